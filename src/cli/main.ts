@@ -1,0 +1,43 @@
+/**
+ * Command-line entry point: parses arguments and dispatches to the library.
+ * Exit codes: 0 success, 1 validation or build errors, 2 usage or I/O errors.
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Every command, loaded lazily so that `samizdat validate` never pays for the
+ * XSLT engine and `--help` pays for nothing. Each module exports `run`.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+};
+
+function usage(): string {
+  const lines = ['Usage: samizdat <command> [options]', '', 'Commands:'];
+  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
+  lines.push('', 'Run `samizdat <command> --help` for a command\'s options.');
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-V') {
+    const { version } = await import('../version.js');
+    process.stdout.write(`${version}\n`);
+    return EXIT_OK;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`samizdat: unknown command '${name}'\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  return (await command.load())(rest);
+}
