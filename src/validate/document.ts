@@ -1,0 +1,84 @@
+/**
+ * One document through layers 1 and 2: read (streaming), well-formedness and
+ * safety, then RELAX NG. The schema is chosen from the prolog before the body
+ * is parsed, so the document is read once and never held whole (unless the
+ * caller asks for its text, for the rules layer).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { readDocument } from '../xml/read.js';
+import { WellFormednessCheck } from '../xml/wellformed.js';
+import { prologComplete, readXmlModels } from '../xml/xml-model.js';
+import { chooseSchema, type Catalog } from './grammar-catalog.js';
+import { loadGrammar } from './grammar-cache.js';
+import { GrammarCheck } from './grammar.js';
+
+/** Options a document check needs; plain data, so they can be sent to a worker. */
+export interface DocumentCheckOptions {
+  /** Schema for every document (path or URL), overriding xml-model PIs. */
+  schema?: string;
+  /** Extra URL → local path mappings for schemas. */
+  catalog?: Catalog;
+  /** Where converted schemas are cached (default `.samizdat/cache`); false: no disk cache. */
+  cacheDir?: string | false;
+  /** Keep the document's text in the result (for the rules layer). */
+  keepText?: boolean;
+}
+
+export interface DocumentResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The RELAX NG schema used, when one was found. */
+  schema?: string;
+  /** The text, when asked for and the document is well-formed. */
+  text?: string;
+}
+
+const PROLOG_LIMIT = 1 << 20;
+
+export async function checkDocument(file: string, options: DocumentCheckOptions = {}): Promise<DocumentResult> {
+  const diagnostics: Diagnostic[] = [];
+  const chunks = readDocument(file)[Symbol.asyncIterator]();
+  let prolog = '';
+  let next = await chunks.next();
+  while (!next.done && 'text' in next.value) {
+    prolog += next.value.text;
+    if (prologComplete(prolog) || prolog.length > PROLOG_LIMIT) break;
+    next = await chunks.next();
+  }
+  if (!next.done && 'problem' in next.value) return { file, diagnostics: [next.value.problem] };
+
+  let grammarCheck: GrammarCheck | undefined;
+  let schema: string | undefined;
+  const choice = chooseSchema(file, readXmlModels(prolog), options);
+  if ('problem' in choice) diagnostics.push(choice.problem);
+  else {
+    schema = choice.schema;
+    const loaded = await loadGrammar(choice.schema, { cacheDir: options.cacheDir });
+    if ('problem' in loaded) diagnostics.push(loaded.problem);
+    else grammarCheck = await GrammarCheck.create(loaded.grammar, file);
+  }
+
+  const wellFormedness = new WellFormednessCheck(file, grammarCheck);
+  const kept: string[] = [];
+  const feed = (text: string) => {
+    if (options.keepText) kept.push(text);
+    wellFormedness.write(text);
+  };
+  feed(prolog);
+  if (!next.done) {
+    for (next = await chunks.next(); !next.done && !wellFormedness.problem; next = await chunks.next()) {
+      if ('problem' in next.value) {
+        diagnostics.push(next.value.problem);
+        await chunks.return?.(undefined);
+        return { file, diagnostics, schema };
+      }
+      feed(next.value.text);
+    }
+    if (!next.done) await chunks.return?.(undefined);
+  }
+  const fatal = wellFormedness.close();
+  if (grammarCheck) diagnostics.push(...grammarCheck.diagnostics);
+  if (fatal) diagnostics.push(fatal);
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { file, diagnostics, schema, text: options.keepText && !fatal ? kept.join('') : undefined };
+}
