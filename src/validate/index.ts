@@ -1,0 +1,130 @@
+/**
+ * `validate(paths, options)`: every document through the layers — 1
+ * well-formedness and safety, 2 RELAX NG, then (unless `grammarOnly`) the
+ * rules hook (Schematron and edition rules, layers 3–4). Documents are
+ * checked in parallel in worker threads, each loading a schema once.
+ */
+import { availableParallelism } from 'node:os';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { checkDocument, type DocumentCheckOptions, type DocumentResult } from './document.js';
+import { DEFAULT_SOURCES, expandPaths } from './files.js';
+import type { Catalog } from './grammar-catalog.js';
+
+/** A document handed to the rules layer (only when it is well-formed). */
+export interface RulesDocument {
+  path: string;
+  text: string;
+}
+
+/** Layers 3–4: returns the rule diagnostics of one document. */
+export type RulesHook = (document: RulesDocument) => Promise<Diagnostic[]>;
+
+export interface ValidateOptions {
+  /** Schema (path or URL) for every document, overriding `<?xml-model?>`. */
+  schema?: string;
+  /** URL → local path for schemas, added to the built-in TEI catalog. */
+  catalog?: Catalog;
+  /** Directory of converted schemas (default `.samizdat/cache`); false: no disk cache. */
+  cacheDir?: string | false;
+  /** Layers 1–2 only (what jing checks). */
+  grammarOnly?: boolean;
+  /** The rules layer; ignored when `grammarOnly`. */
+  rules?: RulesHook;
+  /** Worker threads (default: the machine's parallelism); 1 checks in this thread. */
+  jobs?: number;
+  /** Called after each document. */
+  onProgress?: (progress: { done: number; found: number; file: string }) => void;
+}
+
+export interface FileReport {
+  file: string;
+  /** The RELAX NG schema the document was checked against. */
+  schema?: string;
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidationReport {
+  /** One entry per document (and per pattern that matched nothing), in the order found. */
+  files: FileReport[];
+  summary: { files: number; invalidFiles: number; errors: number; warnings: number };
+}
+
+export async function validate(paths: readonly string[] = DEFAULT_SOURCES, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const rules = options.grammarOnly ? undefined : options.rules;
+  const documentOptions: DocumentCheckOptions = {
+    schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined,
+  };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const found = expandPaths(paths.length === 0 ? DEFAULT_SOURCES : paths)[Symbol.asyncIterator]();
+
+  // Look at the first two entries: one document is checked here, more in workers.
+  const head: (string | Diagnostic)[] = [];
+  let next = await found.next();
+  while (!next.done && head.filter((e) => typeof e === 'string').length < 2) {
+    head.push(next.value);
+    next = await found.next();
+  }
+  const exhausted = next.done;
+  if (!next.done) head.push(next.value);
+  const files = head.filter((e) => typeof e === 'string').length;
+  const { DocumentPool } = jobs > 1 && files > 1 ? await import('./pool.js') : { DocumentPool: undefined };
+  const pool = DocumentPool ? new DocumentPool(exhausted ? Math.min(jobs, files) : jobs, documentOptions) : undefined;
+
+  const pending: Promise<FileReport>[] = [];
+  let done = 0;
+  const check = (file: string) => pending.push((async () => {
+    let result: DocumentResult;
+    try {
+      result = pool ? await pool.check(file) : await checkDocument(file, documentOptions);
+    } catch (err) {
+      result = { file, diagnostics: [diagnostic('error', 'internal', `samizdat failed on this file: ${(err as Error).message}`, { file })] };
+    }
+    const diagnostics = [...result.diagnostics];
+    if (rules && result.text !== undefined) {
+      try {
+        diagnostics.push(...await rules({ path: file, text: result.text }));
+      } catch (err) {
+        diagnostics.push(diagnostic('error', 'internal', `the rules layer failed on this file: ${(err as Error).message}`, { file }));
+      }
+    }
+    done++;
+    options.onProgress?.({ done, found: pending.length, file });
+    return fileReport(file, diagnostics, result.schema);
+  })());
+  const take = (entry: string | Diagnostic) => {
+    if (typeof entry === 'string') check(entry);
+    else pending.push(Promise.resolve(fileReport(entry.file, [entry])));
+  };
+  try {
+    head.forEach(take);
+    if (!exhausted) for (next = await found.next(); !next.done; next = await found.next()) take(next.value);
+    const reports = await Promise.all(pending);
+    return { files: reports, summary: summarise(reports) };
+  } finally {
+    await pool?.close();
+  }
+}
+
+function fileReport(file: string, diagnostics: Diagnostic[], schema?: string): FileReport {
+  return {
+    file, schema, diagnostics,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+function summarise(reports: readonly FileReport[]): ValidationReport['summary'] {
+  return {
+    files: reports.length,
+    invalidFiles: reports.filter((r) => r.errors > 0).length,
+    errors: reports.reduce((n, r) => n + r.errors, 0),
+    warnings: reports.reduce((n, r) => n + r.warnings, 0),
+  };
+}
+
+export { checkDocument } from './document.js';
+export type { DocumentCheckOptions, DocumentResult } from './document.js';
+export { DEFAULT_SOURCES } from './files.js';
+export type { Catalog } from './grammar-catalog.js';
