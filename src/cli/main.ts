@@ -14,6 +14,7 @@ type Command = (args: string[]) => Promise<number>;
  * XSLT engine and `--help` pays for nothing. Each module exports `run`.
  */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: { summary: 'check TEI documents: well-formedness, RELAX NG, rules', load: async () => (await import('./validate.js')).run },
 };
 
 function usage(): string {
