@@ -1,3 +1,17 @@
 /** samizdat's library API. The CLI is a thin layer over these exports. */
 export type { Diagnostic, Severity, SourceLocation } from './diagnostics.js';
 export { version } from './version.js';
+export { validate, checkDocument, DEFAULT_SOURCES } from './validate/index.js';
+export type {
+  ValidateOptions, ValidationReport, FileReport, RulesHook, RulesDocument, DocumentCheckOptions, DocumentResult, Catalog,
+} from './validate/index.js';
+export { reporters, getReporter } from './validate/report/index.js';
+export type { Reporter } from './validate/report/index.js';
+export { readXmlModels, RELAXNG_NS, SCHEMATRON_NS } from './xml/xml-model.js';
+export type { XmlModel } from './xml/xml-model.js';
+export { readDocument } from './xml/read.js';
+export { WellFormednessCheck } from './xml/wellformed.js';
+export type { XmlEvents, XmlStartTag, XmlAttribute, Position } from './xml/wellformed.js';
+export { checkDoctype, ENTITY_EXPANSION_LIMIT } from './xml/doctype.js';
+export { loadGrammar, schemaDigest, DEFAULT_CACHE_DIR } from './validate/grammar-cache.js';
+export { chooseSchema, resolveSchemaReference, VENDORED_TEI_ALL } from './validate/grammar-catalog.js';
