@@ -1,0 +1,218 @@
+/**
+ * Layer 3 of validation: ISO Schematron rules, run in-process with XPath 3.1
+ * through saxon-js.
+ *
+ * Rules come from the document's `<?xml-model?>` PIs (a Schematron schema, or
+ * a RELAX NG schema with embedded Schematron, as TEI's generated schemas
+ * carry), from files the caller names (config), and from the edition rules
+ * in schemas/samizdat-rules.sch. Each source is compiled once to a SEF and
+ * cached (see schematron/compiler.ts); each firing assert or report becomes a
+ * Diagnostic located at the start tag of the element it is about.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
+import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
+import { resolveSchemaReference, type Catalog } from './grammar-catalog.js';
+import { compileSchematron, messageOf, type CompiledSchematron } from './schematron/compiler.js';
+import { outlineDocument } from './schematron/locations.js';
+import { saxon } from './schematron/saxon.js';
+import { filesNamedBy, withFileGate } from './schematron/sandbox.js';
+
+export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
+export type { CompiledSchematron } from './schematron/compiler.js';
+
+/** The samizdat edition rules (ref-resolves, id-unique, …). */
+export const EDITION_RULES: string = fileURLToPath(new URL('../../schemas/samizdat-rules.sch', import.meta.url));
+
+/** Rule id of a rule run that failed (an XPath error at run time). */
+export const SCHEMATRON_RUN_RULE = 'sch-run';
+
+/** Where Schematron comes from: a file (Schematron, or RELAX NG with embedded Schematron). */
+export interface RuleSource {
+  path: string;
+  /** The file's text, when the caller already has it. */
+  text?: string;
+}
+
+export interface LoadOptions {
+  /** Where compiled rules are cached. Default: `.samizdat/cache/schematron` under the current directory. */
+  cacheDir?: string;
+}
+
+/** Compiled rule sets, ready to run on any number of documents. */
+export interface CompiledRules {
+  sets: CompiledSchematron[];
+  /** Sources that could not be read or compiled. */
+  problems: Diagnostic[];
+}
+
+export interface RunOptions {
+  /** Rule ids to switch off, with or without the `sch:` prefix. */
+  disabledRules?: readonly string[];
+}
+
+export interface SchematronOptions extends LoadOptions, RunOptions {
+  /** Rule files from the config, run in addition to those the document names. */
+  sources?: readonly RuleSource[];
+  /** Schema URL → local file, as for RELAX NG. */
+  catalog?: Catalog;
+}
+
+/** A document to check: its path (for locations and relative references) and text. */
+export interface RuleDocument {
+  path: string;
+  text: string;
+}
+
+export function defaultCacheDir(): string {
+  return resolve('.samizdat', 'cache', 'schematron');
+}
+
+
+/** Reads and compiles each source (from the cache when unchanged). */
+export async function loadRules(sources: readonly RuleSource[], options: LoadOptions = {}): Promise<CompiledRules> {
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const results = await Promise.all(sources.map(async (source): Promise<CompiledSchematron | Diagnostic> => {
+    let text: string;
+    try {
+      text = source.text ?? (await readFile(source.path, 'utf8'));
+    } catch (error) {
+      return diagnostic('error', 'sch-compile', `the Schematron file ${source.path} cannot be read: ${messageOf(error)}`, { file: source.path });
+    }
+    return compileSchematron({ path: resolve(source.path), text }, cacheDir);
+  }));
+  const rules: CompiledRules = { sets: [], problems: [] };
+  for (const result of results) {
+    if ('sef' in result) rules.sets.push(result);
+    else rules.problems.push(result);
+  }
+  return rules;
+}
+
+/** A firing as the generated XSLT reports it (see xslt/schematron/compile.xsl). */
+interface Firing {
+  kind: 'assert' | 'report';
+  id: string | null;
+  role: string | null;
+  flag: string | null;
+  pattern: string | null;
+  rule: string | null;
+  node: number;
+  message: string;
+}
+
+/** Runs every compiled rule set over one document. */
+export async function runRules(rules: CompiledRules, document: RuleDocument, options: RunOptions = {}): Promise<Diagnostic[]> {
+  const disabled = new Set((options.disabledRules ?? []).map((id) => (id.startsWith('sch:') ? id : `sch:${id}`)));
+  const outline = outlineDocument(document.text);
+  const readable = filesNamedBy(document.path, outline.attributeValues);
+  const diagnostics: Diagnostic[] = [];
+  for (const set of rules.sets) {
+    let firings: Firing[];
+    try {
+      const output = withFileGate(readable, () => saxon.transform({
+        stylesheetText: set.sef,
+        sourceText: document.text,
+        sourceBaseURI: pathToFileURL(resolve(document.path)).href,
+        destination: 'serialized',
+      }).principalResult);
+      firings = JSON.parse(output) as Firing[];
+    } catch (error) {
+      diagnostics.push(diagnostic('error', SCHEMATRON_RUN_RULE,
+        `the rules from ${set.source} failed on this document: ${messageOf(error)}`, { file: document.path }));
+      continue;
+    }
+    for (const firing of firings) {
+      const ruleId = `sch:${firing.id ?? firing.pattern ?? firing.rule ?? 'schematron'}`;
+      if (disabled.has(ruleId)) continue;
+      const start = firing.node > 0 ? outline.elements[firing.node - 1] : undefined;
+      diagnostics.push(diagnostic(severityOfRole(firing.role), ruleId, firing.message,
+        { file: document.path, line: start?.line, column: start?.column }));
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * ISO Schematron leaves @role free; these are the values in common use.
+ * Unknown roles, and no role, count as errors.
+ */
+export function severityOfRole(role: string | null | undefined): Severity {
+  switch ((role ?? '').trim().toLowerCase()) {
+    case 'warn':
+    case 'warning':
+    case 'nonfatal':
+      return 'warning';
+    case 'info':
+    case 'information':
+    case 'informational':
+      return 'info';
+    default:
+      return 'error';
+  }
+}
+
+/**
+ * The Schematron sources a document names in its `<?xml-model?>` PIs
+ * (schematypens Schematron; the href may be a .sch file or a RELAX NG schema
+ * with embedded rules). URLs go through the catalog; nothing is downloaded.
+ */
+export function schematronSourcesOf(document: RuleDocument, catalog: Catalog = {}): { sources: RuleSource[]; problems: Diagnostic[] } {
+  const sources: RuleSource[] = [];
+  const problems: Diagnostic[] = [];
+  for (const model of readXmlModels(document.text).filter(isSchematronModel)) {
+    const choice = resolveSchemaReference(model.href, resolve(document.path), catalog, { file: document.path, line: model.line, column: model.column });
+    if ('schema' in choice) sources.push({ path: choice.schema });
+    else problems.push({ ...choice.problem, ruleId: 'sch-schema-unavailable' });
+  }
+  return { sources, problems };
+}
+
+function isSchematronModel(model: XmlModel): boolean {
+  if (model.schematypens !== undefined) return model.schematypens === SCHEMATRON_NS;
+  return /\.sch$/i.test(model.href.split(/[?#]/)[0]);
+}
+
+/** Layer 3 for one document: its own Schematron plus the configured sources. */
+export async function runSchematron(document: RuleDocument, options: SchematronOptions = {}): Promise<Diagnostic[]> {
+  const named = schematronSourcesOf(document, options.catalog);
+  const sources = dedupe([...named.sources, ...(options.sources ?? [])]);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
+  let pending = memo.get(key);
+  if (pending === undefined) {
+    pending = loadRules(sources, { cacheDir });
+    memo.set(key, pending);
+  }
+  const rules = await pending;
+  return [...named.problems, ...rules.problems, ...(await runRules(rules, document, options))];
+}
+
+const memo = new Map<string, Promise<CompiledRules>>();
+
+function dedupe(sources: RuleSource[]): RuleSource[] {
+  const seen = new Set<string>();
+  return sources.filter((source) => {
+    const path = resolve(source.path);
+    if (seen.has(path)) return false;
+    seen.add(path);
+    return true;
+  });
+}
+
+/** The default cache folder for a project rooted at `root`. */
+export function cacheDirFor(root: string): string {
+  return join(root, '.samizdat', 'cache', 'schematron');
+}
+
+/**
+ * The rules layer as `validate()` takes it: the document's own Schematron,
+ * the configured sources and, unless `editionRules` is false, the samizdat
+ * edition rules.
+ */
+export function schematronRules(options: SchematronOptions & { editionRules?: boolean } = {}): (document: RuleDocument) => Promise<Diagnostic[]> {
+  const sources = [...(options.editionRules === false ? [] : [{ path: EDITION_RULES }]), ...(options.sources ?? [])];
+  return (document) => runSchematron(document, { ...options, sources });
+}

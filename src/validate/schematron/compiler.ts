@@ -1,0 +1,122 @@
+/**
+ * Schematron → XSLT 3 → SEF, cached on disk.
+ *
+ * xslt/schematron/compile.xsl turns a Schematron schema (or a RELAX NG
+ * grammar carrying embedded Schematron) into an XSLT 3 stylesheet; the xslt3
+ * compiler exports that stylesheet as a SEF file that saxon-js runs. Both
+ * steps are cached under the cache folder, keyed by the sha256 of the
+ * Schematron text and of the compiler, so unchanged rules are never compiled
+ * twice.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { saxon, xslt3Script } from './saxon.js';
+
+const run = promisify(execFile);
+
+/** Rule id of problems in the Schematron itself (not in the checked document). */
+export const SCHEMATRON_COMPILE_RULE = 'sch-compile';
+
+/** Bump when the generated XSLT changes in a way compile.xsl's text does not show. */
+const COMPILER_REVISION = '1';
+
+const COMPILER_XSL = fileURLToPath(new URL('../../../xslt/schematron/compile.xsl', import.meta.url));
+
+/** A Schematron schema compiled to a SEF that saxon-js can run. */
+export interface CompiledSchematron {
+  /** The file the rules came from. */
+  source: string;
+  /** The SEF (JSON text) of the generated XSLT. */
+  sef: string;
+  /** True when the SEF was read from the cache instead of being compiled. */
+  fromCache: boolean;
+  /** Cache key: sha256 of the compiler and the Schematron text. */
+  key: string;
+}
+
+let compilerSef: Promise<{ sef: string; version: string }> | undefined;
+
+/** The compiled Schematron compiler itself (compiled once per cache folder). */
+function loadCompiler(cacheDir: string): Promise<{ sef: string; version: string }> {
+  compilerSef ??= (async () => {
+    const xsl = await readFile(COMPILER_XSL, 'utf8');
+    const version = sha256(`${COMPILER_REVISION}\0${saxon.getProcessorInfo().productVersion}\0${xsl}`);
+    const sefPath = join(cacheDir, `compiler-${version}.sef.json`);
+    try {
+      return { sef: await readFile(sefPath, 'utf8'), version };
+    } catch {
+      await exportSef(COMPILER_XSL, sefPath);
+      return { sef: await readFile(sefPath, 'utf8'), version };
+    }
+  })();
+  const pending = compilerSef;
+  pending.catch(() => {
+    if (compilerSef === pending) compilerSef = undefined;
+  });
+  return pending;
+}
+
+/** Compiles one Schematron source, or says why it cannot be used. */
+export async function compileSchematron(source: { path: string; text: string }, cacheDir: string): Promise<CompiledSchematron | Diagnostic> {
+  const where = { file: source.path };
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const compiler = await loadCompiler(cacheDir);
+    const key = sha256(`${compiler.version}\0${source.text}`);
+    const sefPath = join(cacheDir, `${key}.sef.json`);
+    try {
+      return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: true, key };
+    } catch {
+      // not cached yet
+    }
+    let xslt: string;
+    try {
+      xslt = saxon.transform({
+        stylesheetText: compiler.sef,
+        sourceText: source.text,
+        sourceBaseURI: pathToFileURL(source.path).href,
+        destination: 'serialized',
+      }).principalResult;
+    } catch (error) {
+      return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be used: ${messageOf(error)}`, where);
+    }
+    const xslPath = join(cacheDir, `${key}.xsl`);
+    await writeFile(xslPath, xslt, 'utf8');
+    try {
+      await exportSef(xslPath, sefPath);
+    } catch (error) {
+      return diagnostic('error', SCHEMATRON_COMPILE_RULE,
+        `the Schematron in ${source.path} cannot be compiled (an XPath expression in a rule is probably wrong; the generated XSLT is ${xslPath}): ${messageOf(error)}`, where);
+    }
+    return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: false, key };
+  } catch (error) {
+    return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be compiled: ${messageOf(error)}`, where);
+  }
+}
+
+/** xslt3 -export, written to a temporary name first so parallel runs never read half a file. */
+async function exportSef(xslPath: string, sefPath: string): Promise<void> {
+  const partial = `${sefPath}.${process.pid}.partial`;
+  try {
+    await run(process.execPath, [xslt3Script, `-xsl:${xslPath}`, `-export:${partial}`, '-nogo', '-relocate:on'], { maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(stderr || messageOf(error));
+  }
+  await rename(partial, sefPath);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
