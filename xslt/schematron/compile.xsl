@@ -17,7 +17,8 @@
   Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern
   (a node fires at most the first matching rule of each pattern), sch:rule
   @context, abstract rules with sch:extends, abstract patterns with @is-a and
-  sch:param, sch:include, sch:assert and sch:report with @id, @role, @flag,
+  sch:param, sch:include, xsl:key, xsl:function and xsl:variable at the top of the schema,
+  sch:assert and sch:report with @id, @role, @flag,
   sch:value-of and sch:name in messages. Not supported: phases (all patterns
   run), sch:diagnostics (ignored), @subject, properties.
 -->
@@ -143,6 +144,8 @@
         <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
       </xsl:if>
       <axsl:output method="json" indent="no"/>
+      <!-- XSLT keys, functions and variables declared in the schema (queryBinding xslt2/3). -->
+      <xsl:copy-of select="$schema/(xsl:key | xsl:function | xsl:variable)"/>
 
       <xsl:for-each select="$schema/sch:let">
         <xsl:apply-templates select="." mode="c:variable"/>
