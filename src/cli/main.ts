@@ -15,6 +15,8 @@ type Command = (args: string[]) => Promise<number>;
  */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   validate: { summary: 'check TEI documents: well-formedness, RELAX NG, rules', load: async () => (await import('./validate.js')).run },
+  cite: { summary: 'citation of a TEI document or paragraph (CSL-JSON, BibTeX, RIS, Chicago, MLA, APA)', load: async () => (await import('../cite/cli.js')).run },
+  text: { summary: 'plain text of a TEI document (reading or diplomatic)', load: async () => (await import('./text.js')).run },
 };
 
 function usage(): string {

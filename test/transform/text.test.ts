@@ -1,0 +1,75 @@
+/**
+ * Plain text of TEI documents (`toText`, `samizdat text`): the flagship's
+ * diplomatic text is its source, its reading text marks the omissions.
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { TransformProblem, toText } from '../../src/transform/index.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const flagship = join(root, 'tei', '1923-opposition-ch01.xml');
+const sourcePath = resolve(root, '../shared/sources/1923-opposition-ch01.txt');
+
+/** The source less its web-page footer ("Table of Contents", archive names, "Last updated …"). */
+function sourceDocumentText(): string {
+  const lines = readFileSync(sourcePath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const logical: string[] = [];
+  for (const line of lines) {
+    const previous = logical[logical.length - 1];
+    if (previous !== undefined && previous.trimEnd().endsWith('|')) logical[logical.length - 1] = `${previous} ${line}`;
+    else logical.push(line);
+  }
+  assert.match(logical[logical.length - 3], /^Table of Contents/);
+  return logical.slice(0, -3).join('\n');
+}
+
+const normaliseSpace = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+describe('plain text (toText)', () => {
+  it('diplomatic text of the flagship equals its source, white space aside', async () => {
+    const text = normaliseSpace(await toText(flagship, { mode: 'diplomatic' }));
+    const expected = normaliseSpace(sourceDocumentText());
+    if (text !== expected) {
+      let i = 0;
+      while (i < text.length && text[i] === expected[i]) i++;
+      assert.fail(`differs at ${i}:\n  text:   …${text.slice(Math.max(0, i - 40), i + 40)}…\n  source: …${expected.slice(Math.max(0, i - 40), i + 40)}…`);
+    }
+  });
+
+  it('reading text shows each of the six omissions as […] and no printed ellipsis', async () => {
+    const text = await toText(flagship);
+    assert.equal(text.split('[…]').length - 1, 6);
+    assert.ok(!text.includes('. . .'));
+    assert.ok(!text.includes('Material left out'), 'the omissions\' descriptions stay out');
+  });
+
+  it('separates paragraphs by exactly one blank line and leaves the header out', async () => {
+    const text = await toText(flagship);
+    const blocks = text.trimEnd().split('\n\n');
+    assert.ok(!/\n\n\n/.test(text));
+    assert.ok(blocks.every((b) => !b.includes('\n') && b.trim() === b), 'each block is one line without stray space');
+    assert.equal(blocks.filter((b) => b.startsWith('In the summer of 1923')).length, 1);
+    assert.ok(!text.includes('Creative Commons'), 'the licence (header) is not text');
+  });
+
+  it('reads TEI P4 (no namespace) documents', async () => {
+    const text = await toText(resolve(root, '../shared/corpora/tei-stylesheets-tests/testp4.xml'));
+    assert.match(text, /Marley was dead/);
+    assert.ok(!text.includes('Oxford Text Archive'), 'the P4 header stays out');
+  });
+
+  it('refuses a document with an external entity, without reading it', async () => {
+    const doc = '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>';
+    await assert.rejects(toText({ text: doc, file: 'evil.xml' }), (e: unknown) => e instanceof TransformProblem && e.problem.ruleId === 'xml-external-entity');
+  });
+
+  it('samizdat text prints the diplomatic text on stdout', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'text', flagship, '--mode', 'diplomatic']);
+    assert.equal(stdout.split('. . .').length - 1, 3);
+    assert.equal(stdout.split('…').length - 1, 3);
+  });
+});

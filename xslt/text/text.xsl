@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Plain text of a TEI document: the text of <text>, one block (paragraph,
+  heading, verse line …) a paragraph, blocks separated by one blank line,
+  white space normalised within each block. The header, <desc> and the
+  printed glyphs' explanations stay out; notes follow at the end, numbered.
+
+  Parameter $mode:
+    reading    (default) omissions as "[…]", corrections, regularisations
+               and expansions preferred, the lemma of an apparatus;
+    diplomatic the source's glyphs: an omission as its metamark, sic, orig
+               and abbr preferred.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/tei.xsl"/>
+
+  <xsl:param name="mode" as="xs:string" select="'reading'"/>
+  <xsl:variable name="diplomatic" as="xs:boolean" select="$mode = 'diplomatic'"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <!-- blocks: a sequence of strings, one per block. -->
+  <xsl:mode name="blocks" on-no-match="shallow-skip"/>
+  <!-- inline: the text of a block; every element keeps its text unless listed below. -->
+  <xsl:mode name="inline" on-no-match="text-only-copy"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not($mode = ('reading', 'diplomatic'))">
+      <xsl:message terminate="yes">samizdat: the text mode must be reading or diplomatic, not "<xsl:value-of select="$mode"/>".</xsl:message>
+    </xsl:if>
+    <xsl:variable name="tei" select="samizdat:tei(.)"/>
+    <xsl:variable name="texts" select="if ($tei//text) then $tei//text[not(ancestor::text)] else $tei/*"/>
+    <xsl:variable name="blocks" as="xs:string*">
+      <xsl:apply-templates select="$texts" mode="blocks"/>
+    </xsl:variable>
+    <xsl:variable name="notes" as="xs:string*">
+      <xsl:for-each select="$texts//note[not(ancestor::note)]">
+        <xsl:sequence select="'[' || position() || '] ' || samizdat:line(node())"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="string-join(($blocks, $notes)[. != ''], '&#10;&#10;') || '&#10;'"/>
+  </xsl:template>
+
+  <xsl:function name="samizdat:line" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="inline"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="blocks">
+    <xsl:choose>
+      <xsl:when test="samizdat:holds-blocks(.)">
+        <xsl:for-each-group select="node()" group-adjacent="samizdat:structural(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="blocks"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="samizdat:line(current-group())"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="samizdat:line(node())"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="note" mode="blocks"/>
+
+  <!-- Inline: what each element contributes to the text of its block. -->
+  <xsl:template match="note" mode="inline">
+    <xsl:number level="any" count="note[not(ancestor::note)]" from="text[not(ancestor::text)]" format="[1]"/>
+  </xsl:template>
+  <xsl:template match="note//note" mode="inline">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+  <xsl:template match="desc" mode="inline"/>
+  <xsl:template match="ellipsis" mode="inline">
+    <xsl:sequence select="if ($diplomatic) then string(metamark) else '[…]'"/>
+  </xsl:template>
+  <xsl:template match="gap" mode="inline">
+    <xsl:sequence select="if ($diplomatic) then '' else '[…]'"/>
+  </xsl:template>
+  <xsl:template match="choice" mode="inline">
+    <xsl:variable name="preferred" select="if ($diplomatic) then (sic, orig, abbr) else (corr, reg, expan)"/>
+    <xsl:apply-templates select="($preferred, *)[1]" mode="inline"/>
+  </xsl:template>
+  <xsl:template match="app" mode="inline">
+    <xsl:apply-templates select="(lem, rdg)[1]" mode="inline"/>
+  </xsl:template>
+  <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
+  <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+</xsl:stylesheet>
