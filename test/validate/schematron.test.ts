@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import {
+  defaultCacheDir, loadRules, runRules, runSchematron, schematronSourcesOf, severityOfRole, type CompiledRules,
+} from '../../src/validate/schematron.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/schematron/', import.meta.url));
+const eltec = fileURLToPath(new URL('../../../shared/corpora/eltec/', import.meta.url));
+const cacheDir = defaultCacheDir();
+
+async function documentAt(path: string) {
+  return { path, text: await readFile(path, 'utf8') };
+}
+
+function brief(diagnostics: Diagnostic[]) {
+  return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
+}
+
+describe('Schematron engine', function () {
+  this.timeout(240_000);
+
+  describe('ISO features (test/fixtures/schematron/features.sch)', () => {
+    let rules: CompiledRules;
+    let found: string[];
+    before(async () => {
+      rules = await loadRules([{ path: join(fixtures, 'features.sch') }], { cacheDir });
+      assert.deepEqual(rules.problems, []);
+      found = brief(await runRules(rules, await documentAt(join(fixtures, 'features.xml'))));
+    });
+
+    it('fires at most the first matching rule of a pattern per node', () => {
+      assert.ok(found.includes('7:9 info sch:numbered-paragraph paragraph 1 of 2 is numbered'), found.join('\n'));
+      assert.ok(found.includes('8:9 warning sch:plain-paragraph a plain p'), found.join('\n'));
+      assert.equal(found.filter((f) => f.startsWith('7:9 ') && f.includes('plain')).length, 0, 'the second rule must not fire for p n="1"');
+    });
+
+    it('evaluates lets at schema, pattern and rule level, and value-of in messages', () => {
+      assert.ok(found.some((f) => f.endsWith('paragraph 1 of 2 is numbered')));
+    });
+
+    it('runs abstract rules through extends, with the role mapped to a severity', () => {
+      assert.ok(found.includes('10:7 error sch:needs-type the div has no @type'), found.join('\n'));
+      assert.equal(found.filter((f) => f.includes('needs-type')).length, 1, 'the typed div passes');
+    });
+
+    it('instantiates abstract patterns with their parameters', () => {
+      assert.ok(found.includes('11:9 error sch:too-long the head is longer than 10 characters'), found.join('\n'));
+      assert.equal(found.filter((f) => f.includes('too-long')).length, 1, 'the short head passes');
+    });
+
+    it('locates a firing on an attribute at its element, and names the pattern when the assert has no id', () => {
+      assert.ok(found.includes('8:9 warning sch:attribute-context rend="shout" on p'), found.join('\n'));
+    });
+
+    it('reports nothing else', () => {
+      assert.equal(found.length, 5, found.join('\n'));
+    });
+
+    it('switches rules off by id, with or without the sch: prefix', async () => {
+      const document = await documentAt(join(fixtures, 'features.xml'));
+      const rest = brief(await runRules(rules, document, { disabledRules: ['too-long', 'sch:needs-type'] }));
+      assert.ok(!rest.some((f) => f.includes('too-long') || f.includes('needs-type')), rest.join('\n'));
+      assert.equal(rest.length, 3);
+    });
+  });
+
+  it('maps roles to severities', () => {
+    assert.equal(severityOfRole(undefined), 'error');
+    assert.equal(severityOfRole('fatal'), 'error');
+    assert.equal(severityOfRole('ERROR'), 'error');
+    assert.equal(severityOfRole('warn'), 'warning');
+    assert.equal(severityOfRole('nonfatal'), 'warning');
+    assert.equal(severityOfRole('information'), 'info');
+  });
+
+  it('reports a Schematron with a broken XPath as a problem of the schema, not a crash', async () => {
+    const rules = await loadRules([{ path: join(fixtures, 'broken.sch') }], { cacheDir });
+    assert.equal(rules.sets.length, 0);
+    assert.equal(rules.problems.length, 1);
+    assert.equal(rules.problems[0].ruleId, 'sch-compile');
+    assert.equal(rules.problems[0].file, join(fixtures, 'broken.sch'));
+  });
+
+  it('finds the Schematron a document names in its xml-model PI and runs it', async () => {
+    const document = await documentAt(join(fixtures, 'with-model.xml'));
+    assert.deepEqual(schematronSourcesOf(document).sources, [{ path: join(fixtures, 'features.sch') }]);
+    const found = brief(await runSchematron(document, { cacheDir }));
+    assert.deepEqual(found, ['6:7 warning sch:plain-paragraph a plain p']);
+  });
+
+  it('compiles unchanged rules once: a second load comes from the cache without recompiling', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'samizdat-sch-'));
+    try {
+      const source = [{ path: join(fixtures, 'features.sch') }];
+      const first = await loadRules(source, { cacheDir: fresh });
+      assert.equal(first.sets[0].fromCache, false);
+      const sef = join(fresh, `${first.sets[0].key}.sef.json`);
+      const compiledAt = (await stat(sef)).mtimeMs;
+      const second = await loadRules(source, { cacheDir: fresh });
+      assert.equal(second.sets[0].fromCache, true);
+      assert.equal(second.sets[0].key, first.sets[0].key);
+      assert.equal((await stat(sef)).mtimeMs, compiledAt);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  describe('Schematron embedded in ELTeC\'s eltec-1.rng', () => {
+    let rules: CompiledRules;
+    let novel: { path: string; text: string };
+    before(async () => {
+      rules = await loadRules([{ path: join(eltec, 'Schemas/eltec-1.rng') }], { cacheDir });
+      assert.deepEqual(rules.problems, []);
+      novel = await documentAt(join(eltec, 'ELTeC-eng/level1/ENG18400_Trollope.xml'));
+    });
+
+    it('finds nothing to report in a published ELTeC novel', async () => {
+      assert.deepEqual(brief(await runRules(rules, novel)), []);
+    });
+
+    it('reports a date in the text and a missing word count, at their lines', async () => {
+      const text = novel.text
+        .replace('<measure unit="words">', '<measure unit="pages">')
+        .replace(/(<body>\s*<div[^>]*>)/, '$1<date>1840</date>');
+      const found = await runRules(rules, { path: novel.path, text });
+      const lines = text.split('\n');
+      const date = found.find((d) => d.message.includes('date element should not be used outside the TEI Header'));
+      assert.ok(date, brief(found).join('\n'));
+      assert.equal(date.severity, 'error');
+      assert.match(lines[date.line! - 1].slice(date.column! - 1), /^<date>1840/);
+      const count = found.find((d) => d.ruleId === 'sch:eltec-1-extent-wordCountMandatory-constraint-assert-2');
+      assert.ok(count, brief(found).join('\n'));
+      assert.match(count.message, /You must provide a word count/);
+      assert.match(lines[count.line! - 1].slice(count.column! - 1), /^<extent/);
+      assert.equal(found.length, 2, brief(found).join('\n'));
+    });
+  });
+});
