@@ -1,0 +1,304 @@
+/**
+ * The TEI header of a document, read as what a scholar cites: this digital
+ * edition (its title, authors, publisher, date and address), with the source
+ * it was made from kept as the "original" (CSL `original-*` and `note`).
+ * See docs/cite.md for the mapping table.
+ */
+import { basename, extname } from 'node:path';
+import type { CslDate, CslItem, CslName, CslType } from './csl.js';
+import { child, children, descendants, elements, textOf, type TeiElement } from './tree.js';
+
+/** A paragraph that can be cited: its anchor (`xml:id`) and its number (`n`). */
+export interface Passage {
+  /** `xml:id` of the paragraph: the anchor of its URL (`#p7`). */
+  id: string;
+  /** Its number as cited ("7"): `@n`, else its position among the paragraphs. */
+  n: string;
+}
+
+/** The source the edition was made from, as recorded in `sourceDesc`. */
+export interface SourceRecord {
+  title?: string;
+  container?: string;
+  authors: CslName[];
+  publisher?: string;
+  place?: string;
+  date?: CslDate;
+  url?: string;
+  /** One readable line: "Documents of the 1923 opposition. London: New Park Publications." */
+  description: string;
+}
+
+/** Everything the citation functions need from one document. */
+export interface CitableDocument {
+  file: string;
+  /** File name without extension: the edition's folder (`dist/<name>/`). */
+  name: string;
+  /** The document as CSL-JSON (not yet checked against the schema). */
+  item: CslItem;
+  passages: Passage[];
+  licence?: { url?: string; text: string };
+  keywords: string[];
+  sources: SourceRecord[];
+}
+
+export interface CiteOptions {
+  /**
+   * Root URL of the published edition; the document's URL is
+   * `<baseUrl>/<name>/` (the layout of `samizdat build`). Without it, and
+   * without an address in the header, citations carry no URL.
+   */
+  baseUrl?: string;
+  /** The document's URL, overriding the header and `baseUrl`. */
+  documentUrl?: string;
+}
+
+/** Reads the citation data of a parsed TEI document. */
+export function readHeader(root: TeiElement, file: string, options: CiteOptions = {}): CitableDocument {
+  const name = basename(file, extname(file));
+  const header = child(root, 'teiHeader') ?? descendants(root, 'teiHeader')[0];
+  const fileDesc = child(header, 'fileDesc');
+  const titleStmt = child(fileDesc, 'titleStmt');
+  const publicationStmt = child(fileDesc, 'publicationStmt');
+  const profileDesc = child(header, 'profileDesc');
+
+  const titles = children(titleStmt, 'title');
+  const analytic = titles.find((t) => t.attributes.level === 'a');
+  const monograph = titles.find((t) => t.attributes.level === 'm');
+  const journal = titles.find((t) => t.attributes.level === 'j');
+  const series = titles.find((t) => t.attributes.level === 's');
+  const main = analytic
+    ?? titles.find((t) => t.attributes.type === 'main' && !t.attributes.level)
+    ?? titles.find((t) => !t.attributes.type && !t.attributes.level)
+    ?? titles.find((t) => !['sub', 'desc', 'alt', 'short'].includes(t.attributes.type ?? ''))
+    ?? titles[0];
+  const subtitle = titles.find((t) => t.attributes.type === 'sub' && t.attributes.level === main?.attributes.level);
+  const description = titles.find((t) => t.attributes.type === 'desc');
+
+  let type: CslType = 'book';
+  let container: string | undefined;
+  if (analytic && journal) { type = 'article-journal'; container = textOf(journal); }
+  else if (analytic && monograph) { type = 'chapter'; container = textOf(monograph); }
+  else if (analytic) type = 'document';
+
+  const item: CslItem = { id: root.attributes['xml:id'] || name, type };
+  const title = joinTitle(textOf(main), textOf(subtitle));
+  if (title) item.title = title;
+  if (container) item['container-title'] = container;
+  if (series && textOf(series)) item['collection-title'] = textOf(series);
+
+  const authors = children(titleStmt, 'author').map(nameOf).filter(isName);
+  if (authors.length) item.author = authors;
+  const editors = children(titleStmt, 'editor').map(nameOf).filter(isName);
+  if (editors.length) item.editor = editors;
+
+  const publisher = textOf(child(publicationStmt, 'publisher'))
+    || textOf(child(publicationStmt, 'distributor'))
+    || textOf(child(publicationStmt, 'authority'));
+  if (publisher) item.publisher = publisher;
+  const place = textOf(child(publicationStmt, 'pubPlace'));
+  if (place) item['publisher-place'] = place;
+  const issued = dateOf(child(publicationStmt, 'date'));
+  if (issued) item.issued = issued;
+
+  const url = options.documentUrl ?? headerUrl(publicationStmt) ?? editionUrl(options.baseUrl, name);
+  if (url) item.URL = url;
+  const doi = doiOf(publicationStmt);
+  if (doi) item.DOI = doi;
+
+  const language = languageOf(root, profileDesc);
+  if (language) item.language = language;
+  const abstract = textOf(description);
+  if (abstract) item.abstract = abstract;
+  const keywords = descendants(child(profileDesc, 'textClass'), 'term').map(textOf).filter(Boolean);
+  // CSL keeps keywords in one comma-separated string (Citation.js splits it on
+  // commas for RIS `KW`), so a comma inside a term becomes a dash.
+  if (keywords.length) item.keyword = keywords.map((k) => k.replace(/\s*,\s*/g, ' – ')).join(',');
+
+  const sources = readSources(child(fileDesc, 'sourceDesc'));
+  const original = sources[0];
+  if (original) {
+    if (original.title && original.title !== item.title) item['original-title'] = original.title;
+    if (original.publisher) item['original-publisher'] = original.publisher;
+    if (original.place) item['original-publisher-place'] = original.place;
+    if (original.date) item['original-date'] = original.date;
+    const sameAuthors = JSON.stringify(original.authors) === JSON.stringify(authors);
+    if (original.authors.length && !sameAuthors) item['original-author'] = original.authors;
+    const lines = [`Edition of: ${original.description}`];
+    for (const other of sources.slice(1)) lines.push(`Transcribed from: ${other.description}`);
+    item.note = lines.join(' ');
+  }
+
+  const licenceElement = descendants(child(publicationStmt, 'availability'), 'licence')[0];
+  const licence = licenceElement
+    ? { url: licenceElement.attributes.target, text: textOf(licenceElement) }
+    : undefined;
+
+  return { file, name, item, passages: readPassages(root), licence, keywords, sources };
+}
+
+function joinTitle(main: string, sub: string): string {
+  if (!sub) return main;
+  if (!main) return sub;
+  return /[:.?!]$/.test(main) ? `${main} ${sub}` : `${main}: ${sub}`;
+}
+
+function isName(name: CslName | undefined): name is CslName {
+  return name !== undefined;
+}
+
+/** A name from `author`/`editor`/`persName`: structured parts when encoded, else parsed text. */
+export function nameOf(element: TeiElement): CslName | undefined {
+  const person = element.name === 'persName' ? element : child(element, 'persName');
+  const parts = person ?? element;
+  const surnames = children(parts, 'surname').map(textOf).filter(Boolean);
+  const forenames = children(parts, 'forename').map(textOf).filter(Boolean);
+  if (surnames.length) {
+    const name: CslName = { family: surnames.join(' ') };
+    if (forenames.length) name.given = forenames.join(' ');
+    return name;
+  }
+  const org = element.name === 'orgName' ? element : child(element, 'orgName');
+  if (org && !person) {
+    const literal = textOf(org);
+    return literal ? { literal } : undefined;
+  }
+  return parseName(textOf(person ?? element));
+}
+
+/** "Trollope, Frances Milton (1780-1863)", "L. D. Trotsky", "The samizdat project". */
+export function parseName(text: string): CslName | undefined {
+  const name = text.replace(/\s*\([^)]*\d{3,4}[^)]*\)\s*$/, '').replace(/,\s*(b\.\s*)?\d{3,4}\s*[-–]\s*(\d{3,4})?\s*$/, '').trim();
+  if (!name) return undefined;
+  if (/^the\s/i.test(name) || /\b(project|society|university|press|library|institute|consortium|archive|committee)\b/i.test(name)) {
+    return { literal: name };
+  }
+  const comma = name.indexOf(',');
+  if (comma > 0) {
+    const given = name.slice(comma + 1).trim();
+    return given ? { family: name.slice(0, comma).trim(), given } : { literal: name.slice(0, comma).trim() };
+  }
+  const words = name.split(' ');
+  if (words.length === 1) return { literal: name };
+  const family = words.pop()!;
+  return { family, given: words.join(' ') };
+}
+
+const ISO_DATE = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+/** `@when` (or `@notBefore`, `@from`) as date parts; else a year found in the text. */
+export function dateOf(element: TeiElement | undefined): CslDate | undefined {
+  if (!element) return undefined;
+  const iso = element.attributes.when ?? element.attributes['when-iso'] ?? element.attributes.notBefore ?? element.attributes.from;
+  const match = iso ? ISO_DATE.exec(iso) : null;
+  if (match) {
+    const parts = [Number(match[1])];
+    if (match[2]) parts.push(Number(match[2]));
+    if (match[3]) parts.push(Number(match[3]));
+    return { 'date-parts': [parts] };
+  }
+  const year = /\b(\d{4})\b/.exec(textOf(element));
+  return year ? { 'date-parts': [[Number(year[1])]] } : undefined;
+}
+
+function headerUrl(publicationStmt: TeiElement | undefined): string | undefined {
+  for (const idno of children(publicationStmt, 'idno')) {
+    const type = (idno.attributes.type ?? '').toLowerCase();
+    if ((type === 'uri' || type === 'url') && /^https?:\/\//.test(textOf(idno))) return textOf(idno);
+  }
+  const ptr = children(publicationStmt, 'ptr').find((p) => /^https?:\/\//.test(p.attributes.target ?? ''));
+  return ptr?.attributes.target;
+}
+
+function doiOf(publicationStmt: TeiElement | undefined): string | undefined {
+  for (const idno of children(publicationStmt, 'idno')) {
+    if ((idno.attributes.type ?? '').toLowerCase() === 'doi' && textOf(idno)) return stripDoi(textOf(idno));
+  }
+  const ref = children(publicationStmt, 'ref').find((r) => (r.attributes.type ?? '').toLowerCase() === 'doi' && r.attributes.target);
+  return ref ? stripDoi(ref.attributes.target!) : undefined;
+}
+
+function stripDoi(doi: string): string {
+  return doi.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, '');
+}
+
+function editionUrl(baseUrl: string | undefined, name: string): string | undefined {
+  if (!baseUrl) return undefined;
+  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(name)}/`;
+}
+
+function languageOf(root: TeiElement, profileDesc: TeiElement | undefined): string | undefined {
+  const declared = children(profileDesc, 'langUsage/language').find((l) => l.attributes.ident)?.attributes.ident;
+  return declared ?? child(root, 'text')?.attributes['xml:lang'] ?? root.attributes['xml:lang'];
+}
+
+/** `sourceDesc`'s bibliographic descriptions; the original (pointed at by `relatedItem[@type='original']`) first. */
+function readSources(sourceDesc: TeiElement | undefined): SourceRecord[] {
+  const bibls: TeiElement[] = [];
+  const visit = (el: TeiElement): void => {
+    for (const c of elements(el)) {
+      if (c.name === 'bibl' || c.name === 'biblStruct' || c.name === 'biblFull') bibls.push(c);
+      else visit(c);
+    }
+  };
+  if (sourceDesc) visit(sourceDesc);
+  const originalIds = descendants(sourceDesc, 'relatedItem')
+    .filter((r) => r.attributes.type === 'original' && r.attributes.target?.startsWith('#'))
+    .map((r) => r.attributes.target!.slice(1));
+  bibls.sort((a, b) => Number(originalIds.includes(b.attributes['xml:id'] ?? '')) - Number(originalIds.includes(a.attributes['xml:id'] ?? '')));
+  return bibls.map(readSource).filter((s): s is SourceRecord => s !== undefined);
+}
+
+function readSource(bibl: TeiElement): SourceRecord | undefined {
+  let title: string | undefined;
+  let container: string | undefined;
+  let authors: TeiElement[];
+  let imprint: TeiElement | undefined;
+  let url: string | undefined;
+  if (bibl.name === 'biblStruct') {
+    const analytic = child(bibl, 'analytic');
+    const monogr = child(bibl, 'monogr');
+    const analyticTitle = textOf(child(analytic, 'title'));
+    const monogrTitle = textOf(children(monogr, 'title').find((t) => t.attributes.level !== 's') ?? child(monogr, 'title'));
+    title = analyticTitle || monogrTitle || undefined;
+    container = analyticTitle ? monogrTitle || undefined : undefined;
+    authors = [...children(analytic, 'author'), ...children(monogr, 'author')];
+    imprint = child(monogr, 'imprint');
+    url = [...descendants(analytic, 'ptr'), ...descendants(monogr, 'ptr')].find((p) => p.attributes.target)?.attributes.target;
+  } else if (bibl.name === 'biblFull') {
+    const titleStmt = child(bibl, 'titleStmt');
+    title = textOf(child(titleStmt, 'title')) || undefined;
+    authors = children(titleStmt, 'author');
+    imprint = child(bibl, 'publicationStmt');
+  } else {
+    title = textOf(child(bibl, 'title')) || undefined;
+    authors = children(bibl, 'author');
+    imprint = bibl;
+    url = descendants(bibl, 'ptr').find((p) => p.attributes.target)?.attributes.target;
+  }
+  const publisher = textOf(child(imprint, 'publisher')) || undefined;
+  const place = textOf(child(imprint, 'pubPlace')) || undefined;
+  const dateElement = children(imprint, 'date').find((d) => !d.attributes.type || d.attributes.type === 'published' || d.attributes.type === 'transcribed') ?? child(imprint, 'date');
+  const date = dateOf(dateElement);
+  const names = authors.map(nameOf).filter(isName);
+  if (!title && !publisher && !url) {
+    const text = textOf(bibl);
+    return text ? { authors: [], description: text } : undefined;
+  }
+  const year = date?.['date-parts']?.[0]?.[0];
+  const who = names.map((n) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ')).join(', ');
+  const series = bibl.name === 'biblStruct' ? textOf(children(child(bibl, 'monogr'), 'title').find((t) => t.attributes.level === 's')) : '';
+  const head = [who, container ? `“${title}”, in ${container}` : title].filter(Boolean).join(', ');
+  const imprintText = [place && publisher ? `${place}: ${publisher}` : place ?? publisher, series, year !== undefined ? String(year) : 'n.d.']
+    .filter(Boolean).join(', ');
+  const description = `${head}${head ? '. ' : ''}${imprintText}${url ? `, ${url}` : ''}`.replace(/\.?$/, '.');
+  return { title, container, authors: names, publisher, place, date, url, description };
+}
+
+/** Paragraphs of `text` with an `xml:id`, numbered by `@n` (else their position). */
+function readPassages(root: TeiElement): Passage[] {
+  const text = child(root, 'text') ?? descendants(root, 'text')[0];
+  const paragraphs = descendants(text, 'p').filter((p) => p.attributes['xml:id']);
+  return paragraphs.map((p, index) => ({ id: p.attributes['xml:id']!, n: p.attributes.n ?? String(index + 1) }));
+}
+

@@ -1,0 +1,127 @@
+/**
+ * Citations of a TEI document and of each of its paragraphs: the header read
+ * as CSL-JSON (checked against the CSL schema before anything is written),
+ * and from it BibTeX, RIS and Chicago, MLA and APA references. Everything
+ * here works on text in memory; `samizdat cite` (cli.ts) does the reading and
+ * writing.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { checkCslData, type CslItem } from './csl.js';
+import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
+import { formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
+import { parseTei } from './tree.js';
+
+export type { CslDate, CslItem, CslName, CslType } from './csl.js';
+export { checkCslData, CSL_SCHEMA_RULE } from './csl.js';
+export type { CitableDocument, CiteOptions, Passage, SourceRecord } from './header.js';
+export { STYLES, type FormattedCitation, type Locator, type StyleName } from './render.js';
+export { headMetadata, serializeJsonLd, type HeadMetadata, type MetaTag } from './head.js';
+
+/** A value, or the problems that stopped it (never thrown). */
+export type CiteResult<T> = { ok: true; value: T } | { ok: false; problems: Diagnostic[] };
+
+/** `ruleId`s of the problems the citation functions report. */
+export const CITE_RULES = {
+  notXml: 'cite:not-xml',
+  noHeader: 'cite:no-header',
+  unknownPassage: 'cite:unknown-passage',
+} as const;
+
+export const CITATION_FORMATS = ['csl-json', 'bibtex', 'ris', 'chicago', 'mla', 'apa'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
+
+/**
+ * Reads the citation data of the TEI document `text` (from `file`); its
+ * CSL-JSON has passed the CSL schema.
+ */
+export function readCitable(text: string, file: string, options: CiteOptions = {}): CiteResult<CitableDocument> {
+  const parsed = parseTei(text);
+  if ('message' in parsed) {
+    return { ok: false, problems: [diagnostic('error', CITE_RULES.notXml, `${file} cannot be cited: ${parsed.message}`, { file })] };
+  }
+  const root = parsed.root;
+  if (!['TEI', 'TEI.2', 'teiCorpus'].includes(root.name) && !root.children.some((c) => typeof c !== 'string' && c.name === 'teiHeader')) {
+    return { ok: false, problems: [diagnostic('error', CITE_RULES.noHeader, `${file} is not a TEI document (its root element is <${root.name}>), so it has no TEI header to cite from.`, { file })] };
+  }
+  const document = readHeader(root, file, options);
+  const problems = checkCslData([document.item], file);
+  return problems.length ? { ok: false, problems } : { ok: true, value: document };
+}
+
+/** The CSL-JSON of one paragraph: the document's item with the paragraph's anchor in its URL. */
+export function passageItem(document: CitableDocument, passageId: string): CiteResult<{ item: CslItem; passage: Passage }> {
+  const passage = document.passages.find((p) => p.id === passageId);
+  if (!passage) {
+    const valid = document.passages.map((p) => p.id);
+    const list = valid.length ? `valid passages are ${valid.join(', ')}` : 'it has no paragraph with an xml:id to cite';
+    return { ok: false, problems: [diagnostic('error', CITE_RULES.unknownPassage, `${document.file} has no passage "${passageId}": ${list}.`, { file: document.file })] };
+  }
+  const item: CslItem = { ...document.item, id: `${document.item.id}-${passage.id}` };
+  if (document.item.URL) item.URL = `${document.item.URL.replace(/#.*$/, '')}#${encodeURIComponent(passage.id)}`;
+  item.note = [`Paragraph ${passage.n} (#${passage.id}).`, document.item.note].filter(Boolean).join(' ');
+  const problems = checkCslData([item], document.file);
+  return problems.length ? { ok: false, problems } : { ok: true, value: { item, passage } };
+}
+
+/** Everything a "Cite this" block offers for one citable thing (the document or a paragraph). */
+export interface CitationSet {
+  /** CSL-JSON data (an array of one item), as downloaded. */
+  cslJson: CslItem[];
+  bibtex: string;
+  ris: string;
+  formatted: Record<StyleName, FormattedCitation>;
+}
+
+export interface CitationBlock {
+  document: CitationSet;
+  /** One per citable paragraph, in document order. */
+  passages: { passage: Passage; citations: CitationSet }[];
+}
+
+/** The citations of `item` in every format; `passage` adds the paragraph locator. */
+export async function citationSet(item: CslItem, passage?: Passage): Promise<CitationSet> {
+  const locator = passage ? { locator: passage.n, label: 'paragraph' as const } : undefined;
+  const formatted = {} as Record<StyleName, FormattedCitation>;
+  for (const style of Object.keys(STYLES) as StyleName[]) formatted[style] = await formatItem(item, style, locator);
+  return { cslJson: [item], bibtex: await toBibtex(item), ris: await toRis(item), formatted };
+}
+
+/** For the HTML edition: the citations of the document and of each paragraph. */
+export async function citationBlock(document: CitableDocument): Promise<CiteResult<CitationBlock>> {
+  const passages: CitationBlock['passages'] = [];
+  for (const { id } of document.passages) {
+    const one = passageItem(document, id);
+    if (!one.ok) return one;
+    passages.push({ passage: one.value.passage, citations: await citationSet(one.value.item, one.value.passage) });
+  }
+  return { ok: true, value: { document: await citationSet(document.item), passages } };
+}
+
+/**
+ * What `samizdat cite` prints: the document (or, with `passageId`, one
+ * paragraph) in `format`. A formatted style gives the bibliography entry; for a
+ * passage, the note or in-text citation naming the paragraph comes first.
+ */
+export async function cite(document: CitableDocument, format: CitationFormat, passageId?: string): Promise<CiteResult<string>> {
+  let item = document.item;
+  let passage: Passage | undefined;
+  if (passageId !== undefined) {
+    const one = passageItem(document, passageId);
+    if (!one.ok) return one;
+    ({ item, passage } = one.value);
+  }
+  switch (format) {
+    case 'csl-json': return { ok: true, value: `${JSON.stringify([item], null, 2)}\n` };
+    case 'bibtex': return { ok: true, value: withNewline(await toBibtex(item)) };
+    case 'ris': return { ok: true, value: withNewline(await toRis(item)) };
+    default: {
+      const locator = passage ? { locator: passage.n, label: 'paragraph' as const } : undefined;
+      const { bibliography, citation } = await formatItem(item, format, locator);
+      return { ok: true, value: passage ? `${citation}\n${bibliography}\n` : `${bibliography}\n` };
+    }
+  }
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

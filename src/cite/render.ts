@@ -1,0 +1,97 @@
+/**
+ * From checked CSL-JSON to what a reader downloads or copies: BibTeX and RIS
+ * (Citation.js's own serialisers) and formatted references in Chicago
+ * (notes-bibliography), MLA and APA (citeproc-js through Citation.js).
+ * Citation.js is loaded on first use only: it is heavy, and no other command
+ * should pay for it.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { CslItem } from './csl.js';
+
+/** The formatted styles, by the name `samizdat cite --format` takes. */
+export const STYLES = {
+  chicago: 'chicago-note-bibliography',
+  mla: 'modern-language-association',
+  apa: 'apa',
+} as const;
+
+export type StyleName = keyof typeof STYLES;
+
+/** One style's rendering of an item. */
+export interface FormattedCitation {
+  /** The entry of the bibliography, works cited or reference list. */
+  bibliography: string;
+  /**
+   * The note (Chicago: a short note, since the bibliography gives the full
+   * reference) or in-text citation (MLA, APA); names the paragraph ("para. 7")
+   * when a passage is cited.
+   */
+  citation: string;
+}
+
+/** Paragraph locator of a passage citation (CSL `locator`, `label: 'paragraph'`). */
+export interface Locator {
+  locator: string;
+  label: 'paragraph';
+}
+
+type CitationJs = typeof import('@citation-js/core');
+let loading: Promise<CitationJs> | undefined;
+
+/** Citation.js with its CSL, BibTeX and RIS plugins and samizdat's styles registered. */
+function citationJs(): Promise<CitationJs> {
+  loading ??= (async () => {
+    const core = await import('@citation-js/core');
+    await import('@citation-js/plugin-csl');
+    await import('@citation-js/plugin-bibtex');
+    await import('@citation-js/plugin-ris');
+    const styles = core.plugins.config.get('@csl').styles;
+    const require = createRequire(import.meta.url);
+    const chicago = require('@citation/csl-style-chicago-note-bibliography/info.json') as { content: string };
+    styles.add(STYLES.chicago, chicago.content);
+    styles.add(STYLES.mla, readFileSync(new URL('../../src/cite/styles/modern-language-association.csl', import.meta.url), 'utf8'));
+    return core;
+  })();
+  return loading;
+}
+
+export async function toBibtex(item: CslItem): Promise<string> {
+  const { Cite } = await citationJs();
+  return new Cite([item]).format('bibtex', { format: 'text' });
+}
+
+export async function toRis(item: CslItem): Promise<string> {
+  const { Cite } = await citationJs();
+  return new Cite([item]).format('ris', { format: 'text' });
+}
+
+/** Formats `item` in `style`, as plain text (`format: 'html'` for marked-up output). */
+export async function formatItem(
+  item: CslItem,
+  style: StyleName,
+  locator?: Locator,
+  format: 'text' | 'html' = 'text',
+): Promise<FormattedCitation> {
+  const { Cite } = await citationJs();
+  const data = withoutUndatedOriginal(item);
+  const cite = new Cite([data]);
+  const options = { template: STYLES[style], lang: 'en-US', format };
+  const bibliography = cite.format('bibliography', options).trim();
+  const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
+  const citation = cite.format('citation', { ...options, entry }).trim();
+  return { bibliography, citation };
+}
+
+/**
+ * Without its date, the original publication misleads in a formatted
+ * reference: APA prints "(Original work published New Park Publications)",
+ * Chicago a bare "London: New Park Publications." as if it were this
+ * edition's imprint. It stays in the CSL-JSON (and its `note`), and is left
+ * out of the formatted styles.
+ */
+function withoutUndatedOriginal(item: CslItem): CslItem {
+  if (item['original-date']) return item;
+  const { 'original-publisher': _publisher, 'original-publisher-place': _place, 'original-title': _title, ...rest } = item;
+  return rest;
+}

@@ -1,0 +1,294 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import {
+  checkCslData, cite, citationBlock, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
+  readCitable, serializeJsonLd, type CitableDocument,
+} from '../src/cite/index.js';
+
+const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
+const flagshipText = readFileSync(flagshipPath, 'utf8');
+const shared = new URL('../../shared/', import.meta.url);
+const cli = new URL('../bin/samizdat.js', import.meta.url).pathname;
+const BASE = 'https://example.org/edition';
+
+function flagship(baseUrl?: string): CitableDocument {
+  const result = readCitable(flagshipText, flagshipPath, { baseUrl });
+  assert.ok(result.ok, result.ok ? '' : result.problems.map((p) => p.message).join('\n'));
+  return result.value;
+}
+
+/** The CSL project's schema as shared with the project, compiled independently of src/cite. */
+function sharedSchema() {
+  const schema = JSON.parse(readFileSync(new URL('schemas/csl-data.json', shared), 'utf8'));
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+describe('cite: the TEI header as CSL-JSON', () => {
+  it('cites the flagship as a chapter of this edition, by Trotsky, in the collection', () => {
+    const { item } = flagship();
+    assert.equal(item.type, 'chapter');
+    assert.equal(item.title, 'Trotsky opens the attack');
+    assert.equal(item['container-title'], 'Documents of the 1923 opposition');
+    assert.deepEqual(item.author, [{ family: 'Trotsky', given: 'L. D.' }]);
+    assert.equal(item.publisher, 'The samizdat project');
+    assert.deepEqual(item.issued, { 'date-parts': [[2026, 11, 25]] });
+  });
+
+  it('keeps the print source as the original, and the online transcription in the note', () => {
+    const { item } = flagship();
+    assert.equal(item['original-publisher'], 'New Park Publications');
+    assert.equal(item['original-publisher-place'], 'London');
+    assert.equal(item['original-date'], undefined, 'the year of the print edition is unknown and must not be guessed');
+    assert.match(item.note ?? '', /Marxists’ Internet Archive/);
+    assert.match(item.note ?? '', /https:\/\/www\.marxists\.org\/history\/etol\/document\/ilo\/1923-lo\/ch01\.htm/);
+  });
+
+  it('gives no URL without a base URL, and <base>/<name>/ with one', () => {
+    assert.equal(flagship().item.URL, undefined);
+    assert.equal(flagship(BASE).item.URL, `${BASE}/1923-opposition-ch01/`);
+  });
+
+  it('produces CSL-JSON that the shared CSL schema accepts', () => {
+    const validate = sharedSchema();
+    const data = [flagship(BASE).item];
+    assert.ok(validate(data), JSON.stringify(validate.errors));
+  });
+
+  it('rejects an invalid CSL item, naming the field', () => {
+    const broken = [{ id: 'x', type: 'chapter', title: 'A title', issued: { 'date-parts': 'last year' }, editorx: [] }];
+    const problems = checkCslData(broken, 'broken.json');
+    assert.ok(problems.length >= 2);
+    assert.ok(problems.every((p) => p.ruleId === CSL_SCHEMA_RULE && p.file === 'broken.json'));
+    assert.ok(problems.some((p) => p.message.includes('"issued.date-parts"')), problems.map((p) => p.message).join('\n'));
+    assert.ok(problems.some((p) => p.message.includes('"editorx"')), problems.map((p) => p.message).join('\n'));
+  });
+
+  it('rejects a CSL item of an unknown type', () => {
+    const problems = checkCslData([{ id: 'x', type: 'novel' }], 'x.json');
+    assert.ok(problems.some((p) => p.message.includes('"type"')));
+  });
+
+  const corpora = [
+    'shakedracor/tei', 'eltec/ELTeC-eng/level1', 'tei-stylesheets-tests',
+  ].flatMap((dir) => readdirSync(new URL(`corpora/${dir}/`, shared)).filter((f) => f.endsWith('.xml')).map((f) => `${dir}/${f}`));
+
+  // Not TEI at all (its root is <mediawiki>): answered with an error value, not a crash.
+  const notTei = 'tei-stylesheets-tests/mediawiki2.xml';
+
+  it('maps every corpus header to schema-valid CSL-JSON with a title', () => {
+    assert.ok(corpora.length > 30, `only ${corpora.length} corpus files found`);
+    const validate = sharedSchema();
+    for (const file of corpora) {
+      const path = new URL(`corpora/${file}`, shared).pathname;
+      const result = readCitable(readFileSync(path, 'utf8'), path, { baseUrl: BASE });
+      if (file === notTei) {
+        assert.equal(!result.ok && result.problems[0]!.ruleId, CITE_RULES.noHeader);
+        continue;
+      }
+      assert.ok(result.ok, `${file}: ${result.ok ? '' : result.problems.map((p) => p.message).join('; ')}`);
+      assert.ok(validate([result.value.item]), `${file}: ${JSON.stringify(validate.errors)}`);
+      if (!file.startsWith('tei-stylesheets-tests/')) assert.ok(result.value.item.title, `${file} has no title`);
+    }
+  });
+
+  it('maps a play with its structured author and its editors', () => {
+    const path = new URL('corpora/shakedracor/tei/a-midsummer-nights-dream.xml', shared).pathname;
+    const result = readCitable(readFileSync(path, 'utf8'), path);
+    assert.ok(result.ok);
+    const { item } = result.value;
+    assert.equal(item.title, 'A Midsummer Night’s Dream');
+    assert.deepEqual(item.author, [{ family: 'Shakespeare', given: 'William' }]);
+    assert.deepEqual(item.editor?.map((e) => e.family), ['Mowat', 'Werstine']);
+    assert.equal(item.publisher, 'Folger Digital Texts');
+    assert.deepEqual(item.issued, { 'date-parts': [[2017]] });
+  });
+
+  it('maps an ELTeC novel: inverted author with dates, DOI, and the 1840 print source', () => {
+    const path = new URL('corpora/eltec/ELTeC-eng/level1/ENG18400_Trollope.xml', shared).pathname;
+    const result = readCitable(readFileSync(path, 'utf8'), path);
+    assert.ok(result.ok);
+    const { item } = result.value;
+    assert.deepEqual(item.author, [{ family: 'Trollope', given: 'Frances Milton' }]);
+    assert.equal(item.DOI, '10.5281/zenodo.3462435');
+    assert.deepEqual(item['original-date'], { 'date-parts': [[1840]] });
+  });
+
+  it('reports a document that is not XML as an error value', () => {
+    const result = readCitable('this is not <xml', 'notes.txt');
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.problems[0]!.ruleId, CITE_RULES.notXml);
+  });
+});
+
+describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
+  it('writes BibTeX that Citation.js reads back to the same title and author', async () => {
+    const bibtex = await cite(flagship(BASE), 'bibtex');
+    assert.ok(bibtex.ok);
+    assert.match(bibtex.value, /^@inbook\{/);
+    const [back] = new Cite(bibtex.value).data as { title: string; author: { family: string; given: string }[]; 'container-title': string }[];
+    assert.equal(back!.title, 'Trotsky opens the attack');
+    assert.deepEqual(back!.author.map((a) => [a.family, a.given]), [['Trotsky', 'L. D.']]);
+    assert.equal(back!['container-title'], 'Documents of the 1923 opposition');
+  });
+
+  it('writes RIS with TY, TI, AU and ER lines', async () => {
+    const ris = await cite(flagship(BASE), 'ris');
+    assert.ok(ris.ok);
+    const lines = ris.value.split('\n');
+    assert.equal(lines[0], 'TY  - CHAP');
+    assert.ok(lines.includes('TI  - Trotsky opens the attack'));
+    assert.ok(lines.includes('AU  - Trotsky, L. D.'));
+    assert.ok(lines.includes('T2  - Documents of the 1923 opposition'));
+    assert.ok(lines.includes(`UR  - ${BASE}/1923-opposition-ch01/`));
+    assert.equal(lines.filter(Boolean).at(-1)!.trimEnd(), 'ER  -');
+  });
+
+  for (const [style, title, container] of [
+    ['chicago', '“Trotsky Opens the Attack.”', 'In Documents of the 1923 Opposition'],
+    ['mla', '“Trotsky Opens the Attack.”', 'Documents of the 1923 Opposition'],
+    ['apa', 'Trotsky opens the attack.', 'In Documents of the 1923 opposition'],
+  ] as const) {
+    it(`formats the chapter in ${style} with author, title and collection`, async () => {
+      const out = await cite(flagship(BASE), style);
+      assert.ok(out.ok);
+      assert.ok(out.value.startsWith('Trotsky, L. D.'), out.value);
+      assert.ok(out.value.includes(title), out.value);
+      assert.ok(out.value.includes(container), out.value);
+      assert.ok(out.value.includes('The samizdat project'), out.value);
+      assert.ok(out.value.includes(`${BASE}/1923-opposition-ch01/`), out.value);
+      assert.ok(!out.value.includes('New Park'), `an undated original must not read as this edition's imprint: ${out.value}`);
+    });
+  }
+
+  for (const style of ['chicago', 'mla', 'apa'] as const) {
+    it(`cites paragraph 7 in ${style} as "para. 7" with the #p7 anchor`, async () => {
+      const out = await cite(flagship(BASE), style, 'p7');
+      assert.ok(out.ok);
+      const [citation, bibliography] = out.value.trimEnd().split('\n');
+      assert.ok(citation!.includes('para. 7'), citation);
+      assert.ok(bibliography!.includes(`${BASE}/1923-opposition-ch01/#p7`), bibliography);
+    });
+  }
+
+  it('puts the #p7 anchor in the passage CSL-JSON', async () => {
+    const out = await cite(flagship(BASE), 'csl-json', 'p7');
+    assert.ok(out.ok);
+    const [item] = JSON.parse(out.value);
+    assert.equal(item.URL, `${BASE}/1923-opposition-ch01/#p7`);
+    assert.match(item.note, /^Paragraph 7 \(#p7\)\./);
+  });
+
+  it('answers an unknown passage with an error listing the valid ones', async () => {
+    const out = await cite(flagship(BASE), 'chicago', 'p99');
+    assert.equal(out.ok, false);
+    const [problem] = !out.ok ? out.problems : [];
+    assert.equal(problem!.ruleId, CITE_RULES.unknownPassage);
+    assert.match(problem!.message, /"p99"/);
+    assert.match(problem!.message, /p1, p2, p3, p4, p5, p6, p7, p8/);
+  });
+
+  it('gives the HTML block the document and every paragraph in all formats', async () => {
+    const block = await citationBlock(flagship(BASE));
+    assert.ok(block.ok);
+    assert.deepEqual(block.value.passages.map((p) => p.passage.id), ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
+    const seventh = block.value.passages[6]!.citations;
+    assert.equal(seventh.cslJson[0]!.URL, `${BASE}/1923-opposition-ch01/#p7`);
+    assert.match(seventh.formatted.chicago.citation, /para\. 7/);
+    assert.match(seventh.ris, /UR {2}- .*#p7/);
+    assert.match(block.value.document.bibtex, /title = \{Trotsky opens the attack\}/);
+    assert.ok(!block.value.document.formatted.apa.citation.includes('para.'));
+  });
+
+  it('refuses a passage that is not in the document before formatting anything', () => {
+    const result = passageItem(flagship(), 'letter');
+    assert.equal(result.ok, false);
+  });
+});
+
+describe('cite: <head> metadata', () => {
+  it('gives the Highwire tags Zotero reads for a chapter', () => {
+    const { highwire } = headMetadata(flagship(BASE));
+    const tag = (name: string) => highwire.filter((t) => t.name === name).map((t) => t.content);
+    assert.deepEqual(tag('citation_title'), ['Trotsky opens the attack']);
+    assert.deepEqual(tag('citation_author'), ['Trotsky, L. D.']);
+    assert.deepEqual(tag('citation_publication_date'), ['2026/11/25']);
+    assert.deepEqual(tag('citation_publisher'), ['The samizdat project']);
+    assert.deepEqual(tag('citation_inbook_title'), ['Documents of the 1923 opposition']);
+    assert.deepEqual(tag('citation_public_url'), [`${BASE}/1923-opposition-ch01/`]);
+  });
+
+  it('gives Dublin Core tags with the licence and the sources', () => {
+    const { dublinCore } = headMetadata(flagship(BASE));
+    const tag = (name: string) => dublinCore.filter((t) => t.name === name).map((t) => t.content);
+    assert.deepEqual(tag('DC.title'), ['Trotsky opens the attack']);
+    assert.deepEqual(tag('DC.creator'), ['Trotsky, L. D.']);
+    assert.deepEqual(tag('DC.date'), ['2026-11-25']);
+    assert.deepEqual(tag('DC.rights'), ['https://creativecommons.org/licenses/by/4.0/']);
+    assert.ok(tag('DC.source').includes('https://www.marxists.org/history/etol/document/ilo/1923-lo/ch01.htm'));
+  });
+
+  it('gives a schema.org Chapter that is part of the collection and based on its sources', () => {
+    const { jsonLd } = headMetadata(flagship(BASE));
+    assert.equal(jsonLd['@type'], 'Chapter');
+    assert.deepEqual(jsonLd.isPartOf, { '@type': 'Book', name: 'Documents of the 1923 opposition' });
+    assert.deepEqual(jsonLd.author, [{ '@type': 'Person', name: 'L. D. Trotsky', givenName: 'L. D.', familyName: 'Trotsky' }]);
+    const basedOn = jsonLd.isBasedOn as { publisher?: { name: string } }[];
+    assert.deepEqual(basedOn.map((s) => s.publisher?.name), ['New Park Publications', 'Marxists’ Internet Archive']);
+  });
+
+  it('serialises JSON-LD so that TEI text cannot close the script element', () => {
+    const value = { name: 'A </script><script>alert(1)</script> & <!-- x -->', note: 'line\u2028para\u2029end' };
+    const json = serializeJsonLd(value);
+    assert.ok(!/[<>&\u2028\u2029]/.test(json), json);
+    assert.ok(!json.toLowerCase().includes('</script'));
+    assert.deepEqual(JSON.parse(json), value);
+  });
+});
+
+describe('samizdat cite (CLI)', () => {
+  const run = (...args: string[]) => spawnSync('node', [cli, 'cite', ...args], { encoding: 'utf8' });
+
+  it('prints the CSL-JSON of a document and exits 0', () => {
+    const result = run(flagshipPath);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout)[0].title, 'Trotsky opens the attack');
+  });
+
+  it('prints a passage in Chicago with --passage and --base-url', () => {
+    const result = run(flagshipPath, '--format', 'chicago', '--passage', 'p7', '--base-url', BASE);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /para\. 7/);
+    assert.match(result.stdout, /#p7/);
+  });
+
+  it('exits 1 on an unknown passage, naming the valid ones', () => {
+    const result = run(flagshipPath, '--passage', 'p99');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /cite:unknown-passage.*p1, p2/);
+  });
+
+  it('exits 1 on a file that is not TEI', () => {
+    const result = run(new URL('corpora/relaxng-spectest/spectest.xml', shared).pathname);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /cite:no-header/);
+  });
+
+  it('exits 2 on a missing file, an unknown format and a missing FILE', () => {
+    assert.equal(run('no/such/file.xml').status, 2);
+    const badFormat = run(flagshipPath, '--format', 'harvard');
+    assert.equal(badFormat.status, 2);
+    assert.match(badFormat.stderr, /--format must be one of csl-json, bibtex, ris, chicago, mla, apa/);
+    assert.equal(run().status, 2);
+  });
+
+  it('explains itself with --help, with examples', () => {
+    const result = run('--help');
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /Examples:/);
+    assert.match(result.stdout, /--passage p7/);
+  });
+});
