@@ -140,3 +140,14 @@ describe('Schematron engine', function () {
     });
   });
 });
+
+describe('Schematron sandbox', function () {
+  this.timeout(240_000);
+
+  it('lets rules read only local files the document names, never other files or the network', async () => {
+    const rules = await loadRules([{ path: join(fixtures, 'reads-files.sch') }], { cacheDir });
+    assert.deepEqual(rules.problems, []);
+    const found = await runRules(rules, await documentAt(join(fixtures, 'names-a-file.xml')));
+    assert.deepEqual(found.map((d) => d.ruleId), ['sch:read-named']);
+  });
+});
