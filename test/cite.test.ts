@@ -179,7 +179,15 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     assert.ok(out.ok);
     const [item] = JSON.parse(out.value);
     assert.equal(item.URL, `${BASE}/1923-opposition-ch01/#p7`);
-    assert.match(item.note, /^Paragraph 7 \(#p7\)\./);
+    assert.match(item.note, /^Paragraph 7 \(#p7\), in the letter of L\. D\. Trotsky/);
+  });
+
+  it('says when the cited paragraph belongs to the quoted letter', () => {
+    const inLetter = passageItem(flagship(), 'p7');
+    const inIntroduction = passageItem(flagship(), 'p2');
+    assert.ok(inLetter.ok && inIntroduction.ok);
+    assert.match(inLetter.value.item.note ?? '', /^Paragraph 7 \(#p7\), in the letter of L\. D\. Trotsky to Central Committee of the Russian Communist Party and Central Control Commission, 8 October 1923\./);
+    assert.match(inIntroduction.value.item.note ?? '', /^Paragraph 2 \(#p2\)\. Edition of:/);
   });
 
   it('answers an unknown passage with an error listing the valid ones', async () => {

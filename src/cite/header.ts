@@ -14,6 +14,8 @@ export interface Passage {
   id: string;
   /** Its number as cited ("7"): `@n`, else its position among the paragraphs. */
   n: string;
+  /** The text it belongs to when that is a quoted letter (`correspDesc[@corresp]`), e.g. "letter of L. D. Trotsky to …, 8 October 1923". */
+  within?: string;
 }
 
 /** The source the edition was made from, as recorded in `sourceDesc`. */
@@ -134,7 +136,7 @@ export function readHeader(root: TeiElement, file: string, options: CiteOptions 
     ? { url: licenceElement.attributes.target, text: textOf(licenceElement) }
     : undefined;
 
-  return { file, name, item, passages: readPassages(root), licence, keywords, sources };
+  return { file, name, item, passages: readPassages(root, profileDesc), licence, keywords, sources };
 }
 
 function joinTitle(main: string, sub: string): string {
@@ -296,9 +298,41 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
 }
 
 /** Paragraphs of `text` with an `xml:id`, numbered by `@n` (else their position). */
-function readPassages(root: TeiElement): Passage[] {
+function readPassages(root: TeiElement, profileDesc: TeiElement | undefined): Passage[] {
   const text = child(root, 'text') ?? descendants(root, 'text')[0];
-  const paragraphs = descendants(text, 'p').filter((p) => p.attributes['xml:id']);
-  return paragraphs.map((p, index) => ({ id: p.attributes['xml:id']!, n: p.attributes.n ?? String(index + 1) }));
+  const letters = lettersById(profileDesc);
+  const passages: Passage[] = [];
+  const visit = (el: TeiElement, within: string | undefined): void => {
+    for (const c of elements(el)) {
+      const id = c.attributes['xml:id'];
+      if (c.name === 'p' && id) {
+        const passage: Passage = { id, n: c.attributes.n ?? String(passages.length + 1) };
+        if (within) passage.within = within;
+        passages.push(passage);
+      }
+      visit(c, (id && letters.get(id)) || within);
+    }
+  };
+  if (text) visit(text, undefined);
+  return passages;
 }
 
+/**
+ * `correspDesc[@corresp]` as one line per text it describes (a letter quoted
+ * in the document): "letter of L. D. Trotsky to Central Committee …, 8 October 1923".
+ */
+function lettersById(profileDesc: TeiElement | undefined): Map<string, string> {
+  const letters = new Map<string, string>();
+  for (const desc of children(profileDesc, 'correspDesc')) {
+    const targets = (desc.attributes.corresp ?? '').split(/\s+/).filter((t) => t.startsWith('#')).map((t) => t.slice(1));
+    if (!targets.length) continue;
+    const action = (type: string) => children(desc, 'correspAction').find((a) => a.attributes.type === type);
+    const who = (a: TeiElement | undefined) => elements(a).filter((e) => ['persName', 'orgName', 'name'].includes(e.name)).map(textOf).join(' and ');
+    const sender = who(action('sent'));
+    const addressee = who(action('received'));
+    const date = textOf(child(action('sent'), 'date'));
+    const line = ['letter', sender && `of ${sender}`, addressee && `to ${addressee}`].filter(Boolean).join(' ') + (date ? `, ${date}` : '');
+    for (const target of targets) letters.set(target, line);
+  }
+  return letters;
+}

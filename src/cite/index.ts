@@ -58,7 +58,8 @@ export function passageItem(document: CitableDocument, passageId: string): CiteR
   }
   const item: CslItem = { ...document.item, id: `${document.item.id}-${passage.id}` };
   if (document.item.URL) item.URL = `${document.item.URL.replace(/#.*$/, '')}#${encodeURIComponent(passage.id)}`;
-  item.note = [`Paragraph ${passage.n} (#${passage.id}).`, document.item.note].filter(Boolean).join(' ');
+  const where = passage.within ? `Paragraph ${passage.n} (#${passage.id}), in the ${passage.within}.` : `Paragraph ${passage.n} (#${passage.id}).`;
+  item.note = [where, document.item.note].filter(Boolean).join(' ');
   const problems = checkCslData([item], document.file);
   return problems.length ? { ok: false, problems } : { ok: true, value: { item, passage } };
 }
