@@ -11,7 +11,7 @@
   array with one object per firing assert or report:
     { kind, id, role, flag, pattern, rule, node, message }
   where `node` is the document-order index (1-based) of the element the
-  firing is about (an attribute or text node counts as its parent element),
+  firing is about (computed in one pass at the end, for the fired elements only) (an attribute or text node counts as its parent element),
   so the caller can map it to the line:column of that element's start tag.
 
   Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern
@@ -140,6 +140,7 @@
       <xsl:for-each select="$schema/sch:ns">
         <xsl:namespace name="{@prefix}" select="string(@uri)"/>
       </xsl:for-each>
+      <xsl:namespace name="map" select="'http://www.w3.org/2005/xpath-functions/map'"/>
       <xsl:if test="not($schema/sch:ns[@prefix = 'xs'])">
         <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
       </xsl:if>
@@ -162,7 +163,16 @@
               select="{string-join(sch:rule[not(@abstract = 'true')]/c:alternatives(@context) ! c:selection(.), ' | ')}"/>
           </xsl:for-each>
         </axsl:variable>
-        <axsl:sequence select="array {{ $firings }}"/>
+        <!-- Number the elements that fired, in one pass over the document. -->
+        <axsl:variable name="fired" select="map:merge(distinct-values($firings ! ?node[. ne '']) ! map {{ .: true() }})"/>
+        <axsl:variable name="index" as="map(*)">
+          <axsl:sequence select="if (map:size($fired) eq 0) then map {{}} else
+            let $elements := //* return map:merge(
+              for $i in 1 to count($elements)
+              return let $id := generate-id($elements[$i])
+                     return if (map:contains($fired, $id)) then map {{ $id: $i }} else ())"/>
+        </axsl:variable>
+        <axsl:sequence select="array {{ $firings ! map:put(., 'node', ($index(?node), 0)[1]) }}"/>
       </axsl:template>
 
       <xsl:apply-templates select="$schema/sch:pattern"/>
@@ -307,7 +317,7 @@
           <xsl:text>'flag': </xsl:text><xsl:value-of select="c:literal((@flag, $rule/@flag)[1])"/><xsl:text>, </xsl:text>
           <xsl:text>'pattern': </xsl:text><xsl:value-of select="c:literal($pattern/@id)"/><xsl:text>, </xsl:text>
           <xsl:text>'rule': </xsl:text><xsl:value-of select="c:literal($rule/@id)"/><xsl:text>, </xsl:text>
-          <xsl:text>'node': (ancestor-or-self::*[1] ! (count(preceding::*) + count(ancestor-or-self::*)), 0)[1], </xsl:text>
+          <xsl:text>'node': string(ancestor-or-self::*[1] ! generate-id()), </xsl:text>
           <xsl:text>'message': normalize-space(string-join($message, ''))</xsl:text>
           <xsl:text> }</xsl:text>
         </xsl:attribute>
