@@ -117,6 +117,18 @@ describe('cite: the TEI header as CSL-JSON', () => {
     assert.deepEqual(item['original-date'], { 'date-parts': [[1840]] });
   });
 
+  it('decodes character references and internal entities in the header', () => {
+    const tei = `<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY pub "Smith &amp; Sons">]>
+      <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+        <titleStmt><title>Fish &amp; chips &#x2019;n&#8217; &lt;more&gt;</title><author>Smith, John</author></titleStmt>
+        <publicationStmt><publisher>&pub;</publisher></publicationStmt>
+        <sourceDesc><p>Born digital.</p></sourceDesc></fileDesc></teiHeader><text><body><p/></body></text></TEI>`;
+    const result = readCitable(tei, 'inline.xml');
+    assert.ok(result.ok);
+    assert.equal(result.value.item.title, 'Fish & chips ’n’ <more>');
+    assert.equal(result.value.item.publisher, 'Smith & Sons');
+  });
+
   it('reports a document that is not XML as an error value', () => {
     const result = readCitable('this is not <xml', 'notes.txt');
     assert.equal(result.ok, false);

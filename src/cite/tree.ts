@@ -39,13 +39,18 @@ export function parseTei(text: string): { root: TeiElement } | { message: string
     parseAttributeValue: false,
     trimValues: false,
     processEntities: true,
-    htmlEntities: false,
+    // Also decodes numeric character references (&#x2019;), which XML requires.
+    htmlEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
     commentPropName: '#comment',
   });
-  for (const [name, value] of Object.entries(entities)) {
-    try { parser.addEntity(name, value); } catch { /* a name fast-xml-parser refuses stays unexpanded */ }
+  // Internal entities (already expanded and size-checked by checkDoctype) are
+  // put in place as text before parsing.
+  const names = Object.keys(entities).filter((n) => /^[\p{L}_][\p{L}\p{N}._:-]*$/u.test(n));
+  if (names.length) {
+    const reference = new RegExp(`&(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')});`, 'gu');
+    body = body.replace(reference, (_, name: string) => escapeText(entities[name]!));
   }
   let ordered: OrderedNode[];
   try {
@@ -56,6 +61,10 @@ export function parseTei(text: string): { root: TeiElement } | { message: string
   const root = ordered.map(convert).find((node): node is TeiElement => typeof node !== 'string');
   if (!root) return { message: 'the document has no root element.' };
   return { root };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function doctypeEnd(text: string, start: number): number {
