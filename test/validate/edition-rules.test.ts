@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { defaultCacheDir, EDITION_RULES, loadRules, runRules, type CompiledRules } from '../../src/validate/schematron.js';
+import { defaultCacheDir, EDITION_RULES, loadRules, runRules, schematronRules, type CompiledRules } from '../../src/validate/schematron.js';
 
 const edition = fileURLToPath(new URL('../fixtures/rules/edition/', import.meta.url));
 const flagship = fileURLToPath(new URL('../../tei/', import.meta.url));
@@ -77,6 +77,12 @@ describe('edition rules (schemas/samizdat-rules.sch)', function () {
     assert.equal((await check(rules, join(edition, 'date-not-iso.xml'), ['date-iso'])).length, 0);
     assert.equal((await check(rules, join(edition, 'entity-empty.xml'), ['sch:entity-not-empty'])).length, 0);
     assert.equal((await check(rules, join(edition, 'entity-empty.xml'), ['date-iso'])).length, 1, 'other rules stay on');
+  });
+
+  it('runs once through the validate() rules hook, even when the document also names them in an xml-model PI', async () => {
+    const path = join(edition, 'with-model-entity-empty.xml');
+    const found = await schematronRules({ cacheDir: defaultCacheDir() })({ path, text: await readFile(path, 'utf8') });
+    assert.deepEqual(found.map((d) => [d.ruleId, d.line, d.column]), [['sch:entity-not-empty', 18, 21]]);
   });
 
   describe('the flagship edition (tei/)', () => {

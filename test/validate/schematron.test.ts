@@ -118,6 +118,11 @@ describe('Schematron engine', function () {
       novel = await documentAt(join(eltec, 'ELTeC-eng/level1/ENG18400_Trollope.xml'));
     });
 
+    it('is found through the novel\'s own xml-model PI', async () => {
+      assert.deepEqual(schematronSourcesOf(novel).sources, [{ path: join(eltec, 'Schemas/eltec-1.rng') }]);
+      assert.deepEqual(brief(await runSchematron(novel, { cacheDir })), []);
+    });
+
     it('finds nothing to report in a published ELTeC novel', async () => {
       assert.deepEqual(brief(await runRules(rules, novel)), []);
     });
