@@ -223,6 +223,35 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     assert.ok(!block.value.document.formatted.apa.citation.includes('para.'));
   });
 
+  it('gives HTML forms with the collection in italics', async () => {
+    const block = await citationBlock(flagship(BASE));
+    assert.ok(block.ok);
+    const { html } = block.value.document.formatted.chicago;
+    assert.ok(html.bibliography.includes('<i>Documents of the 1923 Opposition</i>'), html.bibliography);
+    assert.ok(!html.bibliography.includes('csl-entry'), 'the wrapper divs are removed');
+    assert.match(block.value.passages[6]!.citations.formatted.mla.html.citation, /para\. 7/);
+  });
+
+  it('escapes markup from the header in the HTML forms', async () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+        <titleStmt><title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;</title><author>Smith, John</author></titleStmt>
+        <publicationStmt><publisher>P</publisher></publicationStmt>
+        <sourceDesc><p>Born digital.</p></sourceDesc></fileDesc></teiHeader><text><body><p xml:id="p1">x</p></body></text></TEI>`;
+    const document = readCitable(tei, 'hostile.xml');
+    assert.ok(document.ok);
+    const block = await citationBlock(document.value);
+    assert.ok(block.ok);
+    for (const { formatted } of [block.value.document, block.value.passages[0]!.citations]) {
+      for (const style of ['chicago', 'mla', 'apa'] as const) {
+        const { bibliography, citation } = formatted[style].html;
+        for (const html of [bibliography, citation]) {
+          assert.ok(!/<script|<img/i.test(html), `${style}: ${html}`);
+        }
+        assert.match(bibliography, /&#60;script&#62;|&lt;script&gt;/, `${style}: ${bibliography}`);
+      }
+    }
+  });
+
   it('refuses a passage that is not in the document before formatting anything', () => {
     const result = passageItem(flagship(), 'letter');
     assert.equal(result.ok, false);

@@ -28,6 +28,13 @@ export interface FormattedCitation {
    * when a passage is cited.
    */
   citation: string;
+  /**
+   * The same as HTML fragments (no wrapper element): titles in `<i>` as the
+   * style sets them; text from the header is escaped by citeproc-js, which
+   * lets through only its own rich-text tags (`i`, `b`, `sup`, `sub`,
+   * small-caps `span`).
+   */
+  html: { bibliography: string; citation: string };
 }
 
 /** Paragraph locator of a passage citation (CSL `locator`, `label: 'paragraph'`). */
@@ -66,21 +73,27 @@ export async function toRis(item: CslItem): Promise<string> {
   return new Cite([item]).format('ris', { format: 'text' });
 }
 
-/** Formats `item` in `style`, as plain text (`format: 'html'` for marked-up output). */
-export async function formatItem(
-  item: CslItem,
-  style: StyleName,
-  locator?: Locator,
-  format: 'text' | 'html' = 'text',
-): Promise<FormattedCitation> {
+/** Formats `item` in `style`, as plain text and as HTML fragments. */
+export async function formatItem(item: CslItem, style: StyleName, locator?: Locator): Promise<FormattedCitation> {
   const { Cite } = await citationJs();
-  const data = withoutUndatedOriginal(item);
-  const cite = new Cite([data]);
-  const options = { template: STYLES[style], lang: 'en-US', format };
-  const bibliography = cite.format('bibliography', options).trim();
+  const cite = new Cite([withoutUndatedOriginal(item)]);
   const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
-  const citation = cite.format('citation', { ...options, entry }).trim();
-  return { bibliography, citation };
+  const render = (format: 'text' | 'html') => {
+    const options = { template: STYLES[style], lang: 'en-US', format };
+    return {
+      bibliography: cite.format('bibliography', options).trim(),
+      citation: cite.format('citation', { ...options, entry }).trim(),
+    };
+  };
+  const text = render('text');
+  const html = render('html');
+  return { ...text, html: { bibliography: unwrapEntry(html.bibliography), citation: html.citation } };
+}
+
+/** The inside of citeproc-js's `<div class="csl-bib-body"><div class="csl-entry">…</div></div>`. */
+function unwrapEntry(html: string): string {
+  const match = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*<\/div>\s*$/.exec(html);
+  return (match ? match[1]! : html).trim();
 }
 
 /**
