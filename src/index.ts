@@ -16,7 +16,7 @@ export { checkDoctype, ENTITY_EXPANSION_LIMIT } from './xml/doctype.js';
 export { loadGrammar, schemaDigest, DEFAULT_CACHE_DIR } from './validate/grammar-cache.js';
 export { chooseSchema, resolveSchemaReference, VENDORED_TEI_ALL } from './validate/grammar-catalog.js';
 export {
-  readCitable, passageItem, cite, citationSet, citationBlock, checkCslData, headMetadata, serializeJsonLd,
+  readCitable, readCitableFile, passageItem, cite, citationSet, citationBlock, checkCslData, headMetadata, serializeJsonLd,
   CITATION_FORMATS, CITE_RULES, CSL_SCHEMA_RULE, STYLES,
 } from './cite/index.js';
 export type {

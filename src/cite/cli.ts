@@ -5,8 +5,8 @@
  * 2 usage or I/O errors.
  */
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
-import { IO_RULE, readDocument } from '../xml/read.js';
-import { cite, CITATION_FORMATS, readCitable, type CitationFormat } from './index.js';
+import { IO_RULE } from '../xml/read.js';
+import { cite, CITATION_FORMATS, readCitableFile, type CitationFormat } from './index.js';
 
 const EXIT_OK = 0;
 const EXIT_DATA = 1;
@@ -96,18 +96,10 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`samizdat cite: ${parsed.usage}\n\n${HELP}`);
     return EXIT_USAGE;
   }
-  let text = '';
-  for await (const chunk of readDocument(parsed.file)) {
-    if ('problem' in chunk) {
-      report([chunk.problem]);
-      return chunk.problem.ruleId === IO_RULE ? EXIT_USAGE : EXIT_DATA;
-    }
-    text += chunk.text;
-  }
-  const document = readCitable(text, parsed.file, { baseUrl: parsed.baseUrl });
+  const document = await readCitableFile(parsed.file, { baseUrl: parsed.baseUrl });
   if (!document.ok) {
     report(document.problems);
-    return EXIT_DATA;
+    return document.problems.some((p) => p.ruleId === IO_RULE) ? EXIT_USAGE : EXIT_DATA;
   }
   const output = await cite(document.value, parsed.format, parsed.passage);
   if (!output.ok) {

@@ -6,6 +6,7 @@
  * writing.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { readDocument } from '../xml/read.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
 import { formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
@@ -46,6 +47,19 @@ export function readCitable(text: string, file: string, options: CiteOptions = {
   const document = readHeader(root, file, options);
   const problems = checkCslData([document.item], file);
   return problems.length ? { ok: false, problems } : { ok: true, value: document };
+}
+
+/**
+ * `readCitable` of the file at `path`, read (and decoded) like every samizdat
+ * input; a problem with the path itself has `ruleId` `io`.
+ */
+export async function readCitableFile(path: string, options: CiteOptions = {}): Promise<CiteResult<CitableDocument>> {
+  let text = '';
+  for await (const chunk of readDocument(path)) {
+    if ('problem' in chunk) return { ok: false, problems: [chunk.problem] };
+    text += chunk.text;
+  }
+  return readCitable(text, path, options);
 }
 
 /** The CSL-JSON of one paragraph: the document's item with the paragraph's anchor in its URL. */
