@@ -17,6 +17,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'check TEI documents: well-formedness, RELAX NG, rules', load: async () => (await import('./validate.js')).run },
   cite: { summary: 'citation of a TEI document or paragraph (CSL-JSON, BibTeX, RIS, Chicago, MLA, APA)', load: async () => (await import('../cite/cli.js')).run },
   text: { summary: 'plain text of a TEI document (reading or diplomatic)', load: async () => (await import('./text.js')).run },
+  build: { summary: 'publish TEI documents as a static HTML edition with plain text', load: async () => (await import('./build.js')).run },
 };
 
 function usage(): string {

@@ -1,0 +1,159 @@
+/**
+ * `build`: the flagship edition as a reader gets it (pages, paragraph
+ * anchors, omissions, entity links and index), a user's stylesheet, and the
+ * output's hygiene (atomic replacement, repeatable bytes, no injected script).
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from '../../src/build/index.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const teiDir = join(root, 'tei');
+const fixtures = join(root, 'test', 'fixtures', 'build');
+const scratch = mkdtempSync(join(tmpdir(), 'samizdat-build-'));
+
+/** Every file under `dir` with its bytes, by relative path. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string, prefix: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files.set(`${prefix}${name}`, readFileSync(path, 'latin1'));
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
+describe('samizdat build', () => {
+  const out = join(scratch, 'dist');
+  let page = '';
+  let entities = '';
+
+  before(async () => {
+    const report = await build(teiDir, { out });
+    assert.deepEqual(report.diagnostics, []);
+    assert.ok(report.written);
+    page = readFileSync(join(out, '1923-opposition-ch01', 'index.html'), 'utf8');
+    entities = readFileSync(join(out, 'entities', 'index.html'), 'utf8');
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('writes a page and a plain text per document, the list of documents and the entity index, and not the register as a page', () => {
+    for (const file of ['index.html', 'samizdat.css', 'entities/index.html', '1923-opposition-ch01/index.html', '1923-opposition-ch01/1923-opposition-ch01.txt']) {
+      assert.ok(existsSync(join(out, file)), file);
+    }
+    assert.ok(!existsSync(join(out, 'register')), 'the register is not a document');
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /<a href="1923-opposition-ch01\/index.html">Trotsky opens the attack<\/a>/);
+  });
+
+  it('gives each TEI paragraph a <p id> whose visible number links to itself', () => {
+    for (let n = 1; n <= 8; n++) {
+      assert.match(page, new RegExp(`<p id="p${n}" class="[^"]*"><a class="para-number" href="#p${n}" aria-label="Paragraph ${n}">${n}</a>`));
+    }
+  });
+
+  it('uses semantic HTML5: article, header, sections, the letter in a blockquote', () => {
+    assert.match(page, /<article>\s*<header class="document"><h1>Trotsky opens the attack<\/h1>/);
+    assert.match(page, /<section id="introduction"/);
+    assert.match(page, /<blockquote id="letter" class="tei-floatingText rend-letter">/);
+    assert.ok(!/<(script|link)[^>]+https?:/.test(page), 'no external scripts or fonts');
+  });
+
+  it('shows six omissions as […] with the printed glyphs, a CSS toggle and who omitted and why', () => {
+    assert.equal(page.split('<span class="omission-reading">[…]</span>').length - 1, 6);
+    assert.equal(page.split('<span class="omission-printed">. . .</span>').length - 1, 3);
+    assert.equal(page.split('<span class="omission-printed">…</span>').length - 1, 3);
+    assert.match(page, /<input type="checkbox" id="show-printed"[^>]*\/><label for="show-printed"/);
+    assert.match(page, /aria-describedby="omission-1-why"[\s\S]*?id="omission-1-why">Omission by the editors of the collection \(selection and abridgement[^<]*Material left out/);
+    const css = readFileSync(join(out, 'samizdat.css'), 'utf8');
+    assert.match(css, /\.show-printed:checked ~ main \.omission-printed \{ display: inline; \}/);
+  });
+
+  it('links every entity mention to an entry of the index, and the entry back to the paragraph', () => {
+    const links = [...page.matchAll(/<a class="entity[^"]*" href="\.\.\/entities\/index\.html#([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(links.length > 50, `${links.length} entity links`);
+    for (const id of new Set(links)) assert.ok(entities.includes(`<section class="entry" id="${id}"`), `entry ${id}`);
+    assert.match(entities, /id="stalin"[\s\S]*?<a href="https:\/\/www\.wikidata\.org\/wiki\/Q855">Wikidata Q855<\/a>[\s\S]*?<a href="\.\.\/1923-opposition-ch01\/index\.html#p4">Trotsky opens the attack, paragraph 4<\/a>/);
+    assert.match(entities, /id="trotsky"[\s\S]*?<time datetime="1879-11-07">/);
+  });
+
+  it('marks dates with <time datetime>, keeping the source wording', () => {
+    assert.match(page, /<time datetime="1923-08" class="tei-date">August<\/time>/);
+    assert.match(page, /<time datetime="1923-10-08" class="tei-date">October 8<\/time>/);
+  });
+
+  it('renders the header as "About this edition" with licence, source and principles', () => {
+    const about = page.slice(page.indexOf('<section id="about"'));
+    assert.match(about, /<h2 id="about-heading">About this edition<\/h2>/);
+    assert.match(about, /<a href="https:\/\/creativecommons.org\/licenses\/by\/4.0\/" rel="license">/);
+    assert.match(about, /New Park Publications/);
+    assert.match(about, /Editorial principles/);
+  });
+
+  it('builds byte-identical output twice', async () => {
+    const again = join(scratch, 'again');
+    await build(teiDir, { out: again });
+    assert.deepEqual(snapshot(again), snapshot(out));
+  });
+
+  it('leaves the previous output intact when a document cannot be built', async () => {
+    const target = join(scratch, 'kept');
+    await build(teiDir, { out: target });
+    const before = snapshot(target);
+    const report = await build(join(fixtures, 'broken'), { out: target });
+    assert.equal(report.written, false);
+    assert.ok(report.diagnostics.some((d) => d.file.endsWith('bad.xml')));
+    assert.deepEqual(snapshot(target), before);
+    assert.deepEqual(readdirSync(scratch).filter((n) => n.includes('.partial') || n.includes('.old-')), [], 'no staging folders left behind');
+  });
+
+  it('accepts a user stylesheet that imports html.xsl and overrides one template', async () => {
+    const custom = join(scratch, 'custom');
+    const report = await build(teiDir, { out: custom, xslt: join(fixtures, 'override.xsl') });
+    assert.deepEqual(report.diagnostics, []);
+    const html = readFileSync(join(custom, '1923-opposition-ch01', 'index.html'), 'utf8');
+    assert.match(html, /<span class="my-person">Trotsky<\/span>/);
+    assert.match(html, /<a class="entity tei-placeName" href="\.\.\/entities\/index\.html#sormovo">/, 'everything else as before');
+  });
+
+  it('lets no TEI content inject markup or script', async () => {
+    const target = join(scratch, 'attack');
+    const report = await build(join(fixtures, 'injection'), { out: target });
+    assert.deepEqual(report.diagnostics, []);
+    const html = readFileSync(join(target, 'attack', 'index.html'), 'utf8');
+    assert.ok(!/<script/i.test(html), 'no script element');
+    assert.ok(!/javascript:|data:text/i.test(html.replace(/>[^<]*</g, '><')), 'no javascript: or data: in any attribute');
+    assert.match(html, /<span class="tei-ref">bad link<\/span>/);
+    assert.match(html, /<a href="https:\/\/example.org\/\?a=1&amp;b=(&quot;|&#34;)x" class="tei-ref">a good link<\/a>/);
+    assert.match(html, /&lt;script&gt;alert\(9\)&lt;\/script&gt; as text/);
+    assert.match(html, /<html xmlns="http:\/\/www.w3.org\/1999\/xhtml" lang="und">/);
+  });
+
+  it('hands each page to a citation provider through the hook', async () => {
+    const target = join(scratch, 'cited');
+    const report = await build(teiDir, {
+      out: target,
+      citations: async (doc) => ({ head: `<meta name="citation_title" content="${doc.title}" />`, block: '<section id="cite">Cite</section>', files: { 'cite.bib': '@book{x}' } }),
+    });
+    assert.deepEqual(report.diagnostics, []);
+    const html = readFileSync(join(target, '1923-opposition-ch01', 'index.html'), 'utf8');
+    assert.match(html, /<meta name="citation_title" content="Trotsky opens the attack" \/><\/head>/);
+    assert.match(html, /<section id="cite">Cite<\/section>/);
+    assert.equal(readFileSync(join(target, '1923-opposition-ch01', 'cite.bib'), 'utf8'), '@book{x}');
+  });
+
+  it('samizdat build DIR --out OUT works from the command line', async () => {
+    const target = join(scratch, 'cli');
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', teiDir, '--out', target]);
+    assert.match(stdout, /Built 1 document\(s\) and 1 register\(s\)/);
+    assert.ok(existsSync(join(target, '1923-opposition-ch01', 'index.html')));
+  });
+});
+

@@ -1,0 +1,131 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The teiHeader as "About this edition": titles and responsibilities, edition,
+  publication and licence, sources, project and editorial principles,
+  revisions. Mode "header"; elements not listed keep their text through the
+  fallback.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:template match="teiHeader" mode="header">
+    <section id="about" class="about" aria-labelledby="about-heading">
+      <h2 id="about-heading">About this edition</h2>
+      <dl class="about-facts">
+        <xsl:apply-templates select="fileDesc/titleStmt/(author, editor, respStmt)" mode="header"/>
+        <xsl:apply-templates select="fileDesc/editionStmt/edition" mode="header"/>
+        <xsl:apply-templates select="fileDesc/publicationStmt" mode="header"/>
+      </dl>
+      <xsl:if test="fileDesc/sourceDesc">
+        <h3>Source</h3>
+        <xsl:apply-templates select="fileDesc/sourceDesc" mode="header"/>
+      </xsl:if>
+      <xsl:if test="encodingDesc/(projectDesc | editorialDecl)">
+        <h3>Editorial principles</h3>
+        <xsl:apply-templates select="encodingDesc/(projectDesc | editorialDecl)" mode="header"/>
+      </xsl:if>
+      <xsl:if test="revisionDesc/change">
+        <h3>Revisions</h3>
+        <ul class="revisions">
+          <xsl:for-each select="revisionDesc/change">
+            <li><xsl:value-of select="(@when, '')[1]"/><xsl:if test="@when"> — </xsl:if><xsl:apply-templates mode="header"/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="author | editor" mode="header">
+    <dt><xsl:value-of select="if (self::author) then 'Author' else 'Editor'"/></dt>
+    <dd><xsl:apply-templates mode="header"/></dd>
+  </xsl:template>
+  <xsl:template match="respStmt" mode="header">
+    <dt><xsl:value-of select="normalize-space(string-join(resp, '; '))"/></dt>
+    <dd><xsl:apply-templates select="* except resp" mode="header"/></dd>
+  </xsl:template>
+  <xsl:template match="edition" mode="header">
+    <dt>Edition</dt>
+    <dd><xsl:apply-templates mode="header"/></dd>
+  </xsl:template>
+  <xsl:template match="publicationStmt" mode="header">
+    <xsl:for-each select="publisher | distributor | authority">
+      <dt>Published by</dt>
+      <dd><xsl:apply-templates mode="header"/></dd>
+    </xsl:for-each>
+    <xsl:for-each select="date">
+      <dt>Date</dt>
+      <dd><xsl:apply-templates select="." mode="header"/></dd>
+    </xsl:for-each>
+    <xsl:for-each select="availability">
+      <dt>Licence</dt>
+      <dd><xsl:apply-templates mode="header"/></dd>
+    </xsl:for-each>
+    <xsl:for-each select="p">
+      <dt>Publication</dt>
+      <dd><xsl:apply-templates mode="header"/></dd>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="licence" mode="header">
+    <xsl:variable name="href" select="samizdat:safe-href(string(@target))"/>
+    <p>
+      <xsl:apply-templates mode="header"/>
+      <xsl:if test="exists($href)">
+        <xsl:text> </xsl:text>
+        <a href="{$href}" rel="license"><xsl:value-of select="@target"/></a>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="p" mode="header">
+    <p><xsl:apply-templates mode="header"/></p>
+  </xsl:template>
+
+  <xsl:template match="sourceDesc | listBibl | projectDesc | editorialDecl | availability | correction | normalization | quotation | hyphenation | segmentation | interpretation | stdVals | punctuation" mode="header">
+    <div class="{samizdat:classes(.)}"><xsl:apply-templates mode="header"/></div>
+  </xsl:template>
+
+  <xsl:template match="biblStruct | bibl | biblFull | msDesc" mode="header">
+    <div class="source {samizdat:classes(.)}">
+      <xsl:for-each select="descendant::title[not(ancestor::note)]">
+        <xsl:if test="position() gt 1">. </xsl:if>
+        <cite><xsl:value-of select="normalize-space()"/></cite>
+      </xsl:for-each>
+      <xsl:for-each select="descendant::respStmt[not(ancestor::note)]">
+        <xsl:text>. </xsl:text>
+        <xsl:value-of select="normalize-space(string-join(resp, '; ')) || ': ' || normalize-space(string-join(* except resp, ', '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="descendant::imprint">
+        <xsl:text>. </xsl:text>
+        <xsl:value-of select="normalize-space(string-join((pubPlace, publisher, date), ', '))"/>
+      </xsl:for-each>
+      <xsl:for-each select="descendant::ptr[@target][not(ancestor::note)]">
+        <xsl:variable name="href" select="samizdat:safe-href(string(@target))"/>
+        <xsl:text>. </xsl:text>
+        <xsl:choose>
+          <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="@target"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@target"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:if test="not(self::biblStruct)">
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="node() except (title, respStmt, imprint, ptr, note)" mode="header"/>
+      </xsl:if>
+      <xsl:for-each select="descendant::note">
+        <p class="source-note"><xsl:apply-templates mode="header"/></p>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="ref | ptr" mode="header" priority="1">
+    <xsl:variable name="href" select="samizdat:safe-href(string(@target))"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:apply-templates mode="header"/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a></xsl:when>
+      <xsl:otherwise><span><xsl:apply-templates mode="header"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

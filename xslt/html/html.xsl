@@ -1,0 +1,36 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  samizdat HTML driver: imports the modules and declares the parameters.
+  Customise by writing a stylesheet that imports this one and overrides a
+  template or a parameter (see docs/xslt.md).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  exclude-result-prefixes="#all">
+
+  <!-- Later imports take precedence: the fallback comes first, so any module overrides it. -->
+  <xsl:import href="../common/tei.xsl"/>
+  <xsl:import href="fallback.xsl"/>
+  <xsl:import href="core.xsl"/>
+  <xsl:import href="textstructure.xsl"/>
+  <xsl:import href="namesdates.xsl"/>
+  <xsl:import href="transcr.xsl"/>
+  <xsl:import href="header.xsl"/>
+
+  <!-- What to produce: 'page' (the HTML page) or 'mentions' (JSON list of entity mentions). -->
+  <xsl:param name="output" as="xs:string" select="'page'"/>
+  <!-- The register files (relative to the document, space-separated) whose entries have index pages. -->
+  <xsl:param name="registers" as="xs:string" select="'register.xml'"/>
+  <!-- Where entity links point: the entity index page; an entry is its #id. -->
+  <xsl:param name="entity-index-href" as="xs:string" select="'../entities/index.html'"/>
+  <!-- The edition's style sheet, the list of documents, the plain text. -->
+  <xsl:param name="css-href" as="xs:string" select="'../samizdat.css'"/>
+  <xsl:param name="home-href" as="xs:string" select="'../index.html'"/>
+  <xsl:param name="text-href" as="xs:string" select="''"/>
+  <!-- Name of the edition, shown in the page's navigation. -->
+  <xsl:param name="edition-title" as="xs:string" select="'Documents'"/>
+
+  <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="yes" include-content-type="no"/>
+</xsl:stylesheet>
