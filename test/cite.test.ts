@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -312,6 +314,18 @@ describe('samizdat cite (CLI)', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /para\. 7/);
     assert.match(result.stdout, /#p7/);
+  });
+
+  it('takes the base URL from site.baseUrl of samizdat.config.json in the current folder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'samizdat-cite-'));
+    try {
+      writeFileSync(join(folder, 'samizdat.config.json'), JSON.stringify({ site: { baseUrl: 'https://configured.example/ed' } }));
+      const result = spawnSync('node', [cli, 'cite', flagshipPath, '--format', 'ris'], { encoding: 'utf8', cwd: folder });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^UR {2}- https:\/\/configured\.example\/ed\/1923-opposition-ch01\/$/m);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 on an unknown passage, naming the valid ones', () => {

@@ -4,6 +4,7 @@
  * Exit codes: 0 printed, 1 the document cannot be cited (data errors),
  * 2 usage or I/O errors.
  */
+import { loadConfig } from '../config/config.js';
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
 import { IO_RULE } from '../xml/read.js';
 import { cite, CITATION_FORMATS, readCitableFile, type CitationFormat } from './index.js';
@@ -24,8 +25,10 @@ Options:
   --passage ID      cite the paragraph with this xml:id: "para. N" (from its
                     @n) in the note or in-text citation, #ID in the URL
   --base-url URL    root URL of the published edition; the document's URL is
-                    URL/<file name>/ (without it, and without an address in
-                    the header, the citation has no URL)
+                    URL/<file name>/. Default: site.baseUrl of the
+                    samizdat.config.json in the current folder; without
+                    either, and without an address in the header, the
+                    citation has no URL
   -h, --help        this help
 
 Examples:
@@ -96,7 +99,16 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`samizdat cite: ${parsed.usage}\n\n${HELP}`);
     return EXIT_USAGE;
   }
-  const document = await readCitableFile(parsed.file, { baseUrl: parsed.baseUrl });
+  let baseUrl = parsed.baseUrl;
+  if (baseUrl === undefined) {
+    const loaded = await loadConfig(process.cwd());
+    if (!loaded.ok) {
+      report(loaded.diagnostics);
+      return EXIT_USAGE;
+    }
+    baseUrl = loaded.config.site.baseUrl;
+  }
+  const document = await readCitableFile(parsed.file, { baseUrl });
   if (!document.ok) {
     report(document.problems);
     return document.problems.some((p) => p.ruleId === IO_RULE) ? EXIT_USAGE : EXIT_DATA;
