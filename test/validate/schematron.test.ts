@@ -85,6 +85,19 @@ describe('Schematron engine', function () {
     assert.equal(rules.problems[0].file, join(fixtures, 'broken.sch'));
   });
 
+  it('refuses a query binding other than XSLT/XPath, saying which', async () => {
+    const rules = await loadRules([{ path: join(fixtures, 'xquery.sch') }], { cacheDir });
+    assert.equal(rules.sets.length, 0);
+    assert.equal(rules.problems[0].ruleId, 'sch-compile');
+    assert.match(rules.problems[0].message, /queryBinding "xquery" is not supported; use xslt2 or xslt3/);
+  });
+
+  it('runs patterns brought in by sch:include', async () => {
+    const rules = await loadRules([{ path: join(fixtures, 'includes.sch') }], { cacheDir });
+    const found = brief(await runRules(rules, await documentAt(join(fixtures, 'features.xml'))));
+    assert.deepEqual(found, ['6:9 info sch:included-head head: Short', '11:9 info sch:included-head head: A much longer heading']);
+  });
+
   it('finds the Schematron a document names in its xml-model PI and runs it', async () => {
     const document = await documentAt(join(fixtures, 'with-model.xml'));
     assert.deepEqual(schematronSourcesOf(document).sources, [{ path: join(fixtures, 'features.sch') }]);

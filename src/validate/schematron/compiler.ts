@@ -81,9 +81,11 @@ export async function compileSchematron(source: { path: string; text: string }, 
         sourceText: source.text,
         sourceBaseURI: pathToFileURL(source.path).href,
         destination: 'serialized',
+        deliverMessage: () => undefined, // the terminating message comes back as the error
       }).principalResult;
     } catch (error) {
-      return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be used: ${messageOf(error)}`, where);
+      const reason = messageOf(error).replace(/^Terminated with /, '').replace(/^Schematron: /, '');
+      return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be used: ${reason}`, where);
     }
     const xslPath = join(cacheDir, `${key}.xsl`);
     await writeFile(xslPath, xslt, 'utf8');

@@ -11,6 +11,8 @@ export interface SaxonTransformOptions {
   sourceBaseURI?: string;
   destination: 'serialized';
   stylesheetParams?: Record<string, unknown>;
+  /** Receives xsl:message output (saxon-js prints it to the console otherwise). */
+  deliverMessage?: (message: unknown, errorCode?: unknown) => void;
 }
 
 export interface SaxonApi {
