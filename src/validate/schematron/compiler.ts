@@ -9,7 +9,7 @@
  * twice.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -103,7 +103,7 @@ export async function compileSchematron(source: { path: string; text: string }, 
 
 /** xslt3 -export, written to a temporary name first so parallel runs never read half a file. */
 async function exportSef(xslPath: string, sefPath: string): Promise<void> {
-  const partial = `${sefPath}.${process.pid}.partial`;
+  const partial = `${sefPath}.${randomUUID()}.partial`; // unique across processes and worker threads
   try {
     await run(process.execPath, [xslt3Script, `-xsl:${xslPath}`, `-export:${partial}`, '-nogo', '-relocate:on'], { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
