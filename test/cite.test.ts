@@ -278,7 +278,10 @@ describe('cite: <head> metadata', () => {
     assert.deepEqual(tag('DC.title'), ['Trotsky opens the attack']);
     assert.deepEqual(tag('DC.creator'), ['Trotsky, L. D.']);
     assert.deepEqual(tag('DC.date'), ['2026-11-25']);
-    assert.deepEqual(tag('DC.rights'), ['https://creativecommons.org/licenses/by/4.0/']);
+    const [rights, ...more] = tag('DC.rights');
+    assert.equal(more.length, 0);
+    assert.match(rights!, /Creative Commons Attribution 4\.0/);
+    assert.match(rights!, /New Park Publications holds its copyright/);
     assert.ok(tag('DC.source').includes('https://www.marxists.org/history/etol/document/ilo/1923-lo/ch01.htm'));
   });
 
@@ -289,6 +292,19 @@ describe('cite: <head> metadata', () => {
     assert.deepEqual(jsonLd.author, [{ '@type': 'Person', name: 'L. D. Trotsky', givenName: 'L. D.', familyName: 'Trotsky' }]);
     const basedOn = jsonLd.isBasedOn as { publisher?: { name: string } }[];
     assert.deepEqual(basedOn.map((s) => s.publisher?.name), ['New Park Publications', 'Marxists’ Internet Archive']);
+  });
+
+  it('claims no licence for the flagship, whose text is under copyright (availability restricted)', () => {
+    const { jsonLd } = headMetadata(flagship(BASE));
+    assert.equal(jsonLd.license, undefined);
+    assert.match(String(jsonLd.copyrightNotice), /New Park Publications holds its copyright/);
+  });
+
+  it('gives the licence of a document whose availability is not restricted', () => {
+    const path = new URL('corpora/eltec/ELTeC-eng/level1/ENG18400_Trollope.xml', shared).pathname;
+    const document = readCitable(readFileSync(path, 'utf8'), path);
+    assert.ok(document.ok);
+    assert.equal(headMetadata(document.value).jsonLd.license, 'https://creativecommons.org/licenses/by/4.0/');
   });
 
   it('serialises JSON-LD so that TEI text cannot close the script element', () => {

@@ -64,7 +64,7 @@ function dublinCore(document: CitableDocument): MetaTag[] {
   add('DC.relation.isPartOf', item['container-title']);
   add('DC.description', item.abstract);
   for (const keyword of document.keywords) add('DC.subject', keyword);
-  add('DC.rights', document.licence?.url ?? document.licence?.text);
+  add('DC.rights', rights(document).licence ?? rights(document).notice);
   for (const source of document.sources) add('DC.source', source.url ?? source.description);
   return tags;
 }
@@ -98,7 +98,8 @@ function jsonLd(document: CitableDocument): Record<string, unknown> {
   if (item.DOI) set('identifier', `https://doi.org/${item.DOI}`);
   set('abstract', item.abstract);
   set('keywords', document.keywords);
-  set('license', document.licence?.url ?? document.licence?.text);
+  set('license', rights(document).licence);
+  set('copyrightNotice', rights(document).notice);
   set('isBasedOn', document.sources.map((source) => {
     const work: Record<string, unknown> = { '@type': 'CreativeWork', name: source.title ?? source.description };
     if (source.authors.length) work.author = source.authors.map(agent);
@@ -109,6 +110,19 @@ function jsonLd(document: CitableDocument): Record<string, unknown> {
     return work;
   }));
   return data;
+}
+
+/**
+ * The licence, only when it covers the document: with `availability[@status='restricted']`
+ * (some of it is not under the licence) the whole availability statement is
+ * given as a notice instead, so that no metadata claims a licence for text
+ * the edition has no right to license.
+ */
+function rights(document: CitableDocument): { licence?: string; notice?: string } {
+  const { licence, availability } = document;
+  if (availability?.status === 'restricted') return { notice: availability.text };
+  if (licence) return { licence: licence.url ?? licence.text };
+  return { notice: availability?.text };
 }
 
 function agent(name: CslName): Record<string, string> {

@@ -40,6 +40,12 @@ export interface CitableDocument {
   item: CslItem;
   passages: Passage[];
   licence?: { url?: string; text: string };
+  /**
+   * `availability` as a whole: its `@status` and all its text. A status of
+   * "restricted" means the licence does not cover everything (the flagship's
+   * encoding is CC BY, its text is New Park Publications' copyright).
+   */
+  availability?: { status?: string; text: string };
   keywords: string[];
   sources: SourceRecord[];
 }
@@ -131,12 +137,16 @@ export function readHeader(root: TeiElement, file: string, options: CiteOptions 
     item.note = lines.join(' ');
   }
 
-  const licenceElement = descendants(child(publicationStmt, 'availability'), 'licence')[0];
+  const availabilityElement = child(publicationStmt, 'availability');
+  const availability = availabilityElement && textOf(availabilityElement)
+    ? { status: availabilityElement.attributes.status, text: elements(availabilityElement).map(textOf).filter(Boolean).join(' ') || textOf(availabilityElement) }
+    : undefined;
+  const licenceElement = descendants(availabilityElement, 'licence')[0];
   const licence = licenceElement
     ? { url: licenceElement.attributes.target, text: textOf(licenceElement) }
     : undefined;
 
-  return { file, name, item, passages: readPassages(root, profileDesc), licence, keywords, sources };
+  return { file, name, item, passages: readPassages(root, profileDesc), licence, availability, keywords, sources };
 }
 
 function joinTitle(main: string, sub: string): string {
