@@ -5,7 +5,7 @@
  * caller asks for its text, for the rules layer).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { readDocument } from '../xml/read.js';
+import { readDocument, type DocumentChunk } from '../xml/read.js';
 import { WellFormednessCheck } from '../xml/wellformed.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
 import { chooseSchema, type Catalog } from './grammar-catalog.js';
@@ -36,8 +36,16 @@ export interface DocumentResult {
 const PROLOG_LIMIT = 1 << 20;
 
 export async function checkDocument(file: string, options: DocumentCheckOptions = {}): Promise<DocumentResult> {
+  const chunks = readDocument(file);
+  try {
+    return await checkChunks(file, chunks, options);
+  } finally {
+    await chunks.return(undefined); // closes the file if we stopped early
+  }
+}
+
+async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions): Promise<DocumentResult> {
   const diagnostics: Diagnostic[] = [];
-  const chunks = readDocument(file)[Symbol.asyncIterator]();
   let prolog = '';
   let next = await chunks.next();
   while (!next.done && 'text' in next.value) {
@@ -69,12 +77,10 @@ export async function checkDocument(file: string, options: DocumentCheckOptions 
     for (next = await chunks.next(); !next.done && !wellFormedness.problem; next = await chunks.next()) {
       if ('problem' in next.value) {
         diagnostics.push(next.value.problem);
-        await chunks.return?.(undefined);
         return { file, diagnostics, schema };
       }
       feed(next.value.text);
     }
-    if (!next.done) await chunks.return?.(undefined);
   }
   const fatal = wellFormedness.close();
   if (grammarCheck) diagnostics.push(...grammarCheck.diagnostics);

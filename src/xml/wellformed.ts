@@ -36,6 +36,16 @@ export interface XmlEvents {
   end(at: Position): void;
 }
 
+/**
+ * Deepest element nesting accepted. Real TEI rarely nests 50 levels; the
+ * grammar walker needs memory per open element (≈100 KB with tei_all), so a
+ * hostile 100,000-level document is refused here rather than exhausting memory.
+ */
+export const MAX_DEPTH = 2_000;
+
+/** Thrown through saxes to stop parsing at the first fatal error. */
+const STOP = Symbol('stop parsing');
+
 /** Total expanded text may grow at most this much beyond the input when entities are declared. */
 const EXPANSION_SLACK = 1_000_000;
 
@@ -67,7 +77,9 @@ export class WellFormednessCheck {
       if (this.problem) return;
       const at = this.afterMarkup;
       this.flushText();
-      this.depth++;
+      if (++this.depth > MAX_DEPTH) {
+        return this.fail('xml-depth', `elements are nested more than ${MAX_DEPTH} levels deep; samizdat refuses such documents (a denial-of-service input?).`, at);
+      }
       const attributes: XmlAttribute[] = [];
       const namespaces: Record<string, string> = {};
       for (const attribute of Object.values(tag.attributes)) {
@@ -99,12 +111,20 @@ export class WellFormednessCheck {
   write(text: string): void {
     if (this.problem) return;
     this.inputLength += text.length;
-    this.parser.write(text);
+    try {
+      this.parser.write(text);
+    } catch (err) {
+      if (err !== STOP) throw err;
+    }
   }
 
   /** Ends the document; returns the first fatal error, if any. */
   close(): Diagnostic | undefined {
-    if (!this.problem) this.parser.close();
+    try {
+      if (!this.problem) this.parser.close();
+    } catch (err) {
+      if (err !== STOP) throw err;
+    }
     return this.problem;
   }
 
@@ -138,5 +158,6 @@ export class WellFormednessCheck {
       message = located[3];
     }
     this.problem = diagnostic('error', ruleId, `${ruleId === 'xml-wellformed' ? 'not well-formed: ' : ''}${message}`, { file: this.file, ...where });
+    throw STOP; // out of saxes: nothing after the first fatal error is parsed
   }
 }
