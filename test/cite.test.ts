@@ -119,6 +119,17 @@ describe('cite: the TEI header as CSL-JSON', () => {
     assert.deepEqual(item['original-date'], { 'date-parts': [[1840]] });
   });
 
+  it('takes the first edition as the original, before the digital source it was transcribed from', () => {
+    const path = new URL('corpora/eltec/ELTeC-eng/level1/ENG18482_Gaskell.xml', shared).pathname;
+    const result = readCitable(readFileSync(path, 'utf8'), path);
+    assert.ok(result.ok);
+    const { item } = result.value;
+    assert.deepEqual(item['original-date'], { 'date-parts': [[1848]] });
+    assert.equal(item['original-publisher'], 'London: Chapman and Hall');
+    assert.deepEqual(item['original-author'], [{ family: 'Gaskell', given: 'Mrs.' }]);
+    assert.match(item.note ?? '', /^Edition of: .*1848\. Transcribed from: The Project Gutenberg eBook/);
+  });
+
   it('decodes character references and internal entities in the header', () => {
     const tei = `<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY pub "Smith &amp; Sons">]>
       <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>

@@ -18,8 +18,12 @@ export interface Passage {
   within?: string;
 }
 
+const SOURCE_LABELS = { firstEdition: 'First edition', print: 'Print source', digital: 'Transcribed from', other: 'Source' } as const;
+
 /** The source the edition was made from, as recorded in `sourceDesc`. */
 export interface SourceRecord {
+  /** From `@type` ("firstEdition", "printSource", "digitalSource", "webpage"…) and whether it has a URL. */
+  kind: keyof typeof SOURCE_LABELS;
   title?: string;
   container?: string;
   authors: CslName[];
@@ -133,7 +137,7 @@ export function readHeader(root: TeiElement, file: string, options: CiteOptions 
     const sameAuthors = JSON.stringify(original.authors) === JSON.stringify(authors);
     if (original.authors.length && !sameAuthors) item['original-author'] = original.authors;
     const lines = [`Edition of: ${original.description}`];
-    for (const other of sources.slice(1)) lines.push(`Transcribed from: ${other.description}`);
+    for (const other of sources.slice(1)) lines.push(`${SOURCE_LABELS[other.kind]}: ${other.description}`);
     item.note = lines.join(' ');
   }
 
@@ -180,7 +184,12 @@ export function nameOf(element: TeiElement): CslName | undefined {
 
 /** "Trollope, Frances Milton (1780-1863)", "L. D. Trotsky", "The samizdat project". */
 export function parseName(text: string): CslName | undefined {
-  const name = text.replace(/\s*\([^)]*\d{3,4}[^)]*\)\s*$/, '').replace(/,\s*(b\.\s*)?\d{3,4}\s*[-–]\s*(\d{3,4})?\s*$/, '').trim();
+  const name = text
+    .replace(/\s*\[[^\]]*\]/g, '') // "[pseud.]"
+    .replace(/\s*\([^)]*\d{3,4}[^)]*\)\s*\.?\s*$/, '') // "(1780-1863)"
+    .replace(/,\s*(b\.\s*)?\d{3,4}\s*[-–]\s*(\d{3,4})?\.?\s*$/, '') // ", 1780-1863"
+    .replace(/(\p{L}{3,})\.$/u, '$1') // a full stop closing the entry, not an initial's
+    .trim();
   if (!name) return undefined;
   if (/^the\s/i.test(name) || /\b(project|society|university|press|library|institute|consortium|archive|committee)\b/i.test(name)) {
     return { literal: name };
@@ -257,7 +266,17 @@ function readSources(sourceDesc: TeiElement | undefined): SourceRecord[] {
   const originalIds = descendants(sourceDesc, 'relatedItem')
     .filter((r) => r.attributes.type === 'original' && r.attributes.target?.startsWith('#'))
     .map((r) => r.attributes.target!.slice(1));
-  bibls.sort((a, b) => Number(originalIds.includes(b.attributes['xml:id'] ?? '')) - Number(originalIds.includes(a.attributes['xml:id'] ?? '')));
+  // The original first: the one a relatedItem calls original, then a first
+  // edition, then a print source; a digital source last.
+  const rank = (b: TeiElement): number => {
+    if (originalIds.includes(b.attributes['xml:id'] ?? '')) return 0;
+    const type = (b.attributes.type ?? '').toLowerCase();
+    if (type === 'firstedition') return 1;
+    if (type === 'printsource' || type === 'book' || type === 'original') return 2;
+    if (/digital|web|online|electronic/.test(type)) return 4;
+    return 3;
+  };
+  bibls.sort((a, b) => rank(a) - rank(b));
   return bibls.map(readSource).filter((s): s is SourceRecord => s !== undefined);
 }
 
@@ -293,9 +312,13 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
   const dateElement = children(imprint, 'date').find((d) => !d.attributes.type || d.attributes.type === 'published' || d.attributes.type === 'transcribed') ?? child(imprint, 'date');
   const date = dateOf(dateElement);
   const names = authors.map(nameOf).filter(isName);
+  const type = (bibl.attributes.type ?? '').toLowerCase();
+  const kind: SourceRecord['kind'] = type === 'firstedition' ? 'firstEdition'
+    : /digital|web|online|electronic/.test(type) || url ? 'digital'
+    : type === 'printsource' || type === 'book' ? 'print' : 'other';
   if (!title && !publisher && !url) {
     const text = textOf(bibl);
-    return text ? { authors: [], description: text } : undefined;
+    return text ? { kind, authors: [], description: text } : undefined;
   }
   const year = date?.['date-parts']?.[0]?.[0];
   const who = names.map((n) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ')).join(', ');
@@ -304,7 +327,7 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
   const imprintText = [place && publisher ? `${place}: ${publisher}` : place ?? publisher, series, year !== undefined ? String(year) : 'n.d.']
     .filter(Boolean).join(', ');
   const description = `${head}${head ? '. ' : ''}${imprintText}${url ? `, ${url}` : ''}`.replace(/\.?$/, '.');
-  return { title, container, authors: names, publisher, place, date, url, description };
+  return { kind, title, container, authors: names, publisher, place, date, url, description };
 }
 
 /** Paragraphs of `text` with an `xml:id`, numbered by `@n` (else their position). */
