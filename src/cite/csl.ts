@@ -87,8 +87,8 @@ function describe(error: ErrorObject): string {
   }
   if (error.keyword === 'required') {
     const missing = (error.params as { missingProperty?: string }).missingProperty;
-    return `CSL-JSON item ${item ?? ''} lacks the required field "${missing}".`.replace('item  lacks', 'lacks');
+    return item === undefined ? `CSL-JSON data lacks the required field "${missing}".` : `CSL-JSON item ${item} lacks the required field "${missing}".`;
   }
-  const where = field ? `field "${field}"` : item === undefined ? 'the data' : `item ${item}`;
+  const where = field ? `field "${field}"` : item === undefined ? 'data' : `item ${item}`;
   return `CSL-JSON ${where} is invalid: it ${error.message ?? 'does not match the schema'}.`;
 }
