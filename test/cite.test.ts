@@ -375,6 +375,22 @@ describe('samizdat cite (CLI)', () => {
     assert.equal(run().status, 2);
   });
 
+  it('loads Citation.js only when something is formatted', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { readFileSync } from 'node:fs';
+      const { readCitable, headMetadata, cite } = await import(${JSON.stringify(new URL('../lib/index.js', import.meta.url).href)});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('@citation-js'));
+      const document = readCitable(readFileSync(${JSON.stringify(flagshipPath)}, 'utf8'), 'f.xml');
+      headMetadata(document.value);
+      const before = loaded();
+      await cite(document.value, 'bibtex');
+      console.log(JSON.stringify({ before, after: loaded() }));`;
+    const result = spawnSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { before: false, after: true });
+  });
+
   it('explains itself with --help, with examples', () => {
     const result = run('--help');
     assert.equal(result.status, 0);
