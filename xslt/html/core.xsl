@@ -12,6 +12,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:samizdat="urn:samizdat"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.w3.org/1999/xhtml"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
@@ -22,8 +23,15 @@
 
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
+  <!-- The source document in the TEI namespace, made once. -->
+  <xsl:variable name="samizdat:source" as="document-node()?" select="if (. instance of document-node()) then samizdat:tei(.) else ()"/>
+  <!-- Paragraph numbers: document order of p and ab within text, counted in one pass. -->
+  <xsl:accumulator name="samizdat:paragraph" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:template match="/">
-    <xsl:variable name="tei" select="samizdat:tei(.)"/>
+    <xsl:variable name="tei" select="$samizdat:source"/>
     <xsl:choose>
       <xsl:when test="$output = 'mentions'">
         <xsl:variable name="mentions" as="map(*)*">
@@ -208,7 +216,7 @@
 
   <xsl:function name="samizdat:paragraph-number" as="xs:integer">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="count($p/preceding::*[self::p or self::ab][ancestor::text]) + count($p/ancestor::*[self::p or self::ab]) + 1"/>
+    <xsl:sequence select="$p/accumulator-before('samizdat:paragraph')"/>
   </xsl:function>
 
   <!-- Lists: inline lists run in the paragraph; others are ul with labels kept. -->

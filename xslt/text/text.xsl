@@ -2,8 +2,8 @@
 <!--
   Plain text of a TEI document: the text of <text>, one block (paragraph,
   heading, verse line …) a paragraph, blocks separated by one blank line,
-  white space normalised within each block. The header, <desc> and the
-  printed glyphs' explanations stay out; notes follow at the end, numbered.
+  white space normalised within each block. The header and the
+  explanations (desc) of omissions stay out; notes follow at the end, numbered.
 
   Parameter $mode:
     reading    (default) omissions as "[…]", corrections, regularisations
@@ -84,7 +84,8 @@
   <xsl:template match="note//note" mode="inline">
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
-  <xsl:template match="desc" mode="inline"/>
+  <!-- An omission's or gap's explanation is not text of the document (a desc elsewhere, e.g. in an ODD, is). -->
+  <xsl:template match="ellipsis/desc | gap/desc" mode="inline"/>
   <xsl:template match="ellipsis" mode="inline">
     <xsl:sequence select="if ($diplomatic) then string(metamark) else '[…]'"/>
   </xsl:template>
