@@ -23,3 +23,10 @@ export type {
   CitableDocument, CiteOptions, CiteResult, CitationBlock, CitationFormat, CitationSet, CslDate, CslItem, CslName, CslType,
   FormattedCitation, HeadMetadata, Locator, MetaTag, Passage, SourceRecord, StyleName,
 } from './cite/index.js';
+export {
+  toText, toHtml, runStylesheet, compileStylesheet, stylesheetKey, teiSource, readTeiSource, TransformProblem,
+  TEXT_MODES, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR,
+} from './transform/index.js';
+export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource } from './transform/index.js';
+export { build, isRegister, documentName } from './build/index.js';
+export type { BuildOptions, BuildReport, BuiltDocument, CitationProvider, DocumentCitations, PublishedDocument } from './build/index.js';
