@@ -1,0 +1,52 @@
+/**
+ * Stylesheets are compiled to SEF once and cached by content: an unchanged
+ * stylesheet is read from the cache; a change in any imported module makes
+ * a new key.
+ */
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TransformProblem, compileStylesheet, stylesheetKey, toHtml } from '../../src/transform/index.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'samizdat-sef-'));
+
+describe('compiled stylesheets (SEF cache)', function () {
+  this.timeout(180_000);
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('compiles once, then reads the SEF from the cache keyed by sha256', async () => {
+    const cacheDir = join(scratch, 'cache');
+    const xslt = join(scratch, 'xslt');
+    cpSync(join(root, 'xslt'), xslt, { recursive: true });
+    const first = await compileStylesheet(join(xslt, 'text', 'text.xsl'), { cacheDir });
+    assert.equal(first.fromCache, false);
+    assert.match(first.key, /^[0-9a-f]{64}$/);
+    assert.deepEqual(readdirSync(cacheDir), [`${first.key}.sef.json`]);
+    const again = await compileStylesheet(join(xslt, 'text', 'text.xsl'), { cacheDir });
+    assert.equal(again.fromCache, true);
+    assert.equal(again.key, first.key);
+  });
+
+  it('changes the key when an imported module changes', async () => {
+    const xslt = join(scratch, 'xslt-2');
+    cpSync(join(root, 'xslt'), xslt, { recursive: true });
+    const before = await stylesheetKey(join(xslt, 'html', 'html.xsl'));
+    const common = join(xslt, 'common', 'tei.xsl');
+    writeFileSync(common, readFileSync(common, 'utf8').replace('</xsl:stylesheet>', '<!-- changed --></xsl:stylesheet>'));
+    assert.notEqual(await stylesheetKey(join(xslt, 'html', 'html.xsl')), before);
+  });
+
+  it('reports a stylesheet that does not compile as a problem naming the file', async () => {
+    const broken = join(scratch, 'broken.xsl');
+    writeFileSync(broken, '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="1 +"/></xsl:template></xsl:stylesheet>');
+    await assert.rejects(compileStylesheet(broken, { cacheDir: false }), (e: unknown) => e instanceof TransformProblem && e.problem.ruleId === 'xslt-compile' && e.problem.file === broken);
+  });
+
+  it('runs a user stylesheet that imports html.xsl and overrides one template', async () => {
+    const html = await toHtml(join(root, 'tei', '1923-opposition-ch01.xml'), { stylesheet: join(root, 'test', 'fixtures', 'build', 'override.xsl') });
+    assert.match(html, /<span class="my-person">Dzerzhinsky<\/span>/);
+  });
+});
