@@ -73,7 +73,7 @@ describe('samizdat build', () => {
     assert.match(page, /<input type="checkbox" id="show-printed"[^>]*\/><label for="show-printed"/);
     assert.match(page, /aria-describedby="omission-1-why"[\s\S]*?id="omission-1-why">Omission by the editors of the collection \(selection and abridgement[^<]*Material left out/);
     const css = readFileSync(join(out, 'samizdat.css'), 'utf8');
-    assert.match(css, /\.show-printed:checked ~ main \.omission-printed \{ display: inline; \}/);
+    assert.match(css, /\.show-printed:checked ~ \* \.omission-printed \{ display: inline; \}/);
   });
 
   it('links every entity mention to an entry of the index, and the entry back to the paragraph', () => {

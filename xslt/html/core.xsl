@@ -74,11 +74,11 @@
             <a href="#about">About this edition</a>
           </xsl:if>
         </nav>
-        <xsl:if test="exists(//text//ellipsis | //text//gap)">
-          <input type="checkbox" id="show-printed" class="show-printed"/>
-          <label for="show-printed" class="show-printed-label">Show omissions as printed in the source</label>
-        </xsl:if>
         <main>
+          <xsl:if test="exists(//text//ellipsis | //text//gap)">
+            <input type="checkbox" id="show-printed" class="show-printed"/>
+            <label for="show-printed" class="show-printed-label">Show omissions as printed in the source</label>
+          </xsl:if>
           <article>
             <header class="document">
               <h1><xsl:value-of select="samizdat:title(.)"/></h1>
