@@ -167,7 +167,13 @@
 
   <xsl:template match="ref | ptr" mode="text header">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" select="if ($linked) then () else samizdat:safe-href(string((@target, @url)[1]))"/>
+    <xsl:variable name="target" select="samizdat:resolve-pointer(normalize-space((@target, @url)[1]), (@target, @url, .)[1])"/>
+    <!-- A pointer into one of the edition's registers leads to the entity index instead. -->
+    <xsl:variable name="register-file" select="if (contains($target, '#')) then substring-before($target, '#') else $target"/>
+    <xsl:variable name="href" select="
+      if ($linked) then ()
+      else if ($register-file != '' and $register-file = tokenize($registers)) then $entity-index-href || (if (contains($target, '#')) then '#' || encode-for-uri(substring-after($target, '#')) else '')
+      else samizdat:safe-href($target)"/>
     <xsl:variable name="label" select="if (self::ptr or normalize-space(.) = '') then string((@target, @url)[1]) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($href)">

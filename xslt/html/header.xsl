@@ -121,11 +121,4 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="ref | ptr" mode="header" priority="1">
-    <xsl:variable name="href" select="samizdat:safe-href(string(@target))"/>
-    <xsl:choose>
-      <xsl:when test="exists($href)"><a href="{$href}"><xsl:apply-templates mode="header"/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a></xsl:when>
-      <xsl:otherwise><span><xsl:apply-templates mode="header"/></span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>
