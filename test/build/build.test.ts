@@ -136,6 +136,20 @@ describe('samizdat build', () => {
     assert.match(html, /<html xmlns="http:\/\/www.w3.org\/1999\/xhtml" lang="und">/);
   });
 
+  it('resolves any prefix through the document\'s prefixDef, and any register name, not only reg: and register.xml', async () => {
+    const target = join(scratch, 'prefix');
+    const report = await build(join(fixtures, 'prefix'), { out: target });
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.documents.map((d) => d.name), ['letter']);
+    const html = readFileSync(join(target, 'letter', 'index.html'), 'utf8');
+    assert.match(html, /<a class="entity tei-persName" href="\.\.\/entities\/index\.html#ada">Ada<\/a>/);
+    assert.match(html, /<span class="entity tei-persName">Mallory<\/span>/, 'a pointer that resolves to javascript: is no link');
+    assert.ok(!/javascript:/i.test(html.replace(/>[^<]*</g, '><')));
+    const index = readFileSync(join(target, 'entities', 'index.html'), 'utf8');
+    assert.match(index, /id="ada"[\s\S]*?Ada Lovelace[\s\S]*?Wikidata Q7259[\s\S]*?<a href="\.\.\/letter\/index\.html#first">A letter with its own prefix, paragraph 1<\/a>/);
+    assert.match(index, /id="charles"[\s\S]*?<a href="\.\.\/letter\/index\.html#para-2">A letter with its own prefix, paragraph 2<\/a>/);
+  });
+
   it('hands each page to a citation provider through the hook', async () => {
     const target = join(scratch, 'cited');
     const report = await build(teiDir, {
