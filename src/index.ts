@@ -30,3 +30,5 @@ export {
 export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource } from './transform/index.js';
 export { build, isRegister, documentName } from './build/index.js';
 export type { BuildOptions, BuildReport, BuiltDocument, CitationProvider, DocumentCitations, PublishedDocument } from './build/index.js';
+export { init, SCAFFOLD } from './init/index.js';
+export type { InitReport, ScaffoldFile } from './init/index.js';

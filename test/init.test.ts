@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,6 +147,14 @@ describe('samizdat init', () => {
     const report = await init(blocked);
     assert.deepEqual(report.created.map((f) => f.path), ['samizdat.config.json']);
     assert.deepEqual(report.problems.map((p) => p.file), [join(blocked, 'tei', 'sample.xml'), join(blocked, 'tei', 'register.xml')]);
+  });
+
+  it('follows a symbolic link to a folder', async () => {
+    mkdirSync(join(scratch, 'real'));
+    symlinkSync(join(scratch, 'real'), join(scratch, 'link'));
+    const report = await init(join(scratch, 'link'));
+    assert.deepEqual(report.problems, []);
+    assert.ok(existsSync(join(scratch, 'real', 'tei', 'sample.xml')));
   });
 
   it('shows examples with --help', () => {

@@ -5,7 +5,7 @@
  * templates/init/ and schemas/. An existing file is never touched: it is
  * reported as kept, and everything else is still written.
  */
-import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { writeNewFile } from './write.js';
@@ -72,7 +72,8 @@ export async function init(dir: string): Promise<InitReport> {
   const root = resolve(dir);
   const report: InitReport = { dir: root, created: [], kept: [], problems: [] };
   try {
-    const stats = await lstat(root).catch((error: NodeJS.ErrnoException) => {
+    // stat, not lstat: a symbolic link to a folder is a folder.
+    const stats = await stat(root).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
