@@ -1,0 +1,77 @@
+/** `samizdat validate` as a user runs it: exit codes, formats, usage errors. */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = new URL('../../bin/samizdat.js', import.meta.url).pathname;
+const fixtures = new URL('../fixtures/validate/', import.meta.url).pathname;
+
+function samizdat(...args: string[]) {
+  return spawnSync('node', [cli, 'validate', ...args], { encoding: 'utf8' });
+}
+
+describe('samizdat validate (CLI)', function () {
+  this.timeout(60_000);
+
+  it('exits 0 for a valid document, with the summary line', () => {
+    const run = samizdat('--grammar-only', join(fixtures, 'tei-minimal.xml'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '1 file, 0 errors, 0 warnings\n');
+  });
+
+  it('exits 1 when a document has errors, and reports them with line:col', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samizdat-cli-'));
+    const file = join(dir, 'bad-date.xml');
+    writeFileSync(file, readFixture('tei-minimal.xml').replace('when="1923-10-08"', 'when="yesterday"'));
+    const run = samizdat('--grammar-only', file);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, new RegExp(`^${file}:20:\\d+: error: .* \\[rng\\]$`, 'm'));
+  });
+
+  it('checks several files in parallel workers (--jobs 2) and globs', () => {
+    const run = samizdat('--grammar-only', '--jobs', '2', '--format', 'json', join(fixtures, 'tei-minimal*.xml'), join(fixtures, 'internal-entity.xml'));
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.files.map((f: { file: string }) => f.file.split('/').pop()), ['tei-minimal-utf16le.xml', 'tei-minimal.xml', 'internal-entity.xml']);
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const run = samizdat('--frobnicate');
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown option '--frobnicate'/);
+  });
+
+  it('exits 2 on an unknown format, naming the known ones', () => {
+    const run = samizdat('--format', 'xml', join(fixtures, 'tei-minimal.xml'));
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown format 'xml'; choose one of text, json, github, junit/);
+  });
+
+  it('exits 2 when a path does not exist', () => {
+    const run = samizdat('--grammar-only', join(fixtures, 'missing.xml'));
+    assert.equal(run.status, 2);
+    assert.match(run.stdout, /missing\.xml does not exist/);
+  });
+
+  it('tells how to provide a schema URL that is not in the catalog', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samizdat-cli-'));
+    const file = join(dir, 'lite.xml');
+    writeFileSync(file, readFixture('tei-minimal.xml').replace('tei_all.rng', 'tei_lite.rng'));
+    const run = samizdat('--grammar-only', file);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /tei_lite\.rng is not vendored.*never downloads.*--schema PATH.*catalog/);
+  });
+
+  it('prints help with examples and exits 0', () => {
+    const run = samizdat('--help');
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /Usage: samizdat validate/);
+    assert.match(run.stdout, /Examples:/);
+  });
+});
+
+function readFixture(name: string): string {
+  return readFileSync(join(fixtures, name), 'utf8');
+}
