@@ -4,6 +4,7 @@
  * (the previous output is left as it was), 2 on usage problems.
  */
 import { build, type BuildOptions } from '../build/index.js';
+import { loadConfig } from '../config/config.js';
 import { formatLocation } from '../diagnostics.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 
@@ -18,6 +19,8 @@ Options:
   --out DIR          output folder (default dist); replaced only when the build succeeds
   --xslt FILE        your stylesheet, importing xslt/html/html.xsl (see docs/xslt.md)
   --title TEXT       title of the edition on the list of documents
+  --config FILE      configuration file (default ./samizdat.config.json if present:
+                     its out, xslt and site.title apply unless given here)
   --cache-dir DIR    where compiled stylesheets are cached (default .samizdat/cache/xslt)
   --no-cache         compile the stylesheets afresh
   -h, --help         show this help
@@ -25,6 +28,7 @@ Options:
 
 export async function run(args: string[]): Promise<number> {
   let dir: string | undefined;
+  let configPath: string | undefined;
   const options: BuildOptions = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -32,12 +36,13 @@ export async function run(args: string[]): Promise<number> {
     switch (flag) {
       case '-h': case '--help': process.stdout.write(HELP); return EXIT_OK;
       case '--no-cache': options.cacheDir = false; break;
-      case '--out': case '--xslt': case '--title': case '--cache-dir': {
+      case '--out': case '--xslt': case '--title': case '--cache-dir': case '--config': {
         const value = inline ?? args[++i];
         if (value === undefined || value === '') { process.stderr.write(`samizdat build: ${flag} needs a value\n`); return EXIT_USAGE; }
         if (flag === '--out') options.out = value;
         else if (flag === '--xslt') options.xslt = value;
         else if (flag === '--title') options.editionTitle = value;
+        else if (flag === '--config') configPath = value;
         else options.cacheDir = value;
         break;
       }
@@ -46,6 +51,16 @@ export async function run(args: string[]): Promise<number> {
         if (dir !== undefined) { process.stderr.write(`samizdat build: one folder at a time ('${dir}' and '${arg}' given)\n`); return EXIT_USAGE; }
         dir = arg;
     }
+  }
+  const loaded = await loadConfig(process.cwd(), configPath);
+  if (!loaded.ok) {
+    for (const d of loaded.diagnostics) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);
+    return EXIT_USAGE;
+  }
+  if (loaded.config.file) {
+    options.out ??= loaded.config.out;
+    options.xslt ??= loaded.config.xslt;
+    options.editionTitle ??= loaded.config.site.title;
   }
   const started = Date.now();
   const report = await build(dir ?? 'tei', options);

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,6 +161,14 @@ describe('samizdat build', () => {
     assert.match(html, /<meta name="citation_title" content="Trotsky opens the attack" \/><\/head>/);
     assert.match(html, /<section id="cite">Cite<\/section>/);
     assert.equal(readFileSync(join(target, '1923-opposition-ch01', 'cite.bib'), 'utf8'), '@book{x}');
+  });
+
+  it('samizdat build takes out and the edition title from samizdat.config.json', async () => {
+    const project = join(scratch, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'samizdat.config.json'), JSON.stringify({ out: 'site', site: { title: 'Opposition papers' } }));
+    await promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', teiDir, '--cache-dir', join(root, '.samizdat', 'cache', 'xslt')], { cwd: project });
+    assert.match(readFileSync(join(project, 'site', 'index.html'), 'utf8'), /<h1>Opposition papers<\/h1>/);
   });
 
   it('samizdat build DIR --out OUT works from the command line', async () => {
