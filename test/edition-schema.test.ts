@@ -17,8 +17,10 @@ const teiAll = resolve(root, '../shared/schemas/tei_all.rng');
 const fixtures = join(root, 'test/fixtures/edition-schema');
 const everyElement = join(fixtures, 'every-element.xml');
 
-const teiFiles = readdirSync(join(root, 'tei')).filter((f) => f.endsWith('.xml')).map((f) => join(root, 'tei', f));
-const fixtureFiles = readdirSync(fixtures).filter((f) => f.endsWith('.xml')).map((f) => join(fixtures, f));
+const xmlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => join(dir, f));
+/** The flagship and the sample edition `samizdat init` writes. */
+const teiFiles = [...xmlIn(join(root, 'tei')), ...xmlIn(join(root, 'templates/init/tei'))];
+const fixtureFiles = xmlIn(fixtures);
 
 /** Variants of the every-element fixture that break a closed vocabulary. */
 const outsideVocabulary: Array<[string, string, string]> = [
@@ -34,7 +36,7 @@ describe('the edition schema (schemas/samizdat.rng)', function () {
     requireJing(this);
   });
 
-  it('accepts the flagship edition and its register', () => {
+  it('accepts the flagship edition, its register and the init sample', () => {
     for (const verdict of jingValidate(editionSchema, teiFiles)) {
       assert.ok(verdict.valid, `${verdict.file}:\n${verdict.messages.join('\n')}`);
     }
