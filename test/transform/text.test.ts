@@ -67,6 +67,15 @@ describe('plain text (toText)', () => {
     await assert.rejects(toText({ text: doc, file: 'evil.xml' }), (e: unknown) => e instanceof TransformProblem && e.problem.ruleId === 'xml-external-entity');
   });
 
+  it('expands small internal text entities, which saxon-js would not', async () => {
+    const doc = '<!DOCTYPE TEI [<!ENTITY ed "the &amp; editors">]><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>By &ed;.</p></body></text></TEI>';
+    assert.equal(await toText({ text: doc, file: 'entity.xml' }), 'By the & editors.\n');
+  });
+
+  it('refuses an entity-expansion ("billion laughs") document', async () => {
+    await assert.rejects(toText(join(root, 'test', 'fixtures', 'validate', 'billion-laughs.xml')), (e: unknown) => e instanceof TransformProblem && e.problem.ruleId === 'xml-entity-expansion');
+  });
+
   it('samizdat text prints the diplomatic text on stdout', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'text', flagship, '--mode', 'diplomatic']);
     assert.equal(stdout.split('. . .').length - 1, 3);
