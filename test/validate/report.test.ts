@@ -71,6 +71,15 @@ describe('validate reports', () => {
     assert.match(xml, /<testsuites name="samizdat validate" tests="2" failures="1"/);
   });
 
+  it('junit: a line break in an attribute value survives', async () => {
+    const { escapeAttribute } = await import('../../src/validate/report/junit.js');
+    const parser = new SaxesParser();
+    let value = '';
+    parser.on('opentag', (tag) => { value = tag.attributes.m as string; });
+    parser.write(`<x m="${escapeAttribute(tricky)}"/>`).close();
+    assert.equal(value, tricky);
+  });
+
   it('an unknown format name has no reporter', () => {
     assert.equal(getReporter('xml'), undefined);
     assert.equal(getReporter('toString'), undefined);

@@ -12,11 +12,11 @@ export const junit: Reporter = {
   render(report: ValidationReport): string {
     const { files, invalidFiles } = report.summary;
     const cases = report.files.map((f) => {
-      const open = `    <testcase classname="samizdat.validate" name="${escapeXml(f.file)}" file="${escapeXml(f.file)}"`;
+      const open = `    <testcase classname="samizdat.validate" name="${escapeAttribute(f.file)}" file="${escapeAttribute(f.file)}"`;
       const errors = f.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length === 0) return `${open}/>`;
       const body = f.diagnostics.map((d) => `${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]`).join('\n');
-      return `${open}>\n      <failure message="${escapeXml(errors[0].message)}" type="${escapeXml(errors[0].ruleId)}">${escapeXml(body)}</failure>\n    </testcase>`;
+      return `${open}>\n      <failure message="${escapeAttribute(errors[0].message)}" type="${escapeAttribute(errors[0].ruleId)}">${escapeXml(body)}</failure>\n    </testcase>`;
     });
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
@@ -38,4 +38,9 @@ export function escapeXml(text: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&apos;')
     .replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+/** Attribute values also keep their line breaks (a literal newline would become a space). */
+export function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/\n/g, '&#10;');
 }
