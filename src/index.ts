@@ -32,3 +32,5 @@ export { build, isRegister, documentName } from './build/index.js';
 export type { BuildOptions, BuildReport, BuiltDocument, CitationProvider, DocumentCitations, PublishedDocument } from './build/index.js';
 export { init, SCAFFOLD } from './init/index.js';
 export type { InitReport, ScaffoldFile } from './init/index.js';
+export { citationProvider } from './build/citations.js';
+export type { CitationProviderOptions } from './build/citations.js';

@@ -62,6 +62,8 @@ export async function run(args: string[]): Promise<number> {
     options.xslt ??= loaded.config.xslt;
     options.editionTitle ??= loaded.config.site.title;
   }
+  const { citationProvider } = await import('../build/citations.js');
+  options.citations = citationProvider({ baseUrl: loaded.config.site.baseUrl, styles: loaded.config.citationStyles });
   const started = Date.now();
   const report = await build(dir ?? 'tei', options);
   for (const d of report.diagnostics) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);

@@ -175,7 +175,19 @@ describe('samizdat build', () => {
     const target = join(scratch, 'cli');
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', teiDir, '--out', target]);
     assert.match(stdout, /Built 1 document\(s\) and 1 register\(s\)/);
-    assert.ok(existsSync(join(target, '1923-opposition-ch01', 'index.html')));
+    const html = readFileSync(join(target, '1923-opposition-ch01', 'index.html'), 'utf8');
+    assert.match(html, /<meta name="citation_title" content="Trotsky opens the attack">/);
+    assert.match(html, /<meta name="citation_author" content="Trotsky, L\. D\.">/);
+    assert.match(html, /<script type="application\/ld\+json">\{/);
+    assert.match(html, /<h2 id="cite-this-heading">Cite this<\/h2>/);
+    assert.match(html, /<li id="cite-p7"><a href="#p7">Paragraph 7<\/a>[\s\S]*?para\. 7/);
+    for (const download of ['1923-opposition-ch01.bib', '1923-opposition-ch01.ris', '1923-opposition-ch01.csl.json']) {
+      assert.match(html, new RegExp(`<a href="${download.replace(/\./g, '\\.')}" download>`), download);
+    }
+    assert.match(readFileSync(join(target, '1923-opposition-ch01', '1923-opposition-ch01.bib'), 'utf8'), /^@inbook\{[\s\S]*title = \{Trotsky opens the attack\}/);
+    assert.match(readFileSync(join(target, '1923-opposition-ch01', '1923-opposition-ch01.ris'), 'utf8'), /^TY {2}- CHAP/m);
+    const csl = JSON.parse(readFileSync(join(target, '1923-opposition-ch01', '1923-opposition-ch01.csl.json'), 'utf8')) as { title: string }[];
+    assert.equal(csl[0].title, 'Trotsky opens the attack');
   });
 });
 

@@ -1,0 +1,104 @@
+/**
+ * Joins citations (src/cite) to the HTML build: the `<head>` metadata
+ * (Highwire, Dublin Core, JSON-LD), the "Cite this" block for the document
+ * and each paragraph, and the downloads (BibTeX, RIS, CSL-JSON) beside the
+ * page. Everything from the TEI header is escaped here: citeproc's HTML
+ * output escapes the header's text itself, the rest goes through `escapeHtml`.
+ */
+import { citationBlock, headMetadata, readCitable, serializeJsonLd, type CitationSet, type StyleName } from '../cite/index.js';
+import type { CitationProvider, DocumentCitations, PublishedDocument } from './index.js';
+
+export interface CitationProviderOptions {
+  /** Absolute URL the edition is published at (config `site.baseUrl`); pages are `<baseUrl>/<name>/`. */
+  baseUrl?: string;
+  /** Styles offered, in order (config `citationStyles`). */
+  styles?: StyleName[];
+}
+
+const STYLE_LABELS: Record<StyleName, string> = {
+  chicago: 'Chicago (notes and bibliography)',
+  mla: 'MLA',
+  apa: 'APA',
+};
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function meta(name: string, content: string): string {
+  return `<meta name="${escapeHtml(name)}" content="${escapeHtml(content)}">`;
+}
+
+function downloads(name: string): Record<'bibtex' | 'ris' | 'csl', string> {
+  return { bibtex: `${name}.bib`, ris: `${name}.ris`, csl: `${name}.csl.json` };
+}
+
+function styleList(set: CitationSet, styles: StyleName[], field: 'bibliography' | 'citation'): string {
+  const rows = styles.map(
+    (style) =>
+      `<dt>${escapeHtml(STYLE_LABELS[style])}</dt>\n<dd class="citation citation-${style}">${set.formatted[style].html[field]}</dd>`,
+  );
+  return `<dl class="citations">\n${rows.join('\n')}\n</dl>`;
+}
+
+/** The HTML of the "Cite this" section. */
+function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof citationBlock>>, styles: StyleName[]): string {
+  if (!block.ok) return '';
+  const files = downloads(document.name);
+  const passages = block.value.passages.map(
+    ({ passage, citations }) =>
+      `<li id="cite-${escapeHtml(passage.id)}"><a href="#${escapeHtml(passage.id)}">Paragraph ${escapeHtml(passage.n)}</a>\n${styleList(citations, styles, 'citation')}</li>`,
+  );
+  return [
+    '<section class="cite-this" aria-labelledby="cite-this-heading">',
+    '<h2 id="cite-this-heading">Cite this</h2>',
+    styleList(block.value.document, styles, 'bibliography'),
+    '<p class="downloads">Download the reference: ' +
+      `<a href="${escapeHtml(files.bibtex)}" download>BibTeX</a>, ` +
+      `<a href="${escapeHtml(files.ris)}" download>RIS</a>, ` +
+      `<a href="${escapeHtml(files.csl)}" download>CSL-JSON</a></p>`,
+    passages.length > 0
+      ? `<details class="cite-passages">\n<summary>Cite a paragraph</summary>\n<ol>\n${passages.join('\n')}\n</ol>\n</details>`
+      : '',
+    '</section>',
+  ].join('\n');
+}
+
+/**
+ * The build's citation hook. A document whose header cannot be cited (no
+ * TEI header, data the CSL schema rejects) gets a page without citations
+ * rather than a failed build: citation is an extra, the text is not.
+ */
+export function citationProvider(options: CitationProviderOptions = {}): CitationProvider {
+  const styles = options.styles ?? ['chicago', 'mla', 'apa'];
+  return async (document: PublishedDocument): Promise<DocumentCitations> => {
+    const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(document.name)}/` : undefined;
+    const citable = readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl });
+    if (!citable.ok) return {};
+    const head = headMetadata(citable.value);
+    const headHtml = [
+      '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">',
+      ...head.highwire.map((tag) => meta(tag.name, tag.content)),
+      ...head.dublinCore.map((tag) => meta(tag.name, tag.content)),
+      `<script type="application/ld+json">${serializeJsonLd(head.jsonLd)}</script>`,
+    ].join('\n');
+    const block = await citationBlock(citable.value);
+    const files = downloads(document.name);
+    return {
+      head: headHtml,
+      block: citeThis(document, block, styles),
+      files: block.ok
+        ? {
+            [files.bibtex]: block.value.document.bibtex,
+            [files.ris]: block.value.document.ris,
+            [files.csl]: `${JSON.stringify(block.value.document.cslJson, null, 2)}\n`,
+          }
+        : {},
+    };
+  };
+}
