@@ -1,0 +1,23 @@
+/**
+ * The worker side of `WorkerPool`: answers each job posted to this thread
+ * with its result, or with the error's text (an exception in one job must
+ * not kill the thread that holds the compiled schemas and stylesheets).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { JobAnswer } from './pool.js';
+
+/** Calls `handle` for every job; `setup` gets the pool's workerData once. */
+export function answerJobs<Data, Job, Result>(handle: (job: Job, data: Data) => Promise<Result>): void {
+  const port = parentPort;
+  if (!port) throw new Error('answerJobs must run in a worker thread');
+  const data = workerData as Data;
+  port.on('message', async ({ id, job }: { id: number; job: Job }) => {
+    let answer: JobAnswer<Result>;
+    try {
+      answer = { id, result: await handle(job, data) };
+    } catch (error) {
+      answer = { id, error: String((error as Error)?.stack ?? error) };
+    }
+    port.postMessage(answer);
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * A pool of worker threads for jobs that are independent of each other
+ * (checking a document, rendering a document). Each worker loads what it
+ * needs once (a compiled schema, compiled stylesheets) and then takes the
+ * next job whenever it finishes one. A worker that dies fails its own job;
+ * when no worker is left, every queued job fails too, so nothing hangs.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** What a worker sends back for one job (see `answerJobs`). */
+export type JobAnswer<Result> = { id: number; result: Result } | { id: number; error: string };
+
+interface Pending<Job, Result> {
+  id: number;
+  job: Job;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Starts the worker module at `module` (given as its compiled `.js` URL).
+ * Run from source (the tests, under tsx), the `.ts` beside it is started
+ * instead, after registering tsx in the worker: loader hooks are not
+ * inherited by worker threads.
+ */
+function startWorker(module: URL, workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(module, { workerData });
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
+  const source = module.href.replace(/\.js$/, '.ts');
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+export class WorkerPool<Job, Result> {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending<Job, Result>>();
+  private readonly queue: Pending<Job, Result>[] = [];
+  private readonly workers: Worker[] = [];
+  private nextId = 0;
+
+  /**
+   * @param module URL of the worker module (`new URL('./worker.js', import.meta.url)`), which calls `answerJobs`.
+   * @param size number of threads.
+   * @param workerData plain data every worker receives once (options, paths).
+   */
+  constructor(module: URL, size: number, workerData: unknown) {
+    for (let i = 0; i < size; i++) {
+      const worker = startWorker(module, workerData);
+      worker.on('message', (answer: JobAnswer<Result>) => {
+        const pending = this.busy.get(worker);
+        this.busy.delete(worker);
+        if (pending) {
+          if ('result' in answer) pending.resolve(answer.result);
+          else pending.reject(new Error(answer.error));
+        }
+        this.idle.push(worker);
+        this.dispatch();
+      });
+      worker.on('error', (error) => this.lose(worker, error));
+      worker.on('exit', (code) => this.lose(worker, new Error(`a worker thread stopped (exit code ${code})`)));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  run(job: Job): Promise<Result> {
+    return new Promise((resolve, reject) => {
+      if (this.workers.length === 0) {
+        reject(new Error('no worker thread is left to take the job'));
+        return;
+      }
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private lose(worker: Worker, error: Error): void {
+    if (!this.workers.includes(worker)) return;
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    if (this.idle.includes(worker)) this.idle.splice(this.idle.indexOf(worker), 1);
+    this.busy.get(worker)?.reject(error);
+    this.busy.delete(worker);
+    if (this.workers.length === 0) for (const pending of this.queue.splice(0)) pending.reject(error);
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.shift()!;
+      const pending = this.queue.shift()!;
+      this.busy.set(worker, pending);
+      worker.postMessage({ id: pending.id, job: pending.job });
+    }
+  }
+}
