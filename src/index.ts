@@ -5,6 +5,10 @@ export { validate, checkDocument, DEFAULT_SOURCES } from './validate/index.js';
 export type {
   ValidateOptions, ValidationReport, FileReport, RulesHook, RulesDocument, DocumentCheckOptions, DocumentResult, Catalog,
 } from './validate/index.js';
+export { validationFromConfig } from './validate/from-config.js';
+export type { ConfiguredValidation, FromConfigOptions } from './validate/from-config.js';
+export { loadConfig, parseConfig, defaultConfig, CONFIG_FILE } from './config/config.js';
+export type { Config, ConfigFile, ConfigResult } from './config/config.js';
 export { reporters, getReporter } from './validate/report/index.js';
 export type { Reporter } from './validate/report/index.js';
 export { readXmlModels, RELAXNG_NS, SCHEMATRON_NS } from './xml/xml-model.js';

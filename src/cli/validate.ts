@@ -1,20 +1,27 @@
 /**
  * `samizdat validate [paths or globs…]`: the command-line face of
- * `validate()`. Exit 0 when no document has errors, 1 when any has, 2 on
- * usage or I/O problems (unknown option, unknown format, unreadable path).
+ * `validate()`, configured by samizdat.config.json. Exit 0 when no document
+ * has errors, 1 when any has, 2 on usage or I/O problems (unknown option,
+ * unknown format, unreadable path, bad configuration).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { RulesHook, ValidateOptions, ValidationReport } from '../validate/index.js';
+import type { ValidateOptions, ValidationReport } from '../validate/index.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 
 const HELP = `Usage: samizdat validate [paths or globs…] [options]
 
 Checks TEI documents: well-formedness and safety, RELAX NG (the schema from
---schema or the document's <?xml-model?>), then Schematron and edition rules.
-Without paths, checks tei/**/*.xml. A directory means every .xml file in it.
+--schema, the config, or the document's <?xml-model?>), then Schematron (from
+the documents' <?xml-model?> and the config) and edition rules.
+Without paths, checks the config's "sources" (default tei/**/*.xml, relative
+to the folder of the config). A directory means every .xml file in it.
 
 Options:
   --schema FILE      validate every document against this RELAX NG schema
+                     (instead of the config's validate.schema)
+  --config FILE      configuration (default ./samizdat.config.json if present):
+                     sources, validate.schema, validate.schematron,
+                     validate.catalog, validate.disabledRules
   --format NAME      text (default), json, github, junit
   --grammar-only     well-formedness and RELAX NG only (what jing checks)
   --jobs N           worker threads (default: one per CPU)
@@ -35,6 +42,9 @@ Examples:
 interface Arguments {
   paths: string[];
   format: string;
+  /** --config FILE; otherwise ./samizdat.config.json if there is one. */
+  config?: string;
+  /** What the command line says; it beats the config. */
   options: ValidateOptions;
 }
 
@@ -49,10 +59,11 @@ export function parseArguments(args: readonly string[]): Arguments | { help: tru
       case '-h': case '--help': return { help: true };
       case '--grammar-only': parsed.options.grammarOnly = true; break;
       case '--no-cache': parsed.options.cacheDir = false; break;
-      case '--schema': case '--format': case '--jobs': case '--cache-dir': {
+      case '--schema': case '--format': case '--jobs': case '--cache-dir': case '--config': {
         const v = value();
         if (v === undefined || v === '') return { problem: `${flag} needs a value` };
         if (flag === '--schema') parsed.options.schema = v;
+        else if (flag === '--config') parsed.config = v;
         else if (flag === '--format') parsed.format = v;
         else if (flag === '--cache-dir') parsed.options.cacheDir = v;
         else {
@@ -87,13 +98,22 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`samizdat validate: unknown format '${parsed.format}'; choose one of ${Object.keys(reporters).join(', ')}\n`);
     return EXIT_USAGE;
   }
+  const { formatDiagnostic } = await import('../validate/report/text.js');
+  const { loadConfig } = await import('../config/config.js');
+  const loaded = await loadConfig(process.cwd(), parsed.config);
+  if (!loaded.ok) {
+    for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    return EXIT_USAGE;
+  }
+  const { validationFromConfig } = await import('../validate/from-config.js');
+  const configured = validationFromConfig(loaded.config, { cacheDir: parsed.options.cacheDir });
+  const options: ValidateOptions = { ...configured.options, ...parsed.options };
+  const paths = parsed.paths.length > 0 ? parsed.paths : configured.paths;
   const { validate } = await import('../validate/index.js');
-  const options: ValidateOptions = { ...parsed.options };
-  if (!options.grammarOnly) options.rules = await loadRules();
   const progress = process.stderr.isTTY ? progressBar() : undefined;
   let report: ValidationReport;
   try {
-    report = await validate(parsed.paths, { ...options, onProgress: progress?.update });
+    report = await validate(paths, { ...options, onProgress: progress?.update });
   } finally {
     progress?.clear();
   }
@@ -101,19 +121,6 @@ export async function run(args: string[]): Promise<number> {
   const all: Diagnostic[] = report.files.flatMap((f) => f.diagnostics);
   if (all.some((d) => d.ruleId === 'io')) return EXIT_USAGE;
   return report.summary.errors > 0 ? EXIT_INVALID : EXIT_OK;
-}
-
-/** The rules layer (Schematron, edition rules), when it is installed beside this module. */
-async function loadRules(): Promise<RulesHook | undefined> {
-  const specifier = '../validate/schematron.js';
-  try {
-    const module = (await import(specifier)) as { runSchematron?: (doc: { path: string; text: string }, options: object) => Promise<Diagnostic[]> };
-    const runSchematron = module.runSchematron;
-    return runSchematron ? (doc) => runSchematron(doc, {}) : undefined;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
 }
 
 function progressBar(): { update: ValidateOptions['onProgress']; clear: () => void } {
