@@ -5,7 +5,8 @@ import { junit } from './junit.js';
 import type { Reporter } from './reporter.js';
 import { text } from './text.js';
 
-export type { Reporter } from './reporter.js';
+export type { Highlight, RenderOptions, Reporter } from './reporter.js';
+export { formatDiagnostic } from './text.js';
 
 export const reporters: Readonly<Record<string, Reporter>> = { text, json, github, junit };
 

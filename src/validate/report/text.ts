@@ -1,22 +1,25 @@
 /**
  * `--format text` (the default): one line per problem,
  * `path:line:col: error|warning: message [rule-id]`, grouped per file, then
- * `N files, E errors, W warnings`.
+ * `N files, E errors, W warnings`. Severities and locations are highlighted
+ * only when the caller asks (the CLI does on a colour terminal).
  */
 import { formatLocation, type Diagnostic } from '../../diagnostics.js';
 import type { ValidationReport } from '../index.js';
-import type { Reporter } from './reporter.js';
+import type { Highlight, RenderOptions, Reporter } from './reporter.js';
 
 export const text: Reporter = {
   name: 'text',
   description: 'path:line:col: severity: message [rule-id], grouped per file, and a summary line',
-  render(report: ValidationReport): string {
+  render(report: ValidationReport, options: RenderOptions = {}): string {
     const groups: string[] = [];
     for (const file of report.files) {
-      if (file.diagnostics.length === 0) continue;
-      groups.push(file.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+      const shown = options.errorsOnly ? file.diagnostics.filter((d) => d.severity === 'error') : file.diagnostics;
+      if (shown.length === 0) continue;
+      groups.push(shown.map((d) => formatDiagnostic(d, options.highlight)).join('\n'));
     }
     const { files, errors, warnings } = report.summary;
+    if (options.errorsOnly && errors === 0) return '';
     const summary = `${files} ${plural(files, 'file')}, ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}`;
     return [...groups, summary].join('\n\n') + '\n';
   },
@@ -26,9 +29,13 @@ export const text: Reporter = {
  * One problem on one line, as compilers print them (so terminals and editors
  * make the location clickable): `path:line:col: severity: message [rule-id]`.
  */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${formatLocation(d)}: ${d.severity}: ${d.message.replace(/\s*\n\s*/g, ' ')} [${d.ruleId}]`;
+export function formatDiagnostic(d: Diagnostic, highlight: Highlight = plain): string {
+  const message = d.message.replace(/\s*\n\s*/g, ' ');
+  return `${highlight.path(formatLocation(d))}: ${highlight.severity(d.severity, d.severity)}: ${message} [${d.ruleId}]`;
 }
+
+/** No markup: the text as it is. */
+export const plain: Highlight = { severity: (_severity, word) => word, path: (text) => text };
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
