@@ -101,6 +101,7 @@ export function progressLine(state: ProgressState, columns = 80, unit = 'docs'):
   const rateText = rate > 0 ? `${rate < 10 ? rate.toFixed(1) : Math.round(rate)} ${unit}/s` : `– ${unit}/s`;
   const eta = rate > 0 ? formatDuration(Math.max(total - done, 0) / rate) : '–:––';
   const head = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total}  ${rateText}  ETA ${eta}`;
+  if (head.length >= columns) return `${done}/${total}`; // a very narrow terminal: the count only
   const room = columns - 1 - head.length - 2; // the last column stays free: writing there wraps on some terminals
   if (room < 8 || item === '') return head;
   return `${head}  ${item.length > room ? `…${item.slice(item.length - room + 1)}` : item}`;
@@ -198,7 +199,8 @@ export function terminal(options: TerminalOptions = {}): Terminal {
           const at = now();
           if (at - drawnAt < redrawMs) return;
           drawnAt = at;
-          drawBar(progressLine({ done, total, item, elapsedMs: at - started }, stream.columns ?? 80, unit));
+          // A terminal of unknown size (a pty nobody sized) says 0 columns.
+          drawBar(progressLine({ done, total, item, elapsedMs: at - started }, stream.columns || 80, unit));
         },
         end: clearBar,
       };

@@ -94,6 +94,10 @@ describe('terminal: the progress line', () => {
     assert.equal(progressLine({ done: 1, total: 2, item: 'tei/a.xml', elapsedMs: 1000 }, 50), '[##########..........] 1/2  1.0 docs/s  ETA 0:01');
   });
 
+  it('shows only the count on a terminal narrower than the bar', () => {
+    assert.equal(progressLine({ done: 1, total: 2, item: 'tei/a.xml', elapsedMs: 1000 }, 30), '1/2');
+  });
+
   it('writes durations as m:ss and h:mm:ss', () => {
     assert.deepEqual([0, 5.2, 59.5, 600, 3725].map(formatDuration), ['0:00', '0:06', '1:00', '10:00', '1:02:05']);
   });
@@ -122,6 +126,15 @@ describe('terminal: progress on a stream', () => {
       `\r[###############.....] 3/4  1.5 docs/s  ETA 0:01  tei/c.xml${ESC}K`,
       `\r${ESC}K`,
     ]);
+  });
+
+  it('takes a terminal that says it has 0 columns (an unsized pty) as 80 wide', () => {
+    const stream = new FakeStream(true, 0);
+    const time = clock();
+    const progress = terminal({ stream, now: time.now, env: {} }).progress();
+    time.ms += 1000;
+    progress.step({ done: 1, total: 2, item: 'tei/a.xml' });
+    assert.match(stream.text, /ETA 0:01  tei\/a\.xml/);
   });
 
   it('in a pipe, writes nothing by default', () => {
