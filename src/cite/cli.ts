@@ -4,6 +4,7 @@
  * Exit codes: 0 printed, 1 the document cannot be cited (data errors),
  * 2 usage or I/O errors.
  */
+import { terminal, verbosityOption, type Verbosity } from '../cli/terminal.js';
 import { loadConfig } from '../config/config.js';
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
 import { IO_RULE } from '../xml/read.js';
@@ -29,6 +30,8 @@ Options:
                     samizdat.config.json in the current folder; without
                     either, and without an address in the header, the
                     citation has no URL
+  -q, --quiet       nothing on stderr but errors (the default already)
+  --verbose         on stderr, where the base URL came from
   -h, --help        this help
 
 Examples:
@@ -46,6 +49,7 @@ interface Arguments {
   format: CitationFormat;
   passage?: string;
   baseUrl?: string;
+  verbosity: Verbosity;
 }
 
 function parseArguments(args: string[]): Arguments | { usage: string } | 'help' {
@@ -53,6 +57,7 @@ function parseArguments(args: string[]): Arguments | { usage: string } | 'help' 
   let format: CitationFormat = 'csl-json';
   let passage: string | undefined;
   let baseUrl: string | undefined;
+  let verbosity: Verbosity = 'normal';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -76,13 +81,14 @@ function parseArguments(args: string[]): Arguments | { usage: string } | 'help' 
         break;
       }
       default:
+        if (verbosityOption(arg)) { verbosity = verbosityOption(arg)!; break; }
         if (arg.startsWith('-') && arg !== '-') return { usage: `unknown option ${arg}.` };
         if (file !== undefined) return { usage: `one FILE at a time (got ${file} and ${arg}).` };
         file = arg;
     }
   }
   if (file === undefined) return { usage: 'FILE is missing.' };
-  return { file, format, passage, baseUrl };
+  return { file, format, passage, baseUrl, verbosity };
 }
 
 function report(problems: Diagnostic[]): void {
@@ -99,6 +105,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`samizdat cite: ${parsed.usage}\n\n${HELP}`);
     return EXIT_USAGE;
   }
+  const term = terminal({ verbosity: parsed.verbosity });
   let baseUrl = parsed.baseUrl;
   if (baseUrl === undefined) {
     const loaded = await loadConfig(process.cwd());
@@ -107,6 +114,9 @@ export async function run(args: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     baseUrl = loaded.config.site.baseUrl;
+    term.detail(baseUrl === undefined ? 'base URL: none (no --base-url, no site.baseUrl in a samizdat.config.json here)' : `base URL: ${baseUrl} (site.baseUrl of ${loaded.config.file})`);
+  } else {
+    term.detail(`base URL: ${baseUrl} (--base-url)`);
   }
   const document = await readCitableFile(parsed.file, { baseUrl });
   if (!document.ok) {

@@ -3,9 +3,9 @@
  * document on standard output. Exit 0 on success, 1 when the document cannot
  * be transformed, 2 on usage problems.
  */
-import { formatLocation } from '../diagnostics.js';
 import { TEXT_MODES, type TextMode, TransformProblem, toText } from '../transform/index.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
+import { terminal, verbosityOption, type Verbosity } from './terminal.js';
 
 const HELP = `Usage: samizdat text FILE [--mode reading|diplomatic]
 
@@ -16,16 +16,28 @@ line; the header and editorial descriptions left out, notes numbered at the end.
 Options:
   --mode reading     omissions shown as "[…]", corrections preferred (default)
   --mode diplomatic  the source's own glyphs (an omission as printed)
+  -q, --quiet        nothing on stderr but errors (the default already)
+  --verbose          on stderr, the mode and the length of the text written
   -h, --help         show this help
+
+Exit status: 0 text written, 1 the document cannot be read as TEI, 2 usage
+or I/O problem.
+
+Examples:
+  samizdat text tei/1923-opposition-ch01.xml
+  samizdat text tei/1923-opposition-ch01.xml --mode diplomatic > ch01.txt
+  samizdat text tei/1923-opposition-ch01.xml | less
 `;
 
 export async function run(args: string[]): Promise<number> {
   let file: string | undefined;
   let mode: TextMode = 'reading';
+  let verbosity: Verbosity = 'normal';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '-h' || arg === '--help') { process.stdout.write(HELP); return EXIT_OK; }
-    if (arg === '--mode' || arg.startsWith('--mode=')) {
+    if (verbosityOption(arg)) verbosity = verbosityOption(arg)!;
+    else if (arg === '--mode' || arg.startsWith('--mode=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       if (!TEXT_MODES.includes(value as TextMode)) {
         process.stderr.write(`samizdat text: --mode must be reading or diplomatic, not '${value ?? ''}'\n`);
@@ -42,12 +54,15 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   if (file === undefined) { process.stderr.write(HELP); return EXIT_USAGE; }
+  const term = terminal({ verbosity });
   try {
-    process.stdout.write(await toText(file, { mode }));
+    const text = await toText(file, { mode });
+    process.stdout.write(text);
+    term.detail(`${file}: ${mode} text, ${text.length} characters`);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof TransformProblem) {
-      process.stderr.write(`${formatLocation(error.problem)}: error: ${error.problem.message} [${error.problem.ruleId}]\n`);
+      term.diagnostic({ ...error.problem, severity: 'error' });
       return error.problem.ruleId === 'io' ? EXIT_USAGE : EXIT_INVALID;
     }
     throw error;

@@ -5,8 +5,11 @@
  * unknown format, unreadable path, bad configuration).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { ValidateOptions, ValidationReport } from '../validate/index.js';
+import { pathFromCurrentFolder, validationFromConfig } from '../validate/from-config.js';
+import type { FileReport, ValidateOptions, ValidationReport } from '../validate/index.js';
+import { counted } from '../validate/report/text.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
+import { colourEnabled, colours, terminal, verbosityOption, type Verbosity } from './terminal.js';
 
 const HELP = `Usage: samizdat validate [paths or globs…] [options]
 
@@ -27,7 +30,15 @@ Options:
   --jobs N           worker threads (default: one per CPU)
   --cache-dir DIR    where converted schemas are cached (default .samizdat/cache)
   --no-cache         do not read or write the schema cache
+  -q, --quiet        errors only: no warnings, no progress, and no summary
+                     line when there is no error (text format; the json,
+                     github and junit reports are unchanged)
+  --verbose          on stderr, the configuration used and a line per
+                     document: its errors and warnings, its schema
   -h, --help         show this help
+
+On a terminal a progress bar is drawn on stderr. Colours only on a terminal,
+never with NO_COLOR set; FORCE_COLOR=1 forces them.
 
 Exit status: 0 no errors, 1 a document has errors, 2 usage or I/O problem.
 
@@ -44,13 +55,14 @@ interface Arguments {
   format: string;
   /** --config FILE; otherwise ./samizdat.config.json if there is one. */
   config?: string;
+  verbosity: Verbosity;
   /** What the command line says; it beats the config. */
   options: ValidateOptions;
 }
 
 /** Parses the arguments, or returns the usage problem. */
 export function parseArguments(args: readonly string[]): Arguments | { help: true } | { problem: string } {
-  const parsed: Arguments = { paths: [], format: 'text', options: {} };
+  const parsed: Arguments = { paths: [], format: 'text', verbosity: 'normal', options: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -75,6 +87,7 @@ export function parseArguments(args: readonly string[]): Arguments | { help: tru
       }
       case '--': parsed.paths.push(...args.slice(i + 1)); i = args.length; break;
       default:
+        if (verbosityOption(arg)) { parsed.verbosity = verbosityOption(arg)!; break; }
         if (arg.startsWith('-') && arg !== '-') return { problem: `unknown option '${arg}'` };
         parsed.paths.push(arg);
     }
@@ -98,43 +111,38 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`samizdat validate: unknown format '${parsed.format}'; choose one of ${Object.keys(reporters).join(', ')}\n`);
     return EXIT_USAGE;
   }
-  const { formatDiagnostic } = await import('../validate/report/text.js');
+  const term = terminal({ verbosity: parsed.verbosity });
   const { loadConfig } = await import('../config/config.js');
   const loaded = await loadConfig(process.cwd(), parsed.config);
   if (!loaded.ok) {
-    for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    loaded.diagnostics.forEach(term.diagnostic);
     return EXIT_USAGE;
   }
-  const { validationFromConfig } = await import('../validate/from-config.js');
+  term.detail(loaded.config.file ? `configuration: ${pathFromCurrentFolder(loaded.config.file)}` : 'configuration: none (defaults)');
   const configured = validationFromConfig(loaded.config, { cacheDir: parsed.options.cacheDir });
   const options: ValidateOptions = { ...configured.options, ...parsed.options };
   const paths = parsed.paths.length > 0 ? parsed.paths : configured.paths;
   const { validate } = await import('../validate/index.js');
-  const progress = process.stderr.isTTY ? progressBar() : undefined;
+  const progress = term.progress();
   let report: ValidationReport;
   try {
-    report = await validate(paths, { ...options, onProgress: progress?.update });
+    report = await validate(paths, {
+      ...options,
+      onProgress: ({ done, found, file, report: checked }) => progress.step({ done, total: found, item: file, note: describe(checked) }),
+    });
   } finally {
-    progress?.clear();
+    progress.end();
   }
-  process.stdout.write(reporter.render(report));
+  process.stdout.write(reporter.render(report, {
+    highlight: colours(colourEnabled(process.stdout)), errorsOnly: parsed.verbosity === 'quiet',
+  }));
   const all: Diagnostic[] = report.files.flatMap((f) => f.diagnostics);
   if (all.some((d) => d.ruleId === 'io')) return EXIT_USAGE;
   return report.summary.errors > 0 ? EXIT_INVALID : EXIT_OK;
 }
 
-function progressBar(): { update: ValidateOptions['onProgress']; clear: () => void } {
-  const width = 30;
-  let shown = false;
-  return {
-    update({ done, found, file }) {
-      const filled = Math.round((done / Math.max(found, 1)) * width);
-      const name = file.length > 40 ? `…${file.slice(-39)}` : file;
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${found} ${name}\x1b[K`);
-      shown = true;
-    },
-    clear() {
-      if (shown) process.stderr.write('\r\x1b[K');
-    },
-  };
+/** What --verbose says of one document: `2 errors, 1 warning; schema schemas/samizdat.rng`. */
+function describe(report: FileReport): string {
+  const counts = `${counted(report.errors, 'error')}, ${counted(report.warnings, 'warning')}`;
+  return report.schema ? `${counts}; schema ${pathFromCurrentFolder(report.schema)}` : counts;
 }

@@ -4,8 +4,8 @@
  * dir is a file or a file could not be written.
  */
 import { relative } from 'node:path';
-import { formatLocation } from '../diagnostics.js';
 import { EXIT_OK, EXIT_USAGE } from '../cli/main.js';
+import { terminal, verbosityOption, type Verbosity } from '../cli/terminal.js';
 import { SCAFFOLD, init } from './index.js';
 
 const HELP = `Usage: samizdat init [dir]
@@ -28,6 +28,8 @@ An existing file is never overwritten: it is reported as kept and left as it
 is, and the other files are still written. Nothing is downloaded.
 
 Options:
+  -q, --quiet        print nothing but problems
+  --verbose          the same as without (every file is listed anyway)
   -h, --help         show this help
 
 Exit status: 0 the edition is in place, 2 dir is a file or a file could not
@@ -41,8 +43,10 @@ Examples:
 
 export async function run(args: string[]): Promise<number> {
   let dir: string | undefined;
+  let verbosity: Verbosity = 'normal';
   for (const arg of args) {
     if (arg === '-h' || arg === '--help') { process.stdout.write(HELP); return EXIT_OK; }
+    if (verbosityOption(arg)) { verbosity = verbosityOption(arg)!; continue; }
     if (arg.startsWith('-') && arg !== '-') {
       process.stderr.write(`samizdat init: unknown option '${arg}'\n\n${HELP}`);
       return EXIT_USAGE;
@@ -61,10 +65,12 @@ export async function run(args: string[]): Promise<number> {
     if (report.created.includes(file)) lines.push(`  created  ${file.path.padEnd(width)}  ${file.purpose}`);
     else if (report.kept.includes(file)) lines.push(`  kept     ${file.path.padEnd(width)}  already there, left untouched`);
   }
-  if (lines.length > 0) process.stdout.write(`samizdat edition in ${shown}:\n${lines.join('\n')}\n`);
-  for (const d of report.problems) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);
+  // What was written is the command's result, so it goes to stdout (unless --quiet).
+  const quiet = verbosity === 'quiet';
+  if (lines.length > 0 && !quiet) process.stdout.write(`samizdat edition in ${shown}:\n${lines.join('\n')}\n`);
+  report.problems.forEach(terminal({ verbosity }).diagnostic);
   if (report.problems.length > 0) return EXIT_USAGE;
   const cd = shown === '.' ? '' : `cd ${shown} && `;
-  process.stdout.write(`\nNext: ${cd}npx samizdat validate && npx samizdat build   (the edition goes to dist/)\n`);
+  if (!quiet) process.stdout.write(`\nNext: ${cd}npx samizdat validate && npx samizdat build   (the edition goes to dist/)\n`);
   return EXIT_OK;
 }

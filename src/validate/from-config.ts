@@ -39,7 +39,7 @@ export function validationFromConfig(config: Config, options: FromConfigOptions 
     });
   };
   return {
-    paths: config.sources.map((glob) => fromCurrentFolder(isAbsolute(glob) ? glob : join(config.root, glob))),
+    paths: config.sources.map((glob) => pathFromCurrentFolder(isAbsolute(glob) ? glob : join(config.root, glob))),
     options: { schema, catalog, cacheDir: options.cacheDir, rules },
   };
 }
@@ -49,7 +49,7 @@ export function validationFromConfig(config: Config, options: FromConfigOptions 
  * relative to the current folder when inside it, absolute otherwise (never
  * `../../`).
  */
-function fromCurrentFolder(path: string): string {
+export function pathFromCurrentFolder(path: string): string {
   const inside = relative(process.cwd(), path);
   if (inside === '') return '.';
   return inside.split(sep)[0] === '..' || isAbsolute(inside) ? path : inside;

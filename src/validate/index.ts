@@ -32,8 +32,8 @@ export interface ValidateOptions {
   rules?: RulesHook;
   /** Worker threads (default: the machine's parallelism); 1 checks in this thread. */
   jobs?: number;
-  /** Called after each document. */
-  onProgress?: (progress: { done: number; found: number; file: string }) => void;
+  /** Called after each document, with its report. `found` grows while documents are still being found. */
+  onProgress?: (progress: { done: number; found: number; file: string; report: FileReport }) => void;
 }
 
 export interface FileReport {
@@ -90,8 +90,9 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
       }
     }
     done++;
-    options.onProgress?.({ done, found: pending.length, file });
-    return fileReport(file, diagnostics, result.schema);
+    const report = fileReport(file, diagnostics, result.schema);
+    options.onProgress?.({ done, found: pending.length, file, report });
+    return report;
   })());
   const take = (entry: string | Diagnostic) => {
     if (typeof entry === 'string') check(entry);

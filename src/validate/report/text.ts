@@ -20,7 +20,7 @@ export const text: Reporter = {
     }
     const { files, errors, warnings } = report.summary;
     if (options.errorsOnly && errors === 0) return '';
-    const summary = `${files} ${plural(files, 'file')}, ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}`;
+    const summary = `${counted(files, 'file')}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`;
     return [...groups, summary].join('\n\n') + '\n';
   },
 };
@@ -37,6 +37,7 @@ export function formatDiagnostic(d: Diagnostic, highlight: Highlight = plain): s
 /** No markup: the text as it is. */
 export const plain: Highlight = { severity: (_severity, word) => word, path: (text) => text };
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
+/** `1 error`, `2 errors`. */
+export function counted(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
 }
