@@ -147,7 +147,7 @@ export function readHeader(root: TeiElement, file: string, options: CiteOptions 
     : undefined;
   const licenceElement = descendants(availabilityElement, 'licence')[0];
   const licence = licenceElement
-    ? { url: licenceElement.attributes.target, text: textOf(licenceElement) }
+    ? { url: firstWebAddress([licenceElement]), text: textOf(licenceElement) }
     : undefined;
 
   return { file, name, item, passages: readPassages(root, profileDesc), licence, availability, keywords, sources };
@@ -227,8 +227,15 @@ function headerUrl(publicationStmt: TeiElement | undefined): string | undefined 
     const type = (idno.attributes.type ?? '').toLowerCase();
     if ((type === 'uri' || type === 'url') && /^https?:\/\//.test(textOf(idno))) return textOf(idno);
   }
-  const ptr = children(publicationStmt, 'ptr').find((p) => /^https?:\/\//.test(p.attributes.target ?? ''));
-  return ptr?.attributes.target;
+  return firstWebAddress(children(publicationStmt, 'ptr'));
+}
+
+/**
+ * The first `@target` that is a web address. Whatever else a header points
+ * at (`javascript:`, `data:`, a local file) is no address a citation may carry.
+ */
+function firstWebAddress(pointers: readonly TeiElement[]): string | undefined {
+  return pointers.map((p) => p.attributes.target?.trim()).find((target) => target !== undefined && /^https?:\/\/\S+$/i.test(target));
 }
 
 function doiOf(publicationStmt: TeiElement | undefined): string | undefined {
@@ -295,7 +302,7 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     container = analyticTitle ? monogrTitle || undefined : undefined;
     authors = [...children(analytic, 'author'), ...children(monogr, 'author')];
     imprint = child(monogr, 'imprint');
-    url = [...descendants(analytic, 'ptr'), ...descendants(monogr, 'ptr')].find((p) => p.attributes.target)?.attributes.target;
+    url = firstWebAddress([...descendants(analytic, 'ptr'), ...descendants(monogr, 'ptr')]);
   } else if (bibl.name === 'biblFull') {
     const titleStmt = child(bibl, 'titleStmt');
     title = textOf(child(titleStmt, 'title')) || undefined;
@@ -305,7 +312,7 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     title = textOf(child(bibl, 'title')) || undefined;
     authors = children(bibl, 'author');
     imprint = bibl;
-    url = descendants(bibl, 'ptr').find((p) => p.attributes.target)?.attributes.target;
+    url = firstWebAddress(descendants(bibl, 'ptr'));
   }
   const publisher = textOf(child(imprint, 'publisher')) || undefined;
   const place = textOf(child(imprint, 'pubPlace')) || undefined;
