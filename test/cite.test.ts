@@ -10,6 +10,7 @@ import {
   checkCslData, cite, citationBlock, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
   readCitable, serializeJsonLd, type CitableDocument,
 } from '../src/cite/index.js';
+import { formatCitation } from '../src/cite/render.js';
 
 const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
 const flagshipText = readFileSync(flagshipPath, 'utf8');
@@ -228,10 +229,9 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     const block = await citationBlock(flagship(BASE));
     assert.ok(block.ok);
     assert.deepEqual(block.value.passages.map((p) => p.passage.id), ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
-    const seventh = block.value.passages[6]!.citations;
-    assert.equal(seventh.cslJson[0]!.URL, `${BASE}/1923-opposition-ch01/#p7`);
-    assert.match(seventh.formatted.chicago.citation, /para\. 7/);
-    assert.match(seventh.ris, /UR {2}- .*#p7/);
+    const seventh = block.value.passages[6]!;
+    assert.equal(seventh.item.URL, `${BASE}/1923-opposition-ch01/#p7`);
+    assert.match(seventh.citations.chicago.text, /para\. 7/);
     assert.match(block.value.document.bibtex, /title = \{Trotsky opens the attack\}/);
     assert.ok(!block.value.document.formatted.apa.citation.includes('para.'));
   });
@@ -242,7 +242,7 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     const { html } = block.value.document.formatted.chicago;
     assert.ok(html.bibliography.includes('<i>Documents of the 1923 Opposition</i>'), html.bibliography);
     assert.ok(!html.bibliography.includes('csl-entry'), 'the wrapper divs are removed');
-    assert.match(block.value.passages[6]!.citations.formatted.mla.html.citation, /para\. 7/);
+    assert.match(block.value.passages[6]!.citations.mla.html, /para\. 7/);
   });
 
   it('escapes markup from the header in the HTML forms', async () => {
@@ -254,13 +254,30 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     assert.ok(document.ok);
     const block = await citationBlock(document.value);
     assert.ok(block.ok);
-    for (const { formatted } of [block.value.document, block.value.passages[0]!.citations]) {
-      for (const style of ['chicago', 'mla', 'apa'] as const) {
-        const { bibliography, citation } = formatted[style].html;
-        for (const html of [bibliography, citation]) {
-          assert.ok(!/<script|<img/i.test(html), `${style}: ${html}`);
+    for (const style of ['chicago', 'mla', 'apa'] as const) {
+      const { bibliography, citation } = block.value.document.formatted[style].html;
+      for (const html of [bibliography, citation, block.value.passages[0]!.citations[style].html]) {
+        assert.ok(!/<script|<img/i.test(html), `${style}: ${html}`);
+      }
+      assert.match(bibliography, /&#60;script&#62;|&lt;script&gt;/, `${style}: ${bibliography}`);
+    }
+  });
+
+  it('gives every paragraph the citation citeproc gives it alone, in every style', async function () {
+    this.timeout(120_000);
+    const play = readCitable(readFileSync(new URL('corpora/shakedracor/tei/cymbeline.xml', shared), 'utf8'), 'cymbeline.xml', { baseUrl: BASE });
+    assert.ok(play.ok);
+    const unusual = { ...flagship(BASE), passages: [...flagship(BASE).passages, { id: 'p-x', n: '7–8' }, { id: 'p-y', n: 'iv & v' }] };
+    for (const document of [unusual, { ...play.value, passages: play.value.passages.slice(0, 12) }]) {
+      const block = await citationBlock(document);
+      assert.ok(block.ok);
+      for (const { passage, citations } of block.value.passages) {
+        const alone = passageItem(document, passage.id);
+        assert.ok(alone.ok);
+        for (const style of ['chicago', 'mla', 'apa'] as const) {
+          const expected = await formatCitation(alone.value.item, style, { locator: passage.n, label: 'paragraph' });
+          assert.deepEqual(citations[style], expected, `${document.file} ${passage.id} ${style}`);
         }
-        assert.match(bibliography, /&#60;script&#62;|&lt;script&gt;/, `${style}: ${bibliography}`);
       }
     }
   });

@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocument } from '../xml/read.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
-import { formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
+import { formatCitation, formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
 import { parseTei } from './tree.js';
 
 export type { CslDate, CslItem, CslName, CslType } from './csl.js';
@@ -70,12 +70,17 @@ export function passageItem(document: CitableDocument, passageId: string): CiteR
     const list = valid.length ? `valid passages are ${valid.join(', ')}` : 'it has no paragraph with an xml:id to cite';
     return { ok: false, problems: [diagnostic('error', CITE_RULES.unknownPassage, `${document.file} has no passage "${passageId}": ${list}.`, { file: document.file })] };
   }
+  const item = itemOfPassage(document, passage);
+  const problems = checkCslData([item], document.file);
+  return problems.length ? { ok: false, problems } : { ok: true, value: { item, passage } };
+}
+
+function itemOfPassage(document: CitableDocument, passage: Passage): CslItem {
   const item: CslItem = { ...document.item, id: `${document.item.id}-${passage.id}` };
   if (document.item.URL) item.URL = `${document.item.URL.replace(/#.*$/, '')}#${encodeURIComponent(passage.id)}`;
   const where = passage.within ? `Paragraph ${passage.n} (#${passage.id}), in the ${passage.within}.` : `Paragraph ${passage.n} (#${passage.id}).`;
   item.note = [where, document.item.note].filter(Boolean).join(' ');
-  const problems = checkCslData([item], document.file);
-  return problems.length ? { ok: false, problems } : { ok: true, value: { item, passage } };
+  return item;
 }
 
 /** Everything a "Cite this" block offers for one citable thing (the document or a paragraph). */
@@ -87,10 +92,13 @@ export interface CitationSet {
   formatted: Record<StyleName, FormattedCitation>;
 }
 
+/** A paragraph's note or in-text citation in each style, as text and as an HTML fragment. */
+export type PassageCitations = Record<StyleName, { text: string; html: string }>;
+
 export interface CitationBlock {
   document: CitationSet;
   /** One per citable paragraph, in document order. */
-  passages: { passage: Passage; citations: CitationSet }[];
+  passages: { passage: Passage; item: CslItem; citations: PassageCitations }[];
 }
 
 /** The citations of `item` in every format; `passage` adds the paragraph locator. */
@@ -101,13 +109,46 @@ export async function citationSet(item: CslItem, passage?: Passage): Promise<Cit
   return { cslJson: [item], bibtex: await toBibtex(item), ris: await toRis(item), formatted };
 }
 
+/**
+ * A stand-in paragraph number and anchor. Paragraph citations differ only in
+ * the number and the anchor (and in the text they belong to), so citeproc
+ * formats one stand-in per text and every paragraph with a plain number is
+ * that result with its own number and anchor put in: a play of a thousand
+ * speeches costs three formatting runs, not three thousand.
+ */
+const STAND_IN = { n: '918273645', id: 'samizdatpassage918273645' };
+
+/** A number citeproc prints as given: no range, list or "and" that would make the label plural. */
+const PLAIN_NUMBER = /^[0-9A-Za-z]+$/;
+
+async function citationsOfPassage(item: CslItem, n: string): Promise<PassageCitations> {
+  const citations = {} as PassageCitations;
+  for (const style of Object.keys(STYLES) as StyleName[]) citations[style] = await formatCitation(item, style, { locator: n, label: 'paragraph' });
+  return citations;
+}
+
 /** For the HTML edition: the citations of the document and of each paragraph. */
 export async function citationBlock(document: CitableDocument): Promise<CiteResult<CitationBlock>> {
+  const problems = checkCslData([document.item], document.file);
+  if (problems.length) return { ok: false, problems };
+  const standIns = new Map<string, Promise<PassageCitations>>();
   const passages: CitationBlock['passages'] = [];
-  for (const { id } of document.passages) {
-    const one = passageItem(document, id);
-    if (!one.ok) return one;
-    passages.push({ passage: one.value.passage, citations: await citationSet(one.value.item, one.value.passage) });
+  for (const passage of document.passages) {
+    const item = itemOfPassage(document, passage);
+    let citations: PassageCitations;
+    if (PLAIN_NUMBER.test(passage.n)) {
+      const within = passage.within ?? '';
+      if (!standIns.has(within)) {
+        const standIn = { ...STAND_IN, within: passage.within };
+        standIns.set(within, citationsOfPassage(itemOfPassage(document, standIn), standIn.n));
+      }
+      const anchor = encodeURIComponent(passage.id);
+      const fill = (formatted: string) => formatted.replaceAll(STAND_IN.id, anchor).replaceAll(STAND_IN.n, passage.n);
+      citations = Object.fromEntries(Object.entries(await standIns.get(within)!).map(([style, { text, html }]) => [style, { text: fill(text), html: fill(html) }])) as PassageCitations;
+    } else {
+      citations = await citationsOfPassage(item, passage.n);
+    }
+    passages.push({ passage, item, citations });
   }
   return { ok: true, value: { document: await citationSet(document.item), passages } };
 }

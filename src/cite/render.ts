@@ -77,17 +77,21 @@ export async function toRis(item: CslItem): Promise<string> {
 export async function formatItem(item: CslItem, style: StyleName, locator?: Locator): Promise<FormattedCitation> {
   const { Cite } = await citationJs();
   const cite = new Cite([withoutUndatedOriginal(item)]);
+  const bibliography = (format: 'text' | 'html') => cite.format('bibliography', { template: STYLES[style], lang: 'en-US', format }).trim();
+  const citation = citationOf(cite, item, style, locator);
+  return { bibliography: bibliography('text'), citation: citation.text, html: { bibliography: unwrapEntry(bibliography('html')), citation: citation.html } };
+}
+
+/** The note or in-text citation alone (what a paragraph's entry in the "Cite this" block shows). */
+export async function formatCitation(item: CslItem, style: StyleName, locator?: Locator): Promise<{ text: string; html: string }> {
+  const { Cite } = await citationJs();
+  return citationOf(new Cite([withoutUndatedOriginal(item)]), item, style, locator);
+}
+
+function citationOf(cite: InstanceType<CitationJs['Cite']>, item: CslItem, style: StyleName, locator?: Locator): { text: string; html: string } {
   const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
-  const render = (format: 'text' | 'html') => {
-    const options = { template: STYLES[style], lang: 'en-US', format };
-    return {
-      bibliography: cite.format('bibliography', options).trim(),
-      citation: cite.format('citation', { ...options, entry }).trim(),
-    };
-  };
-  const text = render('text');
-  const html = render('html');
-  return { ...text, html: { bibliography: unwrapEntry(html.bibliography), citation: html.citation } };
+  const render = (format: 'text' | 'html') => cite.format('citation', { template: STYLES[style], lang: 'en-US', format, entry }).trim();
+  return { text: render('text'), html: render('html') };
 }
 
 /** The inside of citeproc-js's `<div class="csl-bib-body"><div class="csl-entry">…</div></div>`. */
