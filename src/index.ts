@@ -32,9 +32,9 @@ export {
   TEXT_MODES, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR,
 } from './transform/index.js';
 export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource } from './transform/index.js';
-export { build, isRegister, documentName } from './build/index.js';
-export type { BuildOptions, BuildReport, BuiltDocument, CitationProvider, DocumentCitations, PublishedDocument } from './build/index.js';
+export { build, isRegister, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR } from './build/index.js';
+export type { BuildOptions, BuildReport, BuiltDocument, Mention } from './build/index.js';
 export { init, SCAFFOLD } from './init/index.js';
 export type { InitReport, ScaffoldFile } from './init/index.js';
 export { citationProvider } from './build/citations.js';
-export type { CitationProviderOptions } from './build/citations.js';
+export type { CitationProvider, CitationProviderOptions, DocumentCitations, PublishedDocument } from './build/citations.js';

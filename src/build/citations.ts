@@ -5,8 +5,31 @@
  * page. Everything from the TEI header is escaped here: citeproc's HTML
  * output escapes the header's text itself, the rest goes through `escapeHtml`.
  */
-import { citationBlock, headMetadata, readCitable, serializeJsonLd, type CitationSet, type StyleName } from '../cite/index.js';
-import type { CitationProvider, DocumentCitations, PublishedDocument } from './index.js';
+import { citationBlock, headMetadata, readCitable, serializeJsonLd, type StyleName } from '../cite/index.js';
+
+/** A document about to be published, as citations see it. */
+export interface PublishedDocument {
+  /** Output name: the page is `<name>/index.html`. */
+  name: string;
+  /** Path of the TEI file. */
+  file: string;
+  /** The TEI text (already checked for unsafe DOCTYPEs). */
+  text: string;
+  /** The document's title, as on its page. */
+  title: string;
+}
+
+/** What citations add to a document's page. */
+export interface DocumentCitations {
+  /** Markup for `<head>` (citation_* meta tags, Dublin Core, JSON-LD). */
+  head?: string;
+  /** The "Cite this" block, placed after the article. */
+  block?: string;
+  /** Downloads for the document's folder, by plain file name. */
+  files?: Record<string, string | Uint8Array>;
+}
+
+export type CitationProvider = (document: PublishedDocument) => Promise<DocumentCitations>;
 
 export interface CitationProviderOptions {
   /** Absolute URL the edition is published at (config `site.baseUrl`); pages are `<baseUrl>/<name>/`. */
@@ -38,11 +61,9 @@ function downloads(name: string): Record<'bibtex' | 'ris' | 'csl', string> {
   return { bibtex: `${name}.bib`, ris: `${name}.ris`, csl: `${name}.csl.json` };
 }
 
-function styleList(set: CitationSet, styles: StyleName[], field: 'bibliography' | 'citation'): string {
-  const rows = styles.map(
-    (style) =>
-      `<dt>${escapeHtml(STYLE_LABELS[style])}</dt>\n<dd class="citation citation-${style}">${set.formatted[style].html[field]}</dd>`,
-  );
+/** One entry per style; `html` gives each style's formatted HTML fragment (escaped by citeproc). */
+function styleList(styles: StyleName[], html: (style: StyleName) => string): string {
+  const rows = styles.map((style) => `<dt>${escapeHtml(STYLE_LABELS[style])}</dt>\n<dd class="citation citation-${style}">${html(style)}</dd>`);
   return `<dl class="citations">\n${rows.join('\n')}\n</dl>`;
 }
 
@@ -52,12 +73,12 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
   const files = downloads(document.name);
   const passages = block.value.passages.map(
     ({ passage, citations }) =>
-      `<li id="cite-${escapeHtml(passage.id)}"><a href="#${escapeHtml(passage.id)}">Paragraph ${escapeHtml(passage.n)}</a>\n${styleList(citations, styles, 'citation')}</li>`,
+      `<li id="cite-${escapeHtml(passage.id)}"><a href="#${escapeHtml(passage.id)}">Paragraph ${escapeHtml(passage.n)}</a>\n${styleList(styles, (style) => citations[style].html)}</li>`,
   );
   return [
     '<section class="cite-this" aria-labelledby="cite-this-heading">',
     '<h2 id="cite-this-heading">Cite this</h2>',
-    styleList(block.value.document, styles, 'bibliography'),
+    styleList(styles, (style) => block.value.document.formatted[style].html.bibliography),
     '<p class="downloads">Download the reference: ' +
       `<a href="${escapeHtml(files.bibtex)}" download>BibTeX</a>, ` +
       `<a href="${escapeHtml(files.ris)}" download>RIS</a>, ` +

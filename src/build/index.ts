@@ -1,45 +1,41 @@
 /**
- * `build`: a folder of TEI documents to a static edition. For each document
- * `<out>/<name>/index.html` and `<out>/<name>/<name>.txt`; for the edition
- * `<out>/index.html`, `<out>/entities/index.html` and `<out>/samizdat.css`.
+ * `build`: TEI documents to a static edition. For each document
+ * `<out>/<name>/index.html`, its plain text(s) and citation downloads; for
+ * the edition `<out>/index.html`, `<out>/entities/index.html` and
+ * `<out>/samizdat.css`.
  *
- * Two passes: the first gathers every document's entity mentions (XSLT,
- * JSON), the second renders the pages. Everything is written into a fresh
- * folder beside `out`, which replaces `out` by renames only when the whole
- * build has succeeded: a failed build leaves the previous edition intact.
+ * The build is incremental. Each document is a unit whose cache key covers
+ * everything its output depends on (its bytes, the stylesheets, the
+ * parameters, the citation settings, samizdat's version); only units whose
+ * key changed are rendered again, in parallel worker threads when there are
+ * several. The edition-wide pages are one more unit, keyed by the titles and
+ * entity mentions of every document and the registers, so they are rendered
+ * again only when one of those changed. Nothing is written until every unit
+ * has rendered; then only files whose content changed are written.
+ *
+ * Documents are streamed: the list of files is read as it is found, and
+ * pages go to the cache on disk, not into memory, so a corpus larger than
+ * memory builds in bounded memory.
  */
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
-  compileStylesheet, readTeiSource, runStylesheet, type CompileOptions, type TeiSource,
+  compileStylesheet, runStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
 } from '../transform/index.js';
+import { expandPaths } from '../validate/files.js';
+import { version } from '../version.js';
+import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
+import type { CitationProviderOptions } from './citations.js';
+import { publish } from './output.js';
+import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
+import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 
-/** A document about to be published, as the citation provider sees it. */
-export interface PublishedDocument {
-  /** Output name: the file name without `.xml`; the page is `<name>/index.html`. */
-  name: string;
-  /** Path of the TEI file. */
-  file: string;
-  /** The TEI text (already checked for unsafe DOCTYPEs). */
-  text: string;
-  /** The document's title, as on its page. */
-  title: string;
-}
-
-/** What a citation provider adds to a document's page. */
-export interface DocumentCitations {
-  /** Markup for `<head>` (citation_* meta tags, Dublin Core, JSON-LD). */
-  head?: string;
-  /** The "Cite this" block, placed after the article. */
-  block?: string;
-  /** Extra files for the document's folder (e.g. `cite.bib`, `cite.ris`, `cite.json`). */
-  files?: Record<string, string | Uint8Array>;
-}
-
-/** The hook through which citations (src/cite) join the build. */
-export type CitationProvider = (document: PublishedDocument) => Promise<DocumentCitations>;
+export { BUILD_RULE, textFileName } from './render.js';
+export type { Mention, RenderRequest } from './render.js';
+export { DEFAULT_BUILD_CACHE_DIR } from './cache.js';
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder (default `dist`). */
@@ -48,16 +44,28 @@ export interface BuildOptions extends CompileOptions {
   xslt?: string;
   /** Title of the edition on the list of documents. */
   editionTitle?: string;
-  /** Adds citation markup and files to each document's page. */
-  citations?: CitationProvider;
+  /** Citations on each page and as downloads (default: Chicago, MLA, APA without a base URL); false for none. */
+  citations?: CitationProviderOptions | false;
+  /** Plain texts written beside each page (default `['reading']`). */
+  textModes?: readonly TextMode[];
+  /** Worker threads rendering documents (default: one per CPU). */
+  jobs?: number;
+  /** Render every document again and rewrite every file, whatever the cache says. */
+  force?: boolean;
+  /** Root of the build cache (default `.samizdat/cache/build`). */
+  buildCacheDir?: string;
+  /** Called as each document is rendered or found unchanged. */
+  onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
 
 export interface BuiltDocument {
   name: string;
   file: string;
   title: string;
+  /** The page, `<out>/<name>/index.html`. */
   page: string;
-  text: string;
+  /** The first plain text written (the reading text by default), if any. */
+  text?: string;
 }
 
 export interface BuildReport {
@@ -65,26 +73,19 @@ export interface BuildReport {
   documents: BuiltDocument[];
   registers: string[];
   diagnostics: Diagnostic[];
-  /** Whether the output was replaced (false when any error stopped the build). */
+  /** Whether the output folder was brought up to date (false when any error stopped the build). */
   written: boolean;
+  /** Names of the documents rendered by this build; the others came unchanged from the cache. */
+  rendered: string[];
+  /** Whether the edition-wide pages (list of documents, entity index) were rendered by this build. */
+  sitePagesRendered: boolean;
+  /** Output files written (new or changed) and removed, relative to the output folder. */
+  changedFiles: string[];
+  removedFiles: string[];
 }
 
-export const BUILD_RULE = 'build';
-
-/** Every .xml file under `dir`, sorted, so that builds are repeatable. */
-async function xmlFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(folder: string): Promise<void> {
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.xml')) found.push(path);
-    }
-  }
-  await walk(dir);
-  return found;
-}
+/** Version of the cache's layout and keys; part of every key. */
+const CACHE_FORMAT = `samizdat-build-1 ${version}`;
 
 /** A register is a TEI file with standOff lists and no <text>. */
 export function isRegister(text: string): boolean {
@@ -98,143 +99,209 @@ export function documentName(file: string): string {
   return basename(file, '.xml').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
 }
 
-/** Builds the edition from the TEI documents in `dir`. */
-export async function build(dir: string, options: BuildOptions = {}): Promise<BuildReport> {
-  const out = resolve(options.out ?? 'dist');
-  const report: BuildReport = { out, documents: [], registers: [], diagnostics: [], written: false };
-  const fail = (problem: Diagnostic): BuildReport => { report.diagnostics.push(problem); return report; };
+interface Found {
+  documents: { file: string; hash: string }[];
+  registers: TeiSource[];
+}
 
-  let files: string[];
-  try {
-    if (!(await stat(dir)).isDirectory()) return fail(diagnostic('error', 'io', `${dir} is not a folder of TEI documents.`, { file: dir }));
-    files = await xmlFiles(dir);
-  } catch (error) {
-    return fail(diagnostic('error', 'io', `${dir} cannot be read: ${(error as Error).message}`, { file: dir }));
-  }
-  if (files.length === 0) return fail(diagnostic('error', BUILD_RULE, `${dir} holds no .xml files to publish.`, { file: dir }));
-
-  const sources: TeiSource[] = [];
-  const registers: TeiSource[] = [];
-  for (const file of files) {
+/** Reads the file list as it streams in: each document is hashed (its text is not kept), each register kept. */
+async function discover(input: string | readonly string[], problems: Diagnostic[]): Promise<Found> {
+  const found: Found = { documents: [], registers: [] };
+  const patterns = typeof input === 'string' ? [input] : input;
+  for await (const entry of expandPaths(patterns)) {
+    if (typeof entry !== 'string') { problems.push(entry); continue; }
+    let bytes: Buffer;
     try {
-      const source = await readTeiSource(file);
-      (isRegister(source.text) ? registers : sources).push(source);
+      bytes = await readFile(entry);
     } catch (error) {
-      if (error instanceof TransformProblem) report.diagnostics.push(error.problem);
-      else throw error;
+      const what = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read: ${(error as Error).message}`;
+      problems.push(diagnostic('error', 'io', `${entry} ${what}.`, { file: entry }));
+      continue;
     }
-  }
-  if (report.diagnostics.length > 0) return report;
-  report.registers = registers.map((r) => r.file);
-
-  let html, site, text;
-  try {
-    [html, site, text] = await Promise.all([
-      compileStylesheet(options.xslt ?? HTML_STYLESHEET, options),
-      compileStylesheet(SITE_STYLESHEET, options),
-      compileStylesheet(TEXT_STYLESHEET, options),
-    ]);
-  } catch (error) {
-    if (error instanceof TransformProblem) return fail(error.problem);
-    throw error;
-  }
-
-  const names = new Map<string, string>();
-  const editionTitle = options.editionTitle ?? 'Documents';
-  const pages: { source: TeiSource; name: string; params: Record<string, unknown> }[] = [];
-  for (const source of sources) {
-    const name = documentName(source.file);
-    const clash = names.get(name);
-    if (clash) { report.diagnostics.push(diagnostic('error', BUILD_RULE, `${source.file} and ${clash} would both be published as ${name}/; rename one of them.`, { file: source.file })); continue; }
-    names.set(name, source.file);
-    const registerNames = registers.map((r) => posix(relative(dirname(source.file), r.file))).join(' ');
-    pages.push({ source, name, params: { registers: registerNames, 'text-href': `${name}.txt`, 'edition-title': editionTitle } });
-  }
-  if (report.diagnostics.length > 0) return report;
-
-  // Pass 1: entity mentions of every document.
-  const mentions: Record<string, unknown>[] = [];
-  const documents: { name: string; title: string; href: string }[] = [];
-  const rendered: { name: string; source: TeiSource; page: string; plain: string; title: string }[] = [];
-  for (const { source, name, params } of pages) {
-    try {
-      const json = String(runStylesheet(html, source, { params: { ...params, output: 'mentions' }, raw: true }));
-      for (const mention of JSON.parse(json) as Record<string, unknown>[]) mentions.push({ document: name, ...mention });
-      const page = String(runStylesheet(html, source, { params }));
-      const plain = String(runStylesheet(text, source, { params: { mode: 'reading' } }));
-      const title = /<title>([\s\S]*?)<\/title>/.exec(page)?.[1] ?? name;
-      documents.push({ name, title: decodeXml(title), href: `${encodeURIComponent(name)}/index.html` });
-      rendered.push({ name, source, page, plain, title: decodeXml(title) });
-    } catch (error) {
-      if (error instanceof TransformProblem) report.diagnostics.push(error.problem);
-      else throw error;
-    }
-  }
-  if (report.diagnostics.length > 0) return report;
-
-  // Everything goes into a fresh folder first; `out` is replaced only at the end.
-  await mkdir(dirname(out), { recursive: true });
-  const staging = `${out}.partial-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
-    await mkdir(staging, { recursive: true });
-    await copyFile(join(XSLT_DIR, 'html', 'samizdat.css'), join(staging, 'samizdat.css'));
-    for (const doc of rendered) {
-      let page = doc.page;
-      const folder = join(staging, doc.name);
-      await mkdir(folder, { recursive: true });
-      if (options.citations) {
-        const citations = await options.citations({ name: doc.name, file: doc.source.file, text: doc.source.text, title: doc.title });
-        page = page.replace('<!--samizdat:citation-meta-->', citations.head ?? '').replace('<!--samizdat:cite-this-->', citations.block ?? '');
-        for (const [file, content] of Object.entries(citations.files ?? {})) {
-          if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) throw new TransformProblem(diagnostic('error', BUILD_RULE, `the citation file name '${file}' is not a plain file name.`, { file: doc.source.file }));
-          await writeFile(join(folder, file), content);
-        }
-      } else {
-        page = page.replace('<!--samizdat:citation-meta-->', '').replace('<!--samizdat:cite-this-->', '');
+    const text = bytes.toString('utf8');
+    if (!isRegister(text)) found.documents.push({ file: entry, hash: sha256(bytes) });
+    else {
+      try {
+        found.registers.push(teiSource(text, entry));
+      } catch (error) {
+        if (!(error instanceof TransformProblem)) throw error;
+        problems.push(error.problem);
       }
-      await writeFile(join(folder, 'index.html'), page);
-      await writeFile(join(folder, `${doc.name}.txt`), doc.plain);
-      report.documents.push({ name: doc.name, file: doc.source.file, title: doc.title, page: join(out, doc.name, 'index.html'), text: join(out, doc.name, `${doc.name}.txt`) });
     }
-    const siteParams = {
-      'site-json': JSON.stringify({ documents, mentions }),
-      'registers-json': JSON.stringify(registers.map((r) => r.text)),
-      'edition-title': editionTitle,
+  }
+  return found;
+}
+
+/**
+ * Builds the edition from the TEI documents in `input`: a folder (every
+ * `.xml` file under it), or files and globs.
+ */
+export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
+  const out = resolve(options.out ?? 'dist');
+  const report: BuildReport = {
+    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, changedFiles: [], removedFiles: [],
+  };
+  const found = await discover(input, report.diagnostics);
+  if (report.diagnostics.length > 0) return report;
+  if (found.documents.length === 0 && found.registers.length === 0) {
+    const where = typeof input === 'string' ? input : input.join(' ');
+    report.diagnostics.push(diagnostic('error', BUILD_RULE, `${where} holds no .xml files to publish.`, { file: where }));
+    return report;
+  }
+  report.registers = found.registers.map((r) => r.file);
+
+  const textModes = options.textModes ?? ['reading'];
+  const citations = options.citations ?? {};
+  const editionTitle = options.editionTitle ?? 'Documents';
+  const htmlPath = resolve(options.xslt ?? HTML_STYLESHEET);
+  let keys: { html: string; text: string; site: string };
+  try {
+    const [html, text, site] = await Promise.all([stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET)]);
+    keys = { html, text, site };
+  } catch (error) {
+    if (!(error instanceof TransformProblem)) throw error;
+    report.diagnostics.push(error.problem);
+    return report;
+  }
+
+  const jobs: RenderJob[] = [];
+  const names = new Map<string, string>();
+  for (const { file, hash } of found.documents) {
+    const name = documentName(file);
+    const clash = names.get(name);
+    if (clash) {
+      report.diagnostics.push(diagnostic('error', BUILD_RULE, `${file} and ${clash} would both be published as ${name}/; rename one of them.`, { file }));
+      continue;
+    }
+    names.set(name, file);
+    const request: RenderRequest = {
+      file, name, textModes, citations,
+      params: {
+        registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
+        'text-href': textModes.length > 0 ? textFileName(name, textModes[0]) : '',
+        'edition-title': editionTitle,
+      },
     };
-    await writeFile(join(staging, 'index.html'), String(runStylesheet(site, undefined, { params: siteParams, initialTemplate: 'Q{urn:samizdat}document-list' })));
-    await mkdir(join(staging, 'entities'), { recursive: true });
-    await writeFile(join(staging, 'entities', 'index.html'), String(runStylesheet(site, undefined, { params: siteParams, initialTemplate: 'Q{urn:samizdat}entity-index' })));
-    await replaceFolder(staging, out);
-    report.written = true;
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if (error instanceof TransformProblem) { report.diagnostics.push(error.problem); report.documents = []; return report; }
-    throw error;
+    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, JSON.stringify(request)]);
+    jobs.push({ request, key });
   }
-  return report;
-}
+  if (report.diagnostics.length > 0) return report;
 
-/** Swaps `staging` in for `out` with renames; the old edition is removed only once the new one is in place. */
-async function replaceFolder(staging: string, out: string): Promise<void> {
-  const old = `${out}.old-${process.pid}`;
-  let hadOld = false;
+  const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   try {
-    await rename(out, old);
-    hadOld = true;
+    return await cache.locked(async () => {
+      const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, out }, report);
+      if (report.diagnostics.length > 0) return report;
+      const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
+      const files = new Map<string, string>();
+      for (const record of [...records, site]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
+      const published = await publish(out, files, cache, { force: options.force });
+      await cache.prune([...records, site]);
+      report.changedFiles = published.written;
+      report.removedFiles = published.removed;
+      report.written = true;
+      report.documents = records.map((record) => ({
+        name: record.name,
+        file: names.get(record.name)!,
+        title: record.title,
+        page: resolve(out, record.name, 'index.html'),
+        text: textModes.length > 0 ? resolve(out, record.name, textFileName(record.name, textModes[0])) : undefined,
+      }));
+      return report;
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (error instanceof TransformProblem) {
+      report.diagnostics.push(error.problem);
+      return report;
+    }
+    report.diagnostics.push(diagnostic('error', 'io', `the edition could not be written to ${out}: ${(error as Error).message}`, { file: out }));
+    return report;
+  }
+}
+
+/**
+ * Each document's record: from the cache when its key is known, rendered
+ * otherwise — in worker threads when more than one needs rendering.
+ */
+async function renderDocuments(
+  jobs: readonly RenderJob[],
+  cache: BuildCache,
+  options: BuildOptions & { html: string; out: string },
+  report: BuildReport,
+): Promise<UnitRecord[]> {
+  const records: (UnitRecord | undefined)[] = new Array(jobs.length);
+  const misses: number[] = [];
+  let done = 0;
+  const progress = (job: RenderJob, reused: boolean) => options.onProgress?.({ done: ++done, total: jobs.length, file: job.request.file, reused });
+  for (let i = 0; i < jobs.length; i++) {
+    records[i] = options.force ? undefined : await cache.unit(jobs[i].key);
+    if (records[i]) progress(jobs[i], true);
+    else misses.push(i);
+  }
+  if (misses.length === 0) return records as UnitRecord[];
+
+  const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
+  const threads = Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
+  let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
+  let close = async (): Promise<void> => {};
+  if (threads > 1) {
+    // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
+    await Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)]);
+    const { WorkerPool } = await import('../workers/pool.js');
+    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup);
+    render = (job) => pool.run(job);
+    close = () => pool.close();
   }
   try {
-    await rename(staging, out);
-  } catch (error) {
-    if (hadOld) await rename(old, out);
-    throw error;
+    await Promise.all(misses.map(async (i) => {
+      const job = jobs[i];
+      let outcome: RenderOutcome;
+      try {
+        outcome = await render(job);
+      } catch (error) {
+        outcome = { ok: false, problem: diagnostic('error', 'internal', `samizdat failed on this document: ${(error as Error).message}`, { file: job.request.file }) };
+      }
+      if (outcome.ok) {
+        records[i] = outcome.record;
+        report.rendered.push(job.request.name);
+      } else report.diagnostics.push(outcome.problem);
+      progress(job, false);
+    }));
+  } finally {
+    await close();
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  report.rendered.sort();
+  report.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return records.filter((r): r is UnitRecord => r !== undefined);
 }
 
-function decodeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+/** The edition-wide pages, rendered again only when a title, a mention, a register or the stylesheet changed. */
+async function siteUnit(
+  records: readonly UnitRecord[],
+  registers: readonly TeiSource[],
+  editionTitle: string,
+  siteKey: string,
+  cache: BuildCache,
+  options: BuildOptions,
+  report: BuildReport,
+): Promise<UnitRecord> {
+  const documents = records.map((r) => ({ name: r.name, title: r.title, href: `${encodeURIComponent(r.name)}/index.html` }));
+  const params = {
+    'site-json': JSON.stringify({ documents, mentions: records.flatMap((r) => r.mentions) }),
+    'registers-json': JSON.stringify(registers.map((r) => r.text)),
+    'edition-title': editionTitle,
+  };
+  const css = await readFile(resolve(XSLT_DIR, 'html', 'samizdat.css'));
+  const key = cacheKey([CACHE_FORMAT, 'site', siteKey, JSON.stringify(params), css]);
+  const known = options.force ? undefined : await cache.unit(key);
+  if (known) return known;
+  const site = await compileStylesheet(SITE_STYLESHEET, options);
+  const page = (template: string) => String(runStylesheet(site, undefined, { params, initialTemplate: `Q{urn:samizdat}${template}` }));
+  const files = new Map<string, string | Uint8Array>([
+    ['index.html', page('document-list')],
+    ['entities/index.html', page('entity-index')],
+    ['samizdat.css', css],
+  ]);
+  report.sitePagesRendered = true;
+  return cache.store(key, { name: '', title: editionTitle, mentions: [], files });
 }
-

@@ -1,55 +1,80 @@
 /**
- * `samizdat build [dir] [--out dist] [--xslt my.xsl]`: the static edition.
- * Exit 0 when the edition was written, 1 when a document stopped the build
- * (the previous output is left as it was), 2 on usage problems.
+ * `samizdat build [paths or globs…]`: the static edition. Exit 0 when the
+ * edition was written, 1 when a document stopped the build (the previous
+ * output is left as it was), 2 on usage or I/O problems.
  */
-import { build, type BuildOptions } from '../build/index.js';
+import { buildFromConfig } from '../build/config.js';
+import { build } from '../build/index.js';
 import { loadConfig } from '../config/config.js';
 import { formatLocation } from '../diagnostics.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 
-const HELP = `Usage: samizdat build [dir] [--out dist] [--xslt my.xsl]
+const HELP = `Usage: samizdat build [paths or globs…] [options]
 
-Publishes every TEI document in dir (default tei/) as a static edition in
-the output folder (default dist/): <name>/index.html and <name>/<name>.txt per
+Publishes TEI documents as a static edition in the output folder (default
+dist/): <name>/index.html, <name>/<name>.txt and the citation downloads per
 document, index.html listing them, entities/index.html for the register.
-TEI files without <text> but with <standOff> lists are registers of entities.
+Without paths, the configured sources (default tei/**/*.xml). A folder means
+every .xml file under it. TEI files without <text> but with <standOff> lists
+are registers of entities.
+
+Builds are incremental: a document is rendered again only when it, the
+stylesheets or the settings changed, and only changed files are written.
+Nothing is written unless every document renders.
 
 Options:
-  --out DIR          output folder (default dist); replaced only when the build succeeds
+  --out DIR          output folder (default dist)
   --xslt FILE        your stylesheet, importing xslt/html/html.xsl (see docs/xslt.md)
   --title TEXT       title of the edition on the list of documents
-  --config FILE      configuration file (default ./samizdat.config.json if present:
-                     its out, xslt and site.title apply unless given here)
+  --config FILE      configuration file (default ./samizdat.config.json if present;
+                     its sources, out, xslt, site, citationStyles and textModes apply
+                     unless given here)
+  --jobs N           worker threads rendering documents (default: one per CPU)
+  --force            render every document again and rewrite every file
   --cache-dir DIR    where compiled stylesheets are cached (default .samizdat/cache/xslt)
-  --no-cache         compile the stylesheets afresh
+  --no-cache         compile the stylesheets afresh (implies --force)
   -h, --help         show this help
+
+Exit status: 0 written, 1 a document could not be built (nothing written),
+2 usage or I/O problem.
+
+Examples:
+  samizdat build
+  samizdat build path/to/tei --out path/to/dist
+  samizdat build 'letters/**/*.xml' --title 'Letters' --jobs 4
+  samizdat build --xslt xslt/my-edition.xsl --force
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let dir: string | undefined;
+  const paths: string[] = [];
   let configPath: string | undefined;
-  const options: BuildOptions = {};
+  const flags: { out?: string; xslt?: string; title?: string; jobs?: number; force?: boolean; cacheDir?: string | false } = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     switch (flag) {
       case '-h': case '--help': process.stdout.write(HELP); return EXIT_OK;
-      case '--no-cache': options.cacheDir = false; break;
-      case '--out': case '--xslt': case '--title': case '--cache-dir': case '--config': {
+      case '--no-cache': flags.cacheDir = false; flags.force = true; break;
+      case '--force': flags.force = true; break;
+      case '--out': case '--xslt': case '--title': case '--cache-dir': case '--config': case '--jobs': {
         const value = inline ?? args[++i];
-        if (value === undefined || value === '') { process.stderr.write(`samizdat build: ${flag} needs a value\n`); return EXIT_USAGE; }
-        if (flag === '--out') options.out = value;
-        else if (flag === '--xslt') options.xslt = value;
-        else if (flag === '--title') options.editionTitle = value;
+        if (value === undefined || value === '') return usage(`${flag} needs a value`);
+        if (flag === '--out') flags.out = value;
+        else if (flag === '--xslt') flags.xslt = value;
+        else if (flag === '--title') flags.title = value;
         else if (flag === '--config') configPath = value;
-        else options.cacheDir = value;
+        else if (flag === '--cache-dir') flags.cacheDir = value;
+        else {
+          const jobs = Number(value);
+          if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs needs a whole number of at least 1, not '${value}'`);
+          flags.jobs = jobs;
+        }
         break;
       }
+      case '--': paths.push(...args.slice(i + 1)); i = args.length; break;
       default:
-        if (arg.startsWith('-')) { process.stderr.write(`samizdat build: unknown option '${arg}'\n\n${HELP}`); return EXIT_USAGE; }
-        if (dir !== undefined) { process.stderr.write(`samizdat build: one folder at a time ('${dir}' and '${arg}' given)\n`); return EXIT_USAGE; }
-        dir = arg;
+        if (arg.startsWith('-')) return usage(`unknown option '${arg}'`, true);
+        paths.push(arg);
     }
   }
   const loaded = await loadConfig(process.cwd(), configPath);
@@ -57,20 +82,32 @@ export async function run(args: string[]): Promise<number> {
     for (const d of loaded.diagnostics) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);
     return EXIT_USAGE;
   }
-  if (loaded.config.file) {
-    options.out ??= loaded.config.out;
-    options.xslt ??= loaded.config.xslt;
-    options.editionTitle ??= loaded.config.site.title;
-  }
-  const { citationProvider } = await import('../build/citations.js');
-  options.citations = citationProvider({ baseUrl: loaded.config.site.baseUrl, styles: loaded.config.citationStyles });
+  const configured = buildFromConfig(loaded.config);
+  const options = {
+    ...configured.options,
+    ...(flags.out !== undefined && { out: flags.out }),
+    ...(flags.xslt !== undefined && { xslt: flags.xslt }),
+    ...(flags.title !== undefined && { editionTitle: flags.title }),
+    ...(flags.cacheDir !== undefined && { cacheDir: flags.cacheDir }),
+    jobs: flags.jobs,
+    force: flags.force,
+  };
   const started = Date.now();
-  const report = await build(dir ?? 'tei', options);
+  const report = await build(paths.length > 0 ? paths : configured.sources, options);
   for (const d of report.diagnostics) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);
   if (!report.written) {
     process.stderr.write(`samizdat build: nothing written; ${report.out} is unchanged.\n`);
     return report.diagnostics.some((d) => d.ruleId === 'io') ? EXIT_USAGE : EXIT_INVALID;
   }
-  process.stdout.write(`Built ${report.documents.length} document(s) and ${report.registers.length} register(s) into ${report.out} in ${Date.now() - started} ms.\n`);
+  const reused = report.documents.length - report.rendered.length;
+  process.stdout.write(
+    `Built ${report.documents.length} document(s) and ${report.registers.length} register(s) into ${report.out} in ${Date.now() - started} ms` +
+      ` (${report.rendered.length} rendered, ${reused} unchanged; ${report.changedFiles.length} file(s) written, ${report.removedFiles.length} removed).\n`,
+  );
   return EXIT_OK;
+}
+
+function usage(problem: string, withHelp = false): number {
+  process.stderr.write(`samizdat build: ${problem}\n${withHelp ? `\n${HELP}` : ''}`);
+  return EXIT_USAGE;
 }

@@ -63,7 +63,8 @@ describe('samizdat build', () => {
     assert.match(page, /<article>\s*<header class="document"><h1>Trotsky opens the attack<\/h1>/);
     assert.match(page, /<section id="introduction"/);
     assert.match(page, /<blockquote id="letter" class="tei-floatingText rend-letter">/);
-    assert.ok(!/<(script|link)[^>]+https?:/.test(page), 'no external scripts or fonts');
+    assert.ok(!/<script[^>]+src=/.test(page), 'no external scripts');
+    assert.ok(!/<link(?=[^>]+rel="(?:stylesheet|preload|icon|font)")[^>]+https?:/.test(page), 'no external style sheets or fonts');
   });
 
   it('shows six omissions as […] with the printed glyphs, a CSS toggle and who omitted and why', () => {
@@ -128,7 +129,10 @@ describe('samizdat build', () => {
     const report = await build(join(fixtures, 'injection'), { out: target });
     assert.deepEqual(report.diagnostics, []);
     const html = readFileSync(join(target, 'attack', 'index.html'), 'utf8');
-    assert.ok(!/<script/i.test(html), 'no script element');
+    const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+    assert.deepEqual(scripts, ['<script type="application/ld+json">'], 'no script element but the JSON-LD data block');
+    const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1];
+    assert.doesNotThrow(() => JSON.parse(jsonLd), 'the data block is whole JSON: nothing closed it early');
     assert.ok(!/javascript:|data:text/i.test(html.replace(/>[^<]*</g, '><')), 'no javascript: or data: in any attribute');
     assert.match(html, /<span class="tei-ref">bad link<\/span>/);
     assert.match(html, /<a href="https:\/\/example.org\/\?a=1&amp;b=(&quot;|&#34;)x" class="tei-ref">a good link<\/a>/);
@@ -150,17 +154,34 @@ describe('samizdat build', () => {
     assert.match(index, /id="charles"[\s\S]*?<a href="\.\.\/letter\/index\.html#para-2">A letter with its own prefix, paragraph 2<\/a>/);
   });
 
-  it('hands each page to a citation provider through the hook', async () => {
-    const target = join(scratch, 'cited');
-    const report = await build(teiDir, {
-      out: target,
-      citations: async (doc) => ({ head: `<meta name="citation_title" content="${doc.title}" />`, block: '<section id="cite">Cite</section>', files: { 'cite.bib': '@book{x}' } }),
-    });
+  it('builds pages without citations when asked to', async () => {
+    const target = join(scratch, 'uncited');
+    const report = await build(teiDir, { out: target, citations: false });
     assert.deepEqual(report.diagnostics, []);
     const html = readFileSync(join(target, '1923-opposition-ch01', 'index.html'), 'utf8');
-    assert.match(html, /<meta name="citation_title" content="Trotsky opens the attack" \/><\/head>/);
-    assert.match(html, /<section id="cite">Cite<\/section>/);
-    assert.equal(readFileSync(join(target, '1923-opposition-ch01', 'cite.bib'), 'utf8'), '@book{x}');
+    assert.ok(!html.includes('citation_title') && !html.includes('Cite this'));
+    assert.ok(!html.includes('samizdat:'), 'no placeholder comment is left in the page');
+    assert.deepEqual(readdirSync(join(target, '1923-opposition-ch01')), ['1923-opposition-ch01.txt', 'index.html']);
+  });
+
+  it('writes the diplomatic text beside the reading text when asked to', async () => {
+    const target = join(scratch, 'texts');
+    await build(teiDir, { out: target, textModes: ['reading', 'diplomatic'], citations: false });
+    const reading = readFileSync(join(target, '1923-opposition-ch01', '1923-opposition-ch01.txt'), 'utf8');
+    const diplomatic = readFileSync(join(target, '1923-opposition-ch01', '1923-opposition-ch01.diplomatic.txt'), 'utf8');
+    assert.equal(reading.split('[…]').length - 1, 6);
+    assert.equal(diplomatic.split('[…]').length - 1, 0);
+    assert.equal(diplomatic.split('. . .').length - 1, 3);
+  });
+
+  it('says on which line and column a document stops being XML', async () => {
+    const report = await build(join(fixtures, 'broken'), { out: join(scratch, 'never') });
+    const problem = report.diagnostics.find((d) => d.file.endsWith('bad.xml'));
+    assert.ok(problem, 'bad.xml is reported');
+    assert.equal(problem.line, 1);
+    assert.ok((problem.column ?? 0) > 40, `column ${problem.column} points into the line`);
+    assert.match(problem.message, /p|body/);
+    assert.ok(!existsSync(join(scratch, 'never')));
   });
 
   it('samizdat build takes out and the edition title from samizdat.config.json', async () => {
