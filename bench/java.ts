@@ -1,0 +1,84 @@
+/**
+ * The Java pipeline samizdat replaces, run on the same corpus for comparison:
+ * jing (RELAX NG, what `validate --grammar-only` checks) and Saxon-HE running
+ * samizdat's own XSLT (`xslt/html/html.xsl`, then `xslt/text/text.xsl`) in
+ * directory mode, one JVM per stylesheet. Debian packages: `jing`,
+ * `libsaxonhe-java`. Reference tools for the benchmark only, never used by
+ * samizdat itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Corpus } from './corpus.js';
+import { measure, type Run } from './measure.js';
+
+export interface JavaTools {
+  jing?: string;
+  /** The Saxon-HE jar and its version line. */
+  saxon?: { jar: string; version: string };
+  /** Why a tool is missing, one line each. */
+  missing: string[];
+}
+
+const onPath = (program: string): string | undefined => {
+  const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+};
+
+/** The Saxon-HE jar: $SAXON_JAR, or Debian's under /usr/share/java. */
+function saxonJar(): string | undefined {
+  if (process.env.SAXON_JAR) return existsSync(process.env.SAXON_JAR) ? process.env.SAXON_JAR : undefined;
+  const folder = '/usr/share/java';
+  if (!existsSync(folder)) return undefined;
+  const jars = readdirSync(folder).filter((f) => /^saxon-?he.*\.jar$/i.test(f)).sort();
+  return jars.length > 0 ? join(folder, jars.includes('Saxon-HE.jar') ? 'Saxon-HE.jar' : jars[0]) : undefined;
+}
+
+export function findJavaTools(): JavaTools {
+  const tools: JavaTools = { missing: [] };
+  tools.jing = onPath('jing');
+  if (!tools.jing) tools.missing.push('jing is not installed (Debian package `jing`)');
+  const jar = saxonJar();
+  if (!onPath('java')) tools.missing.push('java is not installed, so Saxon-HE cannot run (Debian package `default-jre-headless`)');
+  else if (!jar) tools.missing.push('no Saxon-HE jar in /usr/share/java and SAXON_JAR is not set (Debian package `libsaxonhe-java`)');
+  else {
+    const probe = spawnSync('java', ['-cp', jar, 'net.sf.saxon.Version'], { encoding: 'utf8' });
+    const version = `${probe.stdout}${probe.stderr}`.split('\n').find((l) => /saxon/i.test(l))?.trim() ?? 'Saxon (version unknown)';
+    tools.saxon = { jar, version };
+  }
+  return tools;
+}
+
+/** Runs one after another, as one run: times added, the largest peak, the first failure. */
+async function sequence(steps: ((timeoutMs: number | undefined) => Promise<Run>)[], timeoutMs: number | undefined): Promise<Run> {
+  const total: Run = { seconds: 0, peakRssBytes: null, exitCode: 0, stopped: false, output: '' };
+  for (const step of steps) {
+    const run = await step(timeoutMs === undefined ? undefined : timeoutMs - total.seconds * 1000);
+    total.seconds += run.seconds;
+    if (run.peakRssBytes !== null) total.peakRssBytes = Math.max(total.peakRssBytes ?? 0, run.peakRssBytes);
+    total.output += run.output;
+    if (run.stopped || run.exitCode !== 0) return { ...total, stopped: run.stopped, exitCode: run.exitCode };
+  }
+  return total;
+}
+
+/** jing over every file of the corpus, one JVM per schema (the files name three). */
+export function runJing(jing: string, corpus: Corpus, timeoutMs?: number): Promise<Run> {
+  const bySchema = new Map<string, string[]>();
+  for (const file of corpus.files) {
+    const schema = corpus.schemaOf.get(file)!;
+    bySchema.set(schema, [...(bySchema.get(schema) ?? []), file]);
+  }
+  return sequence([...bySchema].map(([schema, files]) => (limit) => measure(jing, [schema, ...files], { cwd: corpus.root, timeoutMs: limit })), timeoutMs);
+}
+
+/** Saxon-HE in directory mode: html.xsl, then text.xsl, over the corpus's tei/ folder. */
+export function runSaxon(jar: string, repo: string, corpus: Corpus, timeoutMs?: number): Promise<Run> {
+  const transform = (stylesheet: string, out: string) => (limit: number | undefined) => {
+    // In directory mode Saxon wants the output folder to exist.
+    const folder = join(corpus.root, 'saxon', out);
+    mkdirSync(folder, { recursive: true });
+    return measure('java', ['-jar', jar, `-s:${corpus.tei}`, `-o:${folder}`, `-xsl:${join(repo, 'xslt', stylesheet)}`], { cwd: corpus.root, timeoutMs: limit });
+  };
+  return sequence([transform('html/html.xsl', 'html'), transform('text/text.xsl', 'text')], timeoutMs);
+}

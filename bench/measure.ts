@@ -1,0 +1,126 @@
+/**
+ * Runs one command as a child process and measures it: wall time, peak
+ * resident memory, exit code. The child leads a process group of its own, so
+ * a run that passes its time limit is stopped with everything it started.
+ *
+ * Peak memory is the largest resident set of any process in the run (worker
+ * threads live in their process, so they are counted): from GNU time's %M
+ * when /usr/bin/time exists, otherwise (or with BENCH_POLL=1) from polling
+ * VmHWM in /proc every 50 ms. A stopped run has no figure under GNU time.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Run {
+  seconds: number;
+  /** Peak resident set size in bytes; null when it could not be measured. */
+  peakRssBytes: number | null;
+  /** null when the run was stopped. */
+  exitCode: number | null;
+  /** Stopped at its time limit. */
+  stopped: boolean;
+  /** The end of what it printed (for error messages). */
+  output: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Stop the run after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+/** Process groups of the runs in progress, so that an interrupted benchmark can stop them. */
+const running = new Set<number>();
+const OUTPUT_KEPT = 16_000;
+
+/** How peak memory is measured on this machine. */
+export const memoryProbe: 'gnu-time' | 'proc-polling' | 'none' =
+  existsSync(GNU_TIME) && !process.env.BENCH_POLL ? 'gnu-time' : existsSync('/proc/self/status') ? 'proc-polling' : 'none';
+
+export async function measure(command: string, args: readonly string[], options: RunOptions): Promise<Run> {
+  const scratch = await mkdtemp(join(tmpdir(), 'samizdat-bench-time-'));
+  const timeFile = join(scratch, 'maxrss');
+  const [program, argv] = memoryProbe === 'gnu-time'
+    ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]]
+    : [command, [...args]];
+  const started = performance.now();
+  const child = spawn(program, argv, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) running.add(child.pid);
+  let output = '';
+  const keep = (chunk: Buffer): void => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+
+  let stopped = false;
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+    stopped = true;
+    killGroup(child.pid!);
+  }, Math.max(0, options.timeoutMs));
+  let polledPeak = 0;
+  let polling = false;
+  const poller = memoryProbe === 'proc-polling' ? setInterval(() => {
+    if (polling) return;
+    polling = true;
+    void treePeak(child.pid!).then((kb) => { polledPeak = Math.max(polledPeak, kb); polling = false; });
+  }, 50) : undefined;
+
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  }).finally(() => { clearTimeout(timer); clearInterval(poller); running.delete(child.pid!); });
+  const seconds = (performance.now() - started) / 1000;
+
+  let peakKb: number | null = memoryProbe === 'proc-polling' && polledPeak > 0 ? polledPeak : null;
+  if (memoryProbe === 'gnu-time') {
+    // GNU time writes "Command exited with non-zero status N" before the number when the command fails.
+    const lines = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n');
+    const kb = Number(lines[lines.length - 1]);
+    peakKb = Number.isFinite(kb) && kb > 0 ? kb : null;
+  }
+  await rm(scratch, { recursive: true, force: true });
+  return { seconds, peakRssBytes: peakKb === null ? null : peakKb * 1024, exitCode: stopped ? null : exitCode, stopped, output };
+}
+
+/** Stops every run in progress with all it started (for Ctrl-C). */
+export function stopRuns(): void {
+  for (const group of running) killGroup(group);
+}
+
+function killGroup(group: number): void {
+  try { process.kill(-group, 'SIGKILL'); } catch { /* already gone */ }
+}
+
+/** The largest VmHWM (kB) among `root` and its descendants, from /proc. */
+async function treePeak(root: number): Promise<number> {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // pid (comm) state ppid …; comm may hold spaces and parentheses, so read after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (Number.isInteger(ppid)) parents.set(Number(entry), ppid);
+  }
+  const inTree = (pid: number): boolean => {
+    for (let at: number | undefined = pid, hops = 0; at !== undefined && hops < 64; at = parents.get(at), hops++) if (at === root) return true;
+    return false;
+  };
+  let peak = 0;
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(status);
+    if (hwm) peak = Math.max(peak, Number(hwm[1]));
+  }
+  return peak;
+}
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

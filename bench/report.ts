@@ -1,0 +1,124 @@
+/**
+ * The benchmark's results: one record (written as JSON with a fixed key
+ * order) and its Markdown rendering, which is both what the terminal shows
+ * and what goes into the README's "Performance" section.
+ */
+
+export type RowStatus = 'ok' | 'failed' | 'stopped' | 'skipped';
+
+/** One measured command (or several, for the Java pipeline). */
+export interface Row {
+  id: string;
+  /** What was run, as a reader would type it. */
+  command: string;
+  /** Conditions: cold, cache filled, one file changed, median of 5, … */
+  condition: string;
+  status: RowStatus;
+  /** Wall seconds (the median when repeated); for a stopped run, when it was stopped. */
+  seconds: number | null;
+  /** Files and bytes the command went through. */
+  files: number;
+  bytes: number;
+  peakRssBytes: number | null;
+  /** Why it failed, stopped or was skipped. */
+  note?: string;
+}
+
+export interface Comparison {
+  /** Row ids. */
+  samizdat: string;
+  java: string;
+  /** samizdat's time over Java's: above 1, samizdat is slower. */
+  ratio: number | null;
+  note: string;
+}
+
+export interface Results {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverageBefore: number[]; loadAverageAfter: number[]; memoryProbe: string };
+  samizdat: { version: string; commit: string; uncommittedChanges: boolean };
+  corpus: { documents: number; files: number; bytes: number; kinds: Record<string, { documents: number; bytes: number }>; generationSeconds: number };
+  budgetSeconds: number | null;
+  rows: Row[];
+  java: { tools: string[]; skipped: string[]; comparisons: Comparison[] };
+  totalSeconds: number;
+}
+
+const MB = 1e6;
+const fixed = (n: number, digits: number): string => n.toFixed(digits);
+
+/** Seconds, documents per second, MB per second and peak memory, as shown in the tables. */
+export function rowFigures(row: Row): { seconds: string; documentsPerSecond: string; megabytesPerSecond: string; peakRss: string } {
+  const peakRss = row.peakRssBytes === null ? '—' : fixed(row.peakRssBytes / MB, 0);
+  if (row.seconds === null || row.status === 'skipped') return { seconds: '—', documentsPerSecond: '—', megabytesPerSecond: '—', peakRss };
+  // A failed run's time is shown, but it did not do the whole job: no rates.
+  if (row.status === 'failed') return { seconds: fixed(row.seconds, 2), documentsPerSecond: '—', megabytesPerSecond: '—', peakRss };
+  // A stopped run took longer than it was given: its rates are upper bounds.
+  const [more, less] = row.status === 'stopped' ? ['> ', '< '] : ['', ''];
+  const rate = (n: number): string => {
+    const perSecond = n / row.seconds!;
+    return row.files === 0 ? '—' : less + fixed(perSecond, perSecond >= 100 ? 0 : perSecond >= 1 ? 1 : 2);
+  };
+  return { seconds: more + fixed(row.seconds, 2), documentsPerSecond: rate(row.files), megabytesPerSecond: rate(row.bytes / MB), peakRss };
+}
+
+/** The results as JSON, every row with its rates (null unless it finished), keys always in the same order. */
+export function resultsJson(results: Results): string {
+  const rows = results.rows.map((row) => {
+    const rate = (n: number): number | null => (row.status === 'ok' && row.seconds ? n / row.seconds : null);
+    return { ...row, note: row.note ?? null, documentsPerSecond: rate(row.files), megabytesPerSecond: rate(row.bytes / MB) };
+  });
+  return `${JSON.stringify({ format: 'samizdat-bench', version: 1, ...results, rows }, null, 2)}\n`;
+}
+
+/** A Markdown table whose columns line up in a terminal too. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function runsTable(rows: Row[]): string {
+  return markdownTable(
+    ['command', 'condition', 'wall s', 'docs/s', 'MB/s', 'peak RSS MB', 'note'],
+    rows.map((row) => {
+      const f = rowFigures(row);
+      return [`\`${row.command}\``, row.condition, f.seconds, f.documentsPerSecond, f.megabytesPerSecond, f.peakRss, row.status === 'ok' ? '' : `${row.status}: ${row.note ?? ''}`];
+    }),
+  );
+}
+
+/** The whole report in Markdown: machine, corpus, samizdat's runs, the Java comparison, total. */
+export function renderMarkdown(results: Results, javaIds: ReadonlySet<string>): string {
+  const { machine, corpus } = results;
+  const load = (l: number[]): string => l.map((n) => n.toFixed(2)).join(' ');
+  const kinds = Object.entries(corpus.kinds).filter(([, k]) => k.bytes > 0).map(([kind, k]) => `${k.documents} ${kind} (${fixed(k.bytes / MB, 1)} MB)`).join(', ');
+  const out = [
+    `Measured ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${fixed(machine.memoryGiB, 0)} GiB memory, Node ${machine.node}, ${machine.os}; ` +
+      `samizdat ${results.samizdat.version} at ${results.samizdat.commit}${results.samizdat.uncommittedChanges ? ' with uncommitted changes' : ''}. ` +
+      `Load average ${load(machine.loadAverageBefore)} before, ${load(machine.loadAverageAfter)} after. One run of each command.`,
+    '',
+    `Corpus: ${corpus.documents} documents + the register = ${corpus.files} files, ${fixed(corpus.bytes / MB, 1)} MB: ${kinds} (generated in ${fixed(corpus.generationSeconds, 1)} s).`,
+    'docs/s and MB/s are the whole corpus over the wall time (for the start-up rows, the flagship and its register); MB = 10^6 bytes; peak RSS is the largest process of the run.',
+    '',
+    runsTable(results.rows.filter((r) => !javaIds.has(r.id))),
+    '',
+  ];
+  const javaRows = results.rows.filter((r) => javaIds.has(r.id));
+  if (javaRows.length > 0) {
+    out.push(`Java reference pipeline on the same corpus (${results.java.tools.join('; ')}):`, '', runsTable(javaRows), '');
+  }
+  for (const skipped of results.java.skipped) out.push(`Java comparison skipped: ${skipped}.`);
+  if (results.java.comparisons.length > 0) {
+    const named = (id: string): string => {
+      const row = results.rows.find((r) => r.id === id);
+      return row ? `\`${row.command}\`, ${row.condition}` : id;
+    };
+    out.push('', markdownTable(['samizdat', 'Java', 'samizdat ÷ Java (time)', 'what differs'], results.java.comparisons.map((c) => [
+      named(c.samizdat), named(c.java), c.ratio === null ? '—' : fixed(c.ratio, 2), c.note,
+    ])));
+  }
+  const budget = results.budgetSeconds === null ? 'no time limit' : `time limit ${results.budgetSeconds} s`;
+  out.push('', `Total: ${fixed(results.totalSeconds, 1)} s (${budget}).`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench [-- options]`: samizdat's speed and memory on a synthetic
+ * edition (bench/corpus.ts), measured by running the real CLI (lib/, compiled
+ * by the npm script) as child processes, and the Java pipeline (jing,
+ * Saxon-HE) on the same files when it is installed. Prints Markdown for the
+ * README's "Performance" section; --json also writes the results as JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reviseDocument, writeCorpus } from './corpus.js';
+import { findJavaTools, runJing, runSaxon, type JavaTools } from './java.js';
+import { measure, median, memoryProbe, stopRuns, type Run } from './measure.js';
+import { renderMarkdown, resultsJson, type Comparison, type Results, type Row } from './report.js';
+
+const HELP = `Usage: npm run bench [-- options]
+
+Builds a synthetic edition (the flagship chapter copied, one document in
+twenty from ../shared/corpora, and the register) and times samizdat's CLI on
+it: validate (with and without the rules layer), build cold, after one file
+changed and with nothing changed, plus the start-up of --version and of
+validate on the flagship alone. With jing and Saxon-HE installed, it runs them
+on the same corpus and prints samizdat's time over theirs.
+
+Options (or environment variables):
+  --size N         documents in the corpus (BENCH_SIZE, default 1000)
+  --budget S       stop whatever is still running after S seconds in all and
+                   report it as stopped (BENCH_BUDGET, default 300; 0: no limit)
+  --keep           keep the corpus and outputs (their folder is printed)
+  --json[=FILE]    also write the results as JSON (default bench/results.json)
+  --no-java        skip the jing and Saxon comparison
+  --corpora DIR    the shared corpora (default ../shared/corpora)
+  -h, --help       show this help
+`;
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(REPO, 'bin', 'samizdat.js');
+const REPEATS = 5;
+/** Seconds kept back from the budget for writing the report. */
+const RESERVE = 2;
+
+interface Options { size: number; budget: number; keep: boolean; json?: string; java: boolean; corpora: string }
+
+function parseOptions(args: string[]): Options | string {
+  const options: Options = {
+    size: Number(process.env.BENCH_SIZE ?? 1000),
+    budget: Number(process.env.BENCH_BUDGET ?? 300),
+    keep: false,
+    java: true,
+    corpora: resolve(REPO, '..', 'shared', 'corpora'),
+  };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    const value = (): string => inline ?? args[++i] ?? '';
+    switch (flag) {
+      case '-h': case '--help': return HELP;
+      case '--size': options.size = Number(value()); break;
+      case '--budget': options.budget = Number(value()); break;
+      case '--keep': options.keep = true; break;
+      case '--json': options.json = resolve(inline ?? join(REPO, 'bench', 'results.json')); break;
+      case '--no-java': options.java = false; break;
+      case '--corpora': options.corpora = resolve(value()); break;
+      default: return `unknown option '${args[i]}'\n\n${HELP}`;
+    }
+  }
+  if (!Number.isInteger(options.size) || options.size < 1) return `the corpus size must be a whole number of at least 1\n\n${HELP}`;
+  if (!Number.isFinite(options.budget) || options.budget < 0) return `the budget must be a number of seconds (0: no limit)\n\n${HELP}`;
+  return options;
+}
+
+const git = (...args: string[]): string => spawnSync('git', ['-C', REPO, ...args], { encoding: 'utf8' }).stdout?.trim() ?? '';
+
+async function main(): Promise<number> {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    (parsed === HELP ? process.stdout : process.stderr).write(parsed);
+    return parsed === HELP ? 0 : 2;
+  }
+  const options = parsed;
+  const started = performance.now();
+  const deadline = options.budget > 0 ? started + options.budget * 1000 : Infinity;
+  const log = (message: string): void => { process.stderr.write(`bench: ${message}\n`); };
+  const loadAverageBefore = loadavg();
+
+  const root = await mkdtemp(join(tmpdir(), 'samizdat-bench-'));
+  process.once('SIGINT', () => { stopRuns(); process.exit(130); });
+  const corpora = existsSync(options.corpora) ? options.corpora : undefined;
+  if (!corpora) log(`${options.corpora} not found: the corpus is made of flagship copies only.`);
+  log(`writing ${options.size} documents into ${root}`);
+  const corpus = await writeCorpus(root, options.size, { repo: REPO, corpora });
+  const generationSeconds = (performance.now() - started) / 1000;
+  const flagshipBytes = (await Promise.all(['1923-opposition-ch01.xml', 'register.xml'].map((f) => readFile(join(corpus.flagship, 'tei', f))))).reduce((n, b) => n + b.length, 0);
+
+  const rows: Row[] = [];
+  const javaIds = new Set<string>();
+  /** Time left before the budget is spent, in ms, or undefined without a budget. */
+  const remaining = (): number | undefined => (deadline === Infinity ? undefined : deadline - performance.now() - RESERVE * 1000);
+  const spent = (): boolean => (remaining() ?? Infinity) <= 0;
+  const samizdat = (args: string[], cwd = root): Promise<Run> => measure(process.execPath, [CLI, ...args], { cwd, timeoutMs: remaining() });
+  const clean = (...folders: string[]): Promise<void[]> => Promise.all(folders.map((f) => rm(join(root, f), { recursive: true, force: true })));
+
+  /** Measures a step and adds its row; skips it when the budget is spent or what it needs failed. */
+  async function step(row: Omit<Row, 'status' | 'seconds' | 'peakRssBytes'>, run: () => Promise<Run>, needs?: string): Promise<boolean> {
+    const prerequisite = needs === undefined ? undefined : rows.find((r) => r.id === needs);
+    if (prerequisite && prerequisite.status !== 'ok') {
+      rows.push({ ...row, status: 'skipped', seconds: null, peakRssBytes: null, note: `needs \`${prerequisite.command}\` (${prerequisite.condition}) to finish first` });
+      return false;
+    }
+    if (spent()) {
+      rows.push({ ...row, status: 'skipped', seconds: null, peakRssBytes: null, note: 'time budget spent' });
+      return false;
+    }
+    log(`${row.command} (${row.condition}) …`);
+    const result = await run();
+    const status = result.stopped ? 'stopped' : result.exitCode === 0 ? 'ok' : 'failed';
+    const note = status === 'stopped' ? 'time budget spent' : status === 'failed' ? `exit ${result.exitCode}: ${lastLines(result.output)}` : undefined;
+    rows.push({ ...row, status, seconds: result.seconds, peakRssBytes: result.peakRssBytes, ...(note ? { note } : {}) });
+    log(`  ${status} in ${result.seconds.toFixed(2)} s${note ? ` (${note})` : ''}`);
+    return status === 'ok';
+  }
+  /** The median of REPEATS runs, `before` each. */
+  const repeated = (args: string[], cwd: string, before: () => Promise<unknown>) => async (): Promise<Run> => {
+    const runs: Run[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      await before();
+      const run = await samizdat(args, cwd);
+      runs.push(run);
+      if (run.stopped || run.exitCode !== 0) return run;
+    }
+    const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
+    return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+  };
+  const whole = { files: corpus.files.length, bytes: corpus.bytes };
+  const flagship = { files: 2, bytes: flagshipBytes };
+  const nothing = async (): Promise<void> => {};
+  let revision = 0;
+  const reviseFirst = async (): Promise<void> => {
+    const file = corpus.files[0];
+    await writeFile(file, reviseDocument(await readFile(file, 'utf8'), ++revision));
+  };
+
+  await step({ id: 'version', command: 'samizdat --version', condition: `median of ${REPEATS}`, files: 0, bytes: 0 }, repeated(['--version'], root, nothing));
+  const flagshipCache = (): Promise<void> => rm(join(corpus.flagship, '.samizdat'), { recursive: true, force: true });
+  await step({ id: 'flagship-validate-empty-cache', command: 'samizdat validate tei/ (flagship)', condition: `empty cache, median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, flagshipCache));
+  await step({ id: 'flagship-validate', command: 'samizdat validate tei/ (flagship)', condition: `cache filled, median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, nothing));
+
+  await clean('.samizdat');
+  await step({ id: 'validate-grammar-cold', command: 'samizdat validate --grammar-only tei', condition: 'cold (empty cache)', ...whole }, () => samizdat(['validate', '--grammar-only', 'tei']));
+  await clean('.samizdat');
+  await step({ id: 'validate-cold', command: 'samizdat validate tei', condition: 'cold (empty cache)', ...whole }, () => samizdat(['validate', 'tei']));
+  await reviseFirst();
+  await step({ id: 'validate-changed', command: 'samizdat validate tei', condition: 'one file changed, cache filled', ...whole }, () => samizdat(['validate', 'tei']), 'validate-cold');
+
+  const java = { tools: [] as string[], skipped: [] as string[], comparisons: [] as Comparison[] };
+  const compare = (samizdatId: string, javaId: string, note: string): void => {
+    const [ours, theirs] = [samizdatId, javaId].map((id) => rows.find((r) => r.id === id)!);
+    const ratio = ours.status === 'ok' && theirs.status === 'ok' ? ours.seconds! / theirs.seconds! : null;
+    java.comparisons.push({ samizdat: samizdatId, java: javaId, ratio, note: ratio === null ? `not comparable: \`${ours.status !== 'ok' ? ours.command : theirs.command}\` did not finish` : note });
+  };
+  const tools: JavaTools = options.java ? findJavaTools() : { missing: ['--no-java was given'] };
+  java.skipped.push(...tools.missing);
+  if (tools.jing) {
+    java.tools.push(`jing ${tools.jing}`);
+    javaIds.add('jing');
+    await step({ id: 'jing', command: 'jing SCHEMA FILES…', condition: 'one JVM per schema (3)', ...whole }, () => runJing(tools.jing!, corpus, remaining()));
+    compare('validate-grammar-cold', 'jing', 'both check well-formedness and RELAX NG only; samizdat also converts the three schemas (empty cache)');
+  }
+  const saxon = tools.saxon;
+  if (saxon) {
+    java.tools.push(saxon.version);
+    javaIds.add('saxon');
+    await step({ id: 'saxon', command: 'Saxon-HE -s:tei -xsl:html.xsl, then text.xsl', condition: 'one JVM per stylesheet (2)', ...whole }, () => runSaxon(saxon.jar, REPO, corpus, remaining()));
+  }
+
+  await clean('.samizdat', 'dist');
+  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole }, () => samizdat(['build', 'tei']));
+  await reviseFirst();
+  await step({ id: 'build-changed', command: 'samizdat build tei', condition: 'one file changed', ...whole }, () => samizdat(['build', 'tei']), 'build-cold');
+  await step({ id: 'build-unchanged', command: 'samizdat build tei', condition: 'nothing changed', ...whole }, () => samizdat(['build', 'tei']), 'build-changed');
+  if (saxon) compare('build-cold', 'saxon', 'Saxon renders the page and the text of each file; samizdat build also gathers entity mentions, adds citations and writes the list and entity pages');
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: availableParallelism(), cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU', memoryGiB: totalmem() / 2 ** 30,
+      node: process.version, os: `${type()} ${release()}`, loadAverageBefore, loadAverageAfter: loadavg(), memoryProbe,
+    },
+    samizdat: { version: JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')).version, commit: git('rev-parse', '--short', 'HEAD'), uncommittedChanges: git('status', '--porcelain', '--untracked-files=no') !== '' },
+    corpus: { documents: corpus.documents, files: corpus.files.length, bytes: corpus.bytes, kinds: corpus.kinds, generationSeconds },
+    budgetSeconds: options.budget > 0 ? options.budget : null,
+    rows,
+    java,
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  process.stdout.write(renderMarkdown(results, javaIds));
+  if (options.json) {
+    await writeFile(options.json, resultsJson(results));
+    log(`results written to ${options.json}`);
+  }
+  if (options.keep) log(`corpus and outputs kept in ${root}`);
+  else await rm(root, { recursive: true, force: true });
+  return rows.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** The last lines a failed run printed, on one line. */
+function lastLines(output: string): string {
+  return output.split('\n').filter((l) => l.trim() !== '').slice(-3).join(' ⏎ ').slice(-400);
+}
+
+main().then((code) => { process.exitCode = code; }, (error: unknown) => {
+  stopRuns();
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 2;
+});
