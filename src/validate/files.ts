@@ -2,7 +2,9 @@
  * The documents to check, from paths and globs, as a stream: a file is
  * yielded as soon as it is found. A directory means every `.xml` file under
  * it; a glob (`*`, `**`, `?`, `{a,b}`, `[…]`) is matched against paths
- * relative to its fixed prefix. Hidden folders and node_modules are skipped.
+ * relative to its fixed prefix. Hidden files and folders (editors' lock files
+ * among them, such as emacs' dangling `.#name.xml` links) and node_modules are
+ * skipped.
  */
 import { opendir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -39,12 +41,21 @@ async function* expandOne(pattern: string): AsyncGenerator<string> {
     }
     return;
   }
+  const { base, matcher } = splitGlob(pattern);
+  yield* walk(base, (path) => matcher.test(relative(base, path).split(sep).join('/')));
+}
+
+/** Whether a pattern is a glob (rather than a file or folder). */
+export function isGlob(pattern: string): boolean {
+  return MAGIC.test(pattern);
+}
+
+/** A glob as its fixed leading folder and a matcher for `/`-separated paths relative to that folder. */
+export function splitGlob(pattern: string): { base: string; matcher: RegExp } {
   const segments = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   while (segments.length > 1 && !MAGIC.test(segments[0])) fixed.push(segments.shift()!);
-  const base = fixed.length === 0 ? '.' : fixed.join('/') || '/';
-  const matcher = globToRegExp(segments.join('/'));
-  yield* walk(base, (path) => matcher.test(relative(base, path).split(sep).join('/')));
+  return { base: fixed.length === 0 ? '.' : fixed.join('/') || '/', matcher: globToRegExp(segments.join('/')) };
 }
 
 async function* walk(dir: string, wanted: (path: string) => boolean): AsyncGenerator<string> {
@@ -58,9 +69,10 @@ async function* walk(dir: string, wanted: (path: string) => boolean): AsyncGener
   for await (const entry of handle) entries.push({ name: entry.name, directory: entry.isDirectory() });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
     const path = dir === '.' ? entry.name : join(dir, entry.name);
     if (entry.directory) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') yield* walk(path, wanted);
+      if (entry.name !== 'node_modules') yield* walk(path, wanted);
     } else if (wanted(path)) {
       yield path;
     }
