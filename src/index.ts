@@ -38,3 +38,5 @@ export { init, SCAFFOLD } from './init/index.js';
 export type { InitReport, ScaffoldFile } from './init/index.js';
 export { citationProvider } from './build/citations.js';
 export type { CitationProvider, CitationProviderOptions, DocumentCitations, PublishedDocument } from './build/citations.js';
+export { watchEdition, watchPlan, Watcher, isEditorTemporary, DEFAULT_DEBOUNCE_MS, WATCH_RULE } from './watch/index.js';
+export type { WatchOptions, WatcherEvents, Round } from './watch/index.js';

@@ -1,0 +1,200 @@
+/**
+ * `watchEdition` on a copy of the flagship: a first build, one rebuild for a
+ * burst of saves, one more round for changes made during a rebuild, a broken
+ * edit reported with path:line:col while the last good pages stay, the fix
+ * rebuilding, editor temporaries ignored, the configuration file watched.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../src/config/config.js';
+import { formatLocation } from '../../src/diagnostics.js';
+import { isEditorTemporary, watchEdition, type Round, type Watcher } from '../../src/watch/index.js';
+import { broken, delay, retitled, save, scratchEdition, waitFor, type ScratchEdition } from './support.js';
+
+const DEBOUNCE = 150;
+/** Long enough after a round for a stray second round to have started. */
+const SETTLE = DEBOUNCE * 4;
+
+interface Recorder {
+  started: { changed: string[] }[];
+  finished: { kind: 'rebuilt' | 'failed'; round: Round }[];
+}
+
+function record(watcher: Watcher): Recorder {
+  const recorder: Recorder = { started: [], finished: [] };
+  watcher.on('building', (start) => recorder.started.push(start));
+  watcher.on('rebuilt', (round) => recorder.finished.push({ kind: 'rebuilt', round }));
+  watcher.on('failed', (round) => recorder.finished.push({ kind: 'failed', round }));
+  return recorder;
+}
+
+/** Waits for the round after the `count`th to finish, and returns it. */
+async function roundAfter(recorder: Recorder, count: number): Promise<Recorder['finished'][number]> {
+  return waitFor(`round ${count + 1}`, () => recorder.finished[count]);
+}
+
+describe('samizdat watch (library)', () => {
+  let edition: ScratchEdition;
+  let watcher: Watcher;
+  let rounds: Recorder;
+
+  before(async () => {
+    edition = scratchEdition();
+    watcher = watchEdition({ sources: edition.tei, build: { out: edition.out }, debounce: DEBOUNCE });
+    rounds = record(watcher);
+    await watcher.ready;
+  });
+  after(async () => {
+    await watcher?.close();
+    edition?.remove();
+  });
+
+  it('builds the edition once at the start', () => {
+    assert.equal(rounds.finished.length, 1);
+    const first = rounds.finished[0];
+    assert.equal(first.kind, 'rebuilt', JSON.stringify(first.round.diagnostics));
+    assert.deepEqual(first.round.changed, []);
+    assert.match(readFileSync(edition.page, 'utf8'), /Trotsky opens the attack/);
+  });
+
+  it('rebuilds once for a burst of five quick saves, with the last one', async () => {
+    const before = rounds.finished.length;
+    for (let n = 1; n <= 5; n++) {
+      save(edition.document, retitled(edition.original, `Burst save ${n}`));
+      await delay(20);
+    }
+    const round = await roundAfter(rounds, before);
+    assert.equal(round.kind, 'rebuilt', JSON.stringify(round.round.diagnostics));
+    assert.deepEqual(round.round.changed, [resolve(edition.document)]);
+    await delay(SETTLE);
+    assert.equal(rounds.finished.length, before + 1, 'one round for the burst');
+    assert.match(readFileSync(edition.page, 'utf8'), /Burst save 5/);
+  });
+
+  it('reports a document that is not well-formed at path:line:col and leaves the last good pages in place', async () => {
+    const page = readFileSync(edition.page);
+    const list = readFileSync(join(edition.out, 'index.html'));
+    const before = rounds.finished.length;
+    save(edition.document, broken(retitled(edition.original, 'Never published')));
+    const { kind, round } = await roundAfter(rounds, before);
+    assert.equal(kind, 'failed');
+    const problem = round.diagnostics.find((d) => d.ruleId === 'xml-wellformed');
+    assert.ok(problem, JSON.stringify(round.diagnostics));
+    assert.equal(resolve(problem.file), resolve(edition.document));
+    assert.match(formatLocation(problem), /1923-opposition-ch01\.xml:\d+:\d+$/);
+    assert.equal(problem.line, edition.original.slice(0, edition.original.indexOf('</p>')).split('\n').length);
+    assert.deepEqual(readFileSync(edition.page), page, 'the page is the last good one');
+    assert.deepEqual(readFileSync(join(edition.out, 'index.html')), list);
+  });
+
+  it('rebuilds when the broken document is fixed', async () => {
+    const before = rounds.finished.length;
+    save(edition.document, retitled(edition.original, 'Fixed again'));
+    const { kind, round } = await roundAfter(rounds, before);
+    assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+    assert.deepEqual(round.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.match(readFileSync(edition.page, 'utf8'), /Fixed again/);
+  });
+
+  it('runs exactly one more round for changes made while a round is under way', async () => {
+    const before = rounds.finished.length;
+    const started = rounds.started.length;
+    save(edition.document, retitled(edition.original, 'During 0'));
+    await waitFor('the round to start', () => rounds.started.length > started);
+    for (let n = 1; n <= 3; n++) {
+      save(edition.document, retitled(edition.original, `During ${n}`));
+      await delay(10);
+    }
+    await roundAfter(rounds, before + 1);
+    await delay(SETTLE);
+    assert.equal(rounds.finished.length, before + 2);
+    assert.equal(rounds.finished[before + 1].kind, 'rebuilt');
+    assert.match(readFileSync(edition.page, 'utf8'), /During 3/);
+  });
+
+  it('ignores editor temporaries and the output folder', async () => {
+    const before = rounds.started.length;
+    const temporaries = ['.#1923-opposition-ch01.xml', '1923-opposition-ch01.xml.swp', '1923-opposition-ch01.xml~', '4913', '#1923-opposition-ch01.xml#', 'notes.txt'];
+    for (const name of temporaries) writeFileSync(join(edition.tei, name), '<TEI/>');
+    writeFileSync(join(edition.out, 'stray.xml'), '<TEI/>');
+    await delay(SETTLE);
+    for (const name of temporaries) rmSync(join(edition.tei, name));
+    rmSync(join(edition.out, 'stray.xml'));
+    await delay(SETTLE);
+    assert.equal(rounds.started.length, before, 'no round started');
+    assert.ok(isEditorTemporary('/x/.#a.xml') && isEditorTemporary('a.xml.swp') && !isEditorTemporary('a.xml'));
+  });
+
+  it('publishes a document added in a new folder, and drops it when deleted', async () => {
+    const added = join(edition.tei, 'more', 'second-letter.xml');
+    mkdirSync(join(edition.tei, 'more'));
+    let before = rounds.finished.length;
+    const second = retitled(edition.original, 'A second letter').replace(/href="\.\.\/schemas\//g, 'href="../../schemas/');
+    save(added, second);
+    let { kind, round } = await roundAfter(rounds, before);
+    assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+    assert.ok(existsSync(join(edition.out, 'second-letter', 'index.html')));
+
+    before = rounds.finished.length;
+    save(added, broken(edition.original));
+    ({ kind } = await roundAfter(rounds, before));
+    assert.equal(kind, 'failed');
+
+    before = rounds.finished.length;
+    rmSync(join(edition.tei, 'more'), { recursive: true });
+    ({ kind, round } = await roundAfter(rounds, before));
+    assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+    assert.deepEqual(round.diagnostics.filter((d) => d.severity === 'error'), [], 'the deleted document\'s problems are gone');
+    assert.ok(!existsSync(join(edition.out, 'second-letter', 'index.html')));
+  });
+});
+
+describe('samizdat watch (library) with a configuration file', () => {
+  let edition: ScratchEdition;
+  let watcher: Watcher;
+  let rounds: Recorder;
+  let configFile: string;
+  const config = (title: string) => JSON.stringify({ sources: ['tei/**/*.xml'], out: 'site', site: { title } }, null, 2);
+
+  before(async () => {
+    edition = scratchEdition();
+    configFile = join(edition.dir, 'samizdat.config.json');
+    save(configFile, config('First title'));
+    const loaded = await loadConfig(edition.dir);
+    assert.ok(loaded.ok);
+    watcher = watchEdition({ config: loaded.config, debounce: DEBOUNCE });
+    rounds = record(watcher);
+    await watcher.ready;
+  });
+  after(async () => {
+    await watcher?.close();
+    edition?.remove();
+  });
+
+  it('takes the sources and the output folder from the configuration', () => {
+    assert.equal(watcher.out, join(edition.dir, 'site'));
+    assert.equal(rounds.finished[0]?.kind, 'rebuilt', JSON.stringify(rounds.finished[0]?.round.diagnostics));
+    assert.match(readFileSync(join(edition.dir, 'site', 'index.html'), 'utf8'), /First title/);
+  });
+
+  it('rebuilds when the configuration changes', async () => {
+    const before = rounds.finished.length;
+    save(configFile, config('Second title'));
+    const { kind, round } = await roundAfter(rounds, before);
+    assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+    assert.match(readFileSync(join(edition.dir, 'site', 'index.html'), 'utf8'), /Second title/);
+  });
+
+  it('reports a configuration that no longer reads, with its line, and keeps the output', async () => {
+    const list = readFileSync(join(edition.dir, 'site', 'index.html'));
+    const before = rounds.finished.length;
+    save(configFile, config('Third title').replace('"out"', '"ouut"'));
+    const { kind, round } = await roundAfter(rounds, before);
+    assert.equal(kind, 'failed');
+    const problem = round.diagnostics.find((d) => d.ruleId === 'config-schema');
+    assert.ok(problem && problem.line !== undefined, JSON.stringify(round.diagnostics));
+    assert.match(problem.message, /did you mean "out"/);
+    assert.deepEqual(readFileSync(join(edition.dir, 'site', 'index.html')), list);
+  });
+});
