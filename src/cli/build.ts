@@ -6,8 +6,8 @@
 import { buildFromConfig } from '../build/config.js';
 import { build } from '../build/index.js';
 import { loadConfig } from '../config/config.js';
-import { formatLocation } from '../diagnostics.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
+import { terminal, verbosityOption, type Verbosity } from './terminal.js';
 
 const HELP = `Usage: samizdat build [paths or globs…] [options]
 
@@ -33,7 +33,12 @@ Options:
   --force            render every document again and rewrite every file
   --cache-dir DIR    where compiled stylesheets are cached (default .samizdat/cache/xslt)
   --no-cache         compile the stylesheets afresh (implies --force)
+  -q, --quiet        nothing but errors
+  --verbose          one line per document (rendered or unchanged) and the files written
   -h, --help         show this help
+
+On a terminal a progress bar is drawn on stderr while documents render.
+Colours only on a terminal, and never with NO_COLOR set.
 
 Exit status: 0 written, 1 a document could not be built (nothing written),
 2 usage or I/O problem.
@@ -48,6 +53,7 @@ Examples:
 export async function run(args: string[]): Promise<number> {
   const paths: string[] = [];
   let configPath: string | undefined;
+  let verbosity: Verbosity = 'normal';
   const flags: { out?: string; xslt?: string; title?: string; jobs?: number; force?: boolean; cacheDir?: string | false } = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -73,16 +79,19 @@ export async function run(args: string[]): Promise<number> {
       }
       case '--': paths.push(...args.slice(i + 1)); i = args.length; break;
       default:
+        if (verbosityOption(arg)) { verbosity = verbosityOption(arg)!; break; }
         if (arg.startsWith('-')) return usage(`unknown option '${arg}'`, true);
         paths.push(arg);
     }
   }
+  const term = terminal({ verbosity });
   const loaded = await loadConfig(process.cwd(), configPath);
   if (!loaded.ok) {
-    for (const d of loaded.diagnostics) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);
+    loaded.diagnostics.forEach(term.diagnostic);
     return EXIT_USAGE;
   }
   const configured = buildFromConfig(loaded.config);
+  const progress = term.progress();
   const options = {
     ...configured.options,
     ...(flags.out !== undefined && { out: flags.out }),
@@ -91,16 +100,26 @@ export async function run(args: string[]): Promise<number> {
     ...(flags.cacheDir !== undefined && { cacheDir: flags.cacheDir }),
     jobs: flags.jobs,
     force: flags.force,
+    onProgress: ({ done, total, file, reused }: { done: number; total: number; file: string; reused: boolean }) =>
+      progress.step({ done, total, item: file, note: reused ? 'unchanged' : 'rendered' }),
   };
   const started = Date.now();
-  const report = await build(paths.length > 0 ? paths : configured.sources, options);
-  for (const d of report.diagnostics) process.stderr.write(`${formatLocation(d)}: ${d.severity}: ${d.message} [${d.ruleId}]\n`);
+  let report;
+  try {
+    report = await build(paths.length > 0 ? paths : configured.sources, options);
+  } finally {
+    progress.end();
+  }
+  report.diagnostics.forEach(term.diagnostic);
   if (!report.written) {
-    process.stderr.write(`samizdat build: nothing written; ${report.out} is unchanged.\n`);
+    term.diagnostic({ file: report.out, severity: 'error', ruleId: 'build', message: 'nothing written; the output folder is as it was.' });
     return report.diagnostics.some((d) => d.ruleId === 'io') ? EXIT_USAGE : EXIT_INVALID;
   }
+  for (const file of report.changedFiles) term.detail(`wrote ${file}`);
+  for (const file of report.removedFiles) term.detail(`removed ${file}`);
   const reused = report.documents.length - report.rendered.length;
-  process.stdout.write(
+  // The summary is the command's result: stdout, like validate's report.
+  if (verbosity !== 'quiet') process.stdout.write(
     `Built ${report.documents.length} document(s) and ${report.registers.length} register(s) into ${report.out} in ${Date.now() - started} ms` +
       ` (${report.rendered.length} rendered, ${reused} unchanged; ${report.changedFiles.length} file(s) written, ${report.removedFiles.length} removed).\n`,
   );

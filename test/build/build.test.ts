@@ -192,6 +192,21 @@ describe('samizdat build', () => {
     assert.match(readFileSync(join(project, 'site', 'index.html'), 'utf8'), /<h1>Opposition papers<\/h1>/);
   });
 
+  it('samizdat build says what it wrote with --verbose, nothing with --quiet, and rebuilds all with --force', async () => {
+    const target = join(scratch, 'cli-verbosity');
+    const run = (...args: string[]) => promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', teiDir, '--out', target, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    const first = await run('--verbose');
+    assert.match(first.stderr, /^1\/1 .*1923-opposition-ch01\.xml: rendered$/m);
+    assert.match(first.stderr, /^wrote 1923-opposition-ch01\/index\.html$/m);
+    const quiet = await run('-q');
+    assert.equal(quiet.stdout + quiet.stderr, '');
+    const again = await run();
+    assert.match(again.stdout, /\(0 rendered, 1 unchanged; 0 file\(s\) written, 0 removed\)/);
+    const forced = await run('--force', '--jobs', '1');
+    assert.match(forced.stdout, /\(1 rendered, 0 unchanged; 8 file\(s\) written, 0 removed\)/);
+    await assert.rejects(run('--jobs', 'many'), (error: { code: number; stderr: string }) => error.code === 2 && /--jobs needs a whole number/.test(error.stderr));
+  });
+
   it('samizdat build DIR --out OUT works from the command line', async () => {
     const target = join(scratch, 'cli');
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', teiDir, '--out', target]);
