@@ -40,3 +40,5 @@ export { citationProvider } from './build/citations.js';
 export type { CitationProvider, CitationProviderOptions, DocumentCitations, PublishedDocument } from './build/citations.js';
 export { watchEdition, watchPlan, Watcher, isEditorTemporary, DEFAULT_DEBOUNCE_MS, WATCH_RULE } from './watch/index.js';
 export type { WatchOptions, WatcherEvents, Round } from './watch/index.js';
+export { serveEdition, withReloadScript, contentType, CONTENT_TYPES, DEFAULT_PORT, DEFAULT_HOST, EVENTS_PATH, RELOAD_SCRIPT_PATH } from './serve/index.js';
+export type { ServeOptions, EditionServer, ProblemsMessage } from './serve/index.js';
