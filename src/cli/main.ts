@@ -18,6 +18,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   cite: { summary: 'citation of a TEI document or paragraph (CSL-JSON, BibTeX, RIS, Chicago, MLA, APA)', load: async () => (await import('../cite/cli.js')).run },
   text: { summary: 'plain text of a TEI document (reading or diplomatic)', load: async () => (await import('./text.js')).run },
   build: { summary: 'publish TEI documents as a static HTML edition with plain text', load: async () => (await import('./build.js')).run },
+  watch: { summary: 'build, then rebuild after each change to the sources, printing their problems', load: async () => (await import('./watch.js')).run },
+  serve: { summary: 'watch, and serve the edition on localhost; pages reload after each rebuild', load: async () => (await import('./serve.js')).run },
   init: { summary: 'start a new edition: config, sample document, register, schemas, CI', load: async () => (await import('../init/cli.js')).run },
 };
 
