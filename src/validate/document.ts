@@ -1,16 +1,19 @@
 /**
- * One document through layers 1 and 2: read (streaming), well-formedness and
- * safety, then RELAX NG. The schema is chosen from the prolog before the body
- * is parsed, so the document is read once and never held whole (unless the
- * caller asks for its text, for the rules layer).
+ * One document through the layers: read (streaming), well-formedness and
+ * safety, RELAX NG, then (when asked) Schematron and the edition rules. The
+ * schema is chosen from the prolog before the body is parsed, so the
+ * document is read once, and held whole only when the rules need its text.
+ * Everything here is plain data in and out, so it runs the same in a worker
+ * thread (where each worker keeps its compiled schemas and rules) as here.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocument, type DocumentChunk } from '../xml/read.js';
 import { WellFormednessCheck } from '../xml/wellformed.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
 import { chooseSchema, type Catalog } from './grammar-catalog.js';
 import { loadGrammar } from './grammar-cache.js';
 import { GrammarCheck } from './grammar.js';
+import type { SchematronOptions } from './schematron.js';
 
 /** Options a document check needs; plain data, so they can be sent to a worker. */
 export interface DocumentCheckOptions {
@@ -20,8 +23,10 @@ export interface DocumentCheckOptions {
   catalog?: Catalog;
   /** Where converted schemas are cached (default `.samizdat/cache`); false: no disk cache. */
   cacheDir?: string | false;
-  /** Keep the document's text in the result (for the rules layer). */
+  /** Keep the document's text in the result (for a rules hook run by the caller). */
   keepText?: boolean;
+  /** Layers 3–4 (Schematron, edition rules) on a well-formed document; absent: layers 1–2 only. */
+  schematron?: SchematronOptions;
 }
 
 export interface DocumentResult {
@@ -68,8 +73,9 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
 
   const wellFormedness = new WellFormednessCheck(file, grammarCheck);
   const kept: string[] = [];
+  const keep = options.keepText || options.schematron !== undefined;
   const feed = (text: string) => {
-    if (options.keepText) kept.push(text);
+    if (keep) kept.push(text);
     wellFormedness.write(text);
   };
   feed(prolog);
@@ -86,5 +92,17 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   if (grammarCheck) diagnostics.push(...grammarCheck.diagnostics);
   if (fatal) diagnostics.push(fatal);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { file, diagnostics, schema, text: options.keepText && !fatal ? kept.join('') : undefined };
+  const text = fatal ? undefined : kept.join('');
+  if (text !== undefined && options.schematron) diagnostics.push(...await checkRules(file, text, options.schematron));
+  return { file, diagnostics, schema, text: options.keepText ? text : undefined };
+}
+
+async function checkRules(file: string, text: string, options: SchematronOptions): Promise<Diagnostic[]> {
+  try {
+    // Loaded on first use, so that --grammar-only never pays for saxon-js.
+    const { runSchematron } = await import('./schematron.js');
+    return await runSchematron({ path: file, text }, options);
+  } catch (err) {
+    return [diagnostic('error', 'internal', `the rules layer failed on this file: ${(err as Error).message}`, { file })];
+  }
 }

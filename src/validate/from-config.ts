@@ -9,12 +9,12 @@
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Config } from '../config/config.js';
-import type { RulesHook, ValidateOptions } from './index.js';
+import type { ValidateOptions } from './index.js';
 
 export interface ConfiguredValidation {
   /** The configured `sources` globs, resolved against the config's folder, relative to the current directory. */
   paths: string[];
-  /** `schema`, `catalog` and `rules` from the config; the caller may override any of them. */
+  /** `schema`, `catalog` and `schematron` (the rules layer) from the config; the caller may override any of them. */
   options: ValidateOptions;
 }
 
@@ -31,16 +31,12 @@ export function validationFromConfig(config: Config, options: FromConfigOptions 
   // false turns off the grammar cache only: compiled Schematron is always
   // cached (in the default folder), as recompiling costs seconds per file.
   const schematronCache = typeof options.cacheDir === 'string' ? join(options.cacheDir, 'schematron') : undefined;
-  const rules: RulesHook = async (document) => {
-    // Loaded on first use, so that --grammar-only never pays for saxon-js.
-    const { runSchematron } = await import('./schematron.js');
-    return runSchematron(document, {
-      sources: schematron.map((path) => ({ path })), catalog, disabledRules, cacheDir: schematronCache,
-    });
-  };
   return {
     paths: config.sources.map((glob) => pathFromCurrentFolder(isAbsolute(glob) ? glob : join(config.root, glob))),
-    options: { schema, catalog, cacheDir: options.cacheDir, rules },
+    options: {
+      schema, catalog, cacheDir: options.cacheDir,
+      schematron: { sources: schematron.map((path) => ({ path })), catalog, disabledRules, cacheDir: schematronCache },
+    },
   };
 }
 

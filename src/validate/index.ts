@@ -1,14 +1,15 @@
 /**
  * `validate(paths, options)`: every document through the layers — 1
- * well-formedness and safety, 2 RELAX NG, then (unless `grammarOnly`) the
- * rules hook (Schematron and edition rules, layers 3–4). Documents are
- * checked in parallel in worker threads, each loading a schema once.
+ * well-formedness and safety, 2 RELAX NG, then (unless `grammarOnly`)
+ * Schematron and edition rules (layers 3–4). Documents are checked in
+ * parallel in worker threads, each loading a schema and the rules once.
  */
 import { availableParallelism } from 'node:os';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkDocument, type DocumentCheckOptions, type DocumentResult } from './document.js';
 import { DEFAULT_SOURCES, expandPaths } from './files.js';
 import type { Catalog } from './grammar-catalog.js';
+import type { SchematronOptions } from './schematron.js';
 
 /** A document handed to the rules layer (only when it is well-formed). */
 export interface RulesDocument {
@@ -28,7 +29,9 @@ export interface ValidateOptions {
   cacheDir?: string | false;
   /** Layers 1–2 only (what jing checks). */
   grammarOnly?: boolean;
-  /** The rules layer; ignored when `grammarOnly`. */
+  /** Schematron and edition rules (layers 3–4), run beside layers 1–2 in the worker threads; ignored when `grammarOnly`. */
+  schematron?: SchematronOptions;
+  /** A further rules layer of the caller's, run in this thread; ignored when `grammarOnly`. */
   rules?: RulesHook;
   /** Worker threads (default: the machine's parallelism); 1 checks in this thread. */
   jobs?: number;
@@ -49,27 +52,37 @@ export interface ValidationReport {
   /** One entry per document (and per pattern that matched nothing), in the order found. */
   files: FileReport[];
   summary: { files: number; invalidFiles: number; errors: number; warnings: number };
+  /** Worker threads the documents were checked in (0: in the calling thread). */
+  threads: number;
 }
+
+/**
+ * Fewest documents worth worker threads. Each worker loads saxon-js, the
+ * schema and the rules again (about half a second of CPU with tei_all); an
+ * edition of a document and its register is checked sooner in this thread.
+ */
+const WORKERS_FROM = 4;
 
 export async function validate(paths: readonly string[] = DEFAULT_SOURCES, options: ValidateOptions = {}): Promise<ValidationReport> {
   const rules = options.grammarOnly ? undefined : options.rules;
   const documentOptions: DocumentCheckOptions = {
     schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined,
+    schematron: options.grammarOnly ? undefined : options.schematron,
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const found = expandPaths(paths.length === 0 ? DEFAULT_SOURCES : paths)[Symbol.asyncIterator]();
 
-  // Look at the first two entries: one document is checked here, more in workers.
+  // Look ahead a little: a few documents are checked here, more in workers.
   const head: (string | Diagnostic)[] = [];
   let next = await found.next();
-  while (!next.done && head.filter((e) => typeof e === 'string').length < 2) {
+  while (!next.done && head.filter((e) => typeof e === 'string').length < WORKERS_FROM) {
     head.push(next.value);
     next = await found.next();
   }
   const exhausted = next.done;
   if (!next.done) head.push(next.value);
   const files = head.filter((e) => typeof e === 'string').length;
-  const { DocumentPool } = jobs > 1 && files > 1 ? await import('./pool.js') : { DocumentPool: undefined };
+  const { DocumentPool } = jobs > 1 && files >= WORKERS_FROM ? await import('./pool.js') : { DocumentPool: undefined };
   const pool = DocumentPool ? new DocumentPool(exhausted ? Math.min(jobs, files) : jobs, documentOptions) : undefined;
 
   const pending: Promise<FileReport>[] = [];
@@ -102,7 +115,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     head.forEach(take);
     if (!exhausted) for (next = await found.next(); !next.done; next = await found.next()) take(next.value);
     const reports = await Promise.all(pending);
-    return { files: reports, summary: summarise(reports) };
+    return { files: reports, summary: summarise(reports), threads: pool?.size ?? 0 };
   } finally {
     await pool?.close();
   }
@@ -129,3 +142,4 @@ export { checkDocument } from './document.js';
 export type { DocumentCheckOptions, DocumentResult } from './document.js';
 export { DEFAULT_SOURCES } from './files.js';
 export type { Catalog } from './grammar-catalog.js';
+export type { SchematronOptions } from './schematron.js';

@@ -8,7 +8,7 @@ import type { DocumentCheckOptions, DocumentResult } from './document.js';
 export class DocumentPool {
   private readonly pool: WorkerPool<string, DocumentResult>;
 
-  constructor(size: number, options: DocumentCheckOptions) {
+  constructor(readonly size: number, options: DocumentCheckOptions) {
     this.pool = new WorkerPool(new URL('./worker.js', import.meta.url), size, options);
   }
 

@@ -37,6 +37,19 @@ describe('samizdat validate (CLI)', function () {
     assert.deepEqual(report.files.map((f: { file: string }) => f.file.split('/').pop()), ['tei-minimal-utf16le.xml', 'tei-minimal.xml', 'internal-entity.xml']);
   });
 
+  it('gives the same report from worker threads as from one thread, rules included', async () => {
+    const { validate } = await import('../../src/validate/index.js');
+    const edition = join(fixtures, '..', 'rules', 'edition');
+    const files = ['valid.xml', 'date-not-iso.xml', 'gap-without-reason.xml', 'ref-missing-id.xml', 'id-duplicate.xml', 'register.xml'].map((f) => join(edition, f));
+    const options = { schematron: { sources: [{ path: join(fixtures, '..', '..', '..', 'schemas', 'samizdat-rules.sch') }] } };
+    const parallel = await validate(files, { ...options, jobs: 2 });
+    const serial = await validate(files, { ...options, jobs: 1 });
+    assert.equal(parallel.threads, 2);
+    assert.equal(serial.threads, 0);
+    assert.deepEqual(parallel.files, serial.files);
+    assert.ok(parallel.files.some((f) => f.diagnostics.some((d) => d.ruleId.startsWith('sch:'))), 'the rules ran in the workers');
+  });
+
   it('exits 2 on an unknown option', () => {
     const run = samizdat('--frobnicate');
     assert.equal(run.status, 2);
