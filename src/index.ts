@@ -33,6 +33,8 @@ export {
 } from './transform/index.js';
 export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource } from './transform/index.js';
 export { build, isRegister, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR } from './build/index.js';
+export { buildFromConfig } from './build/config.js';
+export type { ConfiguredBuild } from './build/config.js';
 export type { BuildOptions, BuildReport, BuiltDocument, Mention } from './build/index.js';
 export { init, SCAFFOLD } from './init/index.js';
 export type { InitReport, ScaffoldFile } from './init/index.js';
