@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reviseDocument, writeCorpus } from './corpus.js';
 import { SAXON_COMMAND, findJavaTools, runJing, runSaxon, type JavaTools } from './java.js';
@@ -104,24 +104,29 @@ async function main(): Promise<number> {
   const samizdat = (args: string[], cwd = root): Promise<Run> => measure(process.execPath, [CLI, ...args], { cwd, timeoutMs: remaining() });
   const clean = (...folders: string[]): Promise<void[]> => Promise.all(folders.map((f) => rm(join(root, f), { recursive: true, force: true })));
 
-  /** Measures a step and adds its row; skips it when the budget is spent or what it needs failed. */
-  async function step(row: Omit<Row, 'status' | 'seconds' | 'peakRssBytes'>, run: () => Promise<Run>, needs?: string): Promise<boolean> {
-    const prerequisite = needs === undefined ? undefined : rows.find((r) => r.id === needs);
+  /**
+   * Measures a step and adds its row; skips it when the budget is spent or the
+   * step it `needs` did not finish. `check` looks at what a finished run left
+   * behind and says what is wrong with it, if anything.
+   */
+  async function step(row: Omit<Row, 'status' | 'seconds' | 'peakRssBytes'>, run: () => Promise<Run>, then: { needs?: string; check?: () => Promise<string | undefined> } = {}): Promise<void> {
+    const prerequisite = then.needs === undefined ? undefined : rows.find((r) => r.id === then.needs);
     if (prerequisite && prerequisite.status !== 'ok') {
       rows.push({ ...row, status: 'skipped', seconds: null, peakRssBytes: null, note: `needs \`${prerequisite.command}\` (${prerequisite.condition}) to finish first` });
-      return false;
+      return;
     }
     if (spent()) {
       rows.push({ ...row, status: 'skipped', seconds: null, peakRssBytes: null, note: 'time budget spent' });
-      return false;
+      return;
     }
     log(`${row.command} (${row.condition}) …`);
     const result = await run();
-    const status = result.stopped ? 'stopped' : result.exitCode === 0 ? 'ok' : 'failed';
-    const note = status === 'stopped' ? 'time budget spent' : status === 'failed' ? `exit ${result.exitCode}: ${lastLines(result.output)}` : undefined;
+    let status: Row['status'] = result.stopped ? 'stopped' : result.exitCode === 0 ? 'ok' : 'failed';
+    let note = status === 'stopped' ? 'time budget spent' : status === 'failed' ? `exit ${result.exitCode}: ${lastLines(result.output)}` : undefined;
+    const problem = status === 'ok' ? await then.check?.() : undefined;
+    if (problem) [status, note] = ['failed', problem];
     rows.push({ ...row, status, seconds: result.seconds, peakRssBytes: result.peakRssBytes, ...(note ? { note } : {}) });
     log(`  ${status} in ${result.seconds.toFixed(2)} s${note ? ` (${note})` : ''}`);
-    return status === 'ok';
   }
   /** The median of `times` runs, `before` each. */
   const repeated = (args: string[], cwd: string, times: number, before: () => Promise<unknown>) => async (): Promise<Run> => {
@@ -143,6 +148,14 @@ async function main(): Promise<number> {
     const file = corpus.files[0];
     await writeFile(file, reviseDocument(await readFile(file, 'utf8'), ++revision));
   };
+  /** A build that finished must have published every document, the revised one as it is now. */
+  const published = async (): Promise<string | undefined> => {
+    const pages = corpus.files.filter((f) => !f.endsWith('register.xml')).map((f) => join(root, 'dist', basename(f, '.xml'), 'index.html'));
+    const missing = pages.filter((page) => !existsSync(page));
+    if (missing.length > 0) return `${missing.length} page(s) missing, e.g. ${missing[0]}`;
+    const sentence = `Revised for the benchmark (${revision}).`;
+    return (await readFile(pages[0], 'utf8')).includes(sentence) ? undefined : `${pages[0]} does not show the change ("${sentence}")`;
+  };
 
   await step({ id: 'version', command: 'samizdat --version', condition: `median of ${REPEATS}`, files: 0, bytes: 0 }, repeated(['--version'], root, REPEATS, nothing));
   const flagshipCache = (): Promise<void> => rm(join(corpus.flagship, '.samizdat'), { recursive: true, force: true });
@@ -154,7 +167,7 @@ async function main(): Promise<number> {
   await clean('.samizdat');
   await step({ id: 'validate-cold', command: 'samizdat validate tei', condition: 'cold (empty cache)', ...whole }, () => samizdat(['validate', 'tei']));
   await reviseFirst();
-  await step({ id: 'validate-changed', command: 'samizdat validate tei', condition: 'one file changed, cache filled', ...whole }, () => samizdat(['validate', 'tei']), 'validate-cold');
+  await step({ id: 'validate-changed', command: 'samizdat validate tei', condition: 'one file changed, cache filled', ...whole }, () => samizdat(['validate', 'tei']), { needs: 'validate-cold' });
 
   const java = { tools: [] as string[], skipped: [] as string[], comparisons: [] as Comparison[] };
   const compare = (samizdatId: string, javaId: string, note: string): void => {
@@ -178,10 +191,10 @@ async function main(): Promise<number> {
   }
 
   await clean('.samizdat', 'dist');
-  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole }, () => samizdat(['build', 'tei']));
+  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole }, () => samizdat(['build', 'tei']), { check: published });
   await reviseFirst();
-  await step({ id: 'build-changed', command: 'samizdat build tei', condition: 'one file changed', ...whole }, () => samizdat(['build', 'tei']), 'build-cold');
-  await step({ id: 'build-unchanged', command: 'samizdat build tei', condition: 'nothing changed', ...whole }, () => samizdat(['build', 'tei']), 'build-changed');
+  await step({ id: 'build-changed', command: 'samizdat build tei', condition: 'one file changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-cold', check: published });
+  await step({ id: 'build-unchanged', command: 'samizdat build tei', condition: 'nothing changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-changed', check: published });
   if (saxon) compare('build-cold', 'saxon', 'Saxon renders the page and the text of each file; samizdat build also gathers entity mentions, adds citations and writes the list and entity pages');
 
   const results: Results = {
