@@ -36,7 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (name === '--version' || name === '-V') {
+  const beforeSeparator = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (name === '--version' || name === '-V' || beforeSeparator.includes('--version')) {
     const { version } = await import('../version.js');
     process.stdout.write(`${version}\n`);
     return EXIT_OK;
