@@ -72,6 +72,11 @@ function absolute(root: string, path: string): string {
   return isAbsolute(path) ? path : join(root, path);
 }
 
+/** A schema may be named by URL (mapped to a local copy through the catalog) or by path. */
+function schemaLocation(root: string, reference: string): string {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(reference) ? reference : absolute(root, reference);
+}
+
 function fromFile(file: ConfigFile, root: string, path?: string): Config {
   const catalog: Record<string, string> = {};
   for (const [url, local] of Object.entries(file.validate?.catalog ?? {})) catalog[url] = absolute(root, local);
@@ -81,8 +86,8 @@ function fromFile(file: ConfigFile, root: string, path?: string): Config {
     sources: file.sources ?? ['tei/**/*.xml'],
     out: absolute(root, file.out ?? 'dist'),
     validate: {
-      schema: file.validate?.schema === undefined ? undefined : absolute(root, file.validate.schema),
-      schematron: (file.validate?.schematron ?? []).map((p) => absolute(root, p)),
+      schema: file.validate?.schema === undefined ? undefined : schemaLocation(root, file.validate.schema),
+      schematron: (file.validate?.schematron ?? []).map((p) => schemaLocation(root, p)),
       catalog,
       disabledRules: file.validate?.disabledRules ?? [],
     },

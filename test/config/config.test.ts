@@ -22,6 +22,14 @@ describe('samizdat.config.json', () => {
     assert.deepEqual(result.config.citationStyles, ['chicago', 'mla', 'apa']);
   });
 
+  it('keeps a schema named by URL as a URL, for the catalog to map', async () => {
+    const url = 'https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
+    const result = await parseConfig(JSON.stringify({ validate: { schema: url, schematron: ['https://example.org/rules.sch', 'local.sch'] } }), file);
+    assert.ok(result.ok);
+    assert.equal(result.config.validate.schema, url);
+    assert.deepEqual(result.config.validate.schematron, ['https://example.org/rules.sch', '/edition/local.sch']);
+  });
+
   it('uses the defaults when a folder has no config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samizdat-config-'));
     const result = await loadConfig(dir);
