@@ -81,7 +81,7 @@ export function runJing(jing: string, corpus: Corpus, timeoutMs?: number): Promi
 }
 
 /** What the Saxon run does, for the report. */
-export const SAXON_COMMAND = 'Saxon-HE -s:tei -xsl:html.xsl (in a driver declaring use-accumulators), then text.xsl';
+export const SAXON_COMMAND = 'Saxon-HE -s:tei -xsl:html.xsl, then text.xsl';
 
 /** Saxon-HE in directory mode: html.xsl (through the driver), then text.xsl, over the corpus's tei/ folder. */
 export function runSaxon(jar: string, repo: string, corpus: Corpus, timeoutMs?: number): Promise<Run> {

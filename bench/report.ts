@@ -40,7 +40,8 @@ export interface Results {
   corpus: { documents: number; files: number; bytes: number; kinds: Record<string, { documents: number; bytes: number }>; generationSeconds: number };
   budgetSeconds: number | null;
   rows: Row[];
-  java: { tools: string[]; skipped: string[]; comparisons: Comparison[] };
+  /** `rows` holds the Java runs too; `runs` names them. */
+  java: { tools: string[]; runs: string[]; skipped: string[]; comparisons: Comparison[] };
   totalSeconds: number;
 }
 
@@ -78,47 +79,44 @@ export function markdownTable(header: string[], rows: string[][]): string {
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** The runs' table; the note column only when a run did not finish. */
 function runsTable(rows: Row[]): string {
+  const notes = rows.some((row) => row.status !== 'ok');
+  const header = ['command', 'condition', 'wall s', 'docs/s', 'MB/s', 'peak RSS MB'];
   return markdownTable(
-    ['command', 'condition', 'wall s', 'docs/s', 'MB/s', 'peak RSS MB', 'note'],
+    notes ? [...header, 'note'] : header,
     rows.map((row) => {
       const f = rowFigures(row);
-      return [`\`${row.command}\``, row.condition, f.seconds, f.documentsPerSecond, f.megabytesPerSecond, f.peakRss, row.status === 'ok' ? '' : `${row.status}: ${row.note ?? ''}`];
+      const cells = [`\`${row.command}\``, row.condition, f.seconds, f.documentsPerSecond, f.megabytesPerSecond, f.peakRss];
+      return notes ? [...cells, row.status === 'ok' ? '' : `${row.status}: ${row.note ?? ''}`] : cells;
     }),
   );
 }
 
 /** The whole report in Markdown: machine, corpus, samizdat's runs, the Java comparison, total. */
-export function renderMarkdown(results: Results, javaIds: ReadonlySet<string>): string {
+export function renderMarkdown(results: Results): string {
+  const javaIds = new Set(results.java.runs);
   const { machine, corpus } = results;
   const load = (l: number[]): string => l.map((n) => n.toFixed(2)).join(' ');
   const kinds = Object.entries(corpus.kinds).filter(([, k]) => k.bytes > 0).map(([kind, k]) => `${k.documents} ${kind} (${fixed(k.bytes / MB, 1)} MB)`).join(', ');
-  const out = [
+  const sections = [
     `Measured ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${fixed(machine.memoryGiB, 0)} GiB memory, Node ${machine.node}, ${machine.os}; ` +
       `samizdat ${results.samizdat.version} at ${results.samizdat.commit}${results.samizdat.uncommittedChanges ? ' with uncommitted changes' : ''}. ` +
       `Load average ${load(machine.loadAverageBefore)} before, ${load(machine.loadAverageAfter)} after. One run of each command.`,
-    '',
-    `Corpus: ${corpus.documents} documents + the register = ${corpus.files} files, ${fixed(corpus.bytes / MB, 1)} MB: ${kinds} (generated in ${fixed(corpus.generationSeconds, 1)} s).`,
-    'docs/s and MB/s are the whole corpus over the wall time (for the start-up rows, the flagship and its register); MB = 10^6 bytes; peak RSS is the largest process of the run.',
-    '',
+    `Corpus: ${corpus.documents} documents + the register = ${corpus.files} files, ${fixed(corpus.bytes / MB, 1)} MB: ${kinds} (generated in ${fixed(corpus.generationSeconds, 1)} s).\n` +
+      'docs/s and MB/s are the whole corpus over the wall time (for the start-up rows, the flagship and its register); MB = 10^6 bytes; peak RSS is the largest process of the run.',
     runsTable(results.rows.filter((r) => !javaIds.has(r.id))),
-    '',
   ];
   const javaRows = results.rows.filter((r) => javaIds.has(r.id));
-  if (javaRows.length > 0) {
-    out.push(`Java reference pipeline on the same corpus (${results.java.tools.join('; ')}):`, '', runsTable(javaRows), '');
-  }
-  for (const skipped of results.java.skipped) out.push(`Java comparison skipped: ${skipped}.`);
+  if (javaRows.length > 0) sections.push(`Java reference pipeline on the same corpus (${results.java.tools.join('; ')}):`, runsTable(javaRows));
+  if (results.java.skipped.length > 0) sections.push(results.java.skipped.map((why) => `Java comparison skipped: ${why}.`).join('\n'));
   if (results.java.comparisons.length > 0) {
-    const named = (id: string): string => {
-      const row = results.rows.find((r) => r.id === id);
-      return row ? `\`${row.command}\`, ${row.condition}` : id;
-    };
-    out.push('', markdownTable(['samizdat', 'Java', 'samizdat ÷ Java (time)', 'what differs'], results.java.comparisons.map((c) => [
-      named(c.samizdat), named(c.java), c.ratio === null ? '—' : fixed(c.ratio, 2), c.note,
+    const row = (id: string): Row | undefined => results.rows.find((r) => r.id === id);
+    sections.push(markdownTable(['samizdat', 'Java', 'samizdat ÷ Java (time)', 'what differs'], results.java.comparisons.map((c) => [
+      `\`${row(c.samizdat)?.command}\`, ${row(c.samizdat)?.condition}`, `\`${row(c.java)?.command}\``, c.ratio === null ? '—' : fixed(c.ratio, 2), c.note,
     ])));
   }
   const budget = results.budgetSeconds === null ? 'no time limit' : `time limit ${results.budgetSeconds} s`;
-  out.push('', `Total: ${fixed(results.totalSeconds, 1)} s (${budget}).`);
-  return out.join('\n') + '\n';
+  sections.push(`Total: ${fixed(results.totalSeconds, 1)} s (${budget}).`);
+  return `${sections.join('\n\n')}\n`;
 }
