@@ -60,11 +60,14 @@
     <xsl:attribute name="xml:lang" select="."/>
   </xsl:template>
 
+  <!-- A document's prefixDefs by prefix: looked up once per pointer, so not searched for each. -->
+  <xsl:key name="samizdat:prefixDef" match="prefixDef" use="string(@ident)"/>
+
   <xsl:function name="samizdat:resolve-pointer" as="xs:string">
     <xsl:param name="token" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="prefix" select="substring-before($token, ':')"/>
-    <xsl:variable name="def" select="(root($context)//prefixDef[@ident = $prefix])[1]"/>
+    <xsl:variable name="def" select="if ($prefix = '') then () else key('samizdat:prefixDef', $prefix, root($context))[1]"/>
     <xsl:variable name="local" select="substring-after($token, ':')"/>
     <xsl:choose>
       <xsl:when test="$prefix != '' and exists($def) and $def/@matchPattern and $def/@replacementPattern">
