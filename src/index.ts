@@ -28,10 +28,10 @@ export type {
   FormattedCitation, HeadMetadata, Locator, MetaTag, Passage, SourceRecord, StyleName,
 } from './cite/index.js';
 export {
-  toText, toHtml, runStylesheet, compileStylesheet, stylesheetKey, teiSource, readTeiSource, TransformProblem,
+  toText, toHtml, runStylesheet, transformSource, parseSource, compileStylesheet, stylesheetKey, teiSource, readTeiSource, TransformProblem,
   TEXT_MODES, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR,
 } from './transform/index.js';
-export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource } from './transform/index.js';
+export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource, ParsedSource, TransformResult } from './transform/index.js';
 export { build, isRegister, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR } from './build/index.js';
 export { buildFromConfig } from './build/config.js';
 export type { ConfiguredBuild } from './build/config.js';

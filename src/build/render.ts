@@ -7,7 +7,9 @@
  * calling thread.
  */
 import { diagnostic } from '../diagnostics.js';
-import { TransformProblem, runStylesheet, teiSource, type CompiledStylesheet, type TextMode } from '../transform/index.js';
+import {
+  TransformProblem, parseSource, runStylesheet, teiSource, transformSource, type CompiledStylesheet, type ParsedSource, type TextMode,
+} from '../transform/index.js';
 import { WellFormednessCheck } from '../xml/wellformed.js';
 import type { CitationProviderOptions } from './citations.js';
 
@@ -54,13 +56,17 @@ const CITATION_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Renders a document given by its text; a problem is raised as `TransformProblem` with its location. */
 export async function renderDocument(text: string, request: RenderRequest, stylesheets: DocumentStylesheets): Promise<RenderedDocument> {
   const { file, name } = request;
-  const source = teiSource(text, file);
+  let source: ParsedSource;
   let page: string;
   let mentions: Mention[];
   try {
-    mentions = (JSON.parse(String(runStylesheet(stylesheets.html, source, { params: { ...request.params, output: 'mentions' }, raw: true }))) as Record<string, unknown>[])
-      .map((mention) => ({ document: name, ...mention }));
-    page = String(runStylesheet(stylesheets.html, source, { params: request.params }));
+    source = await parseSource(teiSource(text, file));
+    // One run gives the page and, as a second result, the entity mentions for the edition-wide pages.
+    const run = transformSource(stylesheets.html, source, { params: { ...request.params, output: 'page+mentions' } });
+    page = String(run.principal);
+    const listed = run.results['mentions.json'];
+    if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no mentions.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
+    mentions = (JSON.parse(listed) as Record<string, unknown>[]).map((mention) => ({ document: name, ...mention }));
   } catch (error) {
     throw locate(error, text, file);
   }

@@ -27,25 +27,66 @@ async function sourceOf(input: DocumentInput | TeiSource): Promise<TeiSource> {
   return teiSource(input.text, input.file);
 }
 
-/** Runs a compiled stylesheet over a source; the serialized (or raw) result. */
-export function runStylesheet(
-  stylesheet: CompiledStylesheet,
-  source: TeiSource | undefined,
-  options: { params?: Record<string, unknown>; initialTemplate?: string; raw?: boolean } = {},
-): unknown {
+/** A source parsed once, so that several transformations of it do not each parse it again. */
+export interface ParsedSource extends TeiSource {
+  /** The document node, as saxon-js holds it. */
+  node: unknown;
+}
+
+/** Parses a source for `runStylesheet`/`transformSource`; a document that is not XML is a `TransformProblem`. */
+export async function parseSource(source: TeiSource): Promise<ParsedSource> {
   try {
-    return saxon.transform({
+    return { ...source, node: await saxon.getResource({ text: source.text, type: 'xml', baseURI: source.baseUri }) };
+  } catch (error) {
+    const message = (error as { message?: string }).message ?? String(error);
+    throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${source.file} cannot be read as XML: ${message}`, { file: source.file }));
+  }
+}
+
+/** Secondary results (`xsl:result-document`) are kept in memory under this base, never written as files. */
+const RESULT_BASE = 'file:///samizdat-results/';
+
+export interface TransformResult {
+  /** The serialized (or raw) principal result. */
+  principal: unknown;
+  /** Serialized secondary results, by their `href` relative to the output base. */
+  results: Record<string, string>;
+}
+
+/** Runs a compiled stylesheet over a source (text or parsed). */
+export function transformSource(
+  stylesheet: CompiledStylesheet,
+  source: TeiSource | ParsedSource | undefined,
+  options: { params?: Record<string, unknown>; initialTemplate?: string; raw?: boolean } = {},
+): TransformResult {
+  let output: ReturnType<typeof saxon.transform>;
+  try {
+    output = saxon.transform({
       stylesheetInternal: stylesheet.sef,
-      ...(source ? { sourceText: source.text, sourceBaseURI: source.baseUri } : {}),
+      ...(source === undefined ? {} : 'node' in source ? { sourceNode: source.node } : { sourceText: source.text, sourceBaseURI: source.baseUri }),
       ...(options.initialTemplate ? { initialTemplate: options.initialTemplate } : {}),
       destination: options.raw ? 'raw' : 'serialized',
       stylesheetParams: options.params ?? {},
-    }).principalResult;
+      deliverResultDocument: () => ({ destination: 'serialized' }),
+      baseOutputURI: RESULT_BASE,
+    });
   } catch (error) {
     const file = source?.file ?? stylesheet.path;
     const message = (error as { message?: string }).message ?? String(error);
     throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${file} could not be transformed with ${stylesheet.path}: ${message}`, { file }));
   }
+  const results: Record<string, string> = {};
+  for (const [uri, value] of Object.entries(output.resultDocuments ?? {})) results[uri.startsWith(RESULT_BASE) ? uri.slice(RESULT_BASE.length) : uri] = String(value);
+  return { principal: output.principalResult, results };
+}
+
+/** Runs a compiled stylesheet over a source; the serialized (or raw) principal result. */
+export function runStylesheet(
+  stylesheet: CompiledStylesheet,
+  source: TeiSource | ParsedSource | undefined,
+  options: { params?: Record<string, unknown>; initialTemplate?: string; raw?: boolean } = {},
+): unknown {
+  return transformSource(stylesheet, source, options).principal;
 }
 
 export interface TextOptions extends CompileOptions {

@@ -6,14 +6,20 @@ import { createRequire } from 'node:module';
 export interface SaxonTransformOptions {
   stylesheetInternal: unknown;
   sourceText?: string;
+  sourceNode?: unknown;
   sourceBaseURI?: string;
   initialTemplate?: string;
   destination: 'serialized' | 'raw';
   stylesheetParams?: Record<string, unknown>;
+  /** Where `xsl:result-document` output goes; without it saxon-js on Node writes files. */
+  deliverResultDocument?: (uri: string) => { destination: 'serialized' };
+  baseOutputURI?: string;
 }
 
 export interface SaxonApi {
-  transform(options: SaxonTransformOptions): { principalResult: unknown };
+  transform(options: SaxonTransformOptions): { principalResult: unknown; resultDocuments?: Record<string, unknown> };
+  /** Parses XML text into a document node (rejects with the parser's message). */
+  getResource(options: { text: string; type: 'xml'; baseURI?: string }): Promise<unknown>;
 }
 
 const require = createRequire(import.meta.url);

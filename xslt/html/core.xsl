@@ -41,6 +41,15 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="$tei" mode="samizdat:page"/>
+        <!-- The build takes the mentions from the same run, as a second result, rather than parsing and walking the document twice. -->
+        <xsl:if test="$output = 'page+mentions'">
+          <xsl:variable name="mentions" as="map(*)*">
+            <xsl:apply-templates select="$tei//text" mode="mentions"/>
+          </xsl:variable>
+          <xsl:result-document href="mentions.json" method="json">
+            <xsl:sequence select="array { $mentions }"/>
+          </xsl:result-document>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -19,7 +19,8 @@
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="header.xsl"/>
 
-  <!-- What to produce: 'page' (the HTML page) or 'mentions' (JSON list of entity mentions). -->
+  <!-- What to produce: 'page' (the HTML page), 'mentions' (JSON list of entity mentions),
+       or 'page+mentions' (the page, and the mentions as the secondary result mentions.json). -->
   <xsl:param name="output" as="xs:string" select="'page'"/>
   <!-- The register files (relative to the document, space-separated) whose entries have index pages. -->
   <xsl:param name="registers" as="xs:string" select="'register.xml'"/>
