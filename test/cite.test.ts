@@ -10,7 +10,7 @@ import {
   checkCslData, cite, citationBlock, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
   readCitable, serializeJsonLd, type CitableDocument,
 } from '../src/cite/index.js';
-import { formatCitation } from '../src/cite/render.js';
+import { formatHtml } from '../src/cite/render.js';
 
 const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
 const flagshipText = readFileSync(flagshipPath, 'utf8');
@@ -231,18 +231,21 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     assert.deepEqual(block.value.passages.map((p) => p.passage.id), ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
     const seventh = block.value.passages[6]!;
     assert.equal(seventh.item.URL, `${BASE}/1923-opposition-ch01/#p7`);
-    assert.match(seventh.citations.chicago.text, /para\. 7/);
+    for (const style of ['chicago', 'mla', 'apa'] as const) {
+      assert.match(seventh.html[style]!, /para\. 7/, style);
+      assert.ok(!block.value.document.html[style]!.includes('para.'), style);
+    }
     assert.match(block.value.document.bibtex, /title = \{Trotsky opens the attack\}/);
-    assert.ok(!block.value.document.formatted.apa.citation.includes('para.'));
+    assert.match(block.value.document.ris, /^TY {2}- CHAP/m);
   });
 
   it('gives HTML forms with the collection in italics', async () => {
     const block = await citationBlock(flagship(BASE));
     assert.ok(block.ok);
-    const { html } = block.value.document.formatted.chicago;
-    assert.ok(html.bibliography.includes('<i>Documents of the 1923 Opposition</i>'), html.bibliography);
-    assert.ok(!html.bibliography.includes('csl-entry'), 'the wrapper divs are removed');
-    assert.match(block.value.passages[6]!.citations.mla.html, /para\. 7/);
+    const bibliography = block.value.document.html.chicago!;
+    assert.ok(bibliography.includes('<i>Documents of the 1923 Opposition</i>'), bibliography);
+    assert.ok(!bibliography.includes('csl-entry'), 'the wrapper divs are removed');
+    assert.match(block.value.passages[6]!.html.mla!, /para\. 7/);
   });
 
   it('escapes markup from the header in the HTML forms', async () => {
@@ -255,8 +258,8 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     const block = await citationBlock(document.value);
     assert.ok(block.ok);
     for (const style of ['chicago', 'mla', 'apa'] as const) {
-      const { bibliography, citation } = block.value.document.formatted[style].html;
-      for (const html of [bibliography, citation, block.value.passages[0]!.citations[style].html]) {
+      const bibliography = block.value.document.html[style]!;
+      for (const html of [bibliography, block.value.passages[0]!.html[style]!]) {
         assert.ok(!/<script|<img/i.test(html), `${style}: ${html}`);
       }
       assert.match(bibliography, /&#60;script&#62;|&lt;script&gt;/, `${style}: ${bibliography}`);
@@ -271,15 +274,22 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     for (const document of [unusual, { ...play.value, passages: play.value.passages.slice(0, 12) }]) {
       const block = await citationBlock(document);
       assert.ok(block.ok);
-      for (const { passage, citations } of block.value.passages) {
+      for (const { passage, html } of block.value.passages) {
         const alone = passageItem(document, passage.id);
         assert.ok(alone.ok);
         for (const style of ['chicago', 'mla', 'apa'] as const) {
-          const expected = await formatCitation(alone.value.item, style, { locator: passage.n, label: 'paragraph' });
-          assert.deepEqual(citations[style], expected, `${document.file} ${passage.id} ${style}`);
+          const expected = await formatHtml(alone.value.item, style, 'citation', { locator: passage.n, label: 'paragraph' });
+          assert.equal(html[style], expected, `${document.file} ${passage.id} ${style}`);
         }
       }
     }
+  });
+
+  it('formats only the styles asked for', async () => {
+    const block = await citationBlock(flagship(BASE), ['mla']);
+    assert.ok(block.ok);
+    assert.deepEqual(Object.keys(block.value.document.html), ['mla']);
+    assert.deepEqual(Object.keys(block.value.passages[0]!.html), ['mla']);
   });
 
   it('refuses a passage that is not in the document before formatting anything', () => {

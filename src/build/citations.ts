@@ -72,13 +72,13 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
   if (!block.ok) return '';
   const files = downloads(document.name);
   const passages = block.value.passages.map(
-    ({ passage, citations }) =>
-      `<li id="cite-${escapeHtml(passage.id)}"><a href="#${escapeHtml(passage.id)}">Paragraph ${escapeHtml(passage.n)}</a>\n${styleList(styles, (style) => citations[style].html)}</li>`,
+    ({ passage, html }) =>
+      `<li id="cite-${escapeHtml(passage.id)}"><a href="#${escapeHtml(passage.id)}">Paragraph ${escapeHtml(passage.n)}</a>\n${styleList(styles, (style) => html[style] ?? '')}</li>`,
   );
   return [
     '<section class="cite-this" aria-labelledby="cite-this-heading">',
     '<h2 id="cite-this-heading">Cite this</h2>',
-    styleList(styles, (style) => block.value.document.formatted[style].html.bibliography),
+    styleList(styles, (style) => block.value.document.html[style] ?? ''),
     '<p class="downloads">Download the reference: ' +
       `<a href="${escapeHtml(files.bibtex)}" download>BibTeX</a>, ` +
       `<a href="${escapeHtml(files.ris)}" download>RIS</a>, ` +
@@ -108,7 +108,7 @@ export function citationProvider(options: CitationProviderOptions = {}): Citatio
       ...head.dublinCore.map((tag) => meta(tag.name, tag.content)),
       `<script type="application/ld+json">${serializeJsonLd(head.jsonLd)}</script>`,
     ].join('\n');
-    const block = await citationBlock(citable.value);
+    const block = await citationBlock(citable.value, styles);
     const files = downloads(document.name);
     return {
       head: headHtml,
@@ -117,7 +117,7 @@ export function citationProvider(options: CitationProviderOptions = {}): Citatio
         ? {
             [files.bibtex]: block.value.document.bibtex,
             [files.ris]: block.value.document.ris,
-            [files.csl]: `${JSON.stringify(block.value.document.cslJson, null, 2)}\n`,
+            [files.csl]: `${JSON.stringify([block.value.document.item], null, 2)}\n`,
           }
         : {},
     };

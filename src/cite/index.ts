@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocument } from '../xml/read.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
-import { formatCitation, formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
+import { formatHtml, formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
 import { parseTei } from './tree.js';
 
 export type { CslDate, CslItem, CslName, CslType } from './csl.js';
@@ -92,13 +92,12 @@ export interface CitationSet {
   formatted: Record<StyleName, FormattedCitation>;
 }
 
-/** A paragraph's note or in-text citation in each style, as text and as an HTML fragment. */
-export type PassageCitations = Record<StyleName, { text: string; html: string }>;
-
+/** What the HTML edition's "Cite this" block shows and offers for download. */
 export interface CitationBlock {
-  document: CitationSet;
-  /** One per citable paragraph, in document order. */
-  passages: { passage: Passage; item: CslItem; citations: PassageCitations }[];
+  /** The document: its CSL-JSON item, BibTeX and RIS (downloads), and its bibliography entry per style (HTML). */
+  document: { item: CslItem; bibtex: string; ris: string; html: Partial<Record<StyleName, string>> };
+  /** One per citable paragraph, in document order: its note or in-text citation per style (HTML). */
+  passages: { passage: Passage; item: CslItem; html: Partial<Record<StyleName, string>> }[];
 }
 
 /** The citations of `item` in every format; `passage` adds the paragraph locator. */
@@ -114,43 +113,45 @@ export async function citationSet(item: CslItem, passage?: Passage): Promise<Cit
  * the number and the anchor (and in the text they belong to), so citeproc
  * formats one stand-in per text and every paragraph with a plain number is
  * that result with its own number and anchor put in: a play of a thousand
- * speeches costs three formatting runs, not three thousand.
+ * speeches costs one formatting run per style, not a thousand.
  */
 const STAND_IN = { n: '918273645', id: 'samizdatpassage918273645' };
 
 /** A number citeproc prints as given: no range, list or "and" that would make the label plural. */
 const PLAIN_NUMBER = /^[0-9A-Za-z]+$/;
 
-async function citationsOfPassage(item: CslItem, n: string): Promise<PassageCitations> {
-  const citations = {} as PassageCitations;
-  for (const style of Object.keys(STYLES) as StyleName[]) citations[style] = await formatCitation(item, style, { locator: n, label: 'paragraph' });
-  return citations;
+async function passageHtml(item: CslItem, n: string, styles: readonly StyleName[]): Promise<Partial<Record<StyleName, string>>> {
+  const html: Partial<Record<StyleName, string>> = {};
+  for (const style of styles) html[style] = await formatHtml(item, style, 'citation', { locator: n, label: 'paragraph' });
+  return html;
 }
 
-/** For the HTML edition: the citations of the document and of each paragraph. */
-export async function citationBlock(document: CitableDocument): Promise<CiteResult<CitationBlock>> {
+/** For the HTML edition: the citations of the document and of each paragraph, in `styles` (default all). */
+export async function citationBlock(document: CitableDocument, styles: readonly StyleName[] = Object.keys(STYLES) as StyleName[]): Promise<CiteResult<CitationBlock>> {
   const problems = checkCslData([document.item], document.file);
   if (problems.length) return { ok: false, problems };
-  const standIns = new Map<string, Promise<PassageCitations>>();
+  const standIns = new Map<string, Promise<Partial<Record<StyleName, string>>>>();
   const passages: CitationBlock['passages'] = [];
   for (const passage of document.passages) {
     const item = itemOfPassage(document, passage);
-    let citations: PassageCitations;
+    let html: Partial<Record<StyleName, string>>;
     if (PLAIN_NUMBER.test(passage.n)) {
       const within = passage.within ?? '';
       if (!standIns.has(within)) {
         const standIn = { ...STAND_IN, within: passage.within };
-        standIns.set(within, citationsOfPassage(itemOfPassage(document, standIn), standIn.n));
+        standIns.set(within, passageHtml(itemOfPassage(document, standIn), standIn.n, styles));
       }
       const anchor = encodeURIComponent(passage.id);
       const fill = (formatted: string) => formatted.replaceAll(STAND_IN.id, anchor).replaceAll(STAND_IN.n, passage.n);
-      citations = Object.fromEntries(Object.entries(await standIns.get(within)!).map(([style, { text, html }]) => [style, { text: fill(text), html: fill(html) }])) as PassageCitations;
+      html = Object.fromEntries(Object.entries(await standIns.get(within)!).map(([style, form]) => [style, fill(form)]));
     } else {
-      citations = await citationsOfPassage(item, passage.n);
+      html = await passageHtml(item, passage.n, styles);
     }
-    passages.push({ passage, item, citations });
+    passages.push({ passage, item, html });
   }
-  return { ok: true, value: { document: await citationSet(document.item), passages } };
+  const bibliography: Partial<Record<StyleName, string>> = {};
+  for (const style of styles) bibliography[style] = await formatHtml(document.item, style, 'bibliography');
+  return { ok: true, value: { document: { item: document.item, bibtex: await toBibtex(document.item), ris: await toRis(document.item), html: bibliography }, passages } };
 }
 
 /**

@@ -82,10 +82,18 @@ export async function formatItem(item: CslItem, style: StyleName, locator?: Loca
   return { bibliography: bibliography('text'), citation: citation.text, html: { bibliography: unwrapEntry(bibliography('html')), citation: citation.html } };
 }
 
-/** The note or in-text citation alone (what a paragraph's entry in the "Cite this" block shows). */
-export async function formatCitation(item: CslItem, style: StyleName, locator?: Locator): Promise<{ text: string; html: string }> {
+/**
+ * One HTML form alone: the bibliography entry, or the note or in-text
+ * citation. The HTML edition shows nothing else, and each form is a
+ * citeproc run of its own.
+ */
+export async function formatHtml(item: CslItem, style: StyleName, form: 'bibliography' | 'citation', locator?: Locator): Promise<string> {
   const { Cite } = await citationJs();
-  return citationOf(new Cite([withoutUndatedOriginal(item)]), item, style, locator);
+  const cite = new Cite([withoutUndatedOriginal(item)]);
+  const options = { template: STYLES[style], lang: 'en-US', format: 'html' };
+  if (form === 'bibliography') return unwrapEntry(cite.format('bibliography', options).trim());
+  const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
+  return cite.format('citation', { ...options, entry }).trim();
 }
 
 function citationOf(cite: InstanceType<CitationJs['Cite']>, item: CslItem, style: StyleName, locator?: Locator): { text: string; html: string } {
