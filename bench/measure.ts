@@ -9,7 +9,7 @@
  * VmHWM in /proc every 50 ms. A stopped run has no figure under GNU time.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +33,9 @@ export interface RunOptions {
 }
 
 const GNU_TIME = '/usr/bin/time';
-/** Process groups of the runs in progress, so that an interrupted benchmark can stop them. */
+/** Process groups and scratch folders of the runs in progress, so that an interrupted benchmark can stop and remove them. */
 const running = new Set<number>();
+const scratches = new Set<string>();
 const OUTPUT_KEPT = 16_000;
 
 /** How peak memory is measured on this machine. */
@@ -43,6 +44,7 @@ export const memoryProbe: 'gnu-time' | 'proc-polling' | 'none' =
 
 export async function measure(command: string, args: readonly string[], options: RunOptions): Promise<Run> {
   const scratch = await mkdtemp(join(tmpdir(), 'samizdat-bench-time-'));
+  scratches.add(scratch);
   const timeFile = join(scratch, 'maxrss');
   const [program, argv] = memoryProbe === 'gnu-time'
     ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]]
@@ -82,12 +84,14 @@ export async function measure(command: string, args: readonly string[], options:
     peakKb = Number.isFinite(kb) && kb > 0 ? kb : null;
   }
   await rm(scratch, { recursive: true, force: true });
+  scratches.delete(scratch);
   return { seconds, peakRssBytes: peakKb === null ? null : peakKb * 1024, exitCode: stopped ? null : exitCode, stopped, output };
 }
 
-/** Stops every run in progress with all it started (for Ctrl-C). */
+/** Stops every run in progress with all it started, and removes their scratch folders (for Ctrl-C). */
 export function stopRuns(): void {
   for (const group of running) killGroup(group);
+  for (const scratch of scratches) rmSync(scratch, { recursive: true, force: true });
 }
 
 function killGroup(group: number): void {

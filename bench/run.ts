@@ -6,7 +6,7 @@
  * README's "Performance" section; --json also writes the results as JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -100,7 +100,11 @@ async function main(): Promise<number> {
   };
 
   const root = await mkdtemp(join(tmpdir(), 'samizdat-bench-'));
-  process.once('SIGINT', () => { stopRuns(); process.exit(130); });
+  process.once('SIGINT', () => {
+    stopRuns();
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
   const corpora = existsSync(options.corpora) ? options.corpora : undefined;
   if (!corpora) log(`${options.corpora} not found: the corpus is made of flagship copies only.`);
   log(`writing ${options.size} documents into ${root}`);
