@@ -5,18 +5,10 @@
  * directory mode, one JVM per stylesheet. Debian packages: `jing`,
  * `libsaxonhe-java`. Reference tools for the benchmark only, never used by
  * samizdat itself.
- *
- * html.xsl runs through a driver that imports it and only declares
- * `<xsl:mode use-accumulators="#all"/>`: Saxon-HE (Java) applies no
- * accumulator to the source document unless the initial mode names it, as
- * XSLT 3.0 says, and stops with "Accumulator samizdat:paragraph is not
- * applicable to the current document" on documents whose paragraphs are
- * numbered; SaxonJS, which samizdat uses, does not insist.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Corpus } from './corpus.js';
 import { measure, type Run } from './measure.js';
 
@@ -83,20 +75,13 @@ export function runJing(jing: string, corpus: Corpus, timeoutMs?: number): Promi
 /** What the Saxon run does, for the report. */
 export const SAXON_COMMAND = 'Saxon-HE -s:tei -xsl:html.xsl, then text.xsl';
 
-/** Saxon-HE in directory mode: html.xsl (through the driver), then text.xsl, over the corpus's tei/ folder. */
+/** Saxon-HE in directory mode: html.xsl, then text.xsl, over the corpus's tei/ folder. */
 export function runSaxon(jar: string, repo: string, corpus: Corpus, timeoutMs?: number): Promise<Run> {
   const folder = join(corpus.root, 'saxon');
-  mkdirSync(folder, { recursive: true });
-  const driver = join(folder, 'html-driver.xsl');
-  writeFileSync(driver, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:import href="${pathToFileURL(join(repo, 'xslt', 'html', 'html.xsl')).href}"/>
-  <xsl:mode use-accumulators="#all"/>
-</xsl:stylesheet>
-`);
   const transform = (stylesheet: string, out: string) => (limit: number | undefined) => {
     // In directory mode Saxon wants the output folder to exist.
     mkdirSync(join(folder, out), { recursive: true });
     return measure('java', ['-jar', jar, `-s:${corpus.tei}`, `-o:${join(folder, out)}`, `-xsl:${stylesheet}`], { cwd: corpus.root, timeoutMs: limit });
   };
-  return sequence([transform(driver, 'html'), transform(join(repo, 'xslt', 'text', 'text.xsl'), 'text')], timeoutMs);
+  return sequence([transform(join(repo, 'xslt', 'html', 'html.xsl'), 'html'), transform(join(repo, 'xslt', 'text', 'text.xsl'), 'text')], timeoutMs);
 }

@@ -17,6 +17,9 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <!-- XSLT 3.0 applies to the source document only the accumulators its initial mode names;
+       SaxonJS does not insist, Saxon (Java) does: without this, paragraph numbers fail there. -->
+  <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="text" on-no-match="text-only-copy"/>
   <xsl:mode name="header" on-no-match="text-only-copy"/>
   <xsl:mode name="mentions" on-no-match="shallow-skip"/>
