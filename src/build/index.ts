@@ -253,7 +253,14 @@ async function renderDocuments(
     close = () => pool.close();
   }
   try {
-    await Promise.all(misses.map(async (i) => {
+    // As many documents in flight as there are threads to render them: one
+    // in this thread (documents in flight hold their text and trees), and the
+    // pool's size with workers (the pool takes them in turn).
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let i = misses[next++]; i !== undefined; i = misses[next++]) await renderOne(i);
+    };
+    const renderOne = async (i: number): Promise<void> => {
       const job = jobs[i];
       let outcome: RenderOutcome;
       try {
@@ -266,7 +273,8 @@ async function renderDocuments(
         report.rendered.push(job.request.name);
       } else report.diagnostics.push(outcome.problem);
       progress(job, false);
-    }));
+    };
+    await Promise.all(Array.from({ length: threads }, lane));
   } finally {
     await close();
   }
