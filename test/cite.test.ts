@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import {
-  checkCslData, cite, citationBlock, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
+  checkCslData, cite, citationBlock, citationSet, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
   readCitable, serializeJsonLd, type CitableDocument,
 } from '../src/cite/index.js';
 import { formatHtml } from '../src/cite/render.js';
@@ -282,6 +282,20 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
           assert.equal(html[style], expected, `${document.file} ${passage.id} ${style}`);
         }
       }
+    }
+  });
+
+  it('gives a paragraph in every format at once (citationSet)', async () => {
+    const one = passageItem(flagship(BASE), 'p7');
+    assert.ok(one.ok);
+    const set = await citationSet(one.value.item, one.value.passage);
+    assert.equal(set.cslJson[0]!.URL, `${BASE}/1923-opposition-ch01/#p7`);
+    assert.match(set.bibtex, /title = \{Trotsky opens the attack\}/);
+    assert.match(set.ris, /UR {2}- .*#p7/);
+    for (const style of ['chicago', 'mla', 'apa'] as const) {
+      assert.match(set.formatted[style].citation, /para\. 7/, style);
+      assert.match(set.formatted[style].html.citation, /para\. 7/, style);
+      assert.match(set.formatted[style].bibliography, /Trotsky/, style);
     }
   });
 

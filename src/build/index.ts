@@ -32,6 +32,7 @@ import type { CitationProviderOptions } from './citations.js';
 import { publish } from './output.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
+import { WORKERS_FROM, WorkerPool } from '../workers/pool.js';
 
 export { BUILD_RULE, textFileName } from './render.js';
 export type { Mention, RenderRequest } from './render.js';
@@ -79,6 +80,8 @@ export interface BuildReport {
   rendered: string[];
   /** Whether the edition-wide pages (list of documents, entity index) were rendered by this build. */
   sitePagesRendered: boolean;
+  /** Worker threads that rendered documents (0: the calling thread, or nothing to render). */
+  threads: number;
   /** Output files written (new or changed) and removed, relative to the output folder. */
   changedFiles: string[];
   removedFiles: string[];
@@ -139,7 +142,7 @@ async function discover(input: string | readonly string[], problems: Diagnostic[
 export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? 'dist');
   const report: BuildReport = {
-    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, changedFiles: [], removedFiles: [],
+    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [],
   };
   const found = await discover(input, report.diagnostics);
   if (report.diagnostics.length > 0) return report;
@@ -221,7 +224,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 
 /**
  * Each document's record: from the cache when its key is known, rendered
- * otherwise — in worker threads when more than one needs rendering.
+ * otherwise — in worker threads when enough of them need rendering.
  */
 async function renderDocuments(
   jobs: readonly RenderJob[],
@@ -241,13 +244,13 @@ async function renderDocuments(
   if (misses.length === 0) return records as UnitRecord[];
 
   const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
-  const threads = Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
+  const threads = misses.length < WORKERS_FROM ? 1 : Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
+  report.threads = threads > 1 ? threads : 0;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
   let close = async (): Promise<void> => {};
   if (threads > 1) {
     // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
     await Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)]);
-    const { WorkerPool } = await import('../workers/pool.js');
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup);
     render = (job) => pool.run(job);
     close = () => pool.close();

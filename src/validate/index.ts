@@ -10,6 +10,7 @@ import { checkDocument, type DocumentCheckOptions, type DocumentResult } from '.
 import { DEFAULT_SOURCES, expandPaths } from './files.js';
 import type { Catalog } from './grammar-catalog.js';
 import type { SchematronOptions } from './schematron.js';
+import { WORKERS_FROM } from '../workers/pool.js';
 
 /** A document handed to the rules layer (only when it is well-formed). */
 export interface RulesDocument {
@@ -55,13 +56,6 @@ export interface ValidationReport {
   /** Worker threads the documents were checked in (0: in the calling thread). */
   threads: number;
 }
-
-/**
- * Fewest documents worth worker threads. Each worker loads saxon-js, the
- * schema and the rules again (about half a second of CPU with tei_all); an
- * edition of a document and its register is checked sooner in this thread.
- */
-const WORKERS_FROM = 4;
 
 export async function validate(paths: readonly string[] = DEFAULT_SOURCES, options: ValidateOptions = {}): Promise<ValidationReport> {
   const rules = options.grammarOnly ? undefined : options.rules;

@@ -10,6 +10,14 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+/**
+ * Fewest jobs worth worker threads. Each worker loads saxon-js and its
+ * schema or stylesheets again (about half a second of CPU); a document and
+ * its register, or two or three documents, are done sooner in the calling
+ * thread.
+ */
+export const WORKERS_FROM = 4;
+
 /** What a worker sends back for one job (see `answerJobs`). */
 export type JobAnswer<Result> = { id: number; result: Result } | { id: number; error: string };
 

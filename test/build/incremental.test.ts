@@ -1,6 +1,6 @@
 /**
- * Incremental and parallel builds: an edition of two documents and a
- * register, rebuilt after no change, a change of wording, a change of
+ * Incremental and parallel builds: an edition of four documents and a
+ * register (enough for worker threads), rebuilt after no change, a change of wording, a change of
  * mentions, a removal; the result is always what a cold build writes.
  */
 import { strict as assert } from 'node:assert';
@@ -51,6 +51,7 @@ describe('samizdat build, incremental and parallel', function () {
     const second = flagship.replace('<title level="a" type="main">Trotsky opens the attack</title>', '<title level="a" type="main">A second chapter</title>');
     assert.notEqual(second, flagship);
     writeFileSync(join(tei, 'ch02.xml'), second);
+    for (const n of ['03', '04']) writeFileSync(join(tei, `ch${n}.xml`), flagship.replace('>Trotsky opens the attack</title>', `>Chapter ${n}</title>`));
     cold = await build(tei, options);
     assert.deepEqual(cold.diagnostics, []);
   });
@@ -65,7 +66,8 @@ describe('samizdat build, incremental and parallel', function () {
   }
 
   it('renders every document on a cold build, in worker threads, and writes every file', () => {
-    assert.deepEqual(cold.rendered, ['ch01', 'ch02']);
+    assert.deepEqual(cold.rendered, ['ch01', 'ch02', 'ch03', 'ch04']);
+    assert.equal(cold.threads, 2);
     assert.ok(cold.sitePagesRendered);
     assert.ok(cold.changedFiles.includes('ch01/index.html') && cold.changedFiles.includes('entities/index.html'));
     assert.deepEqual(cold.changedFiles, [...snapshot(out).keys()].sort());
@@ -83,7 +85,7 @@ describe('samizdat build, incremental and parallel', function () {
     assert.equal(report.sitePagesRendered, false);
     assert.deepEqual(report.changedFiles, []);
     assert.deepEqual(touched(before, snapshot(out)), []);
-    assert.deepEqual(report.documents.map((d) => d.name), ['ch01', 'ch02']);
+    assert.deepEqual(report.documents.map((d) => d.name), ['ch01', 'ch02', 'ch03', 'ch04']);
   });
 
   it('after a change of wording, renders that document alone and writes only its changed files', async () => {
@@ -134,26 +136,27 @@ describe('samizdat build, incremental and parallel', function () {
 
   it('renders everything again and rewrites every file with force', async () => {
     const report = await build(tei, { ...options, force: true });
-    assert.deepEqual(report.rendered, ['ch01']);
+    assert.deepEqual(report.rendered, ['ch01', 'ch03', 'ch04']);
+    assert.equal(report.threads, 0, 'three documents are rendered sooner in this thread');
     assert.ok(report.sitePagesRendered);
     assert.deepEqual(report.changedFiles, [...snapshot(out).keys()].sort());
   });
 
   it('renders again when a setting the pages depend on changes', async () => {
     const report = await build(tei, { ...options, editionTitle: 'Opposition papers' });
-    assert.deepEqual(report.rendered, ['ch01']);
+    assert.deepEqual(report.rendered, ['ch01', 'ch03', 'ch04']);
     assert.ok(report.sitePagesRendered);
     assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /Opposition papers/);
   });
 
   it('leaves the output and the cache as they were when one document breaks', async () => {
     const before = snapshot(out);
-    writeFileSync(join(tei, 'ch03.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>open</body></text></TEI>');
+    writeFileSync(join(tei, 'ch05.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>open</body></text></TEI>');
     const report = await build(tei, { ...options, editionTitle: 'Opposition papers' });
     assert.equal(report.written, false);
-    assert.ok(report.diagnostics.some((d) => d.file.endsWith('ch03.xml') && d.line === 1));
+    assert.ok(report.diagnostics.some((d) => d.file.endsWith('ch05.xml') && d.line === 1));
     assert.deepEqual(touched(before, snapshot(out)), []);
-    rmSync(join(tei, 'ch03.xml'));
+    rmSync(join(tei, 'ch05.xml'));
     const again = await build(tei, { ...options, editionTitle: 'Opposition papers' });
     assert.deepEqual(again.rendered, [], 'the cache still knows the unchanged documents');
     assert.deepEqual(again.changedFiles, []);
