@@ -79,9 +79,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const { DocumentPool } = jobs > 1 && files >= WORKERS_FROM ? await import('./pool.js') : { DocumentPool: undefined };
   const pool = DocumentPool ? new DocumentPool(exhausted ? Math.min(jobs, files) : jobs, documentOptions) : undefined;
 
-  const pending: Promise<FileReport>[] = [];
-  let done = 0;
-  const check = (file: string) => pending.push((async () => {
+  const checkOne = async (file: string): Promise<FileReport> => {
     let result: DocumentResult;
     try {
       result = pool ? await pool.check(file) : await checkDocument(file, documentOptions);
@@ -96,11 +94,24 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
         diagnostics.push(diagnostic('error', 'internal', `the rules layer failed on this file: ${(err as Error).message}`, { file }));
       }
     }
-    done++;
-    const report = fileReport(file, diagnostics, result.schema);
-    options.onProgress?.({ done, found: pending.length, file, report });
-    return report;
-  })());
+    return fileReport(file, diagnostics, result.schema);
+  };
+
+  const pending: Promise<FileReport>[] = [];
+  let done = 0;
+  // Without workers, documents are checked one after another: started all at
+  // once they would hold every document's text in memory together, and finish
+  // (and report progress) in whatever order their reads happen to complete.
+  let previous: Promise<unknown> = Promise.resolve();
+  const check = (file: string) => {
+    const report = pool ? checkOne(file) : previous.then(() => checkOne(file));
+    previous = report;
+    pending.push(report.then((finished) => {
+      done++;
+      options.onProgress?.({ done, found: pending.length, file, report: finished });
+      return finished;
+    }));
+  };
   const take = (entry: string | Diagnostic) => {
     if (typeof entry === 'string') check(entry);
     else pending.push(Promise.resolve(fileReport(entry.file, [entry])));

@@ -50,6 +50,21 @@ describe('samizdat validate (CLI)', function () {
     assert.ok(parallel.files.some((f) => f.diagnostics.some((d) => d.ruleId.startsWith('sch:'))), 'the rules ran in the workers');
   });
 
+  it('in one thread, checks documents one at a time, so progress follows the order of the files', async () => {
+    const { validate } = await import('../../src/validate/index.js');
+    // First a document on tei_all, then one on a tiny grammar: checked
+    // concurrently, the second would finish while tei_all is still loading.
+    const dir = mkdtempSync(join(tmpdir(), 'samizdat-serial-'));
+    const tiny = join(dir, 'tiny.xml');
+    writeFileSync(join(dir, 'tiny.rng'), '<element name="note" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>');
+    writeFileSync(tiny, '<?xml-model href="tiny.rng" schematypens="http://relaxng.org/ns/structure/1.0"?><note>ok</note>');
+    const files = [join(fixtures, 'tei-minimal.xml'), tiny, join(fixtures, 'tei-minimal-utf16le.xml')];
+    const seen: string[] = [];
+    const report = await validate(files, { grammarOnly: true, jobs: 1, onProgress: ({ file }) => seen.push(file) });
+    assert.equal(report.threads, 0);
+    assert.deepEqual(seen, files);
+  });
+
   it('exits 2 on an unknown option', () => {
     const run = samizdat('--frobnicate');
     assert.equal(run.status, 2);
