@@ -8,12 +8,13 @@
  * the files on disk are never changed, so the published edition has no
  * script. The script listens to a Server-Sent Events stream: `reload` after
  * a successful rebuild, `problems` after a round that failed (the page keeps
- * the last good edition and shows the problems over it).
+ * the last good edition and shows the problems over it). Requests naming
+ * another site in their Host header are refused (see `trustedHost`).
  */
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
 import { pathFromCurrentFolder } from '../validate/from-config.js';
@@ -124,6 +125,27 @@ export function requestSegments(path: string): { segments: string[] } | { status
   return { segments };
 }
 
+/**
+ * Whether a request's Host header names this server in a way no other site
+ * can: an IP address, `localhost` (or a name under it), or the address the
+ * server was told to listen on. A page on another site can make a browser
+ * resolve its own domain name to 127.0.0.1 (DNS rebinding) and then read the
+ * edition as if it were that site's; the Host header still carries the
+ * foreign name, so such requests are refused. Requests without a Host header
+ * (HTTP/1.0 tools) do not come from a browser and are answered.
+ */
+export function trustedHost(header: string | undefined, listening: string): boolean {
+  if (header === undefined) return true;
+  let name: string;
+  try {
+    name = new URL(`http://${header}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (name.startsWith('[') && name.endsWith(']')) return isIP(name.slice(1, -1)) === 6;
+  return isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost') || name === listening.toLowerCase();
+}
+
 function page(title: string, text: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>` +
@@ -213,6 +235,10 @@ export async function serveEdition(options: ServeOptions = {}): Promise<EditionS
     const target = request.url ?? '/';
     const path = target.split(/[?#]/)[0];
     const query = target.slice(path.length).split('#')[0];
+    if (!trustedHost(request.headers.host, host)) {
+      refuse(response, head, 403, `This server answers to localhost and IP addresses, not to '${request.headers.host}'; listen on that name with --host to use it.`);
+      return;
+    }
     if (method !== 'GET' && !head) { refuse(response, false, 405, `${method} is not served here; only GET and HEAD.`); return; }
     if (path === EVENTS_PATH) { events(request, response, head); return; }
     if (path === RELOAD_SCRIPT_PATH) { send(response, head, 200, RELOAD_SCRIPT, CONTENT_TYPES['.js']); return; }

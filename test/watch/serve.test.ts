@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { EVENTS_PATH, RELOAD_SCRIPT_PATH, requestSegments, serveEdition, withReloadScript, type EditionServer } from '../../src/serve/index.js';
+import { EVENTS_PATH, RELOAD_SCRIPT_PATH, requestSegments, serveEdition, trustedHost, withReloadScript, type EditionServer } from '../../src/serve/index.js';
 import { watchEdition, type Watcher } from '../../src/watch/index.js';
 import { broken, retitled, save, scratchEdition, waitFor, type ScratchEdition } from './support.js';
 
@@ -20,9 +20,9 @@ interface Response {
 }
 
 /** One request with the path sent exactly as written (no normalisation by a client library). */
-function fetchRaw(server: EditionServer, path: string, method = 'GET'): Promise<Response> {
+function fetchRaw(server: EditionServer, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<Response> {
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -140,6 +140,22 @@ describe('samizdat serve (library)', () => {
       assert.equal(res.status, 405, method);
       assert.equal(res.headers.allow, 'GET, HEAD');
     }
+  });
+
+  it('refuses requests that name another site in their Host header (DNS rebinding)', async () => {
+    for (const host of ['attacker.example', 'attacker.example:4000', 'localhost.attacker.example', '127.0.0.1.nip.io']) {
+      for (const path of ['/', '/1923-opposition-ch01/', EVENTS_PATH, RELOAD_SCRIPT_PATH]) {
+        const res = await fetchRaw(server, path, 'GET', { Host: host });
+        assert.equal(res.status, 403, `${host} ${path}`);
+        assert.doesNotMatch(res.body, /Trotsky/, `${host} ${path}: the edition was served`);
+      }
+    }
+    for (const host of ['localhost', `localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`, 'edition.localhost', '192.168.1.20:4000']) {
+      assert.equal((await fetchRaw(server, '/', 'GET', { Host: host })).status, 200, host);
+    }
+    assert.equal(trustedHost('books.example:4000', 'books.example'), true, 'the name given with --host');
+    assert.equal(trustedHost('[::1', '127.0.0.1'), false, 'a Host header that does not parse');
+    assert.equal(trustedHost(undefined, '127.0.0.1'), true, 'HTTP/1.0 without Host');
   });
 
   it('never serves a file outside the output folder', async () => {
