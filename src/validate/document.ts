@@ -36,6 +36,8 @@ export interface DocumentResult {
   schema?: string;
   /** The text, when asked for and the document is well-formed. */
   text?: string;
+  /** Local files the document names, which its rules may read (when rules ran): its verdict depends on them too. */
+  reads?: string[];
 }
 
 const PROLOG_LIMIT = 1 << 20;
@@ -93,8 +95,9 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   if (fatal) diagnostics.push(fatal);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const text = fatal ? undefined : kept.join('');
-  if (text !== undefined && options.schematron) diagnostics.push(...await checkRules(file, text, options.schematron));
-  return { file, diagnostics, schema, text: options.keepText ? text : undefined };
+  const reads = new Set<string>();
+  if (text !== undefined && options.schematron) diagnostics.push(...await checkRules(file, text, { ...options.schematron, reads }));
+  return { file, diagnostics, schema, text: options.keepText ? text : undefined, reads: options.schematron ? [...reads].sort() : undefined };
 }
 
 async function checkRules(file: string, text: string, options: SchematronOptions): Promise<Diagnostic[]> {

@@ -47,6 +47,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   errors: number;
   warnings: number;
+  /** Absolute paths of the local files the document names, which its rules may read (when Schematron ran). */
+  reads?: string[];
 }
 
 export interface ValidationReport {
@@ -94,7 +96,8 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
         diagnostics.push(diagnostic('error', 'internal', `the rules layer failed on this file: ${(err as Error).message}`, { file }));
       }
     }
-    return fileReport(file, diagnostics, result.schema);
+    const report = fileReport(file, diagnostics, result.schema);
+    return result.reads ? { ...report, reads: result.reads } : report;
   };
 
   const pending: Promise<FileReport>[] = [];

@@ -18,7 +18,7 @@ import { resolveSchemaReference, type Catalog } from './grammar-catalog.js';
 import { compileSchematron, messageOf, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument } from './schematron/locations.js';
 import { saxon } from './schematron/saxon.js';
-import { filesNamedBy, withFileGate } from './schematron/sandbox.js';
+import { filesNamedBy, localFilesNamed, withFileGate } from './schematron/sandbox.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -51,6 +51,8 @@ export interface CompiledRules {
 export interface RunOptions {
   /** Rule ids to switch off, with or without the `sch:` prefix. */
   disabledRules?: readonly string[];
+  /** Filled with the local files the document names, which its rules may read (existing or not). */
+  reads?: Set<string>;
 }
 
 export interface SchematronOptions extends LoadOptions, RunOptions {
@@ -107,7 +109,9 @@ interface Firing {
 export async function runRules(rules: CompiledRules, document: RuleDocument, options: RunOptions = {}): Promise<Diagnostic[]> {
   const disabled = new Set((options.disabledRules ?? []).map((id) => (id.startsWith('sch:') ? id : `sch:${id}`)));
   const outline = outlineDocument(document.text);
-  const readable = filesNamedBy(document.path, outline.attributeValues);
+  const named = localFilesNamed(document.path, outline.attributeValues);
+  for (const path of named) options.reads?.add(path);
+  const readable = filesNamedBy(document.path, named);
   const diagnostics: Diagnostic[] = [];
   for (const set of rules.sets) {
     let firings: Firing[];

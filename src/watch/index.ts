@@ -131,6 +131,8 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   private readonly files: FSWatcher;
   /** Validation problems of each document (and of the configuration), by absolute path, as of its last check. */
   private readonly problems = new Map<string, Diagnostic[]>();
+  /** The local files each document names (its register, say), by absolute path, as of its last check: their changes change its verdict. */
+  private readonly reads = new Map<string, readonly string[]>();
   private pending = new Set<string>();
   private everything = true;
   private timer: NodeJS.Timeout | undefined;
@@ -198,9 +200,14 @@ export class Watcher extends EventEmitter<WatcherEvents> {
     return isEditorTemporary(path) || isOutputOrCache(path, this.settings.out);
   }
 
+  /** The documents that name `path`, as of their last check. */
+  private readersOf(path: string): string[] {
+    return [...this.reads].filter(([, named]) => named.includes(path)).map(([document]) => document);
+  }
+
   /** Whether a file system event can change the edition. */
   private relevant(event: string, path: string): boolean {
-    if (this.isSetting(path)) return true;
+    if (this.isSetting(path) || this.readersOf(path).length > 0) return true;
     if (event === 'unlinkDir') return this.settings.patterns.some((p) => within(p.base, path));
     return event !== 'addDir' && this.settings.patterns.some((p) => p.matches(path));
   }
@@ -278,15 +285,26 @@ export class Watcher extends EventEmitter<WatcherEvents> {
     if (this.everything) {
       this.everything = false;
       this.problems.clear();
+      this.reads.clear();
       paths = this.settings.sources;
     } else {
+      // A changed register can break (or mend) the references of the documents that name it.
+      const affected = new Set([...changed, ...changed.flatMap((path) => this.readersOf(path))]);
       paths = [];
-      for (const path of changed) if (this.settings.patterns.some((p) => p.matches(path)) && (await isFile(path))) paths.push(path);
+      for (const path of affected) if (this.settings.patterns.some((p) => p.matches(path)) && (await isFile(path))) paths.push(path);
     }
-    for (const known of [...this.problems.keys()]) if (!(await isFile(known))) this.problems.delete(known);
+    for (const known of [...this.problems.keys()]) {
+      if (!(await isFile(known))) {
+        this.problems.delete(known);
+        this.reads.delete(known);
+      }
+    }
     if (paths.length === 0) return;
     const report = await validate(paths, this.settings.validate);
-    for (const file of report.files) this.problems.set(resolve(file.file), file.diagnostics);
+    for (const file of report.files) {
+      this.problems.set(resolve(file.file), file.diagnostics);
+      if (file.reads) this.reads.set(resolve(file.file), file.reads);
+    }
   }
 }
 

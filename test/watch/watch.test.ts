@@ -148,6 +148,22 @@ describe('samizdat watch (library)', () => {
     assert.deepEqual(round.diagnostics.filter((d) => d.severity === 'error'), [], 'the deleted document\'s problems are gone');
     assert.ok(!existsSync(join(edition.out, 'second-letter', 'index.html')));
   });
+
+  it('checks again the documents that name a changed register, whose pointers it can break or mend', async () => {
+    const register = join(edition.tei, 'register.xml');
+    const original = readFileSync(register, 'utf8');
+    const unresolved = (round: Round) => round.diagnostics.filter((d) => d.ruleId === 'sch:ref-resolves' && resolve(d.file) === resolve(edition.document));
+    let before = rounds.finished.length;
+    save(register, original.replace('xml:id="trotsky"', 'xml:id="trotsky-renamed"'));
+    let { round } = await roundAfter(rounds, before);
+    assert.deepEqual(round.changed, [resolve(register)]);
+    assert.ok(unresolved(round).some((d) => /reg:trotsky/.test(d.message)), JSON.stringify(round.diagnostics));
+
+    before = rounds.finished.length;
+    save(register, original);
+    ({ round } = await roundAfter(rounds, before));
+    assert.deepEqual(unresolved(round), []);
+  });
 });
 
 describe('samizdat watch (library) with a configuration file', () => {

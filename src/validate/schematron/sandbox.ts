@@ -12,11 +12,14 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { saxon } from './saxon.js';
 
-/** Absolute paths of the files a document may have its rules read. */
-export function filesNamedBy(documentPath: string, attributeValues: readonly string[]): Set<string> {
-  const folder = safeRealpath(dirname(resolve(documentPath)));
-  const allowed = new Set<string>();
-  if (folder === undefined) return allowed;
+/**
+ * The local files a document names in its attribute values (`register.xml#p1`
+ * names register.xml), resolved against the document's folder, whether they
+ * exist or not: what its rules could read, and so what their verdict depends on.
+ */
+export function localFilesNamed(documentPath: string, attributeValues: readonly string[]): Set<string> {
+  const folder = dirname(resolve(documentPath));
+  const named = new Set<string>();
   for (const value of attributeValues) {
     for (const token of value.split(/\s+/)) {
       const file = token.split('#')[0];
@@ -27,13 +30,25 @@ export function filesNamedBy(documentPath: string, attributeValues: readonly str
       } catch {
         continue;
       }
-      const candidate = safeRealpath(resolve(folder, decoded));
-      if (candidate === undefined || !inside(folder, candidate)) continue;
-      try {
-        if (statSync(candidate).isFile()) allowed.add(candidate);
-      } catch {
-        // not there: the rule that needs it will say so
-      }
+      const path = resolve(folder, decoded);
+      if (inside(folder, path)) named.add(path);
+    }
+  }
+  return named;
+}
+
+/** Real paths of the files a document may have its rules read: those it names that exist inside its folder tree. */
+export function filesNamedBy(documentPath: string, named: Iterable<string>): Set<string> {
+  const folder = safeRealpath(dirname(resolve(documentPath)));
+  const allowed = new Set<string>();
+  if (folder === undefined) return allowed;
+  for (const path of named) {
+    const candidate = safeRealpath(path);
+    if (candidate === undefined || !inside(folder, candidate)) continue;
+    try {
+      if (statSync(candidate).isFile()) allowed.add(candidate);
+    } catch {
+      // not there: the rule that needs it will say so
     }
   }
   return allowed;
