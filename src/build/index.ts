@@ -193,7 +193,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   try {
     return await cache.locked(async () => {
-      const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, out }, report);
+      const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, keys: { html: keys.html, text: keys.text }, out }, report);
       if (report.diagnostics.length > 0) return report;
       const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
       const files = new Map<string, string>();
@@ -229,7 +229,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 async function renderDocuments(
   jobs: readonly RenderJob[],
   cache: BuildCache,
-  options: BuildOptions & { html: string; out: string },
+  options: BuildOptions & { html: string; keys: RenderSetup['keys']; out: string },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
   const records: (UnitRecord | undefined)[] = new Array(jobs.length);
@@ -243,7 +243,7 @@ async function renderDocuments(
   }
   if (misses.length === 0) return records as UnitRecord[];
 
-  const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
+  const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, keys: options.keys, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
   const threads = misses.length < WORKERS_FROM ? 1 : Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
   report.threads = threads > 1 ? threads : 0;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
