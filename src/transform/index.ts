@@ -8,7 +8,7 @@ import { saxon } from './saxon.js';
 import { type TeiSource, readTeiSource, teiSource } from './source.js';
 import { type CompileOptions, type CompiledStylesheet, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
 
-export { compileStylesheet, stylesheetKey, writeAtomically, TransformProblem, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
+export { compileStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
 export type { CompiledStylesheet, CompileOptions } from './stylesheet.js';
 export { teiSource, readTeiSource, doctypeOf } from './source.js';
 export type { TeiSource } from './source.js';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { saxonVersion, xslt3Script } from './saxon.js';
 
@@ -77,8 +77,20 @@ export async function compileStylesheet(path: string, options: CompileOptions = 
 /** sha256 over the stylesheet and every module it imports or includes, in order. */
 export async function stylesheetKey(path: string): Promise<string> {
   const hash = createHash('sha256').update(`samizdat-sef-1 saxon-js ${saxonVersion}\n`);
+  await visitModules(path, (file, text) => hash.update(`${file}\n${text.length}\n`).update(text));
+  return hash.digest('hex');
+}
+
+/** The stylesheet's file and those of every module it imports or includes, transitively, in order. */
+export async function stylesheetModules(path: string): Promise<string[]> {
+  const modules: string[] = [];
+  await visitModules(path, (file) => modules.push(file));
+  return modules;
+}
+
+async function visitModules(path: string, visit: (file: string, text: string) => void): Promise<void> {
   const seen = new Set<string>();
-  async function visit(file: string): Promise<void> {
+  async function walk(file: string): Promise<void> {
     if (seen.has(file)) return;
     seen.add(file);
     let text: string;
@@ -87,13 +99,15 @@ export async function stylesheetKey(path: string): Promise<string> {
     } catch (error) {
       throw new TransformProblem(diagnostic('error', XSLT_COMPILE_RULE, `the stylesheet ${file} cannot be read: ${(error as Error).message}`, { file }));
     }
-    hash.update(`${file}\n${text.length}\n`).update(text);
+    visit(file, text);
     for (const m of text.matchAll(/<xsl:(?:import|include)\b[^>]*\bhref\s*=\s*(["'])([^"']+)\1/g)) {
-      await visit(resolve(dirname(file), m[2]));
+      // Resolved as the XSLT processor does, as a URI against the module's own;
+      // other schemes (http:) are the compiler's to fetch or refuse, with no local file to follow.
+      const target = URL.canParse(m[2], pathToFileURL(file)) ? new URL(m[2], pathToFileURL(file)) : undefined;
+      if (target?.protocol === 'file:') await walk(fileURLToPath(target));
     }
   }
-  await visit(path);
-  return hash.digest('hex');
+  await walk(resolve(path));
 }
 
 async function exportSef(xslPath: string, cacheDir: string | false): Promise<string> {

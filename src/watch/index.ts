@@ -1,6 +1,7 @@
 /**
  * `watchEdition`: the editor's loop. Builds the edition once, then watches its
- * sources (and the configuration file and the customisation stylesheet) and,
+ * sources (and the configuration file and the customisation stylesheet with
+ * the modules it imports) and,
  * a short quiet time after each burst of saves, validates the documents that
  * changed and rebuilds. A round whose build fails leaves the last good output
  * in place (`build()` writes nothing unless every document renders) and the
@@ -16,6 +17,7 @@ import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildFromConfig } from '../build/config.js';
+import { stylesheetModules } from '../transform/stylesheet.js';
 import { build, type BuildOptions, type BuildReport } from '../build/index.js';
 import { defaultConfig, loadConfig, type Config } from '../config/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -133,6 +135,8 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   private readonly problems = new Map<string, Diagnostic[]>();
   /** The local files each document names (its register, say), by absolute path, as of its last check: their changes change its verdict. */
   private readonly reads = new Map<string, readonly string[]>();
+  /** The customisation stylesheet's modules (itself and what it imports or includes), as of the last round. */
+  private modules: string[] = [];
   private pending = new Set<string>();
   private everything = true;
   private timer: NodeJS.Timeout | undefined;
@@ -177,7 +181,7 @@ export class Watcher extends EventEmitter<WatcherEvents> {
     return this.settings.sources;
   }
 
-  /** The paths being watched: the sources' folders, the configuration file, the customisation stylesheet. */
+  /** The paths always watched: the sources' folders, the configuration file, the customisation stylesheet (its modules are added after each round). */
   watchedPaths(): string[] {
     return watchedPaths(this.settings);
   }
@@ -192,7 +196,19 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   }
 
   private isSetting(path: string): boolean {
-    return path === this.settings.config.file || path === this.settings.xslt;
+    return path === this.settings.config.file || path === this.settings.xslt || this.modules.includes(path);
+  }
+
+  /** Watches the modules the customisation stylesheet imports now (it may have gained or lost some). */
+  private async followModules(): Promise<void> {
+    const xslt = this.settings.xslt;
+    const before = this.modules;
+    // A module that cannot be read is reported by the build; keep watching what was known.
+    const now = xslt === undefined ? [] : await stylesheetModules(xslt).catch(() => [...new Set([xslt, ...before])]);
+    const always = this.watchedPaths();
+    this.files.unwatch(before.filter((p) => !now.includes(p) && !always.includes(p)));
+    this.files.add(now.filter((p) => !before.includes(p) && !always.includes(p)));
+    this.modules = now;
   }
 
   private ignored(path: string): boolean {
@@ -253,6 +269,7 @@ export class Watcher extends EventEmitter<WatcherEvents> {
           return;
         }
       }
+      await this.followModules();
       if (this.validating) await this.check(changed);
       const report = await build(this.settings.sources, this.settings.build);
       const diagnostics = withoutRepeats([...this.problems.values()].flat(), report.diagnostics);

@@ -4,11 +4,11 @@
  * a new key.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { TransformProblem, compileStylesheet, stylesheetKey, toHtml } from '../../src/transform/index.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TransformProblem, compileStylesheet, stylesheetKey, stylesheetModules, toHtml } from '../../src/transform/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'samizdat-sef-'));
@@ -37,6 +37,21 @@ describe('compiled stylesheets (SEF cache)', function () {
     const common = join(xslt, 'common', 'tei.xsl');
     writeFileSync(common, readFileSync(common, 'utf8').replace('</xsl:stylesheet>', '<!-- changed --></xsl:stylesheet>'));
     assert.notEqual(await stylesheetKey(join(xslt, 'html', 'html.xsl')), before);
+  });
+
+  it('follows imports and includes as URIs: relative, percent-encoded, file: URLs; not http:', async () => {
+    const dir = join(scratch, 'modules');
+    mkdirSync(join(dir, 'with space'), { recursive: true });
+    const sheet = (body: string) => `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">${body}</xsl:stylesheet>`;
+    const html = join(root, 'xslt', 'html', 'html.xsl');
+    writeFileSync(join(dir, 'main.xsl'), sheet(`<xsl:import href="with%20space/names.xsl"/><xsl:include href='${pathToFileURL(join(dir, 'dates.xsl')).href}'/><xsl:import href="https://example.org/remote.xsl"/>`));
+    writeFileSync(join(dir, 'with space', 'names.xsl'), sheet(`<xsl:import href="../dates.xsl"/><xsl:import href="${pathToFileURL(html).href}"/>`));
+    writeFileSync(join(dir, 'dates.xsl'), sheet(''));
+    const modules = await stylesheetModules(join(dir, 'main.xsl'));
+    assert.deepEqual(modules.slice(0, 4), [join(dir, 'main.xsl'), join(dir, 'with space', 'names.xsl'), join(dir, 'dates.xsl'), html]);
+    assert.ok(modules.includes(join(root, 'xslt', 'common', 'tei.xsl')), 'the modules html.xsl imports in turn');
+    assert.equal(new Set(modules).size, modules.length, 'each module once');
+    assert.ok(!modules.some((m) => m.includes('remote')));
   });
 
   it('reports a stylesheet that does not compile as a problem naming the file', async () => {

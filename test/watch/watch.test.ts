@@ -7,10 +7,11 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../src/config/config.js';
 import { formatLocation } from '../../src/diagnostics.js';
 import { isEditorTemporary, watchEdition, type Round, type Watcher } from '../../src/watch/index.js';
-import { broken, delay, retitled, save, scratchEdition, waitFor, type ScratchEdition } from './support.js';
+import { broken, delay, repository, retitled, save, scratchEdition, waitFor, type ScratchEdition } from './support.js';
 
 const DEBOUNCE = 150;
 /** Long enough after a round for a stray second round to have started. */
@@ -212,5 +213,40 @@ describe('samizdat watch (library) with a configuration file', () => {
     assert.ok(problem && problem.line !== undefined, JSON.stringify(round.diagnostics));
     assert.match(problem.message, /did you mean "out"/);
     assert.deepEqual(readFileSync(join(edition.dir, 'site', 'index.html')), list);
+  });
+});
+
+describe('samizdat watch (library) with a customisation stylesheet', () => {
+  let edition: ScratchEdition;
+  let watcher: Watcher;
+  let rounds: Recorder;
+  let persons: string;
+  const sheet = (body: string) => `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml" xpath-default-namespace="http://www.tei-c.org/ns/1.0">${body}</xsl:stylesheet>`;
+  const personsModule = (name: string) => sheet(`<xsl:import href="${pathToFileURL(join(repository, 'xslt', 'html', 'html.xsl')).href}"/>` +
+    `<xsl:template match="persName" mode="text"><span class="${name}"><xsl:apply-templates mode="text"/></span></xsl:template>`);
+
+  before(async () => {
+    edition = scratchEdition();
+    persons = join(edition.dir, 'xsl', 'persons.xsl');
+    mkdirSync(join(edition.dir, 'xsl'));
+    save(persons, personsModule('person-first'));
+    save(join(edition.dir, 'xsl', 'custom.xsl'), sheet('<xsl:import href="persons.xsl"/>'));
+    watcher = watchEdition({ sources: edition.tei, build: { out: edition.out, xslt: join(edition.dir, 'xsl', 'custom.xsl') }, debounce: DEBOUNCE });
+    rounds = record(watcher);
+    await watcher.ready;
+  });
+  after(async () => {
+    await watcher?.close();
+    edition?.remove();
+  });
+
+  it('rebuilds when a module the stylesheet imports changes', async () => {
+    assert.match(readFileSync(edition.page, 'utf8'), /<span class="person-first">Trotsky<\/span>/);
+    const before = rounds.finished.length;
+    save(persons, personsModule('person-second'));
+    const { kind, round } = await roundAfter(rounds, before);
+    assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+    assert.deepEqual(round.changed, [persons]);
+    assert.match(readFileSync(edition.page, 'utf8'), /<span class="person-second">Trotsky<\/span>/);
   });
 });
