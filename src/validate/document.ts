@@ -36,8 +36,8 @@ export interface DocumentResult {
   schema?: string;
   /** The text, when asked for and the document is well-formed. */
   text?: string;
-  /** Local files the document names, which its rules may read (when rules ran): its verdict depends on them too. */
-  reads?: string[];
+  /** The files its verdict depends on besides itself: its schema's files, its rule files and the local files it names (which rules may read). */
+  dependsOn?: string[];
 }
 
 const PROLOG_LIMIT = 1 << 20;
@@ -64,13 +64,17 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
 
   let grammarCheck: GrammarCheck | undefined;
   let schema: string | undefined;
+  let grammarFiles: string[] = [];
   const choice = chooseSchema(file, readXmlModels(prolog), options);
   if ('problem' in choice) diagnostics.push(choice.problem);
   else {
     schema = choice.schema;
     const loaded = await loadGrammar(choice.schema, { cacheDir: options.cacheDir });
     if ('problem' in loaded) diagnostics.push(loaded.problem);
-    else grammarCheck = await GrammarCheck.create(loaded.grammar, file);
+    else {
+      grammarFiles = loaded.files;
+      grammarCheck = await GrammarCheck.create(loaded.grammar, file);
+    }
   }
 
   const wellFormedness = new WellFormednessCheck(file, grammarCheck);
@@ -95,9 +99,9 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   if (fatal) diagnostics.push(fatal);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const text = fatal ? undefined : kept.join('');
-  const reads = new Set<string>();
-  if (text !== undefined && options.schematron) diagnostics.push(...await checkRules(file, text, { ...options.schematron, reads }));
-  return { file, diagnostics, schema, text: options.keepText ? text : undefined, reads: options.schematron ? [...reads].sort() : undefined };
+  const dependsOn = new Set(grammarFiles);
+  if (text !== undefined && options.schematron) diagnostics.push(...await checkRules(file, text, { ...options.schematron, dependsOn }));
+  return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
 }
 
 async function checkRules(file: string, text: string, options: SchematronOptions): Promise<Diagnostic[]> {

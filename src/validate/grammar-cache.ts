@@ -2,7 +2,8 @@
  * RELAX NG schemas compiled once: salve-annos converts a schema (≈1 s for
  * tei_all), the result is cached on disk as JSON keyed by the sha256 of the
  * schema and every file it includes, and later runs load the JSON (≈0.3 s).
- * Within one process (or worker) a schema is loaded once.
+ * Within one process (or worker) a schema is loaded once, and again only
+ * when one of its files changes (as it may while `watch` runs).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -10,13 +11,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Grammar } from 'salve-annos';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { FreshMemo, type TrackRead } from './fresh-memo.js';
 
 export const DEFAULT_CACHE_DIR = join('.samizdat', 'cache');
 
 /** Bumped when the cached form changes, so old cache files are ignored. */
 const CACHE_FORMAT = 'samizdat-rng-1';
 
-export type LoadedGrammar = { grammar: Grammar; digest: string } | { problem: Diagnostic };
+export type LoadedGrammar =
+  /** `files`: the schema and every file it includes, whose changes change the grammar. */
+  | { grammar: Grammar; digest: string; files: string[] }
+  | { problem: Diagnostic };
 
 type Salve = typeof import('salve-annos');
 let salveModule: Promise<Salve> | undefined;
@@ -27,7 +32,7 @@ export function loadSalve(): Promise<Salve> {
   return salveModule;
 }
 
-const loaded = new Map<string, Promise<LoadedGrammar>>();
+const loaded = new FreshMemo<LoadedGrammar>();
 
 /**
  * The grammar of the schema at `schemaPath`, from this process's memory, the
@@ -35,20 +40,19 @@ const loaded = new Map<string, Promise<LoadedGrammar>>();
  * `cacheDir: false` disables the disk cache.
  */
 export function loadGrammar(schemaPath: string, options: { cacheDir?: string | false } = {}): Promise<LoadedGrammar> {
-  const key = `${resolve(schemaPath)}\0${options.cacheDir}`;
-  let result = loaded.get(key);
-  if (!result) {
-    result = compileGrammar(resolve(schemaPath), options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir);
-    loaded.set(key, result);
-  }
-  return result;
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
+  return loaded.get(`${resolve(schemaPath)}\0${options.cacheDir}`, (track) => compileGrammar(resolve(schemaPath), cacheDir, track));
 }
 
-async function compileGrammar(schemaPath: string, cacheDir: string | false): Promise<LoadedGrammar> {
+async function compileGrammar(schemaPath: string, cacheDir: string | false, track: TrackRead): Promise<LoadedGrammar> {
   const where = { file: schemaPath };
   let digest: string;
+  const files: string[] = [];
   try {
-    digest = await schemaDigest(schemaPath);
+    digest = await schemaDigest(schemaPath, (path) => {
+      files.push(path);
+      return track(path);
+    });
   } catch (err) {
     return { problem: diagnostic('error', 'rng-schema-unavailable', `the schema ${schemaPath} cannot be read: ${(err as Error).message}`, where) };
   }
@@ -57,7 +61,7 @@ async function compileGrammar(schemaPath: string, cacheDir: string | false): Pro
   if (cacheFile) {
     try {
       const json = JSON.parse(await readFile(cacheFile, 'utf8'));
-      return { grammar: salve.readTreeFromJSON(json), digest };
+      return { grammar: salve.readTreeFromJSON(json), digest, files };
     } catch { /* not cached yet, or unreadable: convert */ }
   }
   let converted;
@@ -80,7 +84,7 @@ async function compileGrammar(schemaPath: string, cacheDir: string | false): Pro
       await rename(temporary, cacheFile);
     } catch { /* a cache that cannot be written only costs time */ }
   }
-  return { grammar: converted.pattern, digest };
+  return { grammar: converted.pattern, digest, files };
 }
 
 /** Loads `file:` URLs only: a schema never causes a download. */
@@ -97,12 +101,13 @@ const localFilesOnly = {
  * (`include` / `externalRef`), so that editing an included file invalidates
  * the cache entry of every schema that includes it.
  */
-export async function schemaDigest(schemaPath: string): Promise<string> {
+export async function schemaDigest(schemaPath: string, track?: TrackRead): Promise<string> {
   const hash = createHash('sha256').update(CACHE_FORMAT);
   const seen = new Set<string>();
   async function visit(path: string): Promise<void> {
     if (seen.has(path)) return;
     seen.add(path);
+    await track?.(path);
     const text = await readFile(path, 'utf8');
     hash.update(`\0${text.length}\0`).update(text);
     for (const href of includedHrefs(text)) {

@@ -47,8 +47,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   errors: number;
   warnings: number;
-  /** Absolute paths of the local files the document names, which its rules may read (when Schematron ran). */
-  reads?: string[];
+  /** Absolute paths of the files its verdict depends on besides itself: its schema's files, its rule files, the local files it names (which rules may read). */
+  dependsOn?: string[];
 }
 
 export interface ValidationReport {
@@ -97,7 +97,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
       }
     }
     const report = fileReport(file, diagnostics, result.schema);
-    return result.reads ? { ...report, reads: result.reads } : report;
+    return result.dependsOn ? { ...report, dependsOn: result.dependsOn } : report;
   };
 
   const pending: Promise<FileReport>[] = [];

@@ -18,6 +18,7 @@ import { resolveSchemaReference, type Catalog } from './grammar-catalog.js';
 import { compileSchematron, messageOf, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument } from './schematron/locations.js';
 import { saxon } from './schematron/saxon.js';
+import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy, localFilesNamed, withFileGate } from './schematron/sandbox.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
@@ -51,8 +52,8 @@ export interface CompiledRules {
 export interface RunOptions {
   /** Rule ids to switch off, with or without the `sch:` prefix. */
   disabledRules?: readonly string[];
-  /** Filled with the local files the document names, which its rules may read (existing or not). */
-  reads?: Set<string>;
+  /** Filled with the files the verdict depends on besides the document: the rule files, and the local files the document names, which rules may read (existing or not). */
+  dependsOn?: Set<string>;
 }
 
 export interface SchematronOptions extends LoadOptions, RunOptions {
@@ -74,11 +75,12 @@ export function defaultCacheDir(): string {
 
 
 /** Reads and compiles each source (from the cache when unchanged). */
-export async function loadRules(sources: readonly RuleSource[], options: LoadOptions = {}): Promise<CompiledRules> {
+export async function loadRules(sources: readonly RuleSource[], options: LoadOptions = {}, track?: TrackRead): Promise<CompiledRules> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const results = await Promise.all(sources.map(async (source): Promise<CompiledSchematron | Diagnostic> => {
     let text: string;
     try {
+      if (source.text === undefined) await track?.(source.path);
       text = source.text ?? (await readFile(source.path, 'utf8'));
     } catch (error) {
       return diagnostic('error', 'sch-compile', `the Schematron file ${source.path} cannot be read: ${messageOf(error)}`, { file: source.path });
@@ -110,7 +112,7 @@ export async function runRules(rules: CompiledRules, document: RuleDocument, opt
   const disabled = new Set((options.disabledRules ?? []).map((id) => (id.startsWith('sch:') ? id : `sch:${id}`)));
   const outline = outlineDocument(document.text);
   const named = localFilesNamed(document.path, outline.attributeValues);
-  for (const path of named) options.reads?.add(path);
+  for (const path of named) options.dependsOn?.add(path);
   const readable = filesNamedBy(document.path, named);
   const diagnostics: Diagnostic[] = [];
   for (const set of rules.sets) {
@@ -185,16 +187,13 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
   const sources = dedupe([...named.sources, ...(options.sources ?? [])]);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
-  let pending = memo.get(key);
-  if (pending === undefined) {
-    pending = loadRules(sources, { cacheDir });
-    memo.set(key, pending);
-  }
-  const rules = await pending;
+  const rules = await compiledRules.get(key, (track) => loadRules(sources, { cacheDir }, track));
+  for (const source of sources) if (source.text === undefined) options.dependsOn?.add(resolve(source.path));
   return [...named.problems, ...rules.problems, ...(await runRules(rules, document, options))];
 }
 
-const memo = new Map<string, Promise<CompiledRules>>();
+/** Rule sets compiled in this thread, made again when one of their files changes. */
+const compiledRules = new FreshMemo<CompiledRules>();
 
 function dedupe(sources: RuleSource[]): RuleSource[] {
   const seen = new Set<string>();

@@ -133,8 +133,10 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   private readonly files: FSWatcher;
   /** Validation problems of each document (and of the configuration), by absolute path, as of its last check. */
   private readonly problems = new Map<string, Diagnostic[]>();
-  /** The local files each document names (its register, say), by absolute path, as of its last check: their changes change its verdict. */
-  private readonly reads = new Map<string, readonly string[]>();
+  /** The files each document's verdict depends on (its schema, its rules, the register it names), by absolute path, as of its last check. */
+  private readonly dependencies = new Map<string, readonly string[]>();
+  /** Files watched because documents depend on them (schemas, rules), beyond the sources' folders. */
+  private dependenciesWatched = new Set<string>();
   /** The customisation stylesheet's modules (itself and what it imports or includes), as of the last round. */
   private modules: string[] = [];
   private pending = new Set<string>();
@@ -216,14 +218,23 @@ export class Watcher extends EventEmitter<WatcherEvents> {
     return isEditorTemporary(path) || isOutputOrCache(path, this.settings.out);
   }
 
-  /** The documents that name `path`, as of their last check. */
-  private readersOf(path: string): string[] {
-    return [...this.reads].filter(([, named]) => named.includes(path)).map(([document]) => document);
+  /** The documents whose verdict depends on `path`, as of their last check. */
+  private dependentsOf(path: string): string[] {
+    return [...this.dependencies].filter(([, files]) => files.includes(path)).map(([document]) => document);
+  }
+
+  /** Watches the files the documents depend on now, and no longer those none depends on. */
+  private followDependencies(): void {
+    const now = new Set([...this.dependencies.values()].flat());
+    const always = this.watchedPaths();
+    this.files.unwatch([...this.dependenciesWatched].filter((p) => !now.has(p) && !always.includes(p)));
+    this.files.add([...now].filter((p) => !this.dependenciesWatched.has(p) && !always.includes(p)));
+    this.dependenciesWatched = now;
   }
 
   /** Whether a file system event can change the edition. */
   private relevant(event: string, path: string): boolean {
-    if (this.isSetting(path) || this.readersOf(path).length > 0) return true;
+    if (this.isSetting(path) || this.dependentsOf(path).length > 0) return true;
     if (event === 'unlinkDir') return this.settings.patterns.some((p) => within(p.base, path));
     return event !== 'addDir' && this.settings.patterns.some((p) => p.matches(path));
   }
@@ -302,26 +313,28 @@ export class Watcher extends EventEmitter<WatcherEvents> {
     if (this.everything) {
       this.everything = false;
       this.problems.clear();
-      this.reads.clear();
+      this.dependencies.clear();
       paths = this.settings.sources;
     } else {
-      // A changed register can break (or mend) the references of the documents that name it.
-      const affected = new Set([...changed, ...changed.flatMap((path) => this.readersOf(path))]);
+      // A changed register can break (or mend) the references of the documents
+      // that name it; a changed schema or rule file, the verdicts of those checked with it.
+      const affected = new Set([...changed, ...changed.flatMap((path) => this.dependentsOf(path))]);
       paths = [];
       for (const path of affected) if (this.settings.patterns.some((p) => p.matches(path)) && (await isFile(path))) paths.push(path);
     }
     for (const known of [...this.problems.keys()]) {
       if (!(await isFile(known))) {
         this.problems.delete(known);
-        this.reads.delete(known);
+        this.dependencies.delete(known);
       }
     }
     if (paths.length === 0) return;
     const report = await validate(paths, this.settings.validate);
     for (const file of report.files) {
       this.problems.set(resolve(file.file), file.diagnostics);
-      if (file.reads) this.reads.set(resolve(file.file), file.reads);
+      if (file.dependsOn) this.dependencies.set(resolve(file.file), file.dependsOn);
     }
+    this.followDependencies();
   }
 }
 

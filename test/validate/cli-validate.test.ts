@@ -65,6 +65,28 @@ describe('samizdat validate (CLI)', function () {
     assert.deepEqual(seen, files);
   });
 
+  it('in one process, checks with a schema or rule file as it is now, not as it was first read', async () => {
+    const { validate } = await import('../../src/validate/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'samizdat-edited-'));
+    const rng = (content: string) => `<element name="note" xmlns="http://relaxng.org/ns/structure/1.0">${content}</element>`;
+    const sch = (test: string) => `<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"><pattern><rule context="note"><assert id="short" test="${test}">Too long.</assert></rule></pattern></schema>`;
+    writeFileSync(join(dir, 'note.rng'), rng('<text/>'));
+    writeFileSync(join(dir, 'note.sch'), sch('string-length(.) lt 100'));
+    const note = join(dir, 'note.xml');
+    writeFileSync(note, '<?xml-model href="note.rng" schematypens="http://relaxng.org/ns/structure/1.0"?><?xml-model href="note.sch" schematypens="http://purl.oclc.org/dsdl/schematron"?><note>ok</note>');
+    const options = { jobs: 1, schematron: {}, cacheDir: join(dir, 'cache') };
+    const rulesOf = async () => (await validate([note], options)).files[0].diagnostics.map((d) => d.ruleId);
+
+    const first = (await validate([note], options)).files[0];
+    assert.deepEqual(first.diagnostics, []);
+    assert.deepEqual(first.dependsOn, [join(dir, 'note.rng'), join(dir, 'note.sch')]);
+    writeFileSync(join(dir, 'note.rng'), rng('<empty/>'));
+    assert.ok((await rulesOf()).some((id) => id.startsWith('rng')), 'the edited grammar');
+    writeFileSync(join(dir, 'note.rng'), rng('<text/>'));
+    writeFileSync(join(dir, 'note.sch'), sch('string-length(.) lt 2'));
+    assert.deepEqual(await rulesOf(), ['sch:short'], 'the edited rules');
+  });
+
   it('exits 2 on an unknown option', () => {
     const run = samizdat('--frobnicate');
     assert.equal(run.status, 2);

@@ -165,6 +165,34 @@ describe('samizdat watch (library)', () => {
     ({ round } = await roundAfter(rounds, before));
     assert.deepEqual(unresolved(round), []);
   });
+
+  it('checks the documents again when the rules or the schema they are checked with change', async () => {
+    const rulesFile = join(edition.dir, 'schemas', 'samizdat-rules.sch');
+    const original = readFileSync(rulesFile, 'utf8');
+    const always = '<pattern id="always"><rule context="tei:TEI"><report test="true()" id="always" role="warning">Checked with the edited rules.</report></rule></pattern>';
+    const fired = (round: Round) => round.diagnostics.filter((d) => d.ruleId === 'sch:always').map((d) => resolve(d.file)).sort();
+    let before = rounds.finished.length;
+    save(rulesFile, original.replace('</schema>', `${always}</schema>`));
+    let { round } = await roundAfter(rounds, before);
+    assert.deepEqual(round.changed, [resolve(rulesFile)]);
+    assert.deepEqual(fired(round), [resolve(edition.document), resolve(edition.tei, 'register.xml')].sort());
+
+    before = rounds.finished.length;
+    save(rulesFile, original);
+    ({ round } = await roundAfter(rounds, before));
+    assert.deepEqual(fired(round), []);
+
+    const schema = join(edition.dir, 'schemas', 'samizdat.rng');
+    const grammar = readFileSync(schema, 'utf8');
+    before = rounds.finished.length;
+    save(schema, grammar.replace(/<element name="persName">/, '<element name="personName">'));
+    ({ round } = await roundAfter(rounds, before));
+    assert.ok(round.diagnostics.some((d) => d.ruleId.startsWith('rng') && resolve(d.file) === resolve(edition.document)), JSON.stringify(round.diagnostics.slice(0, 3)));
+    before = rounds.finished.length;
+    save(schema, grammar);
+    ({ round } = await roundAfter(rounds, before));
+    assert.deepEqual(round.diagnostics.filter((d) => d.ruleId.startsWith('rng')), []);
+  });
 });
 
 describe('samizdat watch (library) with a configuration file', () => {
