@@ -28,8 +28,10 @@ Options:
   --format NAME      text (default), json, github, junit
   --grammar-only     well-formedness and RELAX NG only (what jing checks)
   --jobs N           worker threads (default: one per CPU)
-  --cache-dir DIR    where converted schemas are cached (default .samizdat/cache)
-  --no-cache         do not read or write the schema cache
+  --cache-dir DIR    where converted schemas and earlier verdicts are kept
+                     (default .samizdat/cache)
+  --no-cache         check every document afresh: no verdict or converted
+                     schema is read or kept
   -q, --quiet        errors only: no warnings, no progress, and no summary
                      line when there is no error (text format; the json,
                      github and junit reports are unchanged)
@@ -132,6 +134,9 @@ export async function run(args: string[]): Promise<number> {
     });
   } finally {
     progress.end();
+  }
+  if (report.remembered > 0) {
+    term.detail(`${report.remembered} of ${counted(report.files.length, 'verdict')} from earlier runs (unchanged documents, schemas, rules and registers); --no-cache checks everything`);
   }
   process.stdout.write(reporter.render(report, {
     highlight: colours(colourEnabled(process.stdout)), errorsOnly: parsed.verbosity === 'quiet',

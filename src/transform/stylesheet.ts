@@ -6,12 +6,15 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { writeAtomically } from '../write-atomically.js';
 import { saxonVersion, xslt3Script } from './saxon.js';
+
+export { writeAtomically };
 
 const run = promisify(execFile);
 
@@ -126,10 +129,3 @@ async function exportSef(xslPath: string, cacheDir: string | false): Promise<str
   }
 }
 
-/** Writes `text` to `path` through a temporary file and a rename, so no reader sees half a file. */
-export async function writeAtomically(path: string, text: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-  await writeFile(partial, text);
-  await rename(partial, path);
-}

@@ -10,7 +10,11 @@ import { checkDocument, type DocumentCheckOptions, type DocumentResult } from '.
 import { DEFAULT_SOURCES, expandPaths } from './files.js';
 import type { Catalog } from './grammar-catalog.js';
 import type { SchematronOptions } from './schematron.js';
+import { limited } from '../workers/limit.js';
 import { WORKERS_FROM } from '../workers/pool.js';
+import { DEFAULT_CACHE_DIR } from './grammar-cache.js';
+import type { DocumentPool } from './pool.js';
+import { Verdicts } from './verdicts.js';
 
 /** A document handed to the rules layer (only when it is well-formed). */
 export interface RulesDocument {
@@ -55,8 +59,10 @@ export interface ValidationReport {
   /** One entry per document (and per pattern that matched nothing), in the order found. */
   files: FileReport[];
   summary: { files: number; invalidFiles: number; errors: number; warnings: number };
-  /** Worker threads the documents were checked in (0: in the calling thread). */
+  /** Worker threads the documents were checked in (0: in the calling thread, or none was checked). */
   threads: number;
+  /** How many verdicts were given from the cache of earlier runs (their documents and what they depend on unchanged). */
+  remembered: number;
 }
 
 export async function validate(paths: readonly string[] = DEFAULT_SOURCES, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -78,13 +84,29 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const exhausted = next.done;
   if (!next.done) head.push(next.value);
   const files = head.filter((e) => typeof e === 'string').length;
-  const { DocumentPool } = jobs > 1 && files >= WORKERS_FROM ? await import('./pool.js') : { DocumentPool: undefined };
-  const pool = DocumentPool ? new DocumentPool(exhausted ? Math.min(jobs, files) : jobs, documentOptions) : undefined;
+  const parallel = jobs > 1 && files >= WORKERS_FROM;
+  const threads = exhausted ? Math.min(jobs, files) : jobs;
+  // Started on the first document the verdicts cannot answer for.
+  let pool: Promise<DocumentPool> | undefined;
+  const poolCheck = (file: string): Promise<DocumentResult> => {
+    pool ??= import('./pool.js').then(({ DocumentPool }) => new DocumentPool(threads, documentOptions));
+    return pool.then((started) => started.check(file));
+  };
+  const verdicts = options.cacheDir === false || rules !== undefined ? undefined
+    : await Verdicts.open(options.cacheDir ?? DEFAULT_CACHE_DIR, { cwd: process.cwd(), ...documentOptions, cacheDir: undefined });
+  let remembered = 0;
 
   const checkOne = async (file: string): Promise<FileReport> => {
     let result: DocumentResult;
     try {
-      result = pool ? await pool.check(file) : await checkDocument(file, documentOptions);
+      const recalled = await verdicts?.recall(file);
+      if (recalled?.result) {
+        result = recalled.result;
+        remembered++;
+      } else {
+        result = parallel ? await poolCheck(file) : await checkDocument(file, documentOptions);
+        if (recalled) await verdicts?.remember(recalled.document, result);
+      }
     } catch (err) {
       result = { file, diagnostics: [diagnostic('error', 'internal', `samizdat failed on this file: ${(err as Error).message}`, { file })] };
     }
@@ -105,11 +127,10 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   // Without workers, documents are checked one after another: started all at
   // once they would hold every document's text in memory together, and finish
   // (and report progress) in whatever order their reads happen to complete.
-  let previous: Promise<unknown> = Promise.resolve();
+  // With workers, enough are under way to keep every worker busy.
+  const turn = limited(parallel ? threads * 2 : 1);
   const check = (file: string) => {
-    const report = pool ? checkOne(file) : previous.then(() => checkOne(file));
-    previous = report;
-    pending.push(report.then((finished) => {
+    pending.push(turn(() => checkOne(file)).then((finished) => {
       done++;
       options.onProgress?.({ done, found: pending.length, file, report: finished });
       return finished;
@@ -123,9 +144,9 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     head.forEach(take);
     if (!exhausted) for (next = await found.next(); !next.done; next = await found.next()) take(next.value);
     const reports = await Promise.all(pending);
-    return { files: reports, summary: summarise(reports), threads: pool?.size ?? 0 };
+    return { files: reports, summary: summarise(reports), threads: pool ? (await pool).size : 0, remembered };
   } finally {
-    await pool?.close();
+    await (await pool?.catch(() => undefined))?.close();
   }
 }
 

@@ -116,10 +116,15 @@ describe('terminal conventions (CLI)', function () {
 
   describe('--verbose', () => {
     it('validate: in a pipe, the configuration and one plain line per document on stderr, with its schema', () => {
-      const run = samizdat(['validate', '--verbose', ...warned]);
+      const cache = mkdtempSync(join(tmpdir(), 'samizdat-verbose-'));
+      const run = samizdat(['validate', '--verbose', '--cache-dir', cache, ...warned]);
       assert.equal(run.status, 0);
-      assert.equal(run.stderr, `configuration: none (defaults)\n1/1 ${warned[0]}: 0 errors, 1 warning; schema ${relative(process.cwd(), warned[2])}\n`);
+      const lines = `configuration: none (defaults)\n1/1 ${warned[0]}: 0 errors, 1 warning; schema ${relative(process.cwd(), warned[2])}\n`;
+      assert.equal(run.stderr, lines);
       assert.match(run.stdout, /^1 file, 0 errors, 1 warning$/m, 'the report is unchanged');
+      const again = samizdat(['validate', '--verbose', '--cache-dir', cache, ...warned]);
+      assert.equal(again.stderr, `${lines}1 of 1 verdict from earlier runs (unchanged documents, schemas, rules and registers); --no-cache checks everything\n`);
+      assert.equal(again.stdout, run.stdout);
     });
 
     it('text: the mode and length on stderr, the text unchanged on stdout', () => {

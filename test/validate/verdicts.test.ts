@@ -1,0 +1,131 @@
+/**
+ * Verdicts remembered between runs: given again only while the document and
+ * everything its verdict depends on (register, schema, rules, settings) are
+ * unchanged; checked again as soon as one of them changes.
+ */
+import { strict as assert } from 'node:assert';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { validate, type ValidateOptions, type ValidationReport } from '../../src/validate/index.js';
+import { scratchEdition, type ScratchEdition } from '../watch/support.js';
+
+/** The report without what says how it was reached. */
+function verdicts(report: ValidationReport) {
+  return report.files.map(({ file, schema, diagnostics }) => ({ file, schema, diagnostics }));
+}
+
+const ruleIds = (report: ValidationReport, file: string) =>
+  report.files.find((f) => f.file === file)?.diagnostics.map((d) => d.ruleId) ?? [];
+
+describe('validate: verdicts remembered between runs', function () {
+  this.timeout(120_000);
+  let edition: ScratchEdition;
+  let register: string;
+  let options: ValidateOptions;
+  const run = (paths: string[] = [edition.tei], extra: ValidateOptions = {}) => validate(paths, { ...options, ...extra });
+
+  beforeEach(() => {
+    edition = scratchEdition();
+    register = join(edition.tei, 'register.xml');
+    options = { jobs: 1, cacheDir: join(edition.dir, '.samizdat', 'cache'), schematron: {} };
+  });
+  afterEach(() => edition.remove());
+
+  it('gives the same report again without checking, problems included', async () => {
+    writeFileSync(edition.document, edition.original.replace('when="1923-10-08"', 'when="8 October 1923"'));
+    const first = await run();
+    assert.equal(first.remembered, 0);
+    assert.ok(ruleIds(first, edition.document).includes('sch:date-iso'), JSON.stringify(first.files));
+    const second = await run();
+    assert.equal(second.remembered, 2);
+    assert.deepEqual(verdicts(second), verdicts(first));
+    assert.deepEqual(second.summary, first.summary);
+  });
+
+  it('checks an edited document again, and only that one', async () => {
+    await run();
+    writeFileSync(edition.document, edition.original.replace('<persName', '<persNam'));
+    const after = await run();
+    assert.equal(after.remembered, 1);
+    assert.ok(ruleIds(after, edition.document).some((id) => id.startsWith('xml-')), 'the new verdict: not well-formed');
+  });
+
+  it('checks again the documents that name an edited register', async () => {
+    assert.equal((await run()).summary.errors, 0);
+    writeFileSync(register, readFileSync(register, 'utf8').replace('xml:id="trotsky"', 'xml:id="trotsky-renamed"'));
+    const after = await run();
+    assert.equal(after.remembered, 0, 'the register changed, and the letter names it');
+    assert.ok(ruleIds(after, edition.document).includes('sch:ref-resolves'));
+  });
+
+  it('checks again what was checked with an edited schema or rule file', async () => {
+    await run();
+    const schema = join(edition.dir, 'schemas', 'samizdat.rng');
+    const grammar = readFileSync(schema, 'utf8');
+    writeFileSync(schema, grammar.replace('<element name="persName">', '<element name="personName">'));
+    let after = await run();
+    assert.equal(after.remembered, 0);
+    assert.ok(ruleIds(after, edition.document).includes('rng'));
+    writeFileSync(schema, grammar);
+    await run();
+    const rules = join(edition.dir, 'schemas', 'samizdat-rules.sch');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('</schema>',
+      '<pattern id="always"><rule context="tei:TEI"><report test="true()" id="always" role="warning">Edited rules.</report></rule></pattern></schema>'));
+    after = await run();
+    assert.equal(after.remembered, 0);
+    assert.ok(ruleIds(after, edition.document).includes('sch:always'));
+  });
+
+  it('does not remember a verdict reached because the schema could not be read', async () => {
+    const schema = join(edition.dir, 'schemas', 'samizdat.rng');
+    const moved = `${schema}.away`;
+    cpSync(schema, moved);
+    rmSync(schema);
+    const without = await run();
+    assert.ok(ruleIds(without, edition.document).includes('rng-schema-unavailable'));
+    cpSync(moved, schema);
+    const back = await run();
+    assert.equal(back.remembered, 0);
+    assert.equal(back.summary.errors, 0, JSON.stringify(back.files));
+  });
+
+  it('keeps verdicts apart for different settings: grammar only, rules switched off, another schema', async () => {
+    writeFileSync(edition.document, edition.original.replace('when="1923-10-08"', 'when="8 October 1923"'));
+    const grammarOnly = await run([edition.tei], { grammarOnly: true });
+    assert.ok(!ruleIds(grammarOnly, edition.document).includes('sch:date-iso'));
+    const full = await run();
+    assert.equal(full.remembered, 0);
+    assert.ok(ruleIds(full, edition.document).includes('sch:date-iso'));
+    const disabled = await run([edition.tei], { schematron: { disabledRules: ['date-iso'] } });
+    assert.equal(disabled.remembered, 0);
+    assert.ok(!ruleIds(disabled, edition.document).includes('sch:date-iso'));
+    const named = await run([edition.tei], { schema: join(edition.dir, 'schemas', 'samizdat.rng') });
+    assert.equal(named.remembered, 0);
+  });
+
+  it('answers for a document however its path is written, reporting it as written', async () => {
+    const absolute = await run([edition.document]);
+    const written = relative(process.cwd(), edition.document);
+    const again = await run([written]);
+    assert.equal(again.remembered, 1);
+    assert.equal(again.files[0].file, written);
+    assert.deepEqual(again.files[0].diagnostics, absolute.files[0].diagnostics.map((d) => ({ ...d, file: d.file === edition.document ? written : d.file })));
+  });
+
+  it('starts no worker thread when every verdict is remembered', async () => {
+    for (const n of [2, 3, 4]) writeFileSync(join(edition.tei, `copy-${n}.xml`), edition.original.replace(/Trotsky opens the attack/g, `Copy ${n}`));
+    const first = await run([edition.tei], { jobs: 2 });
+    assert.equal(first.threads, 2);
+    const second = await run([edition.tei], { jobs: 2 });
+    assert.equal(second.remembered, 5);
+    assert.equal(second.threads, 0);
+    assert.deepEqual(verdicts(second), verdicts(first));
+  });
+
+  it('keeps nothing with cacheDir: false', async () => {
+    await run([edition.tei], { cacheDir: false });
+    const again = await run([edition.tei], { cacheDir: false });
+    assert.equal(again.remembered, 0);
+    assert.ok(!existsSync(join(edition.dir, '.samizdat', 'cache', 'verdicts')));
+  });
+});
