@@ -15,11 +15,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
 import { resolveSchemaReference, type Catalog } from './grammar-catalog.js';
-import { compileSchematron, messageOf, type CompiledSchematron } from './schematron/compiler.js';
+import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument } from './schematron/locations.js';
 import { saxon } from './schematron/saxon.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
-import { filesNamedBy, localFilesNamed, withFileGate } from './schematron/sandbox.js';
+import { filesNamedBy, withFileGate } from './schematron/sandbox.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -85,7 +85,8 @@ export async function loadRules(sources: readonly RuleSource[], options: LoadOpt
     } catch (error) {
       return diagnostic('error', 'sch-compile', `the Schematron file ${source.path} cannot be read: ${messageOf(error)}`, { file: source.path });
     }
-    return compileSchematron({ path: resolve(source.path), text }, cacheDir);
+    const path = resolve(source.path);
+    return compileSchematron({ path, text, includes: await schematronIncludes(path, text, track) }, cacheDir);
   }));
   const rules: CompiledRules = { sets: [], problems: [] };
   for (const result of results) {
@@ -111,9 +112,8 @@ interface Firing {
 export async function runRules(rules: CompiledRules, document: RuleDocument, options: RunOptions = {}): Promise<Diagnostic[]> {
   const disabled = new Set((options.disabledRules ?? []).map((id) => (id.startsWith('sch:') ? id : `sch:${id}`)));
   const outline = outlineDocument(document.text);
-  const named = localFilesNamed(document.path, outline.attributeValues);
-  for (const path of named) options.dependsOn?.add(path);
-  const readable = filesNamedBy(document.path, named);
+  const { readable, dependsOn } = filesNamedBy(document.path, outline.attributeValues);
+  for (const path of dependsOn) options.dependsOn?.add(path);
   const diagnostics: Diagnostic[] = [];
   for (const set of rules.sets) {
     let firings: Firing[];
@@ -189,6 +189,7 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
   const rules = await compiledRules.get(key, (track) => loadRules(sources, { cacheDir }, track));
   for (const source of sources) if (source.text === undefined) options.dependsOn?.add(resolve(source.path));
+  for (const set of rules.sets) for (const file of set.files) options.dependsOn?.add(file);
   return [...named.problems, ...rules.problems, ...(await runRules(rules, document, options))];
 }
 

@@ -51,7 +51,11 @@ describe('validate: verdicts remembered between runs', function () {
   });
 
   it('checks again the documents that name an edited register', async () => {
-    assert.equal((await run()).summary.errors, 0);
+    const first = await run();
+    assert.equal(first.summary.errors, 0);
+    const letter = first.files.find((f) => f.file === edition.document);
+    assert.ok(letter?.dependsOn?.includes(register), 'the letter depends on the register it names');
+    assert.ok(!letter?.dependsOn?.includes(join(edition.tei, 'p1')), 'not on every attribute value read as a file name');
     writeFileSync(register, readFileSync(register, 'utf8').replace('xml:id="trotsky"', 'xml:id="trotsky-renamed"'));
     const after = await run();
     assert.equal(after.remembered, 0, 'the register changed, and the letter names it');
@@ -74,6 +78,21 @@ describe('validate: verdicts remembered between runs', function () {
     after = await run();
     assert.equal(after.remembered, 0);
     assert.ok(ruleIds(after, edition.document).includes('sch:always'));
+  });
+
+  it('checks again what was checked with rules that include an edited file (sch:include)', async () => {
+    const rules = join(edition.dir, 'schemas', 'samizdat-rules.sch');
+    const extra = join(edition.dir, 'schemas', 'extra.sch');
+    const pattern = (test: string) => `<pattern xmlns="http://purl.oclc.org/dsdl/schematron" id="extra"><rule context="tei:TEI"><report test="${test}" id="extra" role="warning">Included rules.</report></rule></pattern>`;
+    writeFileSync(extra, pattern('false()'));
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('</schema>', '<include href="extra.sch"/></schema>'));
+    const first = await run();
+    assert.ok(!ruleIds(first, edition.document).includes('sch:extra'));
+    assert.ok(first.files[0].dependsOn?.includes(extra), JSON.stringify(first.files[0].dependsOn));
+    writeFileSync(extra, pattern('true()'));
+    const after = await run();
+    assert.equal(after.remembered, 0);
+    assert.ok(ruleIds(after, edition.document).includes('sch:extra'), JSON.stringify(after.files[0].diagnostics));
   });
 
   it('does not remember a verdict reached because the schema could not be read', async () => {

@@ -5,8 +5,8 @@
  * grammar carrying embedded Schematron) into an XSLT 3 stylesheet; the xslt3
  * compiler exports that stylesheet as a SEF file that saxon-js runs. Both
  * steps are cached under the cache folder, keyed by the sha256 of the
- * Schematron text and of the compiler, so unchanged rules are never compiled
- * twice.
+ * Schematron text, of the files it includes and of the compiler, so unchanged
+ * rules are never compiled twice.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -35,8 +35,42 @@ export interface CompiledSchematron {
   sef: string;
   /** True when the SEF was read from the cache instead of being compiled. */
   fromCache: boolean;
-  /** Cache key: sha256 of the compiler and the Schematron text. */
+  /** Cache key: sha256 of the compiler, the Schematron text and the files it includes. */
   key: string;
+  /** The source and the files it includes: the rules change when one of them does. */
+  files: string[];
+}
+
+/** A file pulled in by `sch:include`, with its text (undefined: it cannot be read). */
+export interface IncludedFile {
+  path: string;
+  text: string | undefined;
+}
+
+/**
+ * The files a Schematron source includes, transitively. Any `include` with an
+ * `href` counts (in a RELAX NG grammar that is also RELAX NG's own include):
+ * taking one file too many only means compiling again when it changes.
+ */
+export async function schematronIncludes(path: string, text: string, track?: (path: string) => Promise<void>): Promise<IncludedFile[]> {
+  const found: IncludedFile[] = [];
+  const seen = new Set([path]);
+  const visit = async (from: string, content: string): Promise<void> => {
+    for (const m of content.matchAll(/<(?:[\w.-]+:)?include\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      const href = m[1] ?? m[2];
+      const target = URL.canParse(href, pathToFileURL(from)) ? new URL(href, pathToFileURL(from)) : undefined;
+      if (target?.protocol !== 'file:') continue;
+      const file = fileURLToPath(target);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      await track?.(file);
+      const included = await readFile(file, 'utf8').catch(() => undefined);
+      found.push({ path: file, text: included });
+      if (included !== undefined) await visit(file, included);
+    }
+  };
+  await visit(path, text);
+  return found;
 }
 
 let compilerSef: Promise<{ sef: string; version: string }> | undefined;
@@ -62,15 +96,18 @@ function loadCompiler(cacheDir: string): Promise<{ sef: string; version: string 
 }
 
 /** Compiles one Schematron source, or says why it cannot be used. */
-export async function compileSchematron(source: { path: string; text: string }, cacheDir: string): Promise<CompiledSchematron | Diagnostic> {
+export async function compileSchematron(source: { path: string; text: string; includes?: readonly IncludedFile[] }, cacheDir: string): Promise<CompiledSchematron | Diagnostic> {
   const where = { file: source.path };
+  const includes = source.includes ?? [];
+  const files = [source.path, ...includes.map((i) => i.path)];
   try {
     await mkdir(cacheDir, { recursive: true });
     const compiler = await loadCompiler(cacheDir);
-    const key = sha256(`${compiler.version}\0${source.text}`);
+    const included = includes.map((i) => `\0${i.path}\0${i.text === undefined ? 'missing' : sha256(i.text)}`).join('');
+    const key = sha256(`${compiler.version}\0${source.text}${included}`);
     const sefPath = join(cacheDir, `${key}.sef.json`);
     try {
-      return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: true, key };
+      return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: true, key, files };
     } catch {
       // not cached yet
     }
@@ -95,7 +132,7 @@ export async function compileSchematron(source: { path: string; text: string }, 
       return diagnostic('error', SCHEMATRON_COMPILE_RULE,
         `the Schematron in ${source.path} cannot be compiled (an XPath expression in a rule is probably wrong; the generated XSLT is ${xslPath}): ${messageOf(error)}`, where);
     }
-    return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: false, key };
+    return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: false, key, files };
   } catch (error) {
     return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be compiled: ${messageOf(error)}`, where);
   }

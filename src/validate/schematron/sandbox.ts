@@ -14,12 +14,19 @@ import { saxon } from './saxon.js';
 
 /**
  * The local files a document names in its attribute values (`register.xml#p1`
- * names register.xml), resolved against the document's folder, whether they
- * exist or not: what its rules could read, and so what their verdict depends on.
+ * names register.xml), resolved against the document's folder and lying
+ * inside it: `readable`, the real paths of those that exist (what its rules
+ * may read), and `dependsOn`, what its verdict depends on — those that exist
+ * and those that do not yet but look like file names (`people.xml`, which a
+ * pointer may be waiting for), though not every attribute value (`p1`,
+ * `1923-10-08`).
  */
-export function localFilesNamed(documentPath: string, attributeValues: readonly string[]): Set<string> {
+export function filesNamedBy(documentPath: string, attributeValues: readonly string[]): { readable: Set<string>; dependsOn: Set<string> } {
   const folder = dirname(resolve(documentPath));
-  const named = new Set<string>();
+  const realFolder = safeRealpath(folder);
+  const readable = new Set<string>();
+  const dependsOn = new Set<string>();
+  if (realFolder === undefined) return { readable, dependsOn };
   for (const value of attributeValues) {
     for (const token of value.split(/\s+/)) {
       const file = token.split('#')[0];
@@ -31,27 +38,25 @@ export function localFilesNamed(documentPath: string, attributeValues: readonly 
         continue;
       }
       const path = resolve(folder, decoded);
-      if (inside(folder, path)) named.add(path);
+      if (!inside(folder, path) || dependsOn.has(path)) continue;
+      const real = safeRealpath(path);
+      if (real !== undefined && inside(realFolder, real) && isFile(real)) {
+        readable.add(real);
+        dependsOn.add(path);
+      } else if (real === undefined && /\.[a-z][a-z0-9]*$/i.test(path)) {
+        dependsOn.add(path);
+      }
     }
   }
-  return named;
+  return { readable, dependsOn };
 }
 
-/** Real paths of the files a document may have its rules read: those it names that exist inside its folder tree. */
-export function filesNamedBy(documentPath: string, named: Iterable<string>): Set<string> {
-  const folder = safeRealpath(dirname(resolve(documentPath)));
-  const allowed = new Set<string>();
-  if (folder === undefined) return allowed;
-  for (const path of named) {
-    const candidate = safeRealpath(path);
-    if (candidate === undefined || !inside(folder, candidate)) continue;
-    try {
-      if (statSync(candidate).isFile()) allowed.add(candidate);
-    } catch {
-      // not there: the rule that needs it will say so
-    }
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
-  return allowed;
 }
 
 type PlatformFunction = (...args: unknown[]) => unknown;
