@@ -44,7 +44,7 @@ export interface EditionServer {
   /** Where the edition is served, e.g. `http://127.0.0.1:4000/`. */
   readonly url: string;
   readonly port: number;
-  /** The folder served (absolute). */
+  /** The folder served (absolute); a followed watcher's output folder, which a new configuration may move. */
   readonly root: string;
   /** How many pages are listening for reloads now. */
   readonly pages: number;
@@ -162,7 +162,7 @@ function problemsMessage(diagnostics: readonly Diagnostic[], failed: boolean): P
 
 /** Serves `root` until `close()`; rejects if the port cannot be listened on (e.g. EADDRINUSE). */
 export async function serveEdition(options: ServeOptions = {}): Promise<EditionServer> {
-  const root = resolve(options.root ?? 'dist');
+  let root = resolve(options.root ?? 'dist');
   const host = options.host ?? DEFAULT_HOST;
   const streams = new Set<ServerResponse>();
   /** What a page that connects now is told: the problems of the last round, if any. */
@@ -264,7 +264,9 @@ export async function serveEdition(options: ServeOptions = {}): Promise<EditionS
   const edition: EditionServer = {
     url: `http://${shownHost}:${port}/`,
     port,
-    root,
+    get root() {
+      return root;
+    },
     get pages() {
       return streams.size;
     },
@@ -290,7 +292,10 @@ export async function serveEdition(options: ServeOptions = {}): Promise<EditionS
       await closed;
     },
   };
-  const onRebuilt = (round: { diagnostics: Diagnostic[] }): void => edition.reload(round.diagnostics);
+  const onRebuilt = (round: { diagnostics: Diagnostic[]; report: { out: string } }): void => {
+    root = resolve(round.report.out);
+    edition.reload(round.diagnostics);
+  };
   const onFailed = (round: { diagnostics: Diagnostic[] }): void => edition.failed(round.diagnostics);
   const followed = new Set<Watcher>();
   return edition;

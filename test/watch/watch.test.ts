@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../src/config/config.js';
 import { formatLocation } from '../../src/diagnostics.js';
+import { serveEdition } from '../../src/serve/index.js';
 import { isEditorTemporary, watchEdition, type Round, type Watcher } from '../../src/watch/index.js';
 import { broken, delay, repository, retitled, save, scratchEdition, waitFor, type ScratchEdition } from './support.js';
 
@@ -241,6 +242,22 @@ describe('samizdat watch (library) with a configuration file', () => {
     assert.ok(problem && problem.line !== undefined, JSON.stringify(round.diagnostics));
     assert.match(problem.message, /did you mean "out"/);
     assert.deepEqual(readFileSync(join(edition.dir, 'site', 'index.html')), list);
+  });
+
+  it('serves from the new output folder once the configuration moves it', async () => {
+    const server = await serveEdition({ root: watcher.out, port: 0 });
+    try {
+      server.follow(watcher);
+      const before = rounds.finished.length;
+      save(configFile, config('Moved').replace('"out": "site"', '"out": "public"'));
+      const { kind, round } = await roundAfter(rounds, before);
+      assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+      assert.equal(server.root, join(edition.dir, 'public'));
+      const page = await fetch(server.url).then((res) => res.text());
+      assert.match(page, /Moved/);
+    } finally {
+      await server.close();
+    }
   });
 });
 
