@@ -17,7 +17,7 @@ import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js
 import { resolveSchemaReference, type Catalog } from './grammar-catalog.js';
 import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument } from './schematron/locations.js';
-import { saxon } from './schematron/saxon.js';
+import { saxon, type SaxonDocument } from './schematron/saxon.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy, withFileGate } from './schematron/sandbox.js';
 
@@ -114,14 +114,16 @@ export async function runRules(rules: CompiledRules, document: RuleDocument, opt
   const outline = outlineDocument(document.text);
   const { readable, dependsOn } = filesNamedBy(document.path, outline.attributeValues);
   for (const path of dependsOn) options.dependsOn?.add(path);
+  const documentPool = await namedDocuments(readable);
   const diagnostics: Diagnostic[] = [];
   for (const set of rules.sets) {
     let firings: Firing[];
     try {
-      const output = withFileGate(readable, () => saxon.transform({
-        stylesheetText: set.sef,
+      const output = withFileGate(new Set(readable.values()), () => saxon.transform({
+        stylesheetInternal: parsedSef(set),
         sourceText: document.text,
         sourceBaseURI: pathToFileURL(resolve(document.path)).href,
+        documentPool,
         destination: 'serialized',
       }).principalResult);
       firings = JSON.parse(output) as Firing[];
@@ -139,6 +141,44 @@ export async function runRules(rules: CompiledRules, document: RuleDocument, opt
     }
   }
   return diagnostics;
+}
+
+const parsedSefs = new WeakMap<CompiledSchematron, object>();
+
+/** The rule set's SEF, parsed once: saxon-js would parse the JSON text again on every run. */
+function parsedSef(set: CompiledSchematron): object {
+  let sef = parsedSefs.get(set);
+  if (sef === undefined) {
+    sef = JSON.parse(set.sef) as object;
+    parsedSefs.set(set, sef);
+  }
+  return sef;
+}
+
+/** XML files named by documents (a register, mostly), parsed once per thread and again when they change. */
+const namedTrees = new FreshMemo<SaxonDocument | undefined>();
+
+/**
+ * The XML files a document names, parsed, by the URI its rules' doc() asks
+ * for: every document of an edition points into the same register, which
+ * would otherwise be read and parsed once per document. A file that does not
+ * parse is left out (doc() then reads it, and fails, as before).
+ */
+async function namedDocuments(readable: ReadonlyMap<string, string>): Promise<Record<string, SaxonDocument>> {
+  const pool: Record<string, SaxonDocument> = {};
+  for (const [path, real] of readable) {
+    if (!/\.xml$/i.test(path)) continue;
+    const uri = pathToFileURL(path).href;
+    const tree = await namedTrees.get(`${uri}\0${real}`, async (track) => {
+      await track(real);
+      const text = await readFile(real, 'utf8').catch(() => undefined);
+      if (text === undefined) return undefined;
+      // Parsed behind the same gate as the rules run: no entity or DTD it declares may read a file.
+      return withFileGate(new Set(), () => saxon.getResource({ type: 'xml', text, baseURI: uri })).catch(() => undefined);
+    });
+    if (tree !== undefined) pool[uri] = tree;
+  }
+  return pool;
 }
 
 /**

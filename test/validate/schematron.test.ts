@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,5 +168,17 @@ describe('Schematron sandbox', function () {
     assert.deepEqual(rules.problems, []);
     const found = await runRules(rules, await documentAt(join(fixtures, 'names-a-file.xml')));
     assert.deepEqual(found.map((d) => d.ruleId), ['sch:read-named']);
+  });
+
+  it('never lets a named file\'s external entity read what the document does not name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samizdat-entity-'));
+    writeFileSync(join(dir, 'secret.txt'), 'TOP-SECRET');
+    writeFileSync(join(dir, 'register.xml'), '<!DOCTYPE r [<!ENTITY s SYSTEM "secret.txt">]><r>&s;</r>');
+    writeFileSync(join(dir, 'letter.xml'), '<letter corresp="register.xml"/>');
+    const rules = await loadRules([{ path: 'leak.sch', text: '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"><pattern><rule context="/*">' +
+      '<report test="true()" id="leak">register says: <value-of select="string(doc(resolve-uri(\'register.xml\', base-uri(.))))"/></report></rule></pattern></schema>' }], { cacheDir });
+    const found = await runRules(rules, await documentAt(join(dir, 'letter.xml')));
+    assert.ok(found.length > 0, 'the rule ran or said why it could not');
+    for (const d of found) assert.doesNotMatch(d.message, /TOP-SECRET/);
   });
 });

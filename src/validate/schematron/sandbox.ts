@@ -15,16 +15,17 @@ import { saxon } from './saxon.js';
 /**
  * The local files a document names in its attribute values (`register.xml#p1`
  * names register.xml), resolved against the document's folder and lying
- * inside it: `readable`, the real paths of those that exist (what its rules
- * may read), and `dependsOn`, what its verdict depends on — those that exist
+ * inside it: `readable`, those that exist with their real paths (what its
+ * rules may read), and `dependsOn`, what its verdict depends on — those that exist
  * and those that do not yet but look like file names (`people.xml`, which a
  * pointer may be waiting for), though not every attribute value (`p1`,
  * `1923-10-08`).
  */
-export function filesNamedBy(documentPath: string, attributeValues: readonly string[]): { readable: Set<string>; dependsOn: Set<string> } {
+export function filesNamedBy(documentPath: string, attributeValues: readonly string[]): { readable: Map<string, string>; dependsOn: Set<string> } {
   const folder = dirname(resolve(documentPath));
   const realFolder = safeRealpath(folder);
-  const readable = new Set<string>();
+  /** Path as named → real path. */
+  const readable = new Map<string, string>();
   const dependsOn = new Set<string>();
   if (realFolder === undefined) return { readable, dependsOn };
   for (const value of attributeValues) {
@@ -41,7 +42,7 @@ export function filesNamedBy(documentPath: string, attributeValues: readonly str
       if (!inside(folder, path) || dependsOn.has(path)) continue;
       const real = safeRealpath(path);
       if (real !== undefined && inside(realFolder, real) && isFile(real)) {
-        readable.add(real);
+        readable.set(path, real);
         dependsOn.add(path);
       } else if (real === undefined && /\.[a-z][a-z0-9]*$/i.test(path)) {
         dependsOn.add(path);

@@ -5,10 +5,17 @@
  */
 import { createRequire } from 'node:module';
 
+/** A document tree as saxon-js holds it (opaque here). */
+export type SaxonDocument = object;
+
 export interface SaxonTransformOptions {
-  stylesheetText: string;
+  /** The SEF as JSON text, or (`stylesheetInternal`) already parsed, which spares parsing it on every run. */
+  stylesheetText?: string;
+  stylesheetInternal?: object;
   sourceText: string;
   sourceBaseURI?: string;
+  /** Documents that doc() finds here, by absolute URI, instead of reading and parsing them. */
+  documentPool?: Record<string, SaxonDocument>;
   destination: 'serialized';
   stylesheetParams?: Record<string, unknown>;
   /** Receives xsl:message output (saxon-js prints it to the console otherwise). */
@@ -18,6 +25,7 @@ export interface SaxonTransformOptions {
 export interface SaxonApi {
   transform(options: SaxonTransformOptions): { principalResult: string };
   getPlatform(): Record<string, (...args: unknown[]) => unknown>;
+  getResource(options: { type: 'xml'; text: string; baseURI: string }): Promise<SaxonDocument>;
   getProcessorInfo(): { productVersion: string };
 }
 
