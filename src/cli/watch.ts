@@ -148,7 +148,8 @@ export async function runLoop(command: 'watch' | 'serve', args: readonly string[
   // Listeners go on before anything is awaited: the first round starts once the sources are scanned.
   const watcher = watchEdition(options);
   server?.follow(watcher);
-  const out = shownPath(watcher.out);
+  // Read at each round: a new configuration may move the output folder.
+  const out = (): string => shownPath(watcher.out);
   watcher.on('building', ({ changed }) => {
     if (changed.length > 0) term.detail(`[${time()}] changed: ${changed.map(shownPath).join(', ')}`);
   });
@@ -156,16 +157,16 @@ export async function runLoop(command: 'watch' | 'serve', args: readonly string[
     problems(round.diagnostics);
     const { documents, registers } = round.report;
     const toFix = hasErrors(round.diagnostics) ? `, ${term.colours.error('with errors to fix')}` : '';
-    term.say(`[${time()}] Built ${documents.length} document(s) and ${registers.length} register(s) into ${out}/ in ${round.ms} ms${toFix}${changes(round)}.`);
+    term.say(`[${time()}] Built ${documents.length} document(s) and ${registers.length} register(s) into ${out()}/ in ${round.ms} ms${toFix}${changes(round)}.`);
   });
   watcher.on('failed', (round) => {
     problems(round.diagnostics);
-    process.stderr.write(`[${time()}] ${term.colours.error('Nothing written')}${changes(round)}: ${out}/ keeps the last good edition.\n`);
+    process.stderr.write(`[${time()}] ${term.colours.error('Nothing written')}${changes(round)}: ${out()}/ keeps the last good edition.\n`);
   });
 
   const sources = watcher.sources.map(shownPath).join(', ');
-  if (server) process.stdout.write(`Serving ${out}/ at ${server.url} with live reload; watching ${sources}. Ctrl-C to stop.\n`);
-  else term.say(`Watching ${sources}; building into ${out}/. Ctrl-C to stop.`);
+  if (server) process.stdout.write(`Serving ${out()}/ at ${server.url} with live reload; watching ${sources}. Ctrl-C to stop.\n`);
+  else term.say(`Watching ${sources}; building into ${out()}/. Ctrl-C to stop.`);
   if (server && parsed.host !== undefined && !['127.0.0.1', 'localhost', '::1'].includes(parsed.host)) {
     say(`listening on ${parsed.host}: other machines on the network can read the edition.`);
   }

@@ -110,6 +110,21 @@ describe('samizdat watch and serve (CLI)', () => {
     save(edition.document, edition.original);
   });
 
+  it('watch: names the output folder a new configuration moves it to', async () => {
+    const config = join(edition.dir, 'samizdat.config.json');
+    save(config, JSON.stringify({ sources: ['tei/**/*.xml'], out: 'site' }));
+    const watch = start(['watch', '--config', config, '--debounce', '100']);
+    running.push(watch);
+    try {
+      await waitFor('the first build', () => /Built 1 document\(s\) and 1 register\(s\) into \S*site\/ in/.test(watch.stderr()));
+      save(config, JSON.stringify({ sources: ['tei/**/*.xml'], out: 'public' }));
+      await waitFor('the build into the new folder', () => /into \S*public\/ in/.test(watch.stderr()));
+    } finally {
+      watch.child.kill('SIGTERM');
+      await watch.exited;
+    }
+  });
+
   it('watch: builds, then exits 0 on SIGTERM', async () => {
     const watch = start(['watch', edition.tei, '--out', edition.out]);
     running.push(watch);
