@@ -135,8 +135,8 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   private readonly problems = new Map<string, Diagnostic[]>();
   /** The files each document's verdict depends on (its schema, its rules, the register it names), by absolute path, as of its last check. */
   private readonly dependencies = new Map<string, readonly string[]>();
-  /** Files watched because documents depend on them (schemas, rules), beyond the sources' folders. */
-  private dependenciesWatched = new Set<string>();
+  /** Files watched beyond `watchedPaths()`: the stylesheet's modules and what the documents depend on (schemas, rules). */
+  private extraWatched = new Set<string>();
   /** The customisation stylesheet's modules (itself and what it imports or includes), as of the last round. */
   private modules: string[] = [];
   private pending = new Set<string>();
@@ -201,16 +201,20 @@ export class Watcher extends EventEmitter<WatcherEvents> {
     return path === this.settings.config.file || path === this.settings.xslt || this.modules.includes(path);
   }
 
-  /** Watches the modules the customisation stylesheet imports now (it may have gained or lost some). */
-  private async followModules(): Promise<void> {
+  /** The modules the customisation stylesheet imports now (it may have gained or lost some). */
+  private async findModules(): Promise<void> {
     const xslt = this.settings.xslt;
-    const before = this.modules;
     // A module that cannot be read is reported by the build; keep watching what was known.
-    const now = xslt === undefined ? [] : await stylesheetModules(xslt).catch(() => [...new Set([xslt, ...before])]);
+    this.modules = xslt === undefined ? [] : await stylesheetModules(xslt).catch(() => [...new Set([xslt, ...this.modules])]);
+  }
+
+  /** Watches the stylesheet's modules and the files the documents depend on now, and no longer the others. */
+  private watchExtras(): void {
     const always = this.watchedPaths();
-    this.files.unwatch(before.filter((p) => !now.includes(p) && !always.includes(p)));
-    this.files.add(now.filter((p) => !before.includes(p) && !always.includes(p)));
-    this.modules = now;
+    const now = new Set([...this.modules, ...[...this.dependencies.values()].flat()].filter((p) => !always.includes(p)));
+    this.files.unwatch([...this.extraWatched].filter((p) => !now.has(p)));
+    this.files.add([...now].filter((p) => !this.extraWatched.has(p)));
+    this.extraWatched = now;
   }
 
   private ignored(path: string): boolean {
@@ -221,15 +225,6 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   /** The documents whose verdict depends on `path`, as of their last check. */
   private dependentsOf(path: string): string[] {
     return [...this.dependencies].filter(([, files]) => files.includes(path)).map(([document]) => document);
-  }
-
-  /** Watches the files the documents depend on now, and no longer those none depends on. */
-  private followDependencies(): void {
-    const now = new Set([...this.dependencies.values()].flat());
-    const always = this.watchedPaths();
-    this.files.unwatch([...this.dependenciesWatched].filter((p) => !now.has(p) && !always.includes(p)));
-    this.files.add([...now].filter((p) => !this.dependenciesWatched.has(p) && !always.includes(p)));
-    this.dependenciesWatched = now;
   }
 
   /** Whether a file system event can change the edition. */
@@ -280,8 +275,9 @@ export class Watcher extends EventEmitter<WatcherEvents> {
           return;
         }
       }
-      await this.followModules();
+      await this.findModules();
       if (this.validating) await this.check(changed);
+      this.watchExtras();
       const report = await build(this.settings.sources, this.settings.build);
       const diagnostics = withoutRepeats([...this.problems.values()].flat(), report.diagnostics);
       const round = { changed, diagnostics, ms: Date.now() - started };
@@ -334,7 +330,6 @@ export class Watcher extends EventEmitter<WatcherEvents> {
       this.problems.set(resolve(file.file), file.diagnostics);
       if (file.dependsOn) this.dependencies.set(resolve(file.file), file.dependsOn);
     }
-    this.followDependencies();
   }
 }
 
