@@ -1,6 +1,6 @@
 /**
  * The benchmark's synthetic edition: `size` documents made from the flagship
- * chapter and from the shared corpora, plus the flagship's register, written
+ * chapter and from a corpus of real TEI (test/corpora, or a larger copy), plus the flagship's register, written
  * the same way byte for byte on every run.
  *
  * Layout of the corpus root (every relative schema reference keeps working):
@@ -12,11 +12,12 @@
  *   flagship/           the flagship chapter and register, unchanged (for the start-up timings)
  *
  * Nineteen documents in twenty are copies of the flagship; the second and
- * every twentieth after it come from the shared corpora (ELTeC novels, DraCor plays, the TEI
+ * every twentieth after it come from the corpora (ELTeC novels, DraCor plays, the TEI
  * Stylesheets test files that tei_all accepts), taken in turn. Each copy gets
  * its number in its first <title>, so no two documents have the same bytes
  * or the same pages and no cache can serve one document for another.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
@@ -53,20 +54,20 @@ export interface Corpus {
   flagship: string;
 }
 
-/** The pieces of the samizdat checkout and the shared corpora the corpus is made from. */
+/** The pieces of the samizdat checkout and the corpora the corpus is made from. */
 export interface CorpusInputs {
   /** The samizdat repository (tei/, schemas/). */
   repo: string;
-  /** `../shared/corpora`, or undefined when it is not there (then only flagship copies). */
+  /** A folder laid out as test/corpora is, or undefined (then only flagship copies). */
   corpora?: string;
 }
 
 const FLAGSHIP = 'tei/1923-opposition-ch01.xml';
 const REGISTER = 'tei/register.xml';
-/** One document in CORPUS_EVERY comes from the shared corpora. */
+/** One document in CORPUS_EVERY comes from the corpora. */
 export const CORPUS_EVERY = 20;
 
-/** The shared corpora's documents that samizdat build and validate --grammar-only both accept, in a fixed order. */
+/** The corpora's documents that samizdat build and validate --grammar-only both accept, in a fixed order. */
 const CORPORA_FILES: Record<Exclude<SourceKind, 'flagship'>, string[]> = {
   eltec: [
     'ENG18400_Trollope', 'ENG18482_Gaskell', 'ENG18531_Yonge', 'ENG18570_Bronte', 'ENG18632_Reade',
@@ -90,10 +91,14 @@ const SCHEMA_HREF: Record<SourceKind, string> = {
   'tei-stylesheets': '../schemas/vendor/tei_all.rng',
 };
 
-/** The corpora's documents, kinds interleaved (novel, play, test file, novel, …) so that a small corpus has some of each. */
+/**
+ * The corpora's documents that are present, kinds interleaved (novel, play,
+ * test file, novel, …) so that a small corpus has some of each. The subset in
+ * test/corpora has a few of each kind; a fuller copy given with --corpora has all.
+ */
 export function corporaSources(corpora: string): CorpusSource[] {
   const lists = (Object.keys(CORPORA_FILES) as Exclude<SourceKind, 'flagship'>[])
-    .map((kind) => CORPORA_FILES[kind].map((file) => ({ kind, file: join(corpora, file) })));
+    .map((kind) => CORPORA_FILES[kind].map((file) => ({ kind, file: join(corpora, file) })).filter((source) => existsSync(source.file)));
   const sources: CorpusSource[] = [];
   for (let i = 0; sources.length < lists.reduce((n, l) => n + l.length, 0); i++) {
     for (const list of lists) if (i < list.length) sources.push(list[i]);

@@ -19,7 +19,7 @@ import { renderMarkdown, resultsJson, type Results, type Row } from './report.js
 const HELP = `Usage: npm run bench [-- options]
 
 Builds a synthetic edition (the flagship chapter copied, one document in
-twenty from ../shared/corpora, and the register) and times samizdat's CLI on
+twenty from a corpus of real TEI, and the register) and times samizdat's CLI on
 it: validate (with and without the rules layer) cold, after one file changed
 and with nothing changed, build the same three ways, plus the start-up of
 --version and of validate on the flagship alone. With jing and Saxon-HE installed, it runs them
@@ -32,7 +32,9 @@ Options (or environment variables):
   --keep           keep the corpus and outputs (their folder is printed)
   --json[=FILE]    also write the results as JSON (default bench/results.json)
   --no-java        skip the jing and Saxon comparison
-  --corpora DIR    the shared corpora (default ../shared/corpora)
+  --corpora DIR    real TEI laid out as test/corpora is (default test/corpora,
+                   the subset this repository carries; give a fuller copy
+                   for a wider mix)
   --render FILE    print the Markdown of earlier results (a --json file); runs nothing
   -h, --help       show this help
 `;
@@ -53,7 +55,7 @@ function parseOptions(args: string[]): Options | string {
     budget: Number(process.env.BENCH_BUDGET ?? 300),
     keep: false,
     java: true,
-    corpora: resolve(REPO, '..', 'shared', 'corpora'),
+    corpora: join(REPO, 'test', 'corpora'),
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];

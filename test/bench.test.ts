@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { planCorpus, reviseDocument, writeCorpus, type Corpus } from '../bench/corpus.js';
 import { rowFigures } from '../bench/report.js';
 import { validate } from '../src/validate/index.js';
+import { corporaDir } from './support/paths.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const inputs = { repo, corpora: resolve(repo, '../shared/corpora') };
+const inputs = { repo, corpora: corporaDir };
 
 describe('bench: the synthetic corpus', function () {
   this.timeout(120_000);

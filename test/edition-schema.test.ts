@@ -10,10 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jingValidate, requireJing } from './support/jing.js';
 import { descendants, parseXmlFile } from './support/tree.js';
+import { teiAllSchema } from './support/paths.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const editionSchema = join(root, 'schemas/samizdat.rng');
-const teiAll = resolve(root, '../shared/schemas/tei_all.rng');
+const teiAll = teiAllSchema;
 const fixtures = join(root, 'test/fixtures/edition-schema');
 const everyElement = join(fixtures, 'every-element.xml');
 

@@ -17,13 +17,14 @@ import {
   parseXmlFile,
   textOf,
 } from './support/tree.js';
+import { sourcesDir, teiAllSchema } from './support/paths.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const teiDir = join(root, 'tei');
 const documentPath = join(teiDir, '1923-opposition-ch01.xml');
 const registerPath = join(teiDir, 'register.xml');
-const sourcePath = resolve(root, '../shared/sources/1923-opposition-ch01.txt');
-const teiAll = resolve(root, '../shared/schemas/tei_all.rng');
+const sourcePath = join(sourcesDir, '1923-opposition-ch01.txt');
+const teiAll = teiAllSchema;
 
 /**
  * The source's document text: the file less the web page's footer. The
@@ -254,7 +255,7 @@ describe('the flagship edition (tei/1923-opposition-ch01.xml)', () => {
     });
 
     it('uses only authority identifiers confirmed in the sources', () => {
-      const authorities = readFileSync(resolve(root, '../shared/sources/authorities.md'), 'utf8');
+      const authorities = readFileSync(join(sourcesDir, 'authorities.md'), 'utf8');
       const idnos = elements(register, 'idno');
       for (const idno of idnos) {
         const value = textOf(idno).trim();

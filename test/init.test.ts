@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/config.js';
 import { SCAFFOLD, init } from '../src/init/index.js';
 import { jingValidate, requireJing } from './support/jing.js';
+import { teiAllSchema } from './support/paths.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'samizdat.js');
@@ -94,7 +95,7 @@ describe('samizdat init', () => {
 
   it('gives a sample and register valid against tei_all (jing)', function () {
     requireJing(this);
-    const verdicts = jingValidate(join(root, '..', 'shared', 'schemas', 'tei_all.rng'), [
+    const verdicts = jingValidate(teiAllSchema, [
       join(edition, 'tei/sample.xml'),
       join(edition, 'tei/register.xml'),
     ]);

@@ -1,5 +1,5 @@
 /**
- * Any TEI, not only ours: every document of the shared corpora (novels,
+ * Any TEI, not only ours: every document of the corpus subset in test/corpora (novels,
  * plays, the TEI Stylesheets' odd test files, some TEI P4) is published
  * without errors, and its reading text keeps every word of its <text>, in
  * order. The reference words are read with an independent parser
@@ -15,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from '../../src/build/index.js';
 import { toText } from '../../src/transform/index.js';
 import { type XmlElement, type XmlNode, parseXmlFile } from '../support/tree.js';
+import { corporaDir } from '../support/paths.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpora = resolve(root, '../shared/corpora');
+const corpora = corporaDir;
 const folders = ['eltec/ELTeC-eng/level1', 'shakedracor/tei', 'tei-stylesheets-tests'];
 const TEI = 'http://www.tei-c.org/ns/1.0';
 
@@ -76,7 +77,7 @@ function firstMissing(words: readonly string[], output: string): number {
   return -1;
 }
 
-describe('any TEI: the shared corpora', function () {
+describe('any TEI: the corpus subset', function () {
   this.timeout(600_000);
   for (const folder of folders) {
     const dir = join(corpora, folder);

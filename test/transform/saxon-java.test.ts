@@ -11,9 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTML_STYLESHEET, TEXT_STYLESHEET, toHtml, toText } from '../../src/transform/index.js';
 import { requireSaxonJava, saxonJavaTransform } from '../support/saxon-java.js';
+import { corporaDir } from '../support/paths.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpora = join(root, '..', 'shared', 'corpora');
+const corpora = corporaDir;
 
 const documents: { file: string; registers: string }[] = [
   { file: join(root, 'tei', '1923-opposition-ch01.xml'), registers: 'register.xml' },

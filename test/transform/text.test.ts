@@ -9,10 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { TransformProblem, toText } from '../../src/transform/index.js';
+import { sourcesDir, corporaDir } from '../support/paths.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = join(root, 'tei', '1923-opposition-ch01.xml');
-const sourcePath = resolve(root, '../shared/sources/1923-opposition-ch01.txt');
+const sourcePath = join(sourcesDir, '1923-opposition-ch01.txt');
 
 /** The source less its web-page footer ("Table of Contents", archive names, "Last updated …"). */
 function sourceDocumentText(): string {
@@ -57,7 +58,7 @@ describe('plain text (toText)', () => {
   });
 
   it('reads TEI P4 (no namespace) documents', async () => {
-    const text = await toText(resolve(root, '../shared/corpora/tei-stylesheets-tests/testp4.xml'));
+    const text = await toText(join(corporaDir, 'tei-stylesheets-tests', 'testp4.xml'));
     assert.match(text, /Marley was dead/);
     assert.ok(!text.includes('Oxford Text Archive'), 'the P4 header stays out');
   });

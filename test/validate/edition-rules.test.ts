@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { defaultCacheDir, EDITION_RULES, loadRules, runRules, schematronRules, type CompiledRules } from '../../src/validate/schematron.js';
+import { teiAllSchema } from '../support/paths.js';
 
 const edition = fileURLToPath(new URL('../fixtures/rules/edition/', import.meta.url));
 const flagship = fileURLToPath(new URL('../../tei/', import.meta.url));
-const teiAll = fileURLToPath(new URL('../../../shared/schemas/tei_all.rng', import.meta.url));
+const teiAll = teiAllSchema;
 
 async function check(rules: CompiledRules, path: string, disabledRules?: string[]): Promise<Diagnostic[]> {
   return runRules(rules, { path, text: await readFile(path, 'utf8') }, { disabledRules });

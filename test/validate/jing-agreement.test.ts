@@ -1,6 +1,6 @@
 /**
  * Verdict agreement with jing, the reference RELAX NG validator, for layers
- * 1–2 (`grammarOnly`): the corpora in ../shared/corpora, the fixtures, and
+ * 1–2 (`grammarOnly`): the corpus subset in test/corpora, the fixtures, and
  * generated invalid variants of a small valid TEI document. Every file must
  * get the same valid/invalid verdict from both. jing runs once per schema.
  */
@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validate } from '../../src/validate/index.js';
 import { jingValidate, requireJing } from '../support/jing.js';
+import { corporaDir } from '../support/paths.js';
 
-const corpora = '/work/shared/corpora';
+const corpora = corporaDir;
 const fixtures = new URL('../fixtures/validate/', import.meta.url).pathname;
 const teiAll = new URL('../../schemas/vendor/tei_all.rng', import.meta.url).pathname;
 

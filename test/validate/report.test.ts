@@ -18,6 +18,8 @@ const report: ValidationReport = {
     { file: 'tei/ok.xml', errors: 0, warnings: 0, diagnostics: [] },
   ],
   summary: { files: 2, invalidFiles: 1, errors: 2, warnings: 1 },
+  threads: 0,
+  remembered: 0,
 };
 
 function render(name: string): string {

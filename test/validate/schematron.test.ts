@@ -8,9 +8,10 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import {
   defaultCacheDir, loadRules, runRules, runSchematron, schematronSourcesOf, severityOfRole, type CompiledRules,
 } from '../../src/validate/schematron.js';
+import { corporaDir } from '../support/paths.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/schematron/', import.meta.url));
-const eltec = fileURLToPath(new URL('../../../shared/corpora/eltec/', import.meta.url));
+const eltec = join(corporaDir, 'eltec') + '/';
 const cacheDir = defaultCacheDir();
 
 async function documentAt(path: string) {
