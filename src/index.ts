@@ -13,10 +13,9 @@ export { reporters, getReporter } from './validate/report/index.js';
 export type { Reporter } from './validate/report/index.js';
 export { readXmlModels, RELAXNG_NS, SCHEMATRON_NS } from './xml/xml-model.js';
 export type { XmlModel } from './xml/xml-model.js';
-export { readDocument } from './xml/read.js';
-export { WellFormednessCheck } from './xml/wellformed.js';
-export type { XmlEvents, XmlStartTag, XmlAttribute, Position } from './xml/wellformed.js';
-export { checkDoctype, ENTITY_EXPANSION_LIMIT } from './xml/doctype.js';
+export { readDocument, readDocumentText, readXml, checkXml, WellFormednessCheck, DEFAULT_LIMITS, readingLimits, parseSize, ENCODINGS_READ } from './xml/index.js';
+export type { XmlEvents, XmlStartTag, XmlAttribute, Position, ReadingLimits, XmlDocument, XmlRead, DocumentText, Encoding } from './xml/index.js';
+export { checkDoctype } from './xml/doctype.js';
 export { loadGrammar, schemaDigest, DEFAULT_CACHE_DIR } from './validate/grammar-cache.js';
 export { chooseSchema, resolveSchemaReference, VENDORED_TEI_ALL } from './validate/grammar-catalog.js';
 export {

@@ -6,6 +6,7 @@
  * output escapes the header's text itself, the rest goes through `escapeHtml`.
  */
 import { citationBlock, headMetadata, readCitable, serializeJsonLd, type StyleName } from '../cite/index.js';
+import type { ReadingLimits } from '../xml/index.js';
 
 /** A document about to be published, as citations see it. */
 export interface PublishedDocument {
@@ -17,6 +18,8 @@ export interface PublishedDocument {
   text: string;
   /** The document's title, as on its page. */
   title: string;
+  /** The limits it was read under (default `DEFAULT_LIMITS`). */
+  limits?: Partial<ReadingLimits>;
 }
 
 /** What citations add to a document's page. */
@@ -99,7 +102,7 @@ export function citationProvider(options: CitationProviderOptions = {}): Citatio
   const styles = options.styles ?? ['chicago', 'mla', 'apa'];
   return async (document: PublishedDocument): Promise<DocumentCitations> => {
     const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(document.name)}/` : undefined;
-    const citable = readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl });
+    const citable = readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl, limits: document.limits });
     if (!citable.ok) return {};
     const head = headMetadata(citable.value);
     const headHtml = [

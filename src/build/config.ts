@@ -21,6 +21,7 @@ export function buildFromConfig(config: Config): ConfiguredBuild {
       editionTitle: config.site.title,
       citations: { baseUrl: config.site.baseUrl, styles: config.citationStyles },
       textModes: config.textModes,
+      limits: config.limits,
     },
   };
 }

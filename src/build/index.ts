@@ -19,6 +19,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
+import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
@@ -32,7 +33,7 @@ import type { CitationProviderOptions } from './citations.js';
 import { publish } from './output.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
-import { WORKERS_FROM, WorkerPool } from '../workers/pool.js';
+import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 
 export { BUILD_RULE, textFileName } from './render.js';
 export type { Mention, RenderRequest } from './render.js';
@@ -55,6 +56,8 @@ export interface BuildOptions extends CompileOptions {
   force?: boolean;
   /** Root of the build cache (default `.samizdat/cache/build`). */
   buildCacheDir?: string;
+  /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
+  limits?: Partial<ReadingLimits>;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -107,25 +110,22 @@ interface Found {
   registers: TeiSource[];
 }
 
-/** Reads the file list as it streams in: each document is hashed (its text is not kept), each register kept. */
-async function discover(input: string | readonly string[], problems: Diagnostic[]): Promise<Found> {
+/**
+ * Reads the file list as it streams in: each document is read (within the
+ * size limit), decoded and hashed, its text not kept; each register is
+ * checked through the reading layer and kept.
+ */
+async function discover(input: string | readonly string[], limits: ReadingLimits, problems: Diagnostic[]): Promise<Found> {
   const found: Found = { documents: [], registers: [] };
   const patterns = typeof input === 'string' ? [input] : input;
   for await (const entry of expandPaths(patterns)) {
     if (typeof entry !== 'string') { problems.push(entry); continue; }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(entry);
-    } catch (error) {
-      const what = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read: ${(error as Error).message}`;
-      problems.push(diagnostic('error', 'io', `${entry} ${what}.`, { file: entry }));
-      continue;
-    }
-    const text = bytes.toString('utf8');
-    if (!isRegister(text)) found.documents.push({ file: entry, hash: sha256(bytes) });
+    const read = await readDocumentText(entry, limits.maxDocumentSize);
+    if ('ruleId' in read) { problems.push(read); continue; }
+    if (!isRegister(read.text)) found.documents.push({ file: entry, hash: sha256(read.bytes) });
     else {
       try {
-        found.registers.push(teiSource(text, entry));
+        found.registers.push(teiSource(read.text, entry, limits));
       } catch (error) {
         if (!(error instanceof TransformProblem)) throw error;
         problems.push(error.problem);
@@ -144,7 +144,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const report: BuildReport = {
     out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [],
   };
-  const found = await discover(input, report.diagnostics);
+  const limits = readingLimits(options.limits);
+  const found = await discover(input, limits, report.diagnostics);
   if (report.diagnostics.length > 0) return report;
   if (found.documents.length === 0 && found.registers.length === 0) {
     const where = typeof input === 'string' ? input : input.join(' ');
@@ -178,7 +179,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     }
     names.set(name, file);
     const request: RenderRequest = {
-      file, name, textModes, citations,
+      file, name, textModes, citations, limits,
       params: {
         registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
         'text-href': textModes.length > 0 ? textFileName(name, textModes[0]) : '',
@@ -251,7 +252,8 @@ async function renderDocuments(
   if (threads > 1) {
     // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
     await Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)]);
-    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup);
+    // Each thread with a stack for the deepest document the limits accept.
+    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
     render = (job) => pool.run(job);
     close = () => pool.close();
   }

@@ -1,29 +1,55 @@
 /**
- * Writing the edition into its output folder, touching only what changed.
- * Every file is written atomically (a temporary file, then a rename), so a
- * reader or a server never sees half a page. Nothing is written before the
- * whole edition has rendered: a build that fails leaves the folder as it was.
+ * Publishing the edition into its output folder, atomically: the folder is
+ * either exactly as it was or entirely the new edition, whatever happens —
+ * a write error, a full disk, `kill -9` at any moment.
  *
- * The manifest (in the build cache) records what the last build wrote, with
- * each file's size and modification time: a file whose hash is unchanged and
- * that nobody has touched since is left alone, and files the edition no
- * longer produces are removed. While files are being written there is no
- * manifest, so a build cut off half-way is followed by one that compares
- * contents instead of trusting a record that no longer holds.
+ * How: the new folder is built beside the old one (`.<out>.samizdat-staging`),
+ * every file the build produces copied from the build cache, every file that
+ * stays (unchanged pages, and files samizdat did not write) hard-linked from
+ * the old folder; then two renames switch it in (the old folder to
+ * `.<out>.samizdat-previous`, the staging folder to `<out>`) and the old one is
+ * deleted. Anything that fails before the switch leaves the old folder as it
+ * was and the staging folder is removed. A run interrupted between the two
+ * renames leaves the old folder under its `previous` name; the next run
+ * (build, watch or serve) puts it back before anything else, and removes any
+ * staging or previous folder left behind.
+ *
+ * Ownership: `<out>/.samizdat-manifest.json` lists every file samizdat wrote
+ * there, with its sha256. A file it did not write is never replaced or
+ * removed: it is carried into the new folder as it is, and a build that
+ * would have to replace one stops, naming it (unless the file already holds
+ * exactly what samizdat would write there, which it then adopts).
+ *
+ * One build at a time per output folder: a lock file beside it
+ * (`.<out>.samizdat-lock`), whoever builds into it from wherever.
  */
-import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
-import { sha256, type BuildCache } from './cache.js';
+import * as fsPromises from 'node:fs/promises';
+import { hostname, homedir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { version } from '../version.js';
+import { sha256 } from './cache.js';
 
-interface ManifestEntry {
-  hash: string;
-  size: number;
-  mtimeMs: number;
-}
+/** The file system calls publishing makes: the seam fault-injection tests wrap (a full disk at the n-th write, say). */
+export type PublishFileSystem = Pick<typeof fsPromises,
+  'copyFile' | 'link' | 'lstat' | 'mkdir' | 'open' | 'readFile' | 'readdir' | 'readlink' | 'realpath' | 'rename' | 'rm' | 'stat' | 'symlink' | 'chmod' | 'writeFile'>;
+
+/** Name of the manifest inside the output folder. */
+export const MANIFEST = '.samizdat-manifest.json';
+
+/** `ruleId` of problems with the output folder (it cannot be written, it holds files samizdat did not write). */
+export const OUTPUT_RULE = 'output';
 
 interface Manifest {
+  generator: string;
+  /** Output path → sha256 of its bytes. */
+  files: Record<string, string>;
+}
+
+/** What the last publish found on disk for each file it left there, so that the next one need not hash them again. */
+interface FileStats {
   out: string;
-  files: Record<string, ManifestEntry>;
+  files: Record<string, { hash: string; size: number; mtimeMs: number; ino: number }>;
 }
 
 export interface PublishResult {
@@ -33,61 +59,332 @@ export interface PublishResult {
   removed: string[];
 }
 
-/** Writes `files` (output path → content hash, contents in the cache) into `out`. */
-export async function publish(out: string, files: ReadonlyMap<string, string>, cache: BuildCache, options: { force?: boolean } = {}): Promise<PublishResult> {
-  const root = resolve(out);
-  const manifestPath = join(cache.dir, 'manifest.json');
-  const previous = await readManifest(manifestPath, root);
-  await rm(manifestPath, { force: true });
+export interface PublishOptions {
+  /** Write every file afresh, even those whose content is already in place. */
+  force?: boolean;
+  /** The content with a given sha256 (a blob of the build cache). */
+  blobPath: (hash: string) => string;
+  /** Where to keep what the last publish found on disk (in the build cache). */
+  statsPath: string;
+  /** The manifest an earlier samizdat kept in its build cache, if any: its files count as samizdat's. */
+  legacyManifest?: string;
+  fileSystem?: PublishFileSystem;
+}
 
+/** A problem that stopped publishing; `message` says what state the output folder is in. */
+export class PublishProblem extends Error {
+  constructor(readonly problems: Diagnostic[]) {
+    super(problems.map((p) => p.message).join('\n'));
+  }
+}
+
+/** The names beside the output folder that publishing uses. */
+export function besideOutput(target: string): { staging: string; previous: string; lock: string } {
+  const base = join(dirname(target), `.${basename(target)}.samizdat`);
+  return { staging: `${base}-staging`, previous: `${base}-previous`, lock: `${base}-lock` };
+}
+
+/** The folder really written: `out` resolved, through a symbolic link if `out` is one (the link stays). */
+export async function outputFolder(out: string, fs: PublishFileSystem = fsPromises): Promise<string> {
+  const absolute = resolve(out);
+  return fs.realpath(absolute).catch(() => absolute);
+}
+
+/**
+ * Why `out` cannot be the output folder, if it cannot: the file system's
+ * root, the home folder or a folder holding it, a sources folder or a folder
+ * holding or inside one (a sources folder that is the edition's root may
+ * hold it: the build never reads its own output).
+ */
+export function outputFolderProblem(target: string, sources: readonly string[], editionRoot: string): string | undefined {
+  const home = resolve(homedir());
+  if (dirname(target) === target) return `${target} is the root of the file system`;
+  if (within(target, home)) return target === home ? `${target} is your home folder` : `${target} holds your home folder`;
+  for (const source of sources.map((s) => resolve(s))) {
+    if (within(target, source)) return target === source ? `${target} is a sources folder` : `${target} holds the sources folder ${source}`;
+    if (within(source, target) && source !== resolve(editionRoot)) return `${target} lies inside the sources folder ${source}`;
+  }
+  return undefined;
+}
+
+function within(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !inside.startsWith(sep));
+}
+
+/**
+ * Holds the output folder's lock while `work` runs. A lock left by a process
+ * that no longer exists (killed) is taken over; one held by a live process
+ * is waited for, up to `waitMs`.
+ */
+export async function lockedOutput<T>(target: string, work: () => Promise<T>, waitMs = 60_000, fs: PublishFileSystem = fsPromises): Promise<T> {
+  const { lock } = besideOutput(target);
+  await fs.mkdir(dirname(target), { recursive: true });
+  const deadline = Date.now() + waitMs;
+  const me = `${process.pid} ${hostname()}`;
+  for (;;) {
+    try {
+      const handle = await fs.open(lock, 'wx');
+      await handle.writeFile(me);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const [pid, host] = (await fs.readFile(lock, 'utf8').catch(() => '')).split(' ');
+      if (host === hostname() && !isAlive(Number(pid))) {
+        await fs.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`another samizdat build (process ${pid} on ${host || 'this machine'}) is still writing ${target}; its lock is ${lock}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Finishes what an interrupted publish left: the old folder put back if the
+ * switch was cut between its two renames, the staging and previous folders
+ * removed. Call with the lock held.
+ */
+export async function recoverOutput(target: string, fs: PublishFileSystem = fsPromises): Promise<void> {
+  const { staging, previous } = besideOutput(target);
+  const exists = async (path: string) => (await fs.lstat(path).catch(() => undefined)) !== undefined;
+  if (await exists(previous)) {
+    if (await exists(target)) await fs.rm(previous, { recursive: true, force: true });
+    else await fs.rename(previous, target);
+  }
+  await fs.rm(staging, { recursive: true, force: true });
+}
+
+/** What is in the output folder now: each path (relative, `/`-separated) and what it is. */
+type Entry = { kind: 'folder' } | { kind: 'file'; size: number; mtimeMs: number; ino: number } | { kind: 'link' } | { kind: 'other' };
+
+async function listTree(root: string, fs: PublishFileSystem): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>();
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    const names = (await fs.readdir(folder)).sort();
+    for (const name of names) {
+      const path = join(folder, name);
+      const key = `${prefix}${name}`;
+      const info = await fs.lstat(path);
+      if (info.isDirectory()) {
+        entries.set(key, { kind: 'folder' });
+        await walk(path, `${key}/`);
+      } else if (info.isFile()) entries.set(key, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+      else entries.set(key, { kind: info.isSymbolicLink() ? 'link' : 'other' });
+    }
+  };
+  await walk(root, '');
+  return entries;
+}
+
+const parentsOf = (path: string): string[] => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+
+/**
+ * Writes `files` (output path → sha256, contents in the build cache) into
+ * `target` (absolute, real), atomically. Call with the lock held.
+ */
+export async function publish(target: string, files: ReadonlyMap<string, string>, options: PublishOptions): Promise<PublishResult> {
+  const fs = options.fileSystem ?? fsPromises;
+  await recoverOutput(target, fs);
+  const { staging, previous } = besideOutput(target);
+  const targetInfo = await fs.lstat(target).catch(() => undefined);
+  if (targetInfo && !targetInfo.isDirectory()) throw problem(target, `${target} exists and is not a folder; samizdat writes the edition into a folder of its own.`);
+  if (targetInfo && targetInfo.dev !== (await fs.stat(dirname(target))).dev) {
+    throw problem(target, `${target} is a mount point; samizdat publishes by switching in a new folder with a rename, which cannot replace a mount point. Set the output folder to a folder inside it.`);
+  }
+  const present = targetInfo ? await listTree(target, fs) : new Map<string, Entry>();
+  const ours = await manifestOf(target, present, options, fs);
+  const stats = await readStats(options.statsPath, target, fs);
+
+  // What the new folder holds: the edition's files, then whatever else stays.
   const result: PublishResult = { written: [], removed: [] };
-  const entries: Record<string, ManifestEntry> = {};
+  const conflicts: string[] = [];
+  const keep = new Set<string>();
+  const write: string[] = [];
+  const wanted = new Set<string>();
+  for (const path of files.keys()) for (const folder of parentsOf(path)) wanted.add(folder);
   for (const path of [...files.keys()].sort()) {
     const hash = files.get(path)!;
-    const target = join(root, path);
-    if (options.force || !(await isCurrent(target, hash, previous?.files[path]))) {
-      await mkdir(dirname(target), { recursive: true });
-      const partial = `${target}.${process.pid}.partial`;
-      await copyFile(cache.blobPath(hash), partial);
-      await rename(partial, target);
+    const here = present.get(path);
+    const blocked = parentsOf(path).find((folder) => present.has(folder) && present.get(folder)!.kind !== 'folder' && !(folder in ours));
+    if (blocked !== undefined) { conflicts.push(blocked); continue; }
+    if (here === undefined || (here.kind !== 'file' && path in ours)) { write.push(path); continue; }
+    if (here.kind !== 'file') { conflicts.push(path); continue; }
+    const same = !options.force && await holds(join(target, path), here, hash, stats.files[path], fs);
+    if (same) keep.add(path);
+    else if (path in ours) write.push(path);
+    else conflicts.push(path);
+  }
+  for (const [path, entry] of present) {
+    if (files.has(path) || path === MANIFEST) continue;
+    if (entry.kind === 'folder') {
+      if (files.has(path)) continue;
+      continue;
+    }
+    if (path in ours) {
+      if (!files.has(path)) result.removed.push(path);
+      continue;
+    }
+    // Not samizdat's: it stays, unless the edition needs its place for a folder.
+    if (wanted.has(path)) conflicts.push(path);
+    else keep.add(path);
+  }
+  for (const path of Object.keys(ours)) if (!files.has(path) && !present.has(path)) continue;
+  if (conflicts.length > 0) {
+    throw new PublishProblem([...new Set(conflicts)].sort().map((path) => diagnostic('error', OUTPUT_RULE,
+      `${join(target, path)} was not written by samizdat (${MANIFEST} does not list it) and is where the edition puts ${files.has(path) ? 'a file' : 'a folder'}; samizdat never replaces a file it did not write. Move it away, or publish to another folder (--out). Nothing was changed in ${target}.`,
+      { file: join(target, path) })));
+  }
+  const manifest: Manifest = { generator: `samizdat ${version}`, files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  const manifestText = `${JSON.stringify(manifest, null, 1)}\n`;
+  const unchanged = write.length === 0 && result.removed.length === 0 && targetInfo !== undefined
+    && await fs.readFile(join(target, MANIFEST), 'utf8').then((text) => text === manifestText, () => false);
+  if (unchanged) {
+    await writeStats(options.statsPath, target, files, present, fs);
+    return result;
+  }
+
+  // Build the new folder beside the old one.
+  const newStats = new Map<string, Entry>();
+  try {
+    await fs.mkdir(staging);
+    if (targetInfo) await fs.chmod(staging, targetInfo.mode & 0o7777);
+    for (const [path, entry] of present) {
+      if (entry.kind !== 'folder' || !(keepsFolder(path, keep, write) )) continue;
+      await fs.mkdir(join(staging, path), { recursive: true });
+      await fs.chmod(join(staging, path), (await fs.lstat(join(target, path))).mode & 0o7777);
+    }
+    for (const path of [...keep].sort()) {
+      const from = join(target, path);
+      const to = join(staging, path);
+      await fs.mkdir(dirname(to), { recursive: true });
+      const entry = present.get(path)!;
+      if (entry.kind === 'link') await fs.symlink(await fs.readlink(from), to);
+      else {
+        await fs.link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+          // A file system without hard links (or one refusing them): a copy keeps the bytes and the time.
+          if (entry.kind !== 'file') throw error;
+          await fs.copyFile(from, to);
+        });
+      }
+      newStats.set(path, entry);
+    }
+    for (const path of write.sort()) {
+      const to = join(staging, path);
+      await fs.mkdir(dirname(to), { recursive: true });
+      await fs.copyFile(options.blobPath(files.get(path)!), to);
+      const info = await fs.lstat(to);
+      newStats.set(path, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
       result.written.push(path);
     }
-    const info = await stat(target);
-    entries[path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
+    await fs.writeFile(join(staging, MANIFEST), manifestText);
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw problem(target, `the edition could not be written: ${describe(error)}. Nothing was changed in ${target}.`);
   }
-  for (const path of Object.keys(previous?.files ?? {}).sort()) {
-    if (files.has(path)) continue;
-    await rm(join(root, path), { force: true });
-    await removeEmptyFolders(dirname(join(root, path)), root);
-    result.removed.push(path);
+
+  // Switch it in: two renames.
+  if (targetInfo) {
+    try {
+      await fs.rename(target, previous);
+    } catch (error) {
+      await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      throw problem(target, `${target} could not be replaced: ${describe(error)}. Nothing was changed in it.`);
+    }
   }
-  await writeFile(manifestPath, JSON.stringify({ out: root, files: entries } satisfies Manifest));
+  try {
+    await fs.rename(staging, target);
+  } catch (error) {
+    const restored = targetInfo ? await fs.rename(previous, target).then(() => true, () => false) : true;
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw problem(target, restored
+      ? `the new edition could not be switched in: ${describe(error)}. Nothing was changed in ${target}.`
+      : `the new edition could not be switched in (${describe(error)}), and the old one could not be put back: it is in ${previous}; the next samizdat build puts it back.`);
+  }
+  await fs.rm(previous, { recursive: true, force: true }).catch(() => undefined);
+  await writeStats(options.statsPath, target, files, newStats, fs);
+  if (options.legacyManifest) await fs.rm(options.legacyManifest, { force: true }).catch(() => undefined);
+  result.removed.sort();
   return result;
 }
 
-/** Whether the file at `target` already holds the content with `hash`. */
-async function isCurrent(target: string, hash: string, recorded: ManifestEntry | undefined): Promise<boolean> {
-  const info = await stat(target).catch(() => undefined);
-  if (!info?.isFile()) return false;
-  if (recorded) return recorded.hash === hash && recorded.size === info.size && recorded.mtimeMs === info.mtimeMs;
-  return sha256(await readFile(target)) === hash;
+/** Whether a folder of the old tree is needed in the new one: it holds something that stays or is written. */
+function keepsFolder(folder: string, keep: ReadonlySet<string>, write: readonly string[]): boolean {
+  const prefix = `${folder}/`;
+  for (const path of keep) if (path.startsWith(prefix)) return true;
+  return write.some((path) => path.startsWith(prefix));
 }
 
-async function readManifest(path: string, out: string): Promise<Manifest | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(path, 'utf8')) as Manifest;
-    return manifest.out === out ? manifest : undefined;
-  } catch {
-    return undefined;
-  }
+/** Whether the file at `path` holds the content with `hash`: by the stats of the last publish when the file is untouched since, by its bytes otherwise. */
+async function holds(path: string, entry: Entry & { kind: 'file' }, hash: string, recorded: FileStats['files'][string] | undefined, fs: PublishFileSystem): Promise<boolean> {
+  if (recorded && recorded.size === entry.size && recorded.mtimeMs === entry.mtimeMs && recorded.ino === entry.ino) return recorded.hash === hash;
+  return sha256(await fs.readFile(path)) === hash;
 }
 
-async function removeEmptyFolders(folder: string, root: string): Promise<void> {
-  for (let current = folder; current.startsWith(`${root}${sep}`); current = dirname(current)) {
+/** The files samizdat wrote in `target`: its manifest's, or an earlier samizdat's (kept in the build cache) for a folder without one. */
+async function manifestOf(target: string, present: ReadonlyMap<string, Entry>, options: PublishOptions, fs: PublishFileSystem): Promise<Record<string, string>> {
+  if (present.has(MANIFEST)) {
     try {
-      await rmdir(current);
-    } catch {
-      return; // not empty (or already gone): stop climbing
-    }
+      const manifest = JSON.parse(await fs.readFile(join(target, MANIFEST), 'utf8')) as Manifest;
+      if (manifest && typeof manifest.files === 'object') return { ...manifest.files };
+    } catch { /* unreadable: below, nothing counts as samizdat's */ }
   }
+  if (options.legacyManifest) {
+    try {
+      const legacy = JSON.parse(await fs.readFile(options.legacyManifest, 'utf8')) as { out: string; files: Record<string, { hash: string }> };
+      if (legacy.out === target) return Object.fromEntries(Object.entries(legacy.files).map(([path, entry]) => [path, entry.hash]));
+    } catch { /* none */ }
+  }
+  return {};
+}
+
+async function readStats(path: string, target: string, fs: PublishFileSystem): Promise<FileStats> {
+  try {
+    const stats = JSON.parse(await fs.readFile(path, 'utf8')) as FileStats;
+    if (stats.out === target) return stats;
+  } catch { /* none yet */ }
+  return { out: target, files: {} };
+}
+
+/** Records what the published files are on disk now; a cache only (losing it costs hashing), so failing to write it is not an error. */
+async function writeStats(path: string, target: string, files: ReadonlyMap<string, string>, entries: ReadonlyMap<string, Entry>, fs: PublishFileSystem): Promise<void> {
+  const stats: FileStats = { out: target, files: {} };
+  for (const [file, hash] of files) {
+    const entry = entries.get(file);
+    if (entry?.kind === 'file') stats.files[file] = { hash, size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino };
+  }
+  try {
+    await fs.mkdir(dirname(path), { recursive: true });
+    await fs.writeFile(`${path}.${process.pid}.partial`, JSON.stringify(stats));
+    await fs.rename(`${path}.${process.pid}.partial`, path);
+  } catch { /* see above */ }
+}
+
+function problem(target: string, message: string): PublishProblem {
+  return new PublishProblem([diagnostic('error', OUTPUT_RULE, message, { file: target })]);
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${(error as NodeJS.ErrnoException).path ?? ''})`;
+  if (code === 'EDQUOT') return 'the disk quota is exceeded';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return (error as Error)?.message ?? String(error);
 }

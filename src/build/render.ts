@@ -8,9 +8,9 @@
  */
 import { diagnostic } from '../diagnostics.js';
 import {
-  TransformProblem, parseSource, runStylesheet, teiSource, transformSource, type CompiledStylesheet, type ParsedSource, type TextMode,
+  TransformProblem, parseSource, runStylesheet, transformSource, type CompiledStylesheet, type TeiSource, type TextMode,
 } from '../transform/index.js';
-import { WellFormednessCheck } from '../xml/wellformed.js';
+import type { ReadingLimits } from '../xml/index.js';
 import type { CitationProviderOptions } from './citations.js';
 
 export const BUILD_RULE = 'build';
@@ -30,6 +30,8 @@ export interface RenderRequest {
   textModes: readonly TextMode[];
   /** Citations on the page and as downloads; false for none. */
   citations: CitationProviderOptions | false;
+  /** The limits the document is read under (part of the cache key: a document cached under other limits is read again). */
+  limits: ReadingLimits;
 }
 
 /** The compiled stylesheets a document goes through. */
@@ -53,23 +55,19 @@ export function textFileName(name: string, mode: TextMode): string {
 
 const CITATION_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** Renders a document given by its text; a problem is raised as `TransformProblem` with its location. */
-export async function renderDocument(text: string, request: RenderRequest, stylesheets: DocumentStylesheets): Promise<RenderedDocument> {
+/**
+ * Renders a document (read and checked by the reading layer); a problem is
+ * raised as `TransformProblem`.
+ */
+export async function renderDocument(checked: TeiSource, request: RenderRequest, stylesheets: DocumentStylesheets): Promise<RenderedDocument> {
   const { file, name } = request;
-  let source: ParsedSource;
-  let page: string;
-  let mentions: Mention[];
-  try {
-    source = await parseSource(teiSource(text, file));
-    // One run gives the page and, as a second result, the entity mentions for the edition-wide pages.
-    const run = transformSource(stylesheets.html, source, { params: { ...request.params, output: 'page+mentions' } });
-    page = String(run.principal);
-    const listed = run.results['mentions.json'];
-    if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no mentions.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
-    mentions = (JSON.parse(listed) as Record<string, unknown>[]).map((mention) => ({ document: name, ...mention }));
-  } catch (error) {
-    throw locate(error, text, file);
-  }
+  const source = await parseSource(checked);
+  // One run gives the page and, as a second result, the entity mentions for the edition-wide pages.
+  const run = transformSource(stylesheets.html, source, { params: { ...request.params, output: 'page+mentions' } });
+  const page = String(run.principal);
+  const listed = run.results['mentions.json'];
+  if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no mentions.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
+  const mentions: Mention[] = (JSON.parse(listed) as Record<string, unknown>[]).map((mention) => ({ document: name, ...mention }));
   const title = decodeXml(/<title>([\s\S]*?)<\/title>/.exec(page)?.[1] ?? name);
   const files = new Map<string, string | Uint8Array>();
 
@@ -77,7 +75,7 @@ export async function renderDocument(text: string, request: RenderRequest, style
   let block = '';
   if (request.citations !== false) {
     const { citationProvider } = await import('./citations.js');
-    const citations = await citationProvider(request.citations)({ name, file, text: source.text, title });
+    const citations = await citationProvider(request.citations)({ name, file, text: source.text, title, limits: request.limits });
     head = citations.head ?? '';
     block = citations.block ?? '';
     for (const [download, content] of Object.entries(citations.files ?? {})) {
@@ -85,23 +83,12 @@ export async function renderDocument(text: string, request: RenderRequest, style
       files.set(`${name}/${download}`, content);
     }
   }
-  files.set(`${name}/index.html`, page.replace('<!--samizdat:citation-meta-->', head).replace('<!--samizdat:cite-this-->', block));
+  // Functions, not strings, as replacements: a `$&` or `$'` in a title is text, not a pattern.
+  files.set(`${name}/index.html`, page.replace('<!--samizdat:citation-meta-->', () => head).replace('<!--samizdat:cite-this-->', () => block));
   for (const mode of request.textModes) {
     files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode } })));
   }
   return { name, title, mentions, files };
-}
-
-/**
- * saxon-js reports a document that is not well-formed without a position;
- * the streaming checker says where, so the editor is sent to the line.
- */
-function locate(error: unknown, text: string, file: string): unknown {
-  if (!(error instanceof TransformProblem)) return error;
-  const check = new WellFormednessCheck(file);
-  check.write(text);
-  const fatal = check.close();
-  return fatal ? new TransformProblem(fatal) : error;
 }
 
 function decodeXml(text: string): string {

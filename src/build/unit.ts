@@ -3,9 +3,11 @@
  * produced in the build cache. The same function runs in worker threads and,
  * for a single document, in the calling thread.
  */
-import { readFile } from 'node:fs/promises';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { TransformProblem, compileStylesheet, type CompiledStylesheet } from '../transform/index.js';
+import { isMainThread } from 'node:worker_threads';
+import { type Diagnostic } from '../diagnostics.js';
+import { TransformProblem, compileStylesheet, sourceOf, type CompiledStylesheet } from '../transform/index.js';
+import { readXml } from '../xml/index.js';
+import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { BuildCache, type UnitRecord } from './cache.js';
 import { renderDocument, type DocumentStylesheets, type RenderRequest } from './render.js';
 
@@ -45,20 +47,25 @@ function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
   return loaded.stylesheets;
 }
 
+/**
+ * Reads the document through the reading layer, renders it and stores what
+ * it produced. In the calling thread, whose stack is small, a deeply nested
+ * document (or one whose stylesheet recursion overflowed the stack) is
+ * rendered in a thread of its own with a stack large enough for its depth.
+ */
 export async function renderUnit(job: RenderJob, setup: RenderSetup): Promise<RenderOutcome> {
-  const { file } = job.request;
+  const { file, limits } = job.request;
+  const read = await readXml(file, limits);
+  if (!read.ok) return { ok: false, problem: read.problem };
+  const inLargeStack = () => WorkerPool.once<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), setup, job, { stackSizeMb: stackFor(Math.max(read.document.depth, limits.maxDepth)) });
+  if (isMainThread && read.document.depth > CALLING_THREAD_DEPTH) return inLargeStack();
   try {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      return { ok: false, problem: diagnostic('error', 'io', `${file} cannot be read: ${(error as Error).message}`, { file }) };
-    }
-    const rendered = await renderDocument(text, job.request, await stylesheetsOf(setup));
+    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, await stylesheetsOf(setup));
     const record = await new BuildCache(setup.out, setup.cacheRoot).store(job.key, rendered);
     return { ok: true, record };
   } catch (error) {
-    if (error instanceof TransformProblem) return { ok: false, problem: error.problem };
-    throw error;
+    if (!(error instanceof TransformProblem)) throw error;
+    if (isMainThread && /Maximum call stack size exceeded/.test(error.problem.message)) return inLargeStack();
+    return { ok: false, problem: error.problem };
   }
 }

@@ -9,6 +9,8 @@ import { loadConfig } from '../config/config.js';
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
 import { IO_RULE } from '../xml/read.js';
 import { cite, CITATION_FORMATS, readCitableFile, type CitationFormat } from './index.js';
+import { limitOption, LIMITS_HELP } from '../cli/limits.js';
+import type { ReadingLimits } from '../xml/limits.js';
 
 const EXIT_OK = 0;
 const EXIT_DATA = 1;
@@ -30,6 +32,9 @@ Options:
                     samizdat.config.json in the current folder; without
                     either, and without an address in the header, the
                     citation has no URL
+  --config FILE     configuration (default ./samizdat.config.json if present):
+                    its site.baseUrl and limits apply unless given here
+${LIMITS_HELP}
   -q, --quiet       nothing on stderr but errors (the default already)
   --verbose         on stderr, where the base URL came from
   -h, --help        this help
@@ -49,6 +54,8 @@ interface Arguments {
   format: CitationFormat;
   passage?: string;
   baseUrl?: string;
+  config?: string;
+  limits: Partial<ReadingLimits>;
   verbosity: Verbosity;
 }
 
@@ -58,6 +65,8 @@ function parseArguments(args: string[]): Arguments | { usage: string } | 'help' 
   let passage: string | undefined;
   let baseUrl: string | undefined;
   let verbosity: Verbosity = 'normal';
+  let config: string | undefined;
+  const limits: Partial<ReadingLimits> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -80,15 +89,24 @@ function parseArguments(args: string[]): Arguments | { usage: string } | 'help' 
         if (!baseUrl || !/^https?:\/\/\S+$/.test(baseUrl)) return { usage: '--base-url needs an http(s) URL, e.g. --base-url https://example.org/edition.' };
         break;
       }
-      default:
+      case '--config': {
+        config = value();
+        if (!config) return { usage: '--config needs a file.' };
+        break;
+      }
+      default: {
         if (verbosityOption(arg)) { verbosity = verbosityOption(arg)!; break; }
+        const limit = limitOption(flag, flag.startsWith('--max-') ? value() : undefined, limits);
+        if (typeof limit === 'object') return { usage: `${limit.problem}.` };
+        if (limit === 'read') break;
         if (arg.startsWith('-') && arg !== '-') return { usage: `unknown option ${arg}.` };
         if (file !== undefined) return { usage: `one FILE at a time (got ${file} and ${arg}).` };
         file = arg;
+      }
     }
   }
   if (file === undefined) return { usage: 'FILE is missing.' };
-  return { file, format, passage, baseUrl, verbosity };
+  return { file, format, passage, baseUrl, config, limits, verbosity };
 }
 
 function report(problems: Diagnostic[]): void {
@@ -107,18 +125,18 @@ export async function run(args: string[]): Promise<number> {
   }
   const term = terminal({ verbosity: parsed.verbosity });
   let baseUrl = parsed.baseUrl;
+  const loaded = await loadConfig(process.cwd(), parsed.config);
+  if (!loaded.ok) {
+    report(loaded.diagnostics);
+    return EXIT_USAGE;
+  }
   if (baseUrl === undefined) {
-    const loaded = await loadConfig(process.cwd());
-    if (!loaded.ok) {
-      report(loaded.diagnostics);
-      return EXIT_USAGE;
-    }
     baseUrl = loaded.config.site.baseUrl;
     term.detail(baseUrl === undefined ? 'base URL: none (no --base-url, no site.baseUrl in a samizdat.config.json here)' : `base URL: ${baseUrl} (site.baseUrl of ${loaded.config.file})`);
   } else {
     term.detail(`base URL: ${baseUrl} (--base-url)`);
   }
-  const document = await readCitableFile(parsed.file, { baseUrl });
+  const document = await readCitableFile(parsed.file, { baseUrl, limits: { ...loaded.config.limits, ...parsed.limits } });
   if (!document.ok) {
     report(document.problems);
     return document.problems.some((p) => p.ruleId === IO_RULE) ? EXIT_USAGE : EXIT_DATA;

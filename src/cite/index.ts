@@ -6,7 +6,7 @@
  * writing.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readDocument } from '../xml/read.js';
+import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
 import { formatHtml, formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
@@ -23,7 +23,6 @@ export type CiteResult<T> = { ok: true; value: T } | { ok: false; problems: Diag
 
 /** `ruleId`s of the problems the citation functions report. */
 export const CITE_RULES = {
-  notXml: 'cite:not-xml',
   noHeader: 'cite:no-header',
   unknownPassage: 'cite:unknown-passage',
 } as const;
@@ -35,11 +34,9 @@ export type CitationFormat = (typeof CITATION_FORMATS)[number];
  * Reads the citation data of the TEI document `text` (from `file`); its
  * CSL-JSON has passed the CSL schema.
  */
-export function readCitable(text: string, file: string, options: CiteOptions = {}): CiteResult<CitableDocument> {
-  const parsed = parseTei(text);
-  if ('message' in parsed) {
-    return { ok: false, problems: [diagnostic('error', CITE_RULES.notXml, `${file} cannot be cited: ${parsed.message}`, { file })] };
-  }
+export function readCitable(text: string, file: string, options: CiteOptions & { limits?: Partial<ReadingLimits> } = {}): CiteResult<CitableDocument> {
+  const parsed = parseTei(text, file, options.limits);
+  if ('problem' in parsed) return { ok: false, problems: [parsed.problem] };
   const root = parsed.root;
   if (!['TEI', 'TEI.2', 'teiCorpus'].includes(root.name) && !root.children.some((c) => typeof c !== 'string' && c.name === 'teiHeader')) {
     return { ok: false, problems: [diagnostic('error', CITE_RULES.noHeader, `${file} is not a TEI document (its root element is <${root.name}>), so it has no TEI header to cite from.`, { file })] };
@@ -53,13 +50,10 @@ export function readCitable(text: string, file: string, options: CiteOptions = {
  * `readCitable` of the file at `path`, read (and decoded) like every samizdat
  * input; a problem with the path itself has `ruleId` `io`.
  */
-export async function readCitableFile(path: string, options: CiteOptions = {}): Promise<CiteResult<CitableDocument>> {
-  let text = '';
-  for await (const chunk of readDocument(path)) {
-    if ('problem' in chunk) return { ok: false, problems: [chunk.problem] };
-    text += chunk.text;
-  }
-  return readCitable(text, path, options);
+export async function readCitableFile(path: string, options: CiteOptions & { limits?: Partial<ReadingLimits> } = {}): Promise<CiteResult<CitableDocument>> {
+  const read = await readDocumentText(path, readingLimits(options.limits).maxDocumentSize);
+  if ('ruleId' in read) return { ok: false, problems: [read] };
+  return readCitable(read.text, path, options);
 }
 
 /** The CSL-JSON of one paragraph: the document's item with the paragraph's anchor in its URL. */

@@ -1,12 +1,13 @@
 /**
  * A small element tree of a TEI document, enough to read its header and find
  * its paragraphs: element names without prefix, attributes by their qualified
- * name (`xml:id`), children in document order. Built with fast-xml-parser; no
- * DTD or entity is ever fetched (internal entities of the DOCTYPE are expanded
- * only when `checkDoctype` allows them).
+ * name (`xml:id`), children in document order. Built from the reading layer's
+ * events (src/xml), so a document is read here exactly as every other
+ * command reads it: the same well-formedness verdict, DOCTYPE rules and
+ * limits, and the same messages at `file:line:col`.
  */
-import { XMLParser } from 'fast-xml-parser';
-import { checkDoctype } from '../xml/doctype.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { checkXml, type ReadingLimits, type XmlEvents, type XmlStartTag } from '../xml/index.js';
 
 export interface TeiElement {
   name: string;
@@ -16,83 +17,43 @@ export interface TeiElement {
 
 export type TeiNode = TeiElement | string;
 
-type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** The root element of `text`, or a message saying why it cannot be read. */
-export function parseTei(text: string): { root: TeiElement } | { message: string } {
-  let body = text.replace(/^\uFEFF/, '');
-  const doctype = /<!DOCTYPE\b/.exec(body);
-  let entities: Record<string, string> = {};
-  if (doctype) {
-    const end = doctypeEnd(body, doctype.index);
-    if (end < 0) return { message: 'the DOCTYPE declaration is not closed.' };
-    const verdict = checkDoctype(body.slice(doctype.index + '<!DOCTYPE'.length, end));
-    if (verdict.ok) entities = verdict.entities;
-    // An external DTD is never read; its entities stay unexpanded.
-    body = body.slice(0, doctype.index) + body.slice(end + 1);
+/** Builds the tree from the well-formedness check's events (without recursion: any depth the limits allow). */
+class TreeBuilder implements XmlEvents {
+  root: TeiElement | undefined;
+  private readonly open: TeiElement[] = [];
+
+  startElement(tag: XmlStartTag): void {
+    const attributes: Record<string, string> = {};
+    for (const attribute of tag.attributes) {
+      const name = attribute.uri === XML_NS ? `xml:${attribute.local}` : attribute.uri === '' ? attribute.local : `{${attribute.uri}}${attribute.local}`;
+      attributes[name] = attribute.value;
+    }
+    const element: TeiElement = { name: tag.local, attributes, children: [] };
+    const parent = this.open.at(-1);
+    if (parent) parent.children.push(element);
+    else this.root = element;
+    this.open.push(element);
   }
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    processEntities: true,
-    // Also decodes numeric character references (&#x2019;), which XML requires.
-    htmlEntities: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    commentPropName: '#comment',
-  });
-  // Internal entities (already expanded and size-checked by checkDoctype) are
-  // put in place as text before parsing.
-  const names = Object.keys(entities).filter((n) => /^[\p{L}_][\p{L}\p{N}._:-]*$/u.test(n));
-  if (names.length) {
-    const reference = new RegExp(`&(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')});`, 'gu');
-    body = body.replace(reference, (_, name: string) => escapeText(entities[name]!));
+
+  endElement(): void {
+    this.open.pop();
   }
-  let ordered: OrderedNode[];
-  try {
-    ordered = parser.parse(body) as OrderedNode[];
-  } catch (err) {
-    return { message: `the document is not well-formed XML (${err instanceof Error ? err.message : String(err)}).` };
+
+  text(text: string): void {
+    this.open.at(-1)?.children.push(text);
   }
-  const root = ordered.map(convert).find((node): node is TeiElement => typeof node !== 'string');
-  if (!root) return { message: 'the document has no root element.' };
-  return { root };
+
+  end(): void {}
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function doctypeEnd(text: string, start: number): number {
-  let inSubset = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[') inSubset = true;
-    else if (c === ']') inSubset = false;
-    else if (c === '>' && !inSubset) return i;
-  }
-  return -1;
-}
-
-function convert(node: OrderedNode): TeiNode {
-  if ('#text' in node) return String(node['#text']);
-  const name = Object.keys(node).find((key) => key !== ':@')!;
-  if (name === '#comment') return '';
-  const children = (node[name] as OrderedNode[] | undefined) ?? [];
-  return {
-    name: localName(name),
-    attributes: { ...(node[':@'] ?? {}) },
-    children: children.map(convert).filter((child) => child !== ''),
-  };
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
+/** The root element of `text` (from `file`), or the problem that stops it being read. */
+export function parseTei(text: string, file: string, limits?: Partial<ReadingLimits>): { root: TeiElement } | { problem: Diagnostic } {
+  const tree = new TreeBuilder();
+  const read = checkXml(text, file, limits, tree);
+  if (!read.ok) return { problem: read.problem };
+  return { root: tree.root! };
 }
 
 export function elements(parent: TeiElement | undefined): TeiElement[] {

@@ -8,6 +8,8 @@ import { build } from '../build/index.js';
 import { loadConfig } from '../config/config.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 import { terminal, verbosityOption, type Verbosity } from './terminal.js';
+import { limitOption, LIMITS_HELP } from './limits.js';
+import type { ReadingLimits } from '../xml/limits.js';
 
 const HELP = `Usage: samizdat build [paths or globs…] [options]
 
@@ -33,6 +35,7 @@ Options:
   --force            render every document again and rewrite every file
   --cache-dir DIR    where compiled stylesheets are cached (default .samizdat/cache/xslt)
   --no-cache         compile the stylesheets afresh (implies --force)
+${LIMITS_HELP}
   -q, --quiet        nothing but errors
   --verbose          one line per document (rendered or unchanged) and the files written
   -h, --help         show this help
@@ -55,6 +58,7 @@ export async function run(args: string[]): Promise<number> {
   let configPath: string | undefined;
   let verbosity: Verbosity = 'normal';
   const flags: { out?: string; xslt?: string; title?: string; jobs?: number; force?: boolean; cacheDir?: string | false } = {};
+  const limits: Partial<ReadingLimits> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -78,10 +82,14 @@ export async function run(args: string[]): Promise<number> {
         break;
       }
       case '--': paths.push(...args.slice(i + 1)); i = args.length; break;
-      default:
+      default: {
         if (verbosityOption(arg)) { verbosity = verbosityOption(arg)!; break; }
+        const limit = limitOption(flag, flag.startsWith('--max-') ? inline ?? args[++i] : undefined, limits);
+        if (typeof limit === 'object') return usage(limit.problem);
+        if (limit === 'read') break;
         if (arg.startsWith('-')) return usage(`unknown option '${arg}'`, true);
         paths.push(arg);
+      }
     }
   }
   const term = terminal({ verbosity });
@@ -98,6 +106,7 @@ export async function run(args: string[]): Promise<number> {
     ...(flags.xslt !== undefined && { xslt: flags.xslt }),
     ...(flags.title !== undefined && { editionTitle: flags.title }),
     ...(flags.cacheDir !== undefined && { cacheDir: flags.cacheDir }),
+    limits: { ...configured.options.limits, ...limits },
     jobs: flags.jobs,
     force: flags.force,
     onProgress: ({ done, total, file, reused }: { done: number; total: number; file: string; reused: boolean }) =>

@@ -4,6 +4,7 @@
  * Exit 0 when stopped (Ctrl-C, SIGTERM), 2 on usage problems (unknown
  * option, bad port, port in use).
  */
+import { LIMITS_HELP } from './limits.js';
 import { runLoop } from './watch.js';
 
 const HELP = `Usage: samizdat serve [paths or globs…] [options]
@@ -25,6 +26,7 @@ Options:
   --title TEXT       title of the edition on the list of documents
   --config FILE      configuration file (default ./samizdat.config.json if present)
   --debounce MS      quiet time after the last change before rebuilding (default 150)
+${LIMITS_HELP}
   --quiet            print only the address and problems
   -h, --help         show this help
 

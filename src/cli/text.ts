@@ -6,6 +6,9 @@
 import { TEXT_MODES, type TextMode, TransformProblem, toText } from '../transform/index.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 import { terminal, verbosityOption, type Verbosity } from './terminal.js';
+import { limitOption, LIMITS_HELP } from './limits.js';
+import { loadConfig } from '../config/config.js';
+import type { ReadingLimits } from '../xml/limits.js';
 
 const HELP = `Usage: samizdat text FILE [--mode reading|diplomatic]
 
@@ -16,6 +19,9 @@ line; the header and editorial descriptions left out, notes numbered at the end.
 Options:
   --mode reading     omissions shown as "[…]", corrections preferred (default)
   --mode diplomatic  the source's own glyphs (an omission as printed)
+  --config FILE      configuration (default ./samizdat.config.json if present):
+                     its limits apply unless given here
+${LIMITS_HELP}
   -q, --quiet        nothing on stderr but errors (the default already)
   --verbose          on stderr, the mode and the length of the text written
   -h, --help         show this help
@@ -33,9 +39,20 @@ export async function run(args: string[]): Promise<number> {
   let file: string | undefined;
   let mode: TextMode = 'reading';
   let verbosity: Verbosity = 'normal';
+  let configPath: string | undefined;
+  const limits: Partial<ReadingLimits> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (arg === '-h' || arg === '--help') { process.stdout.write(HELP); return EXIT_OK; }
+    const limit = limitOption(flag, flag.startsWith('--max-') ? inline ?? args[++i] : undefined, limits);
+    if (typeof limit === 'object') { process.stderr.write(`samizdat text: ${limit.problem}\n`); return EXIT_USAGE; }
+    if (limit === 'read') continue;
+    if (flag === '--config') {
+      configPath = inline ?? args[++i];
+      if (!configPath) { process.stderr.write('samizdat text: --config needs a value\n'); return EXIT_USAGE; }
+      continue;
+    }
     if (verbosityOption(arg)) verbosity = verbosityOption(arg)!;
     else if (arg === '--mode' || arg.startsWith('--mode=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
@@ -55,8 +72,13 @@ export async function run(args: string[]): Promise<number> {
   }
   if (file === undefined) { process.stderr.write(HELP); return EXIT_USAGE; }
   const term = terminal({ verbosity });
+  const loaded = await loadConfig(process.cwd(), configPath);
+  if (!loaded.ok) {
+    loaded.diagnostics.forEach(term.diagnostic);
+    return EXIT_USAGE;
+  }
   try {
-    const text = await toText(file, { mode });
+    const text = await toText(file, { mode, limits: { ...loaded.config.limits, ...limits } });
     process.stdout.write(text);
     term.detail(`${file}: ${mode} text, ${text.length} characters`);
     return EXIT_OK;

@@ -10,6 +10,8 @@ import type { FileReport, ValidateOptions, ValidationReport } from '../validate/
 import { counted } from '../validate/report/text.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 import { colourEnabled, colours, terminal, verbosityOption, type Verbosity } from './terminal.js';
+import { limitOption, LIMITS_HELP } from './limits.js';
+import type { ReadingLimits } from '../xml/limits.js';
 
 const HELP = `Usage: samizdat validate [paths or globs…] [options]
 
@@ -32,6 +34,7 @@ Options:
                      (default .samizdat/cache)
   --no-cache         check every document afresh: no verdict or converted
                      schema is read or kept
+${LIMITS_HELP}
   -q, --quiet        errors only: no warnings, no progress, and no summary
                      line when there is no error (text format; the json,
                      github and junit reports are unchanged)
@@ -60,11 +63,13 @@ interface Arguments {
   verbosity: Verbosity;
   /** What the command line says; it beats the config. */
   options: ValidateOptions;
+  /** Limits given on the command line; they beat the config's. */
+  limits: Partial<ReadingLimits>;
 }
 
 /** Parses the arguments, or returns the usage problem. */
 export function parseArguments(args: readonly string[]): Arguments | { help: true } | { problem: string } {
-  const parsed: Arguments = { paths: [], format: 'text', verbosity: 'normal', options: {} };
+  const parsed: Arguments = { paths: [], format: 'text', verbosity: 'normal', options: {}, limits: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -88,10 +93,14 @@ export function parseArguments(args: readonly string[]): Arguments | { help: tru
         break;
       }
       case '--': parsed.paths.push(...args.slice(i + 1)); i = args.length; break;
-      default:
+      default: {
         if (verbosityOption(arg)) { parsed.verbosity = verbosityOption(arg)!; break; }
+        const limit = limitOption(flag, flag.startsWith('--max-') ? value() : undefined, parsed.limits);
+        if (typeof limit === 'object') return limit;
+        if (limit === 'read') break;
         if (arg.startsWith('-') && arg !== '-') return { problem: `unknown option '${arg}'` };
         parsed.paths.push(arg);
+      }
     }
   }
   return parsed;
@@ -122,7 +131,7 @@ export async function run(args: string[]): Promise<number> {
   }
   term.detail(loaded.config.file ? `configuration: ${pathFromCurrentFolder(loaded.config.file)}` : 'configuration: none (defaults)');
   const configured = validationFromConfig(loaded.config, { cacheDir: parsed.options.cacheDir });
-  const options: ValidateOptions = { ...configured.options, ...parsed.options };
+  const options: ValidateOptions = { ...configured.options, ...parsed.options, limits: { ...configured.options.limits, ...parsed.limits } };
   const paths = parsed.paths.length > 0 ? parsed.paths : configured.paths;
   const { validate } = await import('../validate/index.js');
   const progress = term.progress();

@@ -14,6 +14,7 @@ import { pathFromCurrentFolder as shownPath } from '../validate/from-config.js';
 import type { Round } from '../watch/index.js';
 import { EXIT_OK, EXIT_USAGE } from './main.js';
 import { terminal, verbosityOption, type Verbosity } from './terminal.js';
+import { limitOption, LIMITS_HELP } from './limits.js';
 
 export const HELP = `Usage: samizdat watch [paths or globs…] [options]
 
@@ -32,6 +33,7 @@ Options:
   --title TEXT       title of the edition on the list of documents
   --config FILE      configuration file (default ./samizdat.config.json if present)
   --debounce MS      quiet time after the last change before rebuilding (default 150)
+${LIMITS_HELP}
   -q, --quiet        print only errors (no warnings, no line per rebuild)
   --verbose          also say what changed before each round
   -h, --help         show this help
@@ -49,7 +51,7 @@ Examples:
 export interface LoopArguments {
   paths: string[];
   configPath?: string;
-  build: Pick<BuildOptions, 'out' | 'xslt' | 'editionTitle'>;
+  build: Pick<BuildOptions, 'out' | 'xslt' | 'editionTitle' | 'limits'>;
   debounce?: number;
   verbosity: Verbosity;
   port?: number;
@@ -72,6 +74,10 @@ export function parseLoopArguments(args: readonly string[], serving: boolean): L
     const verbosity = verbosityOption(arg);
     if (verbosity) { parsed.verbosity = verbosity; continue; }
     if (flag === '--') { parsed.paths.push(...args.slice(i + 1)); break; }
+    const limits = parsed.build.limits ?? {};
+    const limit = limitOption(flag, flag.startsWith('--max-') ? inline ?? args[++i] : undefined, limits);
+    if (typeof limit === 'object') return limit;
+    if (limit === 'read') { parsed.build.limits = limits; continue; }
     if (valued.includes(flag)) {
       const value = inline ?? args[++i];
       if (value === undefined || value === '') return { problem: `${flag} needs a value` };

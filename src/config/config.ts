@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { lineColumnAt } from '../position.js';
+import { parseSize, type ReadingLimits } from '../xml/limits.js';
 
 export const CONFIG_FILE = 'samizdat.config.json';
 
@@ -27,6 +28,8 @@ export interface ConfigFile {
   citationStyles?: CitationStyle[];
   site?: { title?: string; baseUrl?: string };
   textModes?: TextMode[];
+  limits?: { maxDepth?: number; maxEntityExpansion?: number; maxDocumentSize?: number | string };
+  allowRead?: string[];
 }
 
 /** The configuration in force: defaults filled in, paths absolute. */
@@ -42,6 +45,10 @@ export interface Config {
   citationStyles: CitationStyle[];
   site: { title?: string; baseUrl?: string };
   textModes: TextMode[];
+  /** The limits the configuration sets (the others keep their defaults). */
+  limits: Partial<ReadingLimits>;
+  /** Absolute folders outside the edition that it may read (symbolic links, schemas named by `<?xml-model?>`). */
+  allowRead: string[];
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] };
@@ -95,6 +102,13 @@ function fromFile(file: ConfigFile, root: string, path?: string): Config {
     citationStyles: file.citationStyles ?? ['chicago', 'mla', 'apa'],
     site: { ...file.site },
     textModes: file.textModes ?? ['reading'],
+    limits: {
+      ...(file.limits?.maxDepth !== undefined && { maxDepth: file.limits.maxDepth }),
+      ...(file.limits?.maxEntityExpansion !== undefined && { maxEntityExpansion: file.limits.maxEntityExpansion }),
+      // The schema has checked its form.
+      ...(file.limits?.maxDocumentSize !== undefined && { maxDocumentSize: parseSize(file.limits.maxDocumentSize) }),
+    },
+    allowRead: (file.allowRead ?? []).map((path) => absolute(root, path)),
   };
 }
 
@@ -121,6 +135,11 @@ export async function parseConfig(text: string, path: string): Promise<ConfigRes
   if (!validate(value)) {
     const schema = await configSchema();
     return { ok: false, diagnostics: explain(validate.errors ?? [], tree, text, path, schema) };
+  }
+  const size = (value as ConfigFile).limits?.maxDocumentSize;
+  if (size !== undefined && parseSize(size) === undefined) {
+    const node = findNodeAtLocation(tree, ['limits', 'maxDocumentSize']);
+    return { ok: false, diagnostics: [diagnostic('error', 'config-schema', `limits.maxDocumentSize: ${JSON.stringify(size)} is not a size of at least one byte (e.g. "16MB")`, { file: path, ...(node ? lineColumnAt(text, node.offset) : {}) })] };
   }
   return { ok: true, config: fromFile(value as ConfigFile, dirname(resolve(path)), resolve(path)) };
 }

@@ -3,14 +3,17 @@
  * XSLT 3 stylesheets (or a user's stylesheet importing them), compiled once to
  * SEF and run in-process with saxon-js.
  */
-import { diagnostic } from '../diagnostics.js';
+import { isMainThread } from 'node:worker_threads';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
+import { readingLimits, type ReadingLimits } from '../xml/index.js';
 import { saxon } from './saxon.js';
 import { type TeiSource, readTeiSource, teiSource } from './source.js';
 import { type CompileOptions, type CompiledStylesheet, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
 
 export { compileStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
 export type { CompiledStylesheet, CompileOptions } from './stylesheet.js';
-export { teiSource, readTeiSource, doctypeOf } from './source.js';
+export { teiSource, readTeiSource, sourceOf, doctypeOf } from './source.js';
 export type { TeiSource } from './source.js';
 
 export const XSLT_RUN_RULE = 'xslt-run';
@@ -21,10 +24,9 @@ export const TEXT_MODES: readonly TextMode[] = ['reading', 'diplomatic'];
 /** A document given by path, or as text with a name for messages. */
 export type DocumentInput = string | { text: string; file: string };
 
-async function sourceOf(input: DocumentInput | TeiSource): Promise<TeiSource> {
-  if (typeof input === 'string') return readTeiSource(input);
-  if ('baseUri' in input) return input;
-  return teiSource(input.text, input.file);
+async function sourceOfInput(input: DocumentInput, limits?: Partial<ReadingLimits>): Promise<TeiSource> {
+  if (typeof input === 'string') return readTeiSource(input, limits);
+  return teiSource(input.text, input.file, limits);
 }
 
 /** A source parsed once, so that several transformations of it do not each parse it again. */
@@ -89,7 +91,12 @@ export function runStylesheet(
   return transformSource(stylesheet, source, options).principal;
 }
 
-export interface TextOptions extends CompileOptions {
+/** What reading a document takes: the limits (default `DEFAULT_LIMITS`). */
+export interface ReadOptions {
+  limits?: Partial<ReadingLimits>;
+}
+
+export interface TextOptions extends CompileOptions, ReadOptions {
   mode?: TextMode;
 }
 
@@ -97,11 +104,10 @@ export interface TextOptions extends CompileOptions {
 export async function toText(input: DocumentInput, options: TextOptions = {}): Promise<string> {
   const mode = options.mode ?? 'reading';
   if (!TEXT_MODES.includes(mode)) throw new TransformProblem(diagnostic('error', 'usage', `the text mode must be reading or diplomatic, not '${mode}'`, { file: typeof input === 'string' ? input : input.file }));
-  const stylesheet = await compileStylesheet(TEXT_STYLESHEET, options);
-  return String(runStylesheet(stylesheet, await sourceOf(input), { params: { mode } }));
+  return transformDocument({ kind: 'text', input, options: { ...options, mode } });
 }
 
-export interface HtmlOptions extends CompileOptions {
+export interface HtmlOptions extends CompileOptions, ReadOptions {
   /** A stylesheet that imports xslt/html/html.xsl and overrides parts of it. */
   stylesheet?: string;
   /** Parameters of the HTML stylesheet (see docs/xslt.md). */
@@ -110,6 +116,38 @@ export interface HtmlOptions extends CompileOptions {
 
 /** One document as an HTML page (the page of `dist/<name>/index.html`). */
 export async function toHtml(input: DocumentInput, options: HtmlOptions = {}): Promise<string> {
-  const stylesheet = await compileStylesheet(options.stylesheet ?? HTML_STYLESHEET, options);
-  return String(runStylesheet(stylesheet, await sourceOf(input), { params: options.params }));
+  return transformDocument({ kind: 'html', input, options });
+}
+
+/** What a thread sends back for a `TransformJob`: the result, or the problem with the document. */
+export type TransformOutcome = { result: string } | { problem: Diagnostic };
+
+/** A document to transform to text or HTML: plain data, so that a thread with a larger stack can take it. */
+export type TransformJob = { kind: 'text'; input: DocumentInput; options: TextOptions } | { kind: 'html'; input: DocumentInput; options: HtmlOptions };
+
+/**
+ * Runs a transform job. A document deeper than the calling thread's stack
+ * allows (or whose transform overflowed it) goes to a thread with a stack
+ * large enough for the deepest document the limits accept.
+ */
+export async function transformDocument(job: TransformJob): Promise<string> {
+  const source = await sourceOfInput(job.input, job.options.limits);
+  const inLargeStack = async (): Promise<string> => {
+    const outcome = await WorkerPool.once<TransformJob, TransformOutcome>(new URL('./worker.js', import.meta.url), undefined, job,
+      { stackSizeMb: stackFor(Math.max(source.depth, readingLimits(job.options.limits).maxDepth)) });
+    if ('problem' in outcome) throw new TransformProblem(outcome.problem);
+    return outcome.result;
+  };
+  if (isMainThread && source.depth > CALLING_THREAD_DEPTH) return inLargeStack();
+  try {
+    if (job.kind === 'text') {
+      const stylesheet = await compileStylesheet(TEXT_STYLESHEET, job.options);
+      return String(runStylesheet(stylesheet, source, { params: { mode: job.options.mode ?? 'reading' } }));
+    }
+    const stylesheet = await compileStylesheet(job.options.stylesheet ?? HTML_STYLESHEET, job.options);
+    return String(runStylesheet(stylesheet, source, { params: job.options.params }));
+  } catch (error) {
+    if (isMainThread && error instanceof TransformProblem && /Maximum call stack size exceeded/.test(error.problem.message)) return inLargeStack();
+    throw error;
+  }
 }

@@ -1,22 +1,25 @@
 /**
- * TEI documents are untrusted. Before a document reaches saxon-js its
- * DOCTYPE, if any, is checked by the XML layer's rules (no external DTD,
- * no external or parameter entities, no entity expansion beyond the limit).
+ * TEI documents are untrusted. A document reaches saxon-js only through the
+ * reading layer (src/xml): decoded exactly, well-formed, its DOCTYPE checked
+ * (no external DTD, no external or parameter entities) and its entity
+ * expansion, depth and size within the limits every command shares.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diagnostic } from '../diagnostics.js';
 import { checkDoctype } from '../xml/doctype.js';
+import { checkXml, readXml, type ReadingLimits, type XmlDocument, type XmlRead } from '../xml/index.js';
 import { TransformProblem } from './stylesheet.js';
 
 /** A TEI document ready to transform: its text and where it lives. */
 export interface TeiSource {
   /** Path of the file, or a name for text given directly. */
   file: string;
+  /** The text saxon-js parses: the document with its internal entities expanded and its DOCTYPE blanked out. */
   text: string;
   /** file: URL of the document, the base for its relative pointers. */
   baseUri: string;
+  /** The deepest element nesting (the transform needs stack in proportion). */
+  depth: number;
 }
 
 /** The DOCTYPE's text after `<!DOCTYPE`, or undefined when there is none. */
@@ -39,57 +42,53 @@ export function doctypeOf(text: string): string | undefined {
   return text.slice(start + '<!DOCTYPE'.length, i);
 }
 
-/** Checks `text` (from `file`) and returns it as a source, or raises the problem. */
-export function teiSource(text: string, file: string): TeiSource {
-  const doctype = doctypeOf(text);
-  let checked = text.replace(/^\uFEFF/, '');
-  if (doctype !== undefined) {
-    const where = { file, line: lineOf(text, text.indexOf('<!DOCTYPE')) };
-    const verdict = checkDoctype(doctype);
-    if (!verdict.ok) throw new TransformProblem(diagnostic('error', verdict.ruleId, `${file}: ${verdict.message}`, where));
-    checked = expandInternalEntities(checked, doctype, verdict.entities, file, where.line);
-  }
-  return { file, text: checked, baseUri: pathToFileURL(resolve(file)).href };
+function sourceOrProblem(read: XmlRead, limits?: Partial<ReadingLimits>): TeiSource {
+  if (!read.ok) throw new TransformProblem(read.problem);
+  return sourceOf(read.document, limits);
+}
+
+/** A checked document as a source for saxon-js. */
+export function sourceOf(document: XmlDocument, limits?: Partial<ReadingLimits>): TeiSource {
+  return {
+    file: document.file,
+    text: forSaxon(document.text, limits),
+    baseUri: pathToFileURL(resolve(document.file)).href,
+    depth: document.depth,
+  };
+}
+
+/** Checks `text` (from `file`) through the reading layer and returns it as a source, or raises the problem. */
+export function teiSource(text: string, file: string, limits?: Partial<ReadingLimits>): TeiSource {
+  return sourceOrProblem(checkXml(text, file, limits), limits);
 }
 
 /** Reads and checks the document at `path`. */
-export async function readTeiSource(path: string): Promise<TeiSource> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new TransformProblem(diagnostic('error', 'io', `${path} cannot be read: ${(error as Error).message}`, { file: path }));
-  }
-  return teiSource(text, path);
+export async function readTeiSource(path: string, limits?: Partial<ReadingLimits>): Promise<TeiSource> {
+  return sourceOrProblem(await readXml(path, limits), limits);
 }
 
-/** Largest growth, in characters, that expanding a document's internal entities may cause. */
-export const DOCUMENT_EXPANSION_LIMIT = 20_000_000;
+const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**
- * saxon-js does not expand entities declared in a DOCTYPE, so the checked,
- * text-only internal entities are expanded here (escaped as XML) and the
- * DOCTYPE removed. The total growth is capped.
+ * saxon-js does not expand entities declared in a DOCTYPE, so the internal
+ * (text-only, size-checked) entities are expanded here, escaped as XML, in
+ * content and attribute values but not in comments, CDATA sections and
+ * processing instructions; the DOCTYPE is blanked out with as many line
+ * breaks as it held, so lines keep their numbers.
  */
-function expandInternalEntities(text: string, doctype: string, entities: Record<string, string>, file: string, line: number): string {
+function forSaxon(text: string, limits?: Partial<ReadingLimits>): string {
+  const doctype = doctypeOf(text);
+  if (doctype === undefined) return text;
   const start = text.indexOf('<!DOCTYPE');
   const end = start + '<!DOCTYPE'.length + doctype.length + 1;
+  const blank = '\n'.repeat(doctype.split('\n').length - 1);
+  const verdict = checkDoctype(doctype, limits?.maxEntityExpansion);
+  const entities = verdict.ok ? verdict.entities : {};
   const body = text.slice(end);
-  if (Object.keys(entities).length === 0) return text.slice(0, start) + body;
-  const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  let growth = 0;
-  const expanded = body.replace(/&([A-Za-z_][\w.-]*);/g, (whole, name: string) => {
-    if (!(name in entities)) return whole;
-    const value = escape(entities[name]);
-    growth += value.length;
-    if (growth > DOCUMENT_EXPANSION_LIMIT) {
-      throw new TransformProblem(diagnostic('error', 'xml-entity-expansion', `${file}: its entities would expand the document by more than ${DOCUMENT_EXPANSION_LIMIT} characters; rejected.`, { file, line }));
-    }
-    return value;
+  if (Object.keys(entities).length === 0) return text.slice(0, start) + blank + body;
+  const expanded = body.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|&([^\s&;<#][^\s&;<]*);/g, (whole, name: string | undefined) => {
+    if (name === undefined || !Object.hasOwn(entities, name)) return whole;
+    return entities[name].replace(/[&<>"']/g, (c) => ESCAPED[c]);
   });
-  return text.slice(0, start) + expanded;
-}
-
-function lineOf(text: string, index: number): number {
-  return text.slice(0, Math.max(0, index)).split('\n').length;
+  return text.slice(0, start) + blank + expanded;
 }

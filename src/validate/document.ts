@@ -6,9 +6,11 @@
  * Everything here is plain data in and out, so it runs the same in a worker
  * thread (where each worker keeps its compiled schemas and rules) as here.
  */
+import { stat } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
+import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readDocument, type DocumentChunk } from '../xml/read.js';
-import { WellFormednessCheck } from '../xml/wellformed.js';
+import { readDocument, readingLimits, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits } from '../xml/index.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
 import { chooseSchema, type Catalog } from './grammar-catalog.js';
 import { loadGrammar } from './grammar-cache.js';
@@ -27,6 +29,8 @@ export interface DocumentCheckOptions {
   keepText?: boolean;
   /** Layers 3–4 (Schematron, edition rules) on a well-formed document; absent: layers 1–2 only. */
   schematron?: SchematronOptions;
+  /** Limits the document is read under (default `DEFAULT_LIMITS`), as for every command. */
+  limits?: Partial<ReadingLimits>;
 }
 
 export interface DocumentResult {
@@ -46,8 +50,20 @@ export async function checkDocument(file: string, options: DocumentCheckOptions 
   const chunks = readDocument(file);
   try {
     return await checkChunks(file, chunks, options);
+  } catch (error) {
+    if (error instanceof NeedsLargeStack) {
+      return WorkerPool.once<string, DocumentResult>(new URL('./worker.js', import.meta.url), options, file, { stackSizeMb: stackFor(error.depth) });
+    }
+    throw error;
   } finally {
     await chunks.return(undefined); // closes the file if we stopped early
+  }
+}
+
+/** The rules layer (saxon-js) recurses with the depth: a document deeper than the calling thread's stack allows is checked in a thread of its own. */
+class NeedsLargeStack extends Error {
+  constructor(readonly depth: number) {
+    super(`nested ${depth} levels deep`);
   }
 }
 
@@ -77,9 +93,14 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
     }
   }
 
-  const wellFormedness = new WellFormednessCheck(file, grammarCheck);
+  const limits = readingLimits(options.limits);
+  const wellFormedness = new WellFormednessCheck(file, grammarCheck, limits);
+  // The rules layer holds the text whole (and saxon-js its tree): only within the size limit. Layers 1–2 stream, whatever the size.
   const kept: string[] = [];
-  const keep = options.keepText || options.schematron !== undefined;
+  const wanted = options.keepText || options.schematron !== undefined;
+  const size = wanted ? await fileSize(file) : 0;
+  const tooLargeToKeep = size > limits.maxDocumentSize;
+  const keep = wanted && !tooLargeToKeep;
   const feed = (text: string) => {
     if (keep) kept.push(text);
     wellFormedness.write(text);
@@ -98,10 +119,20 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   if (grammarCheck) diagnostics.push(...grammarCheck.diagnostics);
   if (fatal) diagnostics.push(fatal);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const text = fatal ? undefined : kept.join('');
+  const text = fatal || tooLargeToKeep ? undefined : kept.join('');
   const dependsOn = new Set(grammarFiles);
-  if (text !== undefined && options.schematron) diagnostics.push(...await checkRules(file, text, { ...options.schematron, dependsOn }));
+  if (!fatal && tooLargeToKeep) {
+    diagnostics.push(tooLarge(file, size, limits.maxDocumentSize, 'the rules layer holds a document whole; its well-formedness and RELAX NG were checked in full'));
+  }
+  if (text !== undefined && options.schematron) {
+    if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
+    diagnostics.push(...await checkRules(file, text, { ...options.schematron, dependsOn }));
+  }
   return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
+}
+
+async function fileSize(file: string): Promise<number> {
+  return (await stat(file).catch(() => undefined))?.size ?? 0;
 }
 
 async function checkRules(file: string, text: string, options: SchematronOptions): Promise<Diagnostic[]> {

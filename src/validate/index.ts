@@ -15,6 +15,7 @@ import { WORKERS_FROM } from '../workers/pool.js';
 import { DEFAULT_CACHE_DIR } from './grammar-cache.js';
 import type { DocumentPool } from './pool.js';
 import { Verdicts } from './verdicts.js';
+import { readingLimits, type ReadingLimits } from '../xml/index.js';
 
 /** A document handed to the rules layer (only when it is well-formed). */
 export interface RulesDocument {
@@ -40,6 +41,8 @@ export interface ValidateOptions {
   rules?: RulesHook;
   /** Worker threads (default: the machine's parallelism); 1 checks in this thread. */
   jobs?: number;
+  /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
+  limits?: Partial<ReadingLimits>;
   /** Called after each document, with its report. `found` grows while documents are still being found. */
   onProgress?: (progress: { done: number; found: number; file: string; report: FileReport }) => void;
 }
@@ -70,6 +73,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const documentOptions: DocumentCheckOptions = {
     schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined,
     schematron: options.grammarOnly ? undefined : options.schematron,
+    limits: readingLimits(options.limits),
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const found = expandPaths(paths.length === 0 ? DEFAULT_SOURCES : paths)[Symbol.asyncIterator]();

@@ -94,11 +94,12 @@ const overridesOf = (options: WatchOptions): BuildOptions =>
 function settle(config: Config, sources: string[] | undefined, overrides: BuildOptions): Settings {
   const configured = buildFromConfig(config);
   const patterns = sources ?? configured.sources;
-  const options: BuildOptions = { ...configured.options, ...overrides };
+  const options: BuildOptions = { ...configured.options, ...overrides, limits: { ...configured.options.limits, ...overrides.limits } };
   return {
     config, sources: patterns, patterns: patterns.map(sourcePattern),
     build: options,
-    validate: validationFromConfig(config).options,
+    // Validation reads under the same limits as the build.
+    validate: { ...validationFromConfig(config).options, limits: options.limits },
     out: resolve(options.out ?? 'dist'),
     xslt: options.xslt === undefined ? undefined : resolve(options.xslt),
   };

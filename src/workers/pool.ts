@@ -34,14 +34,38 @@ interface Pending<Job, Result> {
  * instead, after registering tsx in the worker: loader hooks are not
  * inherited by worker threads.
  */
-function startWorker(module: URL, workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(module, { workerData });
+function startWorker(module: URL, workerData: unknown, options: ThreadOptions): Worker {
+  const resourceLimits = options.stackSizeMb === undefined ? undefined : { stackSizeMb: options.stackSizeMb };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(module, { workerData, resourceLimits });
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
   const source = module.href.replace(/\.js$/, '.ts');
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }
+
+/** How each thread of a pool is made. */
+export interface ThreadOptions {
+  /** The thread's stack, in MB (Node's default is 4): transforming deeply nested documents recurses. */
+  stackSizeMb?: number;
+}
+
+/**
+ * Stack, in MB, for transforming a document nested `depth` levels deep.
+ * saxon-js recurses through samizdat's stylesheets in about 6 KB a level
+ * (1,000 levels fit in 6 MB); this gives four times that, for stylesheets
+ * that recurse more, and never less than 16 MB.
+ */
+export function stackFor(depth: number): number {
+  return Math.max(16, Math.ceil((depth * 24) / 1024));
+}
+
+/**
+ * Deepest nesting transformed in the calling thread, whose stack is Node's
+ * default (about 1 MB, enough for some 450 levels of samizdat's
+ * stylesheets); a deeper document goes to a thread with a larger stack.
+ */
+export const CALLING_THREAD_DEPTH = 100;
 
 export class WorkerPool<Job, Result> {
   private readonly idle: Worker[] = [];
@@ -54,10 +78,11 @@ export class WorkerPool<Job, Result> {
    * @param module URL of the worker module (`new URL('./worker.js', import.meta.url)`), which calls `answerJobs`.
    * @param size number of threads.
    * @param workerData plain data every worker receives once (options, paths).
+   * @param options how each thread is made (its stack).
    */
-  constructor(module: URL, size: number, workerData: unknown) {
+  constructor(module: URL, size: number, workerData: unknown, options: ThreadOptions = {}) {
     for (let i = 0; i < size; i++) {
-      const worker = startWorker(module, workerData);
+      const worker = startWorker(module, workerData, options);
       worker.on('message', (answer: JobAnswer<Result>) => {
         const pending = this.busy.get(worker);
         this.busy.delete(worker);
@@ -84,6 +109,16 @@ export class WorkerPool<Job, Result> {
       this.queue.push({ id: this.nextId++, job, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Runs one job in a thread of its own (started for it, stopped after): for a job that needs a larger stack than the calling thread has. */
+  static async once<Job, Result>(module: URL, workerData: unknown, job: Job, options: ThreadOptions): Promise<Result> {
+    const pool = new WorkerPool<Job, Result>(module, 1, workerData, options);
+    try {
+      return await pool.run(job);
+    } finally {
+      await pool.close();
+    }
   }
 
   async close(): Promise<void> {

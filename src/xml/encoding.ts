@@ -1,19 +1,40 @@
 /**
- * Which character encoding a document is really in, what it declares, and a
- * streaming UTF-8 check that knows the line and column of a bad byte.
- * Only UTF-8 and UTF-16 are accepted (the two every XML processor must read).
+ * Which character encoding a document is in, and decoding it exactly.
+ *
+ * The encoding is found as XML 1.0 (Appendix F) says: a byte-order mark, or
+ * the first bytes, then the XML declaration's `encoding`, which must agree
+ * with the bytes. Read: UTF-8, UTF-16 (either byte order), US-ASCII,
+ * ISO-8859-1 to -15 (no -12, which was never published), windows-1250 to
+ * -1258, KOI8-R and KOI8-U: the encodings XML parsers commonly read and older
+ * TEI is often saved in. Decoding never guesses and never replaces: a byte
+ * that is not a character of the encoding is reported at its line and column
+ * (and the document refused), so a command reads a document exactly or not
+ * at all.
  */
+import { endianness } from 'node:os';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+/** An encoding samizdat decodes, by its canonical (IANA) name in lower case. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
+
+type SingleByteEncoding =
+  | 'us-ascii'
+  | `iso-8859-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 13 | 14 | 15}`
+  | `windows-${1250 | 1251 | 1252 | 1253 | 1254 | 1255 | 1256 | 1257 | 1258}`
+  | 'koi8-r'
+  | 'koi8-u';
 
 export interface SniffedEncoding {
-  encoding: Encoding;
+  /** What the first bytes say: UTF-16 by its mark or its `<?`, else an ASCII-compatible encoding (UTF-8 until declared otherwise). */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   /** Whether a byte-order mark starts the file. */
   bom: boolean;
 }
 
-/** Reads the first bytes (byte-order mark, or the `<?` of the declaration) to find the encoding. */
+/** What the encodings are called in messages. */
+export const ENCODINGS_READ = 'UTF-8, UTF-16, US-ASCII, ISO-8859-1…15, windows-1250…1258, KOI8-R and KOI8-U';
+
+/** Reads the first bytes (byte-order mark, or the `<?` of the declaration) to find the encoding family. */
 export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding | Diagnostic {
   const [a, b, c, d] = head;
   if ((a === 0x00 && b === 0x00 && c === 0xfe && d === 0xff) || (a === 0xff && b === 0xfe && c === 0x00 && d === 0x00)) {
@@ -30,7 +51,7 @@ export function sniffEncoding(head: Uint8Array, file: string): SniffedEncoding |
 
 function unsupported(file: string, actual: string): Diagnostic {
   return diagnostic('error', 'xml-encoding',
-    `${file} is encoded in ${actual}; samizdat reads only UTF-8 and UTF-16. Convert it, e.g. with iconv -t UTF-8.`,
+    `${file} is encoded in ${actual}; samizdat reads ${ENCODINGS_READ}. Convert it, e.g. with iconv -t UTF-8.`,
     { file, line: 1, column: 1 });
 }
 
@@ -40,36 +61,53 @@ export function declaredEncoding(start: string): string | undefined {
   return match?.[2];
 }
 
+const LATIN_ALIASES: Record<string, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 9, 6: 10, 7: 13, 8: 14, 9: 15 };
+const SCRIPT_ALIASES: Record<string, number> = { cyrillic: 5, arabic: 6, greek: 7, hebrew: 8 };
+
+/** The encoding a declared name (IANA name or a common alias, any case) stands for; undefined when samizdat does not read it. */
+export function encodingOfLabel(label: string): Encoding | undefined {
+  const name = label.trim().toLowerCase().replace(/_/g, '-');
+  if (name === 'utf-8' || name === 'utf8') return 'utf-8';
+  if (name === 'utf-16le') return 'utf-16le';
+  if (name === 'utf-16be') return 'utf-16be';
+  if (name === 'us-ascii' || name === 'ascii' || name === 'iso-646-us' || name === 'iso646-us') return 'us-ascii';
+  if (name === 'koi8-r' || name === 'koi8-u') return name;
+  let part = /^iso-?8859-(\d+)(?::\d+)?$/.exec(name)?.[1];
+  const latin = /^(?:latin-?|l)(\d)$/.exec(name)?.[1];
+  if (latin !== undefined) part = String(LATIN_ALIASES[latin] ?? '');
+  if (name in SCRIPT_ALIASES) part = String(SCRIPT_ALIASES[name]);
+  if (part !== undefined && /^(?:[1-9]|1[013-5])$/.test(part)) return `iso-8859-${Number(part)}` as Encoding;
+  const windows = /^(?:windows-|cp-?|x-cp)(125[0-8])$/.exec(name)?.[1];
+  if (windows !== undefined) return `windows-${windows}` as Encoding;
+  return undefined;
+}
+
 /**
- * Compares what the XML declaration says with what the bytes are. Returns the
- * problem, or undefined when they agree (or nothing is declared, which means
- * UTF-8 or UTF-16 by byte-order mark).
+ * The encoding to decode with: what the XML declaration says, checked
+ * against what the bytes say. Without a declaration, UTF-8 (or UTF-16 by its
+ * byte-order mark), as XML requires.
  */
-export function checkDeclaredEncoding(declared: string | undefined, actual: SniffedEncoding, file: string): Diagnostic | undefined {
+export function resolveEncoding(declared: string | undefined, actual: SniffedEncoding, file: string): Encoding | Diagnostic {
+  const where = { file, line: 1, column: 1 };
   if (declared === undefined) {
     if (actual.encoding !== 'utf-8' && !actual.bom) {
-      return diagnostic('error', 'xml-encoding', `${file} is UTF-16 without a byte-order mark and declares no encoding; add encoding="UTF-16" or a byte-order mark.`, { file, line: 1, column: 1 });
+      return diagnostic('error', 'xml-encoding', `${file} is UTF-16 without a byte-order mark and declares no encoding; add encoding="UTF-16" or a byte-order mark.`, where);
     }
-    return undefined;
+    return actual.encoding;
   }
-  const name = declared.toLowerCase().replace(/_/g, '-');
-  const where = { file, line: 1, column: 1 };
-  const isUtf8 = name === 'utf-8' || name === 'utf8';
-  const isUtf16 = name === 'utf-16' || name === 'utf-16le' || name === 'utf-16be';
-  if (!isUtf8 && !isUtf16) {
+  const contradiction = (): Diagnostic => diagnostic('error', 'xml-encoding', `${file} declares encoding="${declared}" but is actually ${label(actual)}.`, where);
+  const name = declared.trim().toLowerCase().replace(/_/g, '-');
+  if (name === 'utf-16') return actual.encoding === 'utf-8' ? contradiction() : actual.encoding;
+  const encoding = encodingOfLabel(declared);
+  if (encoding === undefined) {
     return diagnostic('error', 'xml-encoding',
-      `${file} declares encoding="${declared}" (the bytes read as ${label(actual)}); samizdat accepts only UTF-8 and UTF-16. Convert the file (e.g. iconv -f ${declared} -t UTF-8) and change the declaration.`, where);
+      `${file} declares encoding="${declared}", which samizdat does not read (it reads ${ENCODINGS_READ}). Convert the file (e.g. iconv -f ${declared} -t UTF-8) and change the declaration.`, where);
   }
-  if (isUtf8 && actual.encoding !== 'utf-8') {
-    return diagnostic('error', 'xml-encoding', `${file} declares encoding="${declared}" but is actually ${label(actual)}.`, where);
-  }
-  if (isUtf16 && actual.encoding === 'utf-8') {
-    return diagnostic('error', 'xml-encoding', `${file} declares encoding="${declared}" but is actually ${label(actual)}.`, where);
-  }
-  if ((name === 'utf-16le' && actual.encoding === 'utf-16be') || (name === 'utf-16be' && actual.encoding === 'utf-16le')) {
-    return diagnostic('error', 'xml-encoding', `${file} declares encoding="${declared}" but is actually ${label(actual)}.`, where);
-  }
-  return undefined;
+  const family = encoding.startsWith('utf-16') ? encoding : 'utf-8';
+  if (family === 'utf-8' && actual.encoding !== 'utf-8') return contradiction();
+  if (family !== 'utf-8' && family !== actual.encoding) return contradiction();
+  if (encoding !== 'utf-8' && family === 'utf-8' && actual.bom) return contradiction();
+  return encoding;
 }
 
 function label(actual: SniffedEncoding): string {
@@ -77,21 +115,75 @@ function label(actual: SniffedEncoding): string {
   return actual.bom ? `${name} (with byte-order mark)` : name;
 }
 
+/** The name of an encoding in messages: `UTF-8`, `ISO-8859-1`, `windows-1252`. */
+export function encodingName(encoding: Encoding): string {
+  if (encoding.startsWith('utf-16')) return 'UTF-16';
+  return encoding.startsWith('windows') ? encoding : encoding.toUpperCase();
+}
+
 /** A bad byte (or character) found while decoding, with its position. */
 export interface DecodeProblem {
   kind: 'invalid' | 'nul';
   line: number;
   column: number;
+  /** The first byte that is not (or does not start) a character of the encoding. */
   byte?: number;
 }
 
 /**
- * Decodes a byte stream chunk by chunk, checking every byte: invalid UTF-8
- * (with the line:column of the offending character) and NUL bytes, which
- * mean the file is binary rather than text.
+ * Windows-1252's characters at 0x80–0x9F (the WHATWG Encoding Standard's
+ * index, which is Microsoft's table with its five holes mapped to the C1
+ * controls). Built in because Node's TextDecoder decodes "windows-1252" as
+ * ISO-8859-1 there.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+const tables = new Map<SingleByteEncoding, Int32Array>();
+const UTF16 = new TextDecoder(endianness() === 'LE' ? 'utf-16le' : 'utf-16be');
+
+/**
+ * Byte → code point (-1: not a character of the encoding) for a single-byte
+ * encoding, from the platform's decoder, corrected where the WHATWG standard
+ * it follows gives a different encoding the ISO name: ISO-8859-1, -9 and -11
+ * have the C1 controls at 0x80–0x9F (WHATWG reads them as windows-1252,
+ * -1254 and -874).
+ */
+function tableOf(encoding: SingleByteEncoding): Int32Array {
+  let table = tables.get(encoding);
+  if (table) return table;
+  table = new Int32Array(256);
+  const decoder = encoding === 'us-ascii' || encoding === 'iso-8859-1' || encoding === 'windows-1252' ? undefined
+    : new TextDecoder(encoding === 'iso-8859-9' ? 'windows-1254' : encoding === 'iso-8859-11' ? 'windows-874' : encoding, { fatal: true });
+  for (let byte = 0; byte < 256; byte++) {
+    if (byte < 0x80) table[byte] = byte;
+    else if (encoding === 'us-ascii') table[byte] = -1;
+    else if (encoding === 'iso-8859-1') table[byte] = byte;
+    else if (encoding === 'windows-1252') table[byte] = byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : byte;
+    else if (byte < 0xa0 && (encoding === 'iso-8859-9' || encoding === 'iso-8859-11')) table[byte] = byte;
+    else {
+      try {
+        table[byte] = decoder!.decode(Uint8Array.of(byte)).codePointAt(0)!;
+      } catch {
+        table[byte] = -1;
+      }
+    }
+  }
+  tables.set(encoding, table);
+  return table;
+}
+
+/**
+ * Decodes a byte stream chunk by chunk, checking every byte: a byte that is
+ * not (or does not start) a character of the encoding, and NUL bytes, which
+ * mean the file is binary rather than text, are reported with the line and
+ * column of that byte. Columns count characters, as the XML layer's do.
  */
 export class CheckedDecoder {
-  private readonly decoder: TextDecoder;
+  private readonly utf16: TextDecoder | undefined;
+  private readonly table: Int32Array | undefined;
   private line = 1;
   private column = 1;
   // UTF-8 validation state (WHATWG decoder algorithm).
@@ -100,29 +192,64 @@ export class CheckedDecoder {
   private upper = 0xbf;
   private sequenceLine = 1;
   private sequenceColumn = 1;
+  private sequenceByte = 0;
+  /** The last byte was a carriage return: a line feed after it ends no further line (CR LF is one line end, as in XML). */
+  private afterCr = false;
+  private readonly utf8: TextDecoder | undefined;
 
   constructor(readonly encoding: Encoding) {
-    this.decoder = new TextDecoder(encoding, { fatal: true });
+    if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true });
+    else if (encoding === 'utf-16le' || encoding === 'utf-16be') this.utf16 = new TextDecoder(encoding, { fatal: true });
+    else this.table = tableOf(encoding);
   }
 
   /** Decoded text, or the first problem found in this chunk. */
   decode(chunk: Uint8Array, last = false): string | DecodeProblem {
-    if (this.encoding === 'utf-8') {
+    if (this.utf8) {
       const problem = this.checkUtf8(chunk, last);
       if (problem) return problem;
+      return this.utf8.decode(chunk, { stream: !last });
     }
+    if (this.table) return this.decodeSingleByte(chunk);
     let text: string;
     try {
-      text = this.decoder.decode(chunk, { stream: !last });
+      text = this.utf16!.decode(chunk, { stream: !last });
     } catch {
       return { kind: 'invalid', line: this.line, column: this.column };
     }
-    if (this.encoding !== 'utf-8') {
-      const nul = text.indexOf('\0');
-      if (nul >= 0) return { kind: 'nul', ...advance(this.line, this.column, text.slice(0, nul)) };
-      ({ line: this.line, column: this.column } = advance(this.line, this.column, text));
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit === 0) return { kind: 'nul', line: this.line, column: this.column };
+      // A surrogate pair is one character: count its first half only.
+      if (unit < 0xdc00 || unit > 0xdfff) this.count(unit);
     }
     return text;
+  }
+
+  private decodeSingleByte(bytes: Uint8Array): string | DecodeProblem {
+    const table = this.table!;
+    // Every character of these encodings is in the BMP: one UTF-16 code unit each.
+    const units = new Uint16Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      const code = table[byte];
+      if (code <= 0) return { kind: code === 0 ? 'nul' : 'invalid', line: this.line, column: this.column, byte };
+      this.count(byte);
+      units[i] = code;
+    }
+    return UTF16.decode(units);
+  }
+
+  /** Moves the position past a character starting with `byte` (lines end with LF, CR LF or CR). */
+  private count(byte: number): void {
+    if (byte === 0x0a) {
+      if (!this.afterCr) this.line++;
+      this.column = 1;
+    } else if (byte === 0x0d) {
+      this.line++;
+      this.column = 1;
+    } else this.column++;
+    this.afterCr = byte === 0x0d;
   }
 
   private checkUtf8(bytes: Uint8Array, last: boolean): DecodeProblem | undefined {
@@ -130,13 +257,13 @@ export class CheckedDecoder {
       const byte = bytes[i];
       if (this.needed === 0) {
         if (byte < 0x80) {
-          if (byte === 0x0a) { this.line++; this.column = 1; } else if (byte === 0) {
-            return { kind: 'nul', line: this.line, column: this.column, byte };
-          } else this.column++;
+          if (byte === 0) return { kind: 'nul', line: this.line, column: this.column, byte };
+          this.count(byte);
           continue;
         }
         this.sequenceLine = this.line;
         this.sequenceColumn = this.column;
+        this.sequenceByte = byte;
         if (byte >= 0xc2 && byte <= 0xdf) this.needed = 1;
         else if (byte >= 0xe0 && byte <= 0xef) {
           if (byte === 0xe0) this.lower = 0xa0;
@@ -147,25 +274,53 @@ export class CheckedDecoder {
           if (byte === 0xf4) this.upper = 0x8f;
           this.needed = 3;
         } else return { kind: 'invalid', line: this.line, column: this.column, byte };
-        this.column++;
+        this.count(byte);
         continue;
       }
+      // The sequence that started at sequenceLine:sequenceColumn is broken: that is where the bad character is.
       if (byte < this.lower || byte > this.upper) {
-        return { kind: 'invalid', line: this.sequenceLine, column: this.sequenceColumn, byte };
+        return { kind: 'invalid', line: this.sequenceLine, column: this.sequenceColumn, byte: this.sequenceByte };
       }
       this.lower = 0x80;
       this.upper = 0xbf;
       this.needed--;
     }
-    if (last && this.needed > 0) return { kind: 'invalid', line: this.sequenceLine, column: this.sequenceColumn };
+    if (last && this.needed > 0) return { kind: 'invalid', line: this.sequenceLine, column: this.sequenceColumn, byte: this.sequenceByte };
     return undefined;
   }
 }
 
-function advance(line: number, column: number, text: string): { line: number; column: number } {
-  let newline = text.lastIndexOf('\n');
-  if (newline < 0) return { line, column: column + text.length };
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return { line: line + count, column: text.length - newline };
+/**
+ * The whole text of `bytes` (a complete document), or the problem that
+ * stops it being read: the encoding found from the bytes and the
+ * declaration, and every byte decoded exactly.
+ */
+export function decodeDocument(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } | Diagnostic {
+  const sniffed = sniffEncoding(bytes, file);
+  if ('ruleId' in sniffed) return sniffed;
+  const encoding = resolveEncoding(declaredEncoding(declarationOf(bytes, sniffed)), sniffed, file);
+  if (typeof encoding !== 'string') return encoding;
+  const decoder = new CheckedDecoder(encoding);
+  const text = decoder.decode(bytes, true);
+  if (typeof text !== 'string') return decodeProblem(file, encoding, text);
+  return { text: text.replace(/^\uFEFF/, ''), encoding };
+}
+
+/** The start of the document, enough to hold its XML declaration, decoded leniently to read that declaration only. */
+export function declarationOf(head: Uint8Array, sniffed: SniffedEncoding): string {
+  return new TextDecoder(sniffed.encoding).decode(head.subarray(0, 400));
+}
+
+/** A decoding problem as the diagnostic every command reports. */
+export function decodeProblem(file: string, encoding: Encoding, problem: DecodeProblem): Diagnostic {
+  const where = { file, line: problem.line, column: problem.column };
+  if (problem.kind === 'nul') {
+    return diagnostic('error', 'xml-binary', `${file} contains a NUL byte at ${problem.line}:${problem.column}; it looks like a binary file, not XML text.`, where);
+  }
+  const name = encodingName(encoding);
+  const byte = problem.byte === undefined ? '' : ` (byte 0x${problem.byte.toString(16).padStart(2, '0')})`;
+  const hint = encoding === 'utf-8'
+    ? ' If the file is in another encoding (ISO-8859-1 or windows-1252, say), declare it: <?xml version="1.0" encoding="ISO-8859-1"?>; otherwise save it as UTF-8.'
+    : ` Check the encoding its XML declaration names, or save it as ${name}.`;
+  return diagnostic('error', 'xml-encoding', `${file} is not valid ${name} at ${problem.line}:${problem.column}${byte}.${hint}`, where);
 }

@@ -1,12 +1,15 @@
 /**
- * Reading a document from disk as a stream of decoded text, with a clear
- * diagnostic (naming the path) for everything that stops it being read:
- * missing or unreadable path, a directory, an empty or binary file, bytes that
- * are not the encoding they claim. The file is never held in memory whole.
+ * Reading a document from disk, with a clear diagnostic (naming the path) for
+ * everything that stops it being read: missing or unreadable path, a
+ * directory, an empty or binary file, a file larger than the limit, bytes
+ * that are not the encoding they claim. Two ways: as a stream of decoded
+ * text (validation, never holding the file whole), or whole (the commands
+ * that transform it), both through the same decoder.
  */
 import { open, stat } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { CheckedDecoder, checkDeclaredEncoding, declaredEncoding, sniffEncoding, type Encoding } from './encoding.js';
+import { CheckedDecoder, declarationOf, decodeDocument, decodeProblem, declaredEncoding, resolveEncoding, sniffEncoding, type Encoding } from './encoding.js';
+import { formatSize, LIMIT_FLAGS } from './limits.js';
 
 /** One piece of a document: decoded text, or the problem that ends the reading. */
 export type DocumentChunk = { text: string } | { problem: Diagnostic };
@@ -14,32 +17,36 @@ export type DocumentChunk = { text: string } | { problem: Diagnostic };
 /** `ruleId` of problems with the path itself (missing, unreadable, a directory). */
 export const IO_RULE = 'io';
 
+/** `ruleId` of a document larger than the limit for holding it whole. */
+export const TOO_LARGE_RULE = 'xml-too-large';
+
 const CHUNK_SIZE = 1 << 20;
+
+/** The size of the file at `path`, or the problem with the path (missing, a directory, empty). */
+async function sizeOf(path: string): Promise<number | Diagnostic> {
+  const where = { file: path };
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return diagnostic('error', IO_RULE, `${path} is a directory, not an XML file.`, where);
+    if (info.size === 0) return diagnostic('error', 'xml-empty', `${path} is empty: an XML document needs at least a root element.`, where);
+    return info.size;
+  } catch (err) {
+    return diagnostic('error', IO_RULE, describeIoError(path, err), where);
+  }
+}
 
 /** The document at `path`, decoded, chunk by chunk; at most one problem, always last. */
 export async function* readDocument(path: string): AsyncGenerator<DocumentChunk> {
-  const where = { file: path };
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      yield { problem: diagnostic('error', IO_RULE, `${path} is a directory, not an XML file.`, where) };
-      return;
-    }
-    size = info.size;
-  } catch (err) {
-    yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), where) };
-    return;
-  }
-  if (size === 0) {
-    yield { problem: diagnostic('error', 'xml-empty', `${path} is empty: an XML document needs at least a root element.`, where) };
+  const size = await sizeOf(path);
+  if (typeof size !== 'number') {
+    yield { problem: size };
     return;
   }
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
-    yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), where) };
+    yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), { file: path }) };
     return;
   }
   try {
@@ -49,40 +56,71 @@ export async function* readDocument(path: string): AsyncGenerator<DocumentChunk>
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
       const last = position + bytesRead >= size || bytesRead === 0;
-      let bytes: Uint8Array = buffer.subarray(0, bytesRead);
+      const bytes: Uint8Array = buffer.subarray(0, bytesRead);
       if (decoder === undefined) {
         const sniffed = sniffEncoding(bytes, path);
         if ('ruleId' in sniffed) { yield { problem: sniffed }; return; }
-        decoder = new CheckedDecoder(sniffed.encoding);
-        const start = new TextDecoder(sniffed.encoding).decode(bytes.subarray(0, 400));
-        const mismatch = checkDeclaredEncoding(declaredEncoding(start), sniffed, path);
-        if (mismatch) { yield { problem: mismatch }; return; }
+        const encoding = resolveEncoding(declaredEncoding(declarationOf(bytes, sniffed)), sniffed, path);
+        if (typeof encoding !== 'string') { yield { problem: encoding }; return; }
+        decoder = new CheckedDecoder(encoding);
       }
       const text = decoder.decode(bytes, last);
       if (typeof text !== 'string') {
         yield { problem: decodeProblem(path, decoder.encoding, text) };
         return;
       }
-      if (text !== '') yield { text };
+      if (text !== '') yield { text: position === 0 ? text.replace(/^\uFEFF/, '') : text };
       position += bytesRead;
       if (last) return;
-      bytes = new Uint8Array(0);
     }
   } catch (err) {
-    yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), where) };
+    yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), { file: path }) };
   } finally {
     await handle.close();
   }
 }
 
-function decodeProblem(file: string, encoding: Encoding, problem: { kind: 'invalid' | 'nul'; line: number; column: number; byte?: number }): Diagnostic {
-  const where = { file, line: problem.line, column: problem.column };
-  if (problem.kind === 'nul') {
-    return diagnostic('error', 'xml-binary', `${file} contains a NUL byte at ${problem.line}:${problem.column}; it looks like a binary file, not XML text.`, where);
+/** A document read whole: its text decoded exactly, and what it was read from. */
+export interface DocumentText {
+  file: string;
+  /** The decoded text, without a byte-order mark. */
+  text: string;
+  encoding: Encoding;
+  /** Its bytes, for hashing (cache keys). */
+  bytes: Uint8Array;
+}
+
+/**
+ * The document at `path`, read whole and decoded, if it is at most
+ * `maxDocumentSize` bytes: larger is refused before anything is read.
+ */
+export async function readDocumentText(path: string, maxDocumentSize: number): Promise<DocumentText | Diagnostic> {
+  const size = await sizeOf(path);
+  if (typeof size !== 'number') return size;
+  if (size > maxDocumentSize) return tooLarge(path, size, maxDocumentSize);
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    return diagnostic('error', IO_RULE, describeIoError(path, err), { file: path });
   }
-  const name = encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
-  const byte = problem.byte === undefined ? '' : ` (byte 0x${problem.byte.toString(16).padStart(2, '0')})`;
-  return diagnostic('error', 'xml-encoding', `${file} is not valid ${name} at ${problem.line}:${problem.column}${byte}; save it as ${name}.`, where);
+  // It may have grown since stat (a file being written): the limit holds for what was read.
+  if (bytes.length > maxDocumentSize) return tooLarge(path, bytes.length, maxDocumentSize);
+  const decoded = decodeDocument(bytes, path);
+  if ('ruleId' in decoded) return decoded;
+  return { file: path, text: decoded.text, encoding: decoded.encoding, bytes };
+}
+
+/** The problem of a document larger than the limit. */
+export function tooLarge(file: string, size: number, limit: number, what = 'samizdat holds a document whole to transform it'): Diagnostic {
+  return diagnostic('error', TOO_LARGE_RULE,
+    `${file} is ${formatSize(size)}, more than the ${formatSize(limit)} limit for one document (${what}). Split it, or raise the limit with ${LIMIT_FLAGS.maxDocumentSize} if this machine has the memory and the time (transforming a document takes about a hundred times its size in memory).`,
+    { file });
 }
 
 function describeIoError(path: string, err: unknown): string {

@@ -7,6 +7,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkDoctype } from './doctype.js';
+import { LIMIT_FLAGS, readingLimits, type ReadingLimits } from './limits.js';
 
 export interface Position {
   line: number;
@@ -36,18 +37,8 @@ export interface XmlEvents {
   end(at: Position): void;
 }
 
-/**
- * Deepest element nesting accepted. Real TEI rarely nests 50 levels; the
- * grammar walker needs memory per open element (≈100 KB with tei_all), so a
- * hostile 100,000-level document is refused here rather than exhausting memory.
- */
-export const MAX_DEPTH = 2_000;
-
 /** Thrown through saxes to stop parsing at the first fatal error. */
 const STOP = Symbol('stop parsing');
-
-/** Total expanded text may grow at most this much beyond the input when entities are declared. */
-const EXPANSION_SLACK = 1_000_000;
 
 export class WellFormednessCheck {
   /** The first fatal error, once there is one; nothing after it is reported. */
@@ -57,18 +48,23 @@ export class WellFormednessCheck {
   private pendingAt: Position = { line: 1, column: 1 };
   private afterMarkup: Position = { line: 1, column: 1 };
   private depth = 0;
-  private inputLength = 0;
-  private outputLength = 0;
-  private entitiesDeclared = false;
+  /** The deepest nesting seen so far (the root element is level 1). */
+  deepest = 0;
+  /** Characters the document's entity references have expanded to so far. */
+  private expanded = 0;
+  private readonly limits: ReadingLimits;
 
-  constructor(private readonly file: string, private readonly events?: XmlEvents) {
+  constructor(private readonly file: string, private readonly events?: XmlEvents, limits?: Partial<ReadingLimits>) {
+    this.limits = readingLimits(limits);
     const parser = (this.parser = new SaxesParser({ xmlns: true, position: true }));
     parser.on('error', (err) => this.fail('xml-wellformed', err.message));
     parser.on('doctype', (doctype) => {
-      const verdict = checkDoctype(doctype);
-      if (!verdict.ok) return this.fail(verdict.ruleId, verdict.message, { line: 1, column: 1 });
-      Object.assign(parser.ENTITIES, verdict.entities);
-      this.entitiesDeclared = Object.keys(verdict.entities).length > 0;
+      const verdict = checkDoctype(doctype, this.limits.maxEntityExpansion);
+      if (!verdict.ok) return this.fail(verdict.ruleId, verdict.message, this.withinDoctype(doctype, verdict.offset ?? 0));
+      // Each reference counts its expansion against the document's limit as saxes resolves it.
+      for (const [name, value] of Object.entries(verdict.entities)) {
+        Object.defineProperty(parser.ENTITIES, name, { enumerable: true, get: () => this.expand(name, value) });
+      }
     });
     parser.on('opentagstart', (tag) => {
       this.afterMarkup = { line: parser.line, column: Math.max(1, parser.column - tag.name.length) };
@@ -77,9 +73,10 @@ export class WellFormednessCheck {
       if (this.problem) return;
       const at = this.afterMarkup;
       this.flushText();
-      if (++this.depth > MAX_DEPTH) {
-        return this.fail('xml-depth', `elements are nested more than ${MAX_DEPTH} levels deep; samizdat refuses such documents (a denial-of-service input?).`, at);
+      if (++this.depth > this.limits.maxDepth) {
+        return this.fail('xml-depth', `elements are nested more than ${this.limits.maxDepth} levels deep; samizdat refuses deeper documents (a denial-of-service input?). Raise the limit with ${LIMIT_FLAGS.maxDepth} if the nesting is real.`, at);
       }
+      if (this.depth > this.deepest) this.deepest = this.depth;
       const attributes: XmlAttribute[] = [];
       const namespaces: Record<string, string> = {};
       for (const attribute of Object.values(tag.attributes)) {
@@ -110,7 +107,6 @@ export class WellFormednessCheck {
   /** Feeds the next piece of decoded text. */
   write(text: string): void {
     if (this.problem) return;
-    this.inputLength += text.length;
     try {
       this.parser.write(text);
     } catch (err) {
@@ -132,10 +128,15 @@ export class WellFormednessCheck {
     if (this.problem || this.depth === 0) return;
     if (this.pendingText === '') this.pendingAt = this.afterMarkup;
     this.pendingText += text;
-    this.outputLength += text.length;
-    if (this.entitiesDeclared && this.outputLength > 10 * this.inputLength + EXPANSION_SLACK) {
-      this.fail('xml-entity-expansion', 'entity references expand to far more text than the document holds (an entity-expansion, "billion laughs", attack?); rejected.');
+  }
+
+  /** The value of an entity a reference asks for, once its expansion is counted against the limit. */
+  private expand(name: string, value: string): string {
+    this.expanded += value.length;
+    if (this.expanded > this.limits.maxEntityExpansion) {
+      this.fail('xml-entity-expansion', `the entity references (&${name}; and others) expand to more than ${this.limits.maxEntityExpansion} characters in all (an entity-expansion, "billion laughs", attack?); rejected. Raise the limit with ${LIMIT_FLAGS.maxEntityExpansion} if the entities are real.`);
     }
+    return value;
   }
 
   private flushText(): void {
@@ -143,6 +144,22 @@ export class WellFormednessCheck {
       this.events?.text(this.pendingText, this.pendingAt);
       this.pendingText = '';
     }
+  }
+
+  /**
+   * Where character `offset` of the DOCTYPE's text is, counted back from the
+   * end of the DOCTYPE (where the parser is when it reports it).
+   */
+  private withinDoctype(doctype: string, offset: number): Position {
+    const whole = `<!DOCTYPE${doctype}>`;
+    const index = '<!DOCTYPE'.length + offset;
+    const end = this.here();
+    const after = whole.slice(index);
+    const lines = after.split('\n').length - 1;
+    const lineStart = whole.lastIndexOf('\n', index - 1) + 1;
+    if (lines === 0) return { line: end.line, column: Math.max(1, end.column - after.length) };
+    // On the DOCTYPE's first line the column of `<!DOCTYPE` is not known: the start of the line stands in.
+    return { line: end.line - lines, column: lineStart === 0 ? 1 : index - lineStart + 1 };
   }
 
   private here(): Position {

@@ -67,7 +67,7 @@ describe('terminal conventions (CLI)', function () {
     it('colours the problems commands write on stderr', () => {
       const run = samizdat(['text', join(fixtures, 'validate', 'missing.xml')], { FORCE_COLOR: '1' });
       assert.equal(run.status, 2);
-      assert.match(run.stderr, /\x1b\[31merror\x1b\[39m: .*missing\.xml cannot be read/);
+      assert.match(run.stderr, /\x1b\[31merror\x1b\[39m: .*missing\.xml does not exist/);
     });
   });
 
