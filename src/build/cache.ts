@@ -7,11 +7,12 @@
  * without reading its pages, and writing the edition is copying blobs.
  *
  * One cache per output folder: pruning after a build then only drops what
- * that edition no longer uses. A lock keeps two builds of the same output
- * (say `watch` and a build by hand) from pruning under each other.
+ * that edition no longer uses. The output folder's lock (output.ts) keeps two
+ * builds of the same output (say `watch` and a build by hand) from pruning
+ * under each other.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
 import type { Mention } from './render.js';
@@ -90,48 +91,5 @@ export class BuildCache {
       const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
       await Promise.all(names.filter((n) => !wanted.has(n)).map((n) => rm(join(this.dir, folder, n), { force: true })));
     }
-  }
-
-  /**
-   * Holds the cache's lock while `work` runs. A lock left by a process that
-   * no longer exists is taken over; one held by a live process is waited
-   * for, up to `waitMs`.
-   */
-  async locked<T>(work: () => Promise<T>, waitMs = 60_000): Promise<T> {
-    await mkdir(this.dir, { recursive: true });
-    const lock = join(this.dir, 'lock');
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      try {
-        const handle = await open(lock, 'wx');
-        await handle.writeFile(String(process.pid));
-        await handle.close();
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-        if (!isAlive(holder)) {
-          await rm(lock, { force: true });
-          continue;
-        }
-        if (Date.now() > deadline) throw new Error(`another samizdat build (process ${holder}) is still writing this edition; its lock is ${lock}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    try {
-      return await work();
-    } finally {
-      await rm(lock, { force: true });
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -3,9 +3,11 @@
  * (Highwire, Dublin Core, JSON-LD), the "Cite this" block for the document
  * and each paragraph, and the downloads (BibTeX, RIS, CSL-JSON) beside the
  * page. Everything from the TEI header is escaped here: citeproc's HTML
- * output escapes the header's text itself, the rest goes through `escapeHtml`.
+ * output escapes the header's text itself, the rest goes through the
+ * escaping functions of `src/escape.ts`.
  */
-import { citationBlock, headMetadata, readCitable, serializeJsonLd, type StyleName } from '../cite/index.js';
+import { citationBlock, headMetadata, readCitable, type StyleName } from '../cite/index.js';
+import { htmlAttribute, htmlText, jsonInScript, urlFragment, urlPath } from '../escape.js';
 import type { ReadingLimits } from '../xml/index.js';
 
 /** A document about to be published, as citations see it. */
@@ -47,17 +49,8 @@ const STYLE_LABELS: Record<StyleName, string> = {
   apa: 'APA',
 };
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 function meta(name: string, content: string): string {
-  return `<meta name="${escapeHtml(name)}" content="${escapeHtml(content)}">`;
+  return `<meta name="${htmlAttribute(name)}" content="${htmlAttribute(content)}">`;
 }
 
 function downloads(name: string): Record<'bibtex' | 'ris' | 'csl', string> {
@@ -66,7 +59,7 @@ function downloads(name: string): Record<'bibtex' | 'ris' | 'csl', string> {
 
 /** One entry per style; `html` gives each style's formatted HTML fragment (escaped by citeproc). */
 function styleList(styles: StyleName[], html: (style: StyleName) => string): string {
-  const rows = styles.map((style) => `<dt>${escapeHtml(STYLE_LABELS[style])}</dt>\n<dd class="citation citation-${style}">${html(style)}</dd>`);
+  const rows = styles.map((style) => `<dt>${htmlText(STYLE_LABELS[style])}</dt>\n<dd class="citation citation-${htmlAttribute(style)}">${html(style)}</dd>`);
   return `<dl class="citations">\n${rows.join('\n')}\n</dl>`;
 }
 
@@ -76,16 +69,16 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
   const files = downloads(document.name);
   const passages = block.value.passages.map(
     ({ passage, html }) =>
-      `<li id="cite-${escapeHtml(passage.id)}"><a href="#${escapeHtml(passage.id)}">Paragraph ${escapeHtml(passage.n)}</a>\n${styleList(styles, (style) => html[style] ?? '')}</li>`,
+      `<li id="cite-${htmlAttribute(passage.id)}"><a href="#${htmlAttribute(urlFragment(passage.id))}">Paragraph ${htmlText(passage.n)}</a>\n${styleList(styles, (style) => html[style] ?? '')}</li>`,
   );
   return [
     '<section class="cite-this" aria-labelledby="cite-this-heading">',
     '<h2 id="cite-this-heading">Cite this</h2>',
     styleList(styles, (style) => block.value.document.html[style] ?? ''),
     '<p class="downloads">Download the reference: ' +
-      `<a href="${escapeHtml(files.bibtex)}" download>BibTeX</a>, ` +
-      `<a href="${escapeHtml(files.ris)}" download>RIS</a>, ` +
-      `<a href="${escapeHtml(files.csl)}" download>CSL-JSON</a></p>`,
+      `<a href="${htmlAttribute(urlPath(files.bibtex))}" download>BibTeX</a>, ` +
+      `<a href="${htmlAttribute(urlPath(files.ris))}" download>RIS</a>, ` +
+      `<a href="${htmlAttribute(urlPath(files.csl))}" download>CSL-JSON</a></p>`,
     passages.length > 0
       ? `<details class="cite-passages">\n<summary>Cite a paragraph</summary>\n<ol>\n${passages.join('\n')}\n</ol>\n</details>`
       : '',
@@ -101,7 +94,7 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
 export function citationProvider(options: CitationProviderOptions = {}): CitationProvider {
   const styles = options.styles ?? ['chicago', 'mla', 'apa'];
   return async (document: PublishedDocument): Promise<DocumentCitations> => {
-    const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(document.name)}/` : undefined;
+    const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${urlPath(document.name)}/` : undefined;
     const citable = readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl, limits: document.limits });
     if (!citable.ok) return {};
     const head = headMetadata(citable.value);
@@ -109,7 +102,7 @@ export function citationProvider(options: CitationProviderOptions = {}): Citatio
       '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">',
       ...head.highwire.map((tag) => meta(tag.name, tag.content)),
       ...head.dublinCore.map((tag) => meta(tag.name, tag.content)),
-      `<script type="application/ld+json">${serializeJsonLd(head.jsonLd)}</script>`,
+      `<script type="application/ld+json">${jsonInScript(head.jsonLd)}</script>`,
     ].join('\n');
     const block = await citationBlock(citable.value, styles);
     const files = downloads(document.name);

@@ -22,6 +22,7 @@ export function buildFromConfig(config: Config): ConfiguredBuild {
       citations: { baseUrl: config.site.baseUrl, styles: config.citationStyles },
       textModes: config.textModes,
       limits: config.limits,
+      root: config.root,
     },
   };
 }

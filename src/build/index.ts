@@ -20,22 +20,26 @@
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
   compileStylesheet, runStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
 } from '../transform/index.js';
-import { expandPaths } from '../validate/files.js';
+import { expandPaths, isGlob, splitGlob } from '../validate/files.js';
+import { urlPath } from '../escape.js';
 import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
 import type { CitationProviderOptions } from './citations.js';
-import { publish } from './output.js';
+import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
+import { assignNames, checkOutputPaths } from './names.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 
 export { BUILD_RULE, textFileName } from './render.js';
+export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
+export { MANIFEST, OUTPUT_RULE, recoverOutput, type PublishFileSystem } from './output.js';
 export type { Mention, RenderRequest } from './render.js';
 export { DEFAULT_BUILD_CACHE_DIR } from './cache.js';
 
@@ -58,6 +62,10 @@ export interface BuildOptions extends CompileOptions {
   buildCacheDir?: string;
   /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
   limits?: Partial<ReadingLimits>;
+  /** The edition's root folder (default: the current folder): a sources folder that is the root may hold the output folder. */
+  root?: string;
+  /** The file system calls publishing makes (default node:fs/promises): a seam for fault-injection tests. */
+  fileSystem?: PublishFileSystem;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -99,11 +107,6 @@ export function isRegister(text: string): boolean {
 }
 
 const posix = (p: string): string => p.split(sep).join('/');
-
-/** The name of a document in the output: its file name without extension, made safe for a folder. */
-export function documentName(file: string): string {
-  return basename(file, '.xml').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
-}
 
 interface Found {
   documents: { file: string; hash: string }[];
@@ -168,21 +171,25 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     return report;
   }
 
+  const target = await outputFolder(out);
+  const misplaced = outputFolderProblem(target, sourceFolders(input), options.root ?? process.cwd());
+  if (misplaced !== undefined) {
+    report.diagnostics.push(diagnostic('error', OUTPUT_RULE, `${misplaced}: samizdat will not publish there (it would mix the edition with what it is made from, or write where it cannot own the folder). Choose another output folder (--out, config "out").`, { file: out }));
+    return report;
+  }
+
+  const longestSuffix = `/${textFileName('', 'diplomatic')}`;
+  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix);
+  report.diagnostics.push(...problems);
   const jobs: RenderJob[] = [];
-  const names = new Map<string, string>();
   for (const { file, hash } of found.documents) {
-    const name = documentName(file);
-    const clash = names.get(name);
-    if (clash) {
-      report.diagnostics.push(diagnostic('error', BUILD_RULE, `${file} and ${clash} would both be published as ${name}/; rename one of them.`, { file }));
-      continue;
-    }
-    names.set(name, file);
+    const name = names.get(file);
+    if (name === undefined) continue;
     const request: RenderRequest = {
       file, name, textModes, citations, limits,
       params: {
         registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
-        'text-href': textModes.length > 0 ? textFileName(name, textModes[0]) : '',
+        'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
       },
     };
@@ -193,20 +200,27 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   try {
-    return await cache.locked(async () => {
+    return await lockedOutput(target, async () => {
       const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, keys: { html: keys.html, text: keys.text }, out }, report);
       if (report.diagnostics.length > 0) return report;
       const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
+      const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
+      const units = [...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files) })), { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) }];
+      report.diagnostics.push(...checkOutputPaths(units));
+      if (report.diagnostics.length > 0) return report;
       const files = new Map<string, string>();
       for (const record of [...records, site]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
-      const published = await publish(out, files, cache, { force: options.force });
+      const published = await publish(target, files, {
+        force: options.force, fileSystem: options.fileSystem,
+        blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
+      });
       await cache.prune([...records, site]);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
       report.written = true;
       report.documents = records.map((record) => ({
         name: record.name,
-        file: names.get(record.name)!,
+        file: sources.get(record.name)!,
         title: record.title,
         page: resolve(out, record.name, 'index.html'),
         text: textModes.length > 0 ? resolve(out, record.name, textFileName(record.name, textModes[0])) : undefined,
@@ -218,9 +232,21 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       report.diagnostics.push(error.problem);
       return report;
     }
-    report.diagnostics.push(diagnostic('error', 'io', `the edition could not be written to ${out}: ${(error as Error).message}`, { file: out }));
+    if (error instanceof PublishProblem) {
+      report.diagnostics.push(...error.problems);
+      return report;
+    }
+    report.diagnostics.push(diagnostic('error', 'io', `the edition could not be written to ${out}: ${(error as Error).message}. Nothing was changed in it.`, { file: out }));
     return report;
   }
+}
+
+/** The folders the sources are read from: each pattern's folder (a glob's fixed part, a file's folder). */
+function sourceFolders(input: string | readonly string[]): string[] {
+  return (typeof input === 'string' ? [input] : input).map((pattern) => {
+    if (isGlob(pattern)) return splitGlob(pattern).base;
+    return pattern.endsWith('.xml') ? dirname(pattern) : pattern;
+  });
 }
 
 /**
@@ -298,7 +324,7 @@ async function siteUnit(
   options: BuildOptions,
   report: BuildReport,
 ): Promise<UnitRecord> {
-  const documents = records.map((r) => ({ name: r.name, title: r.title, href: `${encodeURIComponent(r.name)}/index.html` }));
+  const documents = records.map((r) => ({ name: r.name, title: r.title, href: `${urlPath(r.name)}/index.html` }));
   const params = {
     'site-json': JSON.stringify({ documents, mentions: records.flatMap((r) => r.mentions) }),
     'registers-json': JSON.stringify(registers.map((r) => r.text)),

@@ -11,6 +11,7 @@ import {
   TransformProblem, parseSource, runStylesheet, transformSource, type CompiledStylesheet, type TeiSource, type TextMode,
 } from '../transform/index.js';
 import type { ReadingLimits } from '../xml/index.js';
+import { isFileName } from '../escape.js';
 import type { CitationProviderOptions } from './citations.js';
 
 export const BUILD_RULE = 'build';
@@ -53,7 +54,6 @@ export function textFileName(name: string, mode: TextMode): string {
   return mode === 'reading' ? `${name}.txt` : `${name}.${mode}.txt`;
 }
 
-const CITATION_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Renders a document (read and checked by the reading layer); a problem is
@@ -79,7 +79,7 @@ export async function renderDocument(checked: TeiSource, request: RenderRequest,
     head = citations.head ?? '';
     block = citations.block ?? '';
     for (const [download, content] of Object.entries(citations.files ?? {})) {
-      if (!CITATION_FILE.test(download)) throw new TransformProblem(diagnostic('error', BUILD_RULE, `the citation file name '${download}' is not a plain file name.`, { file }));
+      if (!isFileName(download)) throw new TransformProblem(diagnostic('error', BUILD_RULE, `the citation file name ${JSON.stringify(download)} is not one file name.`, { file }));
       files.set(`${name}/${download}`, content);
     }
   }

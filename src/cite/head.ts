@@ -5,6 +5,7 @@
  * data; the HTML build writes them (attribute values escaped as usual, the
  * JSON-LD through `serializeJsonLd`).
  */
+import { jsonInScript } from '../escape.js';
 import type { CslDate, CslItem, CslName } from './csl.js';
 import type { CitableDocument } from './header.js';
 
@@ -160,6 +161,4 @@ function isoDate(date: CslDate | undefined): string | undefined {
  * or change the script element), and U+2028/U+2029 are escaped too. The
  * result parses as JSON to exactly `value`.
  */
-export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export const serializeJsonLd: (value: unknown) => string = jsonInScript;

@@ -4,6 +4,7 @@
  * it was made from kept as the "original" (CSL `original-*` and `note`).
  * See docs/cite.md for the mapping table.
  */
+import { urlPath } from '../escape.js';
 import { basename, extname } from 'node:path';
 import type { CslDate, CslItem, CslName, CslType } from './csl.js';
 import { child, children, descendants, elements, textOf, type TeiElement } from './tree.js';
@@ -252,7 +253,7 @@ function stripDoi(doi: string): string {
 
 function editionUrl(baseUrl: string | undefined, name: string): string | undefined {
   if (!baseUrl) return undefined;
-  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(name)}/`;
+  return `${baseUrl.replace(/\/+$/, '')}/${urlPath(name)}/`;
 }
 
 function languageOf(root: TeiElement, profileDesc: TeiElement | undefined): string | undefined {

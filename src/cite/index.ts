@@ -7,6 +7,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
+import { urlFragment } from '../escape.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
 import { formatHtml, formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
@@ -71,7 +72,7 @@ export function passageItem(document: CitableDocument, passageId: string): CiteR
 
 function itemOfPassage(document: CitableDocument, passage: Passage): CslItem {
   const item: CslItem = { ...document.item, id: `${document.item.id}-${passage.id}` };
-  if (document.item.URL) item.URL = `${document.item.URL.replace(/#.*$/, '')}#${encodeURIComponent(passage.id)}`;
+  if (document.item.URL) item.URL = `${document.item.URL.replace(/#.*$/, '')}#${urlFragment(passage.id)}`;
   const where = passage.within ? `Paragraph ${passage.n} (#${passage.id}), in the ${passage.within}.` : `Paragraph ${passage.n} (#${passage.id}).`;
   item.note = [where, document.item.note].filter(Boolean).join(' ');
   return item;
@@ -135,7 +136,7 @@ export async function citationBlock(document: CitableDocument, styles: readonly 
         const standIn = { ...STAND_IN, within: passage.within };
         standIns.set(within, passageHtml(itemOfPassage(document, standIn), standIn.n, styles));
       }
-      const anchor = encodeURIComponent(passage.id);
+      const anchor = urlFragment(passage.id);
       const fill = (formatted: string) => formatted.replaceAll(STAND_IN.id, anchor).replaceAll(STAND_IN.n, passage.n);
       html = Object.fromEntries(Object.entries(await standIns.get(within)!).map(([style, form]) => [style, fill(form)]));
     } else {

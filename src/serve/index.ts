@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
+import { htmlText } from '../escape.js';
 import { pathFromCurrentFolder } from '../validate/from-config.js';
 import type { Watcher } from '../watch/index.js';
 import { within } from '../watch/sources.js';
@@ -147,9 +148,8 @@ export function trustedHost(header: string | undefined, listening: string): bool
 }
 
 function page(title: string, text: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>` +
-    `<body><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>\n`;
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${htmlText(title)}</title></head>` +
+    `<body><h1>${htmlText(title)}</h1><p>${htmlText(text)}</p></body></html>\n`;
 }
 
 function problemsMessage(diagnostics: readonly Diagnostic[], failed: boolean): ProblemsMessage {

@@ -40,9 +40,10 @@ export function isEditorTemporary(path: string): boolean {
   return /^\.#|^#.*#$|~$|\.sw[a-px]$|^4913$|\.(?:tmp|bak|orig)$|___jb_(?:tmp|old)___$|^\.DS_Store$/i.test(basename(path));
 }
 
-/** The output folder, the staging and temporary files `build` writes beside and in it, caches and repositories. */
+/** The output folder, the staging folder, lock and temporary files `build` writes beside and in it, caches and repositories. */
 export function isOutputOrCache(path: string, out: string): boolean {
   if (within(out, path)) return true;
-  if (dirname(path) === dirname(out) && basename(path).startsWith(`${basename(out)}.`)) return true;
+  const beside = relative(dirname(out), path).split(sep)[0];
+  if (beside.startsWith(`${basename(out)}.`) || beside.startsWith(`.${basename(out)}.samizdat-`)) return true;
   return path.split(sep).some((segment) => segment === '.samizdat' || segment === '.git' || segment === 'node_modules');
 }

@@ -8,16 +8,17 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type BuildReport } from '../../src/build/index.js';
+import { build, MANIFEST, type BuildOptions, type BuildReport } from '../../src/build/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
 
-/** Every file under `dir` with its bytes and modification time, by relative path. */
+/** Every file under `dir` but samizdat's manifest with its bytes and modification time, by relative path. */
 function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: number }> {
   const files = new Map<string, { bytes: string; mtimeMs: number }>();
   const walk = (folder: string, prefix: string): void => {
     for (const name of readdirSync(folder).sort()) {
+      if (prefix === '' && name === MANIFEST) continue;
       const path = join(folder, name);
       const info = statSync(path);
       if (info.isDirectory()) walk(path, `${prefix}${name}/`);

@@ -74,7 +74,7 @@ describe('validate reports', () => {
   });
 
   it('junit: a line break in an attribute value survives', async () => {
-    const { escapeAttribute } = await import('../../src/validate/report/junit.js');
+    const { xmlAttribute: escapeAttribute } = await import('../../src/escape.js');
     const parser = new SaxesParser();
     let value = '';
     parser.on('opentag', (tag) => { value = tag.attributes.m as string; });

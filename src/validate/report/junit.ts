@@ -5,6 +5,7 @@
 import { formatLocation } from '../../diagnostics.js';
 import type { ValidationReport } from '../index.js';
 import type { Reporter } from './reporter.js';
+import { xmlAttribute as escapeAttribute, xmlText as escapeXml } from '../../escape.js';
 
 export const junit: Reporter = {
   name: 'junit',
@@ -29,18 +30,3 @@ export const junit: Reporter = {
     ].join('\n');
   },
 };
-
-/** Escapes for text and attribute values; characters XML cannot carry become U+FFFD. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
-
-/** Attribute values also keep their line breaks (a literal newline would become a space). */
-export function escapeAttribute(text: string): string {
-  return escapeXml(text).replace(/\n/g, '&#10;');
-}
