@@ -24,6 +24,7 @@
  * (`.<out>.samizdat-lock`), whoever builds into it from wherever.
  */
 import * as fsPromises from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -112,26 +113,36 @@ function within(folder: string, path: string): boolean {
   return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !inside.startsWith(sep));
 }
 
+/** The locks this process holds, by the token written in them. */
+const held = new Set<string>();
+
 /**
  * Holds the output folder's lock while `work` runs. A lock left by a process
- * that no longer exists (killed) is taken over; one held by a live process
- * is waited for, up to `waitMs`.
+ * that no longer exists (killed) is taken over, as is one this process left
+ * behind (it could not remove it); one held by a live process, or by this
+ * process for another build, is waited for, up to `waitMs`.
  */
 export async function lockedOutput<T>(target: string, work: () => Promise<T>, waitMs = 60_000, fs: PublishFileSystem = fsPromises): Promise<T> {
   const { lock } = besideOutput(target);
   await fs.mkdir(dirname(target), { recursive: true });
   const deadline = Date.now() + waitMs;
-  const me = `${process.pid} ${hostname()}`;
+  const token = `${process.pid} ${hostname()} ${randomUUID()}`;
   for (;;) {
     try {
       const handle = await fs.open(lock, 'wx');
-      await handle.writeFile(me);
-      await handle.close();
+      try {
+        await handle.writeFile(token);
+      } finally {
+        await handle.close();
+      }
+      held.add(token);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const [pid, host] = (await fs.readFile(lock, 'utf8').catch(() => '')).split(' ');
-      if (host === hostname() && !isAlive(Number(pid))) {
+      const holder = await fs.readFile(lock, 'utf8').catch(() => '');
+      const [pid, host] = holder.split(' ');
+      const stale = host === hostname() && (!isAlive(Number(pid)) || (Number(pid) === process.pid && !held.has(holder)));
+      if (stale) {
         await fs.rm(lock, { force: true });
         continue;
       }
@@ -142,7 +153,9 @@ export async function lockedOutput<T>(target: string, work: () => Promise<T>, wa
   try {
     return await work();
   } finally {
-    await fs.rm(lock, { force: true });
+    held.delete(token);
+    // A lock that cannot be removed is taken over by the next build (its holder is gone, or is this process and no longer holds it).
+    await fs.rm(lock, { force: true }).catch(() => undefined);
   }
 }
 
@@ -232,20 +245,15 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     else conflicts.push(path);
   }
   for (const [path, entry] of present) {
-    if (files.has(path) || path === MANIFEST) continue;
-    if (entry.kind === 'folder') {
-      if (files.has(path)) continue;
-      continue;
-    }
+    if (files.has(path) || path === MANIFEST || entry.kind === 'folder') continue;
     if (path in ours) {
-      if (!files.has(path)) result.removed.push(path);
+      result.removed.push(path);
       continue;
     }
     // Not samizdat's: it stays, unless the edition needs its place for a folder.
     if (wanted.has(path)) conflicts.push(path);
     else keep.add(path);
   }
-  for (const path of Object.keys(ours)) if (!files.has(path) && !present.has(path)) continue;
   if (conflicts.length > 0) {
     throw new PublishProblem([...new Set(conflicts)].sort().map((path) => diagnostic('error', OUTPUT_RULE,
       `${join(target, path)} was not written by samizdat (${MANIFEST} does not list it) and is where the edition puts ${files.has(path) ? 'a file' : 'a folder'}; samizdat never replaces a file it did not write. Move it away, or publish to another folder (--out). Nothing was changed in ${target}.`,
@@ -265,8 +273,12 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   try {
     await fs.mkdir(staging);
     if (targetInfo) await fs.chmod(staging, targetInfo.mode & 0o7777);
+    // A folder of the old tree is in the new one when it holds something that stays or is written, or
+    // when it was empty (samizdat makes folders only to hold its files: an empty one is not its own).
+    const needed = new Set([...keep, ...write].flatMap(parentsOf));
+    const holding = new Set([...present.keys()].flatMap(parentsOf));
     for (const [path, entry] of present) {
-      if (entry.kind !== 'folder' || !(keepsFolder(path, keep, write) )) continue;
+      if (entry.kind !== 'folder' || !(needed.has(path) || !holding.has(path))) continue;
       await fs.mkdir(join(staging, path), { recursive: true });
       await fs.chmod(join(staging, path), (await fs.lstat(join(target, path))).mode & 0o7777);
     }
@@ -322,13 +334,6 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   if (options.legacyManifest) await fs.rm(options.legacyManifest, { force: true }).catch(() => undefined);
   result.removed.sort();
   return result;
-}
-
-/** Whether a folder of the old tree is needed in the new one: it holds something that stays or is written. */
-function keepsFolder(folder: string, keep: ReadonlySet<string>, write: readonly string[]): boolean {
-  const prefix = `${folder}/`;
-  for (const path of keep) if (path.startsWith(prefix)) return true;
-  return write.some((path) => path.startsWith(prefix));
 }
 
 /** Whether the file at `path` holds the content with `hash`: by the stats of the last publish when the file is untouched since, by its bytes otherwise. */

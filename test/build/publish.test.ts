@@ -1,0 +1,234 @@
+/**
+ * Publishing is atomic and samizdat owns only what it wrote: a write that
+ * fails at any step (a full disk, a refused rename) leaves the output folder
+ * exactly as it was, with a message that says so; files samizdat did not
+ * write are carried over and never replaced; the output folder cannot be
+ * the sources, the root or the home folder; two builds into one folder take
+ * turns. (A build killed at random moments: kill.test.ts.)
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fsPromises from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build, MANIFEST, recoverOutput, type BuildOptions, type PublishFileSystem } from '../../src/build/index.js';
+import { repoRoot } from '../support/paths.js';
+import { copyFolder, snapshotFolder, whichState, type FolderSnapshot } from '../support/folders.js';
+
+const flagship = readFileSync(join(repoRoot, 'tei', '1923-opposition-ch01.xml'), 'utf8');
+const register = readFileSync(join(repoRoot, 'tei', 'register.xml'), 'utf8');
+
+/** Calls that change the file system: the ones a fault is injected into. */
+const WRITES = new Set(['copyFile', 'link', 'mkdir', 'open', 'rename', 'rm', 'symlink', 'chmod', 'writeFile']);
+
+/** node:fs/promises, but the `failAt`-th call that writes (and, with `times`, the ones after it) fails with `code`. */
+function faultyFileSystem(failAt: number, code = 'ENOSPC', times = 1): { fileSystem: PublishFileSystem; writes: () => number } {
+  let count = 0;
+  const fileSystem = new Proxy(fsPromises, {
+    get(target, name: string) {
+      const real = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name];
+      if (!WRITES.has(name)) return real;
+      return async (...args: unknown[]) => {
+        count++;
+        if (count >= failAt && count < failAt + times) throw Object.assign(new Error(`${code}: injected fault in ${name}`), { code });
+        return real(...args);
+      };
+    },
+  }) as PublishFileSystem;
+  return { fileSystem, writes: () => count };
+}
+
+/** Nothing samizdat leaves beside the output folder once a build is over (a lock, a staging or previous folder). */
+function leftBeside(out: string): string[] {
+  const name = out.split('/').pop()!;
+  return readdirSync(join(out, '..')).filter((entry) => entry.startsWith(`.${name}.samizdat-`));
+}
+
+describe('publishing: atomic, and only what samizdat wrote', function () {
+  this.timeout(600_000);
+  const scratch = mkdtempSync(join(tmpdir(), 'samizdat-publish-'));
+  const teiA = join(scratch, 'tei-a');
+  const teiB = join(scratch, 'tei-b');
+  const out = join(scratch, 'dist');
+  const savedA = join(scratch, 'state-a');
+  const options: BuildOptions = { out, buildCacheDir: join(scratch, 'cache'), root: scratch };
+  let stateA: FolderSnapshot;
+  let stateB: FolderSnapshot;
+
+  before(async () => {
+    mkdirSync(teiA);
+    mkdirSync(teiB);
+    writeFileSync(join(teiA, 'register.xml'), register);
+    writeFileSync(join(teiA, 'ch01.xml'), flagship);
+    writeFileSync(join(teiA, 'ch02.xml'), flagship.replace('>Trotsky opens the attack</title>', '>A chapter to be removed</title>'));
+    writeFileSync(join(teiB, 'register.xml'), register);
+    writeFileSync(join(teiB, 'ch01.xml'), flagship.replace('were three months in arrears', 'were three months behind'));
+    writeFileSync(join(teiB, 'ch03.xml'), flagship.replace('>Trotsky opens the attack</title>', '>A chapter added</title>'));
+    // B last, so that its pages are in the cache and each faulty build below only publishes.
+    assert.deepEqual((await build(teiB, options)).diagnostics, []);
+    stateB = snapshotFolder(out);
+    rmSync(out, { recursive: true });
+    assert.deepEqual((await build(teiA, { ...options, buildCacheDir: join(scratch, 'cache-a') })).diagnostics, []);
+    // Files samizdat did not write: they must survive every build.
+    writeFileSync(join(out, 'CNAME'), 'edition.example.org\n');
+    mkdirSync(join(out, 'extra', 'empty'), { recursive: true });
+    writeFileSync(join(out, 'extra', 'notes.txt'), 'mine\n');
+    symlinkSync('extra/notes.txt', join(out, 'notes-link'));
+    stateA = snapshotFolder(out);
+    copyFolder(out, savedA);
+    for (const [path, bytes] of [['CNAME', 'edition.example.org\n'], ['extra/notes.txt', 'mine\n'], ['notes-link', '-> extra/notes.txt'], ['extra/empty', '<folder>']]) stateB.set(path, bytes);
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('brings the folder entirely to the new edition, keeping the files samizdat did not write', async () => {
+    copyFolder(savedA, out);
+    const report = await build(teiB, options);
+    assert.deepEqual(report.diagnostics, []);
+    assert.equal(whichState(snapshotFolder(out), { B: stateB }), 'B');
+    assert.ok(report.removedFiles.includes('ch02/index.html'));
+    assert.ok(!report.removedFiles.some((path) => path.startsWith('extra') || path === 'CNAME'));
+    assert.deepEqual(leftBeside(out), []);
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: Record<string, string> };
+    assert.ok('ch03/index.html' in manifest.files && !('CNAME' in manifest.files), 'the manifest lists what samizdat wrote, and only that');
+  });
+
+  it('under a fault at every single write, leaves the folder exactly as it was (and says so) or entirely new', async () => {
+    copyFolder(savedA, out);
+    const counting = faultyFileSystem(Number.POSITIVE_INFINITY);
+    assert.deepEqual((await build(teiB, { ...options, fileSystem: counting.fileSystem })).diagnostics, []);
+    const writes = counting.writes();
+    assert.ok(writes > 20, `a publish makes ${writes} writes`);
+    const seen = { A: 0, B: 0 };
+    for (let failAt = 1; failAt <= writes; failAt++) {
+      copyFolder(savedA, out);
+      const report = await build(teiB, { ...options, fileSystem: faultyFileSystem(failAt).fileSystem });
+      const state = whichState(snapshotFolder(out), { A: stateA, B: stateB });
+      assert.ok(state !== undefined, `a fault at write ${failAt} left a folder that is neither the old nor the new edition`);
+      seen[state as 'A' | 'B']++;
+      if (state === 'A') {
+        assert.equal(report.written, false, `write ${failAt}: the folder is as it was, yet the build says it wrote`);
+        assert.ok(report.diagnostics.some((d) => /disk is full|ENOSPC/.test(d.message)), `write ${failAt}: ${JSON.stringify(report.diagnostics)}`);
+        assert.ok(report.diagnostics.every((d) => !/written|switched in/.test(d.message) || /Nothing was changed/.test(d.message)), JSON.stringify(report.diagnostics));
+      } else {
+        assert.equal(report.written, true, `write ${failAt}: the folder is the new edition, yet the build says it wrote nothing`);
+      }
+      assert.deepEqual(leftBeside(out).filter((name) => name.endsWith('staging')), [], `write ${failAt} left a staging folder`);
+    }
+    assert.ok(seen.A > 0 && seen.B > 0, JSON.stringify(seen));
+  });
+
+  it('when the switch fails and the old folder cannot be put back, says where it is, and the next run puts it back first', async () => {
+    copyFolder(savedA, out);
+    const counting = faultyFileSystem(Number.POSITIVE_INFINITY);
+    const renames: number[] = [];
+    const spy = new Proxy(counting.fileSystem, {
+      get(target, name: string) {
+        const real = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name];
+        return name === 'rename' ? async (...args: unknown[]) => { renames.push(counting.writes() + 1); return real(...args); } : real;
+      },
+    }) as PublishFileSystem;
+    await build(teiB, { ...options, fileSystem: spy });
+    // The second rename switches the new folder in; it and the one putting the old folder back fail.
+    copyFolder(savedA, out);
+    const report = await build(teiB, { ...options, fileSystem: faultyFileSystem(renames[1]!, 'EIO', 2).fileSystem });
+    assert.equal(report.written, false);
+    const message = report.diagnostics.map((d) => d.message).join('\n');
+    assert.match(message, /could not be put back: it is in .*\.dist\.samizdat-previous; the next samizdat build puts it back/);
+    assert.ok(!existsSync(out));
+    await recoverOutput(out);
+    assert.equal(whichState(snapshotFolder(out), { A: stateA }), 'A');
+  });
+
+  it('writes nothing on a real full disk, saying so (a 1 MB tmpfs, when this user may mount one)', async function () {
+    const disk = join(scratch, 'disk');
+    mkdirSync(disk);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', disk], { stdio: 'ignore' });
+    } catch {
+      this.skip(); // not root: the injected faults above stand in for it
+    }
+    try {
+      const small = join(disk, 'dist');
+      const onDisk: BuildOptions = { out: small, buildCacheDir: join(scratch, 'cache-disk'), root: scratch };
+      const one = join(scratch, 'tei-one');
+      mkdirSync(one);
+      writeFileSync(join(one, 'ch01.xml'), flagship);
+      assert.deepEqual((await build(one, onDisk)).diagnostics, []);
+      const before = snapshotFolder(small);
+      // Twelve more chapters do not fit.
+      for (let n = 2; n <= 13; n++) writeFileSync(join(one, `ch${n}.xml`), flagship.replace('>Trotsky opens the attack</title>', `>Chapter ${n}</title>`));
+      const report = await build(one, onDisk);
+      assert.equal(report.written, false);
+      assert.match(report.diagnostics.map((d) => d.message).join('\n'), /the disk is full\. Nothing was changed in/);
+      assert.deepEqual(snapshotFolder(small), before);
+      assert.deepEqual(leftBeside(small), []);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
+  });
+
+  it('refuses to replace a hand-written page, naming it, and changes nothing', async () => {
+    const target = join(scratch, 'hand');
+    mkdirSync(target);
+    writeFileSync(join(target, 'index.html'), '<p>my own home page</p>');
+    writeFileSync(join(target, 'samizdat.css'), 'body { color: red }');
+    const report = await build(teiA, { ...options, out: target });
+    assert.equal(report.written, false);
+    const messages = report.diagnostics.map((d) => `${d.file}: ${d.message}`).join('\n');
+    assert.match(messages, /hand\/index\.html was not written by samizdat .* never replaces a file it did not write/);
+    assert.match(messages, /hand\/samizdat\.css was not written by samizdat/);
+    assert.deepEqual([...snapshotFolder(target).keys()], ['index.html', 'samizdat.css']);
+    assert.equal(readFileSync(join(target, 'index.html'), 'utf8'), '<p>my own home page</p>');
+  });
+
+  it('adopts a file that already holds what samizdat would write there (a folder built before the manifest)', async () => {
+    const target = join(scratch, 'adopted');
+    copyFolder(savedA, target);
+    rmSync(join(target, MANIFEST));
+    const report = await build(teiA, { ...options, out: target, buildCacheDir: join(scratch, 'cache-adopted') });
+    assert.deepEqual(report.diagnostics, []);
+    assert.equal(whichState(snapshotFolder(target), { A: stateA }), 'A');
+  });
+
+  it('refuses an output folder that is the root, the home folder, the sources or around them', async () => {
+    const cases: [string, RegExp][] = [
+      ['/', /is the root of the file system/],
+      [homedir(), /is your home folder/],
+      ...(dirname(homedir()) === '/' ? [] : [[dirname(homedir()), /holds your home folder/] as [string, RegExp]]),
+      [teiA, /is a sources folder/],
+      [scratch, /holds the sources folder/],
+      [join(teiA, 'dist'), /lies inside the sources folder/],
+    ];
+    for (const [target, expected] of cases) {
+      const report = await build(teiA, { ...options, out: target });
+      assert.equal(report.written, false, target);
+      assert.match(report.diagnostics[0]?.message ?? '', expected, target);
+      assert.match(report.diagnostics[0]?.message ?? '', /will not publish there/);
+    }
+    assert.deepEqual(readdirSync(teiA).sort(), ['ch01.xml', 'ch02.xml', 'register.xml']);
+  });
+
+  it('publishes into a folder inside the edition root when the sources are the whole root', async () => {
+    const edition = join(scratch, 'rooted');
+    mkdirSync(join(edition, 'letters'), { recursive: true });
+    writeFileSync(join(edition, 'letters', 'ch01.xml'), flagship);
+    const report = await build(join(edition, '**/*.xml'), { ...options, out: join(edition, 'dist'), root: edition });
+    assert.deepEqual(report.diagnostics, []);
+    assert.ok(existsSync(join(edition, 'dist', 'ch01', 'index.html')));
+  });
+
+  it('two editions built into one folder at once take turns: the folder ends as one of them, never a mix', async () => {
+    const target = join(scratch, 'shared');
+    const [first, second] = await Promise.all([
+      build(teiA, { ...options, out: target, buildCacheDir: join(scratch, 'cache-shared-a') }),
+      build(teiB, { ...options, out: target, buildCacheDir: join(scratch, 'cache-shared-b') }),
+    ]);
+    assert.ok(first.written && second.written);
+    const onlyA = join(scratch, 'only-a');
+    const onlyB = join(scratch, 'only-b');
+    await build(teiA, { ...options, out: onlyA, buildCacheDir: join(scratch, 'cache-only-a') });
+    await build(teiB, { ...options, out: onlyB, buildCacheDir: join(scratch, 'cache-only-b') });
+    assert.ok(whichState(snapshotFolder(target), { A: snapshotFolder(onlyA), B: snapshotFolder(onlyB) }) !== undefined, 'the folder mixes the two editions');
+  });
+});
