@@ -23,6 +23,7 @@ export function buildFromConfig(config: Config): ConfiguredBuild {
       textModes: config.textModes,
       limits: config.limits,
       root: config.root,
+      allowRead: config.allowRead,
     },
   };
 }

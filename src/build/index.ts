@@ -21,7 +21,7 @@ import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
   compileStylesheet, runStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
@@ -62,8 +62,10 @@ export interface BuildOptions extends CompileOptions {
   buildCacheDir?: string;
   /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
   limits?: Partial<ReadingLimits>;
-  /** The edition's root folder (default: the current folder): a sources folder that is the root may hold the output folder. */
+  /** The edition's root folder (default: the current folder): symbolic links are followed only inside it (and `allowRead`); a sources folder that is the root may hold the output folder. */
   root?: string;
+  /** Folders outside the edition that symbolic links among the sources may lead into (config `allowRead`). */
+  allowRead?: readonly string[];
   /** The file system calls publishing makes (default node:fs/promises): a seam for fault-injection tests. */
   fileSystem?: PublishFileSystem;
   /** Called as each document is rendered or found unchanged. */
@@ -118,10 +120,10 @@ interface Found {
  * size limit), decoded and hashed, its text not kept; each register is
  * checked through the reading layer and kept.
  */
-async function discover(input: string | readonly string[], limits: ReadingLimits, problems: Diagnostic[]): Promise<Found> {
+async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, problems: Diagnostic[]): Promise<Found> {
   const found: Found = { documents: [], registers: [] };
   const patterns = typeof input === 'string' ? [input] : input;
-  for await (const entry of expandPaths(patterns)) {
+  for await (const entry of expandPaths(patterns, { root: options.root, allowRead: options.allowRead })) {
     if (typeof entry !== 'string') { problems.push(entry); continue; }
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) { problems.push(read); continue; }
@@ -148,8 +150,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [],
   };
   const limits = readingLimits(options.limits);
-  const found = await discover(input, limits, report.diagnostics);
-  if (report.diagnostics.length > 0) return report;
+  const found = await discover(input, limits, options, report.diagnostics);
+  if (hasErrors(report.diagnostics)) return report;
   if (found.documents.length === 0 && found.registers.length === 0) {
     const where = typeof input === 'string' ? input : input.join(' ');
     report.diagnostics.push(diagnostic('error', BUILD_RULE, `${where} holds no .xml files to publish.`, { file: where }));
@@ -196,18 +198,18 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, JSON.stringify(request)]);
     jobs.push({ request, key });
   }
-  if (report.diagnostics.length > 0) return report;
+  if (hasErrors(report.diagnostics)) return report;
 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   try {
     return await lockedOutput(target, async () => {
       const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, keys: { html: keys.html, text: keys.text }, out }, report);
-      if (report.diagnostics.length > 0) return report;
+      if (hasErrors(report.diagnostics)) return report;
       const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       const units = [...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files) })), { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) }];
       report.diagnostics.push(...checkOutputPaths(units));
-      if (report.diagnostics.length > 0) return report;
+      if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();
       for (const record of [...records, site]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {

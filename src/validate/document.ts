@@ -12,7 +12,7 @@ import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocument, readingLimits, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits } from '../xml/index.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
-import { chooseSchema, type Catalog } from './grammar-catalog.js';
+import { chooseSchema, namedSchemaProblem, type Catalog, type ReadableFolders } from './grammar-catalog.js';
 import { loadGrammar } from './grammar-cache.js';
 import { GrammarCheck } from './grammar.js';
 import type { SchematronOptions } from './schematron.js';
@@ -31,6 +31,8 @@ export interface DocumentCheckOptions {
   schematron?: SchematronOptions;
   /** Limits the document is read under (default `DEFAULT_LIMITS`), as for every command. */
   limits?: Partial<ReadingLimits>;
+  /** Where schemas named by `<?xml-model?>` may be read (default: the current folder as the edition's root). */
+  readable?: ReadableFolders;
 }
 
 export interface DocumentResult {
@@ -81,7 +83,12 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   let grammarCheck: GrammarCheck | undefined;
   let schema: string | undefined;
   let grammarFiles: string[] = [];
-  const choice = chooseSchema(file, readXmlModels(prolog), options);
+  const readable = options.readable ?? { root: process.cwd() };
+  let choice = chooseSchema(file, readXmlModels(prolog), options);
+  if ('schema' in choice && choice.model) {
+    const problem = await namedSchemaProblem(choice.schema, 'rng', readable, options.catalog ?? {}, { file, line: choice.model.line, column: choice.model.column });
+    if (problem) choice = { problem };
+  }
   if ('problem' in choice) diagnostics.push(choice.problem);
   else {
     schema = choice.schema;
@@ -126,7 +133,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   }
   if (text !== undefined && options.schematron) {
     if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
-    diagnostics.push(...await checkRules(file, text, { ...options.schematron, dependsOn }));
+    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn }));
   }
   return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
 }

@@ -34,7 +34,7 @@ export function validationFromConfig(config: Config, options: FromConfigOptions 
   return {
     paths: config.sources.map((glob) => pathFromCurrentFolder(isAbsolute(glob) ? glob : join(config.root, glob))),
     options: {
-      schema, catalog, cacheDir: options.cacheDir, limits: config.limits,
+      schema, catalog, cacheDir: options.cacheDir, limits: config.limits, root: config.root, allowRead: config.allowRead,
       schematron: { sources: schematron.map((path) => ({ path })), catalog, disabledRules, cacheDir: schematronCache },
     },
   };

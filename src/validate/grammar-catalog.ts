@@ -6,10 +6,15 @@
  * built in, extended by the user); nothing is ever downloaded.
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { isRelaxNgModel, type XmlModel } from '../xml/xml-model.js';
+import { diagnostic, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import { readDocument, WellFormednessCheck } from '../xml/index.js';
+import { isRelaxNgModel, RELAXNG_NS, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
+
+/** samizdat's own schemas (the edition's grammar and rules, the vendored TEI). */
+export const SAMIZDAT_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** The vendored TEI P5 4.11.0 tei_all.rng. */
 export const VENDORED_TEI_ALL = fileURLToPath(new URL('../../schemas/vendor/tei_all.rng', import.meta.url));
@@ -26,8 +31,74 @@ const TEI_PUBLISHED_SCHEMA = /^https?:\/\/(?:www\.)?tei-c\.org\/.*\/(tei_\w+)\.r
 /** URL → local path. Relative paths are resolved against the current directory. */
 export type Catalog = Record<string, string>;
 
-/** The schema for one document, or the problem that prevents knowing it. */
-export type SchemaChoice = { schema: string } | { problem: Diagnostic };
+/** The schema for one document (and the `<?xml-model?>` that named it, if one did), or the problem that prevents knowing it. */
+export type SchemaChoice = { schema: string; model?: XmlModel } | { problem: Diagnostic };
+
+/** Where schemas named by documents may be read from, besides the catalog's files and samizdat's own schemas. */
+export interface ReadableFolders {
+  /** The edition's root folder. */
+  root: string;
+  /** Further folders the configuration allows (`allowRead`). */
+  allowRead?: readonly string[];
+}
+
+/**
+ * The problem with a schema file a document names in `<?xml-model?>`, if
+ * any: it must lie inside the edition, a folder the configuration allows, a
+ * file the catalog maps to or samizdat's own schemas (through symbolic links
+ * too), and be a schema of the kind named (its root element in the RELAX NG
+ * or Schematron namespace). A document cannot make samizdat read any other
+ * file, and no message quotes a file that is not a schema.
+ */
+export async function namedSchemaProblem(path: string, kind: 'rng' | 'sch', readable: ReadableFolders, catalog: Catalog, where: SourceLocation): Promise<Diagnostic | undefined> {
+  const ruleId = kind === 'rng' ? 'rng-schema-unavailable' : 'sch-schema-unavailable';
+  const real = await realpath(path).catch(() => undefined);
+  if (real === undefined) return undefined; // missing: reported where it is loaded
+  const allowed = [readable.root, ...(readable.allowRead ?? []), SAMIZDAT_SCHEMAS];
+  const folders = await Promise.all(allowed.map((folder) => realpath(folder).catch(() => resolve(folder))));
+  const mapped = await Promise.all(Object.values(catalog).map((file) => realpath(resolve(file)).catch(() => resolve(file))));
+  if (!folders.some((folder) => inside(folder, real)) && !mapped.includes(real)) {
+    return diagnostic('error', ruleId,
+      `the schema ${path} named by <?xml-model?> lies outside the edition (${resolve(readable.root)}); samizdat reads the schemas documents name only inside the edition, the catalog's files and its own schemas. Map it in the catalog, or add its folder to "allowRead" in samizdat.config.json.`, where);
+  }
+  const namespace = await rootNamespace(path);
+  const expected = kind === 'rng' ? [RELAXNG_NS] : [SCHEMATRON_NS, RELAXNG_NS];
+  if (namespace === undefined) {
+    return diagnostic('error', ruleId, `${path}, named by <?xml-model?>, is not an XML file (nor a schema, then); it was not used.`, where);
+  }
+  if (!expected.includes(namespace)) {
+    return diagnostic('error', ruleId,
+      `${path}, named by <?xml-model?>, is not a ${kind === 'rng' ? 'RELAX NG' : 'Schematron'} schema (its root element is not in the ${kind === 'rng' ? 'RELAX NG' : 'Schematron or RELAX NG'} namespace); it was not used.`, where);
+  }
+  return undefined;
+}
+
+function inside(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest));
+}
+
+/** The namespace of the root element of the file at `path`, read through the reading layer up to that element; undefined when it is not XML (an empty or missing file counts as XML: the loader reports those). */
+async function rootNamespace(path: string): Promise<string | undefined> {
+  let namespace: string | undefined;
+  const check = new WellFormednessCheck(path, {
+    startElement(tag) { namespace ??= tag.uri; },
+    endElement() {},
+    text() {},
+    end() {},
+  });
+  const chunks = readDocument(path);
+  try {
+    for await (const chunk of chunks) {
+      if ('problem' in chunk) return chunk.problem.ruleId === 'io' || chunk.problem.ruleId === 'xml-empty' ? '' : undefined;
+      check.write(chunk.text);
+      if (namespace !== undefined || check.problem) break;
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+  return check.problem ? undefined : namespace ?? '';
+}
 
 /** Maps a schema reference (URL or path) to a local file. */
 export function resolveSchemaReference(href: string, base: string, catalog: Catalog = {}, where: { file: string; line?: number; column?: number }): SchemaChoice {
@@ -63,5 +134,6 @@ export function chooseSchema(file: string, models: readonly XmlModel[], options:
         `no RELAX NG schema for ${file}: add <?xml-model href="…" schematypens="http://relaxng.org/ns/structure/1.0"?> to the document, or pass --schema PATH.`, { file, line: 1, column: 1 }),
     };
   }
-  return resolveSchemaReference(model.href, file, options.catalog, { file, line: model.line, column: model.column });
+  const choice = resolveSchemaReference(model.href, file, options.catalog, { file, line: model.line, column: model.column });
+  return 'schema' in choice ? { ...choice, model } : choice;
 }

@@ -43,6 +43,10 @@ export interface ValidateOptions {
   jobs?: number;
   /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
   limits?: Partial<ReadingLimits>;
+  /** The edition's root folder (default: the current folder): symbolic links, and schemas named by `<?xml-model?>`, are followed only inside it, `allowRead`, the catalog and samizdat's own schemas. */
+  root?: string;
+  /** Folders outside the edition that may be read (config `allowRead`). */
+  allowRead?: readonly string[];
   /** Called after each document, with its report. `found` grows while documents are still being found. */
   onProgress?: (progress: { done: number; found: number; file: string; report: FileReport }) => void;
 }
@@ -74,9 +78,10 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined,
     schematron: options.grammarOnly ? undefined : options.schematron,
     limits: readingLimits(options.limits),
+    readable: { root: options.root ?? process.cwd(), allowRead: options.allowRead },
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const found = expandPaths(paths.length === 0 ? DEFAULT_SOURCES : paths)[Symbol.asyncIterator]();
+  const found = expandPaths(paths.length === 0 ? DEFAULT_SOURCES : paths, { root: options.root, allowRead: options.allowRead })[Symbol.asyncIterator]();
 
   // Look ahead a little: a few documents are checked here, more in workers.
   const head: (string | Diagnostic)[] = [];

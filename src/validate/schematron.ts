@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
-import { resolveSchemaReference, type Catalog } from './grammar-catalog.js';
+import { namedSchemaProblem, resolveSchemaReference, type Catalog, type ReadableFolders } from './grammar-catalog.js';
 import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument } from './schematron/locations.js';
 import { saxon, type SaxonDocument } from './schematron/saxon.js';
@@ -61,6 +61,8 @@ export interface SchematronOptions extends LoadOptions, RunOptions {
   sources?: readonly RuleSource[];
   /** Schema URL → local file, as for RELAX NG. */
   catalog?: Catalog;
+  /** Where rule files named by `<?xml-model?>` may be read (default: the current folder as the edition's root). */
+  readable?: ReadableFolders;
 }
 
 /** A document to check: its path (for locations and relative references) and text. */
@@ -205,13 +207,16 @@ export function severityOfRole(role: string | null | undefined): Severity {
  * (schematypens Schematron; the href may be a .sch file or a RELAX NG schema
  * with embedded rules). URLs go through the catalog; nothing is downloaded.
  */
-export function schematronSourcesOf(document: RuleDocument, catalog: Catalog = {}): { sources: RuleSource[]; problems: Diagnostic[] } {
+export async function schematronSourcesOf(document: RuleDocument, catalog: Catalog = {}, readable: ReadableFolders = { root: process.cwd() }): Promise<{ sources: RuleSource[]; problems: Diagnostic[] }> {
   const sources: RuleSource[] = [];
   const problems: Diagnostic[] = [];
   for (const model of readXmlModels(document.text).filter(isSchematronModel)) {
-    const choice = resolveSchemaReference(model.href, resolve(document.path), catalog, { file: document.path, line: model.line, column: model.column });
-    if ('schema' in choice) sources.push({ path: choice.schema });
-    else problems.push({ ...choice.problem, ruleId: 'sch-schema-unavailable' });
+    const where = { file: document.path, line: model.line, column: model.column };
+    const choice = resolveSchemaReference(model.href, resolve(document.path), catalog, where);
+    const outside = 'schema' in choice ? await namedSchemaProblem(choice.schema, 'sch', readable, catalog, where) : undefined;
+    if ('problem' in choice) problems.push({ ...choice.problem, ruleId: 'sch-schema-unavailable' });
+    else if (outside) problems.push(outside);
+    else sources.push({ path: choice.schema });
   }
   return { sources, problems };
 }
@@ -223,7 +228,7 @@ function isSchematronModel(model: XmlModel): boolean {
 
 /** Layer 3 for one document: its own Schematron plus the configured sources. */
 export async function runSchematron(document: RuleDocument, options: SchematronOptions = {}): Promise<Diagnostic[]> {
-  const named = schematronSourcesOf(document, options.catalog);
+  const named = await schematronSourcesOf(document, options.catalog, options.readable);
   const sources = dedupe([...named.sources, ...(options.sources ?? [])]);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);

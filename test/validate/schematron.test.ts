@@ -102,7 +102,7 @@ describe('Schematron engine', function () {
 
   it('finds the Schematron a document names in its xml-model PI and runs it', async () => {
     const document = await documentAt(join(fixtures, 'with-model.xml'));
-    assert.deepEqual(schematronSourcesOf(document).sources, [{ path: join(fixtures, 'features.sch') }]);
+    assert.deepEqual((await schematronSourcesOf(document)).sources, [{ path: join(fixtures, 'features.sch') }]);
     const found = brief(await runSchematron(document, { cacheDir }));
     assert.deepEqual(found, ['6:7 warning sch:plain-paragraph a plain p']);
   });
@@ -134,7 +134,7 @@ describe('Schematron engine', function () {
     });
 
     it('is found through the novel\'s own xml-model PI', async () => {
-      assert.deepEqual(schematronSourcesOf(novel).sources, [{ path: join(eltec, 'Schemas/eltec-1.rng') }]);
+      assert.deepEqual((await schematronSourcesOf(novel)).sources, [{ path: join(eltec, 'Schemas/eltec-1.rng') }]);
       assert.deepEqual(brief(await runSchematron(novel, { cacheDir })), []);
     });
 
