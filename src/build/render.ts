@@ -91,6 +91,11 @@ export async function renderDocument(checked: TeiSource, request: RenderRequest,
   return { name, title, mentions, files };
 }
 
+/** The text of the page's serialized `<title>`: the serializer writes some characters (U+2028, the C1 controls) as numeric references. */
 function decodeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|quot|apos|amp)|#39);/g, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+    if (decimal !== undefined) return String.fromCodePoint(parseInt(decimal, 10));
+    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name ?? 'apos'] ?? whole;
+  });
 }
