@@ -89,6 +89,8 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** Whether the output folder was brought up to date (false when any error stopped the build). */
   written: boolean;
+  /** When the build stopped in the middle of switching the new edition in and could not put the old one back: where the old one is (the next build puts it back). Otherwise a build that did not write left the output folder as it was. */
+  previousAt?: string;
   /** Names of the documents rendered by this build; the others came unchanged from the cache. */
   rendered: string[];
   /** Whether the edition-wide pages (list of documents, entity index) were rendered by this build. */
@@ -236,6 +238,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     }
     if (error instanceof PublishProblem) {
       report.diagnostics.push(...error.problems);
+      report.previousAt = error.previousAt;
       return report;
     }
     report.diagnostics.push(diagnostic('error', 'io', `the edition could not be written to ${out}: ${(error as Error).message}. Nothing was changed in it.`, { file: out }));

@@ -74,6 +74,9 @@ export interface PublishOptions {
 
 /** A problem that stopped publishing; `message` says what state the output folder is in. */
 export class PublishProblem extends Error {
+  /** Where the old edition is, when the output folder could not be put back (the next build puts it back). */
+  previousAt?: string;
+
   constructor(readonly problems: Diagnostic[]) {
     super(problems.map((p) => p.message).join('\n'));
   }
@@ -325,9 +328,11 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   } catch (error) {
     const restored = targetInfo ? await fs.rename(previous, target).then(() => true, () => false) : true;
     await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw problem(target, restored
+    const failure = problem(target, restored
       ? `the new edition could not be switched in: ${describe(error)}. Nothing was changed in ${target}.`
       : `the new edition could not be switched in (${describe(error)}), and the old one could not be put back: it is in ${previous}; the next samizdat build puts it back.`);
+    if (!restored) failure.previousAt = previous;
+    throw failure;
   }
   await fs.rm(previous, { recursive: true, force: true }).catch(() => undefined);
   await writeStats(options.statsPath, target, files, newStats, fs);

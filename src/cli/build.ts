@@ -44,7 +44,12 @@ On a terminal a progress bar is drawn on stderr while documents render.
 Colours only on a terminal, and never with NO_COLOR set.
 
 Exit status: 0 written, 1 a document could not be built (nothing written),
-2 usage or I/O problem.
+2 usage or I/O problem (the output folder cannot be written, or holds files
+samizdat did not write where the edition goes).
+
+The output folder is replaced atomically: it is always the old edition or
+entirely the new one. Files samizdat did not write there are kept; see
+docs/build.md and docs/guarantees.md.
 
 Examples:
   samizdat build
@@ -121,8 +126,9 @@ export async function run(args: string[]): Promise<number> {
   }
   report.diagnostics.forEach(term.diagnostic);
   if (!report.written) {
-    term.diagnostic({ file: report.out, severity: 'error', ruleId: 'build', message: 'nothing written; the output folder is as it was.' });
-    return report.diagnostics.some((d) => d.ruleId === 'io') ? EXIT_USAGE : EXIT_INVALID;
+    const state = report.previousAt === undefined ? 'the output folder is as it was' : `the previous edition is in ${report.previousAt}; the next build puts it back`;
+    term.diagnostic({ file: report.out, severity: 'error', ruleId: 'build', message: `nothing written; ${state}.` });
+    return report.diagnostics.some((d) => d.ruleId === 'io' || d.ruleId === 'output') ? EXIT_USAGE : EXIT_INVALID;
   }
   for (const file of report.changedFiles) term.detail(`wrote ${file}`);
   for (const file of report.removedFiles) term.detail(`removed ${file}`);

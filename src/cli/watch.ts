@@ -167,7 +167,8 @@ export async function runLoop(command: 'watch' | 'serve', args: readonly string[
   });
   watcher.on('failed', (round) => {
     problems(round.diagnostics);
-    process.stderr.write(`[${time()}] ${term.colours.error('Nothing written')}${changes(round)}: ${out()}/ keeps the last good edition.\n`);
+    const kept = round.report?.previousAt === undefined ? `${out()}/ keeps the last good edition` : `the last good edition is in ${round.report.previousAt}; the next round puts it back`;
+    process.stderr.write(`[${time()}] ${term.colours.error('Nothing written')}${changes(round)}: ${kept}.\n`);
   });
 
   const sources = watcher.sources.map(shownPath).join(', ');
