@@ -26,7 +26,7 @@ import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
   compileStylesheet, runStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
 } from '../transform/index.js';
-import { expandPaths, isGlob, splitGlob } from '../validate/files.js';
+import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
 import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
@@ -176,7 +176,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
 
   const target = await outputFolder(out);
-  const misplaced = outputFolderProblem(target, sourceFolders(input), options.root ?? process.cwd());
+  const misplaced = outputFolderProblem(target, (typeof input === 'string' ? [input] : input).map(sourceFolder), options.root ?? process.cwd());
   if (misplaced !== undefined) {
     report.diagnostics.push(diagnostic('error', OUTPUT_RULE, `${misplaced}: samizdat will not publish there (it would mix the edition with what it is made from, or write where it cannot own the folder). Choose another output folder (--out, config "out").`, { file: out }));
     return report;
@@ -246,13 +246,6 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
 }
 
-/** The folders the sources are read from: each pattern's folder (a glob's fixed part, a file's folder). */
-function sourceFolders(input: string | readonly string[]): string[] {
-  return (typeof input === 'string' ? [input] : input).map((pattern) => {
-    if (isGlob(pattern)) return splitGlob(pattern).base;
-    return pattern.endsWith('.xml') ? dirname(pattern) : pattern;
-  });
-}
 
 /**
  * Each document's record: from the cache when its key is known, rendered

@@ -32,7 +32,7 @@ export interface ExpandOptions {
 
 export async function* expandPaths(patterns: readonly string[], options: ExpandOptions = {}): AsyncGenerator<string | Diagnostic> {
   const seen = new Set<string>();
-  const inside = await boundary([options.root ?? process.cwd(), ...(options.allowRead ?? []), ...patterns.map(baseOf)]);
+  const inside = await boundary([options.root ?? process.cwd(), ...(options.allowRead ?? []), ...patterns.map(sourceFolder)]);
   for (const pattern of patterns) {
     let found = 0;
     for await (const entry of expandOne(pattern, inside)) {
@@ -49,9 +49,23 @@ export async function* expandPaths(patterns: readonly string[], options: ExpandO
 }
 
 /** The folder a pattern reads from: a glob's fixed part, a file's folder, a folder itself. */
-function baseOf(pattern: string): string {
+export function sourceFolder(pattern: string): string {
   if (MAGIC.test(pattern)) return splitGlob(pattern).base;
   return pattern.endsWith('.xml') ? join(pattern, '..') : pattern;
+}
+
+/**
+ * The folders documents found by `patterns` may read besides the edition's
+ * root: for sources outside the root (an edition named on the command line
+ * from elsewhere), the folder holding their folder — where an edition keeps
+ * `tei/` beside `schemas/`.
+ */
+export function editionFoldersOf(patterns: readonly string[], root: string): string[] {
+  const inRoot = (folder: string) => {
+    const rest = relative(resolve(root), resolve(folder));
+    return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !rest.startsWith(sep));
+  };
+  return patterns.map(sourceFolder).filter((folder) => !inRoot(folder)).map((folder) => resolve(folder, '..'));
 }
 
 /** Whether a real path lies inside one of the folders (given as real paths). */

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkDocument, type DocumentCheckOptions, type DocumentResult } from './document.js';
-import { DEFAULT_SOURCES, expandPaths } from './files.js';
+import { DEFAULT_SOURCES, editionFoldersOf, expandPaths } from './files.js';
 import type { Catalog } from './grammar-catalog.js';
 import type { SchematronOptions } from './schematron.js';
 import { limited } from '../workers/limit.js';
@@ -78,7 +78,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined,
     schematron: options.grammarOnly ? undefined : options.schematron,
     limits: readingLimits(options.limits),
-    readable: { root: options.root ?? process.cwd(), allowRead: options.allowRead },
+    readable: { root: options.root ?? process.cwd(), allowRead: [...(options.allowRead ?? []), ...editionFoldersOf(paths.length === 0 ? DEFAULT_SOURCES : paths, options.root ?? process.cwd())] },
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const found = expandPaths(paths.length === 0 ? DEFAULT_SOURCES : paths, { root: options.root, allowRead: options.allowRead })[Symbol.asyncIterator]();
