@@ -31,7 +31,9 @@ export {
   TEXT_MODES, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR,
 } from './transform/index.js';
 export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource, ParsedSource, TransformResult } from './transform/index.js';
-export { build, isRegister, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR } from './build/index.js';
+export { build, isRegister, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR, MANIFEST, OUTPUT_RULE, SITE_NAMES, recoverOutput } from './build/index.js';
+export type { PublishFileSystem } from './build/index.js';
+export { htmlText, htmlAttribute, jsonInScript, urlPath, urlFragment, xmlText, xmlAttribute, isFileName } from './escape.js';
 export { buildFromConfig } from './build/config.js';
 export type { ConfiguredBuild } from './build/config.js';
 export type { BuildOptions, BuildReport, BuiltDocument, Mention } from './build/index.js';
