@@ -119,15 +119,15 @@ describe('validate, layer 1: hostile inputs', () => {
     assert.ok(!JSON.stringify(result).includes(token), 'the secret file content leaked into the result');
   });
 
-  it('billion laughs: rejects the entity expansion quickly, saying why', async () => {
-    const started = Date.now();
+  it('billion laughs: rejects the entity expansion without expanding it, saying why', async () => {
     const d = only((await checkDocument(join(fixtures, 'billion-laughs.xml'), { schema: teiAll })).diagnostics, 'xml-entity-expansion');
     assert.match(d.message, /billion laughs/);
-    assert.ok(Date.now() - started < 2000);
   });
 
-  it('a 50 MB document: correct verdict within seconds, streamed in bounded memory', async function () {
-    this.timeout(120_000);
+  // Speed is the bench's business; the timeouts here only stop a runaway (an expansion or a
+  // walk that never ends) from hanging the suite.
+  it('a 50 MB document: correct verdict, streamed in bounded memory', async function () {
+    this.timeout(300_000);
     const file = join(dir, 'big.xml');
     const out = createWriteStream(file);
     out.write(`<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="${TEI_NS}">${HEADER}<text><body>\n`);
@@ -145,25 +145,20 @@ describe('validate, layer 1: hostile inputs', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     let peak = heapBefore;
     const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
-    const started = Date.now();
     const result = await checkDocument(file, { schema: teiAll });
     clearInterval(sampler);
-    const seconds = (Date.now() - started) / 1000;
     assert.equal(result.diagnostics.length, 1, JSON.stringify(result.diagnostics.slice(0, 3)));
     assert.equal(result.diagnostics[0].ruleId, 'rng');
     assert.equal(result.diagnostics[0].line, lines + 1);
-    assert.ok(seconds < 30, `took ${seconds}s`);
     assert.ok(peak - heapBefore < 200 * 1024 * 1024, `heap grew by ${Math.round((peak - heapBefore) / 1048576)} MB`);
   });
 
-  it('100,000 levels of nesting: a clear error within seconds, no stack overflow', async () => {
+  it('100,000 levels of nesting: a clear error, no stack overflow', async () => {
     const file = join(dir, 'deep.xml');
     const depth = 100_000;
     writeFileSync(file, `<?xml version="1.0"?>\n<TEI xmlns="${TEI_NS}">${HEADER}<text><body><p>${'<hi>'.repeat(depth)}deep${'</hi>'.repeat(depth)}</p></body></text></TEI>\n`);
-    const started = Date.now();
     const d = only((await checkDocument(file, { schema: teiAll })).diagnostics, 'xml-depth');
     assert.match(d.message, /nested more than 500 levels deep.*--max-depth/);
-    assert.ok(Date.now() - started < 5000);
   });
 
   it('nesting at the limit (500 levels, and 1,500 under a raised limit) gets a correct verdict', async () => {
