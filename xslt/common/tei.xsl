@@ -20,6 +20,11 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <xsl:include href="transcr.xsl"/>
+
+  <!-- Elements by xml:id, for pointers within the document. -->
+  <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
   <xsl:variable name="samizdat:tei-ns" as="xs:string" select="'http://www.tei-c.org/ns/1.0'"/>
 
   <!-- Elements that, holding no other such element, are one block of reading text. -->

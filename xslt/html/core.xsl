@@ -24,8 +24,6 @@
   <xsl:mode name="header" on-no-match="text-only-copy"/>
   <xsl:mode name="mentions" on-no-match="shallow-skip"/>
 
-  <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
-
   <!-- The source document in the TEI namespace, made once. -->
   <xsl:variable name="samizdat:source" as="document-node()?" select="if (. instance of document-node()) then samizdat:tei(.) else ()"/>
   <!-- Paragraph numbers: document order of p and ab within text, counted in one pass. -->
@@ -87,10 +85,7 @@
           </xsl:if>
         </nav>
         <main>
-          <xsl:if test="exists(//text//ellipsis | //text//gap)">
-            <input type="checkbox" id="show-printed" class="show-printed"/>
-            <label for="show-printed" class="show-printed-label">Show omissions as printed in the source</label>
-          </xsl:if>
+          <xsl:call-template name="samizdat:view-switch"/>
           <article>
             <header class="document">
               <h1><xsl:value-of select="samizdat:title(.)"/></h1>

@@ -6,10 +6,13 @@
   explanations (desc) of omissions stay out; notes follow at the end, numbered.
 
   Parameter $mode:
-    reading    (default) omissions as "[…]", corrections, regularisations
-               and expansions preferred, the lemma of an apparatus;
-    diplomatic the source's glyphs: an omission as its metamark, sic, orig
-               and abbr preferred.
+    reading    (default) the edited text: deletions left out, additions,
+               corrections, regularisations and expansions in, supplied
+               text in brackets, omissions and gaps as "[…]", the lemma of
+               an apparatus;
+    diplomatic the text as the source has it: deletions as ⟦…⟧, additions
+               as \…/, sic, orig and abbr, an omission as its printed
+               metamark (see common/transcr.xsl for the whole table).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -84,17 +87,39 @@
   <xsl:template match="note//note" mode="inline">
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
-  <!-- An omission's or gap's explanation is not text of the document (a desc elsewhere, e.g. in an ODD, is). -->
-  <xsl:template match="ellipsis/desc | gap/desc" mode="inline"/>
+  <!-- An omission's explanation is not text of the document (a desc elsewhere, e.g. in an ODD, is). -->
+  <xsl:template match="ellipsis/desc" mode="inline"/>
   <xsl:template match="ellipsis" mode="inline">
     <xsl:sequence select="if ($diplomatic) then string(metamark) else '[…]'"/>
   </xsl:template>
-  <xsl:template match="gap" mode="inline">
-    <xsl:sequence select="if ($diplomatic) then '' else '[…]'"/>
+  <!-- Transcription: what each view keeps, and its marks, come from the table in common/transcr.xsl. -->
+  <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="inline">
+    <xsl:variable name="marks" select="samizdat:transcription(., $mode)"/>
+    <xsl:choose>
+      <xsl:when test="count($marks) = 2">
+        <xsl:sequence select="$marks[1]"/>
+        <xsl:apply-templates mode="inline"/>
+        <xsl:sequence select="$marks[2]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$marks"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+  <!-- A pair (sic/corr, orig/reg, abbr/expan) gives each view its member; other alternatives read "a (or b)". -->
   <xsl:template match="choice" mode="inline">
-    <xsl:variable name="preferred" select="if ($diplomatic) then (sic, orig, abbr) else (corr, reg, expan)"/>
-    <xsl:apply-templates select="($preferred, *)[1]" mode="inline"/>
+    <xsl:choose>
+      <xsl:when test="exists(samizdat:choice-pair(.))">
+        <xsl:apply-templates select="*" mode="inline"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="*">
+          <xsl:sequence select="if (position() = 2) then ' (or ' else if (position() gt 2) then ', ' else ''"/>
+          <xsl:apply-templates select="." mode="inline"/>
+          <xsl:sequence select="if (position() = last() and last() gt 1) then ')' else ''"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="app" mode="inline">
     <xsl:apply-templates select="(lem, rdg)[1]" mode="inline"/>
