@@ -154,6 +154,64 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Facsimiles: the images @facs names — a graphic, a surface or zone of the facsimile (its graphic),
+       or an image path or URL — beside the page break (or surface) that names them. An image in the
+       edition is shown, linked to itself; one on the web (IIIF or not) is linked, never loaded. A zone
+       of an IIIF image links to that region. -->
+  <xsl:template name="samizdat:facsimile">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="label" select="if (@n) then 'Facsimile of page ' || normalize-space(@n) else 'Facsimile'"/>
+    <xsl:for-each select="tokenize(normalize-space(@facs))">
+      <xsl:variable name="pointer" select="."/>
+      <xsl:variable name="target" select="if (starts-with($pointer, '#')) then key('samizdat:id', substring($pointer, 2), $samizdat:source)[1] else ()"/>
+      <xsl:variable name="graphic" select="($target/self::graphic, $target/self::surface/graphic, $target/self::zone/graphic, $target/self::zone/ancestor::surface[1]/graphic)[1]"/>
+      <xsl:variable name="url" select="if (starts-with($pointer, '#')) then string($graphic/@url) else $pointer"/>
+      <xsl:variable name="image" select="if ($url = '') then () else samizdat:image($url)"/>
+      <xsl:variable name="zone" select="$target/self::zone[@ulx and @uly and @lrx and @lry]"/>
+      <xsl:choose>
+        <xsl:when test="exists($image?local) and not($linked)">
+          <a class="facsimile" href="{$image?local}"><img src="{$image?local}" alt="{$label}" loading="lazy"/></a>
+        </xsl:when>
+        <xsl:when test="exists($image?external) and not($linked)">
+          <xsl:variable name="region" select="if ($zone and matches($image?external, '/full/[^/]+/[^/]+/[^/]+$')) then
+            replace($image?external, '/full/([^/]+/[^/]+/[^/]+)$', '/' || string-join(($zone/@ulx, $zone/@uly, xs:decimal($zone/@lrx) - xs:decimal($zone/@ulx), xs:decimal($zone/@lry) - xs:decimal($zone/@uly)) ! string(.), ',') || '/$1') else $image?external"/>
+          <a class="facsimile-link" href="{$region}" rel="external"><xsl:value-of select="$label || (if (samizdat:iiif($image?external)) then ' (IIIF)' else ' (on the web)')"/></a>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A source-document transcription (sourceDoc): surfaces with their facsimile, zones, and the lines as written. -->
+  <xsl:template match="sourceDoc" mode="text">
+    <section class="{samizdat:classes(.)}" aria-label="Transcription of the source document">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:apply-templates mode="text"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="surfaceGrp | surface | zone" mode="text">
+    <div class="{samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:if test="self::surface or self::surfaceGrp">
+        <p class="surface-label"><xsl:value-of select="normalize-space(string-join((if (self::surface) then 'Surface' else 'Surfaces', (@n, label, @xml:id)[1]), ' '))"/></p>
+      </xsl:if>
+      <xsl:for-each select="graphic[@url]">
+        <xsl:variable name="image" select="samizdat:image(string(@url))"/>
+        <xsl:if test="exists($image?local)"><a class="facsimile" href="{$image?local}"><img src="{$image?local}" alt="Facsimile" loading="lazy"/></a></xsl:if>
+        <xsl:if test="exists($image?external)"><a class="facsimile-link" href="{$image?external}" rel="external">Facsimile (<xsl:value-of select="if (samizdat:iiif($image?external)) then 'IIIF' else 'on the web'"/>)</a></xsl:if>
+      </xsl:for-each>
+      <xsl:apply-templates select="node() except (graphic, label)" mode="text"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="line" mode="text">
+    <div class="{samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </div>
+  </xsl:template>
+  <xsl:template match="facsimile" mode="text"/>
+
   <xsl:template match="app" mode="text">
     <xsl:variable name="shown" select="(lem, rdg, *)[1]"/>
     <span class="{samizdat:classes(.)}" title="{normalize-space(string-join(* except $shown, ' / '))}">

@@ -28,6 +28,16 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
+  <!-- Notes numbered in one pass (as on the page): @n, where given, is the label instead. -->
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:accumulator name="samizdat:note-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="note[not(@n)][not(ancestor::note or ancestor::teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:function name="samizdat:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string($note/accumulator-before('samizdat:note-number'))) || ']'"/>
+  </xsl:function>
+
   <!-- blocks: a sequence of strings, one per block. -->
   <xsl:mode name="blocks" on-no-match="shallow-skip"/>
   <!-- inline: the text of a block; every element keeps its text unless listed below. -->
@@ -38,13 +48,13 @@
       <xsl:message terminate="yes">samizdat: the text mode must be reading or diplomatic, not "<xsl:value-of select="$mode"/>".</xsl:message>
     </xsl:if>
     <xsl:variable name="tei" select="samizdat:tei(.)"/>
-    <xsl:variable name="texts" select="if ($tei//text) then $tei//text[not(ancestor::text)] else $tei/*"/>
+    <xsl:variable name="texts" select="if ($tei//text) then $tei//text[not(ancestor::text)] else if ($tei//sourceDoc) then $tei//sourceDoc else $tei/*"/>
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:apply-templates select="$texts" mode="blocks"/>
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
       <xsl:for-each select="$texts//note[not(ancestor::note)]">
-        <xsl:sequence select="'[' || position() || '] ' || samizdat:line(node())"/>
+        <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node())"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:value-of select="string-join(($blocks, $notes)[. != ''], '&#10;&#10;') || '&#10;'"/>
@@ -82,7 +92,7 @@
 
   <!-- Inline: what each element contributes to the text of its block. -->
   <xsl:template match="note" mode="inline">
-    <xsl:number level="any" count="note[not(ancestor::note)]" from="text[not(ancestor::text)]" format="[1]"/>
+    <xsl:sequence select="samizdat:note-label(.)"/>
   </xsl:template>
   <xsl:template match="note//note" mode="inline">
     <xsl:apply-templates mode="inline"/>
@@ -121,6 +131,14 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- An inline quotation between the marks the page gives it (samizdat:quote-marks). -->
+  <xsl:template match="q | quote | said" mode="inline">
+    <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="facsimile" mode="blocks inline"/>
   <xsl:template match="app" mode="inline">
     <xsl:apply-templates select="(lem, rdg)[1]" mode="inline"/>
   </xsl:template>
