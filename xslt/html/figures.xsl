@@ -140,7 +140,7 @@
 
   <!-- A formula: MathML passes through; TeX and other notations stay as code. -->
   <xsl:template match="formula" mode="text">
-    <xsl:element name="{if (mml:math) then 'span' else 'code'}">
+    <xsl:element name="{if (mml:math or svg:svg) then 'span' else 'code'}">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:attribute name="class" select="samizdat:classes(.) || (@notation ! (' notation-' || replace(., '[^A-Za-z0-9_-]', '_')))"/>
       <xsl:apply-templates mode="text"/>

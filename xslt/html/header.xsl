@@ -18,7 +18,7 @@
     <xsl:variable name="n" select="count(preceding::teiHeader) + count(ancestor::teiHeader)"/>
     <xsl:variable name="id" select="if ($n = 0) then 'about' else 'about-' || $n + 1"/>
     <section id="{$id}" class="about" aria-labelledby="{$id}-heading">
-      <h2 id="{$id}-heading">About this edition</h2>
+      <h2 id="{$id}-heading"><xsl:value-of select="if ($n = 0) then 'About this edition' else 'About ' || normalize-space((fileDesc/titleStmt/title)[1])"/></h2>
       <dl class="about-facts">
         <xsl:apply-templates select="fileDesc/titleStmt/(author, editor, respStmt)" mode="header"/>
         <xsl:apply-templates select="fileDesc/editionStmt/edition" mode="header"/>
