@@ -424,7 +424,7 @@
         <xsl:for-each select="$notes">
           <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
           <li id="{$id}" class="{samizdat:classes(.)}">
-            <a class="note-back" href="#noteref-{$id}" aria-label="Back to the text (note {samizdat:note-label(.)})"><xsl:value-of select="samizdat:note-label(.)"/></a>
+            <a class="note-back" href="#noteref-{$id}" aria-label="{samizdat:note-label(.)}: back to the text"><xsl:value-of select="samizdat:note-label(.)"/></a>
             <xsl:text> </xsl:text>
             <xsl:apply-templates mode="text">
               <xsl:with-param name="phrase" select="not(samizdat:holds-blocks(.))" tunnel="yes"/>
