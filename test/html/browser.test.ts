@@ -19,14 +19,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { axeViolations, chromiumArgs, executablePath, focusedForScreenReader, serve } from '../support/browser.js';
+import { type Browser, type Page } from 'playwright-core';
+import { axeViolations, focusedForScreenReader, openEdition, requireChromium, type ServedEdition } from '../support/browser.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = '1923-opposition-ch01/index.html';
@@ -34,27 +32,21 @@ const flagship = '1923-opposition-ch01/index.html';
 describe('the flagship edition in a browser', function () {
   this.timeout(120_000);
   let scratch: string | undefined;
-  let server: Server | undefined;
+  let edition: ServedEdition | undefined;
   let browser: Browser | undefined;
   let site: string;
   let page: Page;
 
   before(async function () {
-    if (!existsSync(executablePath)) {
-      if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
-      console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
-      this.skip();
-    }
+    requireChromium(this);
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-browser-'));
     const out = join(scratch, 'dist');
     execFileSync(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', 'tei', '--out', out], { cwd: root, stdio: 'pipe' });
-    server = await serve(out);
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    edition = await openEdition(out);
+    ({ site, browser } = edition);
   });
   after(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await edition?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
   beforeEach(async () => {

@@ -10,14 +10,12 @@
  * no violation on any fixture page.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { build } from '../../src/build/index.js';
-import { axeViolations, chromiumArgs, executablePath, serve } from '../support/browser.js';
+import { axeViolations, openEdition, requireChromium, type ServedEdition } from '../support/browser.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'render');
@@ -25,33 +23,24 @@ const fixtures = join(repoRoot, 'test', 'fixtures', 'render');
 describe('the rendering fixtures in a browser', function () {
   this.timeout(180_000);
   let scratch: string | undefined;
-  let server: Server | undefined;
-  let browser: Browser | undefined;
+  let edition: ServedEdition | undefined;
   let context: BrowserContext;
   let page: Page;
-  let site: string;
 
   before(async function () {
-    if (!existsSync(executablePath)) {
-      if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
-      console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
-      this.skip();
-    }
+    requireChromium(this);
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-render-browser-'));
     const report = await build(fixtures, { out: join(scratch, 'dist'), buildCacheDir: join(scratch, 'cache') });
     assert.equal(report.written, true, JSON.stringify(report.diagnostics));
-    server = await serve(join(scratch, 'dist'));
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    edition = await openEdition(join(scratch, 'dist'));
   });
   after(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await edition?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
   beforeEach(async () => {
     // As a reader without JavaScript: everything here must work without it.
-    context = await browser!.newContext({ javaScriptEnabled: false });
+    context = await edition!.browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();
   });
   afterEach(async () => { await context?.close(); });
@@ -61,9 +50,9 @@ describe('the rendering fixtures in a browser', function () {
 
   for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.xml')).map((f) => f.replace(/\.xml$/, ''))) {
     it(`axe-core finds no violations on ${name}/index.html`, async () => {
-      const withScript = await browser!.newPage();
+      const withScript = await edition!.browser.newPage();
       try {
-        await withScript.goto(`${site}${name}/index.html`);
+        await withScript.goto(`${edition!.site}${name}/index.html`);
         const violations = await axeViolations(withScript);
         assert.equal(violations.length, 0, JSON.stringify(violations, null, 2));
       } finally {
@@ -73,7 +62,7 @@ describe('the rendering fixtures in a browser', function () {
   }
 
   it('switches between the reading and the diplomatic view by keyboard, without JavaScript', async () => {
-    await page.goto(`${site}transcription/index.html`);
+    await page.goto(`${edition!.site}transcription/index.html`);
     const deleted = page.locator('#deletions del').first();
     const added = page.locator('#additions ins.place-above');
     assert.equal(await deleted.isVisible(), false, 'a deletion is not part of the reading text');
@@ -97,7 +86,7 @@ describe('the rendering fixtures in a browser', function () {
   });
 
   it('applies typography from @rend, @rendition and @style, and not the hostile CSS', async () => {
-    await page.goto(`${site}structure/index.html`);
+    await page.goto(`${edition!.site}structure/index.html`);
     assert.equal(await style('.typo-italic', 'font-style'), 'italic');
     assert.equal(await style('.rend-italics', 'font-style'), 'italic', 'a spelled-out variant');
     assert.equal(await style('.typo-bold', 'font-weight'), '700');
@@ -117,7 +106,7 @@ describe('the rendering fixtures in a browser', function () {
   });
 
   it('links note call-outs to their notes and back, and the contents, lines and pointers to their targets', async () => {
-    await page.goto(`${site}structure/index.html`);
+    await page.goto(`${edition!.site}structure/index.html`);
     const call = page.locator('a.note-ref').first();
     assert.equal((await call.innerText()).trim(), '1');
     await call.click();
@@ -139,7 +128,7 @@ describe('the rendering fixtures in a browser', function () {
   });
 
   it('shows page numbers as links and the facsimiles copied into the edition', async () => {
-    await page.goto(`${site}pages/index.html`);
+    await page.goto(`${edition!.site}pages/index.html`);
     assert.deepEqual(await page.locator('.page-break a.page-number').allInnerTexts(), ['1', '2', '3', '3']);
     assert.deepEqual(await page.locator('.page-break').evaluateAll((all) => all.map((e) => e.id)), ['page-1', 'page-2', 'page-3', 'page-3-2']);
     for (const image of await page.locator('a.facsimile img, figure img').all()) {

@@ -3,11 +3,13 @@
  * serve their index.html), headless Chromium's options, axe-core, and what a
  * screen reader is told about the focused element.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const executablePath = '/usr/bin/chromium';
 const axePath = createRequire(import.meta.url).resolve('axe-core');
@@ -64,3 +66,32 @@ export async function focusedForScreenReader(page: Page): Promise<{ role: string
   }
 }
 
+
+/** Skips the calling suite when Chromium is missing outside CI; in CI (.ci/run installs it) that is a failure. */
+export function requireChromium(ctx: Mocha.Context): void {
+  if (existsSync(executablePath)) return;
+  if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
+  console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
+  ctx.skip();
+}
+
+/** A built edition served over HTTP on a free port, and a headless Chromium to read it. */
+export interface ServedEdition {
+  /** The edition's address, ending with a slash. */
+  site: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openEdition(dist: string): Promise<ServedEdition> {
+  const server = await serve(dist);
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  return {
+    site: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}

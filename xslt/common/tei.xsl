@@ -100,7 +100,7 @@
   </xsl:template>
   <!-- P4's target, corresp … are IDREFS; P5's are URI pointers. -->
   <xsl:template match="@target[namespace-uri(..) = ''] | @corresp[namespace-uri(..) = '']" mode="samizdat:to-tei">
-    <xsl:attribute name="{local-name()}" select="string-join(for $t in tokenize(normalize-space(.)) return if (matches($t, '^[\i-[:]][\c-[:]]*$')) then '#' || $t else $t, ' ')"/>
+    <xsl:attribute name="{local-name()}" select="string-join(for $t in tokenize(normalize-space(.)) return if (matches($t, '^[A-Za-z_][A-Za-z0-9_.-]*$')) then '#' || $t else $t, ' ')"/>
   </xsl:template>
   <xsl:template match="@lang[namespace-uri(..) = '']" mode="samizdat:to-tei">
     <xsl:attribute name="xml:lang" select="."/>

@@ -26,12 +26,14 @@
 
   <!-- The source document in the TEI namespace, made once. -->
   <xsl:variable name="samizdat:source" as="document-node()?" select="if (. instance of document-node()) then samizdat:tei(.) else ()"/>
-  <!-- Everything samizdat numbers, counted in one pass over the document (one accumulator, so one
-       walk, whatever the number of counters): paragraphs (p and ab within text), notes (all, and
-       those called out without @n), headed divisions, page breaks, verse lines (in the document,
-       and afresh in each division). -->
-  <xsl:accumulator name="samizdat:counters" as="xs:integer*" initial-value="(0, 0, 0, 0, 0, 0, 0)">
-    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="samizdat:count($value, 'paragraph')"/>
+  <!-- What samizdat numbers, each accumulator one walk over the document when first asked for:
+       paragraphs (p and ab within text), which every page needs; and in one more walk, only for
+       documents that need them, notes (all, and those called out without @n), headed divisions,
+       page breaks, verse lines (in the document, and afresh in each division). -->
+  <xsl:accumulator name="samizdat:paragraph" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="samizdat:counters" as="xs:integer*" initial-value="(0, 0, 0, 0, 0, 0)">
     <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)]" select="samizdat:count($value, ('note', if (not(@n) and samizdat:called-out(.)) then 'note-number' else ()))"/>
     <xsl:accumulator-rule match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="samizdat:count($value, ('line-in-division=0', if (head) then 'division' else ()))"/>
     <xsl:accumulator-rule match="text" select="samizdat:count($value, 'line-in-division=0')"/>
@@ -40,7 +42,7 @@
   </xsl:accumulator>
   <!-- The counters, in this order, as a sequence of integers (saxon-js keeps a value per node: a
        short sequence is cheaper than a map). "name=0" resets a counter. -->
-  <xsl:variable name="samizdat:counter-names" as="xs:string*" select="('paragraph', 'note', 'note-number', 'division', 'page', 'line', 'line-in-division')"/>
+  <xsl:variable name="samizdat:counter-names" as="xs:string*" select="('note', 'note-number', 'division', 'page', 'line', 'line-in-division')"/>
   <xsl:function name="samizdat:count" as="xs:integer*">
     <xsl:param name="counters" as="xs:integer*"/>
     <xsl:param name="changes" as="xs:string*"/>
@@ -279,7 +281,7 @@
 
   <xsl:function name="samizdat:page-id" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^\p{L}\p{N}_.-]', '_')"/>
+    <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^A-Za-z0-9_.-]', '_')"/>
     <xsl:variable name="same" select="if ($n = '') then () else key('samizdat:page-n', normalize-space($pb/@n), root($pb))"/>
     <xsl:sequence select="
       if ($n = '') then samizdat:made-id('page', samizdat:counter($pb, 'page'), $pb)
@@ -466,7 +468,7 @@
 
   <xsl:function name="samizdat:paragraph-number" as="xs:integer">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="samizdat:counter($p, 'paragraph')"/>
+    <xsl:sequence select="$p/accumulator-before('samizdat:paragraph')"/>
   </xsl:function>
 
   <!-- Lists. An inline list runs in its paragraph. Otherwise: a list whose every item has a label is a

@@ -94,7 +94,7 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
-    <xsl:variable name="number" select="if (matches(@n, '\d$')) then xs:integer(replace(@n, '^.*?(\d+)$', '$1')) else samizdat:counter(., 'line-in-division')"/>
+    <xsl:variable name="number" select="if (matches(@n, '[0-9]$')) then xs:integer(replace(@n, '^.*?([0-9]+)$', '$1')) else samizdat:counter(., 'line-in-division')"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
