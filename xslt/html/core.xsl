@@ -305,7 +305,8 @@
     <!-- A pointer to an element of this document links to the id it has in the page, and an empty one reads as that element's heading or number. -->
     <xsl:variable name="internal" select="if (starts-with($target, '#') and not(contains($target, ' '))) then key('samizdat:id', substring($target, 2), root(.))[1] else ()"/>
     <xsl:variable name="internal-id" select="$internal ! samizdat:anchor-id(.)"/>
-    <xsl:variable name="href" select="if (exists($internal-id) and not($linked)) then '#' || $internal-id else $href"/>
+    <!-- A pointer to an id the document does not have would be a broken link: it stays text (the edition rules report it). -->
+    <xsl:variable name="href" select="if (exists($internal-id) and not($linked)) then '#' || $internal-id else if (starts-with($target, '#') and empty($internal)) then () else $href"/>
     <xsl:variable name="label" select="if (self::ptr or normalize-space(.) = '') then (if (exists($internal)) then samizdat:target-label($internal) else string((@target, @url)[1])) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
