@@ -33,6 +33,7 @@ import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord 
 import type { CitationProviderOptions } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
 import { assignNames, checkOutputPaths } from './names.js';
+import { findImages, imagesParameter, type ImageCopy } from './images.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
@@ -62,7 +63,7 @@ export interface BuildOptions extends CompileOptions {
   buildCacheDir?: string;
   /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
   limits?: Partial<ReadingLimits>;
-  /** The edition's root folder (default: the current folder): symbolic links are followed only inside it (and `allowRead`); a sources folder that is the root may hold the output folder. */
+  /** The edition's root folder (default: the current folder): symbolic links are followed only inside it (and `allowRead`); a sources folder that is the root may hold the output folder; images that documents name are published only from inside it. */
   root?: string;
   /** Folders outside the edition that symbolic links among the sources may lead into (config `allowRead`). */
   allowRead?: readonly string[];
@@ -113,7 +114,7 @@ export function isRegister(text: string): boolean {
 const posix = (p: string): string => p.split(sep).join('/');
 
 interface Found {
-  documents: { file: string; hash: string }[];
+  documents: { file: string; hash: string; images: ImageCopy[] }[];
   registers: TeiSource[];
 }
 
@@ -129,7 +130,12 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
     if (typeof entry !== 'string') { problems.push(entry); continue; }
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) { problems.push(read); continue; }
-    if (!isRegister(read.text)) found.documents.push({ file: entry, hash: sha256(read.bytes) });
+    if (!isRegister(read.text)) {
+      // The images a document shows are part of what it publishes, and of its cache key.
+      const { images, problems: unpublished } = await findImages(entry, read.text, resolve(options.root ?? '.'));
+      problems.push(...unpublished);
+      found.documents.push({ file: entry, hash: sha256(read.bytes), images });
+    }
     else {
       try {
         found.registers.push(teiSource(read.text, entry, limits));
@@ -186,12 +192,13 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix);
   report.diagnostics.push(...problems);
   const jobs: RenderJob[] = [];
-  for (const { file, hash } of found.documents) {
+  for (const { file, hash, images } of found.documents) {
     const name = names.get(file);
     if (name === undefined) continue;
     const request: RenderRequest = {
-      file, name, textModes, citations, limits,
+      file, name, textModes, citations, limits, images,
       params: {
+        images: imagesParameter(images),
         registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
         'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
@@ -209,7 +216,14 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       if (hasErrors(report.diagnostics)) return report;
       const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
-      const units = [...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files) })), { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) }];
+      // Images are shared: two documents naming the same image publish one copy (same path, same bytes).
+      const own = (path: string) => !path.startsWith('images/');
+      const images = new Set(records.flatMap((record) => Object.keys(record.files).filter((path) => !own(path))));
+      const units = [
+        ...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files).filter(own) })),
+        { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) },
+        { source: `${out} (the images the documents name)`, files: images },
+      ];
       report.diagnostics.push(...checkOutputPaths(units));
       if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();

@@ -18,7 +18,7 @@ export const NAME_RULE = 'build-name';
  * The top-level names the edition-wide files use: a document may not be
  * published under one of them. A new edition-wide output adds its name here.
  */
-export const SITE_NAMES: readonly string[] = ['index.html', 'entities', 'samizdat.css', MANIFEST];
+export const SITE_NAMES: readonly string[] = ['index.html', 'entities', 'images', 'samizdat.css', MANIFEST];
 
 /** The name of a document in the output: its file name without `.xml`, in Unicode NFC, safe as a folder name. */
 export function documentName(file: string): string {

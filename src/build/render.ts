@@ -12,6 +12,9 @@ import {
 } from '../transform/index.js';
 import type { ReadingLimits } from '../xml/index.js';
 import { isFileName } from '../escape.js';
+import { readFile } from 'node:fs/promises';
+import { sha256 } from './cache.js';
+import type { ImageCopy } from './images.js';
 import type { CitationProviderOptions } from './citations.js';
 
 export const BUILD_RULE = 'build';
@@ -33,6 +36,8 @@ export interface RenderRequest {
   citations: CitationProviderOptions | false;
   /** The limits the document is read under (part of the cache key: a document cached under other limits is read again). */
   limits: ReadingLimits;
+  /** Images the page shows, copied into the edition (their addresses are in `params.images`). */
+  images?: readonly ImageCopy[];
 }
 
 /** The compiled stylesheets a document goes through. */
@@ -85,6 +90,12 @@ export async function renderDocument(checked: TeiSource, request: RenderRequest,
   }
   // Functions, not strings, as replacements: a `$&` or `$'` in a title is text, not a pattern.
   files.set(`${name}/index.html`, page.replace('<!--samizdat:citation-meta-->', () => head).replace('<!--samizdat:cite-this-->', () => block));
+  for (const image of request.images ?? []) {
+    const bytes = await readFile(image.source);
+    // The image changed between finding it and copying it: the key no longer describes it.
+    if (sha256(bytes) !== image.hash) throw new TransformProblem(diagnostic('error', BUILD_RULE, `the image ${image.source} changed while the edition was being built; build again.`, { file }));
+    files.set(image.out, bytes);
+  }
   for (const mode of request.textModes) {
     files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode } })));
   }

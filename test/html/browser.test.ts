@@ -19,97 +19,34 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { axeViolations, focusedForScreenReader, openEdition, requireChromium, type ServedEdition } from '../support/browser.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const executablePath = '/usr/bin/chromium';
-const axePath = createRequire(import.meta.url).resolve('axe-core');
 const flagship = '1923-opposition-ch01/index.html';
-/** Headless and offline: without these Chromium keeps dialling Google's services. */
-const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-  '.json': 'application/json', '.bib': 'application/x-bibtex', '.ris': 'application/x-research-info-systems',
-};
-
-/** The built edition as a static web server publishes it (folders serve their index.html). */
-function serve(dir: string): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = resolve(dir, '.' + path);
-    if (path.endsWith('/')) file = join(file, 'index.html');
-    if (file !== dir && !file.startsWith(dir + sep)) { response.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
-interface AxeViolation { id: string; impact: string; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary: string }[] }
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } };
-    const { violations } = await axe.run(document);
-    return violations.map(({ id, impact, help, helpUrl, nodes }) => ({
-      id, impact, help, helpUrl, nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
-    }));
-  });
-}
-
-/** Role, name and description of the focused element, as Chromium gives them to a screen reader. */
-async function focusedForScreenReader(page: Page): Promise<{ role: string; name: string; description: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
-    const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { backendNodeId: node.backendNodeId, fetchRelatives: false });
-    const [ax] = nodes;
-    return { role: String(ax.role?.value ?? ''), name: String(ax.name?.value ?? ''), description: String(ax.description?.value ?? '') };
-  } finally {
-    await cdp.detach();
-  }
-}
 
 describe('the flagship edition in a browser', function () {
   this.timeout(120_000);
   let scratch: string | undefined;
-  let server: Server | undefined;
+  let edition: ServedEdition | undefined;
   let browser: Browser | undefined;
   let site: string;
   let page: Page;
 
   before(async function () {
-    if (!existsSync(executablePath)) {
-      if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
-      console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
-      this.skip();
-    }
+    requireChromium(this);
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-browser-'));
     const out = join(scratch, 'dist');
     execFileSync(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', 'tei', '--out', out], { cwd: root, stdio: 'pipe' });
-    server = await serve(out);
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    edition = await openEdition(out);
+    ({ site, browser } = edition);
   });
   after(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await edition?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
   beforeEach(async () => {

@@ -98,7 +98,8 @@ describe('any TEI: the corpus subset', function () {
         const out = mkdtempSync(join(tmpdir(), 'samizdat-corpus-'));
         try {
           const report = await build(dir, { out: join(out, 'dist') });
-          assert.deepEqual(report.diagnostics, []);
+          // Warnings are allowed: the TEI Stylesheets' test files name images this repository does not carry.
+          assert.deepEqual(report.diagnostics.filter((d) => d.severity !== 'warning'), []);
           assert.equal(report.documents.length, files.length);
         } finally {
           rmSync(out, { recursive: true, force: true });

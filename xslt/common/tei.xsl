@@ -20,6 +20,11 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <xsl:include href="transcr.xsl"/>
+
+  <!-- Elements by xml:id, for pointers within the document. -->
+  <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
   <xsl:variable name="samizdat:tei-ns" as="xs:string" select="'http://www.tei-c.org/ns/1.0'"/>
 
   <!-- Elements that, holding no other such element, are one block of reading text. -->
@@ -30,7 +35,44 @@
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
-    'egXML', 'eg')"/>
+    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line')"/>
+
+  <!-- The encoding's quotation declarations, found without searching the document each time. -->
+  <xsl:key name="samizdat:quotation" match="quotation" use="'all'"/>
+
+  <!--
+    The marks around an inline q, quote or said, or () for none. @rend decides where given
+    (pre(«) post(»), single, double, guillemets; none, block, display for none); none either when the
+    encoder declares the source's marks kept in the text (quotation/@marks all or some), for
+    indirect speech (@direct false), or when the content already begins with a quotation mark.
+    Otherwise the language's marks (outer, inner for a quotation within one).
+  -->
+  <xsl:function name="samizdat:quote-marks" as="xs:string*">
+    <xsl:param name="q" as="element()"/>
+    <xsl:variable name="rend" select="string($q/@rend)"/>
+    <xsl:variable name="tokens" select="tokenize(lower-case($rend))"/>
+    <xsl:variable name="lang" select="lower-case(substring(string($q/ancestor-or-self::*[@xml:lang][1]/@xml:lang), 1, 2))"/>
+    <xsl:variable name="inner" select="exists($q/ancestor::*[self::q or self::quote or self::said][not(samizdat:holds-blocks(.))])"/>
+    <xsl:variable name="marks" select="
+      if ($lang = ('de', 'cs', 'sk')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
+      else if ($lang = ('fr', 'ru', 'uk', 'it', 'es', 'pt', 'el', 'no', 'nb')) then (if ($inner) then ('“', '”') else ('«', '»'))
+      else if ($lang = 'pl') then (if ($inner) then ('«', '»') else ('„', '”'))
+      else if ($inner) then ('‘', '’') else ('“', '”')"/>
+    <xsl:choose>
+      <xsl:when test="matches($rend, 'pre\(') or matches($rend, 'post\(')">
+        <xsl:sequence select="(if (matches($rend, 'pre\(([^)]*)\)')) then replace($rend, '^.*pre\(([^)]*)\).*$', '$1') else '',
+                               if (matches($rend, 'post\(([^)]*)\)')) then replace($rend, '^.*post\(([^)]*)\).*$', '$1') else '')"/>
+      </xsl:when>
+      <xsl:when test="$tokens = ('none', 'noquotes', 'unquoted', 'block', 'display', 'blockquote')"/>
+      <xsl:when test="$tokens = ('single', 'sq', 'singlequotes')"><xsl:sequence select="('‘', '’')"/></xsl:when>
+      <xsl:when test="$tokens = ('double', 'dq', 'doublequotes', 'quoted', 'inline')"><xsl:sequence select="$marks"/></xsl:when>
+      <xsl:when test="$tokens = ('guillemets', 'angle')"><xsl:sequence select="('«', '»')"/></xsl:when>
+      <xsl:when test="key('samizdat:quotation', 'all', root($q))/@marks = ('all', 'some')"/>
+      <xsl:when test="$q/@direct = 'false'"/>
+      <xsl:when test="matches(string($q), '^\s*[&quot;“”„‘’‚«»‹›''「『]')"/>
+      <xsl:otherwise><xsl:sequence select="$marks"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
 
   <xsl:function name="samizdat:tei" as="document-node()">
     <xsl:param name="doc" as="document-node()"/>
@@ -55,6 +97,10 @@
   <!-- P4's id and lang are P5's xml:id and xml:lang. -->
   <xsl:template match="@id[namespace-uri(..) = '']" mode="samizdat:to-tei">
     <xsl:attribute name="xml:id" select="."/>
+  </xsl:template>
+  <!-- P4's target, corresp … are IDREFS; P5's are URI pointers. -->
+  <xsl:template match="@target[namespace-uri(..) = ''] | @corresp[namespace-uri(..) = '']" mode="samizdat:to-tei">
+    <xsl:attribute name="{local-name()}" select="string-join(for $t in tokenize(normalize-space(.)) return if (matches($t, '^[A-Za-z_][A-Za-z0-9_.-]*$')) then '#' || $t else $t, ' ')"/>
   </xsl:template>
   <xsl:template match="@lang[namespace-uri(..) = '']" mode="samizdat:to-tei">
     <xsl:attribute name="xml:lang" select="."/>

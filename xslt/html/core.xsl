@@ -24,14 +24,78 @@
   <xsl:mode name="header" on-no-match="text-only-copy"/>
   <xsl:mode name="mentions" on-no-match="shallow-skip"/>
 
-  <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
-
   <!-- The source document in the TEI namespace, made once. -->
   <xsl:variable name="samizdat:source" as="document-node()?" select="if (. instance of document-node()) then samizdat:tei(.) else ()"/>
-  <!-- Paragraph numbers: document order of p and ab within text, counted in one pass. -->
+  <!-- What samizdat numbers, each accumulator one walk over the document when first asked for:
+       paragraphs (p and ab within text), which every page needs; and in one more walk, only for
+       documents that need them, notes (all, and those called out without @n), headed divisions,
+       page breaks, verse lines (in the document, and afresh in each division). -->
   <xsl:accumulator name="samizdat:paragraph" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
   </xsl:accumulator>
+  <xsl:accumulator name="samizdat:counters" as="xs:integer*" initial-value="(0, 0, 0, 0, 0, 0)">
+    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)]" select="samizdat:count($value, ('note', if (not(@n) and samizdat:called-out(.)) then 'note-number' else ()))"/>
+    <xsl:accumulator-rule match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="samizdat:count($value, ('line-in-division=0', if (head) then 'division' else ()))"/>
+    <xsl:accumulator-rule match="text" select="samizdat:count($value, 'line-in-division=0')"/>
+    <xsl:accumulator-rule match="pb" select="samizdat:count($value, 'page')"/>
+    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="samizdat:count($value, ('line', 'line-in-division'))"/>
+  </xsl:accumulator>
+  <!-- The counters, in this order, as a sequence of integers (saxon-js keeps a value per node: a
+       short sequence is cheaper than a map). "name=0" resets a counter. -->
+  <xsl:variable name="samizdat:counter-names" as="xs:string*" select="('note', 'note-number', 'division', 'page', 'line', 'line-in-division')"/>
+  <xsl:function name="samizdat:count" as="xs:integer*">
+    <xsl:param name="counters" as="xs:integer*"/>
+    <xsl:param name="changes" as="xs:string*"/>
+    <xsl:sequence select="for $i in 1 to count($counters) return
+      if (($samizdat:counter-names[$i] || '=0') = $changes) then 0
+      else if ($samizdat:counter-names[$i] = $changes) then $counters[$i] + 1
+      else $counters[$i]"/>
+  </xsl:function>
+  <!-- The value of a counter at (the start of) an element. -->
+  <xsl:function name="samizdat:counter" as="xs:integer">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="$e/accumulator-before('samizdat:counters')[index-of($samizdat:counter-names, $name)]"/>
+  </xsl:function>
+
+  <!-- Notes by the element they are attached to (@target), for call-outs at anchors. -->
+  <xsl:key name="samizdat:note-target" match="note[@target]" use="tokenize(normalize-space(@target)) ! substring-after(., '#')"/>
+  <xsl:key name="samizdat:page-n" match="pb[@n]" use="normalize-space(@n)"/>
+
+  <!-- The id an element has in the page: its xml:id, unless another element took it first. -->
+  <xsl:function name="samizdat:id" as="attribute()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="$e/@xml:id and key('samizdat:id', string($e/@xml:id), root($e))[1] is $e">
+      <xsl:attribute name="id" select="$e/@xml:id"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- An id samizdat makes (para-3, note-2 …): never one the document already uses. -->
+  <xsl:function name="samizdat:made-id" as="xs:string">
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="samizdat:free-id($prefix || '-' || $n, $context)"/>
+  </xsl:function>
+  <xsl:function name="samizdat:free-id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (exists(key('samizdat:id', $id, root($context)))) then $id || '-samizdat' else $id"/>
+  </xsl:function>
+
+  <!-- The id an element is reached by: its own, or the one samizdat makes for it. -->
+  <xsl:function name="samizdat:anchor-id" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="own" select="samizdat:id($e)"/>
+    <xsl:sequence select="
+      if (exists($own)) then string($own)
+      else if ($e/self::note) then samizdat:made-id('note', samizdat:counter($e, 'note'), $e)
+      else if ($e/self::pb) then samizdat:page-id($e)
+      else if ($e/self::l) then samizdat:made-id('line', samizdat:counter($e, 'line'), $e)
+      else if ($e/self::p or $e/self::ab) then (if ($e/ancestor::text) then samizdat:made-id('para', samizdat:paragraph-number($e), $e) else ())
+      else if ($e[head][self::div or matches(local-name(), '^div[1-7]$')]) then samizdat:made-id('section', samizdat:counter($e, 'division'), $e)
+      else ()"/>
+  </xsl:function>
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="$samizdat:source"/>
@@ -72,6 +136,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="samizdat:title(.)"/></title>
         <link rel="stylesheet" href="{$css-href}"/>
+        <xsl:call-template name="samizdat:renditions"/>
         <xsl:call-template name="samizdat:head-extra"/>
       </head>
       <body>
@@ -87,22 +152,44 @@
           </xsl:if>
         </nav>
         <main>
-          <xsl:if test="exists(//text//ellipsis | //text//gap)">
-            <input type="checkbox" id="show-printed" class="show-printed"/>
-            <label for="show-printed" class="show-printed-label">Show omissions as printed in the source</label>
-          </xsl:if>
+          <xsl:call-template name="samizdat:view-switch"/>
           <article>
             <header class="document">
               <h1><xsl:value-of select="samizdat:title(.)"/></h1>
               <xsl:apply-templates select="//teiHeader/fileDesc/titleStmt" mode="samizdat:byline"/>
             </header>
+            <xsl:call-template name="samizdat:contents"/>
             <xsl:apply-templates select="//text[not(ancestor::text)]" mode="text"/>
+            <xsl:apply-templates select="//sourceDoc" mode="text"/>
           </article>
           <xsl:call-template name="samizdat:cite-this"/>
           <xsl:apply-templates select="//teiHeader" mode="header"/>
         </main>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The table of contents: every headed division, nested as the divisions are, linked to its section;
+       shown from $toc-minimum headed divisions on. -->
+  <xsl:template name="samizdat:contents">
+    <xsl:variable name="divisions" select="//text//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head]"/>
+    <xsl:if test="count($divisions) ge $toc-minimum">
+      <nav class="contents" aria-labelledby="contents-heading">
+        <h2 id="contents-heading">Contents</h2>
+        <ol>
+          <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or matches(local-name(), '^div[0-7]$')] intersect $divisions)]" mode="samizdat:contents"/>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="samizdat:contents">
+    <xsl:variable name="inner" select=".//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head][ancestor::*[head][self::div or matches(local-name(), '^div[0-7]$')][1] is current()]"/>
+    <li>
+      <a href="#{samizdat:anchor-id(.)}"><xsl:value-of select="samizdat:plain(head[1])"/></a>
+      <xsl:if test="exists($inner)">
+        <ol><xsl:apply-templates select="$inner" mode="samizdat:contents"/></ol>
+      </xsl:if>
+    </li>
   </xsl:template>
 
   <!-- Hooks: empty here; the build fills the comments with citation markup. -->
@@ -137,7 +224,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="string-join((
       'tei-' || local-name($e),
-      for $t in tokenize(normalize-space(string-join(($e/@rend, $e/@type), ' '))) return 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_')), ' ')"/>
+      for $t in tokenize(normalize-space(string-join(($e/@rend, $e/@type), ' '))) return 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_'),
+      if ($e/@rend or $e/@rendition) then samizdat:typography-classes($e) else ()), ' ')"/>
   </xsl:function>
 
   <!-- A link target is kept only if it is http(s), mailto, a fragment or a relative path. -->
@@ -153,7 +241,7 @@
 
   <!-- Phrase level -->
   <xsl:template match="hi" mode="text header">
-    <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></span>
+    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
   <xsl:template match="emph" mode="text header">
     <em><xsl:apply-templates mode="#current"/></em>
@@ -173,7 +261,35 @@
   <xsl:template match="lb" mode="text header">
     <br/>
   </xsl:template>
-  <xsl:template match="pb | cb | milestone" mode="text header">
+  <!-- A page break is a visible marker, linkable as #page-N (its @n; page-N-2 … when @n repeats), with
+       the page's facsimile beside it when @facs names one (xslt/html/facsimile.xsl). -->
+  <xsl:template match="pb" mode="text">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+    <xsl:variable name="label" select="if (@n) then 'Page ' || normalize-space(@n) else 'Page break'"/>
+    <span class="{samizdat:classes(.)} page-break" id="{$id}" role="doc-pagebreak" aria-label="{$label}">
+      <xsl:choose>
+        <xsl:when test="$linked"><span class="page-number"><xsl:value-of select="(@n, '—')[1]"/></span></xsl:when>
+        <xsl:otherwise><a class="page-number" href="#{$id}"><xsl:value-of select="(normalize-space(@n)[. != ''], '—')[1]"/></a></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="samizdat:facsimile"/>
+    </span>
+  </xsl:template>
+  <xsl:template match="pb" mode="header">
+    <span class="{samizdat:classes(.)}" data-n="{@n}"/>
+  </xsl:template>
+
+  <xsl:function name="samizdat:page-id" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^A-Za-z0-9_.-]', '_')"/>
+    <xsl:variable name="same" select="if ($n = '') then () else key('samizdat:page-n', normalize-space($pb/@n), root($pb))"/>
+    <xsl:sequence select="
+      if ($n = '') then samizdat:made-id('page', samizdat:counter($pb, 'page'), $pb)
+      else if ($same[1] is $pb) then samizdat:free-id('page-' || $n, $pb)
+      else samizdat:made-id('page-' || $n, count($same[. &lt;&lt; $pb]) + 1, $pb)"/>
+  </xsl:function>
+
+  <xsl:template match="cb | milestone" mode="text header">
     <span class="{samizdat:classes(.)}" data-n="{@n}"/>
   </xsl:template>
 
@@ -186,7 +302,12 @@
       if ($linked) then ()
       else if ($register-file != '' and $register-file = tokenize($registers)) then $entity-index-href || (if (contains($target, '#')) then '#' || encode-for-uri(substring-after($target, '#')) else '')
       else samizdat:safe-href($target)"/>
-    <xsl:variable name="label" select="if (self::ptr or normalize-space(.) = '') then string((@target, @url)[1]) else ()"/>
+    <!-- A pointer to an element of this document links to the id it has in the page, and an empty one reads as that element's heading or number. -->
+    <xsl:variable name="internal" select="if (starts-with($target, '#') and not(contains($target, ' '))) then key('samizdat:id', substring($target, 2), root(.))[1] else ()"/>
+    <xsl:variable name="internal-id" select="$internal ! samizdat:anchor-id(.)"/>
+    <!-- A pointer to an id the document does not have would be a broken link: it stays text (the edition rules report it). -->
+    <xsl:variable name="href" select="if (exists($internal-id) and not($linked)) then '#' || $internal-id else if (starts-with($target, '#') and empty($internal)) then () else $href"/>
+    <xsl:variable name="label" select="if (self::ptr or normalize-space(.) = '') then (if (exists($internal)) then samizdat:target-label($internal) else string((@target, @url)[1])) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a href="{$href}" class="{samizdat:classes(.)}">
@@ -205,23 +326,137 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Notes stay where they are, set off as asides within the text. -->
+  <!-- What a pointer to $e reads as: a division's or figure's heading, "note 3", "paragraph 7", "line 25", "page 12". -->
+  <xsl:function name="samizdat:target-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e[head][self::div or self::figure or self::table or self::lg or self::list or matches(local-name(), '^div[0-7]$')]) then samizdat:plain($e/head[1])
+      else if ($e/self::note) then 'note ' || samizdat:note-label($e)
+      else if ($e/self::p or $e/self::ab) then 'paragraph ' || ($e/@n, samizdat:paragraph-number($e))[1]
+      else if ($e/self::l) then 'line ' || ($e/@n, samizdat:counter($e, 'line-in-division'))[1]
+      else if ($e/self::pb) then 'page ' || ($e/@n, samizdat:counter($e, 'page'))[1]
+      else if ($e/self::head) then samizdat:plain($e)
+      else '#' || $e/@xml:id"/>
+  </xsl:function>
+
+  <!-- An element's words as the reading view has them, without notes: for the table of contents and labels. -->
+  <xsl:function name="samizdat:plain" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$e/node()" mode="samizdat:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+  <xsl:mode name="samizdat:plain" on-no-match="text-only-copy"/>
+  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc" mode="samizdat:plain"/>
+  <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
+    <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>
+    <xsl:sequence select="if (count($marks) = 2) then ($marks[1], samizdat:plain(.), $marks[2]) else $marks"/>
+  </xsl:template>
+
+  <!-- Notes. A margin note (@place margin, left, right …) and an inline note stay where they are,
+       set off; any other note is a numbered call-out in the text, linked both ways to its body:
+       footnotes at the end of their top-level division, endnotes (@place end) at the end of the
+       text. A note attached by @target to an anchor is called out at the anchor. -->
+  <xsl:function name="samizdat:note-place" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="place" select="lower-case(normalize-space($note/@place))"/>
+    <xsl:sequence select="
+      if (matches($place, 'margin|left|right|opposite')) then 'margin'
+      else if (matches($place, 'inline|interlinear|above|below')) then 'inline'
+      else if (matches($place, '^end|endnote')) then 'end'
+      else 'foot'"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:called-out" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="samizdat:note-place($note) = ('foot', 'end')"/>
+  </xsl:function>
+
+  <!-- A note attached by @target to an anchor of this document: called out there, not where it stands. -->
+  <xsl:function name="samizdat:note-at-anchor" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/@target) and (every $t in tokenize(normalize-space($note/@target)) satisfies exists(key('samizdat:id', substring-after($t, '#'), root($note))[self::anchor]))"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@n) then normalize-space($note/@n) else string(samizdat:counter($note, 'note-number'))"/>
+  </xsl:function>
+
   <xsl:template match="note" mode="text">
-    <span class="note" role="note">
-      <span class="note-label">Note: </span>
-      <xsl:apply-templates mode="text">
-        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+    <xsl:choose>
+      <xsl:when test="ancestor::note or not(samizdat:called-out(.))">
+        <span class="note {samizdat:classes(.)} note-{samizdat:note-place(.)}" role="note">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:if test="@n"><span class="note-label"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </span>
+      </xsl:when>
+      <xsl:when test="samizdat:note-at-anchor(.)"/>
+      <xsl:otherwise>
+        <xsl:call-template name="samizdat:note-call"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The call-out: the note's label as a superscript link to its body (not a link inside a link). -->
+  <xsl:template name="samizdat:note-call">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+    <xsl:variable name="label" select="samizdat:note-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="$linked">
+        <sup class="note-ref" id="noteref-{$id}"><xsl:value-of select="$label"/></sup>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="note-ref" id="noteref-{$id}" href="#{$id}" role="doc-noteref" aria-label="Note {$label}"><sup><xsl:value-of select="$label"/></sup></a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The bodies of notes called out within $notes' home, as a list at its end. -->
+  <xsl:template name="samizdat:note-bodies">
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:param name="class" as="xs:string" select="'footnotes'"/>
+    <xsl:if test="exists($notes)">
+      <ol class="{$class}">
+        <xsl:for-each select="$notes">
+          <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+          <li id="{$id}" class="{samizdat:classes(.)}">
+            <a class="note-back" href="#noteref-{$id}" aria-label="{samizdat:note-label(.)}: back to the text"><xsl:value-of select="samizdat:note-label(.)"/></a>
+            <xsl:text> </xsl:text>
+            <xsl:apply-templates mode="text">
+              <xsl:with-param name="phrase" select="not(samizdat:holds-blocks(.))" tunnel="yes"/>
+              <xsl:with-param name="linked" select="false()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->
+  <xsl:template match="anchor" mode="text">
+    <span class="{samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
     </span>
+    <xsl:for-each select="if (@xml:id) then key('samizdat:note-target', string(@xml:id))[samizdat:called-out(.)][not(ancestor::note)] else ()">
+      <xsl:call-template name="samizdat:note-call"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="p | ab" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="number" select="if (@n) then string(@n) else string(samizdat:paragraph-number(.))"/>
-    <xsl:variable name="id" select="if (@xml:id) then string(@xml:id) else 'para-' || samizdat:paragraph-number(.)"/>
+    <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
     <xsl:element name="{if ($phrase) then 'span' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:attribute name="class" select="samizdat:classes(.) || ' para'"/>
+      <xsl:sequence select="samizdat:style(.)"/>
       <xsl:if test="not($phrase) and not(ancestor::note)">
         <a class="para-number" href="#{$id}" aria-label="Paragraph {$number}"><xsl:value-of select="$number"/></a>
         <xsl:text> </xsl:text>
@@ -237,54 +472,95 @@
     <xsl:sequence select="$p/accumulator-before('samizdat:paragraph')"/>
   </xsl:function>
 
-  <!-- Lists: inline lists run in the paragraph; others are ul with labels kept. -->
+  <!-- Lists. An inline list runs in its paragraph. Otherwise: a list whose every item has a label is a
+       gloss list (dl: label → dt, item → dd); an ordered list (@type ordered, or @rend numbered …) is
+       an ol; any other a ul, an item's label inside its li. The list's head comes before the list;
+       whatever else stands between items (pb, lb, milestone, note …) goes into the next item. -->
   <xsl:template match="list[tokenize(@rend) = 'inline']" mode="text" priority="2">
-    <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"/></span>
-  </xsl:template>
-  <xsl:template match="list" mode="text">
-    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($phrase) then 'span' else 'ul'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="list/item | list/label" mode="text">
-    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($phrase) then 'span' else 'li'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
+    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
   </xsl:template>
   <xsl:template match="list[tokenize(@rend) = 'inline']/item | list[tokenize(@rend) = 'inline']/label" mode="text" priority="2">
-    <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"/></span>
+    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
-  <xsl:template match="table" mode="text">
+  <xsl:template match="list" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($phrase) then 'span' else 'table'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="row" mode="text">
-    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($phrase) then 'span' else 'tr'}">
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="cell" mode="text">
-    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($phrase) then 'span' else 'td'}">
-      <xsl:apply-templates mode="text"/>
-      <xsl:if test="$phrase"><xsl:text> </xsl:text></xsl:if>
-    </xsl:element>
+    <xsl:variable name="gloss" select="@type = 'gloss' or (item and (every $i in item satisfies $i/preceding-sibling::*[1][self::label]))"/>
+    <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered', 'arabic', 'decimal', 'roman', 'alpha')"/>
+    <xsl:variable name="list" select="if ($phrase) then 'span' else if ($gloss) then 'dl' else if ($ordered) then 'ol' else 'ul'"/>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:element name="{$list}">
+        <xsl:attribute name="class" select="samizdat:classes(.)"/>
+        <xsl:if test="not(head)"><xsl:sequence select="samizdat:id(.)"/></xsl:if>
+        <xsl:for-each-group select="* except head" group-ending-with="item">
+          <xsl:choose>
+            <xsl:when test="$list = 'dl'">
+              <div class="entry">
+                <xsl:for-each select="current-group()[self::label]">
+                  <dt class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></dt>
+                </xsl:for-each>
+                <xsl:if test="not(current-group()[self::label])"><dt class="tei-label"/></xsl:if>
+                <dd>
+                  <xsl:sequence select="current-group()[self::item] ! samizdat:id(.)"/>
+                  <xsl:apply-templates select="current-group()[not(self::label)]" mode="samizdat:item"/>
+                </dd>
+              </div>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:element name="{if ($phrase) then 'span' else 'li'}">
+                <xsl:attribute name="class" select="string-join(current-group()[self::item] ! samizdat:classes(.), ' ')"/>
+                <xsl:sequence select="current-group()[self::item] ! samizdat:id(.)"/>
+                <xsl:for-each select="current-group()[self::label]">
+                  <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+                  <xsl:text> </xsl:text>
+                </xsl:for-each>
+                <xsl:apply-templates select="current-group()[not(self::label)]" mode="samizdat:item"/>
+              </xsl:element>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="head and not($phrase)">
+        <div class="list-with-head">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:for-each select="head">
+            <p class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></p>
+          </xsl:for-each>
+          <xsl:sequence select="$entries"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="head">
+          <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"/><xsl:text> </xsl:text></span>
+        </xsl:for-each>
+        <xsl:sequence select="$entries"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
+  <!-- Inside an entry: an item gives its content, anything else renders as itself. -->
+  <xsl:template match="item" mode="samizdat:item">
+    <xsl:apply-templates mode="text"/>
+  </xsl:template>
+  <xsl:template match="node()" mode="samizdat:item">
+    <xsl:apply-templates select="." mode="text"/>
+  </xsl:template>
+
+  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one gets quotation marks
+       (samizdat:quote-marks: by @rend, the language and the nesting; none where the source's own
+       marks are kept in the text). -->
   <xsl:template match="q | quote | said" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if (not($phrase) and samizdat:holds-blocks(.)) then 'blockquote' else 'span'}">
+    <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
+    <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>
+    <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[1]"/></span></xsl:if>
       <xsl:apply-templates mode="text"/>
+      <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[2]"/></span></xsl:if>
     </xsl:element>
   </xsl:template>
 </xsl:stylesheet>

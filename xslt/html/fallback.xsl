@@ -16,6 +16,7 @@
     <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
     <xsl:element name="{if ($block) then 'div' else 'span'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>

@@ -14,8 +14,11 @@
   exclude-result-prefixes="#all">
 
   <xsl:template match="teiHeader" mode="header">
-    <section id="about" class="about" aria-labelledby="about-heading">
-      <h2 id="about-heading">About this edition</h2>
+    <!-- A teiCorpus has a header for the corpus and one per member: each its own ids. -->
+    <xsl:variable name="n" select="count(preceding::teiHeader) + count(ancestor::teiHeader)"/>
+    <xsl:variable name="id" select="if ($n = 0) then 'about' else 'about-' || $n + 1"/>
+    <section id="{$id}" class="about" aria-labelledby="{$id}-heading">
+      <h2 id="{$id}-heading"><xsl:value-of select="if ($n = 0) then 'About this edition' else 'About ' || normalize-space((fileDesc/titleStmt/title)[1])"/></h2>
       <dl class="about-facts">
         <xsl:apply-templates select="fileDesc/titleStmt/(author, editor, respStmt)" mode="header"/>
         <xsl:apply-templates select="fileDesc/editionStmt/edition" mode="header"/>
@@ -40,19 +43,19 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="author | editor" mode="header">
+  <xsl:template match="fileDesc/titleStmt/author | fileDesc/titleStmt/editor" mode="header">
     <dt><xsl:value-of select="if (self::author) then 'Author' else 'Editor'"/></dt>
     <dd><xsl:apply-templates mode="header"/></dd>
   </xsl:template>
-  <xsl:template match="respStmt" mode="header">
+  <xsl:template match="fileDesc/titleStmt/respStmt" mode="header">
     <dt><xsl:value-of select="normalize-space(string-join(resp, '; '))"/></dt>
     <dd><xsl:apply-templates select="* except resp" mode="header"/></dd>
   </xsl:template>
-  <xsl:template match="edition" mode="header">
+  <xsl:template match="fileDesc/editionStmt/edition" mode="header">
     <dt>Edition</dt>
     <dd><xsl:apply-templates mode="header"/></dd>
   </xsl:template>
-  <xsl:template match="publicationStmt" mode="header">
+  <xsl:template match="fileDesc/publicationStmt" mode="header">
     <xsl:for-each select="publisher | distributor | authority">
       <dt>Published by</dt>
       <dd><xsl:apply-templates mode="header"/></dd>
@@ -81,8 +84,12 @@
     </p>
   </xsl:template>
 
+  <!-- A paragraph that holds a list or a table cannot be an HTML p. -->
   <xsl:template match="p" mode="header">
-    <p><xsl:apply-templates mode="header"/></p>
+    <xsl:element name="{if (samizdat:holds-blocks(.)) then 'div' else 'p'}">
+      <xsl:if test="samizdat:holds-blocks(.)"><xsl:attribute name="class" select="'tei-p'"/></xsl:if>
+      <xsl:apply-templates mode="header"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="sourceDesc | listBibl | projectDesc | editorialDecl | availability | correction | normalization | quotation | hyphenation | segmentation | interpretation | stdVals | punctuation" mode="header">

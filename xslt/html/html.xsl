@@ -16,6 +16,8 @@
   <xsl:import href="core.xsl"/>
   <xsl:import href="textstructure.xsl"/>
   <xsl:import href="namesdates.xsl"/>
+  <xsl:import href="figures.xsl"/>
+  <xsl:import href="css.xsl"/>
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="header.xsl"/>
 
@@ -30,6 +32,11 @@
   <xsl:param name="css-href" as="xs:string" select="'../samizdat.css'"/>
   <xsl:param name="home-href" as="xs:string" select="'../index.html'"/>
   <xsl:param name="text-href" as="xs:string" select="''"/>
+  <!-- The images the build copied into the edition, as a JSON object: reference as written → address
+       from the page (the build sets it; empty: references are kept as they are written). -->
+  <xsl:param name="images" as="xs:string" select="''"/>
+  <!-- A table of contents (from div/head) is shown when the document has at least this many headed divisions. -->
+  <xsl:param name="toc-minimum" as="xs:integer" select="3"/>
   <!-- Name of the edition, shown in the page's navigation. -->
   <xsl:param name="edition-title" as="xs:string" select="'Documents'"/>
 

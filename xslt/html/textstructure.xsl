@@ -15,10 +15,13 @@
   <xsl:template name="samizdat:container">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="after" as="node()*" select="()"/>
     <xsl:element name="{if ($phrase) then 'span' else $element}">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:sequence select="samizdat:id(.)"/>
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:style(.)"/>
       <xsl:apply-templates mode="text"/>
+      <xsl:sequence select="$after"/>
     </xsl:element>
   </xsl:template>
 
@@ -26,21 +29,50 @@
     <xsl:call-template name="samizdat:container"/>
   </xsl:template>
 
+  <!-- A division: a section, reached by its xml:id or, when headed, section-N (the table of contents
+       links there); a top-level division ends with the bodies of its footnotes. -->
   <xsl:template match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="top" select="not(ancestor::*[self::div or matches(local-name(), '^div[0-7]$')])"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'section'}">
+      <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+      <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:apply-templates mode="text"/>
+      <xsl:if test="$top and not($phrase)">
+        <xsl:call-template name="samizdat:note-bodies">
+          <xsl:with-param name="notes" select=".//note[not(ancestor::note)][samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))]"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The outermost text ends with the footnotes that no division took, then the endnotes. -->
+  <xsl:template match="text[not(ancestor::text)]" mode="text" priority="2">
+    <xsl:variable name="notes" select=".//note[not(ancestor::note)][samizdat:called-out(.)]"/>
+    <xsl:variable name="foot" select="$notes[samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))][not(ancestor::*[self::div or matches(local-name(), '^div[0-7]$')])]"/>
     <xsl:call-template name="samizdat:container">
-      <xsl:with-param name="element" select="'section'"/>
+      <xsl:with-param name="after" as="node()*">
+        <xsl:call-template name="samizdat:note-bodies">
+          <xsl:with-param name="notes" select="$foot"/>
+        </xsl:call-template>
+        <xsl:variable name="end" select="($notes except $foot)[samizdat:note-place(.) = 'end' or samizdat:note-at-anchor(.)]"/>
+        <xsl:if test="exists($end)">
+          <section class="endnotes">
+            <h2>Notes</h2>
+            <xsl:call-template name="samizdat:note-bodies">
+              <xsl:with-param name="notes" select="$end"/>
+              <xsl:with-param name="class" select="'endnotes'"/>
+            </xsl:call-template>
+          </section>
+        </xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="floatingText" mode="text">
     <xsl:call-template name="samizdat:container">
       <xsl:with-param name="element" select="'blockquote'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="figure" mode="text">
-    <xsl:call-template name="samizdat:container">
-      <xsl:with-param name="element" select="'figure'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -56,8 +88,28 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A verse line: an anchor on every line (its xml:id, else line-N), its number shown every fifth
+       line (from @n where it ends in a number, else counted within the division), a link to itself. -->
+  <xsl:template match="l" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+    <xsl:variable name="number" select="if (matches(@n, '[0-9]$')) then xs:integer(replace(@n, '^.*?([0-9]+)$', '$1')) else samizdat:counter(., 'line-in-division')"/>
+    <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
+    <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
+      <xsl:attribute name="id" select="$id"/>
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:if test="$number mod 5 = 0 and not($linked)">
+        <a class="line-number" href="#{$id}" aria-label="Line {$number}"><xsl:value-of select="$number"/></a>
+      </xsl:if>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
   <!-- Phrase-holding blocks: one HTML paragraph each (a span inside a phrase). -->
-  <xsl:template match="l | speaker | stage | titlePart | docAuthor | docDate | docImprint | docEdition | byline | dateline | salute | signed | trailer | castItem | addrLine | bibl | figDesc" mode="text">
+  <xsl:template match="speaker | stage | titlePart | docAuthor | docDate | docImprint | docEdition | byline | dateline | salute | signed | trailer | castItem | addrLine | bibl | figDesc" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($phrase or samizdat:holds-blocks(.)) then (if ($phrase) then 'span' else 'div') else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>

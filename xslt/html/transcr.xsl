@@ -1,10 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Transcription: editorial omissions (ellipsis, gap), alternatives (choice,
-  app). An omission reads "[…]"; the glyphs the source printed are in the
-  page too, shown instead when the reader ticks "Show omissions as printed"
-  (CSS only). Who omitted and why (@resp → respStmt, desc) is the omission's
-  accessible description, shown on hover and keyboard focus.
+  Transcription: the primary-source phenomena (add, del, subst, supplied,
+  unclear, gap, …) and the alternatives of choice, in the two views the page
+  offers. What each view shows is the table in common/transcr.xsl; here it
+  becomes HTML: an element (or a mark, or a standing text) that belongs to one
+  view only carries the class view-reading or view-diplomatic, and the page's
+  one switch (the show-printed checkbox, CSS only) shows one or the other.
+  Everything is in the page once: no content is duplicated between views.
+
+  Omissions (ellipsis, gap) read "[…]"; the glyphs the source printed are
+  shown in the diplomatic view. Who omitted and why (@resp → respStmt, desc)
+  is the omission's accessible description, shown on hover and keyboard focus.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,21 +34,183 @@
     <xsl:variable name="id" select="if (@xml:id) then string(@xml:id) else 'omission-' || generate-id()"/>
     <xsl:variable name="who" select="samizdat:responsible(.)"/>
     <xsl:variable name="why" select="normalize-space(string-join((desc, @reason), ' '))"/>
+    <xsl:variable name="marker" select="if (self::gap) then samizdat:transcription(., 'reading') else '[…]'"/>
     <span class="omission" id="{$id}" tabindex="0" aria-describedby="{$id}-why">
-      <span class="omission-reading">[…]</span>
-      <span class="omission-printed"><xsl:value-of select="if (metamark) then string(metamark) else '[…]'"/></span>
+      <span class="omission-reading"><xsl:value-of select="$marker"/></span>
+      <span class="omission-printed"><xsl:value-of select="if (metamark) then string(metamark) else $marker"/></span>
       <span class="omission-why" role="tooltip" id="{$id}-why">
-        <xsl:value-of select="'Omission' || (if ($who) then ' by ' || $who else '') || '.' || (if ($why != '') then ' ' || $why else '')"/>
+        <xsl:value-of select="(if (self::gap) then 'Gap' else 'Omission') || (if ($who) then ' by ' || $who else '') || '.' || (if ($why != '') then ' ' || $why else '')"/>
       </span>
     </span>
   </xsl:template>
 
+  <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="text">
+    <xsl:variable name="reading" select="samizdat:transcription(., 'reading')"/>
+    <xsl:variable name="diplomatic" select="samizdat:transcription(., 'diplomatic')"/>
+    <xsl:variable name="description" select="samizdat:transcription-description(.)"/>
+    <xsl:element name="{if (self::add) then 'ins' else if (self::del) then 'del' else 'span'}">
+      <xsl:attribute name="class" select="string-join((samizdat:classes(.), samizdat:place-classes(.),
+        if (empty($reading)) then 'view-diplomatic' else if (empty($diplomatic)) then 'view-reading' else ()), ' ')"/>
+      <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
+      <xsl:call-template name="samizdat:mark">
+        <xsl:with-param name="reading" select="if (count($reading) = 2) then $reading[1] else $reading"/>
+        <xsl:with-param name="diplomatic" select="if (count($diplomatic) = 2) then $diplomatic[1] else $diplomatic"/>
+      </xsl:call-template>
+      <xsl:variable name="content" as="node()*">
+        <xsl:apply-templates mode="text"/>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="count($reading) = 2 and count($diplomatic) = 2"><xsl:sequence select="$content"/></xsl:when>
+        <xsl:when test="count($reading) = 2 and exists($diplomatic)"><span class="view-reading"><xsl:sequence select="$content"/></span></xsl:when>
+        <xsl:when test="count($diplomatic) = 2 and exists($reading)"><span class="view-diplomatic"><xsl:sequence select="$content"/></span></xsl:when>
+        <xsl:when test="count($reading) = 2 or count($diplomatic) = 2"><xsl:sequence select="$content"/></xsl:when>
+      </xsl:choose>
+      <xsl:if test="count($reading) = 2 or count($diplomatic) = 2">
+        <xsl:call-template name="samizdat:mark">
+          <xsl:with-param name="reading" select="$reading[2]"/>
+          <xsl:with-param name="diplomatic" select="$diplomatic[2]"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A mark or a standing text: once when both views have it, else one span per view. -->
+  <xsl:template name="samizdat:mark">
+    <xsl:param name="reading" as="xs:string?"/>
+    <xsl:param name="diplomatic" as="xs:string?"/>
+    <xsl:choose>
+      <xsl:when test="exists($reading) and exists($diplomatic) and $reading = $diplomatic">
+        <xsl:if test="$reading != ''"><span class="mark"><xsl:value-of select="$reading"/></span></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$reading != ''"><span class="mark view-reading"><xsl:value-of select="$reading"/></span></xsl:if>
+        <xsl:if test="$diplomatic != ''"><span class="mark view-diplomatic"><xsl:value-of select="$diplomatic"/></span></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- place-above, place-margin …: where an addition, a note or a mark stands, for the style sheet. -->
+  <xsl:function name="samizdat:place-classes" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space($e/@place)) return 'place-' || replace($t, '[^A-Za-z0-9_-]', '_'),
+      for $r in tokenize(normalize-space($e/@reason)) return 'reason-' || replace($r, '[^A-Za-z0-9_-]', '_'),
+      if ($e/@cert) then 'cert-' || replace(normalize-space($e/@cert), '[^A-Za-z0-9_-]', '_') else ()"/>
+  </xsl:function>
+
+  <!-- What the encoder recorded about an intervention, in words, for the element's tooltip. -->
+  <xsl:function name="samizdat:transcription-description" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="who" select="string-join((samizdat:responsible($e), $e/@hand ! ('hand ' || substring-after(., '#'))), ', ')"/>
+    <xsl:variable name="what" select="
+      if ($e/self::add) then 'Added' || ($e/@place ! (' ' || .))
+      else if ($e/self::del) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
+      else if ($e/self::supplied) then 'Supplied by the editor' || ($e/@reason ! (' (' || . || ')'))
+      else if ($e/self::unclear) then 'Unclear' || (string-join(($e/@reason, $e/@cert ! ('certainty ' || .)), '; ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::damage) then 'Damaged' || (string-join(($e/@agent, $e/@degree), ', ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::surplus) then 'Superfluous' || ($e/@reason ! (' (' || . || ')'))
+      else if ($e/self::secl) then 'Secluded by the editor' || ($e/@reason ! (' (' || . || ')'))
+      else if ($e/self::restore) then 'Restored'
+      else if ($e/self::retrace) then 'Retraced'
+      else if ($e/self::mod) then 'Modified' || ($e/@type ! (' (' || . || ')'))
+      else if ($e/self::handShift) then 'Change of hand'
+      else if ($e/self::space) then 'Space left blank'
+      else if ($e/self::sic and not($e/parent::choice)) then 'Thus in the source'
+      else if ($e/self::corr and not($e/parent::choice)) then 'Corrected by the editor'
+      else if ($e/self::corr) then 'Corrected by the editor; the source has: ' || normalize-space(string-join($e/../sic, ' '))
+      else if ($e/self::reg) then 'Regularised; the source has: ' || normalize-space(string-join($e/../orig, ' '))
+      else if ($e/self::expan) then 'Expanded; the source has: ' || normalize-space(string-join($e/../abbr, ' '))
+      else ''"/>
+    <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')"/>
+  </xsl:function>
+
+  <!-- A choice: each member in the view the table gives it; alternatives that are no pair (two readings of an unclear word) are offered as "a (or b)". -->
   <xsl:template match="choice" mode="text">
-    <xsl:variable name="shown" select="(corr, reg, expan, *)[1]"/>
-    <span class="{samizdat:classes(.)}" title="{normalize-space(string-join(* except $shown, ' / '))}">
-      <xsl:apply-templates select="$shown" mode="text"/>
+    <span class="{samizdat:classes(.)}">
+      <xsl:choose>
+        <xsl:when test="exists(samizdat:choice-pair(.))">
+          <xsl:apply-templates mode="text"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="*">
+            <xsl:if test="position() = 2"><span class="mark"> (or </span></xsl:if>
+            <xsl:if test="position() gt 2"><span class="mark">, </span></xsl:if>
+            <xsl:apply-templates select="." mode="text"/>
+            <xsl:if test="position() = last() and last() gt 1"><span class="mark">)</span></xsl:if>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
+
+  <!-- The one view switch: a checkbox before the article (CSS shows one view or the other, no script).
+       A document whose only differences are omissions keeps the narrower label. -->
+  <xsl:template name="samizdat:view-switch">
+    <xsl:variable name="transcribed" select="exists(//(text | sourceDoc)//(add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark[not(parent::ellipsis)]))"/>
+    <xsl:if test="$transcribed or exists(//text//ellipsis | //text//gap)">
+      <input type="checkbox" id="show-printed" class="show-printed"/>
+      <label for="show-printed" class="show-printed-label">
+        <xsl:value-of select="if ($transcribed) then 'Show the text as written in the source (diplomatic view)' else 'Show omissions as printed in the source'"/>
+      </label>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Facsimiles: the images @facs names — a graphic, a surface or zone of the facsimile (its graphic),
+       or an image path or URL — beside the page break (or surface) that names them. An image in the
+       edition is shown, linked to itself; one on the web (IIIF or not) is linked, never loaded. A zone
+       of an IIIF image links to that region. -->
+  <xsl:template name="samizdat:facsimile">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="label" select="if (@n) then 'Facsimile of page ' || normalize-space(@n) else 'Facsimile'"/>
+    <xsl:for-each select="tokenize(normalize-space(@facs))">
+      <xsl:variable name="pointer" select="."/>
+      <xsl:variable name="target" select="if (starts-with($pointer, '#')) then key('samizdat:id', substring($pointer, 2), $samizdat:source)[1] else ()"/>
+      <xsl:variable name="graphic" select="($target/self::graphic, $target/self::surface/graphic, $target/self::zone/graphic, $target/self::zone/ancestor::surface[1]/graphic)[1]"/>
+      <xsl:variable name="url" select="if (starts-with($pointer, '#')) then string($graphic/@url) else $pointer"/>
+      <xsl:variable name="image" select="if ($url = '') then () else samizdat:image($url)"/>
+      <xsl:variable name="zone" select="$target/self::zone[@ulx and @uly and @lrx and @lry]"/>
+      <xsl:choose>
+        <xsl:when test="exists($image?local) and not($linked)">
+          <a class="facsimile" href="{$image?local}"><img src="{$image?local}" alt="{$label}" loading="lazy"/></a>
+        </xsl:when>
+        <xsl:when test="exists($image?external) and not($linked)">
+          <xsl:variable name="region" select="if ($zone and matches($image?external, '/full/[^/]+/[^/]+/[^/]+$')) then
+            replace($image?external, '/full/([^/]+/[^/]+/[^/]+)$', '/' || string-join(($zone/@ulx, $zone/@uly, xs:decimal($zone/@lrx) - xs:decimal($zone/@ulx), xs:decimal($zone/@lry) - xs:decimal($zone/@uly)) ! string(.), ',') || '/$1') else $image?external"/>
+          <a class="facsimile-link" href="{$region}" rel="external"><xsl:value-of select="$label || (if (samizdat:iiif($image?external)) then ' (IIIF)' else ' (on the web)')"/></a>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A source-document transcription (sourceDoc): surfaces with their facsimile, zones, and the lines as written. -->
+  <xsl:template match="sourceDoc" mode="text">
+    <section class="{samizdat:classes(.)}" aria-label="Transcription of the source document">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:apply-templates mode="text"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="surfaceGrp | surface | zone" mode="text">
+    <div class="{samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:if test="self::surface or self::surfaceGrp">
+        <p class="surface-label"><xsl:value-of select="normalize-space(string-join((if (self::surface) then 'Surface' else 'Surfaces', (@n, label, @xml:id)[1]), ' '))"/></p>
+      </xsl:if>
+      <xsl:for-each select="graphic[@url]">
+        <xsl:variable name="image" select="samizdat:image(string(@url))"/>
+        <xsl:if test="exists($image?local)"><a class="facsimile" href="{$image?local}"><img src="{$image?local}" alt="Facsimile" loading="lazy"/></a></xsl:if>
+        <xsl:if test="exists($image?external)"><a class="facsimile-link" href="{$image?external}" rel="external">Facsimile (<xsl:value-of select="if (samizdat:iiif($image?external)) then 'IIIF' else 'on the web'"/>)</a></xsl:if>
+      </xsl:for-each>
+      <xsl:apply-templates select="node() except (graphic, label)" mode="text"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="line" mode="text">
+    <div class="{samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </div>
+  </xsl:template>
+  <xsl:template match="facsimile" mode="text"/>
 
   <xsl:template match="app" mode="text">
     <xsl:variable name="shown" select="(lem, rdg, *)[1]"/>

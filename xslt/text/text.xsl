@@ -6,10 +6,13 @@
   explanations (desc) of omissions stay out; notes follow at the end, numbered.
 
   Parameter $mode:
-    reading    (default) omissions as "[…]", corrections, regularisations
-               and expansions preferred, the lemma of an apparatus;
-    diplomatic the source's glyphs: an omission as its metamark, sic, orig
-               and abbr preferred.
+    reading    (default) the edited text: deletions left out, additions,
+               corrections, regularisations and expansions in, supplied
+               text in brackets, omissions and gaps as "[…]", the lemma of
+               an apparatus;
+    diplomatic the text as the source has it: deletions as ⟦…⟧, additions
+               as \…/, sic, orig and abbr, an omission as its printed
+               metamark (see common/transcr.xsl for the whole table).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,6 +28,16 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
+  <!-- Notes numbered in one pass (as on the page): @n, where given, is the label instead. -->
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:accumulator name="samizdat:note-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="note[not(@n)][not(ancestor::note or ancestor::teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:function name="samizdat:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string($note/accumulator-before('samizdat:note-number'))) || ']'"/>
+  </xsl:function>
+
   <!-- blocks: a sequence of strings, one per block. -->
   <xsl:mode name="blocks" on-no-match="shallow-skip"/>
   <!-- inline: the text of a block; every element keeps its text unless listed below. -->
@@ -35,13 +48,13 @@
       <xsl:message terminate="yes">samizdat: the text mode must be reading or diplomatic, not "<xsl:value-of select="$mode"/>".</xsl:message>
     </xsl:if>
     <xsl:variable name="tei" select="samizdat:tei(.)"/>
-    <xsl:variable name="texts" select="if ($tei//text) then $tei//text[not(ancestor::text)] else $tei/*"/>
+    <xsl:variable name="texts" select="if ($tei//text) then $tei//text[not(ancestor::text)] else if ($tei//sourceDoc) then $tei//sourceDoc else $tei/*"/>
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:apply-templates select="$texts" mode="blocks"/>
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
       <xsl:for-each select="$texts//note[not(ancestor::note)]">
-        <xsl:sequence select="'[' || position() || '] ' || samizdat:line(node())"/>
+        <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node())"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:value-of select="string-join(($blocks, $notes)[. != ''], '&#10;&#10;') || '&#10;'"/>
@@ -79,23 +92,53 @@
 
   <!-- Inline: what each element contributes to the text of its block. -->
   <xsl:template match="note" mode="inline">
-    <xsl:number level="any" count="note[not(ancestor::note)]" from="text[not(ancestor::text)]" format="[1]"/>
+    <xsl:sequence select="samizdat:note-label(.)"/>
   </xsl:template>
   <xsl:template match="note//note" mode="inline">
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
-  <!-- An omission's or gap's explanation is not text of the document (a desc elsewhere, e.g. in an ODD, is). -->
-  <xsl:template match="ellipsis/desc | gap/desc" mode="inline"/>
+  <!-- An omission's explanation is not text of the document (a desc elsewhere, e.g. in an ODD, is). -->
+  <xsl:template match="ellipsis/desc" mode="inline"/>
   <xsl:template match="ellipsis" mode="inline">
     <xsl:sequence select="if ($diplomatic) then string(metamark) else '[…]'"/>
   </xsl:template>
-  <xsl:template match="gap" mode="inline">
-    <xsl:sequence select="if ($diplomatic) then '' else '[…]'"/>
+  <!-- Transcription: what each view keeps, and its marks, come from the table in common/transcr.xsl. -->
+  <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="inline">
+    <xsl:variable name="marks" select="samizdat:transcription(., $mode)"/>
+    <xsl:choose>
+      <xsl:when test="count($marks) = 2">
+        <xsl:sequence select="$marks[1]"/>
+        <xsl:apply-templates mode="inline"/>
+        <xsl:sequence select="$marks[2]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$marks"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+  <!-- A pair (sic/corr, orig/reg, abbr/expan) gives each view its member; other alternatives read "a (or b)". -->
   <xsl:template match="choice" mode="inline">
-    <xsl:variable name="preferred" select="if ($diplomatic) then (sic, orig, abbr) else (corr, reg, expan)"/>
-    <xsl:apply-templates select="($preferred, *)[1]" mode="inline"/>
+    <xsl:choose>
+      <xsl:when test="exists(samizdat:choice-pair(.))">
+        <xsl:apply-templates select="*" mode="inline"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="*">
+          <xsl:sequence select="if (position() = 2) then ' (or ' else if (position() gt 2) then ', ' else ''"/>
+          <xsl:apply-templates select="." mode="inline"/>
+          <xsl:sequence select="if (position() = last() and last() gt 1) then ')' else ''"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+  <!-- An inline quotation between the marks the page gives it (samizdat:quote-marks). -->
+  <xsl:template match="q | quote | said" mode="inline">
+    <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="facsimile" mode="blocks inline"/>
   <xsl:template match="app" mode="inline">
     <xsl:apply-templates select="(lem, rdg)[1]" mode="inline"/>
   </xsl:template>

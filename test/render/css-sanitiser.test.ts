@@ -1,0 +1,87 @@
+/**
+ * The CSS an encoder writes (@style, tagsDecl/rendition) reaches the page only
+ * through samizdat:css-declarations (xslt/html/css.xsl). Property-based
+ * tests (fast-check) throw hostile and random declaration lists at it and
+ * check what comes out: nothing that loads (url(), @import, image-set),
+ * runs (expression(), javascript:), escapes (braces, angle brackets,
+ * backslash escapes, comments, positioning) or breaks out of a style
+ * element; only whitelisted properties; sanitising twice changes nothing;
+ * plain typography survives.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { compileStylesheet, runStylesheet, type CompiledStylesheet } from '../../src/transform/index.js';
+import { repoRoot } from '../support/paths.js';
+
+const ALLOWED = new Set([
+  'color', 'background-color', 'font-style', 'font-weight', 'font-variant', 'font-variant-caps', 'font-size', 'font-family', 'font-stretch',
+  'text-decoration', 'text-decoration-line', 'text-decoration-style', 'text-decoration-color', 'text-decoration-thickness', 'text-underline-offset',
+  'text-transform', 'text-align', 'text-indent', 'letter-spacing', 'word-spacing', 'line-height', 'vertical-align', 'white-space',
+  'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left', 'padding', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-style', 'border-width', 'border-color', 'border-radius',
+  'display', 'float', 'clear', 'list-style-type', 'font-feature-settings',
+]);
+
+describe('the CSS sanitiser (@style, @rendition)', function () {
+  this.timeout(120_000);
+  let scratch: string;
+  let harness: CompiledStylesheet;
+  /** Sanitises many declaration lists in one transformation. */
+  const sanitise = (inputs: readonly string[]): string[] =>
+    JSON.parse(String(runStylesheet(harness, undefined, { initialTemplate: 'Q{urn:samizdat-test}run', params: { inputs: JSON.stringify(inputs) } }))) as string[];
+
+  before(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'samizdat-css-'));
+    const path = join(scratch, 'harness.xsl');
+    writeFileSync(path, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:samizdat="urn:samizdat" xmlns:t="urn:samizdat-test">
+      <xsl:import href="${pathToFileURL(join(repoRoot, 'xslt', 'html', 'css.xsl')).href}"/>
+      <xsl:output method="text"/>
+      <xsl:param name="inputs" as="xs:string"/>
+      <xsl:template name="t:run"><xsl:sequence select="serialize(array { parse-json($inputs)?* ! samizdat:css-declarations(.) }, map { 'method': 'json' })"/></xsl:template>
+    </xsl:stylesheet>`);
+    harness = await compileStylesheet(path, { cacheDir: false });
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const hostile = ['url(https://evil.example/x.png)', 'url("javascript:alert(1)")', '@import "x.css"', 'expression(alert(1))', '\\75 rl(x)',
+    '/* comment */', '} body { display: none', '</style><script>alert(1)</script>', 'position: fixed', 'top: 0', 'z-index: 9999',
+    'image-set("x.png" 1x)', '-moz-binding: url(x.xml#y)', 'behavior: url(x.htc)', 'javascript:alert(1)', 'content: "x"', 'display: none',
+    'margin-left: -999em', 'font-size: 9999px', 'width: 100000px'];
+  const plain = ['font-style: italic', 'font-weight: bold', 'color: #a00', 'color: rgb(10, 20, 30)', 'text-decoration: underline wavy red',
+    'font-family: "Junicode", serif', 'letter-spacing: 0.1em', 'text-indent: -1.5em', 'margin-left: 2em', 'font-variant: small-caps'];
+  const fragment = fc.oneof(fc.constantFrom(...hostile), fc.constantFrom(...plain), fc.string({ maxLength: 30 }), fc.constantFrom(';', ':', '{', '}', '(', ')', '\\', '"', "'", '<', '>', '!important'));
+  const declarations = fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(fc.sample(fc.constantFrom('; ', ';', ' ', ': ', ''), 1)[0]));
+
+  it('lets nothing through that loads, runs or escapes its element, and only whitelisted properties', () => {
+    fc.assert(fc.property(fc.array(declarations, { minLength: 1, maxLength: 50 }), (inputs) => {
+      for (const [i, out] of sanitise(inputs).entries()) {
+        assert.doesNotMatch(out, /url|expression|import|javascript|image-set|binding|behavior|[\\<>{}@]|\/\*|!/i, `from ${JSON.stringify(inputs[i])}`);
+        if (out === '') continue;
+        for (const declaration of out.split('; ')) {
+          const [name, value] = declaration.split(': ');
+          assert.ok(ALLOWED.has(name), `property ${name} from ${JSON.stringify(inputs[i])}`);
+          assert.ok(value !== undefined && value.trim() !== '', `a value for ${name}`);
+          assert.ok(!/^(position|top|left|z-index|content)$/.test(name));
+          if (name === 'display') assert.notEqual(value, 'none');
+        }
+      }
+    }), { numRuns: 60 });
+  });
+
+  it('gives the same declarations when sanitising its own output', () => {
+    fc.assert(fc.property(fc.array(declarations, { minLength: 1, maxLength: 50 }), (inputs) => {
+      const once = sanitise(inputs);
+      assert.deepEqual(sanitise(once), once);
+    }), { numRuns: 30 });
+  });
+
+  it('keeps plain typography as written, and drops each hostile declaration beside it', () => {
+    const out = sanitise([...plain, ...hostile.map((h) => `font-style: italic; ${h}; font-weight: bold`)]);
+    assert.deepEqual(out.slice(0, plain.length), plain);
+    for (const [i, result] of out.slice(plain.length).entries()) assert.equal(result, 'font-style: italic; font-weight: bold', `around ${hostile[i]}`);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * What the browser tests share: a static server for a built edition (folders
+ * serve their index.html), headless Chromium's options, axe-core, and what a
+ * screen reader is told about the focused element.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { extname, join, resolve, sep } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const executablePath = '/usr/bin/chromium';
+const axePath = createRequire(import.meta.url).resolve('axe-core');
+/** Headless and offline: without these Chromium keeps dialling Google's services. */
+export const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json', '.png': 'image/png', '.bib': 'application/x-bibtex', '.ris': 'application/x-research-info-systems',
+};
+
+/** The built edition as a static web server publishes it (folders serve their index.html). */
+export function serve(dir: string): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = resolve(dir, '.' + path);
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    if (file !== dir && !file.startsWith(dir + sep)) { response.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+export interface AxeViolation { id: string; impact: string; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary: string }[] }
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } };
+    const { violations } = await axe.run(document);
+    return violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+      id, impact, help, helpUrl, nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
+    }));
+  });
+}
+
+/** Role, name and description of the focused element, as Chromium gives them to a screen reader. */
+export async function focusedForScreenReader(page: Page): Promise<{ role: string; name: string; description: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { backendNodeId: node.backendNodeId, fetchRelatives: false });
+    const [ax] = nodes;
+    return { role: String(ax.role?.value ?? ''), name: String(ax.name?.value ?? ''), description: String(ax.description?.value ?? '') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+
+/** Skips the calling suite when Chromium is missing outside CI; in CI (.ci/run installs it) that is a failure. */
+export function requireChromium(ctx: Mocha.Context): void {
+  if (existsSync(executablePath)) return;
+  if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
+  console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
+  ctx.skip();
+}
+
+/** A built edition served over HTTP on a free port, and a headless Chromium to read it. */
+export interface ServedEdition {
+  /** The edition's address, ending with a slash. */
+  site: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openEdition(dist: string): Promise<ServedEdition> {
+  const server = await serve(dist);
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  return {
+    site: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}

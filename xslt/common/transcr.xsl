@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The transcription table: what the reading view and the diplomatic view make
+  of each element of the TEI chapter "Representation of Primary Sources"
+  (add, del, subst, mod, restore, retrace, supplied, unclear, damage, gap,
+  space, surplus, secl, handShift, metamark, am, ex) and of the core's
+  alternatives (sic/corr, abbr/expan, orig/reg). The HTML page and the plain
+  text both ask this one function, so the two views never disagree between
+  formats; docs/rendering.md prints the table.
+
+  samizdat:transcription($e, $view), $view 'reading' or 'diplomatic':
+    ()               the element is left out of this view;
+    ($open, $close)  its content, between these marks ('' for none);
+    ($text)          one string: the element stands for this text (gap, space, handShift).
+  Marks follow the Leiden conventions where they have one: [lost, supplied],
+  ⟨omitted, supplied⟩, {superfluous}, ⟦deleted⟧, \added above/, /added below\.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- The elements the table speaks for (choice is the container of some of them). -->
+  <xsl:variable name="samizdat:transcription-names" as="xs:string*" select="(
+    'add', 'del', 'subst', 'mod', 'restore', 'retrace', 'supplied', 'unclear', 'damage', 'gap', 'space',
+    'surplus', 'secl', 'handShift', 'metamark', 'am', 'ex', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg')"/>
+
+  <xsl:function name="samizdat:transcription" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:variable name="reading" select="$view = 'reading'"/>
+    <xsl:variable name="name" select="local-name($e)"/>
+    <!-- In a choice, each member of a pair belongs to one view. -->
+    <xsl:variable name="paired" select="$e/parent::choice and samizdat:choice-pair($e/..) = $name"/>
+    <xsl:choose>
+      <xsl:when test="$paired">
+        <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', '') else ()"/>
+      </xsl:when>
+      <xsl:when test="$name = 'add'">
+        <xsl:sequence select="if ($reading) then ('', '') else samizdat:add-marks($e)"/>
+      </xsl:when>
+      <!-- A deletion that a restore cancels is text again in the reading view. -->
+      <xsl:when test="$name = 'del'">
+        <xsl:sequence select="if (not($reading)) then ('⟦', '⟧') else if ($e/parent::restore) then ('', '') else ()"/>
+      </xsl:when>
+      <xsl:when test="$name = 'supplied'">
+        <xsl:variable name="omitted" select="tokenize($e/@reason) = 'omitted'"/>
+        <xsl:sequence select="
+          if ($reading) then (if ($omitted) then ('⟨', '⟩') else ('[', ']'))
+          else if ($omitted) then () else '[…]'"/>
+      </xsl:when>
+      <xsl:when test="$name = 'unclear'">
+        <xsl:sequence select="('', if ($e/@cert = ('low', 'unknown')) then '(?)' else '')"/>
+      </xsl:when>
+      <xsl:when test="$name = 'gap'">
+        <xsl:sequence select="'[…' || samizdat:extent-words($e, ' ') || ']'"/>
+      </xsl:when>
+      <xsl:when test="$name = 'space'">
+        <xsl:sequence select="if ($reading) then ' ' else '[vac.' || samizdat:extent-words($e, ' ') || ']'"/>
+      </xsl:when>
+      <xsl:when test="$name = 'handShift'">
+        <xsl:sequence select="if ($reading) then () else '[hand: ' || samizdat:hand($e) || '] '"/>
+      </xsl:when>
+      <xsl:when test="$name = 'metamark'">
+        <xsl:sequence select="if ($reading) then () else ('', '')"/>
+      </xsl:when>
+      <xsl:when test="$name = 'surplus'">
+        <xsl:sequence select="if ($reading) then ('{', '}') else ('', '')"/>
+      </xsl:when>
+      <xsl:when test="$name = 'secl'">
+        <xsl:sequence select="if ($reading) then ('⸨', '⸩') else ('', '')"/>
+      </xsl:when>
+      <xsl:when test="$name = 'sic'">
+        <xsl:sequence select="if ($reading) then ('', ' [sic]') else ('', '')"/>
+      </xsl:when>
+      <xsl:when test="$name = 'corr'">
+        <xsl:sequence select="('⟨', '⟩')"/>
+      </xsl:when>
+      <!-- The abbreviation mark gives way to the expansion when the word is expanded in place. -->
+      <xsl:when test="$name = 'am'">
+        <xsl:sequence select="if ($reading and $e/../ex) then () else ('', '')"/>
+      </xsl:when>
+      <xsl:when test="$name = 'ex'">
+        <xsl:sequence select="if ($reading) then ('', '') else ()"/>
+      </xsl:when>
+      <!-- subst, mod, restore, retrace, damage, a lone abbr, expan, orig, reg: the content, in both views. -->
+      <xsl:otherwise>
+        <xsl:sequence select="('', '')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The pair a choice offers, as the names of its members ('sic corr', …), or () for other alternatives. -->
+  <xsl:function name="samizdat:choice-pair" as="xs:string*">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="
+      if ($choice/sic and $choice/corr) then ('sic', 'corr')
+      else if ($choice/orig and $choice/reg) then ('orig', 'reg')
+      else if ($choice/abbr and $choice/expan) then ('abbr', 'expan')
+      else ()"/>
+  </xsl:function>
+
+  <!-- Where an addition stands, as marks: above the line \…/, below /…\, in a margin ⸌…⸍. -->
+  <xsl:function name="samizdat:add-marks" as="xs:string+">
+    <xsl:param name="add" as="element()"/>
+    <xsl:variable name="place" select="lower-case(string($add/@place))"/>
+    <xsl:sequence select="
+      if (matches($place, 'below|bottom|infralinear|under')) then ('/', '\')
+      else if (matches($place, 'margin|left|right|opposite|overleaf|end|start')) then ('⸌', '⸍')
+      else ('\', '/')"/>
+  </xsl:function>
+
+  <!-- How much is missing or blank, in words: " 3 lines", " 2–4 characters", " about a line". -->
+  <xsl:function name="samizdat:extent-words" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:variable name="unit" select="normalize-space($e/@unit)"/>
+    <xsl:variable name="amount" select="
+      if ($e/@quantity) then string($e/@quantity)
+      else if ($e/@atLeast and $e/@atMost) then $e/@atLeast || '–' || $e/@atMost
+      else if ($e/@atLeast) then 'at least ' || $e/@atLeast
+      else if ($e/@atMost) then 'at most ' || $e/@atMost
+      else ''"/>
+    <xsl:variable name="words" select="
+      if ($amount != '') then normalize-space($amount || ' ' || samizdat:unit-name($unit, $amount))
+      else if (normalize-space($e/@extent) != '' and not($e/@extent = 'unknown')) then normalize-space($e/@extent)
+      else ''"/>
+    <xsl:sequence select="if ($words = '') then '' else $before || $words"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:unit-name" as="xs:string">
+    <xsl:param name="unit" as="xs:string"/>
+    <xsl:param name="amount" as="xs:string"/>
+    <xsl:variable name="plural" select="not($amount = '1')"/>
+    <xsl:variable name="name" select="
+      if ($unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters')) then 'character'
+      else if ($unit = ('word', 'words')) then 'word'
+      else if ($unit = ('line', 'lines')) then 'line'
+      else if ($unit = ('page', 'pages', 'leaf', 'leaves')) then 'page'
+      else $unit"/>
+    <xsl:sequence select="if ($name = '') then '' else if ($plural and $name = ('character', 'word', 'line', 'page')) then $name || 's' else $name"/>
+  </xsl:function>
+
+  <!-- The hand a handShift names: its handNote's @n or @scribe, else the pointer itself. -->
+  <xsl:function name="samizdat:hand" as="xs:string">
+    <xsl:param name="shift" as="element()"/>
+    <xsl:variable name="id" select="substring-after(normalize-space($shift/@new), '#')"/>
+    <xsl:variable name="note" select="if ($id = '') then () else key('samizdat:id', $id, root($shift))[self::handNote][1]"/>
+    <xsl:sequence select="normalize-space(string(($note/@n, $note/@scribe, $shift/@new, $shift/@medium, '?')[normalize-space() != ''][1]))"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,143 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Typography and CSS from the TEI: hi/@rend (and @rend anywhere) by a table
+  of the common values and their spelled-out variants, @rendition pointing to
+  tagsDecl/rendition (scheme css), and @style.
+
+  The encoder's CSS is untrusted: samizdat:css-declarations parses it into
+  declarations and keeps only whitelisted properties whose values are made of
+  plain tokens (keywords, numbers and lengths, colours, quoted font names).
+  No url(), no @import, no expression(), no escapes, comments, braces or
+  angle brackets, no positioning: nothing can load a resource, run a script
+  or escape the element it styles.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- @rend values → the typography samizdat.css gives them (class typo-NAME). -->
+  <xsl:variable name="samizdat:typography" as="map(xs:string, xs:string)" select="map {
+    'italic': 'italic', 'italics': 'italic', 'i': 'italic', 'it': 'italic', 'ital': 'italic', 'slanted': 'italic', 'oblique': 'italic', 'emph': 'italic', 'em': 'italic',
+    'bold': 'bold', 'b': 'bold', 'bf': 'bold', 'strong': 'bold', 'heavy': 'bold',
+    'sup': 'sup', 'superscript': 'sup', 'super': 'sup', 'raised': 'sup', 'sub': 'sub', 'subscript': 'sub', 'lowered': 'sub',
+    'smallcaps': 'smallcaps', 'small-caps': 'smallcaps', 'sc': 'smallcaps', 'smcap': 'smallcaps', 'smallcap': 'smallcaps', 'small_caps': 'smallcaps', 'allsmallcaps': 'smallcaps',
+    'strikethrough': 'strikethrough', 'strike': 'strikethrough', 'line-through': 'strikethrough', 'linethrough': 'strikethrough', 'struck': 'strikethrough', 'strikeout': 'strikethrough', 'overstrike': 'strikethrough', 'overstruck': 'strikethrough',
+    'underline': 'underline', 'u': 'underline', 'ul': 'underline', 'underlined': 'underline', 'under': 'underline',
+    'doubleunderline': 'doubleunderline', 'double-underline': 'doubleunderline', 'underdouble': 'doubleunderline', 'uu': 'doubleunderline',
+    'overline': 'overline', 'wavy': 'wavy', 'wavyunderline': 'wavy',
+    'caps': 'uppercase', 'allcaps': 'uppercase', 'uppercase': 'uppercase', 'upper': 'uppercase', 'majuscule': 'uppercase',
+    'lowercase': 'lowercase', 'lower': 'lowercase', 'minuscule': 'lowercase',
+    'spaced': 'spaced', 'letterspaced': 'spaced', 'letter-spaced': 'spaced', 'spaced-out': 'spaced', 'gesperrt': 'spaced', 'expanded': 'spaced',
+    'large': 'large', 'larger': 'large', 'big': 'large', 'x-large': 'large', 'small': 'small', 'smaller': 'small', 'x-small': 'small',
+    'roman': 'roman', 'normal': 'roman', 'upright': 'roman', 'plain': 'roman',
+    'monospace': 'monospace', 'mono': 'monospace', 'tt': 'monospace', 'typewriter': 'monospace', 'code': 'monospace',
+    'center': 'center', 'centre': 'center', 'centered': 'center', 'centred': 'center', 'align-center': 'center',
+    'right': 'right', 'align-right': 'right', 'flush-right': 'right', 'flushright': 'right', 'ralign': 'right',
+    'left': 'left', 'align-left': 'left', 'flush-left': 'left',
+    'indent': 'indent', 'indented': 'indent', 'noindent': 'noindent', 'hang': 'hang', 'hanging': 'hang',
+    'red': 'red', 'blue': 'blue', 'green': 'green', 'gothic': 'blackletter', 'blackletter': 'blackletter', 'fraktur': 'blackletter'
+  }"/>
+
+  <!-- The typography classes of an element: typo-NAME for each @rend token the table knows,
+       rendition-ID for each @rendition pointing into this document's tagsDecl. -->
+  <xsl:function name="samizdat:typography-classes" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="distinct-values(
+      for $t in tokenize(lower-case(normalize-space($e/@rend))) return map:get($samizdat:typography, $t) ! ('typo-' || .)),
+      for $r in tokenize(normalize-space($e/@rendition)) return if (starts-with($r, '#')) then 'rendition-' || samizdat:css-name(substring($r, 2)) else ()"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:css-name" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="replace($id, '[^A-Za-z0-9_-]', '_')"/>
+  </xsl:function>
+
+  <!-- The element's own @style, sanitised, as a style attribute (none when nothing survives). -->
+  <xsl:function name="samizdat:style" as="attribute()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="$e/@style">
+      <xsl:variable name="css" select="samizdat:css-declarations(string($e/@style))"/>
+      <xsl:if test="$css != ''"><xsl:attribute name="style" select="$css"/></xsl:if>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- tagsDecl/rendition (scheme css, or none given) as a style element for the page's head:
+       .rendition-ID { … }, with ::first-line, ::first-letter, ::before, ::after by @scope. -->
+  <xsl:template name="samizdat:renditions">
+    <xsl:variable name="rules" as="xs:string*">
+      <xsl:for-each select="//tagsDecl/rendition[@xml:id][not(@scheme) or @scheme = 'css']">
+        <xsl:variable name="scope" select="if (@scope = ('first-line', 'first-letter', 'before', 'after')) then '::' || @scope else ''"/>
+        <xsl:variable name="css" select="samizdat:css-declarations(string(.), $scope = ('::before', '::after'))"/>
+        <xsl:if test="$css != ''">
+          <xsl:sequence select="'.rendition-' || samizdat:css-name(@xml:id) || $scope || ' { ' || $css || '; }'"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($rules)">
+      <style><xsl:value-of select="string-join($rules, '&#10;')"/></style>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Properties an encoder may set, each with the kind of value it takes. -->
+  <xsl:variable name="samizdat:css-properties" as="map(xs:string, xs:string)" select="map {
+    'color': 'any', 'background-color': 'any', 'font-style': 'keyword', 'font-weight': 'any', 'font-variant': 'keyword',
+    'font-variant-caps': 'keyword', 'font-size': 'size', 'font-family': 'any', 'font-stretch': 'any',
+    'text-decoration': 'any', 'text-decoration-line': 'keyword', 'text-decoration-style': 'keyword',
+    'text-decoration-color': 'any', 'text-decoration-thickness': 'any', 'text-underline-offset': 'any',
+    'text-transform': 'keyword', 'text-align': 'keyword', 'text-indent': 'signed', 'letter-spacing': 'signed',
+    'word-spacing': 'signed', 'line-height': 'size', 'vertical-align': 'signed', 'white-space': 'keyword',
+    'margin': 'any', 'margin-top': 'any', 'margin-right': 'any', 'margin-bottom': 'any', 'margin-left': 'any',
+    'padding': 'any', 'padding-top': 'any', 'padding-right': 'any', 'padding-bottom': 'any', 'padding-left': 'any',
+    'border': 'any', 'border-top': 'any', 'border-right': 'any', 'border-bottom': 'any', 'border-left': 'any',
+    'border-style': 'any', 'border-width': 'any', 'border-color': 'any', 'border-radius': 'any',
+    'display': 'display', 'float': 'keyword', 'clear': 'keyword', 'list-style-type': 'keyword', 'font-feature-settings': 'any'
+  }"/>
+
+  <!-- One value token: a keyword, a number or length, a colour, a quoted font name. -->
+  <xsl:variable name="samizdat:css-token" as="xs:string" select="
+    '(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.%, /deg]{1,60}\)|[+-]?([0-9]{1,4}(\.[0-9]{1,4})?|\.[0-9]{1,4})(em|rem|ex|ch|px|pt|pc|cm|mm|in|%|deg)?|[A-Za-z][A-Za-z-]{0,40}|&quot;[A-Za-z0-9 -]{1,60}&quot;|''[A-Za-z0-9 -]{1,60}'')'"/>
+
+  <xsl:function name="samizdat:css-declarations" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:sequence select="samizdat:css-declarations($css, false())"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:css-declarations" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:param name="content-allowed" as="xs:boolean"/>
+    <xsl:variable name="declarations" as="xs:string*">
+      <xsl:for-each select="tokenize($css, ';')">
+        <xsl:variable name="name" select="lower-case(normalize-space(substring-before(., ':')))"/>
+        <xsl:variable name="value" select="normalize-space(replace(substring-after(., ':'), '!\s*important\s*$', '', 'i'))"/>
+        <xsl:if test="samizdat:css-allowed($name, $value, $content-allowed)">
+          <xsl:sequence select="$name || ': ' || $value"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join($declarations, '; ')"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:css-allowed" as="xs:boolean">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="content-allowed" as="xs:boolean"/>
+    <xsl:variable name="kind" select="map:get($samizdat:css-properties, $name)"/>
+    <xsl:variable name="t" select="$samizdat:css-token"/>
+    <xsl:sequence select="
+      if ($value = '' or string-length($value) gt 200) then false()
+      else if ($name = 'content') then $content-allowed and matches($value, '^(&quot;[^&quot;\\&lt;&gt;]{0,100}&quot;|''[^''\\&lt;&gt;]{0,100}'')$')
+      else if (empty($kind)) then false()
+      else if (matches($value, 'url|expression|javascript|import|[\\&lt;&gt;{}@;]', 'i')) then false()
+      else if (not(matches($value, '^' || $t || '((\s*,\s*|\s+)' || $t || ')*$'))) then false()
+      else if ($kind = 'keyword') then matches($value, '^[A-Za-z][A-Za-z -]*$')
+      else if ($kind = 'display') then $value = ('inline', 'block', 'inline-block', 'list-item', 'flow-root')
+      else if ($kind = 'size') then not(matches($value, '(^|\s)-')) and not(matches($value, '[0-9]{3,}(\.[0-9]*)?(em|rem|ex|ch|in|cm)|[0-9]{4,}'))
+      else if ($kind = 'signed') then not(matches($value, '[0-9]{3,}(\.[0-9]*)?(em|rem|ex|ch|in|cm)|[0-9]{4,}'))
+      else not(matches($value, '(^|[\s,(])-[0-9.]'))"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,187 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Tables, formulae, graphics (the TEI chapter "figures"): table/row/cell,
+  figure (→ figure, its head the figcaption, its figDesc the image's alt
+  text), graphic (→ img when the image is part of the edition, a link when it
+  is on the web: nothing is fetched from elsewhere when a page is read),
+  formula, and MathML and SVG passed through, sanitised: only the elements
+  and attributes that draw, no script, no event attributes, no reference
+  outside the page.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:mml="http://www.w3.org/1998/Math/MathML"
+  xmlns:svg="http://www.w3.org/2000/svg"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- Tables: the first head is the caption; a row or cell with @role label is header cells (th);
+       @cols and @rows span columns and rows. -->
+  <xsl:template match="table" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$phrase">
+        <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <table class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:if test="head">
+            <caption>
+              <xsl:for-each select="head">
+                <xsl:if test="position() gt 1"><br/></xsl:if>
+                <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+              </xsl:for-each>
+            </caption>
+          </xsl:if>
+          <tbody>
+            <xsl:apply-templates select="row" mode="text"/>
+          </tbody>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="row" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'tr'}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:if test="@role and not($phrase)"><xsl:attribute name="class" select="'role-' || replace(normalize-space(@role), '[^A-Za-z0-9_-]', '_')"/></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="cell" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="header" select="(@role, ../@role)[1] = 'label'"/>
+    <xsl:element name="{if ($phrase) then 'span' else if ($header) then 'th' else 'td'}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:if test="not($phrase)">
+        <xsl:if test="matches(@cols, '^[1-9][0-9]{0,2}$') and xs:integer(@cols) gt 1"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+        <xsl:if test="matches(@rows, '^[1-9][0-9]{0,3}$') and xs:integer(@rows) gt 1"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+        <xsl:if test="$header"><xsl:attribute name="scope" select="if (../@role = 'label') then 'col' else 'row'"/></xsl:if>
+      </xsl:if>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="phrase" select="$phrase or not(samizdat:holds-blocks(.))" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:if test="$phrase"><xsl:text> </xsl:text></xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The images the build copied into the edition: the reference as written (@url, @facs) → the
+       page-relative address of the copy. Without the build (toHtml), references are kept as written. -->
+  <xsl:variable name="samizdat:images" as="map(*)?" select="if (normalize-space($images) = '') then () else parse-json($images)"/>
+
+  <!-- Where an image reference leads: a copy in the edition ('local'), the web ('external'), or nowhere. -->
+  <xsl:function name="samizdat:image" as="map(xs:string, xs:string)?">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:variable name="ref" select="normalize-space($ref)"/>
+    <xsl:sequence select="
+      if (matches($ref, '^https?://', 'i')) then map { 'external': $ref }
+      else if (exists($samizdat:images)) then (if (map:contains($samizdat:images, $ref)) then map { 'local': string(map:get($samizdat:images, $ref)) } else ())
+      else if (exists(samizdat:safe-href($ref)) and not(starts-with($ref, '#'))) then map { 'local': $ref }
+      else ()"/>
+  </xsl:function>
+
+  <!-- An IIIF Image API address (…/region/size/rotation/quality.format, or its info.json). -->
+  <xsl:function name="samizdat:iiif" as="xs:boolean">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="matches($url, '/(full|square|\d+,\d+,\d+,\d+|pct:[\d.,]+)/[^/]+/!?\d+(\.\d+)?/(default|color|gray|bitonal|native)\.[a-z0-9]+$|/info\.json$', 'i')"/>
+  </xsl:function>
+
+  <xsl:template match="figure" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'figure'}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:apply-templates select="node() except (head, figDesc)" mode="text"/>
+      <!-- Without an image, the description is the figure's text. -->
+      <xsl:if test="figDesc and not(.//graphic)">
+        <xsl:apply-templates select="figDesc" mode="text"/>
+      </xsl:if>
+      <xsl:if test="head">
+        <xsl:element name="{if ($phrase) then 'span' else 'figcaption'}">
+          <xsl:attribute name="class" select="'tei-head'"/>
+          <xsl:for-each select="head">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </xsl:for-each>
+        </xsl:element>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="graphic" mode="text">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="image" select="samizdat:image(string(@url))"/>
+    <xsl:variable name="alt" select="normalize-space(string-join((desc, ancestor::figure[1]/figDesc)[1], ' '))"/>
+    <xsl:choose>
+      <xsl:when test="exists($image?local)">
+        <img src="{$image?local}" alt="{$alt}" class="{samizdat:classes(.)}" loading="lazy">
+          <xsl:sequence select="samizdat:id(.)"/>
+        </img>
+      </xsl:when>
+      <xsl:when test="exists($image?external) and not($linked)">
+        <a href="{$image?external}" class="{samizdat:classes(.)} external-image" rel="external">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="(if (samizdat:iiif($image?external)) then 'IIIF image' else 'Image') || (if ($alt != '') then ': ' || $alt else ' (on the web)')"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{samizdat:classes(.)} missing-image">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="'[image: ' || (if ($alt != '') then $alt else string(@url)) || ']'"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A formula: MathML passes through; TeX and other notations stay as code. -->
+  <xsl:template match="formula" mode="text">
+    <xsl:element name="{if (mml:math or svg:svg) then 'span' else 'code'}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:attribute name="class" select="samizdat:classes(.) || (@notation ! (' notation-' || replace(., '[^A-Za-z0-9_-]', '_')))"/>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- MathML and SVG: copied element by element when listed here, with their safe attributes. -->
+  <xsl:variable name="samizdat:mathml-elements" as="xs:string*" select="(
+    'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror',
+    'mpadded', 'mphantom', 'mfenced', 'menclose', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover',
+    'mmultiscripts', 'mprescripts', 'none', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'semantics', 'annotation')"/>
+  <xsl:variable name="samizdat:svg-elements" as="xs:string*" select="(
+    'svg', 'g', 'defs', 'title', 'desc', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
+    'text', 'tspan', 'symbol', 'use', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask', 'pattern', 'marker')"/>
+
+  <xsl:template match="mml:* | svg:*" mode="text header">
+    <xsl:if test="(self::mml:* and local-name() = $samizdat:mathml-elements) or (self::svg:* and local-name() = $samizdat:svg-elements)">
+      <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
+        <xsl:apply-templates select="@*" mode="samizdat:foreign"/>
+        <xsl:apply-templates select="node()[not(self::*)] | mml:* | svg:*" mode="#current"/>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Attributes that draw are kept; events, styles that could load, and every reference outside the page are not. -->
+  <xsl:template match="@*" mode="samizdat:foreign"/>
+  <xsl:template match="@*[namespace-uri() = ''][matches(local-name(), '^[A-Za-z][A-Za-z0-9_.-]*$')]" mode="samizdat:foreign">
+    <xsl:variable name="name" select="lower-case(local-name())"/>
+    <xsl:variable name="value" select="string(.)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($name, 'on') or $name = ('src', 'action', 'formaction', 'xmlns', 'attributename', 'values', 'from', 'to', 'by', 'begin', 'end')"/>
+      <xsl:when test="$name = 'href'">
+        <xsl:if test="matches($value, '^#[A-Za-z_][\w.-]*$')"><xsl:copy/></xsl:if>
+      </xsl:when>
+      <xsl:when test="$name = 'style'">
+        <xsl:variable name="css" select="samizdat:css-declarations($value)"/>
+        <xsl:if test="$css != ''"><xsl:attribute name="style" select="$css"/></xsl:if>
+      </xsl:when>
+      <xsl:when test="matches($value, 'url\s*\(', 'i') and not(matches($value, '^\s*url\(\s*#[A-Za-z_][\w.-]*\s*\)\s*$'))"/>
+      <xsl:when test="matches($value, '(javascript|vbscript|data)\s*:', 'i')"/>
+      <xsl:otherwise><xsl:copy/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
