@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
-import type { Mention } from './render.js';
+import type { EntityData } from '../entities/index.js';
 
 export const DEFAULT_BUILD_CACHE_DIR = join('.samizdat', 'cache', 'build');
 
@@ -24,7 +24,10 @@ export interface UnitRecord {
   key: string;
   name: string;
   title: string;
-  mentions: Mention[];
+  /** What the unit's document mentions and keeps (empty for the edition-wide pages). */
+  entities: EntityData;
+  /** The anchors its page's entity links point at. */
+  links: string[];
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   files: Record<string, string>;
 }
@@ -71,14 +74,14 @@ export class BuildCache {
   }
 
   /** Stores a unit's files (as blobs) and its record; returns the record. */
-  async store(key: string, unit: { name: string; title: string; mentions: Mention[]; files: Map<string, string | Uint8Array> }): Promise<UnitRecord> {
+  async store(key: string, unit: Omit<UnitRecord, 'key' | 'files'> & { files: Map<string, string | Uint8Array> }): Promise<UnitRecord> {
     const files: Record<string, string> = {};
     for (const [path, content] of unit.files) {
       const hash = sha256(content);
       files[path] = hash;
       if (!(await stat(this.blobPath(hash)).catch(() => undefined))) await writeAtomically(this.blobPath(hash), content);
     }
-    const record: UnitRecord = { key, name: unit.name, title: unit.title, mentions: unit.mentions, files };
+    const record: UnitRecord = { key, name: unit.name, title: unit.title, entities: unit.entities, links: unit.links, files };
     await writeAtomically(this.unitPath(key), JSON.stringify(record));
     return record;
   }
