@@ -7,22 +7,15 @@
  * none of it again.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, relative, sep } from 'node:path';
+import { basename } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
-  Catalogue, entityData, entityIndex, mentionedEntities, relink,
+  Catalogue, entityData, entityIndex, mentionedEntities, registersParameter, relink,
   type EntityIndex, type EntitySource, type Mention, type MentionedEntity,
 } from '../entities/index.js';
 import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
 import { BuildCache, cacheKey, sha256, type UnitRecord } from './cache.js';
 import { BUILD_RULE, ENTITY_INDEX_HREF } from './render.js';
-
-const posix = (p: string): string => p.split(sep).join('/');
-
-/** The `registers` parameter for a file: every register, relative to the file's folder. */
-export function registersParameter(file: string, registers: readonly string[]): string {
-  return registers.map((r) => posix(relative(dirname(file), r))).join(' ');
-}
 
 /** A register's entity data, from the cache or read with the HTML stylesheet (output `entities`). */
 export async function registerRecord(

@@ -36,8 +36,8 @@ import { assignNames, checkOutputPaths } from './names.js';
 import { findImages, imagesParameter, type ImageCopy } from './images.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
-import { editionEntities, registerRecord, registersParameter, relinkedRecord, type EditionEntities } from './entities.js';
-import type { MentionedEntity } from '../entities/index.js';
+import { editionEntities, registerRecord, relinkedRecord, type EditionEntities } from './entities.js';
+import { isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 
 export { BUILD_RULE, ENTITY_INDEX_HREF, textFileName } from './render.js';
@@ -117,11 +117,7 @@ export interface BuildReport {
 /** Version of the cache's layout and keys; part of every key. */
 const CACHE_FORMAT = `samizdat-build-1 ${version}`;
 
-/** A register is a TEI file with standOff lists and no <text>. */
-export function isRegister(text: string): boolean {
-  return !/<(?:[A-Za-z_][\w.-]*:)?text[\s>\/]/.test(text) && /<(?:[A-Za-z_][\w.-]*:)?standOff[\s>]/.test(text);
-}
-
+export { isRegister } from '../entities/index.js';
 
 interface Found {
   documents: { file: string; hash: string; images: ImageCopy[] }[];

@@ -14,6 +14,9 @@ export { entityIndex, sortKey, letterOf, letterId, partId, DEFAULT_PAGE_SIZE } f
 export type { EntityIndex, EntityIndexInput, IndexEntry, IndexMention, IndexPage, IndexPart, IndexRelation, LetterGroup, Link, DocumentInfo } from './entity-index.js';
 export { linkedAnchors, relink } from './links.js';
 export { ENTITY_TYPES, entityData } from './model.js';
+export { isRegister, registersParameter } from './registers.js';
+export { scanEdition, unmentioned } from './scan.js';
+export type { EditionScan, UnmentionedEntry } from './scan.js';
 export type { Entry, EntryDate, EntryIdno, EntryLocation, EntryName, EntityData, EntityType, Mention, MentionKind, Relation, StylesheetEntityData } from './model.js';
 
 /** An entity a document mentions, with every form of its name (for search filters). */
@@ -51,26 +54,4 @@ export function mentionedEntities(catalogue: Catalogue, mentions: Iterable<Menti
     if (mention.kind === 'name' && mention.text !== '' && !entity.names.includes(mention.text)) entity.names.push(mention.text);
   }
   return new Map([...byDocument].map(([document, entities]) => [document, [...entities.values()]]));
-}
-
-/**
- * The entries nobody points at: for each, its anchor and where it is kept.
- * `references` are the anchors the files point at from outside their entries
- * (the text, the header, a cast list), as the stylesheet's `entities` output
- * gives them.
- */
-export function unmentionedEntries(catalogue: Catalogue, references: Iterable<string>): { anchor: string; source: string; name: string }[] {
-  const pointedAt = new Set<string>();
-  for (const anchor of references) {
-    const canonical = catalogue.canonical(anchor);
-    if (canonical !== undefined) pointedAt.add(canonical);
-    pointedAt.add(anchor);
-  }
-  const unmentioned: { anchor: string; source: string; name: string }[] = [];
-  for (const entry of catalogue.entries()) {
-    if (pointedAt.has(entry.anchor) || (catalogue.isCanonical(entry.anchor) && catalogue.aliasesOf(entry.anchor).some((a) => pointedAt.has(a)))) continue;
-    if (!catalogue.isCanonical(entry.anchor)) continue;
-    unmentioned.push({ anchor: entry.anchor, source: catalogue.sourceOf(entry.anchor)!.name, name: entry.names[0]?.text ?? entry.id });
-  }
-  return unmentioned;
 }

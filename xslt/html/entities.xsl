@@ -132,7 +132,8 @@
     <xsl:variable name="primary" select="samizdat:primary($targets)"/>
     <xsl:variable name="first" select="$targets[$primary]"/>
     <xsl:choose>
-      <xsl:when test="empty($first) or $linked">
+      <!-- Nothing to link, already in a link, or no words to be a link's text (an empty cast item). -->
+      <xsl:when test="empty($first) or $linked or normalize-space(.) = ''">
         <xsl:next-match/>
       </xsl:when>
       <xsl:otherwise>
@@ -168,6 +169,32 @@
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A cast item that names a character gets an id, so that the index can link to it. -->
+  <xsl:function name="samizdat:cast-id" as="xs:string">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="if ($item/@xml:id) then string($item/@xml:id) else 'cast-' || (count($item/preceding::castItem) + 1)"/>
+  </xsl:function>
+
+  <xsl:template match="castItem[@sameAs or @corresp or @ref]" mode="text" priority="2">
+    <xsl:variable name="rendered">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:variable name="id" select="samizdat:cast-id(.)"/>
+    <xsl:for-each select="$rendered/node()">
+      <xsl:choose>
+        <xsl:when test=". instance of element() and empty(@id)">
+          <xsl:copy>
+            <xsl:attribute name="id" select="$id"/>
+            <xsl:sequence select="@*, node()"/>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ================================================================
@@ -241,10 +268,10 @@
     <xsl:apply-templates mode="mentions"/>
   </xsl:template>
 
-  <!-- A speech is a mention of its speaker; the context is how it begins (its first line, paragraph or stage direction). -->
+  <!-- A speech is a mention of its speaker; the context is how it begins (its first lines, paragraphs or stage directions). -->
   <xsl:template match="sp[@who]" mode="mentions">
     <xsl:param name="samizdat:speakers" as="map(xs:string, array(*))" tunnel="yes" select="map {}"/>
-    <xsl:variable name="opening" select="normalize-space(*[not(self::speaker)][1])"/>
+    <xsl:variable name="opening" select="normalize-space(string-join(*[not(self::speaker or self::stage)][position() le 3], ' '))"/>
     <xsl:variable name="place" select="if (@xml:id) then string(@xml:id) else samizdat:mention-place(.)?paragraph"/>
     <xsl:variable name="speaker" select="normalize-space(speaker)"/>
     <xsl:variable name="who" select="normalize-space(@who)"/>
@@ -269,8 +296,9 @@
   </xsl:template>
 
   <xsl:template match="castItem[@sameAs or @corresp or @ref]" mode="mentions">
+    <xsl:variable name="id" select="samizdat:cast-id(.)"/>
     <xsl:sequence select="samizdat:mentions-of(., 'cast', samizdat:entity-targets(.), normalize-space(string-join((role, .[not(role)]), ' ')),
-      '', normalize-space(string-join(roleDesc, ' ')))"/>
+      '', normalize-space(string-join(roleDesc, ' '))) ! map:put(map:put(., 'paragraph', $id), 'paragraphNumber', '')"/>
     <xsl:apply-templates mode="mentions"/>
   </xsl:template>
 

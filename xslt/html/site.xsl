@@ -162,7 +162,8 @@
     <xsl:param name="date" as="map(*)"/>
     <xsl:variable name="text" select="if (exists($date?placeLink)) then '' else $date?text"/>
     <xsl:choose>
-      <xsl:when test="$date?when and $text != '' and matches($date?when, '^-?\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{$date?when}"><xsl:value-of select="$text"/></time></xsl:when>
+      <!-- Words with a number in them give the date ("c. 1200"); other words say more ("in Ravenna"). -->
+      <xsl:when test="$date?when and matches($text, '\d') and matches($date?when, '^-?\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{$date?when}"><xsl:value-of select="$text"/></time></xsl:when>
       <xsl:when test="$date?when"><xsl:sequence select="samizdat:time($date?when)"/><xsl:if test="$text != ''"> (<xsl:value-of select="$text"/>)</xsl:if></xsl:when>
       <xsl:otherwise>
         <xsl:choose>
