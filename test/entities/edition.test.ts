@@ -110,7 +110,7 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
     });
 
     it('several tokens: the name links to the first entry, the others follow as numbered links, and each entry lists the mention', () => {
-      assert.match(cartulary, /<a class="entity tei-persName" href="\.\.\/entities\/index\.html#cartulary%3Aberta">Berta and her late husband<\/a><sup class="entity-also"><a class="entity" href="\.\.\/entities\/index\.html#cartulary%3Augo" aria-label="Ugo">2<\/a><\/sup>/);
+      assert.match(cartulary, /<a class="entity tei-persName" href="\.\.\/entities\/index\.html#cartulary%3Aberta">Berta and her late husband<\/a><sup class="entity-also"><a class="entity" href="\.\.\/entities\/index\.html#cartulary%3Augo" aria-label="2: Ugo">2<\/a><\/sup>/);
       for (const anchor of ['cartulary:berta', 'cartulary:ugo']) assert.match(entryOf(index, anchor), /<mark>Berta and her late husband<\/mark>/);
     });
 

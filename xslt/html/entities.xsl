@@ -51,7 +51,8 @@
       <xsl:choose>
         <xsl:when test="?kind = 'entry'">
           <sup class="entity-also">
-            <a class="entity" href="{samizdat:entity-href(?anchor)}" aria-label="{(samizdat:local-label(.), 'another entity named here')[1]}"><xsl:value-of select="position() + 1"/></a>
+            <!-- The accessible name begins with the visible number (WCAG 2.5.3). -->
+            <a class="entity" href="{samizdat:entity-href(?anchor)}" aria-label="{position() + 1}: {(samizdat:local-label(.), 'another entity named here')[1]}"><xsl:value-of select="position() + 1"/></a>
           </sup>
         </xsl:when>
         <xsl:otherwise>
