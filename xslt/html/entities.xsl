@@ -211,12 +211,21 @@
     <xsl:sequence select="exists($t/ancestor::*[self::note or self::sic or self::orig or self::abbr or self::metamark or self::rdg[../lem] or self::desc[parent::ellipsis or parent::gap] or self::speaker or self::teiHeader])"/>
   </xsl:function>
 
+  <!-- The reading text so far within the current block, its last 200 characters: the words before a
+       mention, found in one pass over the document. (Walking the preceding axis from each mention
+       instead costs the whole document each time: saxon-js does not stop early on a reverse axis.) -->
+  <xsl:accumulator name="samizdat:text-before" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="p | ab | l | head | item | label | speaker | stage | cell | castItem | lg | sp | div | floatingText | text" select="''"/>
+    <xsl:accumulator-rule match="text()" select="let $all := $value || . return if (string-length($all) gt 200) then substring($all, string-length($all) - 199) else $all"/>
+    <!-- What a reader does not see in the reading text (samizdat:unread). -->
+    <xsl:accumulator-rule match="note//text() | sic//text() | orig//text() | abbr//text() | metamark//text() | rdg[../lem]//text() | ellipsis/desc//text() | gap/desc//text() | teiHeader//text()" select="$value"/>
+  </xsl:accumulator>
+
   <!-- The text just before $e within $block, at most $samizdat:context-length characters, cut at a word. -->
   <xsl:function name="samizdat:context-before" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="block" as="element()?"/>
-    <xsl:variable name="texts" select="if (empty($block)) then () else reverse($e/preceding::text()[position() le 24][. >> $block][not(samizdat:unread(.))])"/>
-    <xsl:variable name="all" select="replace(string-join($texts), '\s+', ' ')"/>
+    <xsl:variable name="all" select="if (empty($block)) then '' else replace($e/accumulator-before('samizdat:text-before'), '\s+', ' ')"/>
     <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
     <xsl:variable name="tail" select="if ($cut) then replace(substring($all, string-length($all) - $samizdat:context-length + 1), '^\S*\s', '') else $all"/>
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
@@ -225,7 +234,9 @@
   <xsl:function name="samizdat:context-after" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="block" as="element()?"/>
-    <xsl:variable name="texts" select="if (empty($block)) then () else $e/following::text()[position() le 24][exists(ancestor::* intersect $block)][not(samizdat:unread(.))]"/>
+    <!-- Within the block only: saxon-js does not stop early on the following axis either. -->
+    <xsl:variable name="end" select="($e/descendant-or-self::node())[last()]"/>
+    <xsl:variable name="texts" select="if (empty($block)) then () else ($block//text()[. >> $end])[position() le 24][not(samizdat:unread(.))]"/>
     <xsl:variable name="all" select="replace(string-join($texts), '\s+', ' ')"/>
     <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
     <xsl:variable name="head" select="if ($cut) then replace(substring($all, 1, $samizdat:context-length), '\s\S*$', '') else $all"/>
