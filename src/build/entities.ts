@@ -16,6 +16,7 @@ import {
 import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
 import { BuildCache, cacheKey, sha256, type UnitRecord } from './cache.js';
 import { BUILD_RULE, ENTITY_INDEX_HREF } from './render.js';
+import { urlFragment } from '../escape.js';
 
 /** A register's entity data, from the cache or read with the HTML stylesheet (output `entities`). */
 export async function registerRecord(
@@ -66,7 +67,7 @@ export function editionEntities(documents: readonly UnitRecord[], registers: rea
  * itself when every link already leads there.
  */
 export async function relinkedRecord(record: UnitRecord, index: EntityIndex, format: string, cache: BuildCache): Promise<{ record: UnitRecord; unresolved: string[]; linkUnit?: UnitRecord }> {
-  const defaultHref = (anchor: string) => `${ENTITY_INDEX_HREF}#${encodeURIComponent(anchor)}`;
+  const defaultHref = (anchor: string) => `${ENTITY_INDEX_HREF}#${urlFragment(anchor)}`;
   const targets: [string, string | null][] = [];
   const unresolved: string[] = [];
   for (const anchor of record.links) {

@@ -12,6 +12,7 @@
  * Everything is grouped through maps in one pass over the mentions and one
  * over the entries, so the index costs time linear in both.
  */
+import { urlFragment, urlPath } from '../escape.js';
 import type { Catalogue } from './catalogue.js';
 import { ENTITY_TYPES, type Entry, type EntityType, type Mention, type Relation } from './model.js';
 
@@ -144,7 +145,7 @@ export interface EntityIndexInput {
 
 export function entityIndex({ catalogue, mentions, documents, pageSize = DEFAULT_PAGE_SIZE }: EntityIndexInput): EntityIndex {
   const titles = new Map(documents.map((d) => [d.name, d.title]));
-  const documentHref = (name: string, fragment = '') => `../${encodeURIComponent(name)}/index.html${fragment === '' ? '' : `#${encodeURIComponent(fragment)}`}`;
+  const documentHref = (name: string, fragment = '') => `../${urlPath(name)}/index.html${fragment === '' ? '' : `#${urlFragment(fragment)}`}`;
 
   // Mentions by the entry they stand for.
   const mentionsOf = new Map<string, Mention[]>();
@@ -173,7 +174,7 @@ export function entityIndex({ catalogue, mentions, documents, pageSize = DEFAULT
     sorted.sort((a, b) => compare(a.key, b.key) || compare(a.entry.sortName, b.entry.sortName) || compare(a.entry.anchor, b.entry.anchor));
     const paged = sorted.length > pageSize;
     for (const { entry, letter } of sorted) {
-      where.set(entry.anchor, `${paged ? letterFile(type, letter.key) : 'index.html'}#${encodeURIComponent(entry.anchor)}`);
+      where.set(entry.anchor, `${paged ? letterFile(type, letter.key) : 'index.html'}#${urlFragment(entry.anchor)}`);
     }
     parts.push({ type, paged, sorted });
   }
@@ -278,7 +279,7 @@ export function entityIndex({ catalogue, mentions, documents, pageSize = DEFAULT
     }
     const letters = groups.map((g) => ({
       label: g.label, key: g.key, count: g.entries.length,
-      href: paged ? letterFile(type, g.key) : `index.html#${encodeURIComponent(letterId(type, g.key))}`,
+      href: paged ? letterFile(type, g.key) : `index.html#${urlFragment(letterId(type, g.key))}`,
     }));
     pages[0].parts.push({ type, id: partId(type), count: sorted.length, paged, letters, groups: paged ? [] : groups });
     if (paged) {

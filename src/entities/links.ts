@@ -11,6 +11,7 @@
  * Only start tags are touched: `<a ` cannot occur in a page's text, which
  * the serializer escapes.
  */
+import { htmlAttribute } from '../escape.js';
 
 const ENTITY_LINK = /<a class="(entity[^"]*)" href="([^"]*)"/g;
 
@@ -33,7 +34,7 @@ export function relink(page: string, index: string, target: (anchor: string) => 
     const anchor = anchorOf(href, index);
     if (anchor === undefined) return tag;
     const to = target(anchor);
-    return to === undefined ? `<a class="${classes} unresolved"` : `<a class="${classes}" href="${escapeAttribute(to)}"`;
+    return to === undefined ? `<a class="${classes} unresolved"` : `<a class="${classes}" href="${htmlAttribute(to)}"`;
   });
 }
 
@@ -44,8 +45,4 @@ function anchorOf(href: string, index: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
