@@ -5,9 +5,9 @@
  * the same procedure the build uses, so both agree on what an entry is and
  * on what points at it.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { HTML_STYLESHEET, TransformProblem, compileStylesheet, parseSource, teiSource, transformSource, type CompileOptions } from '../transform/index.js';
+import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { Catalogue, type EntitySource } from './catalogue.js';
 import { entityData } from './model.js';
 import { isRegister, registersParameter } from './registers.js';
@@ -28,12 +28,17 @@ export interface EditionScan {
   locate(anchor: string): { file: string; line?: number; column?: number } | undefined;
 }
 
-/** Reads the entities of `files` (documents and registers alike); files that cannot be read as XML are left out. */
-export async function scanEdition(files: readonly string[], options: CompileOptions & { stylesheet?: string } = {}): Promise<EditionScan> {
+/**
+ * Reads the entities of `files` (documents and registers alike) under the
+ * reading limits every command uses; files that cannot be read as XML are
+ * left out (validate has already said why).
+ */
+export async function scanEdition(files: readonly string[], options: CompileOptions & { stylesheet?: string; limits?: Partial<ReadingLimits> } = {}): Promise<EditionScan> {
+  const limits = readingLimits(options.limits);
   const texts = new Map<string, string>();
   for (const file of files) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) texts.set(file, text);
+    const read = await readDocumentText(file, limits.maxDocumentSize);
+    if (!('ruleId' in read)) texts.set(file, read.text);
   }
   const registers = [...texts].filter(([, text]) => isRegister(text)).map(([file]) => file);
   const stylesheet = await compileStylesheet(options.stylesheet ?? HTML_STYLESHEET, options);
@@ -43,7 +48,7 @@ export async function scanEdition(files: readonly string[], options: CompileOpti
   for (const [file, text] of texts) {
     let json: string;
     try {
-      const source = await parseSource(teiSource(text, file));
+      const source = await parseSource(teiSource(text, file, limits));
       json = String(transformSource(stylesheet, source, { params: { registers: registersParameter(file, registers), output: 'entities' } }).principal);
     } catch (error) {
       if (error instanceof TransformProblem) continue;
