@@ -231,14 +231,15 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
     it('a name whose entry does not exist is not linked, and the build says so', async () => {
       // persons.xml is not part of this edition, and the register has no "nobody".
       const folder = join(scratch, 'missing');
-      mkdirSync(folder, { recursive: true });
-      copyFileSync(join(fixtures, 'register.xml'), join(folder, 'register.xml'));
-      writeFileSync(join(folder, 'letters.xml'), readFileSync(join(fixtures, 'letters.xml'), 'utf8')
+      const tei = join(folder, 'tei');
+      mkdirSync(tei, { recursive: true });
+      copyFileSync(join(fixtures, 'register.xml'), join(tei, 'register.xml'));
+      writeFileSync(join(tei, 'letters.xml'), readFileSync(join(fixtures, 'letters.xml'), 'utf8')
         .replace('ref="register.xml#guido"', 'ref="register.xml#nobody"'));
-      const built = await build(folder, { out: join(folder, 'dist'), buildCacheDir: join(folder, 'cache'), jobs: 1 });
+      const built = await build(tei, { out: join(folder, 'dist'), buildCacheDir: join(folder, 'cache'), jobs: 1 });
       assert.equal(built.written, true);
       assert.deepEqual(built.diagnostics.map((d) => [d.severity, d.file, d.message]), [
-        ['warning', join(folder, 'letters.xml'), 'names point at "persons:dante", "nobody", which no entry of the edition has; they are not linked. `samizdat validate` says where.'],
+        ['warning', join(tei, 'letters.xml'), 'names point at "persons:dante", "nobody", which no entry of the edition has; they are not linked. `samizdat validate` says where.'],
       ]);
       const page = readFileSync(join(folder, 'dist', 'letters', 'index.html'), 'utf8');
       assert.match(page, /<a class="entity tei-persName unresolved">Guido<\/a>/);
