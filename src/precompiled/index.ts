@@ -18,3 +18,13 @@ export const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'precompiled');
 export const PRECOMPILED_SEF_DIR = join(PRECOMPILED_DIR, 'sef');
 /** Converted RELAX NG schemas: `<digest>.json`. */
 export const PRECOMPILED_GRAMMAR_DIR = join(PRECOMPILED_DIR, 'grammar');
+
+/** `precompiled/manifest.json`: which files were made from which source, for tests and for whoever looks in the package. */
+export const PRECOMPILED_MANIFEST = join(PRECOMPILED_DIR, 'manifest.json');
+
+export interface PrecompiledManifest {
+  samizdat: string;
+  saxonJs: string;
+  /** One entry per artefact of the registry: its kind, its source (relative to the package's root) and the files made from it (relative to `precompiled/`). */
+  artefacts: { kind: string; source: string; files: string[] }[];
+}
