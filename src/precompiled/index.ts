@@ -1,6 +1,7 @@
 /**
  * The package's precompiled artefacts: samizdat's own stylesheets and rules
- * as SEF, its own and the vendored schemas converted, written by
+ * as SEF, its own and the vendored schemas converted, its JSON Schemas as
+ * validator code, written by
  * `npm pack` (the `prepack` script, see registry.ts) into `precompiled/`
  * beside `lib/`. Each file is named by the same content key as the user's
  * cache uses, so the runtime finds one only when it was made from exactly
@@ -18,6 +19,8 @@ export const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'precompiled');
 export const PRECOMPILED_SEF_DIR = join(PRECOMPILED_DIR, 'sef');
 /** Converted RELAX NG schemas: `<digest>.json`. */
 export const PRECOMPILED_GRAMMAR_DIR = join(PRECOMPILED_DIR, 'grammar');
+/** JSON Schema validators as ajv standalone code: `<key>.cjs`. */
+export const PRECOMPILED_JSON_SCHEMA_DIR = join(PRECOMPILED_DIR, 'json-schema');
 
 /** `precompiled/manifest.json`: which files were made from which source, for tests and for whoever looks in the package. */
 export const PRECOMPILED_MANIFEST = join(PRECOMPILED_DIR, 'manifest.json');
