@@ -48,13 +48,16 @@ export function filesNamedBy(documentPath: string, attributeValues: readonly str
     } catch {
       continue;
     }
+    const looksLikeFile = /\.[a-z][a-z0-9]*$/i.test(decoded);
+    // Most tokens are plain names (ids, dates, `stage`): one look in the folder's listing settles them.
+    if (!/[\\/]/.test(decoded) && decoded !== '.' && decoded !== '..' && !looksLikeFile && !listings.mayHold(folder, decoded)) continue;
     const path = resolve(folder, decoded);
     if (!inside(folder, path) || dependsOn.has(path)) continue;
     const real = listings.mayExist(path) ? safeRealpath(path) : undefined;
     if (real !== undefined && inside(realFolder, real) && isFile(real)) {
       readable.set(path, real);
       dependsOn.add(path);
-    } else if (real === undefined && /\.[a-z][a-z0-9]*$/i.test(path)) {
+    } else if (real === undefined && looksLikeFile) {
       dependsOn.add(path);
     }
   }
@@ -64,10 +67,15 @@ export function filesNamedBy(documentPath: string, attributeValues: readonly str
 /** What a folder held when last listed, and how the folder looked then. */
 interface Listing {
   look: string;
+  /** Whether the folder had not changed for a while when it was listed, so that a later change must show in its time. */
+  settled: boolean;
   names: Set<string>;
   /** The names in lower case: on a case-insensitive file system `Register.xml` finds `register.xml`. */
   folded: Set<string>;
 }
+
+/** How long a folder must have been left alone for its listing to be kept (well above any file system's time granularity). */
+const SETTLED_MS = 2000;
 
 /** Folder listings kept for the thread, by folder path. */
 const listed = new Map<string, Listing | null>();
@@ -78,10 +86,14 @@ class Listings {
 
   /** False when `path` is certainly not there (its folder's listing lacks it); true when it may be. */
   mayExist(path: string): boolean {
-    const listing = this.of(dirname(path));
+    return this.mayHold(dirname(path), basename(path));
+  }
+
+  /** False when `folder` certainly holds no entry `name`; true when it may. */
+  mayHold(folder: string, name: string): boolean {
+    const listing = this.of(folder);
     if (listing === undefined) return true; // unreadable folder: let realpath decide
     if (listing === null) return false;
-    const name = basename(path);
     return listing.names.has(name) || listing.folded.has(name.toLowerCase());
   }
 
@@ -96,7 +108,7 @@ class Listings {
     }
     const look = `${info.ino}:${info.mtimeMs}`;
     const known = listed.get(folder);
-    if (known && known.look === look) return known;
+    if (known && known.settled && known.look === look) return known;
     let names: string[];
     try {
       names = readdirSync(folder);
@@ -104,7 +116,11 @@ class Listings {
       listed.delete(folder);
       return undefined;
     }
-    const listing = { look, names: new Set(names), folded: new Set(names.map((n) => n.toLowerCase())) };
+    // A folder changed a moment ago may change again within the same tick of
+    // the file system's clock, leaving its time as it was: such a listing is
+    // used by this call only, and read again by the next.
+    const settled = Date.now() - info.mtimeMs > SETTLED_MS;
+    const listing = { look, settled, names: new Set(names), folded: new Set(names.map((n) => n.toLowerCase())) };
     listed.set(folder, listing);
     return listing;
   }
