@@ -30,7 +30,8 @@ import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
 import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
-import type { CitationProviderOptions } from './citations.js';
+import type { CitationJob } from './citation-worker.js';
+import type { CitationProviderOptions, DocumentCitations } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
 import { assignNames, checkOutputPaths } from './names.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
@@ -280,6 +281,12 @@ async function renderDocuments(
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
     render = (job) => pool.run(job);
     close = () => pool.close();
+  } else if (Math.max(1, options.jobs ?? availableParallelism()) > 1 && misses.some((i) => jobs[i].request.citations !== false)) {
+    // Rendering here, with a second core to spare: citations (citeproc's
+    // start-up is the longest step of a first build) get a thread of their own.
+    const citing = new WorkerPool<CitationJob, DocumentCitations>(new URL('./citation-worker.js', import.meta.url), 1, undefined);
+    render = (job) => renderUnit(job, setup, (citations, document) => citing.run({ options: citations, document }));
+    close = () => citing.close();
   }
   try {
     // As many documents in flight as there are threads to render them: one
