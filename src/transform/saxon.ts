@@ -45,11 +45,6 @@ export function saxon(): SaxonApi {
   return loaded;
 }
 
-/** Whether saxon-js has been loaded in this thread (the bench and tests check start-up stays lean). */
-export function saxonLoaded(): boolean {
-  return loaded !== undefined;
-}
-
 /** The xslt3 compiler script, which exports stylesheets as SEF (run as a child process). */
 export function xslt3Script(): string {
   return require.resolve('xslt3/xslt3.js');
