@@ -113,8 +113,9 @@ function findOrCompile(key: string, path: string, options: CompileOptions, compi
     const stored: [SefOrigin, string][] = [['precompiled', PRECOMPILED_SEF_DIR]];
     if (cacheDir !== false) stored.push(['cache', cacheDir]);
     for (const [origin, folder] of stored) {
-      const text = await readFile(join(folder, `${key}.sef.json`), 'utf8').catch(() => undefined);
-      if (text !== undefined) return { path, key, sef: JSON.parse(text) as object, origin };
+      const sef = await readFile(join(folder, `${key}.sef.json`), 'utf8').then((text) => JSON.parse(text) as object, () => undefined)
+        .catch(() => undefined); // not JSON (a damaged file): compiled again, and the file replaced
+      if (sef !== undefined) return { path, key, sef, origin };
     }
     const text = await compile();
     const sef = JSON.parse(text) as object;

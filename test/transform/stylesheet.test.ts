@@ -45,6 +45,18 @@ describe('compiled stylesheets (SEF cache)', function () {
     assert.equal(await stylesheetKey(join(elsewhere, 'html', 'html.xsl')), await stylesheetKey(join(root, 'xslt', 'html', 'html.xsl')));
   });
 
+  it('compiles again over a damaged SEF in the cache, and replaces it', async () => {
+    const cacheDir = join(scratch, 'damaged-cache');
+    const sheet = join(scratch, 'damaged.xsl');
+    writeFileSync(sheet, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><!-- ${scratch} --><xsl:template match="/">ok</xsl:template></xsl:stylesheet>`);
+    const key = await stylesheetKey(sheet);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, `${key}.sef.json`), '{"N": "package", "C": [');
+    const compiled = await compileStylesheet(sheet, { cacheDir });
+    assert.equal(compiled.origin, 'compiled');
+    assert.doesNotThrow(() => JSON.parse(readFileSync(join(cacheDir, `${key}.sef.json`), 'utf8')));
+  });
+
   it('changes the key when an imported module changes', async () => {
     const xslt = join(scratch, 'xslt-2');
     cpSync(join(root, 'xslt'), xslt, { recursive: true });
