@@ -7,11 +7,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reviseDocument, writeCorpus } from './corpus.js';
+import { packAndInstall } from './installed.js';
 import { SAXON_COMMAND, findJavaTools, runJing, runSaxon, type JavaTools } from './java.js';
 import { measure, median, memoryProbe, stopRuns, type Run } from './measure.js';
 import { renderMarkdown, resultsJson, type Results, type Row } from './report.js';
@@ -22,7 +23,9 @@ Builds a synthetic edition (the flagship chapter copied, one document in
 twenty from a corpus of real TEI, and the register) and times samizdat's CLI on
 it: validate (with and without the rules layer) cold, after one file changed
 and with nothing changed, build the same three ways, plus the start-up of
---version and of validate on the flagship alone. With jing and Saxon-HE installed, it runs them
+--version and of validate on the flagship alone, and a user's first run:
+samizdat packed and installed from its tarball (not timed), then init +
+build, and validate, of a new edition with empty caches. With jing and Saxon-HE installed, it runs them
 on the same corpus and prints samizdat's time over theirs.
 
 Options (or environment variables):
@@ -181,6 +184,33 @@ async function main(): Promise<number> {
   const forgetVerdicts = (): Promise<void> => rm(join(corpus.flagship, '.samizdat', 'cache', 'verdicts'), { recursive: true, force: true });
   await step({ id: 'flagship-validate', command: 'samizdat validate tei/', condition: `the flagship alone, schemas cached, median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS, forgetVerdicts));
   await step({ id: 'flagship-validate-remembered', command: 'samizdat validate tei/', condition: `the flagship alone, unchanged (verdicts remembered), median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS, nothing));
+
+  // A user's first run: the package packed and installed from its tarball
+  // (bench/installed.ts, not timed), then a new edition made and built with
+  // it, each time in a new folder (empty caches, nothing but what npm installed).
+  // (Packed only while there is time left; once spent, the steps below skip themselves.)
+  const installed = spent() ? undefined : (log('packing samizdat and installing the tarball (not timed) …'), packAndInstall(REPO, join(root, 'installed')));
+  const sample = { files: 2, bytes: (await Promise.all(['sample.xml', 'register.xml'].map((f) => readFile(join(REPO, 'templates', 'init', 'tei', f))))).reduce((n, b) => n + b.length, 0) };
+  let editions = 0;
+  /** The median of `times` runs of `script` (sh, $0 the installed CLI) in a new edition's folder, made by `init` first (not timed) when `initFirst`. */
+  const firstRuns = (script: string, initFirst: boolean, times: number) => async (): Promise<Run> => {
+    const { app, cli } = installed!;
+    const runs: Run[] = [];
+    for (let i = 0; i < times; i++) {
+      const edition = join(app, `edition-${++editions}`);
+      if (initFirst) spawnSync(cli, ['init', edition], { stdio: 'ignore' });
+      else await mkdir(edition);
+      const run = await measure('/bin/sh', ['-c', script, cli], { cwd: edition, timeoutMs: remaining() });
+      runs.push(run);
+      if (run.stopped || run.exitCode !== 0) return run;
+    }
+    const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
+    return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+  };
+  await step({ id: 'installed-init-build', command: 'samizdat init && samizdat build', condition: `installed package, new edition, cold (empty caches), median of ${REPEATS_EMPTY_CACHE}`, ...sample },
+    firstRuns('"$0" init >/dev/null && "$0" build >/dev/null', false, REPEATS_EMPTY_CACHE));
+  await step({ id: 'installed-validate', command: 'samizdat validate', condition: `installed package, a new edition, cold (empty caches), median of ${REPEATS_EMPTY_CACHE}`, ...sample },
+    firstRuns('"$0" validate >/dev/null', true, REPEATS_EMPTY_CACHE));
 
   await clean('.samizdat');
   await step({ id: 'validate-grammar-cold', command: 'samizdat validate --grammar-only tei', condition: 'cold (empty cache)', ...whole }, () => samizdat(['validate', '--grammar-only', 'tei']));

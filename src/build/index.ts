@@ -30,7 +30,8 @@ import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
 import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
-import type { CitationProviderOptions } from './citations.js';
+import type { CitationJob } from './citation-worker.js';
+import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
 import { assignNames, checkOutputPaths } from './names.js';
 import { findImages, imagesParameter, type ImageCopy } from './images.js';
@@ -294,6 +295,12 @@ async function renderDocuments(
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
     render = (job) => pool.run(job);
     close = () => pool.close();
+  } else if (Math.max(1, options.jobs ?? availableParallelism()) > 1 && misses.some((i) => jobs[i].request.citations !== false)) {
+    // Rendering here, with a second core to spare: citations (citeproc's
+    // start-up is the longest step of a first build) get a thread of their
+    // own, kept for the process so that the next build (under `watch`)
+    // finds citeproc's engines built.
+    render = (job) => renderUnit(job, setup, citeInOwnThread);
   }
   try {
     // As many documents in flight as there are threads to render them: one
@@ -355,4 +362,12 @@ async function siteUnit(
   ]);
   report.sitePagesRendered = true;
   return cache.store(key, { name: '', title: editionTitle, mentions: [], files });
+}
+
+/** The citation thread, started on first use and kept (idle, it does not keep the process alive). */
+let citationThread: WorkerPool<CitationJob, DocumentCitations> | undefined;
+
+function citeInOwnThread(options: CitationProviderOptions, document: PublishedDocument): Promise<DocumentCitations> {
+  if (!citationThread?.alive) citationThread = new WorkerPool(new URL('./citation-worker.js', import.meta.url), 1, undefined, { background: true });
+  return citationThread.run({ options, document });
 }

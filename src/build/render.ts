@@ -15,7 +15,7 @@ import { isFileName } from '../escape.js';
 import { readFile } from 'node:fs/promises';
 import { sha256 } from './cache.js';
 import type { ImageCopy } from './images.js';
-import type { CitationProviderOptions } from './citations.js';
+import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 
 export const BUILD_RULE = 'build';
 
@@ -60,12 +60,33 @@ export function textFileName(name: string, mode: TextMode): string {
 }
 
 
+/** Who draws up a document's citations: this thread by default; a build may give them a thread of their own. */
+export type Citing = (options: CitationProviderOptions, document: PublishedDocument) => Promise<DocumentCitations>;
+
+/** Citations drawn up in this thread (citation-js and citeproc loaded on first use). */
+export async function citeInThisThread(options: CitationProviderOptions, document: PublishedDocument): Promise<DocumentCitations> {
+  const { citationProvider } = await import('./citations.js');
+  return citationProvider(options)(document);
+}
+
 /**
  * Renders a document (read and checked by the reading layer); a problem is
- * raised as `TransformProblem`.
+ * raised as `TransformProblem`. The stylesheets may still be loading, and
+ * `cite` draws up the citations (in this thread unless the build says otherwise).
  */
-export async function renderDocument(checked: TeiSource, request: RenderRequest, stylesheets: DocumentStylesheets): Promise<RenderedDocument> {
+export async function renderDocument(
+  checked: TeiSource,
+  request: RenderRequest,
+  compiled: DocumentStylesheets | Promise<DocumentStylesheets>,
+  cite: Citing = citeInThisThread,
+): Promise<RenderedDocument> {
   const { file, name } = request;
+  // Citations need only the text: they are under way (in a thread of their
+  // own, when the build gave them one) while the page is rendered. A page
+  // that fails leaves them unawaited; theirs is not the failure to report.
+  const citing = request.citations === false ? undefined : cite(request.citations, { name, file, text: checked.text, limits: request.limits });
+  citing?.catch(() => undefined);
+  const stylesheets = await compiled;
   const source = await parseSource(checked);
   // One run gives the page and, as a second result, the entity mentions for the edition-wide pages.
   const run = transformSource(stylesheets.html, source, { params: { ...request.params, output: 'page+mentions' } });
@@ -78,9 +99,8 @@ export async function renderDocument(checked: TeiSource, request: RenderRequest,
 
   let head = '';
   let block = '';
-  if (request.citations !== false) {
-    const { citationProvider } = await import('./citations.js');
-    const citations = await citationProvider(request.citations)({ name, file, text: source.text, title, limits: request.limits });
+  if (citing) {
+    const citations = await citing;
     head = citations.head ?? '';
     block = citations.block ?? '';
     for (const [download, content] of Object.entries(citations.files ?? {})) {

@@ -9,7 +9,7 @@ import { TransformProblem, compileStylesheet, sourceOf, type CompiledStylesheet 
 import { readXml } from '../xml/index.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { BuildCache, type UnitRecord } from './cache.js';
-import { renderDocument, type DocumentStylesheets, type RenderRequest } from './render.js';
+import { citeInThisThread, renderDocument, type Citing, type DocumentStylesheets, type RenderRequest } from './render.js';
 
 /** Plain data every renderer receives once. */
 export interface RenderSetup {
@@ -42,6 +42,9 @@ function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
     const options = { cacheDir: setup.xsltCacheDir };
     const stylesheets = Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)])
       .then(([html, text]: CompiledStylesheet[]) => ({ html, text }));
+    // Each render awaits it once its citations have started; a render that
+    // stops before that must not leave a compile error unhandled.
+    stylesheets.catch(() => undefined);
     loaded = { setup: id, stylesheets };
   }
   return loaded.stylesheets;
@@ -49,18 +52,21 @@ function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
 
 /**
  * Reads the document through the reading layer, renders it and stores what
- * it produced. In the calling thread, whose stack is small, a deeply nested
- * document (or one whose stylesheet recursion overflowed the stack) is
- * rendered in a thread of its own with a stack large enough for its depth.
+ * it produced; `cite` draws up its citations (in this thread unless the
+ * build says otherwise). In the calling thread, whose stack is small, a
+ * deeply nested document (or one whose stylesheet recursion overflowed the
+ * stack) is rendered in a thread of its own with a stack large enough for
+ * its depth.
  */
-export async function renderUnit(job: RenderJob, setup: RenderSetup): Promise<RenderOutcome> {
+export async function renderUnit(job: RenderJob, setup: RenderSetup, cite: Citing = citeInThisThread): Promise<RenderOutcome> {
   const { file, limits } = job.request;
   const read = await readXml(file, limits);
   if (!read.ok) return { ok: false, problem: read.problem };
   const inLargeStack = () => WorkerPool.once<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), setup, job, { stackSizeMb: stackFor(Math.max(read.document.depth, limits.maxDepth)) });
   if (isMainThread && read.document.depth > CALLING_THREAD_DEPTH) return inLargeStack();
   try {
-    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, await stylesheetsOf(setup));
+    // The stylesheets may still be loading: the document's citations start first.
+    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, stylesheetsOf(setup), cite);
     const record = await new BuildCache(setup.out, setup.cacheRoot).store(job.key, rendered);
     return { ok: true, record };
   } catch (error) {

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Grammar } from 'salve-annos';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { PRECOMPILED_GRAMMAR_DIR } from '../precompiled/index.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 
 export const DEFAULT_CACHE_DIR = join('.samizdat', 'cache');
@@ -58,11 +59,13 @@ async function compileGrammar(schemaPath: string, cacheDir: string | false, trac
   }
   const salve = await loadSalve();
   const cacheFile = cacheDir === false ? undefined : join(resolve(cacheDir), `${digest}.json`);
-  if (cacheFile) {
+  // samizdat's own and the vendored schemas come converted with the package, under the same digest.
+  for (const converted of [join(PRECOMPILED_GRAMMAR_DIR, `${digest}.json`), cacheFile]) {
+    if (converted === undefined) continue;
     try {
-      const json = JSON.parse(await readFile(cacheFile, 'utf8'));
+      const json = JSON.parse(await readFile(converted, 'utf8'));
       return { grammar: salve.readTreeFromJSON(json), digest, files };
-    } catch { /* not cached yet, or unreadable: convert */ }
+    } catch { /* not there, or unreadable: look further, or convert */ }
   }
   let converted;
   try {

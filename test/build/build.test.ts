@@ -154,6 +154,16 @@ describe('samizdat build', () => {
     assert.match(index, /id="charles"[\s\S]*?<a href="\.\.\/letter\/index\.html#para-2">A letter with its own prefix, paragraph 2<\/a>/);
   });
 
+  it('draws up citations in a thread of their own (a second core allowed) or in the rendering thread (--jobs 1), to the same bytes', async () => {
+    const [beside, within] = [join(scratch, 'citations-beside'), join(scratch, 'citations-within')];
+    const reports = [await build(teiDir, { out: beside, jobs: 2, force: true }), await build(teiDir, { out: within, jobs: 1, force: true })];
+    for (const report of reports) assert.deepEqual(report.diagnostics, []);
+    const html = readFileSync(join(beside, '1923-opposition-ch01', 'index.html'), 'utf8');
+    assert.ok(html.includes('Cite this') && html.includes('citation_title'), 'the page has its citations');
+    assert.ok(readdirSync(join(beside, '1923-opposition-ch01')).includes('1923-opposition-ch01.bib'));
+    assert.deepEqual(snapshot(beside), snapshot(within));
+  });
+
   it('builds pages without citations when asked to', async () => {
     const target = join(scratch, 'uncited');
     const report = await build(teiDir, { out: target, citations: false });
