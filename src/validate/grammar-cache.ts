@@ -6,37 +6,28 @@
  * when one of its files changes (as it may while `watch` runs).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Grammar } from 'salve-annos';
+import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
+import { compileSchema, IncorrectSchema, type Grammar } from './relaxng/index.js';
 
 export const DEFAULT_CACHE_DIR = join('.samizdat', 'cache');
 
 /** Bumped when the cached form changes, so old cache files are ignored. */
-const CACHE_FORMAT = 'samizdat-rng-1';
+const CACHE_FORMAT = 'samizdat-rng-2';
 
 export type LoadedGrammar =
   /** `files`: the schema and every file it includes, whose changes change the grammar. */
   | { grammar: Grammar; digest: string; files: string[] }
   | { problem: Diagnostic };
 
-type Salve = typeof import('salve-annos');
-let salveModule: Promise<Salve> | undefined;
-
-/** salve-annos, loaded on first use (it is heavy; `samizdat --help` never pays for it). */
-export function loadSalve(): Promise<Salve> {
-  salveModule ??= import('salve-annos').then((m) => ((m as unknown as { default?: Salve }).default ?? m) as Salve);
-  return salveModule;
-}
-
 const loaded = new FreshMemo<LoadedGrammar>();
 
 /**
  * The grammar of the schema at `schemaPath`, from this process's memory, the
- * disk cache, or by conversion (then written to the cache).
+ * disk cache, or by compilation (then written to the cache).
  * `cacheDir: false` disables the disk cache.
  */
 export function loadGrammar(schemaPath: string, options: { cacheDir?: string | false } = {}): Promise<LoadedGrammar> {
@@ -44,7 +35,7 @@ export function loadGrammar(schemaPath: string, options: { cacheDir?: string | f
   return loaded.get(`${resolve(schemaPath)}\0${options.cacheDir}`, (track) => compileGrammar(resolve(schemaPath), cacheDir, track));
 }
 
-async function compileGrammar(schemaPath: string, cacheDir: string | false, track: TrackRead): Promise<LoadedGrammar> {
+async function compileGrammar(schemaPath: string, _cacheDir: string | false, track: TrackRead): Promise<LoadedGrammar> {
   const where = { file: schemaPath };
   let digest: string;
   const files: string[] = [];
@@ -56,45 +47,15 @@ async function compileGrammar(schemaPath: string, cacheDir: string | false, trac
   } catch (err) {
     return { problem: diagnostic('error', 'rng-schema-unavailable', `the schema ${schemaPath} cannot be read: ${(err as Error).message}`, where) };
   }
-  const salve = await loadSalve();
-  const cacheFile = cacheDir === false ? undefined : join(resolve(cacheDir), `${digest}.json`);
-  if (cacheFile) {
-    try {
-      const json = JSON.parse(await readFile(cacheFile, 'utf8'));
-      return { grammar: salve.readTreeFromJSON(json), digest, files };
-    } catch { /* not cached yet, or unreadable: convert */ }
-  }
-  let converted;
   try {
-    converted = await salve.convertRNGToPattern(pathToFileURL(schemaPath), {
-      createManifest: false,
-      manifestHashAlgorithm: 'SHA-256',
-      resourceLoader: localFilesOnly,
-      idCheck: true,
-    });
+    const compiled = compileSchema(schemaPath);
+    return { grammar: compiled.grammar, digest, files };
   } catch (err) {
-    return { problem: diagnostic('error', 'rng-schema-incorrect', `the schema ${schemaPath} is not a correct RELAX NG schema: ${(err as Error).message}`, where) };
+    if (!(err instanceof IncorrectSchema)) throw err;
+    const at = err.at ?? where;
+    return { problem: diagnostic('error', 'rng-schema-incorrect', `the schema ${schemaPath} is not a correct RELAX NG schema: ${err.message}`, at) };
   }
-  if (cacheFile) {
-    try {
-      const json = salve.writeTreeToJSON(converted.simplified, 3);
-      await mkdir(dirname(cacheFile), { recursive: true });
-      const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temporary, json);
-      await rename(temporary, cacheFile);
-    } catch { /* a cache that cannot be written only costs time */ }
-  }
-  return { grammar: converted.pattern, digest, files };
 }
-
-/** Loads `file:` URLs only: a schema never causes a download. */
-const localFilesOnly = {
-  async load(url: URL) {
-    if (url.protocol !== 'file:') throw new Error(`${url} is not a local file; samizdat never downloads schemas (map it in the catalog)`);
-    const text = await readFile(fileURLToPath(url), 'utf8');
-    return { url, getText: async () => text };
-  },
-};
 
 /**
  * sha256 of the schema and, recursively, every file it includes

@@ -17,16 +17,20 @@ export interface Position {
 export interface XmlAttribute {
   uri: string;
   local: string;
+  /** As written, with its prefix (`xml:id`). */
+  name: string;
   value: string;
 }
 
 export interface XmlStartTag {
   uri: string;
   local: string;
+  /** As written, with its prefix (`tei:div`). */
+  name: string;
   /** Attributes other than namespace declarations. */
   attributes: XmlAttribute[];
-  /** Namespace declarations on this element: prefix ('' for the default) → URI. */
-  namespaces: Record<string, string>;
+  /** Namespace declarations on this element: prefix ('' for the default) → URI; null when it declares none. */
+  namespaces: Record<string, string> | null;
 }
 
 /** What the next layer receives. Text is merged across comments and CDATA, as RELAX NG sees it. */
@@ -78,13 +82,13 @@ export class WellFormednessCheck {
       }
       if (this.depth > this.deepest) this.deepest = this.depth;
       const attributes: XmlAttribute[] = [];
-      const namespaces: Record<string, string> = {};
+      let namespaces: Record<string, string> | null = null;
       for (const attribute of Object.values(tag.attributes)) {
-        if (attribute.name === 'xmlns') namespaces[''] = attribute.value;
-        else if (attribute.prefix === 'xmlns') namespaces[attribute.local] = attribute.value;
-        else attributes.push({ uri: attribute.uri, local: attribute.local, value: attribute.value });
+        if (attribute.name === 'xmlns') (namespaces ??= {})[''] = attribute.value;
+        else if (attribute.prefix === 'xmlns') (namespaces ??= {})[attribute.local] = attribute.value;
+        else attributes.push({ uri: attribute.uri, local: attribute.local, name: attribute.name, value: attribute.value });
       }
-      this.events?.startElement({ uri: tag.uri, local: tag.local, attributes, namespaces }, at);
+      this.events?.startElement({ uri: tag.uri, local: tag.local, name: tag.name, attributes, namespaces }, at);
       this.afterMarkup = this.here();
       if (tag.isSelfClosing) return; // saxes sends closetag next
     });
