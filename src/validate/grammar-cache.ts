@@ -1,22 +1,28 @@
 /**
- * RELAX NG schemas compiled once: salve-annos converts a schema (≈1 s for
- * tei_all), the result is cached on disk as JSON keyed by the sha256 of the
- * schema and every file it includes, and later runs load the JSON (≈0.3 s).
- * Within one process (or worker) a schema is loaded once, and again only
- * when one of its files changes (as it may while `watch` runs).
+ * RELAX NG schemas compiled once. Compiling tei_all takes about a second;
+ * the compiled grammar is kept in a compact form (relaxng/precompiled.ts)
+ * keyed by the sha256 of the schema and every file it includes: samizdat's
+ * own schemas ship in that form (precompiled/grammar/, made by `npm run
+ * precompile-schemas`), other schemas are cached on disk, and later runs
+ * read the form in a few milliseconds. Within one process (or worker) a
+ * schema is loaded once, and again only when one of its files changes (as
+ * it may while `watch` runs).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
-import { compileSchema, IncorrectSchema, type Grammar } from './relaxng/index.js';
+import { isIncorrectSchema, PRECOMPILED_FORMAT, readPrecompiled, writePrecompiled, type Grammar } from './relaxng/index.js';
 
 export const DEFAULT_CACHE_DIR = join('.samizdat', 'cache');
 
-/** Bumped when the cached form changes, so old cache files are ignored. */
-const CACHE_FORMAT = 'samizdat-rng-2';
+/** Where the compact forms of samizdat's own schemas are shipped (`npm run precompile-schemas`). */
+export const SHIPPED_SCHEMAS_DIR = fileURLToPath(new URL('../../precompiled/grammar/', import.meta.url));
+
+/** Part of every digest, so that forms written by another version of the format are never read. */
+const CACHE_FORMAT = PRECOMPILED_FORMAT;
 
 export type LoadedGrammar =
   /** `files`: the schema and every file it includes, whose changes change the grammar. */
@@ -27,15 +33,18 @@ const loaded = new FreshMemo<LoadedGrammar>();
 
 /**
  * The grammar of the schema at `schemaPath`, from this process's memory, the
- * disk cache, or by compilation (then written to the cache).
- * `cacheDir: false` disables the disk cache.
+ * shipped or cached compact form, or by compilation (then written to the
+ * cache). `cacheDir: false` disables the disk cache.
  */
 export function loadGrammar(schemaPath: string, options: { cacheDir?: string | false } = {}): Promise<LoadedGrammar> {
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   return loaded.get(`${resolve(schemaPath)}\0${options.cacheDir}`, (track) => compileGrammar(resolve(schemaPath), cacheDir, track));
 }
 
-async function compileGrammar(schemaPath: string, _cacheDir: string | false, track: TrackRead): Promise<LoadedGrammar> {
+/** The file name of the compact form of the schema whose digest is `digest`. */
+const formFile = (dir: string, digest: string): string => join(dir, `${digest}.json`);
+
+async function compileGrammar(schemaPath: string, cacheDir: string | false, track: TrackRead): Promise<LoadedGrammar> {
   const where = { file: schemaPath };
   let digest: string;
   const files: string[] = [];
@@ -47,14 +56,48 @@ async function compileGrammar(schemaPath: string, _cacheDir: string | false, tra
   } catch (err) {
     return { problem: diagnostic('error', 'rng-schema-unavailable', `the schema ${schemaPath} cannot be read: ${(err as Error).message}`, where) };
   }
-  try {
-    const compiled = compileSchema(schemaPath);
-    return { grammar: compiled.grammar, digest, files };
-  } catch (err) {
-    if (!(err instanceof IncorrectSchema)) throw err;
-    const at = err.at ?? where;
-    return { problem: diagnostic('error', 'rng-schema-incorrect', `the schema ${schemaPath} is not a correct RELAX NG schema: ${err.message}`, at) };
+  const cacheFile = cacheDir === false ? undefined : formFile(resolve(cacheDir), digest);
+  for (const candidate of [formFile(SHIPPED_SCHEMAS_DIR, digest), cacheFile]) {
+    if (!candidate) continue;
+    try {
+      return { grammar: readPrecompiled(await readFile(candidate, 'utf8')), digest, files };
+    } catch { /* not there, or unreadable: next place, or compile */ }
   }
+  let compiled;
+  try {
+    const { compileSchema } = await import('./relaxng/compile.js');
+    compiled = compileSchema(schemaPath);
+  } catch (err) {
+    if (!isIncorrectSchema(err)) throw err;
+    return { problem: diagnostic('error', 'rng-schema-incorrect', `the schema ${schemaPath} is not a correct RELAX NG schema: ${err.message}`, err.at ?? where) };
+  }
+  if (cacheFile) await writeAtomically(cacheFile, writePrecompiled(compiled.grammar.start, compiled.grammar.idTypes)).catch(() => undefined);
+  return { grammar: compiled.grammar, digest, files };
+}
+
+/** A file written whole or not at all (another process may read it meanwhile). */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+/**
+ * Writes the compact form of each schema into `dir` (by default the
+ * shipped folder), named by its digest; returns the files written. Throws
+ * IncorrectSchema on a schema that does not compile.
+ */
+export async function precompileSchemas(schemaPaths: readonly string[], dir = SHIPPED_SCHEMAS_DIR): Promise<string[]> {
+  const { compileSchema } = await import('./relaxng/compile.js');
+  const written: string[] = [];
+  for (const path of schemaPaths) {
+    const compiled = compileSchema(resolve(path));
+    const file = formFile(dir, await schemaDigest(resolve(path)));
+    await writeAtomically(file, writePrecompiled(compiled.grammar.start, compiled.grammar.idTypes));
+    written.push(file);
+  }
+  return written;
 }
 
 /**

@@ -44,10 +44,41 @@ export interface XmlEvents {
 /** Thrown through saxes to stop parsing at the first fatal error. */
 const STOP = Symbol('stop parsing');
 
+/**
+ * saxes' parser with its handler fields declared. Handlers set with `on()`
+ * are properties added one by one to a constructed object, which turns the
+ * parser into a slow dictionary-mode object in V8; declared in a subclass,
+ * they are ordinary fields and every event is a fast property call. (saxes'
+ * typings mark the fields private; the cast only hides that.)
+ */
+type SaxesOptionsNS = { xmlns: true; position: true };
+const PublicSaxes = SaxesParser as unknown as new (options: SaxesOptionsNS) => Omit<SaxesParser<SaxesOptionsNS>, never>;
+const ignore = (): void => undefined;
+
+class ReadingParser extends PublicSaxes {
+  xmldeclHandler = undefined;
+  readyHandler = undefined;
+  attributeHandler = undefined;
+  errorHandler: (err: Error) => void = ignore;
+  doctypeHandler: (doctype: string) => void = ignore;
+  openTagStartHandler: (tag: { name: string }) => void = ignore;
+  openTagHandler: (tag: SaxesTagNS) => void = ignore;
+  closeTagHandler: (tag: SaxesTagNS) => void = ignore;
+  textHandler: (text: string) => void = ignore;
+  cdataHandler: (text: string) => void = ignore;
+  commentHandler: () => void = ignore;
+  piHandler: () => void = ignore;
+  endHandler: () => void = ignore;
+
+  constructor() {
+    super({ xmlns: true, position: true });
+  }
+}
+
 export class WellFormednessCheck {
   /** The first fatal error, once there is one; nothing after it is reported. */
   problem: Diagnostic | undefined;
-  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private readonly parser: ReadingParser;
   private pendingText = '';
   private pendingAt: Position = { line: 1, column: 1 };
   private afterMarkup: Position = { line: 1, column: 1 };
@@ -60,20 +91,20 @@ export class WellFormednessCheck {
 
   constructor(private readonly file: string, private readonly events?: XmlEvents, limits?: Partial<ReadingLimits>) {
     this.limits = readingLimits(limits);
-    const parser = (this.parser = new SaxesParser({ xmlns: true, position: true }));
-    parser.on('error', (err) => this.fail('xml-wellformed', err.message));
-    parser.on('doctype', (doctype) => {
+    const parser = (this.parser = new ReadingParser());
+    parser.errorHandler = (err) => this.fail('xml-wellformed', err.message);
+    parser.doctypeHandler = (doctype) => {
       const verdict = checkDoctype(doctype, this.limits.maxEntityExpansion);
       if (!verdict.ok) return this.fail(verdict.ruleId, verdict.message, this.withinDoctype(doctype, verdict.offset ?? 0));
       // Each reference counts its expansion against the document's limit as saxes resolves it.
       for (const [name, value] of Object.entries(verdict.entities)) {
         Object.defineProperty(parser.ENTITIES, name, { enumerable: true, get: () => this.expand(name, value) });
       }
-    });
-    parser.on('opentagstart', (tag) => {
+    };
+    parser.openTagStartHandler = (tag) => {
       this.afterMarkup = { line: parser.line, column: Math.max(1, parser.column - tag.name.length) };
-    });
-    parser.on('opentag', (tag: SaxesTagNS) => {
+    };
+    parser.openTagHandler = (tag: SaxesTagNS) => {
       if (this.problem) return;
       const at = this.afterMarkup;
       this.flushText();
@@ -81,31 +112,33 @@ export class WellFormednessCheck {
         return this.fail('xml-depth', `elements are nested more than ${this.limits.maxDepth} levels deep; samizdat refuses deeper documents (a denial-of-service input?). Raise the limit with ${LIMIT_FLAGS.maxDepth} if the nesting is real.`, at);
       }
       if (this.depth > this.deepest) this.deepest = this.depth;
+      // saxes' attribute objects have the fields XmlAttribute names: passed on as they are.
       const attributes: XmlAttribute[] = [];
       let namespaces: Record<string, string> | null = null;
-      for (const attribute of Object.values(tag.attributes)) {
-        if (attribute.name === 'xmlns') (namespaces ??= {})[''] = attribute.value;
+      const all = tag.attributes;
+      for (const name in all) {
+        const attribute = all[name];
+        if (name === 'xmlns') (namespaces ??= {})[''] = attribute.value;
         else if (attribute.prefix === 'xmlns') (namespaces ??= {})[attribute.local] = attribute.value;
-        else attributes.push({ uri: attribute.uri, local: attribute.local, name: attribute.name, value: attribute.value });
+        else attributes.push(attribute);
       }
       this.events?.startElement({ uri: tag.uri, local: tag.local, name: tag.name, attributes, namespaces }, at);
       this.afterMarkup = this.here();
-      if (tag.isSelfClosing) return; // saxes sends closetag next
-    });
-    parser.on('closetag', (tag: SaxesTagNS) => {
+    };
+    parser.closeTagHandler = (tag: SaxesTagNS) => {
       if (this.problem) return;
       this.flushText();
       this.depth--;
       this.events?.endElement(tag.uri, tag.local, this.here());
       this.afterMarkup = this.here();
-    });
-    parser.on('text', (text) => this.addText(text));
-    parser.on('cdata', (text) => this.addText(text));
-    parser.on('comment', () => { this.afterMarkup = this.here(); });
-    parser.on('processinginstruction', () => { this.afterMarkup = this.here(); });
-    parser.on('end', () => {
+    };
+    parser.textHandler = (text) => this.addText(text);
+    parser.cdataHandler = (text) => this.addText(text);
+    parser.commentHandler = () => { this.afterMarkup = this.here(); };
+    parser.piHandler = () => { this.afterMarkup = this.here(); };
+    parser.endHandler = () => {
       if (!this.problem) this.events?.end(this.here());
-    });
+    };
   }
 
   /** Feeds the next piece of decoded text. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GrammarCheck } from '../../src/validate/grammar.js';
-import { compileSchema, type CompiledSchema } from '../../src/validate/relaxng/index.js';
+import { compileSchema, type CompiledSchema } from '../../src/validate/relaxng/compile.js';
 import { WellFormednessCheck } from '../../src/xml/wellformed.js';
 
 export const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0"';

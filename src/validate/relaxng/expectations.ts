@@ -66,48 +66,50 @@ function required(p: Pattern, kind: number): Set<ExpandedName> {
 }
 
 /**
- * Why `text` is not allowed as data in state `p`: the values it could have
- * been, and what the datatypes it could have matched say of it.
+ * Why `text` is not allowed as data in state `p`, as a sentence about
+ * `subject` (how the text is named: its value quoted, "empty content"): the
+ * values it could have been, and what the datatypes it could have matched
+ * say of it; in a list, the first token that fails.
  */
-export function dataFailure(p: Pattern, text: string, context: ValueContext, derivatives: Derivatives): string {
+export function dataFailure(p: Pattern, text: string, context: ValueContext, derivatives: Derivatives, subject: string): string {
   const values = new Set<string>();
-  const problems = new Set<string>();
-  const visit = (q: Pattern, s: string): void => {
+  const predicates = new Set<string>();
+  const sentences = new Set<string>();
+  const visit = (q: Pattern): void => {
     switch (q.kind) {
-      case CHOICE: for (const m of q.members!) visit(m, s); break;
-      case AFTER: visit(q.p1!, s); break;
-      case GROUP: visit(q.p1!, s); if (q.p1!.nullable) visit(q.p2!, s); break;
-      case INTERLEAVE: visit(q.p1!, s); visit(q.p2!, s); break;
-      case ONE_OR_MORE: visit(q.p1!, s); break;
+      case CHOICE: for (const m of q.members!) visit(m); break;
+      case AFTER: visit(q.p1!); break;
+      case GROUP: visit(q.p1!); if (q.p1!.nullable) visit(q.p2!); break;
+      case INTERLEAVE: visit(q.p1!); visit(q.p2!); break;
+      case ONE_OR_MORE: visit(q.p1!); break;
       case VALUE: values.add(q.value!.lexical); break;
       case DATA: {
-        const problem = q.datatype!.check(s, context);
-        if (problem) problems.add(problem);
-        else if (q.p1) problems.add(`must not be ${describeExcept(q.p1)}`);
+        const problem = q.datatype!.check(text, context);
+        if (problem) predicates.add(problem);
+        else if (q.p1) predicates.add(`must not be ${describeExcept(q.p1)}`);
         break;
       }
       case LIST: {
         let state = q.p1!;
-        for (const token of tokens(s)) {
+        for (const token of tokens(text)) {
           const next = derivatives.dataDeriv(state, token, context);
           if (next.notAllowed) {
-            problems.add(`token "${token}" ${dataFailure(state, token, context, derivatives)}`);
+            sentences.add(dataFailure(state, token, context, derivatives, `token "${token}"`));
             return;
           }
           state = next;
         }
-        problems.add(isBlank(s) ? 'must not be empty' : 'is missing a token at the end');
+        sentences.add(isBlank(text) ? `${subject} must be a list of at least one token` : `${subject} lacks a token at its end`);
         break;
       }
     }
   };
-  visit(p, text);
-  const parts = [...problems];
-  if (values.size > 0) parts.unshift(`must be equal to ${orList([...values].sort().map((v) => JSON.stringify(v)))}`);
-  if (parts.length === 0) return 'is not allowed here';
-  // "must be A", "must be B" → "must be A or B"
-  if (parts.every((part) => part.startsWith('must be '))) return `must be ${orList(parts.map((part) => part.slice('must be '.length)))}`;
-  return parts.join('; or ');
+  visit(p);
+  const musts = [...(values.size > 0 ? [`equal to ${orList([...values].sort().map((v) => JSON.stringify(v)))}`] : []),
+    ...[...predicates].map((predicate) => predicate.replace(/^must be /, ''))];
+  const allMustBe = [...predicates].every((predicate) => predicate.startsWith('must be '));
+  if (musts.length > 0) sentences.add(allMustBe ? `${subject} must be ${orList(musts)}` : `${subject} ${[...predicates, ...(values.size > 0 ? [`must be ${musts[0]}`] : [])].join('; or ')}`);
+  return sentences.size === 0 ? `${subject} is not allowed here` : [...sentences].join('; or ');
 }
 
 function describeExcept(p: Pattern): string {

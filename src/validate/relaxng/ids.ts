@@ -7,23 +7,17 @@
 import { tokens, type IdType } from './datatypes/datatype.js';
 import { contains, type ExpandedName, type NameClass } from './names.js';
 import { ATTRIBUTE, CHOICE, DATA, ELEMENT, GROUP, INTERLEAVE, LIST, ONE_OR_MORE, VALUE, type Pattern } from './patterns.js';
-import { IncorrectSchema, type SchemaLocation } from './schema-xml.js';
+import { IncorrectSchema, type SchemaLocation } from './schema-error.js';
 import type { SimpleGrammar } from './simplify.js';
 
-/** (element name id, attribute name id) → ID-type, for the pairs the schema types as ID, IDREF or IDREFS. */
-export type IdTypeTable = Map<string, Exclude<IdType, null>>;
-
-const pairKey = (element: ExpandedName, attribute: ExpandedName): string => `${element.id} ${attribute.id}`;
-
-export function idTypeOf(table: IdTypeTable, element: ExpandedName, attribute: ExpandedName): IdType {
-  return table.get(pairKey(element, attribute)) ?? null;
-}
+/** Element name id → attribute name id → ID-type, for the pairs the schema types as ID, IDREF or IDREFS. */
+export type IdTypeTable = Map<number, Map<number, Exclude<IdType, null>>>;
 
 /** The table, or undefined when the schema uses no ID-typed datatype. Throws IncorrectSchema on incompatibility. */
 export function buildIdTypes(grammar: SimpleGrammar): IdTypeTable | undefined {
   if (!grammar.builder.all.some((p) => (p.kind === DATA || p.kind === VALUE) && p.datatype!.idType !== null)) return undefined;
   const table: IdTypeTable = new Map();
-  const named = new Map<string, [ExpandedName, ExpandedName]>();
+  const named: [ExpandedName, ExpandedName][] = [];
   const others: { element: NameClass; attribute: NameClass; at: SchemaLocation | undefined }[] = [];
   const done = new Set<Pattern>();
   const elements: Pattern[] = [];
@@ -44,12 +38,14 @@ export function buildIdTypes(grammar: SimpleGrammar): IdTypeTable | undefined {
         const idType = idTypeOfContent(content);
         if (idType !== null && element) {
           if (p.nameClass!.kind !== 'name') throw new IncorrectSchema('an attribute whose datatype is ID, IDREF or IDREFS must have a single name, not a name class (RELAX NG DTD Compatibility)', where(p) ?? where(element));
+          const attributeName = p.nameClass!.name;
           for (const elementName of simpleNames(element.nameClass!, where(element))) {
-            const key = pairKey(elementName, p.nameClass!.name);
-            const known = table.get(key);
-            if (known !== undefined && known !== idType) throw conflict(elementName, p.nameClass!.name, where(p) ?? where(element));
-            table.set(key, idType);
-            named.set(key, [elementName, p.nameClass!.name]);
+            let attributes = table.get(elementName.id);
+            if (!attributes) table.set(elementName.id, (attributes = new Map()));
+            const known = attributes.get(attributeName.id);
+            if (known !== undefined && known !== idType) throw conflict(elementName, attributeName, where(p) ?? where(element));
+            if (known === undefined) named.push([elementName, attributeName]);
+            attributes.set(attributeName.id, idType);
           }
         } else if (element) others.push({ element: element.nameClass!, attribute: p.nameClass!, at: where(p) ?? where(element) });
         visit(content, element, true);
@@ -70,11 +66,17 @@ export function buildIdTypes(grammar: SimpleGrammar): IdTypeTable | undefined {
     visit(element.p1!, element, false);
   }
   // An attribute without ID-type that can be on the same element as an ID-typed one with its name conflicts with it.
+  const byAttribute = new Map<ExpandedName, ExpandedName[]>();
+  for (const [elementName, attributeName] of named) {
+    const list = byAttribute.get(attributeName);
+    if (list) list.push(elementName);
+    else byAttribute.set(attributeName, [elementName]);
+  }
   for (const other of others) {
-    for (const [key, [elementName, attributeName]] of named) {
-      if (table.has(key) && contains(other.element, elementName) && contains(other.attribute, attributeName)) {
-        throw conflict(elementName, attributeName, other.at);
-      }
+    const candidates = other.attribute.kind === 'name' ? [other.attribute.name] : [...byAttribute.keys()].filter((a) => contains(other.attribute, a));
+    for (const attributeName of candidates) {
+      const elementName = byAttribute.get(attributeName)?.find((e) => contains(other.element, e));
+      if (elementName) throw conflict(elementName, attributeName, other.at);
     }
   }
   return table;
@@ -110,7 +112,7 @@ export class IdChecker {
   constructor(private readonly table: IdTypeTable) {}
 
   attribute(element: ExpandedName, attribute: ExpandedName, value: string, line: number, column: number): void {
-    const idType = this.table.get(pairKey(element, attribute));
+    const idType = this.table.get(element.id)?.get(attribute.id);
     if (idType === undefined) return;
     const items = tokens(value);
     const what = attribute.local;

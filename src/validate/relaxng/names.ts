@@ -11,8 +11,21 @@ export interface ExpandedName {
   readonly local: string;
 }
 
-const byUri = new Map<string, Map<string, ExpandedName>>();
-let nextNameId = 0;
+interface NameTable {
+  readonly byUri: Map<string, Map<string, ExpandedName>>;
+  readonly byId: ExpandedName[];
+}
+
+/**
+ * The table is shared by every copy of this module in the process (kept on
+ * globalThis): name identity must hold between a grammar compiled by one
+ * copy and a document read by another, as happens when a loader such as tsx
+ * instantiates a module twice.
+ */
+const holder = globalThis as unknown as Record<symbol, NameTable | undefined>;
+const TABLE = Symbol.for('samizdat.relaxng.names');
+const table: NameTable = (holder[TABLE] ??= { byUri: new Map(), byId: [] });
+const { byUri, byId } = table;
 
 /** The one `ExpandedName` for `uri` and `local`. */
 export function expandedName(uri: string, local: string): ExpandedName {
@@ -23,10 +36,16 @@ export function expandedName(uri: string, local: string): ExpandedName {
   }
   let name = locals.get(local);
   if (name === undefined) {
-    name = { id: nextNameId++, uri, local };
+    name = { id: byId.length, uri, local };
+    byId.push(name);
     locals.set(local, name);
   }
   return name;
+}
+
+/** The name interned as `id`. */
+export function nameById(id: number): ExpandedName {
+  return byId[id];
 }
 
 /** A name class (RELAX NG section 3, simplified as in section 5). */

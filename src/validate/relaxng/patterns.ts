@@ -7,6 +7,7 @@
  */
 import type { Datatype, ValueContext } from './datatypes/datatype.js';
 import { nameClassKey, type NameClass } from './names.js';
+import { PairTable } from './pair-table.js';
 
 export const EMPTY = 0;
 export const NOT_ALLOWED = 1;
@@ -98,9 +99,15 @@ export class PatternBuilder {
   readonly empty: Pattern;
   readonly notAllowed: Pattern;
   readonly text: Pattern;
+  /** Interned patterns: binary and unary ones by numbers made of their children's ids, the others by strings. */
+  private readonly groups = new PairTable();
+  private readonly interleaves = new PairTable();
+  private readonly afters = new PairTable();
+  private readonly repeats = new Map<number, Pattern>();
+  private readonly lists = new Map<number, Pattern>();
   private readonly table = new Map<string, Pattern>();
   private nextId = 0;
-  /** Every pattern made, by id (the precompiled form and recovery walk them). */
+  /** Every pattern made, by id. */
   readonly all: Pattern[] = [];
 
   constructor() {
@@ -120,56 +127,74 @@ export class PatternBuilder {
     return pattern;
   }
 
-  private interned(key: string, create: () => Pattern): Pattern {
-    let pattern = this.table.get(key);
-    if (pattern === undefined) {
-      pattern = create();
-      this.table.set(key, pattern);
-    }
-    return pattern;
-  }
-
   group(a: Pattern, b: Pattern): Pattern {
     if (a === this.empty) return b;
     if (b === this.empty) return a;
     if (a === this.notAllowed || b === this.notAllowed) return this.notAllowed;
-    return this.interned(`g${a.id},${b.id}`, () => this.make(GROUP, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null));
+    const known = this.groups.get(a.id, b.id);
+    if (known >= 0) return this.all[known];
+    const p = this.make(GROUP, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null);
+    this.groups.set(a.id, b.id, p.id);
+    return p;
   }
 
   interleave(a: Pattern, b: Pattern): Pattern {
     if (a === this.empty) return b;
     if (b === this.empty) return a;
     if (a === this.notAllowed || b === this.notAllowed) return this.notAllowed;
-    return this.interned(`i${a.id},${b.id}`, () => this.make(INTERLEAVE, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null));
+    const known = this.interleaves.get(a.id, b.id);
+    if (known >= 0) return this.all[known];
+    const p = this.make(INTERLEAVE, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null);
+    this.interleaves.set(a.id, b.id, p.id);
+    return p;
   }
 
-  oneOrMore(p: Pattern): Pattern {
-    if (p === this.empty || p === this.notAllowed || p.kind === ONE_OR_MORE) return p;
-    return this.interned(`o${p.id}`, () => this.make(ONE_OR_MORE, p.nullable, p.contentType, p, null, null, null, null, null));
+  oneOrMore(q: Pattern): Pattern {
+    if (q === this.empty || q === this.notAllowed || q.kind === ONE_OR_MORE) return q;
+    let p = this.repeats.get(q.id);
+    if (p === undefined) this.repeats.set(q.id, (p = this.make(ONE_OR_MORE, q.nullable, q.contentType, q, null, null, null, null, null)));
+    return p;
   }
 
   optional(p: Pattern): Pattern {
     return this.choice(p, this.empty);
   }
 
-  list(p: Pattern): Pattern {
-    if (p === this.notAllowed) return p;
-    return this.interned(`l${p.id}`, () => this.make(LIST, false, CT_DATA, p, null, null, null, null, null));
+  list(q: Pattern): Pattern {
+    if (q === this.notAllowed) return q;
+    let p = this.lists.get(q.id);
+    if (p === undefined) this.lists.set(q.id, (p = this.make(LIST, false, CT_DATA, q, null, null, null, null, null)));
+    return p;
+  }
+
+  private interned(key: string, kind: number, contentType: number, p1: Pattern | null, members: readonly Pattern[] | null, nameClass: NameClass | null, datatype: Datatype | null, value: PatternValue | null, nullable = false): Pattern {
+    let p = this.table.get(key);
+    if (p === undefined) this.table.set(key, (p = this.make(kind, nullable, contentType, p1, null, members, nameClass, datatype, value)));
+    return p;
   }
 
   data(datatype: Datatype, except: Pattern | null): Pattern {
     if (except === this.notAllowed) except = null;
-    return this.interned(`d${datatype.key}${except ? `-${except.id}` : ''}`, () => this.make(DATA, false, CT_DATA, except, null, null, null, datatype, null));
+    return this.interned(`d${datatype.key}${except ? `-${except.id}` : ''}`, DATA, CT_DATA, except, null, null, datatype, null);
   }
 
   value(datatype: Datatype, value: PatternValue): Pattern {
     const bindings = datatype.contextDependent ? JSON.stringify(value.bindings) : '';
-    return this.interned(`v${datatype.key}|${value.ns}|${bindings}|${value.lexical}`, () => this.make(VALUE, false, CT_DATA, null, null, null, null, datatype, value));
+    return this.interned(`v${datatype.key}|${value.ns}|${bindings}|${value.lexical}`, VALUE, CT_DATA, null, null, null, datatype, value);
   }
 
   attribute(nameClass: NameClass, content: Pattern): Pattern {
     if (content === this.notAllowed) return content;
-    return this.interned(`a${nameClassKey(nameClass)}|${content.id}`, () => this.make(ATTRIBUTE, false, CT_EMPTY, content, null, null, nameClass, null, null));
+    return this.interned(`a${nameClassKey(nameClass)}|${content.id}`, ATTRIBUTE, CT_EMPTY, content, null, nameClass, null, null);
+  }
+
+  /**
+   * An attribute, data, value or list pattern made without interning, for a
+   * precompiled schema whose patterns are already distinct (derivatives never
+   * make these kinds, so none will be asked for again).
+   */
+  leaf(kind: typeof ATTRIBUTE | typeof DATA | typeof VALUE | typeof LIST, p1: Pattern | null, nameClass: NameClass | null, datatype: Datatype | null, value: PatternValue | null): Pattern {
+    return this.make(kind, false, kind === ATTRIBUTE ? CT_EMPTY : CT_DATA, p1, null, null, nameClass, datatype, value);
   }
 
   /** A new element pattern (never interned: each definition is its own element); its content is set later. */
@@ -178,7 +203,11 @@ export class PatternBuilder {
   }
 
   after(a: Pattern, b: Pattern): Pattern {
-    return this.interned(`f${a.id},${b.id}`, () => this.make(AFTER, false, a.contentType, a, b, null, null, null, null));
+    const known = this.afters.get(a.id, b.id);
+    if (known >= 0) return this.all[known];
+    const p = this.make(AFTER, false, a.contentType, a, b, null, null, null, null);
+    this.afters.set(a.id, b.id, p.id);
+    return p;
   }
 
   choice(a: Pattern, b: Pattern): Pattern {
@@ -219,13 +248,24 @@ export class PatternBuilder {
     if (members.length === 0) return this.notAllowed;
     if (members.length === 1) return members[0];
     members.sort((x, y) => x.id - y.id);
-    let nullable = false;
-    let contentType = CT_EMPTY;
-    for (const m of members) {
-      nullable ||= m.nullable;
-      if (m.contentType > contentType) contentType = m.contentType;
+    return this.choiceOfNormalised(members);
+  }
+
+  /** The choice of alternatives already normalised as choiceOf leaves them (as a precompiled schema holds them). */
+  choiceOfNormalised(members: readonly Pattern[]): Pattern {
+    let key = 'c';
+    for (const m of members) key += `${m.id},`;
+    let p = this.table.get(key);
+    if (p === undefined) {
+      let nullable = false;
+      let contentType = CT_EMPTY;
+      for (const m of members) {
+        nullable ||= m.nullable;
+        if (m.contentType > contentType) contentType = m.contentType;
+      }
+      this.table.set(key, (p = this.make(CHOICE, nullable, contentType, null, null, members, null, null, null)));
     }
-    return this.interned(`c${members.map((m) => m.id).join(',')}`, () => this.make(CHOICE, nullable, contentType, null, null, members, null, null, null));
+    return p;
   }
 
   private mergeAfters(afters: Pattern[]): Pattern[] {

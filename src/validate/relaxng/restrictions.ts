@@ -10,7 +10,7 @@ import {
   ATTRIBUTE, CHOICE, CT_DATA, CT_EMPTY, CT_MIXED, DATA, ELEMENT, EMPTY, GROUP, INTERLEAVE, LIST, ONE_OR_MORE, TEXT, VALUE,
   type Pattern,
 } from './patterns.js';
-import { IncorrectSchema, type SchemaLocation } from './schema-xml.js';
+import { IncorrectSchema, type SchemaLocation } from './schema-error.js';
 import type { SimpleGrammar } from './simplify.js';
 
 const START = 0;

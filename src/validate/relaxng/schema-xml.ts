@@ -11,22 +11,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { checkDoctype } from '../../xml/doctype.js';
+import { IncorrectSchema, type SchemaLocation } from './schema-error.js';
 
 export const RELAXNG_NAMESPACE = 'http://relaxng.org/ns/structure/1.0';
-
-/** Where something is in a schema file. */
-export interface SchemaLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** A schema that is not a correct RELAX NG schema, or cannot be read; with the place that says why. */
-export class IncorrectSchema extends Error {
-  constructor(message: string, readonly at?: SchemaLocation) {
-    super(message);
-  }
-}
 
 export interface SchemaElement {
   /** Local name of a RELAX NG element (`element`, `ref`, `grammar`, …). */

@@ -8,7 +8,7 @@
  */
 import { nameClass, type NameClass } from './names.js';
 import { PatternBuilder, type Pattern } from './patterns.js';
-import { IncorrectSchema, type SchemaLocation } from './schema-xml.js';
+import { IncorrectSchema, type SchemaLocation } from './schema-error.js';
 import { flatten, type Combine, type GrammarNode, type NameClassNode, type PatternNode } from './syntax.js';
 
 /** A schema in simple form: its start pattern, built by one builder. */

@@ -10,7 +10,8 @@
 import { makeDatatype, type Datatype, type Param } from './datatypes/index.js';
 import { isNcName, isUriReference, splitQName } from './datatypes/xsd-values.js';
 import type { PatternValue } from './patterns.js';
-import { IncorrectSchema, readSchemaDocument, type SchemaElement, type SchemaLocation } from './schema-xml.js';
+import { IncorrectSchema, type SchemaLocation } from './schema-error.js';
+import { readSchemaDocument, type SchemaElement } from './schema-xml.js';
 
 export type NameClassNode =
   | { readonly kind: 'name'; readonly uri: string; readonly local: string; readonly at: SchemaLocation }

@@ -192,7 +192,7 @@ export class DocumentValidator {
       this.state = next;
       return;
     }
-    if (!this.ignoring()) this.error(`value of attribute "${written}" is invalid; ${this.quote(value)} ${dataFailure(this.state, value, this.context, d)}`);
+    if (!this.ignoring()) this.error(`value of attribute "${written}" is invalid; ${dataFailure(this.state, value, this.context, d, this.quote(value))}`);
     this.state = d.recoverAfter(this.state);
   }
 
@@ -237,7 +237,7 @@ export class DocumentValidator {
     const recovered = d.recoverAfter(this.state);
     if (!this.ignoring() && (!recovered.notAllowed || d.dataDeriv(d.emptyAfter(textOnly), text, this.context).notAllowed)) {
       if (isBlank(text) && possibleStartTagNames(this.state).length > 0) this.error(`empty content for element "${written}" not allowed${this.expectedContent()}`);
-      else this.error(`character content of element "${written}" invalid; ${text === '' ? 'empty content' : this.quote(text)} ${dataFailure(textOnly, text, this.context, d)}`);
+      else this.error(`character content of element "${written}" invalid; ${dataFailure(textOnly, text, this.context, d, text === '' ? 'empty content' : this.quote(text))}`);
     }
     this.state = recovered;
   }

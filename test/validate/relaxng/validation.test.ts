@@ -28,7 +28,7 @@ describe('RELAX NG validation', () => {
       const schema = schemaOf(element('doc', `<list ${XSD}><data type="integer"/><oneOrMore><data type="NCName"/></oneOrMore></list>`));
       assert.deepEqual(messagesOf(schema, '<doc>\n 12  abc def\n</doc>'), []);
       const [message] = messagesOf(schema, '<doc>12 3x</doc>');
-      assert.match(message, /^character content of element "doc" invalid; "12 3x" token "3x" must be an XML name without colons/);
+      assert.match(message, /^character content of element "doc" invalid; token "3x" must be an XML name without colons$/);
       assert.equal(messagesOf(schema, '<doc>12</doc>').length, 1);
     });
 

@@ -55,11 +55,18 @@ export function datatypeKey(library: string, name: string, params: readonly Para
   return `${library}#${name}${params.length === 0 ? '' : `(${params.map((p) => `${p.name}=${JSON.stringify(p.value)}`).join(',')})`}`;
 }
 
-const WHITESPACE = /[ \t\n\r]+/g;
-
 /** XML whitespace collapsed: trimmed, inner runs to one space (RELAX NG normalizeWhiteSpace). */
 export function collapseWhitespace(text: string): string {
-  return text.replace(WHITESPACE, ' ').replace(/^ | $/g, '');
+  // Most values need nothing: checked first without building a string.
+  let clean = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d || (c === 0x20 && (i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20))) {
+      clean = false;
+      break;
+    }
+  }
+  return clean ? text : text.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /** True when `text` holds only XML whitespace (or nothing). */

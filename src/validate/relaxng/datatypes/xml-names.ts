@@ -3,19 +3,38 @@
  * XML Schema 1.0 datatypes (Name, NCName, NMTOKEN, ID…) and its regular
  * expressions' `\i` and `\c` refer to, and which jing and the RELAX NG test
  * suite follow (U+0E35, a combining mark, cannot start a name). The tables
- * come from xmlchars (saxes' own dependency).
+ * come from xmlchars (saxes' own dependency), loaded on first use: building
+ * its expressions costs milliseconds a run that checks no name would waste.
  */
-import { LETTER, NAME_CHAR } from 'xmlchars/xml/1.0/ed4.js';
+import { createRequire } from 'node:module';
 
-/** Characters that can start a name, ready to go inside a `[...]` of a `u` regex. */
-export const NAME_START_CLASS = `${LETTER}_:`;
-/** Characters of a name (the literal "-" escaped, so the class can be extended). */
-export const NAME_CHAR_CLASS = `${NAME_CHAR.replace(/^-/, '')}\\-`;
+interface NameTables {
+  /** Characters that can start a name, ready to go inside a `[...]` of a `u` regex. */
+  start: string;
+  /** Characters of a name (the literal "-" escaped, so the class can be extended). */
+  chars: string;
+  name: RegExp;
+  ncName: RegExp;
+  nmtoken: RegExp;
+}
 
-const NAME = new RegExp(`^[${NAME_START_CLASS}][${NAME_CHAR_CLASS}]*$`, 'u');
-const NCNAME = new RegExp(`^[${NAME_START_CLASS.replace(':', '')}][${NAME_CHAR_CLASS.replace(':', '')}]*$`, 'u');
-const NMTOKEN = new RegExp(`^[${NAME_CHAR_CLASS}]+$`, 'u');
+let tables: NameTables | undefined;
 
-export const isName = (s: string): boolean => NAME.test(s);
-export const isNcName = (s: string): boolean => NCNAME.test(s);
-export const isNmtoken = (s: string): boolean => NMTOKEN.test(s);
+export function nameTables(): NameTables {
+  if (tables === undefined) {
+    const { LETTER, NAME_CHAR } = createRequire(import.meta.url)('xmlchars/xml/1.0/ed4.js') as { LETTER: string; NAME_CHAR: string };
+    const start = `${LETTER}_:`;
+    const chars = `${NAME_CHAR.replace(/^-/, '')}\\-`;
+    tables = {
+      start, chars,
+      name: new RegExp(`^[${start}][${chars}]*$`, 'u'),
+      ncName: new RegExp(`^[${start.replace(':', '')}][${chars.replace(':', '')}]*$`, 'u'),
+      nmtoken: new RegExp(`^[${chars}]+$`, 'u'),
+    };
+  }
+  return tables;
+}
+
+export const isName = (s: string): boolean => nameTables().name.test(s);
+export const isNcName = (s: string): boolean => nameTables().ncName.test(s);
+export const isNmtoken = (s: string): boolean => nameTables().nmtoken.test(s);

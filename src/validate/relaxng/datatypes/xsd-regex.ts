@@ -9,7 +9,7 @@
  * subtraction) become single-character alternations and lookaheads.
  */
 import { unicodeBlock } from './unicode-blocks.js';
-import { NAME_CHAR_CLASS, NAME_START_CLASS } from './xml-names.js';
+import { nameTables } from './xml-names.js';
 
 export class XsdRegexError extends Error {
   constructor(message: string, readonly position: number) {
@@ -36,10 +36,15 @@ const cache = new Map<string, RegExp>();
 
 /** The JavaScript RegExp matching exactly the strings the XSD `pattern` matches (whole string). Throws XsdRegexError. */
 export function xsdRegex(pattern: string): RegExp {
-  let regex = cache.get(pattern);
+  return anchored(translateXsdRegex(pattern));
+}
+
+/** The whole-string RegExp for a translated body, made once per body. */
+export function anchored(body: string): RegExp {
+  let regex = cache.get(body);
   if (regex === undefined) {
-    regex = new RegExp(`^(?:${translateXsdRegex(pattern)})$`, 'u');
-    cache.set(pattern, regex);
+    regex = new RegExp(`^(?:${body})$`, 'u');
+    cache.set(body, regex);
   }
   return regex;
 }
@@ -198,10 +203,10 @@ export function translateXsdRegex(pattern: string): string {
         return c;
       case 's': return { atoms: ' \\t\\n\\r', alternatives: [] };
       case 'S': return complement({ atoms: ' \\t\\n\\r', alternatives: [] });
-      case 'i': return { atoms: NAME_START_CLASS, alternatives: [] };
-      case 'I': return complement({ atoms: NAME_START_CLASS, alternatives: [] });
-      case 'c': return { atoms: NAME_CHAR_CLASS, alternatives: [] };
-      case 'C': return complement({ atoms: NAME_CHAR_CLASS, alternatives: [] });
+      case 'i': return { atoms: nameTables().start, alternatives: [] };
+      case 'I': return complement({ atoms: nameTables().start, alternatives: [] });
+      case 'c': return { atoms: nameTables().chars, alternatives: [] };
+      case 'C': return complement({ atoms: nameTables().chars, alternatives: [] });
       case 'd': return { atoms: '\\p{Nd}', alternatives: [] };
       case 'D': return { atoms: '\\P{Nd}', alternatives: [] };
       case 'w': return complement({ atoms: '\\p{P}\\p{Z}\\p{C}', alternatives: [] });

@@ -11,7 +11,7 @@ import {
   isUriReference, parseDateTime, parseDecimal, parseDouble, parseDuration, sameDateTime, sameDouble, sameDuration,
   splitQName, totalDigits, type Decimal, type DateTimeValue, type DurationValue,
 } from './xsd-values.js';
-import { XsdRegexError, xsdRegex } from './xsd-regex.js';
+import { anchored, translateXsdRegex, XsdRegexError } from './xsd-regex.js';
 
 export const XSD_LIBRARY = 'http://www.w3.org/2001/XMLSchema-datatypes';
 
@@ -252,14 +252,16 @@ function makeFacet(typeName: string, type: BuiltinType, param: Param): Facet | s
   const value = param.name === 'pattern' ? param.value : collapseWhitespace(param.value);
   switch (param.name) {
     case 'pattern': {
-      let regex: RegExp;
+      let source: string;
       try {
-        regex = xsdRegex(value);
+        source = translateXsdRegex(value);
       } catch (err) {
-        if (err instanceof XsdRegexError || err instanceof SyntaxError) return `invalid regular expression "${value}": ${err.message}`;
+        if (err instanceof XsdRegexError) return `invalid regular expression "${value}": ${err.message}`;
         throw err;
       }
-      return { param, violation: (_v, normalized) => (regex.test(normalized) ? undefined : `matching the regular expression "${value}"`) };
+      // Compiled when first used: a schema has hundreds of patterns, a document may use a few.
+      let regex: RegExp | undefined;
+      return { param, violation: (_v, normalized) => ((regex ??= anchored(source)).test(normalized) ? undefined : `matching the regular expression "${value}"`) };
     }
     case 'length': case 'minLength': case 'maxLength': {
       const measure = type.length;
