@@ -108,6 +108,7 @@ const IMPOSSIBLE_URI = '\u0000';
  * name in each of its namespaces, a fresh name in a fresh namespace).
  */
 export function overlaps(a: NameClass, b: NameClass): boolean {
+  if (a.kind === 'name' && b.kind === 'name') return a.name === b.name;
   for (const name of [...representatives(a), ...representatives(b)]) {
     if (contains(a, name) && contains(b, name)) return true;
   }

@@ -5,7 +5,7 @@
  * (7.4: no element or text in both halves). A violation makes the schema
  * incorrect; the message names the rule and points at the pattern.
  */
-import { isOpen, overlaps, type NameClass } from './names.js';
+import { isOpen, overlaps, type ExpandedName, type NameClass } from './names.js';
 import {
   ATTRIBUTE, CHOICE, CT_DATA, CT_EMPTY, CT_MIXED, DATA, ELEMENT, EMPTY, GROUP, INTERLEAVE, LIST, ONE_OR_MORE, TEXT, VALUE,
   type Pattern,
@@ -34,6 +34,8 @@ class RestrictionChecker {
   private readonly elementsToDo: Pattern[] = [];
   private readonly attributeMemo = new Map<Pattern, NameClass[]>();
   private readonly elementMemo = new Map<Pattern, NameClass[]>();
+  /** Contexts (bits) each pattern was checked in. */
+  private readonly checked = new Map<Pattern, number>();
 
   constructor(private readonly grammar: SimpleGrammar) {}
 
@@ -51,6 +53,10 @@ class RestrictionChecker {
   }
 
   private check(p: Pattern, context: number, at: SchemaLocation | undefined): void {
+    // What a pattern may hold depends only on the pattern and its context: shared patterns are checked once per context.
+    const done = this.checked.get(p) ?? 0;
+    if (done & (1 << context)) return;
+    this.checked.set(p, done | (1 << context));
     const here = this.grammar.locations.get(p) ?? at;
     switch (p.kind) {
       case ELEMENT:
@@ -121,10 +127,15 @@ class RestrictionChecker {
   }
 
   private checkDuplicateAttributes(p1: Pattern, p2: Pattern, at: SchemaLocation | undefined): void {
-    for (const a of this.attributesIn(p1)) {
-      for (const b of this.attributesIn(p2)) {
-        if (overlaps(a, b)) throw new IncorrectSchema('the same attribute can occur twice on one element (RELAX NG section 7.3)', at);
-      }
+    const first = this.attributesIn(p1), second = this.attributesIn(p2);
+    if (first.length === 0 || second.length === 0) return;
+    // Most attributes have plain names: compared as a set of names, the rest pairwise.
+    const named = new Set<ExpandedName>();
+    for (const a of first) if (a.kind === 'name') named.add(a.name);
+    const clash = (): never => { throw new IncorrectSchema('the same attribute can occur twice on one element (RELAX NG section 7.3)', at); };
+    for (const b of second) {
+      if (b.kind === 'name' && named.has(b.name)) clash();
+      for (const a of first) if ((a.kind !== 'name' || b.kind !== 'name') && overlaps(a, b)) clash();
     }
   }
 

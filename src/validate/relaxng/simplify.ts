@@ -108,7 +108,8 @@ class Simplifier {
     const patterns = definition.bodies.map((body) => this.build(body.content, scope));
     const combine = definition.bodies.find((b) => b.combine)?.combine;
     let pattern = patterns[0];
-    for (const next of patterns.slice(1)) pattern = combine === 'interleave' ? this.builder.interleave(pattern, next) : this.builder.choice(pattern, next);
+    if (combine === 'interleave') for (const next of patterns.slice(1)) pattern = this.builder.interleave(pattern, next);
+    else if (patterns.length > 1) pattern = this.builder.choiceOf(patterns);
     definition.pattern = pattern;
     definition.building = false;
     return pattern;
@@ -153,9 +154,10 @@ class Simplifier {
     }
   }
 
-  /** Children combined two by two from the left, as spec 4.12 nests them. */
+  /** Children combined two by two from the left, as spec 4.12 nests them (a choice at once: it is flattened anyway). */
   private sequence(kind: 'group' | 'interleave' | 'choice', content: readonly PatternNode[], scope: GrammarScope | undefined): Pattern {
     const b = this.builder;
+    if (kind === 'choice') return content.length === 1 ? this.build(content[0], scope) : b.choiceOf(content.map((node) => this.build(node, scope)));
     let pattern = this.build(content[0], scope);
     for (const node of content.slice(1)) {
       const next = this.build(node, scope);
