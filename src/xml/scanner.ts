@@ -249,30 +249,38 @@ export class XmlScanner {
       return to;
     }
     const at = this.place(from);
-    const text = needsDecoding(raw, false) ? this.decodeText(raw, from) : raw;
+    const text = needsDecoding(raw, false) ? this.decode(raw, from) : raw;
     this.countTo(to);
     if (text !== '') this.handler.text(text, at.line, at.column);
     return to;
   }
 
-  /** Text with references resolved and line ends normalised; fails at a forbidden character or "]]>". */
-  private decodeText(raw: string, offset: number): string {
+  /**
+   * Text, or an attribute's value, with references resolved and line ends
+   * normalised (to a newline in text, to a space in a value, as tabs and
+   * newlines are: XML 1.0 section 3.3.3); fails at a forbidden character, at
+   * "]]>" in text, at "<" in a value.
+   */
+  private decode(raw: string, offset: number, attribute?: string): string {
     const bad = raw.search(FORBIDDEN_CHAR);
     if (bad >= 0) this.forbidden(raw, bad, offset);
+    const inValue = attribute !== undefined;
     let out = '';
     let last = 0;
     for (let i = 0; i < raw.length; i++) {
       const c = raw.charCodeAt(i);
       if (c === 0x26) { // &
-        const { text, end } = this.reference(raw, i, offset, false);
+        const { text, end } = this.reference(raw, i, offset, inValue);
         out += raw.slice(last, i) + text;
         i = end - 1;
         last = end;
-      } else if (c === 0x0d) {
-        out += `${raw.slice(last, i)}\n`;
-        if (raw.charCodeAt(i + 1) === 0x0a) i++;
+      } else if (c === 0x0d || (inValue && (c === 0x09 || c === 0x0a))) {
+        out += raw.slice(last, i) + (inValue ? ' ' : '\n');
+        if (c === 0x0d && raw.charCodeAt(i + 1) === 0x0a) i++;
         last = i + 1;
-      } else if (c === 0x5d && raw.charCodeAt(i + 1) === 0x5d && raw.charCodeAt(i + 2) === 0x3e) {
+      } else if (inValue && c === 0x3c) {
+        this.fail(`"<" is not allowed in the value of attribute ${attribute} (write "&lt;")`, offset + i);
+      } else if (!inValue && c === 0x5d && raw.charCodeAt(i + 1) === 0x5d && raw.charCodeAt(i + 2) === 0x3e) {
         this.fail('"]]>" is not allowed in text (write "]]&gt;")', offset + i);
       }
     }
@@ -330,6 +338,11 @@ export class XmlScanner {
     return NAME.test(this.s) ? this.s.slice(at, NAME.lastIndex) : undefined;
   }
 
+  /** The name at `at`, which must be there. */
+  private requiredName(at: number, message: string): string {
+    return this.name(at) ?? this.fail(message, at);
+  }
+
   private startTag(lt: number): number {
     const s = this.s;
     if (this.open.length === 0 && this.sawRoot) this.fail('a second root element (a document has exactly one)', lt + 1);
@@ -367,7 +380,7 @@ export class XmlScanner {
       const close = s.indexOf(quote, p + 1);
       if (close < 0) return MORE;
       const value = s.slice(p + 1, close);
-      raw.push({ name: attributeName, value: needsDecoding(value, true) ? this.decodeValue(value, p + 1, attributeName) : value, at });
+      raw.push({ name: attributeName, value: needsDecoding(value, true) ? this.decode(value, p + 1, attributeName) : value, at });
       p = close + 1;
     }
     this.sawRoot = true;
@@ -381,30 +394,6 @@ export class XmlScanner {
       this.handler.endTag(tag, after.line, after.column);
     }
     return p;
-  }
-
-  /** An attribute value with references resolved and whitespace normalised (XML 1.0 section 3.3.3). */
-  private decodeValue(raw: string, offset: number, name: string): string {
-    const bad = raw.search(FORBIDDEN_CHAR);
-    if (bad >= 0) this.forbidden(raw, bad, offset);
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      if (c === 0x26) {
-        const { text, end } = this.reference(raw, i, offset, true);
-        out += raw.slice(last, i) + text;
-        i = end - 1;
-        last = end;
-      } else if (c === 0x3c) {
-        this.fail(`"<" is not allowed in the value of attribute ${name} (write "&lt;")`, offset + i);
-      } else if (c === 0x09 || c === 0x0a || c === 0x0d) {
-        out += `${raw.slice(last, i)} `;
-        if (c === 0x0d && raw.charCodeAt(i + 1) === 0x0a) i++;
-        last = i + 1;
-      }
-    }
-    return out + raw.slice(last);
   }
 
   /** Namespaces in XML 1.0: declarations read, prefixes resolved, attributes unique by name and by expanded name. */
@@ -485,8 +474,7 @@ export class XmlScanner {
     const s = this.s;
     const gt = s.indexOf('>', lt + 2);
     if (gt < 0) return MORE;
-    const name = this.name(lt + 2);
-    if (name === undefined) this.fail('"</" must be followed by the name of the element it closes', lt + 2);
+    const name = this.requiredName(lt + 2, '"</" must be followed by the name of the element it closes');
     let p = lt + 2 + name.length;
     while (p < gt && isSpace(s.charCodeAt(p))) p++;
     if (p !== gt) this.fail(`the end tag </${name}> holds something after its name`, p);
@@ -503,8 +491,7 @@ export class XmlScanner {
     const s = this.s;
     const close = s.indexOf('?>', lt + 2);
     if (close < 0) return MORE;
-    const target = this.name(lt + 2);
-    if (target === undefined) this.fail('"<?" must be followed by the target of the processing instruction', lt + 2);
+    const target = this.requiredName(lt + 2, '"<?" must be followed by the target of the processing instruction');
     const after = lt + 2 + target.length;
     if (after < close && !isSpace(s.charCodeAt(after))) this.fail(`the target of the processing instruction <?${target} must be followed by whitespace`, after);
     const content = s.slice(after, close);

@@ -18,6 +18,10 @@ const DEPENDS_ON_NOTHING = 0;
 const DEPENDS_ON_BLANKNESS = 1;
 const DEPENDS_ON_STRING = 2;
 const DEPENDS_ON_CONTEXT = 3;
+/** What a start derivative is taken by. */
+const OPEN = 0;
+const OPEN_RECOVER = 1;
+const ATTRIBUTE_NAME = 2;
 /** Distinct strings remembered per pattern (attribute values repeat; identifiers do not). */
 const DATA_MEMO_LIMIT = 256;
 
@@ -28,15 +32,7 @@ export class Derivatives {
 
   /** The state after `<name`, given state `p`. */
   startTagOpen(p: Pattern, name: ExpandedName): Pattern {
-    let memo = p.startTagOpenMemo;
-    if (memo === undefined) memo = p.startTagOpenMemo = new Map();
-    else {
-      const known = memo.get(name.id);
-      if (known !== undefined) return known;
-    }
-    const derived = this.startTagOpenOf(p, name, false);
-    memo.set(name.id, derived);
-    return derived;
+    return this.byName(p.startTagOpenMemo ??= new Map(), p, name, this.startTagOpenOf);
   }
 
   /**
@@ -44,26 +40,51 @@ export class Derivatives {
    * element: the state after an element that came too early.
    */
   startTagOpenRecover(p: Pattern, name: ExpandedName): Pattern {
-    let memo = p.startTagOpenRecoverMemo;
-    if (memo === undefined) memo = p.startTagOpenRecoverMemo = new Map();
-    else {
-      const known = memo.get(name.id);
-      if (known !== undefined) return known;
-    }
-    const derived = this.startTagOpenOf(p, name, true);
+    return this.byName(p.startTagOpenRecoverMemo ??= new Map(), p, name, this.startTagOpenRecoverOf);
+  }
+
+  /** The state after the name of an attribute: `after(its value pattern, the rest)`. */
+  startAttribute(p: Pattern, name: ExpandedName): Pattern {
+    return this.byName(p.startAttributeMemo ??= new Map(), p, name, this.startAttributeOf);
+  }
+
+  /** A derivative by a name, from the pattern's memo or computed and remembered there. */
+  private byName(memo: Map<number, Pattern>, p: Pattern, name: ExpandedName, derive: (this: Derivatives, p: Pattern, name: ExpandedName) => Pattern): Pattern {
+    const known = memo.get(name.id);
+    if (known !== undefined) return known;
+    const derived = derive.call(this, p, name);
     memo.set(name.id, derived);
     return derived;
   }
 
-  private startTagOpenOf(p: Pattern, name: ExpandedName, recover: boolean): Pattern {
+  private startTagOpenOf(p: Pattern, name: ExpandedName): Pattern {
+    return this.startOf(p, name, OPEN);
+  }
+
+  private startTagOpenRecoverOf(p: Pattern, name: ExpandedName): Pattern {
+    return this.startOf(p, name, OPEN_RECOVER);
+  }
+
+  private startAttributeOf(p: Pattern, name: ExpandedName): Pattern {
+    return this.startOf(p, name, ATTRIBUTE_NAME);
+  }
+
+  /**
+   * The derivative by a start tag's opening (`OPEN`, `OPEN_RECOVER`) or an
+   * attribute's name (`ATTRIBUTE_NAME`): `after`s whose first half is the
+   * content (or the value) to come, and whose second is what follows it.
+   */
+  private startOf(p: Pattern, name: ExpandedName, mode: number): Pattern {
     const b = this.builder;
-    const d = (q: Pattern): Pattern => (recover ? this.startTagOpenRecover(q, name) : this.startTagOpen(q, name));
+    const d = (q: Pattern): Pattern => (mode === OPEN ? this.startTagOpen(q, name) : mode === OPEN_RECOVER ? this.startTagOpenRecover(q, name) : this.startAttribute(q, name));
     switch (p.kind) {
       case CHOICE: return b.choiceOf(p.members!.map(d));
       case GROUP: {
         const p1 = p.p1!, p2 = p.p2!;
         const first = this.applyAfter(d(p1), (x) => b.group(x, p2));
-        return p1.nullable || recover ? b.choice(first, d(p2)) : first;
+        // attributes are unordered, in a group as in an interleave
+        if (mode === ATTRIBUTE_NAME) return b.choice(first, this.applyAfter(d(p2), (x) => b.group(p1, x)));
+        return p1.nullable || mode === OPEN_RECOVER ? b.choice(first, d(p2)) : first;
       }
       case INTERLEAVE: {
         const p1 = p.p1!, p2 = p.p2!;
@@ -77,44 +98,10 @@ export class Derivatives {
         const rest = b.optional(p);
         return this.applyAfter(d(p.p1!), (x) => b.group(x, rest));
       }
-      case ELEMENT: return contains(p.nameClass!, name) ? b.after(p.p1!, b.empty) : b.notAllowed;
-      default: return b.notAllowed;
-    }
-  }
-
-  /** The state after the name of an attribute: `after(its value pattern, the rest)`. */
-  startAttribute(p: Pattern, name: ExpandedName): Pattern {
-    let memo = p.startAttributeMemo;
-    if (memo === undefined) memo = p.startAttributeMemo = new Map();
-    else {
-      const known = memo.get(name.id);
-      if (known !== undefined) return known;
-    }
-    const derived = this.startAttributeOf(p, name);
-    memo.set(name.id, derived);
-    return derived;
-  }
-
-  private startAttributeOf(p: Pattern, name: ExpandedName): Pattern {
-    const b = this.builder;
-    const d = (q: Pattern): Pattern => this.startAttribute(q, name);
-    switch (p.kind) {
-      case CHOICE: return b.choiceOf(p.members!.map(d));
-      case GROUP: case INTERLEAVE: {
-        // attributes are unordered, in a group as in an interleave
-        const p1 = p.p1!, p2 = p.p2!;
-        const make = p.kind === GROUP ? (x: Pattern, y: Pattern) => b.group(x, y) : (x: Pattern, y: Pattern) => b.interleave(x, y);
-        return b.choice(this.applyAfter(d(p1), (x) => make(x, p2)), this.applyAfter(d(p2), (x) => make(p1, x)));
-      }
-      case AFTER: {
-        const p2 = p.p2!;
-        return this.applyAfter(d(p.p1!), (x) => b.after(x, p2));
-      }
-      case ONE_OR_MORE: {
-        const rest = b.optional(p);
-        return this.applyAfter(d(p.p1!), (x) => b.group(x, rest));
-      }
-      case ATTRIBUTE: return contains(p.nameClass!, name) ? b.after(p.p1!, b.empty) : b.notAllowed;
+      case ELEMENT:
+        // an element whose content can match nothing is as if it were not there (as jing makes it)
+        return mode !== ATTRIBUTE_NAME && !p.p1!.notAllowed && contains(p.nameClass!, name) ? b.after(p.p1!, b.empty) : b.notAllowed;
+      case ATTRIBUTE: return mode === ATTRIBUTE_NAME && contains(p.nameClass!, name) ? b.after(p.p1!, b.empty) : b.notAllowed;
       default: return b.notAllowed;
     }
   }
@@ -205,40 +192,25 @@ export class Derivatives {
 
   /** The state after an end tag. */
   endTag(p: Pattern): Pattern {
-    return (p.endTagMemo ??= this.endTagOf(p));
-  }
-
-  private endTagOf(p: Pattern): Pattern {
-    switch (p.kind) {
-      case CHOICE: return this.builder.choiceOf(p.members!.map((m) => this.endTag(m)));
-      case AFTER: return p.p1!.nullable ? p.p2! : this.builder.notAllowed;
-      default: return this.builder.notAllowed;
-    }
+    return (p.endTagMemo ??= this.overAfters(p, (q) => this.endTag(q), (a) => (a.p1!.nullable ? a.p2! : this.builder.notAllowed), this.builder.notAllowed));
   }
 
   /** After an element that could not be matched: whatever may follow it, its content abandoned. */
   recoverAfter(p: Pattern): Pattern {
-    return (p.recoverAfterMemo ??= this.recoverAfterOf(p));
-  }
-
-  private recoverAfterOf(p: Pattern): Pattern {
-    switch (p.kind) {
-      case CHOICE: return this.builder.choiceOf(p.members!.map((m) => this.recoverAfter(m)));
-      case AFTER: return p.p2!;
-      default: return this.builder.notAllowed;
-    }
+    return (p.recoverAfterMemo ??= this.overAfters(p, (q) => this.recoverAfter(q), (a) => a.p2!, this.builder.notAllowed));
   }
 
   /** The state with nothing expected after the current element (to tell its own errors from its parent's). */
   emptyAfter(p: Pattern): Pattern {
-    return (p.emptyAfterMemo ??= this.emptyAfterOf(p));
+    return (p.emptyAfterMemo ??= this.overAfters(p, (q) => this.emptyAfter(q), (a) => this.builder.after(a.p1!, this.builder.empty), p));
   }
 
-  private emptyAfterOf(p: Pattern): Pattern {
+  /** A state (a choice of `after`s) with `onAfter` applied to each `after`; `otherwise` for anything else. */
+  private overAfters(p: Pattern, recurse: (q: Pattern) => Pattern, onAfter: (a: Pattern) => Pattern, otherwise: Pattern): Pattern {
     switch (p.kind) {
-      case CHOICE: return this.builder.choiceOf(p.members!.map((m) => this.emptyAfter(m)));
-      case AFTER: return this.builder.after(p.p1!, this.builder.empty);
-      default: return p;
+      case CHOICE: return this.builder.choiceOf(p.members!.map(recurse));
+      case AFTER: return onAfter(p);
+      default: return otherwise;
     }
   }
 
@@ -344,7 +316,7 @@ export class Derivatives {
           case GROUP: case INTERLEAVE: case AFTER: stack.push(p.p1!, p.p2!); break;
           case ONE_OR_MORE: stack.push(p.p1!); break;
           case ELEMENT: {
-            const s = specificity(p.nameClass!, name);
+            const s = p.p1!.notAllowed ? 0 : specificity(p.nameClass!, name);
             if (s > best) { best = s; contents = [p.p1!]; }
             else if (s === best && s > 0) contents.push(p.p1!);
             stack.push(p.p1!);

@@ -128,24 +128,22 @@ export class PatternBuilder {
   }
 
   group(a: Pattern, b: Pattern): Pattern {
-    if (a === this.empty) return b;
-    if (b === this.empty) return a;
-    if (a === this.notAllowed || b === this.notAllowed) return this.notAllowed;
-    const known = this.groups.get(a.id, b.id);
-    if (known >= 0) return this.all[known];
-    const p = this.make(GROUP, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null);
-    this.groups.set(a.id, b.id, p.id);
-    return p;
+    return this.binary(GROUP, this.groups, a, b);
   }
 
   interleave(a: Pattern, b: Pattern): Pattern {
+    return this.binary(INTERLEAVE, this.interleaves, a, b);
+  }
+
+  /** A group or an interleave: `empty` is their unit, `notAllowed` absorbs them. */
+  private binary(kind: typeof GROUP | typeof INTERLEAVE, table: PairTable, a: Pattern, b: Pattern): Pattern {
     if (a === this.empty) return b;
     if (b === this.empty) return a;
     if (a === this.notAllowed || b === this.notAllowed) return this.notAllowed;
-    const known = this.interleaves.get(a.id, b.id);
+    const known = table.get(a.id, b.id);
     if (known >= 0) return this.all[known];
-    const p = this.make(INTERLEAVE, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null);
-    this.interleaves.set(a.id, b.id, p.id);
+    const p = this.make(kind, a.nullable && b.nullable, Math.max(a.contentType, b.contentType), a, b, null, null, null, null);
+    table.set(a.id, b.id, p.id);
     return p;
   }
 
