@@ -32,10 +32,11 @@ import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
 import type { CitationProviderOptions } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
-import { assignNames, checkOutputPaths } from './names.js';
+import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
+import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
@@ -68,6 +69,8 @@ export interface BuildOptions extends CompileOptions {
   allowRead?: readonly string[];
   /** The file system calls publishing makes (default node:fs/promises): a seam for fault-injection tests. */
   fileSystem?: PublishFileSystem;
+  /** A search page and index (`search/`), and a search box on every page (default true). */
+  search?: boolean;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -100,6 +103,8 @@ export interface BuildReport {
   /** Output files written (new or changed) and removed, relative to the output folder. */
   changedFiles: string[];
   removedFiles: string[];
+  /** The search index, when the edition has search. */
+  search?: SearchSummary;
 }
 
 /** Version of the cache's layout and keys; part of every key. */
@@ -164,11 +169,14 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const textModes = options.textModes ?? ['reading'];
   const citations = options.citations ?? {};
   const editionTitle = options.editionTitle ?? 'Documents';
+  const search = options.search ?? true;
   const htmlPath = resolve(options.xslt ?? HTML_STYLESHEET);
-  let keys: { html: string; text: string; site: string };
+  let keys: { html: string; text: string; site: string; records?: string };
   try {
-    const [html, text, site] = await Promise.all([stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET)]);
-    keys = { html, text, site };
+    const [html, text, site, records] = await Promise.all([
+      stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
+    ]);
+    keys = { html, text, site, ...(records && { records }) };
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
     report.diagnostics.push(error.problem);
@@ -183,21 +191,22 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
 
   const longestSuffix = `/${textFileName('', 'diplomatic')}`;
-  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix);
+  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix, search ? [...SITE_NAMES, SEARCH_FOLDER] : SITE_NAMES);
   report.diagnostics.push(...problems);
   const jobs: RenderJob[] = [];
   for (const { file, hash } of found.documents) {
     const name = names.get(file);
     if (name === undefined) continue;
     const request: RenderRequest = {
-      file, name, textModes, citations, limits,
+      file, name, textModes, citations, limits, search,
       params: {
         registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
         'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
+        ...(search && { 'search-href': `../${SEARCH_PAGE}` }),
       },
     };
-    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, JSON.stringify(request)]);
+    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, keys.records ?? '', JSON.stringify(request)]);
     jobs.push({ request, key });
   }
   if (hasErrors(report.diagnostics)) return report;
@@ -205,20 +214,31 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   try {
     return await lockedOutput(target, async () => {
-      const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, keys: { html: keys.html, text: keys.text }, out }, report);
+      const records = await renderDocuments(jobs, cache, {
+        ...options, html: htmlPath, ...(search && { records: RECORDS_STYLESHEET }), keys: { html: keys.html, text: keys.text, ...(keys.records && { records: keys.records }) }, out,
+      }, report);
       if (hasErrors(report.diagnostics)) return report;
-      const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
+      const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, { ...options, search }, report);
+      const edition = [site];
+      if (search) {
+        const index = await searchUnit(records, found.registers, { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options });
+        edition.push(index.record);
+        report.search = index.summary;
+      }
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
-      const units = [...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files) })), { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) }];
+      const units = [
+        ...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files) })),
+        { source: `${out} (the edition-wide pages)`, files: edition.flatMap((unit) => Object.keys(unit.files)) },
+      ];
       report.diagnostics.push(...checkOutputPaths(units));
       if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();
-      for (const record of [...records, site]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
+      for (const record of [...records, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {
         force: options.force, fileSystem: options.fileSystem,
         blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
       });
-      await cache.prune([...records, site]);
+      await cache.prune([...records, ...edition]);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
       report.written = true;
@@ -254,7 +274,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 async function renderDocuments(
   jobs: readonly RenderJob[],
   cache: BuildCache,
-  options: BuildOptions & { html: string; keys: RenderSetup['keys']; out: string },
+  options: BuildOptions & { html: string; records?: string; keys: RenderSetup['keys']; out: string },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
   const records: (UnitRecord | undefined)[] = new Array(jobs.length);
@@ -268,14 +288,17 @@ async function renderDocuments(
   }
   if (misses.length === 0) return records as UnitRecord[];
 
-  const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, keys: options.keys, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
+  const setup: RenderSetup = {
+    html: options.html, text: TEXT_STYLESHEET, ...(options.records && { records: options.records }), keys: options.keys,
+    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out,
+  };
   const threads = misses.length < WORKERS_FROM ? 1 : Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
   report.threads = threads > 1 ? threads : 0;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
   let close = async (): Promise<void> => {};
   if (threads > 1) {
     // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
-    await Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)]);
+    await Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
     // Each thread with a stack for the deepest document the limits accept.
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
     render = (job) => pool.run(job);
@@ -327,6 +350,7 @@ async function siteUnit(
     'site-json': JSON.stringify({ documents, mentions: records.flatMap((r) => r.mentions) }),
     'registers-json': JSON.stringify(registers.map((r) => r.text)),
     'edition-title': editionTitle,
+    'search-href': options.search === false ? '' : SEARCH_PAGE,
   };
   const css = await readFile(resolve(XSLT_DIR, 'html', 'samizdat.css'));
   const key = cacheKey([CACHE_FORMAT, 'site', siteKey, JSON.stringify(params), css]);

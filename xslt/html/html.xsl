@@ -18,6 +18,7 @@
   <xsl:import href="namesdates.xsl"/>
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="header.xsl"/>
+  <xsl:import href="search-box.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'mentions' (JSON list of entity mentions),
        or 'page+mentions' (the page, and the mentions as the secondary result mentions.json). -->
@@ -30,6 +31,8 @@
   <xsl:param name="css-href" as="xs:string" select="'../samizdat.css'"/>
   <xsl:param name="home-href" as="xs:string" select="'../index.html'"/>
   <xsl:param name="text-href" as="xs:string" select="''"/>
+  <!-- The search page, for the navigation's search box; '' (no box) when the edition has no search. -->
+  <xsl:param name="search-href" as="xs:string" select="''"/>
   <!-- Name of the edition, shown in the page's navigation. -->
   <xsl:param name="edition-title" as="xs:string" select="'Documents'"/>
 
