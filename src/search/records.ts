@@ -37,7 +37,7 @@ export function entityFilter(type: string): string {
 }
 
 /** Open and close the run of other forms after a passage's text: words of their own that are not letters, so never words of the index. */
-export const FORMS_OPEN = ' ⟨';
+export const FORMS_OPEN = ' ⟨ ';
 export const FORMS_CLOSE = ' ⟩';
 export const FORMS_SEPARATOR = ' · ';
 

@@ -74,6 +74,8 @@ if (pagefind) {
     history.pushState(null, '', params.toString() === '' ? location.pathname : `?${params}`);
     void run(params);
   });
+  // A filter or the order, once chosen, searches at once.
+  form.addEventListener('change', (event) => { if (event.target instanceof HTMLSelectElement) form.requestSubmit(); });
   window.addEventListener('popstate', () => show(new URLSearchParams(location.search)));
 }
 
@@ -174,22 +176,24 @@ async function run(/** @type {URLSearchParams} */ params) {
   if (current !== generation) return;
   // A passage found only through its labels (its document's title, say) does not hold the words: it is not a passage found.
   const results = (search?.results ?? []).filter((/** @type {any} */ r) => words === '' || r.words.length > 0);
+  let shown = 0;
+  const next = async () => {
+    more.hidden = true;
+    const page = await Promise.all(results.slice(shown, shown + PAGE).map((/** @type {any} */ r) => r.data()));
+    if (current !== generation) return false;
+    for (const data of page) list.append(resultItem(data));
+    shown += page.length;
+    more.hidden = shown >= results.length;
+    return true;
+  };
+  more.onclick = () => void next();
+  if (!(await next())) return;
+  // Said once the first results are there, so that a screen reader announces what the reader can now read.
   const what = words === '' ? 'with these filters' : `for “${words}”`;
   status.textContent = results.length === 0
     ? `No passage found ${what}.`
     : `${results.length} passage${results.length === 1 ? '' : 's'} found ${what}.`;
   document.title = words === '' ? 'Search the edition' : `${words} – Search the edition`;
-  let shown = 0;
-  const next = async () => {
-    more.hidden = true;
-    const page = await Promise.all(results.slice(shown, shown + PAGE).map((/** @type {any} */ r) => r.data()));
-    if (current !== generation) return;
-    for (const data of page) list.append(resultItem(data));
-    shown += page.length;
-    more.hidden = shown >= results.length;
-  };
-  more.onclick = () => void next();
-  await next();
 }
 
 /** One passage found: its document and paragraph as a link to it, the excerpt with the words found marked. */
