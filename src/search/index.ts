@@ -37,7 +37,7 @@ const SEARCH_SCRIPT = join(XSLT_DIR, 'search', 'search.js');
 /** What the build learns of the search index: whether this build made it (or the cached one was still right), and then its size and time. */
 export type SearchSummary =
   | { indexed: false }
-  | { indexed: true; passages: number; files: number; bytes: number; seconds: number };
+  | { indexed: true; passages: number; records: number; files: number; bytes: number; seconds: number };
 
 export interface SearchContext {
   cache: BuildCache;
@@ -78,9 +78,12 @@ export async function searchUnit(
   for (const document of documents) languages.push(languageOnly(await passagesOf(document)));
   const language = indexLanguage(languages);
   const labels = documentLabels(documents);
+  let passages = 0;
   async function* batches(): AsyncIterable<SearchRecord[]> {
     for (const [position, document] of documents.entries()) {
-      yield documentRecords({ name: document.name, title: document.title, mentions: document.mentions, passages: await passagesOf(document) }, position,
+      const read = await passagesOf(document);
+      passages += read.passages.length;
+      yield documentRecords({ name: document.name, title: document.title, mentions: document.mentions, passages: read }, position,
         { entities, language, label: labels.get(document.name)! });
     }
   }
@@ -107,7 +110,7 @@ export async function searchUnit(
     bytes += content.length;
   }
   const record = await context.cache.store(key, { name: '', title: 'search', mentions: [], files });
-  return { record, summary: { indexed: true, passages: index.records, files: index.files.size, bytes, seconds: (performance.now() - started) / 1000 } };
+  return { record, summary: { indexed: true, passages, records: index.records, files: index.files.size, bytes, seconds: (performance.now() - started) / 1000 } };
 }
 
 /** A document's passages reduced to what choosing the index's language needs. */

@@ -67,31 +67,67 @@ export function documentLabels(documents: readonly { name: string; title: string
   return new Map(documents.map(({ name, title }) => [name, (uses.get(title) ?? 0) > 1 ? `${title} (${name})` : title]));
 }
 
-/** A word as the passage's content is compared: lower case, without the punctuation around it or a possessive ’s. */
+/** A word as the content is compared: lower case, without the punctuation around it or a possessive ’s. */
 function wordKey(word: string): string {
   return word.toLocaleLowerCase().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').replace(/['’]s$/u, '');
 }
 
+const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
+
+/** A passage's place in its record's content, and what a result found there links to and shows. */
+export interface PassageSpan {
+  /** Index of the passage's first word among the content's words (split at white space, as Pagefind counts them). */
+  offset: number;
+  /** The fragment of the passage's link ('' for the page's top). */
+  target: string;
+  /** The paragraph number ('' outside paragraphs). */
+  number: string;
+}
+
 /**
- * The passage's text, then the forms a search should also find it by: of
- * each form, the words the text (or an earlier form) does not already have,
+ * The content of a record of `passages`: each passage's text followed by its
+ * own other forms, then the forms of the names of the `entities` mentioned.
+ * Of each form, only the words the record does not already have are added,
  * so that a word is in the content once however many forms repeat it, and
- * the excerpt of a search for a word of the text shows the text.
+ * the excerpt of a search for a word of the text shows the text. Returns the
+ * content and where each passage starts in it.
  */
-export function passageContent(passage: Passage, entities: readonly Entity[]): string {
-  const seen = new Set(passage.text.split(/\s+/).map(wordKey));
-  const forms: string[] = [];
-  for (const form of [...passage.forms, ...entities.flatMap((e) => e.forms)]) {
-    const words = form.split(/\s+/).filter((word) => {
+export function recordContent(passages: readonly Passage[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
+  const seen = new Set(passages.flatMap((p) => words(p.text).map(wordKey)));
+  const newWords = (forms: readonly string[]): string[] => forms.flatMap((form) => {
+    const kept = words(form).filter((word) => {
       const key = wordKey(word);
       if (key === '' || seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-    if (words.length > 0) forms.push(words.join(' '));
+    return kept.length > 0 ? [kept.join(' ')] : [];
+  });
+  const bracketed = (forms: string[]): string[] => (forms.length === 0 ? [] : words(`${FORMS_OPEN}${forms.join(FORMS_SEPARATOR)}${FORMS_CLOSE}`));
+  const content: string[] = [];
+  const spans: PassageSpan[] = [];
+  for (const passage of passages) {
+    spans.push({ offset: content.length, target: passage.target, number: passage.number });
+    content.push(...words(passage.text), ...bracketed(newWords(passage.forms)));
   }
-  return forms.length === 0 ? passage.text : `${passage.text}${FORMS_OPEN}${forms.join(FORMS_SEPARATOR)}${FORMS_CLOSE}`.trim();
+  content.push(...bracketed(newWords(entities.flatMap((e) => e.forms))));
+  return { content: content.join(' '), spans };
 }
+
+/** The passages of a record, as its `passages` metadata carries them: `offset:target:number` (the number URI-encoded), space-separated. */
+export function encodeSpans(spans: readonly PassageSpan[]): string {
+  return spans.map((s) => `${s.offset}:${s.target}:${encodeURIComponent(s.number)}`).join(' ');
+}
+
+/**
+ * Short passages that share everything a filter can tell (the entities they
+ * mention, their years and languages) and their heading are indexed together
+ * in records of at least this many words: a novel's dialogue is thousands of
+ * short paragraphs, and Pagefind's work grows with records as much as with
+ * words. Filters stay exact, and a result still links to the paragraph its
+ * words are in (the search page finds it from `passages`).
+ */
+export const RECORD_WORDS = 120;
 
 /** A sort key that orders lexically as the documents and passages are ordered, never read as a number. */
 function orderKey(document: number, passage: number): string {
@@ -117,36 +153,51 @@ export function documentRecords(
   context: { entities: ReadonlyMap<string, Entity>; language: string; label: string },
 ): SearchRecord[] {
   const mentioned = passageEntities(document.mentions, context.entities);
-  const title = document.title;
-  return document.passages.passages.map((passage, index): SearchRecord => {
+  const groups: { passages: Passage[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
+  document.passages.passages.forEach((passage, index) => {
     const entities = [...new Set([passage.anchor, ...passage.contains].flatMap((anchor) => mentioned.get(anchor) ?? []))];
-    const filters: Record<string, string[]> = { document: [context.label] };
-    const add = (key: string, value: string): void => {
-      const values = (filters[key] ??= []);
-      if (!values.includes(value)) values.push(value);
-    };
-    for (const entity of entities) {
-      add(entityFilter(entityType(entity.kind)), entity.name);
-      add('type', entityType(entity.kind));
-    }
-    for (const year of yearsOf(passage.dates)) add('year', String(year));
-    for (const tag of passage.languages) {
-      const language = primaryLanguage(tag);
-      if (language) add('language', language);
-    }
-    const order = orderKey(position, index);
+    const filters = passageFilters(passage, entities, context.label);
+    const key = JSON.stringify([filters, passage.heading]);
+    const group = groups.at(-1);
+    const length = words(passage.text).length;
+    if (group && group.key === key && group.words < RECORD_WORDS) {
+      group.passages.push(passage);
+      group.words += length;
+    } else groups.push({ passages: [passage], entities, filters, key, words: length, first: index });
+  });
+  const title = document.title;
+  return groups.map(({ passages, entities, filters, first }): SearchRecord => {
+    const { content, spans } = recordContent(passages, entities);
+    const heading = passages[0].heading;
+    const order = orderKey(position, first);
+    const target = passages[0].target;
     return {
-      url: `/${encodeURIComponent(document.name)}/index.html${passage.target === '' ? '' : `#${encodeURIComponent(passage.target)}`}`,
-      content: passageContent(passage, entities),
+      url: `/${encodeURIComponent(document.name)}/index.html${target === '' ? '' : `#${encodeURIComponent(target)}`}`,
+      content,
       language: context.language,
-      meta: {
-        'document-title': title,
-        document: document.name,
-        ...(passage.number !== '' && { paragraph: passage.number }),
-        ...(passage.heading !== '' && passage.heading !== passage.text && { heading: passage.heading }),
-      },
+      // Pagefind indexes metadata too; the search page keeps only results whose words are in the content, and gives metadata no weight.
+      meta: { passages: encodeSpans(spans), ...(heading !== '' && heading !== passages[0].text && { heading }) },
       filters,
       sort: { order, title: `${title.toLocaleLowerCase()} ${order}`, date: `${dateKey(document.passages.date)} ${order}` },
     };
   });
+}
+
+/** What the filters know of a passage: its document, the entities it mentions (by type, regularised name), its years and languages. */
+function passageFilters(passage: Passage, entities: readonly Entity[], label: string): Record<string, string[]> {
+  const filters: Record<string, string[]> = { document: [label] };
+  const add = (key: string, value: string): void => {
+    const values = (filters[key] ??= []);
+    if (!values.includes(value)) values.push(value);
+  };
+  for (const entity of entities) {
+    add(entityFilter(entityType(entity.kind)), entity.name);
+    add('type', entityType(entity.kind));
+  }
+  for (const year of yearsOf(passage.dates)) add('year', String(year));
+  for (const tag of passage.languages) {
+    const language = primaryLanguage(tag);
+    if (language) add('language', language);
+  }
+  return filters;
 }

@@ -182,6 +182,9 @@ describe('search in a browser', function () {
   it('shows text of the edition as text, never as markup', async () => {
     await searchPage('?q=onerror');
     const [found] = await results();
+    // Indexed with the verse before it (neither mentions nor dates anything), it is still its own paragraph.
+    assert.match(found.href, /^\/letter\/index\.html#para-4:~:text=/);
+    assert.equal(found.where, 'paragraph 4 · To Ada');
     assert.match(found.excerpt, /<img src=x onerror=alert\(1\)> is only text here\./);
     assert.equal(await page.locator('.search-results img').count(), 0);
   });

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { buildFromConfig } from '../../src/build/config.js';
 import { parseConfig } from '../../src/config/config.js';
+import { searchIndexLine } from '../../bench/report.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
@@ -82,12 +83,15 @@ describe('search: what the build publishes', function () {
     assert.match(html, /<link rel="stylesheet" href="\.\.\/samizdat\.css"/, 'the edition’s style');
   });
 
-  it('reports what it indexed: one record per passage of every document', async () => {
+  it('reports what it indexed: every passage of every document', async () => {
     const report = await build(tei, { ...options, out: join(scratch, 'counted'), buildCacheDir: join(scratch, 'counted-cache') });
     assert.ok(report.search?.indexed);
     // The flagship has 8 paragraphs and 3 passages outside them (its front, the chapter's head, the letter's head);
     // the letter 4 paragraphs, its head and its verse.
     assert.equal(report.search.passages, 3 * 11 + 6);
+    // Every passage of the flagship mentions or dates something its neighbours do not; the letter's verse and
+    // last paragraph mention and date nothing and share a heading, so they are one record.
+    assert.equal(report.search.records, 3 * 11 + 5);
     assert.equal(report.search.files, searchFiles(snapshot(join(scratch, 'counted')).keys()).filter((f) => f.startsWith('search/pagefind/')).length);
   });
 
@@ -153,7 +157,8 @@ describe('search: what the build publishes', function () {
     const run = (...args: string[]) => promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', tei, '--out', join(scratch, 'cli'),
       '--cache-dir', join(repoRoot, '.samizdat', 'cache', 'xslt'), ...args], { cwd: scratch });
     const first = await run();
-    assert.match(first.stdout, /^Indexed 39 passage\(s\) for search in \d+\.\d\d s \(\d+ file\(s\), \d+\.\d\d MB\)\.$/m);
+    assert.match(first.stdout, /^Indexed 39 passage\(s\) for search in \d+\.\d\d s \(\d+ record\(s\), \d+ file\(s\), \d+\.\d\d MB\)\.$/m);
+    assert.equal(searchIndexLine(first.stdout)?.passages, 39, 'the bench reads the line');
     const again = await run();
     assert.doesNotMatch(again.stdout, /Indexed/);
   });

@@ -10,7 +10,7 @@ import { compileStylesheet, readTeiSource, runStylesheet, type CompiledStyleshee
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { registerEntities, type Entity } from '../../src/search/entities.js';
 import { pageIds, readDocumentPassages, yearOf, yearsOf, LONGEST_SPAN_YEARS, type DocumentPassages, type Passage } from '../../src/search/passages.js';
-import { FORMS_CLOSE, FORMS_OPEN, documentLabels, documentRecords, entityFilter, indexLanguage, passageContent } from '../../src/search/records.js';
+import { RECORD_WORDS, documentLabels, documentRecords, entityFilter, indexLanguage, recordContent } from '../../src/search/records.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
@@ -86,24 +86,30 @@ describe('search: the records of the index', () => {
   const ada: Entity = { id: 'ada', kind: 'person', name: 'Ada Lovelace', forms: ['Ada Lovelace', 'Augusta Ada King', 'Ada'] };
   const bath: Entity = { id: 'bath', kind: 'place', name: 'Bath', forms: ['Bath', 'Aquae Sulis'] };
 
-  it('adds to the text each other form’s words that the text does not already have, once', () => {
-    const content = passageContent(passage({ text: 'We met Ada’s friends in Bath.', forms: ['recieve', 'Bath'] }), [ada, bath]);
-    assert.equal(content, `We met Ada’s friends in Bath.${FORMS_OPEN}recieve · Lovelace · Augusta King · Aquae Sulis${FORMS_CLOSE}`);
-    assert.equal(passageContent(passage({ text: 'Nothing else.' }), []), 'Nothing else.', 'no brackets when there is nothing to add');
+  it('adds to the text each other form’s words that the text does not already have, once, and says where each passage starts', () => {
+    const { content, spans } = recordContent([
+      passage({ text: 'We met Ada’s friends in Bath.', forms: ['recieve', 'Bath'] }),
+      passage({ anchor: 'p2', target: 'p2', number: '2', text: 'Nothing else.' }),
+    ], [ada, bath]);
+    assert.equal(content, 'We met Ada’s friends in Bath. ⟨ recieve ⟩ Nothing else. ⟨ Lovelace · Augusta King · Aquae Sulis ⟩');
+    assert.deepEqual(spans, [{ offset: 0, target: 'p1', number: '1' }, { offset: 9, target: 'p2', number: '2' }]);
+    assert.equal(content.split(/\s+/)[9], 'Nothing', 'offsets count words as Pagefind does');
+    assert.equal(recordContent([passage({ text: 'Nothing else.' })], []).content, 'Nothing else.', 'no brackets when there is nothing to add');
   });
 
+  const letter = (passages: Passage[], mentions: { entry: string; paragraph: string }[] = []) => ({
+    name: 'letter', title: 'A letter', mentions: mentions.map((m) => ({ document: 'letter', ...m })), passages: { language: 'en', date: { when: '1905-03-02' }, passages },
+  });
+  const context = { entities: new Map([['ada', ada], ['bath', bath]]), language: 'en', label: 'A letter' };
+
   it('gives a passage its link, labels, filters and sort keys', () => {
-    const document = {
-      name: 'letter', title: 'A letter',
-      mentions: [{ document: 'letter', entry: 'ada', paragraph: 'p1' }, { document: 'letter', entry: 'bath', paragraph: 'inner' }, { document: 'letter', entry: 'nobody', paragraph: 'p1' }],
-      passages: {
-        language: 'en', date: { when: '1905-03-02' },
-        passages: [passage({ text: 'Ada in Bath, 1904 to 1906.', contains: ['inner'], heading: 'To Ada', dates: [{ from: '1904', to: '1906' }], languages: ['en', 'la-Latn'] })],
-      },
-    };
-    const [record] = documentRecords(document, 3, { entities: new Map([['ada', ada], ['bath', bath]]), language: 'en', label: 'A letter' });
+    const document = letter(
+      [passage({ text: 'Ada in Bath, 1904 to 1906.', contains: ['inner'], heading: 'To Ada', dates: [{ from: '1904', to: '1906' }], languages: ['en', 'la-Latn'] })],
+      [{ entry: 'ada', paragraph: 'p1' }, { entry: 'bath', paragraph: 'inner' }, { entry: 'nobody', paragraph: 'p1' }],
+    );
+    const [record] = documentRecords(document, 3, context);
     assert.equal(record.url, '/letter/index.html#p1');
-    assert.deepEqual(record.meta, { 'document-title': 'A letter', document: 'letter', paragraph: '1', heading: 'To Ada' });
+    assert.deepEqual(record.meta, { passages: '0:p1:1', heading: 'To Ada' });
     assert.deepEqual(record.filters, {
       document: ['A letter'], person: ['Ada Lovelace'], type: ['person', 'place'], place: ['Bath'], year: ['1904', '1905', '1906'], language: ['en', 'la'],
     }, 'entities by regularised name and type, a nested paragraph’s mentions with it, every year of the span, primary language subtags');
@@ -111,6 +117,18 @@ describe('search: the records of the index', () => {
     assert.match(record.sort.order, /^d0000003p0000000$/);
     assert.match(record.sort.date, /^101905-03-02 /);
     assert.equal(record.sort.title, `a letter ${record.sort.order}`);
+  });
+
+  it('indexes short passages that filters cannot tell apart together, and keeps every other passage on its own', () => {
+    const short = (n: number, over: Partial<Passage> = {}) => passage({ anchor: `p${n}`, target: `p${n}`, number: String(n), text: `Short paragraph ${n} of ten words, said the narrator once.`, ...over });
+    const long = passage({ anchor: 'p7', target: 'p7', number: '7', text: 'word '.repeat(RECORD_WORDS + 5).trim() });
+    const records = documentRecords(letter([short(1), short(2), short(3), short(4, { dates: [{ when: '1905' }] }), short(5), short(6), long, short(8)], [{ entry: 'ada', paragraph: 'p6' }]), 0, context);
+    assert.deepEqual(records.map((r) => r.meta.passages), ['0:p1:1 10:p2:2 20:p3:3', '0:p4:4', '0:p5:5', '0:p6:6', '0:p7:7', '0:p8:8']);
+    assert.deepEqual(records.map((r) => r.url), ['/letter/index.html#p1', '/letter/index.html#p4', '/letter/index.html#p5', '/letter/index.html#p6', '/letter/index.html#p7', '/letter/index.html#p8']);
+    assert.deepEqual(records[1].filters.year, ['1905']);
+    assert.deepEqual(records[3].filters.person, ['Ada Lovelace']);
+    assert.equal(records[2].filters.person, undefined, 'a passage that mentions no one is not indexed with one that does');
+    assert.equal(records[5].meta.passages, '0:p8:8', 'a passage long enough stands alone, and the next starts a record of its own');
   });
 
   it('links a passage without an anchor on the page to the page, and escapes names in the URL', () => {

@@ -14,8 +14,9 @@
 
 /** Results shown at first and added by "More results". */
 const PAGE = 10;
-/** Opens the other forms after a passage's text (see src/search/records.ts). */
+/** Open and close the other forms after a passage's text (see src/search/records.ts). */
 const FORMS_OPEN = '⟨';
+const FORMS_CLOSE = '⟩';
 
 /** Filters in the order the form lists them, with what their label says; others (entity types of the edition's own) follow. */
 const FILTERS = [
@@ -32,8 +33,8 @@ const TYPE_NAMES = /** @type {Record<string, string>} */ ({
   person: 'persons', group: 'groups', place: 'places', organisation: 'organisations', event: 'events', object: 'objects', work: 'works', name: 'names',
 });
 const SORTS = ['order', 'date', 'title'];
-/** The metadata each record carries (src/search/records.ts): labels of a result, not words of the passage. */
-const META = ['document-title', 'document', 'paragraph', 'heading'];
+/** The metadata each record carries (src/search/records.ts): where its passages are and their heading, not words of the text. */
+const META = ['passages', 'heading'];
 
 const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (byId('search'));
@@ -196,25 +197,56 @@ async function run(/** @type {URLSearchParams} */ params) {
   document.title = words === '' ? 'Search the edition' : `${words} – Search the edition`;
 }
 
+/**
+ * A record's words, each with whether it is among the other forms (between
+ * the brackets that follow a passage's text) and which of the record's
+ * passages it belongs to.
+ */
+function contentWords(/** @type {any} */ data) {
+  const spans = String(data.meta?.passages ?? '').split(' ').filter((s) => s !== '').map((span) => {
+    const [offset, target, number] = span.split(':');
+    return { offset: Number(offset), target, number: decodeURIComponent(number ?? '') };
+  });
+  if (spans.length === 0) spans.push({ offset: 0, target: String(data.raw_url ?? '').split('#')[1] ?? '', number: '' });
+  let forms = false;
+  let passage = 0;
+  const words = String(data.content ?? '').split(/\s+/).map((word, index) => {
+    while (passage + 1 < spans.length && spans[passage + 1].offset <= index) passage++;
+    if (word === FORMS_OPEN) forms = true;
+    const entry = { word, forms, passage };
+    if (word === FORMS_CLOSE) forms = false;
+    return entry;
+  });
+  return { words, spans };
+}
+
 /** One passage found: its document and paragraph as a link to it, the excerpt with the words found marked. */
 function resultItem(/** @type {any} */ data) {
+  const { words, spans } = contentWords(data);
+  const tokens = excerptWords(String(data.excerpt ?? ''));
+  // The excerpt is a run of the record's words: where it starts tells which passage its first word found is in.
+  let start = 0;
+  for (let s = 0; s + tokens.length <= words.length; s++) {
+    if (tokens.every((t, i) => t.word === words[s + i].word)) { start = s; break; }
+  }
+  const marked = tokens.findIndex((t, i) => t.mark && !words[start + i]?.forms);
+  const found = marked >= 0 ? start + marked : -1;
+  const span = spans[found >= 0 ? words[found].passage : words[start]?.passage ?? 0];
+  const address = String(data.url).split('#')[0];
+
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  const words = String(data.content ?? '').split(/\s+/);
-  // The other forms follow the text, the first of them opening with the bracket.
-  const at = words.findIndex((word) => word.startsWith(FORMS_OPEN));
-  const formsAt = at < 0 ? words.length : at;
-  link.href = withTextFragment(String(data.url), words, formsAt, (data.locations ?? []).filter((/** @type {number} */ l) => l < formsAt));
-  link.textContent = String(data.meta?.['document-title'] ?? data.url);
+  link.href = `${address}${span.target ? `#${encodeURIComponent(span.target)}` : ''}${found >= 0 ? textDirective(words, found, span.target === '' ? '#' : '') : ''}`;
+  link.textContent = String(data.filters?.document?.[0] ?? address);
   heading.append(link);
   const where = document.createElement('p');
   where.className = 'search-result-where';
-  where.textContent = [data.meta?.paragraph ? `paragraph ${data.meta.paragraph}` : '', data.meta?.heading ?? ''].filter((s) => s !== '').join(' · ');
+  where.textContent = [span.number ? `paragraph ${span.number}` : '', data.meta?.heading ?? ''].filter((s) => s !== '').join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result-excerpt';
-  excerpt.append(...excerptNodes(String(data.excerpt ?? ''), words, formsAt));
+  excerpt.append(...excerptNodes(tokens, words, start));
   item.append(heading, ...(where.textContent === '' ? [] : [where]), excerpt);
   return item;
 }
@@ -233,18 +265,8 @@ function excerptWords(/** @type {string} */ html) {
   return tokens;
 }
 
-/**
- * The excerpt as nodes: words found as <mark>, and the words that are other
- * forms (past `formsAt` in the content's words) in a span that says so. The
- * excerpt is a run of the content's words; where it starts is found by
- * comparing them.
- */
-function excerptNodes(/** @type {string} */ html, /** @type {string[]} */ words, /** @type {number} */ formsAt) {
-  const tokens = excerptWords(html);
-  let start = 0;
-  for (let s = 0; s + tokens.length <= words.length; s++) {
-    if (tokens.every((t, i) => t.word === words[s + i])) { start = s; break; }
-  }
+/** The excerpt as nodes: words found as <mark>, and runs of other forms in a span that says what they are. */
+function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /** @type {{ forms: boolean }[]} */ words, /** @type {number} */ start) {
   /** @type {Node[]} */
   const nodes = [];
   /** @type {HTMLElement | undefined} */
@@ -252,7 +274,8 @@ function excerptNodes(/** @type {string} */ html, /** @type {string[]} */ words,
   tokens.forEach((token, i) => {
     const node = token.mark ? Object.assign(document.createElement('mark'), { textContent: token.word }) : document.createTextNode(token.word);
     const space = i === 0 ? [] : [document.createTextNode(' ')];
-    if (start + i < formsAt) {
+    if (!words[start + i]?.forms) {
+      forms = undefined;
       nodes.push(...space, node);
       return;
     }
@@ -271,18 +294,17 @@ function excerptNodes(/** @type {string} */ html, /** @type {string[]} */ words,
 }
 
 /**
- * The passage's address with a text fragment for the first word found in
- * the reading text, with up to three words either side, so that the browser
- * highlights this occurrence and not an earlier one on the page. Browsers
- * without text fragments, or that do not find it, still go to the paragraph.
+ * A text fragment for the word found at `at`, with up to three words of its
+ * passage either side, so that the browser highlights this occurrence and not
+ * an earlier one on the page. Browsers without text fragments, or that do not
+ * find it, still go to the paragraph.
  */
-function withTextFragment(/** @type {string} */ url, /** @type {string[]} */ words, /** @type {number} */ formsAt, /** @type {number[]} */ locations) {
-  if (locations.length === 0) return url;
-  const at = Math.min(...locations);
+function textDirective(/** @type {{ word: string, forms: boolean, passage: number }[]} */ words, /** @type {number} */ at, /** @type {string} */ hash) {
+  const same = (/** @type {{ forms: boolean, passage: number }} */ w) => !w.forms && w.passage === words[at].passage;
+  const before = [];
+  for (let i = at - 1; i >= 0 && before.length < 3 && same(words[i]); i--) before.unshift(words[i].word);
+  const after = [];
+  for (let i = at + 1; i < words.length && after.length < 3 && same(words[i]); i++) after.push(words[i].word);
   const encode = (/** @type {string[]} */ part) => encodeURIComponent(part.join(' ')).replace(/-/g, '%2D');
-  const before = words.slice(Math.max(0, at - 3), at);
-  const after = words.slice(at + 1, Math.min(formsAt, at + 4));
-  const directive = `${before.length > 0 ? `${encode(before)}-,` : ''}${encode([words[at]])}${after.length > 0 ? `,-${encode(after)}` : ''}`;
-  const [address, fragment = ''] = url.split('#');
-  return `${address}#${fragment}:~:text=${directive}`;
+  return `${hash}:~:text=${before.length > 0 ? `${encode(before)}-,` : ''}${encode([words[at].word])}${after.length > 0 ? `,-${encode(after)}` : ''}`;
 }
