@@ -93,8 +93,10 @@ export interface PassageSpan {
  * content and where each passage starts in it.
  */
 export function recordContent(passages: readonly Passage[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
-  const seen = new Set(passages.flatMap((p) => words(p.text).map(wordKey)));
+  // Most passages have no other forms: the text's words are compared only when there are some.
+  let known: Set<string> | undefined;
   const newWords = (forms: readonly string[]): string[] => forms.flatMap((form) => {
+    const seen = (known ??= new Set(passages.flatMap((p) => words(p.text).map(wordKey))));
     const kept = words(form).filter((word) => {
       const key = wordKey(word);
       if (key === '' || seen.has(key)) return false;
