@@ -272,8 +272,10 @@ function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /
   /** @type {HTMLElement | undefined} */
   let forms;
   tokens.forEach((token, i) => {
+    // A bracket cut from its forms by the excerpt's edge says nothing.
+    if ((i === tokens.length - 1 && token.word === FORMS_OPEN) || (i === 0 && token.word === FORMS_CLOSE)) return;
     const node = token.mark ? Object.assign(document.createElement('mark'), { textContent: token.word }) : document.createTextNode(token.word);
-    const space = i === 0 ? [] : [document.createTextNode(' ')];
+    const space = nodes.length === 0 ? [] : [document.createTextNode(' ')];
     if (!words[start + i]?.forms) {
       forms = undefined;
       nodes.push(...space, node);
