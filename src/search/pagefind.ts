@@ -74,6 +74,9 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>): Promise<{ files:
       if (!UNUSED.test(file.path)) files.set(file.path.replace(/\\/g, '/'), file.content);
     }
     return { files, records };
+  } catch (error) {
+    // Pagefind's service rejects a message it cannot read instead of answering with errors.
+    throw error instanceof PagefindProblem ? error : new PagefindProblem(`Pagefind failed: ${(error as Error).message.split('\n')[0]}`);
   } finally {
     await pagefind.close().catch(() => undefined);
   }
