@@ -57,16 +57,33 @@ export function registerEntities(registers: readonly TeiSource[], records: Compi
   return entries;
 }
 
-/** The entities each passage of a document mentions, by passage anchor, in order of first mention. */
-export function passageEntities(mentions: readonly Mention[], entities: ReadonlyMap<string, Entity>): Map<string, Entity[]> {
-  const byAnchor = new Map<string, Entity[]>();
+/**
+ * The entities each passage of a document mentions, by the passage's index
+ * among `passages`, in order of first mention. A mention names its passage
+ * by anchor (its paragraph's id, or the nearest xml:id outside paragraphs);
+ * where several passages share that anchor (a heading and verse in the same
+ * division), it belongs to the first of them whose text has the name's words,
+ * else to the first of them.
+ */
+export function passageEntities(
+  mentions: readonly Mention[],
+  passages: readonly { anchor: string; contains: readonly string[]; text: string }[],
+  entities: ReadonlyMap<string, Entity>,
+): Map<number, Entity[]> {
+  const byAnchor = new Map<string, number[]>();
+  passages.forEach((passage, index) => {
+    for (const anchor of new Set([passage.anchor, ...passage.contains])) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
+  });
+  const mentioned = new Map<number, Entity[]>();
   for (const mention of mentions) {
     const entity = typeof mention.entry === 'string' ? entities.get(mention.entry) : undefined;
-    if (!entity) continue;
-    const anchor = typeof mention.paragraph === 'string' ? mention.paragraph : '';
-    const list = byAnchor.get(anchor) ?? [];
+    const candidates = byAnchor.get(typeof mention.paragraph === 'string' ? mention.paragraph : '');
+    if (!entity || !candidates) continue;
+    const name = typeof mention.text === 'string' ? mention.text : '';
+    const index = candidates.find((i) => name !== '' && passages[i].text.includes(name)) ?? candidates[0];
+    const list = mentioned.get(index) ?? [];
     if (!list.includes(entity)) list.push(entity);
-    byAnchor.set(anchor, list);
+    mentioned.set(index, list);
   }
-  return byAnchor;
+  return mentioned;
 }

@@ -154,10 +154,10 @@ export function documentRecords(
   position: number,
   context: { entities: ReadonlyMap<string, Entity>; language: string; label: string },
 ): SearchRecord[] {
-  const mentioned = passageEntities(document.mentions, context.entities);
+  const mentioned = passageEntities(document.mentions, document.passages.passages, context.entities);
   const groups: { passages: Passage[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
   document.passages.passages.forEach((passage, index) => {
-    const entities = [...new Set([passage.anchor, ...passage.contains].flatMap((anchor) => mentioned.get(anchor) ?? []))];
+    const entities = mentioned.get(index) ?? [];
     const filters = passageFilters(passage, entities, context.label);
     const key = JSON.stringify([filters, passage.heading]);
     const group = groups.at(-1);

@@ -11,25 +11,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from '../../src/build/index.js';
+import { snapshot } from '../support/snapshot.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const teiDir = join(root, 'tei');
 const fixtures = join(root, 'test', 'fixtures', 'build');
 const scratch = mkdtempSync(join(tmpdir(), 'samizdat-build-'));
-
-/** Every file under `dir` with its bytes, by relative path. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string, prefix: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files.set(`${prefix}${name}`, readFileSync(path, 'latin1'));
-    }
-  };
-  walk(dir, '');
-  return files;
-}
 
 describe('samizdat build', () => {
   const out = join(scratch, 'dist');

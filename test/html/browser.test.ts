@@ -19,23 +19,18 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, chromiumOrSkip, launchChromium } from '../support/chromium.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const executablePath = '/usr/bin/chromium';
-const axePath = createRequire(import.meta.url).resolve('axe-core');
 const flagship = '1923-opposition-ch01/index.html';
-/** Headless and offline: without these Chromium keeps dialling Google's services. */
-const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
@@ -57,19 +52,6 @@ function serve(dir: string): Promise<Server> {
     }
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
-interface AxeViolation { id: string; impact: string; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary: string }[] }
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } };
-    const { violations } = await axe.run(document);
-    return violations.map(({ id, impact, help, helpUrl, nodes }) => ({
-      id, impact, help, helpUrl, nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
-    }));
-  });
 }
 
 /** Role, name and description of the focused element, as Chromium gives them to a screen reader. */
@@ -95,17 +77,13 @@ describe('the flagship edition in a browser', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(executablePath)) {
-      if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
-      console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
-      this.skip();
-    }
+    if (!chromiumOrSkip(this)) return;
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-browser-'));
     const out = join(scratch, 'dist');
     execFileSync(process.execPath, [join(root, 'bin', 'samizdat.js'), 'build', 'tei', '--out', out], { cwd: root, stdio: 'pipe' });
     server = await serve(out);
     site = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -17,20 +17,15 @@
  * chromium is a failure, since .ci/run installs it.
  */
 import { strict as assert } from 'node:assert';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from '../../src/build/index.js';
 import { serveEdition, type EditionServer } from '../../src/serve/index.js';
+import { axeViolations, chromiumOrSkip, launchChromium } from '../support/chromium.js';
 import { repoRoot } from '../support/paths.js';
 
-const executablePath = '/usr/bin/chromium';
-const axePath = createRequire(import.meta.url).resolve('axe-core');
-/** Headless and offline: without these Chromium keeps dialling Google's services. */
-const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Result { href: string; title: string; where: string; excerpt: string; marks: string[]; forms: string }
 
@@ -46,11 +41,7 @@ describe('search in a browser', function () {
   const requested: string[] = [];
 
   before(async function () {
-    if (!existsSync(executablePath)) {
-      if (process.env.CI) throw new Error(`${executablePath} is missing: .ci/run installs Debian's chromium for this test`);
-      console.warn(`    (skipped: ${executablePath} is not installed; \`apt-get install chromium\` runs these tests)`);
-      this.skip();
-    }
+    if (!chromiumOrSkip(this)) return;
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-browser-'));
     const tei = join(scratch, 'tei');
     mkdirSync(tei);
@@ -61,7 +52,7 @@ describe('search in a browser', function () {
     assert.deepEqual(report.diagnostics, []);
     server = await serveEdition({ root: out, port: 0 });
     site = server.url;
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -191,12 +182,8 @@ describe('search in a browser', function () {
 
   it('passes axe with results and filters shown', async () => {
     await searchPage('?q=Party&person=Leon+Trotsky');
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const { axe } = globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } };
-      return (await axe.run(document)).violations.map(({ id, nodes }) => ({ id, nodes: nodes.map((n) => n.html) }));
-    });
-    assert.deepEqual(violations, []);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   });
 
   it('is reached from the keyboard: Tab goes to the words, then to every filter', async () => {

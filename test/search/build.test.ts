@@ -16,22 +16,9 @@ import { buildFromConfig } from '../../src/build/config.js';
 import { parseConfig } from '../../src/config/config.js';
 import { searchIndexLine } from '../../bench/report.js';
 import { repoRoot } from '../support/paths.js';
+import { snapshot } from '../support/snapshot.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
-
-/** Every file under `dir` with its bytes, by relative path. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string, prefix: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files.set(`${prefix}${name}`, readFileSync(path, 'latin1'));
-    }
-  };
-  walk(dir, '');
-  return files;
-}
 
 const searchFiles = (files: Iterable<string>): string[] => [...files].filter((p) => p.startsWith('search/')).sort();
 

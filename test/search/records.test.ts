@@ -131,6 +131,16 @@ describe('search: the records of the index', () => {
     assert.equal(records[5].meta.passages, '0:p8:8', 'a passage long enough stands alone, and the next starts a record of its own');
   });
 
+  it('gives a mention to the passage of its anchor that has the name, when several share the anchor', () => {
+    const head = passage({ anchor: 'letter', target: 'letter', number: '', text: 'To Ada' });
+    const verse = passage({ anchor: 'letter', target: 'letter', number: '', text: 'A verse' });
+    const elsewhere = passage({ anchor: 'letter', target: 'letter', number: '', text: 'Another verse' });
+    const mentions = [{ document: 'letter', entry: 'ada', paragraph: 'letter', text: 'Ada' }, { document: 'letter', entry: 'bath', paragraph: 'letter', text: 'Aquae Sulis' }];
+    const records = documentRecords({ ...letter([verse, head, elsewhere]), mentions }, 0, context);
+    assert.deepEqual(records.map((r) => r.filters.person ?? []), [[], ['Ada Lovelace'], []]);
+    assert.deepEqual(records.map((r) => r.filters.place ?? []), [['Bath'], [], []], 'a name found in none of them goes to the first');
+  });
+
   it('links a passage without an anchor on the page to the page, and escapes names in the URL', () => {
     const document = { name: 'a b', title: 'T', mentions: [], passages: { language: '', passages: [passage({ target: '', number: '' })] } };
     assert.equal(documentRecords(document, 0, { entities: new Map(), language: 'und', label: 'T' })[0].url, '/a%20b/index.html');
