@@ -6,12 +6,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { compileStylesheet, readTeiSource, runStylesheet, type CompiledStylesheet } from '../../src/transform/index.js';
+import { compileStylesheet, readTeiSource, runStylesheet, toHtml, type CompiledStylesheet } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { registerEntities, type Entity } from '../../src/search/entities.js';
 import { pageIds, readDocumentPassages, yearOf, yearsOf, LONGEST_SPAN_YEARS, type DocumentPassages, type Passage } from '../../src/search/passages.js';
 import { RECORD_WORDS, documentLabels, documentRecords, entityFilter, indexLanguage, recordContent } from '../../src/search/records.js';
-import { repoRoot } from '../support/paths.js';
+import { corporaDir, repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
 const flagship = join(repoRoot, 'tei', '1923-opposition-ch01.xml');
@@ -46,6 +46,21 @@ describe('search: the passages of a document', function () {
     // The chapter's head is text outside paragraphs: it goes to the division's id, which the page has.
     const head = passages.find((p) => p.text === '1 Trotsky opens the attack');
     assert.deepEqual([head?.anchor, head?.target, head?.number], ['ch01', 'ch01', '']);
+  });
+
+  it('anchors every paragraph at an id its page has, numbered as the page numbers it', async () => {
+    const novel = join(corporaDir, 'eltec', 'ELTeC-eng', 'level1', 'ENG18652_Carroll.xml');
+    for (const file of [flagship, join(fixtures, 'letter.xml'), novel]) {
+      const page = await toHtml(file);
+      const ids = pageIds(page);
+      const { passages } = await passagesOf(file, ids);
+      const paragraphs = passages.filter((p) => p.number !== '');
+      assert.ok(paragraphs.length > 0, file);
+      for (const p of paragraphs) {
+        assert.equal(p.target, p.anchor, `${file}: paragraph ${p.number} is anchored at ${p.anchor}, which its page has`);
+        assert.ok(page.includes(`aria-label="Paragraph ${p.number}">`), `${file}: the page numbers paragraph ${p.number} so`);
+      }
+    }
   });
 
   it('gives each passage the reading text and, beside it, the forms the reading text does not show', async () => {

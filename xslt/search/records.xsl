@@ -8,8 +8,7 @@
   run of text outside paragraphs (headings, verse, speeches …) anchored at the
   nearest element with an xml:id, so that a search result links to where its
   words are. Per passage:
-    anchor, number   the paragraph's id and number as the page gives them
-                     (the HTML stylesheet's numbering, imported, not copied);
+    anchor, number   the paragraph's id and number as the page gives them;
     contains         anchors of paragraphs nested inside it (a p in a note),
                      whose entity mentions belong to this passage;
     text             the reading text, exactly as the plain text gives it;
@@ -33,15 +32,22 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- The page's paragraph numbering, and the plain text's reading of every element. -->
-  <xsl:import href="../html/html.xsl"/>
+  <!-- The plain text's reading of every element. -->
   <xsl:import href="../text/text.xsl"/>
 
   <xsl:param name="registers-json" as="xs:string" select="'[]'"/>
 
   <xsl:output method="json" indent="no"/>
 
+  <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="samizdat:passages" on-no-match="shallow-skip" use-accumulators="#all"/>
+
+  <!-- The page's paragraph numbers: core.xsl's rule, restated rather than imported, since importing
+       the HTML stylesheets would make this one as slow to compile as they are. A test checks that
+       every paragraph's anchor is an id of its page. -->
+  <xsl:accumulator name="samizdat:search-paragraph" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
+  </xsl:accumulator>
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="samizdat:tei(.)"/>
@@ -61,7 +67,7 @@
   <!-- A paragraph is a passage, with everything inside it. -->
   <xsl:template match="p | ab" mode="samizdat:passages">
     <xsl:sequence select="samizdat:passage(., node(), samizdat:paragraph-anchor(.),
-      if (@n) then string(@n) else string(samizdat:paragraph-number(.)))"/>
+      if (@n) then string(@n) else string(accumulator-before('samizdat:search-paragraph')))"/>
   </xsl:template>
 
   <!-- Any other block: walked when it holds blocks, its loose text between them a passage; a passage itself otherwise. -->
@@ -96,7 +102,7 @@
   <!-- The id the page gives a paragraph (core.xsl's rule), which entity mentions name too. -->
   <xsl:function name="samizdat:paragraph-anchor" as="xs:string">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="if ($p/@xml:id) then string($p/@xml:id) else 'para-' || samizdat:paragraph-number($p)"/>
+    <xsl:sequence select="if ($p/@xml:id) then string($p/@xml:id) else 'para-' || $p/accumulator-before('samizdat:search-paragraph')"/>
   </xsl:function>
 
   <!-- Outside paragraphs, the anchor a mention there names (namesdates.xsl's rule): the nearest xml:id. -->
