@@ -36,7 +36,7 @@ import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
-import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, searchUnit, type SearchSummary } from '../search/index.js';
+import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
@@ -212,6 +212,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   if (hasErrors(report.diagnostics)) return report;
 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
+  const searchPage = search ? compileSearchPage(options) : undefined;
   try {
     return await lockedOutput(target, async () => {
       const records = await renderDocuments(jobs, cache, {
@@ -221,7 +222,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, { ...options, search }, report);
       const edition = [site];
       if (search) {
-        const index = await searchUnit(records, found.registers, { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options });
+        const index = await searchUnit(records, found.registers, { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
         edition.push(index.record);
         report.search = index.summary;
       }

@@ -14,7 +14,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic } from '../diagnostics.js';
-import { TransformProblem, XSLT_DIR, compileStylesheet, runStylesheet, stylesheetKey, type CompileOptions, type TeiSource } from '../transform/index.js';
+import {
+  TransformProblem, XSLT_DIR, compileStylesheet, runStylesheet, stylesheetKey, type CompileOptions, type CompiledStylesheet, type TeiSource,
+} from '../transform/index.js';
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey, sha256 } from '../build/cache.js';
 import { registerEntities } from './entities.js';
@@ -46,6 +48,19 @@ export interface SearchContext {
   editionTitle: string;
   force?: boolean;
   compile?: CompileOptions;
+  /** The search page's stylesheet, when its compilation was started earlier (see `compileSearchPage`). */
+  page?: Promise<CompiledStylesheet>;
+}
+
+/**
+ * Starts compiling the search page's stylesheet, so that a first build (with
+ * no compiled stylesheets cached) compiles it while documents render rather
+ * than after the index is made. A failure is reported where it is awaited.
+ */
+export function compileSearchPage(options: CompileOptions = {}): Promise<CompiledStylesheet> {
+  const compiling = compileStylesheet(SEARCH_PAGE_STYLESHEET, options);
+  compiling.catch(() => undefined);
+  return compiling;
 }
 
 /** Makes (or takes from the cache) the search page and the index of `documents`, in the order the edition lists them. */
@@ -65,6 +80,7 @@ export async function searchUnit(
   const known = context.force ? undefined : await context.cache.unit(key);
   if (known) return { record: known, summary: { indexed: false } };
 
+  const page = context.page ?? compileSearchPage(context.compile);
   const started = performance.now();
   const passagesOf = async (document: UnitRecord): Promise<DocumentPassages> => {
     const hash = document.data?.[PASSAGES_DATA];
@@ -96,9 +112,10 @@ export async function searchUnit(
       `the search index could not be made: ${error.message}. Set "search": false in samizdat.config.json to publish without search.`, { file: SEARCH_PAGE }));
   }
 
-  const page = await compileStylesheet(SEARCH_PAGE_STYLESHEET, context.compile);
+  const seconds = (performance.now() - started) / 1000;
+
   const files = new Map<string, string | Uint8Array>([
-    [SEARCH_PAGE, String(runStylesheet(page, undefined, {
+    [SEARCH_PAGE, String(runStylesheet(await page, undefined, {
       params: { 'edition-title': context.editionTitle, 'entity-index': registers.length > 0 },
       initialTemplate: 'Q{urn:samizdat}search-page',
     }))],
@@ -110,7 +127,7 @@ export async function searchUnit(
     bytes += content.length;
   }
   const record = await context.cache.store(key, { name: '', title: 'search', mentions: [], files });
-  return { record, summary: { indexed: true, passages, records: index.records, files: index.files.size, bytes, seconds: (performance.now() - started) / 1000 } };
+  return { record, summary: { indexed: true, passages, records: index.records, files: index.files.size, bytes, seconds } };
 }
 
 /** A document's passages reduced to what choosing the index's language needs. */
