@@ -170,6 +170,19 @@ describe('search in a browser', function () {
     assert.match(await status(), /passages found for “Party”/);
   });
 
+  it('shows ten results, then more on request, where the keyboard goes on', async () => {
+    await searchPage('?q=the');
+    const total = Number(/^(\d+) passages found/.exec(await status())?.[1]);
+    assert.ok(total > 10, `${total} passages`);
+    assert.equal((await results()).length, 10);
+    await page.getByRole('button', { name: 'More results' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, total);
+    assert.ok(await page.getByRole('button', { name: 'More results' }).isHidden(), 'nothing more to show');
+    const focused = await page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[10]);
+    assert.ok(focused, 'focus is on the first result added');
+  });
+
   it('shows text of the edition as text, never as markup', async () => {
     await searchPage('?q=onerror');
     const [found] = await results();

@@ -187,7 +187,11 @@ async function run(/** @type {URLSearchParams} */ params) {
     more.hidden = shown >= results.length;
     return true;
   };
-  more.onclick = () => void next();
+  // Keyboard and screen-reader users go on reading at the first result added.
+  more.onclick = async () => {
+    const first = shown;
+    if (await next()) /** @type {HTMLElement | undefined} */ (list.querySelectorAll('.search-result h2 a')[first])?.focus();
+  };
   if (!(await next())) return;
   // Said once the first results are there, so that a screen reader announces what the reader can now read.
   const what = words === '' ? 'with these filters' : `for “${words}”`;
