@@ -38,9 +38,7 @@ const META = ['passages', 'heading'];
 
 const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (byId('search'));
-const query = /** @type {HTMLInputElement} */ (byId('search-q'));
 const fieldset = byId('search-filters');
-const sortSelect = /** @type {HTMLSelectElement} */ (byId('search-sort'));
 const status = byId('search-status');
 const list = byId('search-results');
 const more = /** @type {HTMLButtonElement} */ (byId('search-more'));
@@ -55,8 +53,9 @@ let generation = 0;
 let pagefind;
 try {
   if (location.protocol === 'file:') throw new Error('opened as a file');
-  pagefind = await import('./pagefind/pagefind.js');
-  // Pagefind searches metadata too; here it only labels results (document title, paragraph, heading), so it must not rank them.
+  const bundle = './pagefind/pagefind.js';
+  pagefind = await import(bundle);
+  // Pagefind searches metadata too; here it only says where a record's passages are and their heading, so it must not rank them.
   await pagefind.options({ baseUrl: root.pathname, excerptLength: 30, ranking: { metaWeights: Object.fromEntries(META.map((key) => [key, 0])) } });
   await pagefind.init();
 } catch (error) {
@@ -314,3 +313,5 @@ function textDirective(/** @type {{ word: string, forms: boolean, passage: numbe
   const encode = (/** @type {string[]} */ part) => encodeURIComponent(part.join(' ')).replace(/-/g, '%2D');
   return `${hash}:~:text=${before.length > 0 ? `${encode(before)}-,` : ''}${encode([words[at].word])}${after.length > 0 ? `,-${encode(after)}` : ''}`;
 }
+
+export {};
