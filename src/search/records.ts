@@ -7,6 +7,7 @@
  * processes, so every rule here is tested on values.
  */
 import type { Mention } from '../build/render.js';
+import { urlFragment, urlPath } from '../escape.js';
 import { entityType, passageEntities, type Entity } from './entities.js';
 import { primaryLanguage, yearOf, yearsOf, type DateSpan, type DocumentPassages, type Passage } from './passages.js';
 
@@ -174,7 +175,7 @@ export function documentRecords(
     const order = orderKey(position, first);
     const target = passages[0].target;
     return {
-      url: `/${encodeURIComponent(document.name)}/index.html${target === '' ? '' : `#${encodeURIComponent(target)}`}`,
+      url: `/${urlPath(document.name)}/index.html${target === '' ? '' : `#${urlFragment(target)}`}`,
       content,
       language: context.language,
       // Pagefind indexes metadata too; the search page keeps only results whose words are in the content, and gives metadata no weight.
