@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { reviseDocument, writeCorpus } from './corpus.js';
 import { packAndInstall } from './installed.js';
 import { SAXON_COMMAND, findJavaTools, runJing, runJingFlagship, runSaxon, type JavaTools } from './java.js';
 import { measure, median, memoryProbe, stopRuns, type Run } from './measure.js';
-import { renderMarkdown, resultsJson, type Results, type Row } from './report.js';
+import { renderMarkdown, resultsJson, searchIndexLine, type Results, type Row, type SearchIndexFigures } from './report.js';
 
 const HELP = `Usage: npm run bench [-- options]
 
@@ -222,7 +222,18 @@ async function main(): Promise<number> {
   await step({ id: 'validate-unchanged', command: 'samizdat validate tei', condition: 'nothing changed', ...whole }, () => samizdat(['validate', 'tei']), { needs: 'validate-changed' });
 
   await clean('.samizdat', 'dist');
-  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole }, () => samizdat(['build', 'tei']), { check: published });
+  let search: SearchIndexFigures | null = null;
+  /** What the cold build said of the search index, and the index's files as it wrote them. */
+  const indexed = async (): Promise<string | undefined> => {
+    const line = searchIndexLine(coldOutput);
+    if (!line) return 'the build did not say what it indexed for search';
+    const files = await filesUnder(join(root, 'dist', 'search', 'pagefind'));
+    search = { ...line, files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
+    return published();
+  };
+  let coldOutput = '';
+  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole },
+    () => samizdat(['build', 'tei']).then((run) => { coldOutput = run.output; return run; }), { check: indexed });
   await reviseFirst();
   await step({ id: 'build-changed', command: 'samizdat build tei', condition: 'one file changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-cold', check: published });
   await step({ id: 'build-unchanged', command: 'samizdat build tei', condition: 'nothing changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-changed', check: published });
@@ -262,6 +273,7 @@ async function main(): Promise<number> {
     corpus: { documents: corpus.documents, files: corpus.files.length, bytes: corpus.bytes, kinds: corpus.kinds, generationSeconds },
     budgetSeconds: options.budget > 0 ? options.budget : null,
     rows,
+    search,
     java,
     totalSeconds: (performance.now() - started) / 1000,
   };
@@ -273,6 +285,15 @@ async function main(): Promise<number> {
   if (options.keep) log(`corpus and outputs kept in ${root}`);
   else await rm(root, { recursive: true, force: true });
   return rows.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** Every file under `folder`, with its size. */
+async function filesUnder(folder: string): Promise<{ path: string; size: number }[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => {
+    const path = join(e.parentPath, e.name);
+    return { path, size: (await stat(path)).size };
+  }));
 }
 
 /** The last two lines a failed run printed, on one line. */

@@ -33,11 +33,12 @@ import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord 
 import type { CitationJob } from './citation-worker.js';
 import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
-import { assignNames, checkOutputPaths } from './names.js';
+import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { findImages, imagesParameter, type ImageCopy } from './images.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
+import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
@@ -70,6 +71,8 @@ export interface BuildOptions extends CompileOptions {
   allowRead?: readonly string[];
   /** The file system calls publishing makes (default node:fs/promises): a seam for fault-injection tests. */
   fileSystem?: PublishFileSystem;
+  /** A search page and index (`search/`), and a search box on every page (default true). */
+  search?: boolean;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -102,6 +105,8 @@ export interface BuildReport {
   /** Output files written (new or changed) and removed, relative to the output folder. */
   changedFiles: string[];
   removedFiles: string[];
+  /** The search index, when the edition has search. */
+  search?: SearchSummary;
 }
 
 /** Version of the cache's layout and keys; part of every key. */
@@ -171,11 +176,14 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const textModes = options.textModes ?? ['reading'];
   const citations = options.citations ?? {};
   const editionTitle = options.editionTitle ?? 'Documents';
+  const search = options.search ?? true;
   const htmlPath = resolve(options.xslt ?? HTML_STYLESHEET);
-  let keys: { html: string; text: string; site: string };
+  let keys: { html: string; text: string; site: string; records?: string };
   try {
-    const [html, text, site] = await Promise.all([stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET)]);
-    keys = { html, text, site };
+    const [html, text, site, records] = await Promise.all([
+      stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
+    ]);
+    keys = { html, text, site, ...(records && { records }) };
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
     report.diagnostics.push(error.problem);
@@ -190,50 +198,60 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
 
   const longestSuffix = `/${textFileName('', 'diplomatic')}`;
-  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix);
+  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix, search ? [...SITE_NAMES, SEARCH_FOLDER] : SITE_NAMES);
   report.diagnostics.push(...problems);
   const jobs: RenderJob[] = [];
   for (const { file, hash, images } of found.documents) {
     const name = names.get(file);
     if (name === undefined) continue;
     const request: RenderRequest = {
-      file, name, textModes, citations, limits, images,
+      file, name, textModes, citations, limits, images, search,
       params: {
         images: imagesParameter(images),
         registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
         'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
+        ...(search && { 'search-href': `../${SEARCH_PAGE}` }),
       },
     };
-    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, JSON.stringify(request)]);
+    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, keys.records ?? '', JSON.stringify(request)]);
     jobs.push({ request, key });
   }
   if (hasErrors(report.diagnostics)) return report;
 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
+  const searchPage = search ? compileSearchPage(options) : undefined;
   try {
     return await lockedOutput(target, async () => {
-      const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, keys: { html: keys.html, text: keys.text }, out }, report);
+      const records = await renderDocuments(jobs, cache, {
+        ...options, html: htmlPath, ...(search && { records: RECORDS_STYLESHEET }), keys: { html: keys.html, text: keys.text, ...(keys.records && { records: keys.records }) }, out,
+      }, report);
       if (hasErrors(report.diagnostics)) return report;
-      const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, options, report);
+      const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, { ...options, search }, report);
+      const edition = [site];
+      if (search) {
+        const index = await searchUnit(records, found.registers, { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
+        edition.push(index.record);
+        report.search = index.summary;
+      }
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       // Images are shared: two documents naming the same image publish one copy (same path, same bytes).
       const own = (path: string) => !path.startsWith('images/');
       const images = new Set(records.flatMap((record) => Object.keys(record.files).filter((path) => !own(path))));
       const units = [
         ...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files).filter(own) })),
-        { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) },
+        { source: `${out} (the edition-wide pages)`, files: edition.flatMap((unit) => Object.keys(unit.files)) },
         { source: `${out} (the images the documents name)`, files: images },
       ];
       report.diagnostics.push(...checkOutputPaths(units));
       if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();
-      for (const record of [...records, site]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
+      for (const record of [...records, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {
         force: options.force, fileSystem: options.fileSystem,
         blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
       });
-      await cache.prune([...records, site]);
+      await cache.prune([...records, ...edition]);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
       report.written = true;
@@ -269,7 +287,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 async function renderDocuments(
   jobs: readonly RenderJob[],
   cache: BuildCache,
-  options: BuildOptions & { html: string; keys: RenderSetup['keys']; out: string },
+  options: BuildOptions & { html: string; records?: string; keys: RenderSetup['keys']; out: string },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
   const records: (UnitRecord | undefined)[] = new Array(jobs.length);
@@ -283,14 +301,17 @@ async function renderDocuments(
   }
   if (misses.length === 0) return records as UnitRecord[];
 
-  const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, keys: options.keys, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
+  const setup: RenderSetup = {
+    html: options.html, text: TEXT_STYLESHEET, ...(options.records && { records: options.records }), keys: options.keys,
+    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out,
+  };
   const threads = misses.length < WORKERS_FROM ? 1 : Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
   report.threads = threads > 1 ? threads : 0;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
   let close = async (): Promise<void> => {};
   if (threads > 1) {
     // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
-    await Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)]);
+    await Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
     // Each thread with a stack for the deepest document the limits accept.
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
     render = (job) => pool.run(job);
@@ -348,6 +369,7 @@ async function siteUnit(
     'site-json': JSON.stringify({ documents, mentions: records.flatMap((r) => r.mentions) }),
     'registers-json': JSON.stringify(registers.map((r) => r.text)),
     'edition-title': editionTitle,
+    'search-href': options.search === false ? '' : SEARCH_PAGE,
   };
   const css = await readFile(resolve(XSLT_DIR, 'html', 'samizdat.css'));
   const key = cacheKey([CACHE_FORMAT, 'site', siteKey, JSON.stringify(params), css]);

@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { sha256 } from './cache.js';
 import type { ImageCopy } from './images.js';
 import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
+import { PASSAGES_DATA, pageIds, readDocumentPassages } from '../search/passages.js';
 
 export const BUILD_RULE = 'build';
 
@@ -38,12 +39,16 @@ export interface RenderRequest {
   limits: ReadingLimits;
   /** Images the page shows, copied into the edition (their addresses are in `params.images`). */
   images?: readonly ImageCopy[];
+  /** Whether the document's passages are gathered for the search index. */
+  search: boolean;
 }
 
 /** The compiled stylesheets a document goes through. */
 export interface DocumentStylesheets {
   html: CompiledStylesheet;
   text: CompiledStylesheet;
+  /** What the search index reads of a document (`xslt/search/records.xsl`), when the edition has search. */
+  records?: CompiledStylesheet;
 }
 
 export interface RenderedDocument {
@@ -52,6 +57,8 @@ export interface RenderedDocument {
   mentions: Mention[];
   /** Files to publish, by path relative to the output folder. */
   files: Map<string, string | Uint8Array>;
+  /** What other units read, kept in the build cache only (the passages for the search index). */
+  data: Map<string, string | Uint8Array>;
 }
 
 /** File name of a document's plain text in `mode`. */
@@ -119,7 +126,13 @@ export async function renderDocument(
   for (const mode of request.textModes) {
     files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode } })));
   }
-  return { name, title, mentions, files };
+  const data = new Map<string, string | Uint8Array>();
+  if (request.search) {
+    if (!stylesheets.records) throw new Error('the search index needs the records stylesheet, which was not compiled');
+    const passages = readDocumentPassages(String(runStylesheet(stylesheets.records, source)), pageIds(String(files.get(`${name}/index.html`))));
+    data.set(PASSAGES_DATA, JSON.stringify(passages));
+  }
+  return { name, title, mentions, files, data };
 }
 
 /** The text of the page's serialized `<title>`: the serializer writes some characters (U+2028, the C1 controls) as numeric references. */

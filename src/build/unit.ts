@@ -16,8 +16,10 @@ export interface RenderSetup {
   /** The HTML stylesheet (samizdat's or the user's) and the text stylesheet. */
   html: string;
   text: string;
+  /** The search records stylesheet, when the edition has search. */
+  records?: string;
   /** Their content keys (`stylesheetKey`): a thread compiles them again when these change, as they do while `watch` runs. */
-  keys: { html: string; text: string };
+  keys: { html: string; text: string; records?: string };
   /** Where compiled stylesheets are cached (false: compile afresh). */
   xsltCacheDir?: string | false;
   /** The build cache's root folder and the output folder it belongs to. */
@@ -37,11 +39,11 @@ let loaded: { setup: string; stylesheets: Promise<DocumentStylesheets> } | undef
 
 /** The stylesheets of `setup`, compiled (or read from the cache) once per thread. */
 function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
-  const id = JSON.stringify([setup.html, setup.text, setup.keys, setup.xsltCacheDir]);
+  const id = JSON.stringify([setup.html, setup.text, setup.records, setup.keys, setup.xsltCacheDir]);
   if (loaded?.setup !== id) {
     const options = { cacheDir: setup.xsltCacheDir };
-    const stylesheets = Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)])
-      .then(([html, text]: CompiledStylesheet[]) => ({ html, text }));
+    const stylesheets = Promise.all([setup.html, setup.text, setup.records].map((path) => (path === undefined ? undefined : compileStylesheet(path, options))))
+      .then(([html, text, records]: (CompiledStylesheet | undefined)[]) => ({ html: html!, text: text!, ...(records && { records }) }));
     // Each render awaits it once its citations have started; a render that
     // stops before that must not leave a compile error unhandled.
     stylesheets.catch(() => undefined);

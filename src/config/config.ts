@@ -31,6 +31,7 @@ export interface ConfigFile {
   textModes?: TextMode[];
   limits?: { maxDepth?: number; maxEntityExpansion?: number; maxDocumentSize?: number | string };
   allowRead?: string[];
+  search?: boolean;
 }
 
 /** The configuration in force: defaults filled in, paths absolute. */
@@ -50,6 +51,8 @@ export interface Config {
   limits: Partial<ReadingLimits>;
   /** Absolute folders outside the edition that it may read (symbolic links, schemas named by `<?xml-model?>`). */
   allowRead: string[];
+  /** A search page and index, and a search box on every page. */
+  search: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] };
@@ -110,6 +113,7 @@ function fromFile(file: ConfigFile, root: string, path?: string): Config {
       ...(file.limits?.maxDocumentSize !== undefined && { maxDocumentSize: parseSize(file.limits.maxDocumentSize) }),
     },
     allowRead: (file.allowRead ?? []).map((path) => absolute(root, path)),
+    search: file.search ?? true,
   };
 }
 

@@ -83,9 +83,14 @@ export interface ServedEdition {
   close(): Promise<void>;
 }
 
+/** Chromium headless and offline. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
 export async function openEdition(dist: string): Promise<ServedEdition> {
   const server = await serve(dist);
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const browser = await launchChromium();
   return {
     site: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     browser,

@@ -150,6 +150,9 @@
             <xsl:text> · </xsl:text>
             <a href="#about">About this edition</a>
           </xsl:if>
+          <xsl:call-template name="samizdat:search-box">
+            <xsl:with-param name="href" select="$search-href"/>
+          </xsl:call-template>
         </nav>
         <main>
           <xsl:call-template name="samizdat:view-switch"/>

@@ -20,6 +20,7 @@
   <xsl:import href="css.xsl"/>
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="header.xsl"/>
+  <xsl:import href="search-box.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'mentions' (JSON list of entity mentions),
        or 'page+mentions' (the page, and the mentions as the secondary result mentions.json). -->
@@ -37,6 +38,8 @@
   <xsl:param name="images" as="xs:string" select="''"/>
   <!-- A table of contents (from div/head) is shown when the document has at least this many headed divisions. -->
   <xsl:param name="toc-minimum" as="xs:integer" select="3"/>
+  <!-- The search page, for the navigation's search box; '' (no box) when the edition has no search. -->
+  <xsl:param name="search-href" as="xs:string" select="''"/>
   <!-- Name of the edition, shown in the page's navigation. -->
   <xsl:param name="edition-title" as="xs:string" select="'Documents'"/>
 
