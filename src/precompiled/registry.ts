@@ -67,6 +67,8 @@ export const ARTEFACTS: readonly Artefact[] = [
   { kind: 'stylesheet', source: 'xslt/html/html.xsl' },
   { kind: 'stylesheet', source: 'xslt/html/site.xsl' },
   { kind: 'stylesheet', source: 'xslt/text/text.xsl' },
+  { kind: 'stylesheet', source: 'xslt/search/records.xsl' },
+  { kind: 'stylesheet', source: 'xslt/search/page.xsl' },
   { kind: 'stylesheet', source: 'xslt/schematron/compile.xsl' },
   { kind: 'schematron', source: 'schemas/samizdat-rules.sch' },
   { kind: 'schematron', source: 'schemas/vendor/tei_all.rng' },
