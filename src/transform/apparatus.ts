@@ -177,7 +177,7 @@ export function witnessTextProblems(apparatus: Apparatus, witness: ApparatusWitn
   const at = (p: Place): string => (p.line === undefined ? 'another file' : `${p.line}:${p.column}`);
   return apparatus.entries.flatMap((entry) => entry.witnessProblems.filter((p) => p.witness === witness.id).map((problem) => {
     const message = problem.kind === 'missing'
-      ? `the text of witness ${witness.siglum} cannot be read: apparatus entry ${entry.number} (the <app> at ${at(entry)}) has no reading for ${witness.siglum} (declared at ${at(problem.places[0] ?? {})}), and names no other witness for an implied reading`
+      ? `the text of witness ${witness.siglum} cannot be read: apparatus entry ${entry.number} (the <app> at ${at(entry)}) has no reading for ${witness.siglum} (declared at ${at(problem.places[0] ?? {})}), nor does one reading without @wit stand for the witnesses the others do not name`
       : `the text of witness ${witness.siglum} cannot be read: apparatus entry ${entry.number} (the <app> at ${at(entry)}) gives ${witness.siglum} ${problem.places.length} readings, at ${problem.places.map(at).join(' and ')}; mark successive states with @varSeq, or keep one`;
     return diagnostic('error', WITNESS_TEXT_RULE, message, { file: apparatus.file, line: entry.line, column: entry.column });
   }));
