@@ -68,7 +68,7 @@
 
   <xsl:function name="samizdat:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="($apparatus-labels($key), $samizdat:default-apparatus-labels($key), $key)[1]"/>
+    <xsl:sequence select="(map:get($apparatus-labels, $key), map:get($samizdat:default-apparatus-labels, $key), $key)[1]"/>
   </xsl:function>
 
   <xsl:key name="samizdat:xml-id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -89,7 +89,7 @@
   <xsl:function name="samizdat:document-uri" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="root" select="root($node)"/>
-    <xsl:sequence select="(map:keys($samizdat:external-apparatus)[$samizdat:external-apparatus(.) is $root], string(base-uri($root)))[1]"/>
+    <xsl:sequence select="(map:keys($samizdat:external-apparatus)[map:get($samizdat:external-apparatus, .) is $root], string(base-uri($root)))[1]"/>
   </xsl:function>
 
   <!-- The element a pointer (#id, file.xml#id, or a prefixDef's private URI) leads to, in this
@@ -107,7 +107,7 @@
         <xsl:otherwise>
           <xsl:try>
             <xsl:variable name="uri" select="string(resolve-uri($file, samizdat:document-uri($context)))"/>
-            <xsl:sequence select="if ($uri = samizdat:document-uri($main)) then $main else $samizdat:external-apparatus($uri)"/>
+            <xsl:sequence select="if ($uri = samizdat:document-uri($main)) then $main else map:get($samizdat:external-apparatus, $uri)"/>
             <xsl:catch select="()"/>
           </xsl:try>
         </xsl:otherwise>
@@ -133,7 +133,7 @@
   <!-- Every witness of the edition (not groups), in the order of the witness lists, once each. -->
   <xsl:function name="samizdat:witnesses" as="element()*">
     <xsl:param name="main" as="document-node()"/>
-    <xsl:variable name="all" select="($main, map:keys($samizdat:external-apparatus) ! $samizdat:external-apparatus(.))//witness[@xml:id]"/>
+    <xsl:variable name="all" select="($main, map:keys($samizdat:external-apparatus) ! map:get($samizdat:external-apparatus, .))//witness[@xml:id]"/>
     <xsl:sequence select="for $id in distinct-values($all/@xml:id ! string()) return $all[@xml:id = $id][1]"/>
   </xsl:function>
 
@@ -286,7 +286,7 @@
     <xsl:variable name="main" select="root($app)"/>
     <xsl:variable name="own" select="samizdat:readings($app)[$witness = samizdat:reading-witnesses(., $main)]"/>
     <xsl:variable name="sequenced" select="count($own) gt 1 and count(distinct-values($own/@varSeq)) = count($own) and (every $r in $own satisfies $r/@varSeq castable as xs:decimal)"/>
-    <xsl:sequence select="if ($sequenced) then sort($own, (), function($r) { - xs:decimal($r/@varSeq) })[1] else $own"/>
+    <xsl:sequence select="if ($sequenced) then $own[xs:decimal(@varSeq) = max($own/@varSeq ! xs:decimal(.))][1] else $own"/>
   </xsl:function>
 
   <!-- Whether the witness's text can be read at an app: 'ok', 'absent' (lacuna), 'missing' or 'ambiguous'. -->
@@ -362,10 +362,16 @@
 
   <!-- ============================================================ the entries -->
 
+  <!-- Whether the document has an apparatus: apps of its own, or another file's that attach to it. -->
+  <xsl:function name="samizdat:has-apparatus" as="xs:boolean">
+    <xsl:param name="main" as="document-node()"/>
+    <xsl:sequence select="exists($main//app) or map:size($samizdat:external-apparatus) gt 0"/>
+  </xsl:function>
+
   <!-- Every entry of the document's apparatus, with those of other files that attach to it, numbered in text order. -->
   <xsl:function name="samizdat:apparatus" as="map(*)*">
     <xsl:param name="main" as="document-node()"/>
-    <xsl:variable name="external" select="map:keys($samizdat:external-apparatus) ! $samizdat:external-apparatus(.)//app[exists(samizdat:attach-target(., $main))]"/>
+    <xsl:variable name="external" select="map:keys($samizdat:external-apparatus) ! map:get($samizdat:external-apparatus, .)//app[exists(samizdat:attach-target(., $main))]"/>
     <xsl:variable name="apps" select="($main//app[not(ancestor::teiHeader)], $external)"/>
     <xsl:variable name="attached" as="map(*)*" select="for $app in $apps return
       let $attach := if (root($app) is $main and samizdat:inline($app)) then $app else samizdat:attach-target($app, $main)
@@ -378,7 +384,12 @@
     <!-- An entry's call-out follows the element it attaches to, so entries are numbered by where those elements end. -->
     <xsl:variable name="ends" select="$attached?end/."/>
     <xsl:variable name="order" select="map:merge(for $i in 1 to count($ends) return map { generate-id($ends[$i]): $i })"/>
-    <xsl:variable name="sorted" select="sort($attached, (), function($e) { if (exists($e?end)) then ($order(generate-id($e?end)), - $e?depth) else (count($ends) + 1, 0) })"/>
+    <xsl:variable name="sorted" as="map(*)*">
+      <xsl:perform-sort select="$attached">
+        <xsl:sort select="if (exists(?end)) then map:get($order, generate-id(?end)) else count($ends) + 1" data-type="number"/>
+        <xsl:sort select="?depth" data-type="number" order="descending"/>
+      </xsl:perform-sort>
+    </xsl:variable>
     <xsl:variable name="numbered" as="map(*)*" select="for $i in 1 to count($sorted) return
       let $e := $sorted[$i], $app := $e?app
       return map:merge(($e, map {

@@ -105,7 +105,7 @@
     </xsl:if>
     <xsl:next-match>
       <xsl:with-param name="samizdat:witness" select="$samizdat:witness" tunnel="yes"/>
-      <xsl:with-param name="samizdat:apparatus" select="if (exists($main//app)) then samizdat:apparatus-index($main) else ()" tunnel="yes"/>
+      <xsl:with-param name="samizdat:apparatus" select="if (samizdat:has-apparatus($main)) then samizdat:apparatus-index($main) else ()" tunnel="yes"/>
     </xsl:next-match>
   </xsl:template>
 
@@ -264,8 +264,8 @@
   <xsl:template name="samizdat:apparatus">
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="if ($witness = '') then '' else samizdat:witness-key($witness, root(.))"/>
     <xsl:variable name="main" select="root(.)"/>
-    <xsl:if test="exists($main//app | $main//listWit)">
-      <xsl:variable name="all" select="if (exists($main//app)) then samizdat:apparatus($main) else ()"/>
+    <xsl:if test="samizdat:has-apparatus($main) or exists($main//listWit)">
+      <xsl:variable name="all" select="if (samizdat:has-apparatus($main)) then samizdat:apparatus($main) else ()"/>
       <xsl:variable name="entries" select="if ($apparatus-placement = 'division') then $all[not(exists(?attach/ancestor-or-self::div))] else $all"/>
       <xsl:if test="exists($entries) and $samizdat:witness = ''">
         <xsl:call-template name="samizdat:apparatus-entries">
