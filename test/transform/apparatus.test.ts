@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  type ApparatusEntry, type ApparatusReading, type ReadingGroup, TransformProblem, WitnessTextProblem, readApparatus, toText,
+  type ApparatusEntry, type ApparatusReading, type ReadingGroup, TransformProblem, WitnessTextProblem, readApparatus, toHtml, toText,
 } from '../../src/transform/index.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -272,5 +272,21 @@ describe('the apparatus in the plain text', function () {
     assert.equal(blocks[4], 'Apparatus criticus');
     assert.equal(blocks[5], '1 WBP 1: Experience] E; Experiment La; Eryment Ra2.');
     assert.equal((await toText(inline)).split('\n\n')[1], 'And of so parfit wys a wight ywroght');
+  });
+});
+
+describe('the apparatus on the page, customised', function () {
+  this.timeout(120_000);
+
+  it('goes after each top-level division and speaks the words a customisation gives', async () => {
+    const html = await toHtml(parallel, { stylesheet: join(fixtures, 'custom.xsl') });
+    const division = html.indexOf('<section class="tei-div rend-prologue">');
+    const apparatus = html.indexOf('<section class="apparatus" id="apparatus-1" aria-labelledby="apparatus-1-heading"><h2 id="apparatus-1-heading">Lesarten: The Prologe of the Wyves Tale of Bathe</h2>');
+    assert.ok(division >= 0 && apparatus > division, 'the division\'s apparatus follows it');
+    assert.ok(apparatus < html.indexOf('</article>'));
+    assert.ok(!html.includes('id="apparatus"'), 'no entry is left for the apparatus under the text');
+    assert.match(html, /<i class="app-om">fehlt<\/i>/);
+    assert.match(html, /<h2 id="witnesses-heading">Textzeugen<\/h2>/);
+    assert.match(html, /<span class="app-limit">lacuna begins<\/span>/, 'a label not given keeps its default');
   });
 });

@@ -223,13 +223,19 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- On a witness page, the words the witness lacks (in a lacuna, outside its fragment) are left out. -->
+  <!-- On a witness page, the words the witness lacks (in a lacuna, outside its fragment) are left out;
+       a heading keeps them, greyed, so that the page keeps its outline. -->
   <xsl:template match="text()[$samizdat:witness-limits]" mode="text" priority="5">
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="samizdat:in-entry" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="$samizdat:witness = '' or $samizdat:in-entry or not(samizdat:absent($samizdat:witness, .))">
-      <xsl:next-match/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$samizdat:witness = '' or $samizdat:in-entry or not(samizdat:absent($samizdat:witness, .))">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:when test="ancestor::head">
+        <span class="witness-absent"><xsl:next-match/></span>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Elsewhere an app shows its reading in the text, without call-out. -->
