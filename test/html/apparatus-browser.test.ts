@@ -15,51 +15,29 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { axeViolations, chromiumArgs, executablePath, requireChromium, serve } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { inBrowser, noAxeViolations, withoutJavaScript } from '../support/browser.js';
 import { repoRoot } from '../support/paths.js';
 
 const parallel = 'wbp-parallel/index.html';
 
 describe('the critical apparatus in a browser', function () {
   this.timeout(180_000);
-  let scratch: string | undefined;
-  let server: Server | undefined;
-  let browser: Browser | undefined;
+  const edition = inBrowser((out, scratch) => {
+    const tei = join(scratch, 'tei');
+    cpSync(join(repoRoot, 'test', 'fixtures', 'textcrit'), tei, { recursive: true });
+    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', tei, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
+  }, parallel);
+  let browser: Browser;
   let site: string;
-  let pages: string[] = [];
   let page: Page;
-
-  before(async function () {
-    requireChromium(this);
-    scratch = mkdtempSync(join(tmpdir(), 'samizdat-apparatus-browser-'));
-    const edition = join(scratch, 'tei');
-    cpSync(join(repoRoot, 'test', 'fixtures', 'textcrit'), edition, { recursive: true });
-    const out = join(scratch, 'dist');
-    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', edition, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
-    pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
-    server = await serve(out);
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  let pages: string[] = [];
+  before(() => {
+    pages = readdirSync(edition.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
   });
-  after(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    if (!browser) return;
-    page = await browser.newPage();
-    await page.goto(site + parallel);
-  });
-  afterEach(async () => {
-    await page?.context().close();
-  });
+  beforeEach(() => ({ browser, site, page } = edition));
 
   it('builds a page for every document and for every witness of the parallel-segmentation apparatus', () => {
     assert.deepEqual(pages, [
@@ -70,13 +48,7 @@ describe('the critical apparatus in a browser', function () {
     ]);
   });
 
-  for (const file of ['wbp-parallel/index.html', 'wbp-parallel/witness-Rawl.html', 'nested/index.html', 'wbp-location/index.html', 'wbp-base/index.html', 'wbp-inline/index.html']) {
-    it(`axe-core finds no violations on ${file}`, async () => {
-      await page.goto(site + file);
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `axe-core violations on ${file}:\n${JSON.stringify(violations, null, 2)}`);
-    });
-  }
+  noAxeViolations(edition, ['wbp-parallel/index.html', 'wbp-parallel/witness-Rawl.html', 'nested/index.html', 'wbp-location/index.html', 'wbp-base/index.html', 'wbp-inline/index.html']);
 
   it('shows the lemma in the text, and under it the apparatus and the witnesses as scholars read them', async () => {
     const line = page.locator('.tei-l').first();
@@ -124,10 +96,7 @@ describe('the critical apparatus in a browser', function () {
   });
 
   it('takes a keyboard user from a call-out to its entry and back, without JavaScript', async () => {
-    const context = await browser!.newContext({ javaScriptEnabled: false });
-    try {
-      const reader = await context.newPage();
-      await reader.goto(site + parallel);
+    await withoutJavaScript(edition, parallel, async (reader) => {
       const callout = reader.locator('a.app-callout').first();
       let tabs = 0;
       while (!(await callout.evaluate((link) => link === document.activeElement))) {
@@ -149,9 +118,7 @@ describe('the critical apparatus in a browser', function () {
       await reader.keyboard.press('Enter');
       await reader.waitForURL(/#app-experience-ref$/);
       assert.equal(await reader.evaluate(() => document.querySelector(':target')?.className), 'app-callout');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('leads from a siglum to its witness in the list', async () => {

@@ -7,17 +7,13 @@
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../src/diagnostics.js';
 import { defaultCacheDir, EDITION_RULES, loadRules, runRules, type CompiledRules } from '../../src/validate/schematron.js';
+import { brief, check } from '../support/rules.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'rules', 'apparatus');
 const textcrit = join(repoRoot, 'test', 'fixtures', 'textcrit');
 
-async function check(rules: CompiledRules, path: string, disabledRules?: string[]): Promise<Diagnostic[]> {
-  return runRules(rules, { path, text: await readFile(path, 'utf8') }, { disabledRules });
-}
-const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n');
 
 describe('edition rules for the critical apparatus', function () {
   this.timeout(240_000);
