@@ -5,9 +5,9 @@
  * readings, sigla and the places where a witness's text cannot be read.
  *
  * The model itself is worked out by the stylesheets (xslt/common/apparatus.xsl),
- * so that the page, the plain text and this module agree; the text
- * stylesheet gives it as JSON (`output=apparatus`), and this module types it
- * and turns element numbers into line:column.
+ * so that the page, the plain text and this module agree; xslt/text/apparatus.xsl
+ * gives it as JSON, and this module types it and turns element numbers into
+ * line:column.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { outlineDocument } from '../validate/schematron/locations.js';
@@ -102,7 +102,7 @@ export interface Apparatus {
 
 type Json = Record<string, unknown>;
 
-/** The apparatus of a source from the model the text stylesheet gives as JSON (`output=apparatus`). */
+/** The apparatus of a source from the model xslt/text/apparatus.xsl gives as JSON. */
 export function apparatusOf(source: TeiSource, json: string): Apparatus {
   const model = JSON.parse(json) as Json;
   // Lines as the editor sees them: in the file as written, DOCTYPE and all.

@@ -10,9 +10,9 @@ import { readingLimits, type ReadingLimits } from '../xml/index.js';
 import { type Apparatus, WitnessTextProblem, apparatusOf, findWitness, witnessTextProblems } from './apparatus.js';
 import { saxon } from './saxon.js';
 import { type TeiSource, readTeiSource, teiSource } from './source.js';
-import { type CompileOptions, type CompiledStylesheet, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
+import { type CompileOptions, type CompiledStylesheet, APPARATUS_STYLESHEET, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
 
-export { compileStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
+export { compileStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, APPARATUS_STYLESHEET, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
 export type { CompiledStylesheet, CompileOptions } from './stylesheet.js';
 export { teiSource, readTeiSource, sourceOf, doctypeOf } from './source.js';
 export type { TeiSource } from './source.js';
@@ -120,9 +120,9 @@ export async function toText(input: DocumentInput, options: TextOptions = {}): P
 }
 
 /** The text of one witness, after checking that the apparatus lets it be read. */
-async function witnessText(stylesheet: CompiledStylesheet, source: TeiSource, mode: TextMode, siglum: string): Promise<string> {
+async function witnessText(stylesheet: CompiledStylesheet, source: TeiSource, mode: TextMode, siglum: string, options: CompileOptions): Promise<string> {
   const parsed = await parseSource(source);
-  const apparatus = apparatusOf(parsed, String(runStylesheet(stylesheet, parsed, { params: { output: 'apparatus' } })));
+  const apparatus = apparatusOf(parsed, String(runStylesheet(await compileStylesheet(APPARATUS_STYLESHEET, options), parsed)));
   const witness = findWitness(apparatus, siglum);
   const problems = witnessTextProblems(apparatus, witness);
   if (problems.length > 0) throw new WitnessTextProblem(problems);
@@ -131,9 +131,9 @@ async function witnessText(stylesheet: CompiledStylesheet, source: TeiSource, mo
 
 /** The critical apparatus of a TEI document: its witnesses and entries, typed (see apparatus.ts). */
 export async function readApparatus(input: DocumentInput, options: CompileOptions & ReadOptions = {}): Promise<Apparatus> {
-  const stylesheet = await compileStylesheet(TEXT_STYLESHEET, options);
+  const stylesheet = await compileStylesheet(APPARATUS_STYLESHEET, options);
   const source = await sourceOfInput(input, options.limits);
-  return apparatusOf(source, String(runStylesheet(stylesheet, source, { params: { output: 'apparatus' } })));
+  return apparatusOf(source, String(runStylesheet(stylesheet, source)));
 }
 
 export interface HtmlOptions extends CompileOptions, ReadOptions {
@@ -172,7 +172,7 @@ export async function transformDocument(job: TransformJob): Promise<string> {
     if (job.kind === 'text') {
       const stylesheet = await compileStylesheet(TEXT_STYLESHEET, job.options);
       const mode = job.options.mode ?? 'reading';
-      if (job.options.witness !== undefined) return await witnessText(stylesheet, source, mode, job.options.witness);
+      if (job.options.witness !== undefined) return await witnessText(stylesheet, source, mode, job.options.witness, job.options);
       return String(runStylesheet(stylesheet, source, { params: { mode } }));
     }
     const stylesheet = await compileStylesheet(job.options.stylesheet ?? HTML_STYLESHEET, job.options);

@@ -72,11 +72,15 @@
   </xsl:function>
 
   <xsl:key name="samizdat:xml-id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Looked up for every app: indexed once per document rather than searched each time. -->
+  <xsl:key name="samizdat:witness" match="witness[@xml:id]" use="'all'"/>
+  <xsl:key name="samizdat:variantEncoding" match="encodingDesc/variantEncoding" use="'all'"/>
   <xsl:key name="samizdat:witDetail" match="witDetail[@target]" use="tokenize(normalize-space(@target))"/>
   <!-- Where a canonical reference (@loc) can point: "WBP 1" and "WBP.1" for <l n="1"> in <div n="WBP">, or the bare @n. -->
   <xsl:key name="samizdat:canonical" match="text//*[@n]" use="samizdat:canonical-references(.)"/>
   <!-- The lacunae and fragment limits of each witness, in document order. -->
   <xsl:key name="samizdat:witness-limits" match="lacunaStart | lacunaEnd | witStart | witEnd" use="samizdat:limit-witnesses(.)"/>
+  <xsl:key name="samizdat:limits" match="lacunaStart | lacunaEnd | witStart | witEnd" use="'all'"/>
 
   <xsl:variable name="samizdat:methods" as="xs:string*" select="('parallel-segmentation', 'location-referenced', 'double-end-point')"/>
 
@@ -133,8 +137,15 @@
   <!-- Every witness of the edition (not groups), in the order of the witness lists, once each. -->
   <xsl:function name="samizdat:witnesses" as="element()*">
     <xsl:param name="main" as="document-node()"/>
-    <xsl:variable name="all" select="($main, map:keys($samizdat:external-apparatus) ! map:get($samizdat:external-apparatus, .))//witness[@xml:id]"/>
-    <xsl:sequence select="for $id in distinct-values($all/@xml:id ! string()) return $all[@xml:id = $id][1]"/>
+    <xsl:choose>
+      <xsl:when test="map:size($samizdat:external-apparatus) = 0">
+        <xsl:sequence select="key('samizdat:witness', 'all', $main)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="all" select="($main, map:keys($samizdat:external-apparatus) ! map:get($samizdat:external-apparatus, .)) ! key('samizdat:witness', 'all', .)"/>
+        <xsl:sequence select="for $id in distinct-values($all/@xml:id ! string()) return $all[@xml:id = $id][1]"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The witnesses (xml:ids) a pointer names: a witness, every witness of a group (listWit),
@@ -163,7 +174,7 @@
   <!-- The method the document declares (variantEncoding/@method), or ''. -->
   <xsl:function name="samizdat:declared-method" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string((root($node)//encodingDesc/variantEncoding/@method)[1])"/>
+    <xsl:sequence select="string(key('samizdat:variantEncoding', 'all', root($node))[1]/@method)"/>
   </xsl:function>
 
   <!-- How an app links to the text: by its own attributes (@from/@to, @loc), else as the document declares, else parallel segmentation. -->
@@ -199,9 +210,16 @@
   <!-- The pointers to a reading's witnesses as written: its @wit, else the @wit of the nearest rdgGrp, else its @source. -->
   <xsl:function name="samizdat:witness-pointers" as="xs:string*">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="app" select="$e/ancestor::app[1]"/>
-    <xsl:variable name="carrier" select="($e/ancestor-or-self::*[self::lem or self::rdg or self::rdgGrp][@wit][ancestor::app[1] is $app])[last()]"/>
-    <xsl:sequence select="tokenize(normalize-space(($carrier/@wit, $e/@source)[1]))"/>
+    <xsl:choose>
+      <xsl:when test="$e/@wit">
+        <xsl:sequence select="tokenize(normalize-space($e/@wit))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="app" select="$e/ancestor::app[1]"/>
+        <xsl:variable name="carrier" select="($e/ancestor::rdgGrp[@wit][ancestor::app[1] is $app])[last()]"/>
+        <xsl:sequence select="tokenize(normalize-space(($carrier/@wit, $e/@source)[1]))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The app's single reading that names no witness, whose witnesses are all the others. -->
@@ -269,7 +287,7 @@
   <xsl:function name="samizdat:absent" as="xs:boolean">
     <xsl:param name="witness" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="limits" select="key('samizdat:witness-limits', $witness, root($node))"/>
+    <xsl:variable name="limits" select="if (empty(key('samizdat:limits', 'all', root($node)))) then () else key('samizdat:witness-limits', $witness, root($node))"/>
     <xsl:variable name="last" select="$limits[. &lt;&lt; $node][last()]"/>
     <xsl:sequence select="if (empty($limits)) then false()
       else if (exists($last)) then exists($last[self::lacunaStart or self::witEnd])

@@ -19,7 +19,7 @@
 
   The model (which entries, numbers, witnesses, lacunae) is in
   ../common/apparatus.xsl; this module only renders it.
-  Tunnel parameters: samizdat:apparatus (the entries, set once on <text>),
+  Tunnel parameters: samizdat:apparatus (the entries, worked out once for the document),
   samizdat:witness (the xml:id of the witness whose page this is, or ''),
   samizdat:in-entry (true while a reading is rendered inside an entry).
 -->
@@ -42,15 +42,20 @@
 
   <!-- ============================================================ the witness pages -->
 
+  <!-- The entries are worked out once, here, and handed down to the text and the apparatus under it. -->
   <xsl:template match="/">
-    <xsl:next-match/>
-    <xsl:if test="$output = 'page+mentions' and exists($samizdat:source) and samizdat:has-witness-texts($samizdat:source)">
-      <xsl:variable name="main" select="$samizdat:source"/>
+    <xsl:variable name="main" select="$samizdat:source"/>
+    <xsl:variable name="apparatus" as="map(*)?" select="if (exists($main) and samizdat:has-apparatus($main)) then samizdat:apparatus-index($main) else ()"/>
+    <xsl:next-match>
+      <xsl:with-param name="samizdat:apparatus" select="$apparatus" tunnel="yes"/>
+    </xsl:next-match>
+    <xsl:if test="$output = 'page+mentions' and exists($main) and samizdat:has-witness-texts($main)">
       <xsl:for-each select="samizdat:witnesses($main)">
         <xsl:result-document href="{samizdat:witness-page(string(@xml:id), $main)}">
           <xsl:call-template name="samizdat:witness-page-document">
             <xsl:with-param name="main" select="$main"/>
             <xsl:with-param name="witness" select="string(@xml:id)"/>
+            <xsl:with-param name="samizdat:apparatus" select="$apparatus" tunnel="yes"/>
           </xsl:call-template>
         </xsl:result-document>
       </xsl:for-each>
@@ -94,9 +99,10 @@
 
   <!-- ============================================================ in the text -->
 
-  <!-- The outermost text: the entries are worked out once here and handed down. -->
+  <!-- The outermost text: the witness a page is for, and the entries (when the page was not given them), handed down. -->
   <xsl:template match="text[not(ancestor::text)]" mode="text" priority="3">
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="if ($witness = '') then '' else samizdat:witness-key($witness, root(.))"/>
+    <xsl:param name="samizdat:apparatus" as="map(*)?" tunnel="yes" select="if (samizdat:has-apparatus(root(.))) then samizdat:apparatus-index(root(.)) else ()"/>
     <xsl:variable name="main" select="root(.)"/>
     <xsl:if test="$samizdat:witness != ''">
       <xsl:call-template name="samizdat:witness-banner">
@@ -105,7 +111,7 @@
     </xsl:if>
     <xsl:next-match>
       <xsl:with-param name="samizdat:witness" select="$samizdat:witness" tunnel="yes"/>
-      <xsl:with-param name="samizdat:apparatus" select="if (samizdat:has-apparatus($main)) then samizdat:apparatus-index($main) else ()" tunnel="yes"/>
+      <xsl:with-param name="samizdat:apparatus" select="$samizdat:apparatus" tunnel="yes"/>
     </xsl:next-match>
   </xsl:template>
 
@@ -269,9 +275,10 @@
   <!-- Called once by the page: the apparatus (what no division took) and the witness list. -->
   <xsl:template name="samizdat:apparatus">
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="if ($witness = '') then '' else samizdat:witness-key($witness, root(.))"/>
+    <xsl:param name="samizdat:apparatus" as="map(*)?" tunnel="yes" select="if (samizdat:has-apparatus(root(.))) then samizdat:apparatus-index(root(.)) else ()"/>
     <xsl:variable name="main" select="root(.)"/>
-    <xsl:if test="samizdat:has-apparatus($main) or exists($main//listWit)">
-      <xsl:variable name="all" select="if (samizdat:has-apparatus($main)) then samizdat:apparatus($main) else ()"/>
+    <xsl:if test="exists($samizdat:apparatus) or exists($main//listWit)">
+      <xsl:variable name="all" select="$samizdat:apparatus?entries?*"/>
       <xsl:variable name="entries" select="if ($apparatus-placement = 'division') then $all[not(exists(?attach/ancestor-or-self::div))] else $all"/>
       <xsl:if test="exists($entries) and $samizdat:witness = ''">
         <xsl:call-template name="samizdat:apparatus-entries">
@@ -541,10 +548,17 @@
       </xsl:apply-templates>
     </xsl:variable>
     <xsl:variable name="ids" select="$rendered/descendant-or-self::*/@id ! string()"/>
-    <xsl:apply-templates select="$rendered" mode="samizdat:unique-ids">
-      <xsl:with-param name="ids" select="$ids" tunnel="yes"/>
-      <xsl:with-param name="suffix" select="$suffix" tunnel="yes"/>
-    </xsl:apply-templates>
+    <xsl:choose>
+      <xsl:when test="empty($ids)">
+        <xsl:sequence select="$rendered"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$rendered" mode="samizdat:unique-ids">
+          <xsl:with-param name="ids" select="$ids" tunnel="yes"/>
+          <xsl:with-param name="suffix" select="$suffix" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:mode name="samizdat:unique-ids" on-no-match="shallow-copy"/>
@@ -565,6 +579,7 @@
     <xsl:param name="main" as="document-node()"/>
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="lists" select="$main//listWit[not(ancestor::listWit)]"/>
+    <xsl:variable name="pages" as="xs:boolean" select="samizdat:has-witness-texts($main)"/>
     <xsl:if test="exists($lists)">
       <section class="witnesses" id="witnesses" aria-labelledby="witnesses-heading">
         <h2 id="witnesses-heading"><xsl:value-of select="samizdat:label('witnesses')"/></h2>
@@ -578,6 +593,7 @@
           <xsl:call-template name="samizdat:witness-items">
             <xsl:with-param name="list" select="."/>
             <xsl:with-param name="main" select="$main"/>
+            <xsl:with-param name="samizdat:witness-pages" select="$pages" tunnel="yes"/>
           </xsl:call-template>
         </xsl:for-each>
       </section>
@@ -598,6 +614,7 @@
   <xsl:template match="witness | listWit | msDesc | bibl | biblStruct" mode="samizdat:witness-list">
     <xsl:param name="main" as="document-node()"/>
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:param name="samizdat:witness-pages" as="xs:boolean" tunnel="yes" select="false()"/>
     <li class="witness {samizdat:classes(.)}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:if test="@xml:id = $samizdat:witness"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
@@ -612,7 +629,7 @@
           </xsl:call-template>
         </span>
       </xsl:if>
-      <xsl:if test="self::witness[@xml:id] and samizdat:has-witness-texts($main)">
+      <xsl:if test="self::witness[@xml:id] and $samizdat:witness-pages">
         <xsl:text> · </xsl:text>
         <xsl:choose>
           <xsl:when test="@xml:id = $samizdat:witness">
