@@ -74,13 +74,14 @@
   <xsl:key name="samizdat:xml-id" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- Looked up for every app: indexed once per document rather than searched each time. -->
   <xsl:key name="samizdat:witness" match="witness[@xml:id]" use="'all'"/>
+  <!-- Whether a document has any of these is asked of every document: one pass finds them all. -->
+  <xsl:key name="samizdat:textcrit" match="app | listApp | listWit | lacunaStart | lacunaEnd | witStart | witEnd" use="local-name()"/>
   <xsl:key name="samizdat:variantEncoding" match="encodingDesc/variantEncoding" use="'all'"/>
   <xsl:key name="samizdat:witDetail" match="witDetail[@target]" use="tokenize(normalize-space(@target))"/>
   <!-- Where a canonical reference (@loc) can point: "WBP 1" and "WBP.1" for <l n="1"> in <div n="WBP">, or the bare @n. -->
   <xsl:key name="samizdat:canonical" match="text//*[@n]" use="samizdat:canonical-references(.)"/>
   <!-- The lacunae and fragment limits of each witness, in document order. -->
   <xsl:key name="samizdat:witness-limits" match="lacunaStart | lacunaEnd | witStart | witEnd" use="samizdat:limit-witnesses(.)"/>
-  <xsl:key name="samizdat:limits" match="lacunaStart | lacunaEnd | witStart | witEnd" use="'all'"/>
 
   <xsl:variable name="samizdat:methods" as="xs:string*" select="('parallel-segmentation', 'location-referenced', 'double-end-point')"/>
 
@@ -287,7 +288,7 @@
   <xsl:function name="samizdat:absent" as="xs:boolean">
     <xsl:param name="witness" as="xs:string"/>
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="limits" select="if (empty(key('samizdat:limits', 'all', root($node)))) then () else key('samizdat:witness-limits', $witness, root($node))"/>
+    <xsl:variable name="limits" select="if (empty(key('samizdat:textcrit', ('lacunaStart', 'lacunaEnd', 'witStart', 'witEnd'), root($node)))) then () else key('samizdat:witness-limits', $witness, root($node))"/>
     <xsl:variable name="last" select="$limits[. &lt;&lt; $node][last()]"/>
     <xsl:sequence select="if (empty($limits)) then false()
       else if (exists($last)) then exists($last[self::lacunaStart or self::witEnd])
@@ -318,7 +319,8 @@
   <!-- Whether witness texts can be made: the document has an apparatus in parallel segmentation. -->
   <xsl:function name="samizdat:has-witness-texts" as="xs:boolean">
     <xsl:param name="main" as="document-node()"/>
-    <xsl:sequence select="exists($main//text//app) and (every $app in $main//app satisfies samizdat:app-method($app) = 'parallel-segmentation') and exists(samizdat:witnesses($main))"/>
+    <xsl:variable name="apps" select="key('samizdat:textcrit', 'app', $main)"/>
+    <xsl:sequence select="exists($apps[ancestor::text]) and (every $app in $apps satisfies samizdat:app-method($app) = 'parallel-segmentation') and exists(samizdat:witnesses($main))"/>
   </xsl:function>
 
   <!-- ============================================================ where entries attach -->
@@ -383,14 +385,14 @@
   <!-- Whether the document has an apparatus: apps of its own, or another file's that attach to it. -->
   <xsl:function name="samizdat:has-apparatus" as="xs:boolean">
     <xsl:param name="main" as="document-node()"/>
-    <xsl:sequence select="exists($main//app) or map:size($samizdat:external-apparatus) gt 0"/>
+    <xsl:sequence select="exists(key('samizdat:textcrit', 'app', $main)) or map:size($samizdat:external-apparatus) gt 0"/>
   </xsl:function>
 
   <!-- Every entry of the document's apparatus, with those of other files that attach to it, numbered in text order. -->
   <xsl:function name="samizdat:apparatus" as="map(*)*">
     <xsl:param name="main" as="document-node()"/>
     <xsl:variable name="external" select="map:keys($samizdat:external-apparatus) ! map:get($samizdat:external-apparatus, .)//app[exists(samizdat:attach-target(., $main))]"/>
-    <xsl:variable name="apps" select="($main//app[not(ancestor::teiHeader)], $external)"/>
+    <xsl:variable name="apps" select="(key('samizdat:textcrit', 'app', $main)[not(ancestor::teiHeader)], $external)"/>
     <xsl:variable name="attached" as="map(*)*" select="for $app in $apps return
       let $attach := if (root($app) is $main and samizdat:inline($app)) then $app else samizdat:attach-target($app, $main)
       return map {

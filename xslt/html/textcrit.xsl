@@ -19,7 +19,8 @@
 
   The model (which entries, numbers, witnesses, lacunae) is in
   ../common/apparatus.xsl; this module only renders it.
-  Tunnel parameters: samizdat:apparatus (the entries, worked out once for the document),
+  Tunnel parameters (only on pages with an apparatus: they travel with every
+  template call): samizdat:apparatus (the entries, worked out once for the document),
   samizdat:witness (the xml:id of the witness whose page this is, or ''),
   samizdat:in-entry (true while a reading is rendered inside an entry).
 -->
@@ -36,9 +37,10 @@
   <!-- Where the apparatus goes: 'text' (one apparatus under the text) or 'division' (after each top-level division). -->
   <xsl:param name="apparatus-placement" as="xs:string" select="'text'"/>
   <!-- Apparatus entries that stand apart from their place in the text exist: only then are elements checked for call-outs. -->
-  <xsl:variable name="samizdat:apparatus-apart" as="xs:boolean" select="exists(//*:listApp) or parse-json($apparatus-documents)?* => exists() or exists(//*:app[not(ancestor::*:text)])"/>
+  <xsl:variable name="samizdat:apparatus-apart" as="xs:boolean" select="exists($samizdat:source) and (map:size($samizdat:external-apparatus) gt 0
+    or exists(key('samizdat:textcrit', 'listApp', $samizdat:source)) or exists(key('samizdat:textcrit', 'app', $samizdat:source)[not(ancestor::text)]))"/>
   <!-- Lacunae or fragment limits exist: only then are text nodes checked on witness pages. -->
-  <xsl:variable name="samizdat:witness-limits" as="xs:boolean" select="exists(//*:lacunaStart | //*:lacunaEnd | //*:witStart | //*:witEnd)"/>
+  <xsl:variable name="samizdat:witness-limits" as="xs:boolean" select="exists($samizdat:source) and exists(key('samizdat:textcrit', ('lacunaStart', 'lacunaEnd', 'witStart', 'witEnd'), $samizdat:source))"/>
 
   <!-- ============================================================ the witness pages -->
 
@@ -46,9 +48,17 @@
   <xsl:template match="/">
     <xsl:variable name="main" select="$samizdat:source"/>
     <xsl:variable name="apparatus" as="map(*)?" select="if (exists($main) and samizdat:has-apparatus($main)) then samizdat:apparatus-index($main) else ()"/>
-    <xsl:next-match>
-      <xsl:with-param name="samizdat:apparatus" select="$apparatus" tunnel="yes"/>
-    </xsl:next-match>
+    <!-- Tunnel parameters travel with every template call: none is added to a page without an apparatus. -->
+    <xsl:choose>
+      <xsl:when test="exists($apparatus)">
+        <xsl:next-match>
+          <xsl:with-param name="samizdat:apparatus" select="$apparatus" tunnel="yes"/>
+        </xsl:next-match>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="$output = 'page+mentions' and exists($main) and samizdat:has-witness-texts($main)">
       <xsl:for-each select="samizdat:witnesses($main)">
         <xsl:result-document href="{samizdat:witness-page(string(@xml:id), $main)}">
@@ -99,20 +109,22 @@
 
   <!-- ============================================================ in the text -->
 
-  <!-- The outermost text: the witness a page is for, and the entries (when the page was not given them), handed down. -->
+  <!-- The outermost text of a witness's page: the banner saying whose text it is, and the witness handed down. -->
   <xsl:template match="text[not(ancestor::text)]" mode="text" priority="3">
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="if ($witness = '') then '' else samizdat:witness-key($witness, root(.))"/>
-    <xsl:param name="samizdat:apparatus" as="map(*)?" tunnel="yes" select="if (samizdat:has-apparatus(root(.))) then samizdat:apparatus-index(root(.)) else ()"/>
-    <xsl:variable name="main" select="root(.)"/>
-    <xsl:if test="$samizdat:witness != ''">
-      <xsl:call-template name="samizdat:witness-banner">
-        <xsl:with-param name="witness" select="key('samizdat:xml-id', $samizdat:witness, $main)[1]"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:next-match>
-      <xsl:with-param name="samizdat:witness" select="$samizdat:witness" tunnel="yes"/>
-      <xsl:with-param name="samizdat:apparatus" select="$samizdat:apparatus" tunnel="yes"/>
-    </xsl:next-match>
+    <xsl:choose>
+      <xsl:when test="$samizdat:witness = ''">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="samizdat:witness-banner">
+          <xsl:with-param name="witness" select="key('samizdat:xml-id', $samizdat:witness, root(.))[1]"/>
+        </xsl:call-template>
+        <xsl:next-match>
+          <xsl:with-param name="samizdat:witness" select="$samizdat:witness" tunnel="yes"/>
+        </xsl:next-match>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="samizdat:witness-banner">
@@ -275,9 +287,9 @@
   <!-- Called once by the page: the apparatus (what no division took) and the witness list. -->
   <xsl:template name="samizdat:apparatus">
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="if ($witness = '') then '' else samizdat:witness-key($witness, root(.))"/>
-    <xsl:param name="samizdat:apparatus" as="map(*)?" tunnel="yes" select="if (samizdat:has-apparatus(root(.))) then samizdat:apparatus-index(root(.)) else ()"/>
+    <xsl:param name="samizdat:apparatus" as="map(*)?" tunnel="yes" select="()"/>
     <xsl:variable name="main" select="root(.)"/>
-    <xsl:if test="exists($samizdat:apparatus) or exists($main//listWit)">
+    <xsl:if test="exists($samizdat:apparatus) or exists(key('samizdat:textcrit', 'listWit', $main))">
       <xsl:variable name="all" select="$samizdat:apparatus?entries?*"/>
       <xsl:variable name="entries" select="if ($apparatus-placement = 'division') then $all[not(exists(?attach/ancestor-or-self::div))] else $all"/>
       <xsl:if test="exists($entries) and $samizdat:witness = ''">

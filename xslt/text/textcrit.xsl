@@ -86,7 +86,7 @@
       <xsl:for-each select="$entries">
         <xsl:sequence select="?number || ' ' || samizdat:entry-text(., $tei)"/>
       </xsl:for-each>
-      <xsl:if test="exists($tei//listWit)">
+      <xsl:if test="exists(key('samizdat:textcrit', 'listWit', $tei))">
         <xsl:sequence select="samizdat:label('witnesses')"/>
         <xsl:for-each select="$tei//listWit//(witness | listWit[not(. is ($tei//listWit)[not(ancestor::listWit)])])[@xml:id or @n]">
           <xsl:variable name="description" select="if (self::listWit) then head else ."/>
