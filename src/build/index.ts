@@ -114,7 +114,36 @@ const CACHE_FORMAT = `samizdat-build-1 ${version}`;
 
 /** A register is a TEI file with standOff lists and no <text>. */
 export function isRegister(text: string): boolean {
-  return !/<(?:[A-Za-z_][\w.-]*:)?text[\s>\/]/.test(text) && /<(?:[A-Za-z_][\w.-]*:)?standOff[\s>]/.test(text);
+  return !/<(?:[A-Za-z_][\w.-]*:)?text[\s>\/]/.test(text) && /<(?:[A-Za-z_][\w.-]*:)?standOff[\s>]/.test(text) && !isApparatusFile(text);
+}
+
+/** A standOff file holding an apparatus (listApp) and no lists of entities: it is neither published nor a register. */
+export function isApparatusFile(text: string): boolean {
+  return !/<(?:[A-Za-z_][\w.-]*:)?text[\s>\/]/.test(text) && /<(?:[A-Za-z_][\w.-]*:)?listApp[\s>]/.test(text)
+    && !/<(?:[A-Za-z_][\w.-]*:)?list(?:Person|Place|Org|Event|Object|Nym|Relation)[\s>]/.test(text);
+}
+
+/**
+ * The documents an apparatus in `file` attaches to: the files its apps'
+ * @from and @to name (`base.xml#a1`), resolved against it. Read from the
+ * text, so that a document's page can be given the apparatus other files hold for it.
+ */
+export function apparatusTargets(file: string, text: string): string[] {
+  const targets = new Set<string>();
+  for (const [, attributes] of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?app\b([^>]*)>/g)) {
+    for (const [, , value] of attributes.matchAll(/\b(?:from|to)\s*=\s*(["'])([^"']*)\1/g)) {
+      for (const pointer of value.split(/\s+/)) {
+        const target = pointer.split('#')[0];
+        if (target === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target)) continue;
+        try {
+          targets.add(resolve(dirname(file), decodeURI(target)));
+        } catch {
+          // Not a path (a malformed %-escape): the rules report it; nothing to attach here.
+        }
+      }
+    }
+  }
+  return [...targets];
 }
 
 const posix = (p: string): string => p.split(sep).join('/');
@@ -122,33 +151,41 @@ const posix = (p: string): string => p.split(sep).join('/');
 interface Found {
   documents: { file: string; hash: string; images: ImageCopy[] }[];
   registers: TeiSource[];
+  /** Apparatus held in other files, by the absolute path of the document it attaches to. */
+  apparatus: Map<string, TeiSource[]>;
 }
 
 /**
  * Reads the file list as it streams in: each document is read (within the
- * size limit), decoded and hashed, its text not kept; each register is
- * checked through the reading layer and kept.
+ * size limit), decoded and hashed, its text not kept; each register, and
+ * each file holding an apparatus for another document, is checked through
+ * the reading layer and kept.
  */
 async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, problems: Diagnostic[]): Promise<Found> {
-  const found: Found = { documents: [], registers: [] };
+  const found: Found = { documents: [], registers: [], apparatus: new Map() };
   const patterns = typeof input === 'string' ? [input] : input;
   for await (const entry of expandPaths(patterns, { root: options.root, allowRead: options.allowRead })) {
     if (typeof entry !== 'string') { problems.push(entry); continue; }
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) { problems.push(read); continue; }
-    if (!isRegister(read.text)) {
+    const targets = apparatusTargets(entry, read.text).filter((target) => target !== resolve(entry));
+    if (isRegister(read.text) || targets.length > 0) {
+      let source: TeiSource;
+      try {
+        source = teiSource(read.text, entry, limits);
+      } catch (error) {
+        if (!(error instanceof TransformProblem)) throw error;
+        problems.push(error.problem);
+        continue;
+      }
+      for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
+      if (isRegister(read.text)) { found.registers.push(source); continue; }
+    }
+    if (!isApparatusFile(read.text)) {
       // The images a document shows are part of what it publishes, and of its cache key.
       const { images, problems: unpublished } = await findImages(entry, read.text, resolve(options.root ?? '.'));
       problems.push(...unpublished);
       found.documents.push({ file: entry, hash: sha256(read.bytes), images });
-    }
-    else {
-      try {
-        found.registers.push(teiSource(read.text, entry, limits));
-      } catch (error) {
-        if (!(error instanceof TransformProblem)) throw error;
-        problems.push(error.problem);
-      }
     }
   }
   return found;
@@ -204,6 +241,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   for (const { file, hash, images } of found.documents) {
     const name = names.get(file);
     if (name === undefined) continue;
+    const apparatus = found.apparatus.get(resolve(file)) ?? [];
     const request: RenderRequest = {
       file, name, textModes, citations, limits, images, search,
       params: {
@@ -212,6 +250,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
         ...(search && { 'search-href': `../${SEARCH_PAGE}` }),
+        // An apparatus kept in another file, passed in (the stylesheets read no files); its text is part of the cache key.
+        ...(apparatus.length === 0 ? {} : { 'apparatus-documents': JSON.stringify(apparatus.map((a) => ({ href: posix(relative(dirname(file), a.file)), text: a.text }))) }),
       },
     };
     const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, keys.records ?? '', JSON.stringify(request)]);

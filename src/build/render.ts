@@ -66,6 +66,8 @@ export function textFileName(name: string, mode: TextMode): string {
   return mode === 'reading' ? `${name}.txt` : `${name}.${mode}.txt`;
 }
 
+/** The page of one witness of the apparatus (xslt/html/textcrit.xsl), written beside index.html. */
+const WITNESS_PAGE = /^witness-[A-Za-z0-9._-]+\.html$/;
 
 /** Who draws up a document's citations: this thread by default; a build may give them a thread of their own. */
 export type Citing = (options: CitationProviderOptions, document: PublishedDocument) => Promise<DocumentCitations>;
@@ -101,6 +103,7 @@ export async function renderDocument(
   const listed = run.results['mentions.json'];
   if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no mentions.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
   const mentions: Mention[] = (JSON.parse(listed) as Record<string, unknown>[]).map((mention) => ({ document: name, ...mention }));
+  const witnessPages = Object.entries(run.results).filter(([href]) => WITNESS_PAGE.test(href));
   const title = decodeXml(/<title>([\s\S]*?)<\/title>/.exec(page)?.[1] ?? name);
   const files = new Map<string, string | Uint8Array>();
 
@@ -123,8 +126,11 @@ export async function renderDocument(
     if (sha256(bytes) !== image.hash) throw new TransformProblem(diagnostic('error', BUILD_RULE, `the image ${image.source} changed while the edition was being built; build again.`, { file }));
     files.set(image.out, bytes);
   }
+  // A witness's text is not the edition's: it carries no citation of its own (its page links to the edition's).
+  for (const [href, witnessPage] of witnessPages) files.set(`${name}/${href}`, witnessPage.replace('<!--samizdat:citation-meta-->', '').replace('<!--samizdat:cite-this-->', ''));
   for (const mode of request.textModes) {
-    files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode } })));
+    const apparatus = request.params['apparatus-documents'];
+    files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode, ...(apparatus === undefined ? {} : { 'apparatus-documents': apparatus }) } })));
   }
   const data = new Map<string, string | Uint8Array>();
   if (request.search) {

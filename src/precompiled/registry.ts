@@ -67,6 +67,7 @@ export const ARTEFACTS: readonly Artefact[] = [
   { kind: 'stylesheet', source: 'xslt/html/html.xsl' },
   { kind: 'stylesheet', source: 'xslt/html/site.xsl' },
   { kind: 'stylesheet', source: 'xslt/text/text.xsl' },
+  { kind: 'stylesheet', source: 'xslt/text/apparatus.xsl' },
   { kind: 'stylesheet', source: 'xslt/search/records.xsl' },
   { kind: 'stylesheet', source: 'xslt/search/page.xsl' },
   { kind: 'stylesheet', source: 'xslt/schematron/compile.xsl' },

@@ -34,6 +34,8 @@ export const XSLT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const HTML_STYLESHEET = join(XSLT_DIR, 'html', 'html.xsl');
 export const SITE_STYLESHEET = join(XSLT_DIR, 'html', 'site.xsl');
 export const TEXT_STYLESHEET = join(XSLT_DIR, 'text', 'text.xsl');
+/** The critical apparatus as JSON (imports text.xsl), read by `readApparatus`. */
+export const APPARATUS_STYLESHEET = join(XSLT_DIR, 'text', 'apparatus.xsl');
 export const DEFAULT_XSLT_CACHE_DIR = join('.samizdat', 'cache', 'xslt');
 
 /** Where a SEF came from: this thread's memory, the package's precompiled files, the cache folder, or xslt3 just now. */

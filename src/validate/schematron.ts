@@ -143,11 +143,23 @@ export async function runRules(rules: CompiledRules, document: RuleDocument, opt
       const ruleId = `sch:${firing.id ?? firing.pattern ?? firing.rule ?? 'schematron'}`;
       if (disabled.has(ruleId)) continue;
       const start = firing.node > 0 ? outline.elements[firing.node - 1] : undefined;
-      diagnostics.push(diagnostic(severityOfRole(firing.role), ruleId, firing.message,
+      diagnostics.push(diagnostic(severityOfRole(firing.role), ruleId, placesIn(firing.message, outline.elements),
         { file: document.path, line: start?.line, column: start?.column }));
     }
   }
   return diagnostics;
+}
+
+/**
+ * A message naming another place of the document writes element n (1-based,
+ * document order) between two U+E000 characters, as the edition rules'
+ * s:at() does; it is reported as "line L, column C".
+ */
+export function placesIn(message: string, elements: readonly { line: number; column: number }[]): string {
+  return message.replace(/\uE000(\d+)\uE000/g, (_, n: string) => {
+    const start = elements[Number(n) - 1];
+    return start ? `line ${start.line}, column ${start.column}` : 'an unknown place';
+  });
 }
 
 /** XML files named by documents (a register, mostly), parsed once per thread and again when they change. */

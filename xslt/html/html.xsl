@@ -12,6 +12,7 @@
 
   <!-- Later imports take precedence: the fallback comes first, so any module overrides it. -->
   <xsl:import href="../common/tei.xsl"/>
+  <xsl:import href="../common/apparatus.xsl"/>
   <xsl:import href="fallback.xsl"/>
   <xsl:import href="core.xsl"/>
   <xsl:import href="textstructure.xsl"/>
@@ -21,6 +22,7 @@
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="header.xsl"/>
   <xsl:import href="search-box.xsl"/>
+  <xsl:import href="textcrit.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'mentions' (JSON list of entity mentions),
        or 'page+mentions' (the page, and the mentions as the secondary result mentions.json). -->
