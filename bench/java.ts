@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.js';
-import { measure, type Run } from './measure.js';
+import { measure, median, type Run } from './measure.js';
 
 export interface JavaTools {
   jing?: string;
@@ -70,6 +70,20 @@ export function runJing(jing: string, corpus: Corpus, timeoutMs?: number): Promi
     bySchema.set(schema, [...(bySchema.get(schema) ?? []), file]);
   }
   return sequence([...bySchema].map(([schema, files]) => (limit) => measure(jing, [schema, ...files], { cwd: corpus.root, timeoutMs: limit })), timeoutMs);
+}
+
+/** jing on the flagship alone (its chapter and register against samizdat.rng), one JVM each time: the median of `times` runs. */
+export async function runJingFlagship(jing: string, corpus: Corpus, times: number, timeoutMs?: number): Promise<Run> {
+  const files = ['1923-opposition-ch01.xml', 'register.xml'].map((f) => join(corpus.flagship, 'tei', f));
+  const runs: Run[] = [];
+  for (let i = 0; i < times; i++) {
+    const spent = runs.reduce((n, r) => n + r.seconds * 1000, 0);
+    const run = await measure(jing, [join(corpus.flagship, 'schemas', 'samizdat.rng'), ...files], { cwd: corpus.flagship, timeoutMs: timeoutMs === undefined ? undefined : timeoutMs - spent });
+    runs.push(run);
+    if (run.stopped || run.exitCode !== 0) return run;
+  }
+  const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
+  return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
 }
 
 /** What the Saxon run does, for the report. */

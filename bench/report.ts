@@ -40,9 +40,28 @@ export interface Results {
   corpus: { documents: number; files: number; bytes: number; kinds: Record<string, { documents: number; bytes: number }>; generationSeconds: number };
   budgetSeconds: number | null;
   rows: Row[];
+  /** The search index the cold build made: what the CLI said of it, and its files as written. */
+  search: SearchIndexFigures | null;
   /** `rows` holds the Java runs too; `runs` names them. */
   java: { tools: string[]; runs: string[]; skipped: string[]; comparisons: Comparison[] };
   totalSeconds: number;
+}
+
+export interface SearchIndexFigures {
+  passages: number;
+  /** Pagefind records: passages, short ones that filters cannot tell apart indexed together. */
+  records: number;
+  /** Time the build spent indexing. */
+  seconds: number;
+  /** Files of the index (search/pagefind/) and their bytes. */
+  files: number;
+  bytes: number;
+}
+
+/** Passages, records and indexing time from what `samizdat build` printed ("Indexed N passage(s) for search in S s (R record(s), …"), or null. */
+export function searchIndexLine(output: string): { passages: number; seconds: number; records: number } | null {
+  const match = /^Indexed (\d+) passage\(s\) for search in (\d+(?:\.\d+)?) s \((\d+) record\(s\)/m.exec(output);
+  return match ? { passages: Number(match[1]), seconds: Number(match[2]), records: Number(match[3]) } : null;
 }
 
 const MB = 1e6;
@@ -107,6 +126,13 @@ export function renderMarkdown(results: Results): string {
       'docs/s and MB/s are the whole corpus over the wall time (for the start-up rows, the flagship and its register); MB = 10^6 bytes; peak RSS is the largest process of the run.',
     runsTable(results.rows.filter((r) => !javaIds.has(r.id))),
   ];
+  const cold = results.rows.find((r) => r.id === 'build-cold');
+  if (results.search) {
+    const { passages, records, seconds, files, bytes } = results.search;
+    const share = cold?.status === 'ok' && cold.seconds ? `, ${fixed((100 * seconds) / cold.seconds, 1)}% of the cold build's time` : '';
+    sections.push(`Search index, made by the cold build: ${passages} passages of ${corpus.documents} documents (${records} records) indexed in ${fixed(seconds, 2)} s${share}; ` +
+      `${files} files, ${fixed(bytes / MB, 1)} MB in search/pagefind/ (a reader's browser fetches only the chunks a search needs).`);
+  }
   const javaRows = results.rows.filter((r) => javaIds.has(r.id));
   if (javaRows.length > 0) sections.push(`Java reference pipeline on the same corpus (${results.java.tools.join('; ')}):`, runsTable(javaRows));
   if (results.java.skipped.length > 0) sections.push(results.java.skipped.map((why) => `Java comparison skipped: ${why}.`).join('\n'));

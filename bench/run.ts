@@ -7,15 +7,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCartulary, type CartularySize } from './cartulary.js';
 import { reviseDocument, writeCorpus } from './corpus.js';
-import { SAXON_COMMAND, findJavaTools, runJing, runSaxon, type JavaTools } from './java.js';
+import { packAndInstall } from './installed.js';
+import { SAXON_COMMAND, findJavaTools, runJing, runJingFlagship, runSaxon, type JavaTools } from './java.js';
 import { measure, median, memoryProbe, stopRuns, type Run } from './measure.js';
-import { renderMarkdown, resultsJson, type Results, type Row } from './report.js';
+import { renderMarkdown, resultsJson, searchIndexLine, type Results, type Row, type SearchIndexFigures } from './report.js';
 
 /** The cartulary the entity index is measured on (as large as the one issue 11 met), and then twice that. */
 const CARTULARY: CartularySize = { persons: 3000, places: 500, mentions: 3000 };
@@ -28,9 +29,11 @@ Builds a synthetic edition (the flagship chapter copied, one document in
 twenty from a corpus of real TEI, and the register) and times samizdat's CLI on
 it: validate (with and without the rules layer) cold, after one file changed
 and with nothing changed, build the same three ways, plus the start-up of
---version and of validate on the flagship alone, and the build of a cartulary
+--version and of validate on the flagship alone, the build of a cartulary
 whose header keeps 3,000 persons, then one twice as large (which must take at
-most ${LINEAR_LIMIT}× as long). With jing and Saxon-HE installed, it runs them
+most ${LINEAR_LIMIT}× as long), and a user's first run: samizdat packed and
+installed from its tarball (not timed), then init + build, and validate, of a
+new edition with empty caches. With jing and Saxon-HE installed, it runs them
 on the same corpus and prints samizdat's time over theirs.
 
 Options (or environment variables):
@@ -184,11 +187,39 @@ async function main(): Promise<number> {
 
   await step({ id: 'version', command: 'samizdat --version', condition: `median of ${REPEATS}`, files: 0, bytes: 0 }, repeated(['--version'], root, REPEATS, nothing));
   const flagshipCache = (): Promise<void> => rm(join(corpus.flagship, '.samizdat'), { recursive: true, force: true });
+  await step({ id: 'flagship-validate-grammar-empty-cache', command: 'samizdat validate --grammar-only tei/', condition: `the flagship alone, empty cache, median of ${REPEATS}`, ...flagship }, repeated(['validate', '--grammar-only', 'tei/'], corpus.flagship, REPEATS, flagshipCache));
   await step({ id: 'flagship-validate-empty-cache', command: 'samizdat validate tei/', condition: `the flagship alone, empty cache, median of ${REPEATS_EMPTY_CACHE}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS_EMPTY_CACHE, flagshipCache));
   // Schemas converted and rules compiled, but no verdict remembered: every document really checked.
   const forgetVerdicts = (): Promise<void> => rm(join(corpus.flagship, '.samizdat', 'cache', 'verdicts'), { recursive: true, force: true });
   await step({ id: 'flagship-validate', command: 'samizdat validate tei/', condition: `the flagship alone, schemas cached, median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS, forgetVerdicts));
   await step({ id: 'flagship-validate-remembered', command: 'samizdat validate tei/', condition: `the flagship alone, unchanged (verdicts remembered), median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS, nothing));
+
+  // A user's first run: the package packed and installed from its tarball
+  // (bench/installed.ts, not timed), then a new edition made and built with
+  // it, each time in a new folder (empty caches, nothing but what npm installed).
+  // (Packed only while there is time left; once spent, the steps below skip themselves.)
+  const installed = spent() ? undefined : (log('packing samizdat and installing the tarball (not timed) …'), packAndInstall(REPO, join(root, 'installed')));
+  const sample = { files: 2, bytes: (await Promise.all(['sample.xml', 'register.xml'].map((f) => readFile(join(REPO, 'templates', 'init', 'tei', f))))).reduce((n, b) => n + b.length, 0) };
+  let editions = 0;
+  /** The median of `times` runs of `script` (sh, $0 the installed CLI) in a new edition's folder, made by `init` first (not timed) when `initFirst`. */
+  const firstRuns = (script: string, initFirst: boolean, times: number) => async (): Promise<Run> => {
+    const { app, cli } = installed!;
+    const runs: Run[] = [];
+    for (let i = 0; i < times; i++) {
+      const edition = join(app, `edition-${++editions}`);
+      if (initFirst) spawnSync(cli, ['init', edition], { stdio: 'ignore' });
+      else await mkdir(edition);
+      const run = await measure('/bin/sh', ['-c', script, cli], { cwd: edition, timeoutMs: remaining() });
+      runs.push(run);
+      if (run.stopped || run.exitCode !== 0) return run;
+    }
+    const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
+    return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+  };
+  await step({ id: 'installed-init-build', command: 'samizdat init && samizdat build', condition: `installed package, new edition, cold (empty caches), median of ${REPEATS_EMPTY_CACHE}`, ...sample },
+    firstRuns('"$0" init >/dev/null && "$0" build >/dev/null', false, REPEATS_EMPTY_CACHE));
+  await step({ id: 'installed-validate', command: 'samizdat validate', condition: `installed package, a new edition, cold (empty caches), median of ${REPEATS_EMPTY_CACHE}`, ...sample },
+    firstRuns('"$0" validate >/dev/null', true, REPEATS_EMPTY_CACHE));
 
   await clean('.samizdat');
   await step({ id: 'validate-grammar-cold', command: 'samizdat validate --grammar-only tei', condition: 'cold (empty cache)', ...whole }, () => samizdat(['validate', '--grammar-only', 'tei']));
@@ -199,7 +230,18 @@ async function main(): Promise<number> {
   await step({ id: 'validate-unchanged', command: 'samizdat validate tei', condition: 'nothing changed', ...whole }, () => samizdat(['validate', 'tei']), { needs: 'validate-changed' });
 
   await clean('.samizdat', 'dist');
-  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole }, () => samizdat(['build', 'tei']), { check: published });
+  let search: SearchIndexFigures | null = null;
+  /** What the cold build said of the search index, and the index's files as it wrote them. */
+  const indexed = async (): Promise<string | undefined> => {
+    const line = searchIndexLine(coldOutput);
+    if (!line) return 'the build did not say what it indexed for search';
+    const files = await filesUnder(join(root, 'dist', 'search', 'pagefind'));
+    search = { ...line, files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
+    return published();
+  };
+  let coldOutput = '';
+  await step({ id: 'build-cold', command: 'samizdat build tei', condition: 'cold (no dist/, empty cache)', ...whole },
+    () => samizdat(['build', 'tei']).then((run) => { coldOutput = run.output; return run; }), { check: indexed });
   await reviseFirst();
   await step({ id: 'build-changed', command: 'samizdat build tei', condition: 'one file changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-cold', check: published });
   await step({ id: 'build-unchanged', command: 'samizdat build tei', condition: 'nothing changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-changed', check: published });
@@ -234,7 +276,9 @@ async function main(): Promise<number> {
     java.tools.push(`jing ${tools.jing}`);
     java.runs.push('jing');
     await step({ id: 'jing', command: 'jing SCHEMA FILES…', condition: 'one JVM per schema (3)', ...whole }, () => runJing(tools.jing!, corpus, remaining()));
-    compare('validate-grammar-cold', 'jing', 'both check well-formedness and RELAX NG only; samizdat also converts the three schemas (empty cache)');
+    compare('validate-grammar-cold', 'jing', 'both check well-formedness and RELAX NG only, from a cold start: jing starts a JVM per schema and reads the schemas; samizdat starts Node and its workers, reads its own schemas precompiled and compiles the ELTeC schema (empty cache)');
+    await step({ id: 'jing-flagship', command: 'jing SCHEMA tei/*.xml', condition: `the flagship alone, one JVM, median of ${REPEATS}`, ...flagship }, () => runJingFlagship(tools.jing!, corpus, REPEATS, remaining()));
+    compare('flagship-validate-grammar-empty-cache', 'jing-flagship', 'the flagship against samizdat.rng, well-formedness and RELAX NG only, cold');
   }
   if (tools.saxon) {
     const saxon = tools.saxon;
@@ -254,6 +298,7 @@ async function main(): Promise<number> {
     corpus: { documents: corpus.documents, files: corpus.files.length, bytes: corpus.bytes, kinds: corpus.kinds, generationSeconds },
     budgetSeconds: options.budget > 0 ? options.budget : null,
     rows,
+    search,
     java,
     totalSeconds: (performance.now() - started) / 1000,
   };
@@ -265,6 +310,15 @@ async function main(): Promise<number> {
   if (options.keep) log(`corpus and outputs kept in ${root}`);
   else await rm(root, { recursive: true, force: true });
   return rows.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** Every file under `folder`, with its size. */
+async function filesUnder(folder: string): Promise<{ path: string; size: number }[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => {
+    const path = join(e.parentPath, e.name);
+    return { path, size: (await stat(path)).size };
+  }));
 }
 
 /** The last two lines a failed run printed, on one line. */

@@ -29,9 +29,13 @@ export type {
 export {
   toText, toHtml, runStylesheet, transformSource, parseSource, compileStylesheet, stylesheetKey, teiSource, readTeiSource, TransformProblem,
   TEXT_MODES, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR,
+  readApparatus, WitnessTextProblem, VARIANT_METHODS, WITNESS_TEXT_RULE,
 } from './transform/index.js';
 export type { CompiledStylesheet, CompileOptions, TextMode, TextOptions, HtmlOptions, DocumentInput, TeiSource, ParsedSource, TransformResult } from './transform/index.js';
-export { build, isRegister, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR, MANIFEST, OUTPUT_RULE, SITE_NAMES, recoverOutput } from './build/index.js';
+export type {
+  Apparatus, ApparatusEntry, ApparatusReading, ApparatusWitness, FragmentLimit, Place, ReadingGroup, VariantMethod, WitnessProblem,
+} from './transform/index.js';
+export { build, isRegister, isApparatusFile, documentName, textFileName, DEFAULT_BUILD_CACHE_DIR, MANIFEST, OUTPUT_RULE, SITE_NAMES, recoverOutput } from './build/index.js';
 export type { PublishFileSystem } from './build/index.js';
 export { htmlText, htmlAttribute, jsonInScript, urlPath, urlFragment, xmlText, xmlAttribute, isFileName } from './escape.js';
 export { buildFromConfig } from './build/config.js';

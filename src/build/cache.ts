@@ -30,6 +30,18 @@ export interface UnitRecord {
   links: string[];
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   files: Record<string, string>;
+  /** What the unit made for other units to read (the search index reads each document's passages) → sha256; kept in the cache, never published. */
+  data?: Record<string, string>;
+}
+
+/** A unit's results as `store` takes them. */
+export interface UnitContent {
+  name: string;
+  title: string;
+  entities: EntityData;
+  links: string[];
+  files: Map<string, string | Uint8Array>;
+  data?: Map<string, string | Uint8Array>;
 }
 
 export function sha256(content: string | Uint8Array): string {
@@ -67,21 +79,32 @@ export class BuildCache {
     } catch {
       return undefined;
     }
-    for (const hash of Object.values(record.files)) {
+    for (const hash of blobsOf(record)) {
       if (!(await stat(this.blobPath(hash)).catch(() => undefined))) return undefined;
     }
     return record;
   }
 
-  /** Stores a unit's files (as blobs) and its record; returns the record. */
-  async store(key: string, unit: Omit<UnitRecord, 'key' | 'files'> & { files: Map<string, string | Uint8Array> }): Promise<UnitRecord> {
-    const files: Record<string, string> = {};
-    for (const [path, content] of unit.files) {
-      const hash = sha256(content);
-      files[path] = hash;
-      if (!(await stat(this.blobPath(hash)).catch(() => undefined))) await writeAtomically(this.blobPath(hash), content);
-    }
-    const record: UnitRecord = { key, name: unit.name, title: unit.title, entities: unit.entities, links: unit.links, files };
+  /** The bytes stored under `hash` (a file or a datum of a unit). */
+  read(hash: string): Promise<Buffer> {
+    return readFile(this.blobPath(hash));
+  }
+
+  /** Stores a unit's files and data (as blobs) and its record; returns the record. */
+  async store(key: string, unit: UnitContent): Promise<UnitRecord> {
+    const blobs = async (contents: Map<string, string | Uint8Array>): Promise<Record<string, string>> => {
+      const hashes: Record<string, string> = {};
+      for (const [path, content] of contents) {
+        const hash = sha256(content);
+        hashes[path] = hash;
+        if (!(await stat(this.blobPath(hash)).catch(() => undefined))) await writeAtomically(this.blobPath(hash), content);
+      }
+      return hashes;
+    };
+    const record: UnitRecord = {
+      key, name: unit.name, title: unit.title, entities: unit.entities, links: unit.links, files: await blobs(unit.files),
+      ...(unit.data && unit.data.size > 0 && { data: await blobs(unit.data) }),
+    };
     await writeAtomically(this.unitPath(key), JSON.stringify(record));
     return record;
   }
@@ -89,10 +112,15 @@ export class BuildCache {
   /** Removes every unit and blob the given units do not use. */
   async prune(keep: readonly UnitRecord[]): Promise<void> {
     const units = new Set(keep.map((u) => `${u.key}.json`));
-    const blobs = new Set(keep.flatMap((u) => Object.values(u.files)));
+    const blobs = new Set(keep.flatMap(blobsOf));
     for (const [folder, wanted] of [['units', units], ['blobs', blobs]] as const) {
       const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
       await Promise.all(names.filter((n) => !wanted.has(n)).map((n) => rm(join(this.dir, folder, n), { force: true })));
     }
   }
+}
+
+/** Every blob a unit's record names: its files and its data. */
+function blobsOf(record: UnitRecord): string[] {
+  return [...Object.values(record.files), ...Object.values(record.data ?? {})];
 }

@@ -18,8 +18,8 @@ export interface PublishedDocument {
   file: string;
   /** The TEI text (already checked for unsafe DOCTYPEs). */
   text: string;
-  /** The document's title, as on its page. */
-  title: string;
+  /** The document's title, as on its page, when the caller has it (citations draw theirs from the header). */
+  title?: string;
   /** The limits it was read under (default `DEFAULT_LIMITS`). */
   limits?: Partial<ReadingLimits>;
 }

@@ -24,6 +24,7 @@ export function buildFromConfig(config: Config): ConfiguredBuild {
       limits: config.limits,
       root: config.root,
       allowRead: config.allowRead,
+      search: config.search,
     },
   };
 }

@@ -77,15 +77,18 @@ export async function relinkedRecord(record: UnitRecord, index: EntityIndex, for
     if (to !== defaultHref(anchor)) targets.push([anchor, to]);
   }
   if (targets.length === 0) return { record, unresolved };
-  const page = `${record.name}/index.html`;
-  const hash = record.files[page];
-  const key = cacheKey([format, 'links', hash, JSON.stringify(targets)]);
+  // The page and its witness pages (beside it, in the document's folder): every page the document has.
+  const pages = Object.keys(record.files).filter((path) => path.startsWith(`${record.name}/`) && path.endsWith('.html')).sort();
+  const key = cacheKey([format, 'links', ...pages.map((page) => `${page} ${record.files[page]}`), JSON.stringify(targets)]);
   let linked = await cache.unit(key);
   if (!linked) {
     const moved = new Map(targets);
-    const html = relink(await readFile(cache.blobPath(hash), 'utf8'), ENTITY_INDEX_HREF, (anchor) => (moved.has(anchor) ? moved.get(anchor) ?? undefined : defaultHref(anchor)));
-    linked = await cache.store(key, { name: record.name, title: record.title, entities: { mentions: [], entries: [], relations: [] }, links: [], files: new Map([[page, html]]) });
+    const files = new Map<string, string>();
+    for (const page of pages) {
+      files.set(page, relink(await readFile(cache.blobPath(record.files[page]), 'utf8'), ENTITY_INDEX_HREF, (anchor) => (moved.has(anchor) ? moved.get(anchor) ?? undefined : defaultHref(anchor))));
+    }
+    linked = await cache.store(key, { name: record.name, title: record.title, entities: { mentions: [], entries: [], relations: [] }, links: [], files });
   }
-  // The rendered page stays in the cache beside the relinked one (linkUnit), so the next build relinks it without rendering.
-  return { record: { ...record, files: { ...record.files, [page]: linked.files[page] } }, unresolved, linkUnit: linked };
+  // The rendered pages stay in the cache beside the relinked ones (linkUnit), so the next build relinks them without rendering.
+  return { record: { ...record, files: { ...record.files, ...linked.files } }, unresolved, linkUnit: linked };
 }

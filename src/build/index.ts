@@ -20,7 +20,7 @@
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
@@ -30,15 +30,17 @@ import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
 import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
-import type { CitationProviderOptions } from './citations.js';
+import type { CitationJob } from './citation-worker.js';
+import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
-import { assignNames, checkOutputPaths } from './names.js';
+import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { findImages, imagesParameter, type ImageCopy } from './images.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { editionEntities, registerRecord, relinkedRecord, type EditionEntities } from './entities.js';
-import { isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
+import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
+import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, ENTITY_INDEX_HREF, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
@@ -74,6 +76,8 @@ export interface BuildOptions extends CompileOptions {
   fileSystem?: PublishFileSystem;
   /** Entries of one type shown whole on the entity index page; past this, a page per letter (default 300). */
   entityPageSize?: number;
+  /** A search page and index (`search/`), and a search box on every page (default true). */
+  search?: boolean;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -109,46 +113,81 @@ export interface BuildReport {
   /**
    * Per document name, the entities it mentions (each once, in order of first
    * mention) with their type, regularised name and every other form of their
-   * names: what a search index needs for its filters.
+   * names: what a search index needs for its filters (and what it is given).
    */
   entities: Map<string, MentionedEntity[]>;
+  /** The search index, when the edition has search. */
+  search?: SearchSummary;
 }
 
 /** Version of the cache's layout and keys; part of every key. */
 const CACHE_FORMAT = `samizdat-build-1 ${version}`;
 
-export { isRegister } from '../entities/index.js';
+export { isApparatusFile, isRegister } from '../entities/index.js';
+
+/**
+ * The documents an apparatus in `file` attaches to: the files its apps'
+ * @from and @to name (`base.xml#a1`), resolved against it. Read from the
+ * text, so that a document's page can be given the apparatus other files hold for it.
+ */
+export function apparatusTargets(file: string, text: string): string[] {
+  const targets = new Set<string>();
+  for (const [, attributes] of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?app\b([^>]*)>/g)) {
+    for (const [, , value] of attributes.matchAll(/\b(?:from|to)\s*=\s*(["'])([^"']*)\1/g)) {
+      for (const pointer of value.split(/\s+/)) {
+        const target = pointer.split('#')[0];
+        if (target === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target)) continue;
+        try {
+          targets.add(resolve(dirname(file), decodeURI(target)));
+        } catch {
+          // Not a path (a malformed %-escape): the rules report it; nothing to attach here.
+        }
+      }
+    }
+  }
+  return [...targets];
+}
+
+const posix = (p: string): string => p.split(sep).join('/');
 
 interface Found {
   documents: { file: string; hash: string; images: ImageCopy[] }[];
   registers: TeiSource[];
+  /** Apparatus held in other files, by the absolute path of the document it attaches to. */
+  apparatus: Map<string, TeiSource[]>;
 }
 
 /**
  * Reads the file list as it streams in: each document is read (within the
- * size limit), decoded and hashed, its text not kept; each register is
- * checked through the reading layer and kept.
+ * size limit), decoded and hashed, its text not kept; each register, and
+ * each file holding an apparatus for another document, is checked through
+ * the reading layer and kept.
  */
 async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, problems: Diagnostic[]): Promise<Found> {
-  const found: Found = { documents: [], registers: [] };
+  const found: Found = { documents: [], registers: [], apparatus: new Map() };
   const patterns = typeof input === 'string' ? [input] : input;
   for await (const entry of expandPaths(patterns, { root: options.root, allowRead: options.allowRead })) {
     if (typeof entry !== 'string') { problems.push(entry); continue; }
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) { problems.push(read); continue; }
-    if (!isRegister(read.text)) {
+    const targets = apparatusTargets(entry, read.text).filter((target) => target !== resolve(entry));
+    if (isRegister(read.text) || targets.length > 0) {
+      let source: TeiSource;
+      try {
+        source = teiSource(read.text, entry, limits);
+      } catch (error) {
+        if (!(error instanceof TransformProblem)) throw error;
+        problems.push(error.problem);
+        continue;
+      }
+      for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
+      if (isRegister(read.text)) { found.registers.push(source); continue; }
+    }
+    if (!isApparatusFile(read.text)) {
       // The images a document shows are part of what it publishes, and of its cache key.
       const { images, problems: unpublished } = await findImages(entry, read.text, resolve(options.root ?? '.'));
       problems.push(...unpublished);
       found.documents.push({ file: entry, hash: sha256(read.bytes), images });
-    }
-    else {
-      try {
-        found.registers.push(teiSource(read.text, entry, limits));
-      } catch (error) {
-        if (!(error instanceof TransformProblem)) throw error;
-        problems.push(error.problem);
-      }
     }
   }
   return found;
@@ -176,11 +215,14 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const textModes = options.textModes ?? ['reading'];
   const citations = options.citations ?? {};
   const editionTitle = options.editionTitle ?? 'Documents';
+  const search = options.search ?? true;
   const htmlPath = resolve(options.xslt ?? HTML_STYLESHEET);
-  let keys: { html: string; text: string; site: string };
+  let keys: { html: string; text: string; site: string; records?: string };
   try {
-    const [html, text, site] = await Promise.all([stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET)]);
-    keys = { html, text, site };
+    const [html, text, site, records] = await Promise.all([
+      stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
+    ]);
+    keys = { html, text, site, ...(records && { records }) };
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
     report.diagnostics.push(error.problem);
@@ -195,30 +237,37 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
 
   const longestSuffix = `/${textFileName('', 'diplomatic')}`;
-  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix);
+  const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix, search ? [...SITE_NAMES, SEARCH_FOLDER] : SITE_NAMES);
   report.diagnostics.push(...problems);
   const jobs: RenderJob[] = [];
   for (const { file, hash, images } of found.documents) {
     const name = names.get(file);
     if (name === undefined) continue;
+    const apparatus = found.apparatus.get(resolve(file)) ?? [];
     const request: RenderRequest = {
-      file, name, textModes, citations, limits, images,
+      file, name, textModes, citations, limits, images, search,
       params: {
         images: imagesParameter(images),
         registers: registersParameter(file, report.registers),
         'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
+        ...(search && { 'search-href': `../${SEARCH_PAGE}` }),
+        // An apparatus kept in another file, passed in (the stylesheets read no files); its text is part of the cache key.
+        ...(apparatus.length === 0 ? {} : { 'apparatus-documents': JSON.stringify(apparatus.map((a) => ({ href: posix(relative(dirname(file), a.file)), text: a.text }))) }),
       },
     };
-    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, JSON.stringify(request)]);
+    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, keys.records ?? '', JSON.stringify(request)]);
     jobs.push({ request, key });
   }
   if (hasErrors(report.diagnostics)) return report;
 
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
+  const searchPage = search ? compileSearchPage(options) : undefined;
   try {
     return await lockedOutput(target, async () => {
-      const records = await renderDocuments(jobs, cache, { ...options, html: htmlPath, keys: { html: keys.html, text: keys.text }, out }, report);
+      const records = await renderDocuments(jobs, cache, {
+        ...options, html: htmlPath, ...(search && { records: RECORDS_STYLESHEET }), keys: { html: keys.html, text: keys.text, ...(keys.records && { records: keys.records }) }, out,
+      }, report);
       if (hasErrors(report.diagnostics)) return report;
       const html = { key: keys.html, stylesheet: () => compileStylesheet(htmlPath, options) };
       const registerRecords: UnitRecord[] = [];
@@ -235,24 +284,31 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
         if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
       }
-      const site = await siteUnit(records, entities, editionTitle, keys.site, cache, options, report);
+      const site = await siteUnit(records, entities, editionTitle, keys.site, cache, { ...options, search }, report);
+      const edition = [site];
+      if (search) {
+        const index = await searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
+          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
+        edition.push(index.record);
+        report.search = index.summary;
+      }
       // Images are shared: two documents naming the same image publish one copy (same path, same bytes).
       const own = (path: string) => !path.startsWith('images/');
       const images = new Set(pages.flatMap((record) => Object.keys(record.files).filter((path) => !own(path))));
       const units = [
         ...pages.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files).filter(own) })),
-        { source: `${out} (the edition-wide pages)`, files: Object.keys(site.files) },
+        { source: `${out} (the edition-wide pages)`, files: edition.flatMap((unit) => Object.keys(unit.files)) },
         { source: `${out} (the images the documents name)`, files: images },
       ];
       report.diagnostics.push(...checkOutputPaths(units));
       if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();
-      for (const record of [...pages, site]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
+      for (const record of [...pages, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {
         force: options.force, fileSystem: options.fileSystem,
         blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
       });
-      await cache.prune([...records, ...registerRecords, ...linkUnits, site]);
+      await cache.prune([...records, ...registerRecords, ...linkUnits, ...edition]);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
       report.written = true;
@@ -288,7 +344,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 async function renderDocuments(
   jobs: readonly RenderJob[],
   cache: BuildCache,
-  options: BuildOptions & { html: string; keys: RenderSetup['keys']; out: string },
+  options: BuildOptions & { html: string; records?: string; keys: RenderSetup['keys']; out: string },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
   const records: (UnitRecord | undefined)[] = new Array(jobs.length);
@@ -302,18 +358,27 @@ async function renderDocuments(
   }
   if (misses.length === 0) return records as UnitRecord[];
 
-  const setup: RenderSetup = { html: options.html, text: TEXT_STYLESHEET, keys: options.keys, xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out };
+  const setup: RenderSetup = {
+    html: options.html, text: TEXT_STYLESHEET, ...(options.records && { records: options.records }), keys: options.keys,
+    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out,
+  };
   const threads = misses.length < WORKERS_FROM ? 1 : Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
   report.threads = threads > 1 ? threads : 0;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
   let close = async (): Promise<void> => {};
   if (threads > 1) {
     // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
-    await Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)]);
+    await Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
     // Each thread with a stack for the deepest document the limits accept.
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
     render = (job) => pool.run(job);
     close = () => pool.close();
+  } else if (Math.max(1, options.jobs ?? availableParallelism()) > 1 && misses.some((i) => jobs[i].request.citations !== false)) {
+    // Rendering here, with a second core to spare: citations (citeproc's
+    // start-up is the longest step of a first build) get a thread of their
+    // own, kept for the process so that the next build (under `watch`)
+    // finds citeproc's engines built.
+    render = (job) => renderUnit(job, setup, citeInOwnThread);
   }
   try {
     // As many documents in flight as there are threads to render them: one
@@ -368,6 +433,7 @@ async function siteUnit(
     'site-json': JSON.stringify({ documents, entries: entities.catalogue.entries().length }),
     'index-json': JSON.stringify(entities.index.pages),
     'edition-title': editionTitle,
+    'search-href': options.search === false ? '' : SEARCH_PAGE,
   };
   const css = await readFile(resolve(XSLT_DIR, 'html', 'samizdat.css'));
   const key = cacheKey([CACHE_FORMAT, 'site', siteKey, JSON.stringify(params), css]);
@@ -384,4 +450,12 @@ async function siteUnit(
   ]);
   report.sitePagesRendered = true;
   return cache.store(key, { name: '', title: editionTitle, entities: { mentions: [], entries: [], relations: [] }, links: [], files });
+}
+
+/** The citation thread, started on first use and kept (idle, it does not keep the process alive). */
+let citationThread: WorkerPool<CitationJob, DocumentCitations> | undefined;
+
+function citeInOwnThread(options: CitationProviderOptions, document: PublishedDocument): Promise<DocumentCitations> {
+  if (!citationThread?.alive) citationThread = new WorkerPool(new URL('./citation-worker.js', import.meta.url), 1, undefined, { background: true });
+  return citationThread.run({ options, document });
 }

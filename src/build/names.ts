@@ -16,7 +16,8 @@ export const NAME_RULE = 'build-name';
 
 /**
  * The top-level names the edition-wide files use: a document may not be
- * published under one of them. A new edition-wide output adds its name here.
+ * published under one of them. A new edition-wide output adds its name here
+ * (or, if it is optional, where the build calls `assignNames`, as search does).
  */
 export const SITE_NAMES: readonly string[] = ['index.html', 'entities', 'images', 'samizdat.css', MANIFEST];
 
@@ -43,16 +44,16 @@ const MAX_NAME_BYTES = 255;
  * collide with each other or with the edition's own files, and names too
  * long for the files derived from them.
  */
-export function assignNames(files: readonly string[], longestSuffix: string): { names: Map<string, string>; problems: Diagnostic[] } {
+export function assignNames(files: readonly string[], longestSuffix: string, siteNames: readonly string[] = SITE_NAMES): { names: Map<string, string>; problems: Diagnostic[] } {
   const names = new Map<string, string>();
   const problems: Diagnostic[] = [];
   const taken = new Map<string, string>();
-  const reserved = new Set(SITE_NAMES.map(folderKey));
+  const reserved = new Set(siteNames.map(folderKey));
   for (const file of files) {
     const name = documentName(file);
     const key = folderKey(name);
     if (reserved.has(key)) {
-      problems.push(diagnostic('error', NAME_RULE, `${file} would be published as ${name}/, a name the edition's own files use (${SITE_NAMES.join(', ')}); rename the file.`, { file }));
+      problems.push(diagnostic('error', NAME_RULE, `${file} would be published as ${name}/, a name the edition's own files use (${siteNames.join(', ')}); rename the file.`, { file }));
       continue;
     }
     const clash = taken.get(key);

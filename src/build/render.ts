@@ -17,7 +17,8 @@ import { readFile } from 'node:fs/promises';
 import { sha256 } from './cache.js';
 import type { ImageCopy } from './images.js';
 import { entityData, linkedAnchors, type EntityData } from '../entities/index.js';
-import type { CitationProviderOptions } from './citations.js';
+import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
+import { PASSAGES_DATA, pageIds, readDocumentPassages } from '../search/passages.js';
 
 export const BUILD_RULE = 'build';
 
@@ -40,12 +41,16 @@ export interface RenderRequest {
   limits: ReadingLimits;
   /** Images the page shows, copied into the edition (their addresses are in `params.images`). */
   images?: readonly ImageCopy[];
+  /** Whether the document's passages are gathered for the search index. */
+  search: boolean;
 }
 
 /** The compiled stylesheets a document goes through. */
 export interface DocumentStylesheets {
   html: CompiledStylesheet;
   text: CompiledStylesheet;
+  /** What the search index reads of a document (`xslt/search/records.xsl`), when the edition has search. */
+  records?: CompiledStylesheet;
 }
 
 export interface RenderedDocument {
@@ -53,10 +58,12 @@ export interface RenderedDocument {
   title: string;
   /** What the document mentions and keeps. */
   entities: EntityData;
-  /** The anchors its page's entity links point at, for the build to check against the whole edition. */
+  /** The anchors its pages' entity links point at (its page's and its witness pages'), for the build to check against the whole edition. */
   links: string[];
   /** Files to publish, by path relative to the output folder. */
   files: Map<string, string | Uint8Array>;
+  /** What other units read, kept in the build cache only (the passages for the search index). */
+  data: Map<string, string | Uint8Array>;
 }
 
 /** File name of a document's plain text in `mode`. */
@@ -64,13 +71,36 @@ export function textFileName(name: string, mode: TextMode): string {
   return mode === 'reading' ? `${name}.txt` : `${name}.${mode}.txt`;
 }
 
+/** The page of one witness of the apparatus (xslt/html/textcrit.xsl), written beside index.html. */
+const WITNESS_PAGE = /^witness-[A-Za-z0-9._-]+\.html$/;
+
+/** Who draws up a document's citations: this thread by default; a build may give them a thread of their own. */
+export type Citing = (options: CitationProviderOptions, document: PublishedDocument) => Promise<DocumentCitations>;
+
+/** Citations drawn up in this thread (citation-js and citeproc loaded on first use). */
+export async function citeInThisThread(options: CitationProviderOptions, document: PublishedDocument): Promise<DocumentCitations> {
+  const { citationProvider } = await import('./citations.js');
+  return citationProvider(options)(document);
+}
 
 /**
  * Renders a document (read and checked by the reading layer); a problem is
- * raised as `TransformProblem`.
+ * raised as `TransformProblem`. The stylesheets may still be loading, and
+ * `cite` draws up the citations (in this thread unless the build says otherwise).
  */
-export async function renderDocument(checked: TeiSource, request: RenderRequest, stylesheets: DocumentStylesheets): Promise<RenderedDocument> {
+export async function renderDocument(
+  checked: TeiSource,
+  request: RenderRequest,
+  compiled: DocumentStylesheets | Promise<DocumentStylesheets>,
+  cite: Citing = citeInThisThread,
+): Promise<RenderedDocument> {
   const { file, name } = request;
+  // Citations need only the text: they are under way (in a thread of their
+  // own, when the build gave them one) while the page is rendered. A page
+  // that fails leaves them unawaited; theirs is not the failure to report.
+  const citing = request.citations === false ? undefined : cite(request.citations, { name, file, text: checked.text, limits: request.limits });
+  citing?.catch(() => undefined);
+  const stylesheets = await compiled;
   const source = await parseSource(checked);
   // One run gives the page and, as a second result, the entity data for the edition-wide pages.
   const run = transformSource(stylesheets.html, source, { params: { ...request.params, 'entity-index-href': ENTITY_INDEX_HREF, output: 'page+entities' } });
@@ -79,14 +109,14 @@ export async function renderDocument(checked: TeiSource, request: RenderRequest,
   if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no entities.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
   const { mentions, entries, relations } = entityData(listed, name);
   const entities: EntityData = { mentions, entries, relations };
+  const witnessPages = Object.entries(run.results).filter(([href]) => WITNESS_PAGE.test(href));
   const title = decodeXml(/<title>([\s\S]*?)<\/title>/.exec(page)?.[1] ?? name);
   const files = new Map<string, string | Uint8Array>();
 
   let head = '';
   let block = '';
-  if (request.citations !== false) {
-    const { citationProvider } = await import('./citations.js');
-    const citations = await citationProvider(request.citations)({ name, file, text: source.text, title, limits: request.limits });
+  if (citing) {
+    const citations = await citing;
     head = citations.head ?? '';
     block = citations.block ?? '';
     for (const [download, content] of Object.entries(citations.files ?? {})) {
@@ -102,10 +132,21 @@ export async function renderDocument(checked: TeiSource, request: RenderRequest,
     if (sha256(bytes) !== image.hash) throw new TransformProblem(diagnostic('error', BUILD_RULE, `the image ${image.source} changed while the edition was being built; build again.`, { file }));
     files.set(image.out, bytes);
   }
+  // A witness's text is not the edition's: it carries no citation of its own (its page links to the edition's).
+  for (const [href, witnessPage] of witnessPages) files.set(`${name}/${href}`, witnessPage.replace('<!--samizdat:citation-meta-->', '').replace('<!--samizdat:cite-this-->', ''));
   for (const mode of request.textModes) {
-    files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode } })));
+    const apparatus = request.params['apparatus-documents'];
+    files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode, ...(apparatus === undefined ? {} : { 'apparatus-documents': apparatus }) } })));
   }
-  return { name, title, entities, links: linkedAnchors(page, ENTITY_INDEX_HREF), files };
+  const data = new Map<string, string | Uint8Array>();
+  if (request.search) {
+    if (!stylesheets.records) throw new Error('the search index needs the records stylesheet, which was not compiled');
+    const passages = readDocumentPassages(String(runStylesheet(stylesheets.records, source)), pageIds(String(files.get(`${name}/index.html`))));
+    data.set(PASSAGES_DATA, JSON.stringify(passages));
+  }
+  // Witness pages show the same names (and a reading's own): their links are checked and sent to the index like the page's.
+  const links = new Set([page, ...witnessPages.map(([, witnessPage]) => witnessPage)].flatMap((html) => linkedAnchors(String(html), ENTITY_INDEX_HREF)));
+  return { name, title, entities, links: [...links], files, data };
 }
 
 /** The text of the page's serialized `<title>`: the serializer writes some characters (U+2028, the C1 controls) as numeric references. */

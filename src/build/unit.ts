@@ -9,15 +9,17 @@ import { TransformProblem, compileStylesheet, sourceOf, type CompiledStylesheet 
 import { readXml } from '../xml/index.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { BuildCache, type UnitRecord } from './cache.js';
-import { renderDocument, type DocumentStylesheets, type RenderRequest } from './render.js';
+import { citeInThisThread, renderDocument, type Citing, type DocumentStylesheets, type RenderRequest } from './render.js';
 
 /** Plain data every renderer receives once. */
 export interface RenderSetup {
   /** The HTML stylesheet (samizdat's or the user's) and the text stylesheet. */
   html: string;
   text: string;
+  /** The search records stylesheet, when the edition has search. */
+  records?: string;
   /** Their content keys (`stylesheetKey`): a thread compiles them again when these change, as they do while `watch` runs. */
-  keys: { html: string; text: string };
+  keys: { html: string; text: string; records?: string };
   /** Where compiled stylesheets are cached (false: compile afresh). */
   xsltCacheDir?: string | false;
   /** The build cache's root folder and the output folder it belongs to. */
@@ -37,11 +39,14 @@ let loaded: { setup: string; stylesheets: Promise<DocumentStylesheets> } | undef
 
 /** The stylesheets of `setup`, compiled (or read from the cache) once per thread. */
 function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
-  const id = JSON.stringify([setup.html, setup.text, setup.keys, setup.xsltCacheDir]);
+  const id = JSON.stringify([setup.html, setup.text, setup.records, setup.keys, setup.xsltCacheDir]);
   if (loaded?.setup !== id) {
     const options = { cacheDir: setup.xsltCacheDir };
-    const stylesheets = Promise.all([compileStylesheet(setup.html, options), compileStylesheet(setup.text, options)])
-      .then(([html, text]: CompiledStylesheet[]) => ({ html, text }));
+    const stylesheets = Promise.all([setup.html, setup.text, setup.records].map((path) => (path === undefined ? undefined : compileStylesheet(path, options))))
+      .then(([html, text, records]: (CompiledStylesheet | undefined)[]) => ({ html: html!, text: text!, ...(records && { records }) }));
+    // Each render awaits it once its citations have started; a render that
+    // stops before that must not leave a compile error unhandled.
+    stylesheets.catch(() => undefined);
     loaded = { setup: id, stylesheets };
   }
   return loaded.stylesheets;
@@ -49,18 +54,21 @@ function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
 
 /**
  * Reads the document through the reading layer, renders it and stores what
- * it produced. In the calling thread, whose stack is small, a deeply nested
- * document (or one whose stylesheet recursion overflowed the stack) is
- * rendered in a thread of its own with a stack large enough for its depth.
+ * it produced; `cite` draws up its citations (in this thread unless the
+ * build says otherwise). In the calling thread, whose stack is small, a
+ * deeply nested document (or one whose stylesheet recursion overflowed the
+ * stack) is rendered in a thread of its own with a stack large enough for
+ * its depth.
  */
-export async function renderUnit(job: RenderJob, setup: RenderSetup): Promise<RenderOutcome> {
+export async function renderUnit(job: RenderJob, setup: RenderSetup, cite: Citing = citeInThisThread): Promise<RenderOutcome> {
   const { file, limits } = job.request;
   const read = await readXml(file, limits);
   if (!read.ok) return { ok: false, problem: read.problem };
   const inLargeStack = () => WorkerPool.once<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), setup, job, { stackSizeMb: stackFor(Math.max(read.document.depth, limits.maxDepth)) });
   if (isMainThread && read.document.depth > CALLING_THREAD_DEPTH) return inLargeStack();
   try {
-    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, await stylesheetsOf(setup));
+    // The stylesheets may still be loading: the document's citations start first.
+    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, stylesheetsOf(setup), cite);
     const record = await new BuildCache(setup.out, setup.cacheRoot).store(job.key, rendered);
     return { ok: true, record };
   } catch (error) {

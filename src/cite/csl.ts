@@ -4,9 +4,9 @@
  * schema with ajv. An item that fails the check is never written: the
  * problems name the field.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { jsonSchemaValidator, type ErrorObject, type JsonSchemaSpec, type ValidateFunction } from '../json-schema.js';
 
 export type CslType =
   | 'article-journal' | 'book' | 'chapter' | 'document' | 'manuscript'
@@ -53,15 +53,12 @@ export interface CslItem {
 /** `ruleId` of a CSL-JSON item that the CSL schema rejects. */
 export const CSL_SCHEMA_RULE = 'cite:csl-schema';
 
-const SCHEMA_URL = new URL('../../schemas/csl-data.json', import.meta.url);
+/** The CSL project's schema and the options its validator is compiled with (the package carries it precompiled). */
+export const CSL_DATA_SCHEMA: JsonSchemaSpec = { path: fileURLToPath(new URL('../../schemas/csl-data.json', import.meta.url)), options: { allErrors: true, strict: false } };
 let validator: ValidateFunction | undefined;
 
 function compiled(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validator = ajv.compile(schema);
-  }
+  validator ??= jsonSchemaValidator(CSL_DATA_SCHEMA);
   return validator;
 }
 

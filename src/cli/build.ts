@@ -15,7 +15,8 @@ const HELP = `Usage: samizdat build [paths or globs…] [options]
 
 Publishes TEI documents as a static edition in the output folder (default
 dist/): <name>/index.html, <name>/<name>.txt and the citation downloads per
-document, index.html listing them, entities/index.html for the register.
+document, index.html listing them, entities/index.html for the register,
+search/index.html and its index (unless the configuration says "search": false).
 Without paths, the configured sources (default tei/**/*.xml). A folder means
 every .xml file under it. TEI files without <text> but with <standOff> lists
 are registers of entities.
@@ -29,7 +30,7 @@ Options:
   --xslt FILE        your stylesheet, importing xslt/html/html.xsl (see docs/xslt.md)
   --title TEXT       title of the edition on the list of documents
   --config FILE      configuration file (default ./samizdat.config.json if present;
-                     its sources, out, xslt, site, citationStyles and textModes apply
+                     its sources, out, xslt, site, citationStyles, textModes and search apply
                      unless given here)
   --jobs N           worker threads rendering documents (default: one per CPU)
   --force            render every document again and rewrite every file
@@ -137,6 +138,10 @@ export async function run(args: string[]): Promise<number> {
   if (verbosity !== 'quiet') process.stdout.write(
     `Built ${report.documents.length} document(s) and ${report.registers.length} register(s) into ${report.out} in ${Date.now() - started} ms` +
       ` (${report.rendered.length} rendered, ${reused} unchanged; ${report.changedFiles.length} file(s) written, ${report.removedFiles.length} removed).\n`,
+  );
+  const search = report.search;
+  if (verbosity !== 'quiet' && search?.indexed) process.stdout.write(
+    `Indexed ${search.passages} passage(s) for search in ${search.seconds.toFixed(2)} s (${search.records} record(s), ${search.files} file(s), ${(search.bytes / 1e6).toFixed(2)} MB).\n`,
   );
   return EXIT_OK;
 }

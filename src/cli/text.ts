@@ -1,24 +1,30 @@
 /**
- * `samizdat text FILE [--mode reading|diplomatic]`: the plain text of a TEI
- * document on standard output. Exit 0 on success, 1 when the document cannot
- * be transformed, 2 on usage problems.
+ * `samizdat text FILE [--mode reading|diplomatic] [--witness SIGLUM]`: the
+ * plain text of a TEI document (or of one witness of its apparatus) on
+ * standard output. Exit 0 on success, 1 when the document cannot be
+ * transformed or the witness's text cannot be read, 2 on usage problems
+ * (a siglum the document does not know among them).
  */
-import { TEXT_MODES, type TextMode, TransformProblem, toText } from '../transform/index.js';
+import { TEXT_MODES, type TextMode, TransformProblem, WITNESS_USAGE_RULE, WitnessTextProblem, toText } from '../transform/index.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './main.js';
 import { terminal, verbosityOption, type Verbosity } from './terminal.js';
 import { limitOption, LIMITS_HELP } from './limits.js';
 import { loadConfig } from '../config/config.js';
 import type { ReadingLimits } from '../xml/limits.js';
 
-const HELP = `Usage: samizdat text FILE [--mode reading|diplomatic]
+const HELP = `Usage: samizdat text FILE [--mode reading|diplomatic] [--witness SIGLUM]
 
 Writes the plain text of a TEI document's <text> to standard output: one
 block (paragraph, heading, verse line) a paragraph, separated by one blank
-line; the header and editorial descriptions left out, notes numbered at the end.
+line; the header and editorial descriptions left out; the critical apparatus
+("lemma] sigla; reading sigla") and the witnesses after the text, notes
+numbered at the end.
 
 Options:
   --mode reading     omissions shown as "[…]", corrections preferred (default)
   --mode diplomatic  the source's own glyphs (an omission as printed)
+  --witness SIGLUM   the text of one witness instead, read from an apparatus in
+                     parallel segmentation (its siglum: witness/@n, or xml:id)
   --config FILE      configuration (default ./samizdat.config.json if present):
                      its limits apply unless given here
 ${LIMITS_HELP}
@@ -26,18 +32,21 @@ ${LIMITS_HELP}
   --verbose          on stderr, the mode and the length of the text written
   -h, --help         show this help
 
-Exit status: 0 text written, 1 the document cannot be read as TEI, 2 usage
-or I/O problem.
+Exit status: 0 text written, 1 the document cannot be read as TEI or the
+witness's text cannot be read from its apparatus, 2 usage or I/O problem (a
+witness the document does not list among them).
 
 Examples:
   samizdat text tei/1923-opposition-ch01.xml
   samizdat text tei/1923-opposition-ch01.xml --mode diplomatic > ch01.txt
   samizdat text tei/1923-opposition-ch01.xml | less
+  samizdat text edition/wbp.xml --witness Hg
 `;
 
 export async function run(args: string[]): Promise<number> {
   let file: string | undefined;
   let mode: TextMode = 'reading';
+  let witness: string | undefined;
   let verbosity: Verbosity = 'normal';
   let configPath: string | undefined;
   const limits: Partial<ReadingLimits> = {};
@@ -61,6 +70,13 @@ export async function run(args: string[]): Promise<number> {
         return EXIT_USAGE;
       }
       mode = value as TextMode;
+    } else if (arg === '--witness' || arg.startsWith('--witness=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (value === undefined || value.trim() === '') {
+        process.stderr.write('samizdat text: --witness needs a siglum, e.g. --witness Hg\n');
+        return EXIT_USAGE;
+      }
+      witness = value;
     } else if (arg.startsWith('-')) {
       process.stderr.write(`samizdat text: unknown option '${arg}'\n\n${HELP}`);
       return EXIT_USAGE;
@@ -78,14 +94,18 @@ export async function run(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    const text = await toText(file, { mode, limits: { ...loaded.config.limits, ...limits } });
+    const text = await toText(file, { mode, witness, limits: { ...loaded.config.limits, ...limits } });
     process.stdout.write(text);
-    term.detail(`${file}: ${mode} text, ${text.length} characters`);
+    term.detail(`${file}: ${mode} text${witness === undefined ? '' : ` of witness ${witness}`}, ${text.length} characters`);
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof WitnessTextProblem) {
+      for (const problem of error.problems) term.diagnostic(problem);
+      return EXIT_INVALID;
+    }
     if (error instanceof TransformProblem) {
       term.diagnostic({ ...error.problem, severity: 'error' });
-      return error.problem.ruleId === 'io' ? EXIT_USAGE : EXIT_INVALID;
+      return error.problem.ruleId === 'io' || error.problem.ruleId === WITNESS_USAGE_RULE ? EXIT_USAGE : EXIT_INVALID;
     }
     throw error;
   }

@@ -4,12 +4,13 @@
  * value with the key's path, its line:column, what was expected, and the
  * closest valid key name.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { findNodeAtLocation, parseTree, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { jsonSchemaValidator, type ErrorObject, type JsonSchemaSpec, type ValidateFunction } from '../json-schema.js';
 import { lineColumnAt } from '../position.js';
 import { parseSize, type ReadingLimits } from '../xml/limits.js';
 
@@ -30,6 +31,7 @@ export interface ConfigFile {
   textModes?: TextMode[];
   limits?: { maxDepth?: number; maxEntityExpansion?: number; maxDocumentSize?: number | string };
   allowRead?: string[];
+  search?: boolean;
 }
 
 /** The configuration in force: defaults filled in, paths absolute. */
@@ -49,6 +51,8 @@ export interface Config {
   limits: Partial<ReadingLimits>;
   /** Absolute folders outside the edition that it may read (symbolic links, schemas named by `<?xml-model?>`). */
   allowRead: string[];
+  /** A search page and index, and a search box on every page. */
+  search: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] };
@@ -62,11 +66,11 @@ async function configSchema(): Promise<Record<string, unknown>> {
   return schemaCache;
 }
 
-async function compiledValidator(): Promise<ValidateFunction> {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: false });
-    validator = ajv.compile(await configSchema());
-  }
+/** The configuration's JSON Schema and the options its validator is compiled with (the package carries it precompiled). */
+export const CONFIG_SCHEMA: JsonSchemaSpec = { path: fileURLToPath(schemaUrl), options: { allErrors: true, strict: true, useDefaults: false } };
+
+function compiledValidator(): ValidateFunction {
+  validator ??= jsonSchemaValidator(CONFIG_SCHEMA);
   return validator;
 }
 
@@ -109,6 +113,7 @@ function fromFile(file: ConfigFile, root: string, path?: string): Config {
       ...(file.limits?.maxDocumentSize !== undefined && { maxDocumentSize: parseSize(file.limits.maxDocumentSize) }),
     },
     allowRead: (file.allowRead ?? []).map((path) => absolute(root, path)),
+    search: file.search ?? true,
   };
 }
 
@@ -131,7 +136,7 @@ export async function parseConfig(text: string, path: string): Promise<ConfigRes
     };
   }
   const value: unknown = JSON.parse(text);
-  const validate = await compiledValidator();
+  const validate = compiledValidator();
   if (!validate(value)) {
     const schema = await configSchema();
     return { ok: false, diagnostics: explain(validate.errors ?? [], tree, text, path, schema) };

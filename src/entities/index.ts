@@ -14,7 +14,7 @@ export { entityIndex, sortKey, letterOf, letterId, partId, DEFAULT_PAGE_SIZE } f
 export type { EntityIndex, EntityIndexInput, IndexEntry, IndexMention, IndexPage, IndexPart, IndexRelation, LetterGroup, Link, DocumentInfo } from './entity-index.js';
 export { linkedAnchors, relink } from './links.js';
 export { ENTITY_TYPES, entityData } from './model.js';
-export { isRegister, registersParameter } from './registers.js';
+export { isApparatusFile, isRegister, registersParameter } from './registers.js';
 export { scanEdition, unmentioned } from './scan.js';
 export type { EditionScan, UnmentionedEntry } from './scan.js';
 export type { Entry, EntryDate, EntryIdno, EntryLocation, EntryName, EntityData, EntityType, Mention, MentionKind, Relation, StylesheetEntityData } from './model.js';
@@ -23,12 +23,16 @@ export type { Entry, EntryDate, EntryIdno, EntryLocation, EntryName, EntityData,
 export interface MentionedEntity {
   anchor: string;
   type: EntityType;
+  /** The entry's TEI element (person, personGrp, place, org, bibl …), for a finer kind than `type`. */
+  element: string;
   /** The regularised name. */
   name: string;
   /** Every name of the entry (regularised first, variants after, aliases' names too) and every form the document writes. */
   names: string[];
   /** How often the document mentions it. */
   mentions: number;
+  /** Each mention, in document order: where it is on the page (`Mention.paragraph`) and its words as written. */
+  at: { paragraph: string; text: string }[];
 }
 
 /**
@@ -47,10 +51,11 @@ export function mentionedEntities(catalogue: Catalogue, mentions: Iterable<Menti
     if (!entity) {
       const entry = catalogue.entry(anchor)!;
       const names = [...entry.names, ...catalogue.aliasesOf(anchor).flatMap((alias) => catalogue.entry(alias)?.names ?? [])].map((n) => n.text);
-      entity = { anchor, type: entry.type, name: names[0] ?? entry.id, names: [...new Set(names)], mentions: 0 };
+      entity = { anchor, type: entry.type, element: entry.element, name: names[0] ?? entry.id, names: [...new Set(names)], mentions: 0, at: [] };
       entities.set(anchor, entity);
     }
     entity.mentions++;
+    entity.at.push({ paragraph: mention.paragraph, text: mention.text });
     if (mention.kind === 'name' && mention.text !== '' && !entity.names.includes(mention.text)) entity.names.push(mention.text);
   }
   return new Map([...byDocument].map(([document, entities]) => [document, [...entities.values()]]));

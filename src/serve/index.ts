@@ -89,6 +89,13 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.otf': 'font/otf',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
+  '.wasm': 'application/wasm',
+  // The search index (Pagefind): compressed binary chunks, and its WebAssembly, which its script fetches and unpacks itself.
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
 };
 
 export function contentType(path: string): string {

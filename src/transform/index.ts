@@ -1,20 +1,30 @@
 /**
  * The transform layer: TEI documents to plain text and HTML through samizdat's
  * XSLT 3 stylesheets (or a user's stylesheet importing them), compiled once to
- * SEF and run in-process with saxon-js.
+ * SEF and run in-process with saxon-js. It is the program's one XSLT
+ * runtime: the rule layer compiles, caches and runs the stylesheets it
+ * generates from Schematron through it too.
  */
 import { isMainThread } from 'node:worker_threads';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { readingLimits, type ReadingLimits } from '../xml/index.js';
-import { saxon } from './saxon.js';
+import { type Apparatus, WitnessTextProblem, apparatusOf, findWitness, witnessTextProblems } from './apparatus.js';
+import { saxon, type SaxonApi, type SaxonDocument } from './saxon.js';
+import { withReadsLimitedTo } from './sandbox.js';
 import { type TeiSource, readTeiSource, teiSource } from './source.js';
-import { type CompileOptions, type CompiledStylesheet, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
+import { type CompileOptions, type CompiledStylesheet, APPARATUS_STYLESHEET, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
 
-export { compileStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
-export type { CompiledStylesheet, CompileOptions } from './stylesheet.js';
+export { compileStylesheet, compileGeneratedStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, APPARATUS_STYLESHEET, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
+export type { CompiledStylesheet, CompileOptions, GeneratedStylesheet, SefOrigin } from './stylesheet.js';
+export type { SaxonDocument } from './saxon.js';
+export { withReadsLimitedTo } from './sandbox.js';
 export { teiSource, readTeiSource, sourceOf, doctypeOf } from './source.js';
 export type { TeiSource } from './source.js';
+export { apparatusOf, findWitness, witnessTextProblems, WitnessTextProblem, VARIANT_METHODS, WITNESS_TEXT_RULE, WITNESS_USAGE_RULE } from './apparatus.js';
+export type {
+  Apparatus, ApparatusEntry, ApparatusReading, ApparatusWitness, FragmentLimit, Place, ReadingGroup, VariantMethod, WitnessProblem,
+} from './apparatus.js';
 
 export const XSLT_RUN_RULE = 'xslt-run';
 
@@ -32,16 +42,21 @@ async function sourceOfInput(input: DocumentInput, limits?: Partial<ReadingLimit
 /** A source parsed once, so that several transformations of it do not each parse it again. */
 export interface ParsedSource extends TeiSource {
   /** The document node, as saxon-js holds it. */
-  node: unknown;
+  node: SaxonDocument;
 }
 
-/** Parses a source for `runStylesheet`/`transformSource`; a document that is not XML is a `TransformProblem`. */
-export async function parseSource(source: TeiSource): Promise<ParsedSource> {
+/**
+ * Parses a source for `runStylesheet`/`transformSource`; a document that is
+ * not XML is a `TransformProblem`. The parser reads no file (`readable`
+ * empty) unless told which it may.
+ */
+export async function parseSource<Source extends Pick<TeiSource, 'file' | 'text' | 'baseUri'>>(source: Source, readable: ReadonlySet<string> = new Set()): Promise<Source & { node: SaxonDocument }> {
   try {
-    return { ...source, node: await saxon.getResource({ text: source.text, type: 'xml', baseURI: source.baseUri }) };
+    const node = await withReadsLimitedTo(readable, () => saxon().getResource({ text: source.text, type: 'xml', baseURI: source.baseUri }));
+    return { ...source, node };
   } catch (error) {
     const message = (error as { message?: string }).message ?? String(error);
-    throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${source.file} cannot be read as XML: ${message}`, { file: source.file }));
+    throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${source.file} cannot be read as XML: ${message}`, { file: source.file }), error);
   }
 }
 
@@ -55,27 +70,48 @@ export interface TransformResult {
   results: Record<string, string>;
 }
 
+export interface TransformOptions {
+  /** Stylesheet parameters, by name. */
+  params?: Record<string, unknown>;
+  /** Start at this named template (EQName) instead of the source's root. */
+  initialTemplate?: string;
+  /** The principal result as saxon-js returns it (e.g. a map), not serialized. */
+  raw?: boolean;
+  /** Documents doc() finds already parsed, by absolute URI. */
+  documentPool?: Record<string, SaxonDocument>;
+  /** When given, the only files (real paths) the stylesheet may read; nothing else, and no network. */
+  readable?: ReadonlySet<string>;
+  /** Receives `xsl:message` output, which saxon-js would print on the console. */
+  messages?: (message: unknown) => void;
+}
+
+/** A source to transform: its text (parsed by saxon-js) or its tree (`parseSource`). */
+export type TransformInput = Pick<TeiSource, 'file' | 'text' | 'baseUri'> & { node?: SaxonDocument };
+
 /** Runs a compiled stylesheet over a source (text or parsed). */
 export function transformSource(
   stylesheet: CompiledStylesheet,
-  source: TeiSource | ParsedSource | undefined,
-  options: { params?: Record<string, unknown>; initialTemplate?: string; raw?: boolean } = {},
+  source: TransformInput | undefined,
+  options: TransformOptions = {},
 ): TransformResult {
-  let output: ReturnType<typeof saxon.transform>;
+  let output: ReturnType<SaxonApi['transform']>;
+  const transform = () => saxon().transform({
+    stylesheetInternal: stylesheet.sef,
+    ...(source === undefined ? {} : source.node !== undefined ? { sourceNode: source.node } : { sourceText: source.text, sourceBaseURI: source.baseUri }),
+    ...(options.initialTemplate ? { initialTemplate: options.initialTemplate } : {}),
+    ...(options.documentPool ? { documentPool: options.documentPool } : {}),
+    ...(options.messages ? { deliverMessage: options.messages } : {}),
+    destination: options.raw ? 'raw' : 'serialized',
+    stylesheetParams: options.params ?? {},
+    deliverResultDocument: () => ({ destination: 'serialized' }),
+    baseOutputURI: RESULT_BASE,
+  });
   try {
-    output = saxon.transform({
-      stylesheetInternal: stylesheet.sef,
-      ...(source === undefined ? {} : 'node' in source ? { sourceNode: source.node } : { sourceText: source.text, sourceBaseURI: source.baseUri }),
-      ...(options.initialTemplate ? { initialTemplate: options.initialTemplate } : {}),
-      destination: options.raw ? 'raw' : 'serialized',
-      stylesheetParams: options.params ?? {},
-      deliverResultDocument: () => ({ destination: 'serialized' }),
-      baseOutputURI: RESULT_BASE,
-    });
+    output = options.readable ? withReadsLimitedTo(options.readable, transform) : transform();
   } catch (error) {
     const file = source?.file ?? stylesheet.path;
     const message = (error as { message?: string }).message ?? String(error);
-    throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${file} could not be transformed with ${stylesheet.path}: ${message}`, { file }));
+    throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${file} could not be transformed with ${stylesheet.path}: ${message}`, { file }), error);
   }
   const results: Record<string, string> = {};
   for (const [uri, value] of Object.entries(output.resultDocuments ?? {})) results[uri.startsWith(RESULT_BASE) ? uri.slice(RESULT_BASE.length) : uri] = String(value);
@@ -85,8 +121,8 @@ export function transformSource(
 /** Runs a compiled stylesheet over a source; the serialized (or raw) principal result. */
 export function runStylesheet(
   stylesheet: CompiledStylesheet,
-  source: TeiSource | ParsedSource | undefined,
-  options: { params?: Record<string, unknown>; initialTemplate?: string; raw?: boolean } = {},
+  source: TransformInput | undefined,
+  options: TransformOptions = {},
 ): unknown {
   return transformSource(stylesheet, source, options).principal;
 }
@@ -98,13 +134,37 @@ export interface ReadOptions {
 
 export interface TextOptions extends CompileOptions, ReadOptions {
   mode?: TextMode;
+  /**
+   * The text of one witness (its siglum or xml:id) from a parallel-segmentation
+   * apparatus, instead of the edited text. A siglum the document does not know
+   * is a `usage` problem naming those it knows; a text that cannot be read (a
+   * reading missing or given twice) a `WitnessTextProblem` with every place.
+   */
+  witness?: string;
 }
 
-/** The plain text of a TEI document: reading (default) or diplomatic. */
+/** The plain text of a TEI document: reading (default) or diplomatic; the edited text, or one witness's. */
 export async function toText(input: DocumentInput, options: TextOptions = {}): Promise<string> {
   const mode = options.mode ?? 'reading';
   if (!TEXT_MODES.includes(mode)) throw new TransformProblem(diagnostic('error', 'usage', `the text mode must be reading or diplomatic, not '${mode}'`, { file: typeof input === 'string' ? input : input.file }));
   return transformDocument({ kind: 'text', input, options: { ...options, mode } });
+}
+
+/** The text of one witness, after checking that the apparatus lets it be read. */
+async function witnessText(stylesheet: CompiledStylesheet, source: TeiSource, mode: TextMode, siglum: string, options: CompileOptions): Promise<string> {
+  const parsed = await parseSource(source);
+  const apparatus = apparatusOf(parsed, String(runStylesheet(await compileStylesheet(APPARATUS_STYLESHEET, options), parsed)));
+  const witness = findWitness(apparatus, siglum);
+  const problems = witnessTextProblems(apparatus, witness);
+  if (problems.length > 0) throw new WitnessTextProblem(problems);
+  return String(runStylesheet(stylesheet, parsed, { params: { mode, witness: witness.id } }));
+}
+
+/** The critical apparatus of a TEI document: its witnesses and entries, typed (see apparatus.ts). */
+export async function readApparatus(input: DocumentInput, options: CompileOptions & ReadOptions = {}): Promise<Apparatus> {
+  const stylesheet = await compileStylesheet(APPARATUS_STYLESHEET, options);
+  const source = await sourceOfInput(input, options.limits);
+  return apparatusOf(source, String(runStylesheet(stylesheet, source)));
 }
 
 export interface HtmlOptions extends CompileOptions, ReadOptions {
@@ -119,8 +179,8 @@ export async function toHtml(input: DocumentInput, options: HtmlOptions = {}): P
   return transformDocument({ kind: 'html', input, options });
 }
 
-/** What a thread sends back for a `TransformJob`: the result, or the problem with the document. */
-export type TransformOutcome = { result: string } | { problem: Diagnostic };
+/** What a thread sends back for a `TransformJob`: the result, or the problem with the document (every place, for a witness text). */
+export type TransformOutcome = { result: string } | { problem: Diagnostic; witnessProblems?: Diagnostic[] };
 
 /** A document to transform to text or HTML: plain data, so that a thread with a larger stack can take it. */
 export type TransformJob = { kind: 'text'; input: DocumentInput; options: TextOptions } | { kind: 'html'; input: DocumentInput; options: HtmlOptions };
@@ -135,14 +195,16 @@ export async function transformDocument(job: TransformJob): Promise<string> {
   const inLargeStack = async (): Promise<string> => {
     const outcome = await WorkerPool.once<TransformJob, TransformOutcome>(new URL('./worker.js', import.meta.url), undefined, job,
       { stackSizeMb: stackFor(Math.max(source.depth, readingLimits(job.options.limits).maxDepth)) });
-    if ('problem' in outcome) throw new TransformProblem(outcome.problem);
+    if ('problem' in outcome) throw outcome.witnessProblems ? new WitnessTextProblem(outcome.witnessProblems) : new TransformProblem(outcome.problem);
     return outcome.result;
   };
   if (isMainThread && source.depth > CALLING_THREAD_DEPTH) return inLargeStack();
   try {
     if (job.kind === 'text') {
       const stylesheet = await compileStylesheet(TEXT_STYLESHEET, job.options);
-      return String(runStylesheet(stylesheet, source, { params: { mode: job.options.mode ?? 'reading' } }));
+      const mode = job.options.mode ?? 'reading';
+      if (job.options.witness !== undefined) return await witnessText(stylesheet, source, mode, job.options.witness, job.options);
+      return String(runStylesheet(stylesheet, source, { params: { mode } }));
     }
     const stylesheet = await compileStylesheet(job.options.stylesheet ?? HTML_STYLESHEET, job.options);
     return String(runStylesheet(stylesheet, source, { params: job.options.params }));

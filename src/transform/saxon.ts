@@ -1,16 +1,27 @@
 /**
- * The slice of saxon-js (which ships no types) that the transform layer uses.
+ * The one slice of saxon-js (which ships no types) that samizdat uses: the
+ * transform layer and, through it, the rule layer. saxon-js is loaded on
+ * first use, not when this module is: loading it costs about 0.2 s, which
+ * `--version`, `init` or `validate --grammar-only` never need to pay.
  */
 import { createRequire } from 'node:module';
 
+/** A document tree as saxon-js holds it (opaque here). */
+export type SaxonDocument = object;
+
 export interface SaxonTransformOptions {
-  stylesheetInternal: unknown;
+  /** The SEF, already parsed (saxon-js would otherwise parse the JSON text on every run). */
+  stylesheetInternal: object;
   sourceText?: string;
-  sourceNode?: unknown;
+  sourceNode?: SaxonDocument;
   sourceBaseURI?: string;
   initialTemplate?: string;
   destination: 'serialized' | 'raw';
   stylesheetParams?: Record<string, unknown>;
+  /** Documents that doc() finds here, by absolute URI, instead of reading and parsing them. */
+  documentPool?: Record<string, SaxonDocument>;
+  /** Receives xsl:message output (saxon-js prints it to the console otherwise). */
+  deliverMessage?: (message: unknown, errorCode?: unknown) => void;
   /** Where `xsl:result-document` output goes; without it saxon-js on Node writes files. */
   deliverResultDocument?: (uri: string) => { destination: 'serialized' };
   baseOutputURI?: string;
@@ -19,15 +30,25 @@ export interface SaxonTransformOptions {
 export interface SaxonApi {
   transform(options: SaxonTransformOptions): { principalResult: unknown; resultDocuments?: Record<string, unknown> };
   /** Parses XML text into a document node (rejects with the parser's message). */
-  getResource(options: { text: string; type: 'xml'; baseURI?: string }): Promise<unknown>;
+  getResource(options: { text: string; type: 'xml'; baseURI?: string }): Promise<SaxonDocument>;
+  /** The platform object through which saxon-js reads files and makes requests (see sandbox.ts). */
+  getPlatform(): Record<string, (...args: unknown[]) => unknown>;
 }
 
 const require = createRequire(import.meta.url);
 
-export const saxon = require('saxon-js') as SaxonApi;
+let loaded: SaxonApi | undefined;
 
-/** The xslt3 compiler script, which exports stylesheets as SEF. */
-export const xslt3Script: string = require.resolve('xslt3/xslt3.js');
+/** saxon-js, loaded on the first call. */
+export function saxon(): SaxonApi {
+  loaded ??= require('saxon-js') as SaxonApi;
+  return loaded;
+}
 
-/** Version of saxon-js, part of every cache key (a SEF is tied to its runtime). */
+/** The xslt3 compiler script, which exports stylesheets as SEF (run as a child process). */
+export function xslt3Script(): string {
+  return require.resolve('xslt3/xslt3.js');
+}
+
+/** Version of saxon-js, part of every SEF's key (a SEF is tied to its runtime). */
 export const saxonVersion: string = (require('saxon-js/package.json') as { version: string }).version;

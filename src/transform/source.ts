@@ -20,6 +20,8 @@ export interface TeiSource {
   baseUri: string;
   /** The deepest element nesting (the transform needs stack in proportion). */
   depth: number;
+  /** The text as written, when `text` differs from it (its DOCTYPE removed, its entities expanded): what line numbers refer to. */
+  original?: string;
 }
 
 /** The DOCTYPE's text after `<!DOCTYPE`, or undefined when there is none. */
@@ -49,11 +51,13 @@ function sourceOrProblem(read: XmlRead, limits?: Partial<ReadingLimits>): TeiSou
 
 /** A checked document as a source for saxon-js. */
 export function sourceOf(document: XmlDocument, limits?: Partial<ReadingLimits>): TeiSource {
+  const text = forSaxon(document.text, limits);
   return {
     file: document.file,
-    text: forSaxon(document.text, limits),
+    text,
     baseUri: pathToFileURL(resolve(document.file)).href,
     depth: document.depth,
+    ...(text === document.text ? {} : { original: document.text }),
   };
 }
 

@@ -1,16 +1,25 @@
 /**
- * Compiling XSLT 3 stylesheets to SEF with xslt3, once: the SEF is cached on
- * disk under a key made of the sha256 of the stylesheet and of every module it
- * imports or includes (recursively), and of the saxon-js version. Changing any
- * module changes the key; an unchanged stylesheet is never recompiled.
+ * Compiling XSLT 3 stylesheets to SEF with xslt3, once, for the whole
+ * program: samizdat's own stylesheets, a user's customisation, and the
+ * stylesheets the rule layer generates from Schematron all go through here.
+ *
+ * A SEF is known by a content key: the sha256 of the stylesheet and of every
+ * module it imports or includes (by their paths relative to it, so a copy
+ * elsewhere has the same key), and of the saxon-js version. It is looked for,
+ * in turn, in this thread's memory, among the package's precompiled files
+ * (`precompiled/sef/`, written when the package is packed), in the cache
+ * folder, and only then compiled and written to the cache folder. Changing
+ * any module changes the key, so a stale SEF is never used.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { PRECOMPILED_SEF_DIR } from '../precompiled/index.js';
 import { writeAtomically } from '../write-atomically.js';
 import { saxonVersion, xslt3Script } from './saxon.js';
 
@@ -25,17 +34,21 @@ export const XSLT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const HTML_STYLESHEET = join(XSLT_DIR, 'html', 'html.xsl');
 export const SITE_STYLESHEET = join(XSLT_DIR, 'html', 'site.xsl');
 export const TEXT_STYLESHEET = join(XSLT_DIR, 'text', 'text.xsl');
+/** The critical apparatus as JSON (imports text.xsl), read by `readApparatus`. */
+export const APPARATUS_STYLESHEET = join(XSLT_DIR, 'text', 'apparatus.xsl');
 export const DEFAULT_XSLT_CACHE_DIR = join('.samizdat', 'cache', 'xslt');
 
+/** Where a SEF came from: this thread's memory, the package's precompiled files, the cache folder, or xslt3 just now. */
+export type SefOrigin = 'memory' | 'precompiled' | 'cache' | 'compiled';
+
 export interface CompiledStylesheet {
-  /** Absolute path of the main module. */
+  /** Absolute path of the main module (for a generated stylesheet, of what it was generated from). */
   path: string;
-  /** sha256 of the stylesheet, its modules and the saxon-js version. */
+  /** The content key: sha256 of the stylesheet, its modules and the saxon-js version. */
   key: string;
   /** The SEF, parsed: what saxon-js runs. */
-  sef: unknown;
-  /** Whether the SEF came from the disk cache (or memory) instead of xslt3. */
-  fromCache: boolean;
+  sef: object;
+  origin: SefOrigin;
 }
 
 export interface CompileOptions {
@@ -43,44 +56,92 @@ export interface CompileOptions {
   cacheDir?: string | false;
 }
 
-/** Raised when a stylesheet cannot be compiled or run; carries the problem as a value. */
+/** Raised when a stylesheet cannot be compiled or run; carries the problem as a value, and the processor's own error as `cause`. */
 export class TransformProblem extends Error {
-  constructor(readonly problem: Diagnostic) {
-    super(problem.message);
+  constructor(readonly problem: Diagnostic, cause?: unknown) {
+    super(problem.message, cause === undefined ? undefined : { cause });
   }
 }
 
-const memory = new Map<string, CompiledStylesheet>();
+/** SEFs known in this thread, by key; a promise, so that two callers asking at once compile once. */
+const memory = new Map<string, Promise<CompiledStylesheet>>();
 
-/** The stylesheet at `path`, compiled (or read from the cache). */
+/** The stylesheet at `path`, compiled (or found precompiled, or in the cache). */
 export async function compileStylesheet(path: string, options: CompileOptions = {}): Promise<CompiledStylesheet> {
   const absolute = resolve(path);
   const key = await stylesheetKey(absolute);
-  const known = memory.get(key);
-  if (known) return { ...known, fromCache: true };
-  const cacheDir = options.cacheDir === undefined ? DEFAULT_XSLT_CACHE_DIR : options.cacheDir;
-  let compiled: CompiledStylesheet | undefined;
-  if (cacheDir !== false) {
-    try {
-      compiled = { path: absolute, key, sef: JSON.parse(await readFile(join(cacheDir, `${key}.sef.json`), 'utf8')), fromCache: true };
-    } catch {
-      compiled = undefined;
-    }
-  }
-  if (!compiled) {
-    const sefText = await exportSef(absolute, cacheDir);
-    const sef = JSON.parse(sefText) as unknown;
-    if (cacheDir !== false) await writeAtomically(join(cacheDir, `${key}.sef.json`), sefText);
-    compiled = { path: absolute, key, sef, fromCache: false };
-  }
-  memory.set(key, compiled);
-  return compiled;
+  return findOrCompile(key, absolute, options, () => exportSef(absolute));
 }
 
-/** sha256 over the stylesheet and every module it imports or includes, in order. */
+/** A stylesheet samizdat writes itself (from Schematron), known by a key its caller computed from what it was generated from. */
+export interface GeneratedStylesheet {
+  key: string;
+  /** The file it is generated from, for messages. */
+  from: string;
+  /** Writes the XSLT; called only when no SEF is known for `key`. */
+  generate: () => string | Promise<string>;
+}
+
+/**
+ * A generated stylesheet, compiled through the same cache as any other. Its
+ * XSLT is kept beside the SEF in the cache folder (`<key>.xsl`) for whoever
+ * debugs a rule; a compile error names that file.
+ */
+export async function compileGeneratedStylesheet(generated: GeneratedStylesheet, options: CompileOptions = {}): Promise<CompiledStylesheet> {
+  return findOrCompile(generated.key, resolve(generated.from), options, async () => {
+    const xslt = await generated.generate();
+    const cacheDir = cacheDirOf(options);
+    if (cacheDir === false) {
+      return withScratch(async (scratch) => {
+        await writeFile(join(scratch, 'generated.xsl'), xslt, 'utf8');
+        return exportSef(join(scratch, 'generated.xsl'));
+      });
+    }
+    const kept = join(cacheDir, `${generated.key}.xsl`);
+    await writeAtomically(kept, xslt);
+    return exportSef(kept);
+  });
+}
+
+function cacheDirOf(options: CompileOptions): string | false {
+  return options.cacheDir === undefined ? DEFAULT_XSLT_CACHE_DIR : options.cacheDir;
+}
+
+function findOrCompile(key: string, path: string, options: CompileOptions, compile: () => Promise<string>): Promise<CompiledStylesheet> {
+  const known = memory.get(key);
+  if (known) return known.then((found) => ({ ...found, path, origin: 'memory' }));
+  const found = (async (): Promise<CompiledStylesheet> => {
+    const cacheDir = cacheDirOf(options);
+    const stored: [SefOrigin, string][] = [['precompiled', PRECOMPILED_SEF_DIR]];
+    if (cacheDir !== false) stored.push(['cache', cacheDir]);
+    for (const [origin, folder] of stored) {
+      const sef = await readFile(join(folder, `${key}.sef.json`), 'utf8').then((text) => JSON.parse(text) as object, () => undefined)
+        .catch(() => undefined); // not JSON (a damaged file): compiled again, and the file replaced
+      if (sef !== undefined) return { path, key, sef, origin };
+    }
+    const text = await compile();
+    const sef = JSON.parse(text) as object;
+    // A cache that cannot be written only costs time on the next run.
+    if (cacheDir !== false) await writeAtomically(join(cacheDir, `${key}.sef.json`), text).catch(() => undefined);
+    return { path, key, sef, origin: 'compiled' };
+  })();
+  memory.set(key, found);
+  // A failure is not remembered: the next use tries again.
+  found.catch(() => {
+    if (memory.get(key) === found) memory.delete(key);
+  });
+  return found;
+}
+
+/**
+ * sha256 over the saxon-js version, the stylesheet and every module it
+ * imports or includes, in order, each under its path relative to the
+ * stylesheet's folder: the key says what the SEF is made of, not where.
+ */
 export async function stylesheetKey(path: string): Promise<string> {
-  const hash = createHash('sha256').update(`samizdat-sef-1 saxon-js ${saxonVersion}\n`);
-  await visitModules(path, (file, text) => hash.update(`${file}\n${text.length}\n`).update(text));
+  const hash = createHash('sha256').update(`samizdat-sef-2 saxon-js ${saxonVersion}\n`);
+  const base = dirname(resolve(path));
+  await visitModules(path, (file, text) => hash.update(`${relative(base, file).split(sep).join('/')}\n${text.length}\n`).update(text));
   return hash.digest('hex');
 }
 
@@ -100,7 +161,7 @@ async function visitModules(path: string, visit: (file: string, text: string) =>
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new TransformProblem(diagnostic('error', XSLT_COMPILE_RULE, `the stylesheet ${file} cannot be read: ${(error as Error).message}`, { file }));
+      throw new TransformProblem(diagnostic('error', XSLT_COMPILE_RULE, `the stylesheet ${file} cannot be read: ${(error as Error).message}`, { file }), error);
     }
     visit(file, text);
     for (const m of text.matchAll(/<xsl:(?:import|include)\b[^>]*\bhref\s*=\s*(["'])([^"']+)\1/g)) {
@@ -113,19 +174,27 @@ async function visitModules(path: string, visit: (file: string, text: string) =>
   await walk(resolve(path));
 }
 
-async function exportSef(xslPath: string, cacheDir: string | false): Promise<string> {
-  const folder = cacheDir === false ? join('.samizdat', 'tmp') : cacheDir;
-  await mkdir(folder, { recursive: true });
-  const partial = join(folder, `export-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.partial`);
-  try {
-    await run(process.execPath, [xslt3Script, `-xsl:${xslPath}`, `-export:${partial}`, '-nogo', '-relocate:on'], { maxBuffer: 64 * 1024 * 1024 });
-    return await readFile(partial, 'utf8');
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    const message = stderr || (error as Error).message;
-    throw new TransformProblem(diagnostic('error', XSLT_COMPILE_RULE, `the stylesheet ${xslPath} cannot be compiled: ${message}`, { file: xslPath }));
-  } finally {
-    await import('node:fs/promises').then((fs) => fs.rm(partial, { force: true }));
-  }
+/** xslt3 -export of the stylesheet at `xslPath`: the SEF's JSON text. */
+async function exportSef(xslPath: string): Promise<string> {
+  return withScratch(async (scratch) => {
+    const exported = join(scratch, 'export.sef.json');
+    try {
+      await run(process.execPath, [xslt3Script(), `-xsl:${xslPath}`, `-export:${exported}`, '-nogo', '-relocate:on'], { maxBuffer: 64 * 1024 * 1024 });
+      return await readFile(exported, 'utf8');
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr?.trim();
+      const message = stderr || (error as Error).message;
+      throw new TransformProblem(diagnostic('error', XSLT_COMPILE_RULE, `the stylesheet ${xslPath} cannot be compiled: ${message}`, { file: xslPath }), new Error(message));
+    }
+  });
 }
 
+/** Runs `work` with a fresh temporary folder, removed afterwards. */
+async function withScratch<T>(work: (folder: string) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), 'samizdat-xslt-'));
+  try {
+    return await work(folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}

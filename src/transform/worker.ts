@@ -5,12 +5,13 @@
  * diagnostic, raised again as a `TransformProblem` in the calling thread.
  */
 import { answerJobs } from '../workers/answer.js';
-import { TransformProblem, transformDocument, type TransformJob, type TransformOutcome } from './index.js';
+import { TransformProblem, WitnessTextProblem, transformDocument, type TransformJob, type TransformOutcome } from './index.js';
 
 answerJobs<undefined, TransformJob, TransformOutcome>(async (job) => {
   try {
     return { result: await transformDocument(job) };
   } catch (error) {
+    if (error instanceof WitnessTextProblem) return { problem: error.problem, witnessProblems: error.problems };
     if (error instanceof TransformProblem) return { problem: error.problem };
     throw error;
   }

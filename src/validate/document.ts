@@ -96,7 +96,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
     if ('problem' in loaded) diagnostics.push(loaded.problem);
     else {
       grammarFiles = loaded.files;
-      grammarCheck = await GrammarCheck.create(loaded.grammar, file);
+      grammarCheck = new GrammarCheck(loaded.grammar, file);
     }
   }
 

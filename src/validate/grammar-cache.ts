@@ -1,48 +1,47 @@
 /**
- * RELAX NG schemas compiled once: salve-annos converts a schema (≈1 s for
- * tei_all), the result is cached on disk as JSON keyed by the sha256 of the
- * schema and every file it includes, and later runs load the JSON (≈0.3 s).
- * Within one process (or worker) a schema is loaded once, and again only
- * when one of its files changes (as it may while `watch` runs).
+ * RELAX NG schemas compiled once. Compiling tei_all takes about a second;
+ * the compiled grammar is kept in a compact form (relaxng/precompiled.ts)
+ * keyed by the sha256 of the schema and every file it includes: samizdat's
+ * own schemas ship in that form (precompiled/grammar/, made by the package's
+ * prepack step, src/precompiled/), other schemas are cached on disk, and later runs
+ * read the form in a few milliseconds. Within one process (or worker) a
+ * schema is loaded once, and again only when one of its files changes (as
+ * it may while `watch` runs).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Grammar } from 'salve-annos';
+import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { PRECOMPILED_GRAMMAR_DIR } from '../precompiled/index.js';
+import { writeAtomically } from '../write-atomically.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
+import { isIncorrectSchema, PRECOMPILED_FORMAT, readPrecompiled, writePrecompiled, type Grammar } from './relaxng/index.js';
 
 export const DEFAULT_CACHE_DIR = join('.samizdat', 'cache');
 
-/** Bumped when the cached form changes, so old cache files are ignored. */
-const CACHE_FORMAT = 'samizdat-rng-1';
+/** Part of every digest, so that forms written by another version of the format are never read. */
+const CACHE_FORMAT = PRECOMPILED_FORMAT;
 
 export type LoadedGrammar =
   /** `files`: the schema and every file it includes, whose changes change the grammar. */
   | { grammar: Grammar; digest: string; files: string[] }
   | { problem: Diagnostic };
 
-type Salve = typeof import('salve-annos');
-let salveModule: Promise<Salve> | undefined;
-
-/** salve-annos, loaded on first use (it is heavy; `samizdat --help` never pays for it). */
-export function loadSalve(): Promise<Salve> {
-  salveModule ??= import('salve-annos').then((m) => ((m as unknown as { default?: Salve }).default ?? m) as Salve);
-  return salveModule;
-}
-
 const loaded = new FreshMemo<LoadedGrammar>();
 
 /**
  * The grammar of the schema at `schemaPath`, from this process's memory, the
- * disk cache, or by conversion (then written to the cache).
- * `cacheDir: false` disables the disk cache.
+ * shipped or cached compact form, or by compilation (then written to the
+ * cache). `cacheDir: false` disables the disk cache.
  */
 export function loadGrammar(schemaPath: string, options: { cacheDir?: string | false } = {}): Promise<LoadedGrammar> {
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   return loaded.get(`${resolve(schemaPath)}\0${options.cacheDir}`, (track) => compileGrammar(resolve(schemaPath), cacheDir, track));
 }
+
+/** The file name of the compact form of the schema whose digest is `digest`. */
+const formFile = (dir: string, digest: string): string => join(dir, `${digest}.json`);
 
 async function compileGrammar(schemaPath: string, cacheDir: string | false, track: TrackRead): Promise<LoadedGrammar> {
   const where = { file: schemaPath };
@@ -56,45 +55,24 @@ async function compileGrammar(schemaPath: string, cacheDir: string | false, trac
   } catch (err) {
     return { problem: diagnostic('error', 'rng-schema-unavailable', `the schema ${schemaPath} cannot be read: ${(err as Error).message}`, where) };
   }
-  const salve = await loadSalve();
-  const cacheFile = cacheDir === false ? undefined : join(resolve(cacheDir), `${digest}.json`);
-  if (cacheFile) {
+  const cacheFile = cacheDir === false ? undefined : formFile(resolve(cacheDir), digest);
+  for (const candidate of [formFile(PRECOMPILED_GRAMMAR_DIR, digest), cacheFile]) {
+    if (!candidate) continue;
     try {
-      const json = JSON.parse(await readFile(cacheFile, 'utf8'));
-      return { grammar: salve.readTreeFromJSON(json), digest, files };
-    } catch { /* not cached yet, or unreadable: convert */ }
+      return { grammar: readPrecompiled(await readFile(candidate, 'utf8')), digest, files };
+    } catch { /* not there, or unreadable: next place, or compile */ }
   }
-  let converted;
+  let compiled;
   try {
-    converted = await salve.convertRNGToPattern(pathToFileURL(schemaPath), {
-      createManifest: false,
-      manifestHashAlgorithm: 'SHA-256',
-      resourceLoader: localFilesOnly,
-      idCheck: true,
-    });
+    const { compileSchema } = await import('./relaxng/compile.js');
+    compiled = compileSchema(schemaPath);
   } catch (err) {
-    return { problem: diagnostic('error', 'rng-schema-incorrect', `the schema ${schemaPath} is not a correct RELAX NG schema: ${(err as Error).message}`, where) };
+    if (!isIncorrectSchema(err)) throw err;
+    return { problem: diagnostic('error', 'rng-schema-incorrect', `the schema ${schemaPath} is not a correct RELAX NG schema: ${err.message}`, err.at ?? where) };
   }
-  if (cacheFile) {
-    try {
-      const json = salve.writeTreeToJSON(converted.simplified, 3);
-      await mkdir(dirname(cacheFile), { recursive: true });
-      const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temporary, json);
-      await rename(temporary, cacheFile);
-    } catch { /* a cache that cannot be written only costs time */ }
-  }
-  return { grammar: converted.pattern, digest, files };
+  if (cacheFile) await writeAtomically(cacheFile, writePrecompiled(compiled.grammar.start, compiled.grammar.idTypes)).catch(() => undefined);
+  return { grammar: compiled.grammar, digest, files };
 }
-
-/** Loads `file:` URLs only: a schema never causes a download. */
-const localFilesOnly = {
-  async load(url: URL) {
-    if (url.protocol !== 'file:') throw new Error(`${url} is not a local file; samizdat never downloads schemas (map it in the catalog)`);
-    const text = await readFile(fileURLToPath(url), 'utf8');
-    return { url, getText: async () => text };
-  },
-};
 
 /**
  * sha256 of the schema and, recursively, every file it includes

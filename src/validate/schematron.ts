@@ -15,11 +15,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
 import { namedSchemaProblem, resolveSchemaReference, type Catalog, type ReadableFolders } from './grammar-catalog.js';
+import { parseSource, transformSource, type SaxonDocument, type TransformInput } from '../transform/index.js';
 import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument } from './schematron/locations.js';
-import { saxon, type SaxonDocument } from './schematron/saxon.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
-import { filesNamedBy, withFileGate } from './schematron/sandbox.js';
+import { filesNamedBy } from './schematron/sandbox.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -75,7 +75,6 @@ export function defaultCacheDir(): string {
   return resolve('.samizdat', 'cache', 'schematron');
 }
 
-
 /** Reads and compiles each source (from the cache when unchanged). */
 export async function loadRules(sources: readonly RuleSource[], options: LoadOptions = {}, track?: TrackRead): Promise<CompiledRules> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
@@ -92,7 +91,7 @@ export async function loadRules(sources: readonly RuleSource[], options: LoadOpt
   }));
   const rules: CompiledRules = { sets: [], problems: [] };
   for (const result of results) {
-    if ('sef' in result) rules.sets.push(result);
+    if ('stylesheet' in result) rules.sets.push(result);
     else rules.problems.push(result);
   }
   return rules;
@@ -110,51 +109,57 @@ interface Firing {
   message: string;
 }
 
-/** Runs every compiled rule set over one document. */
+/**
+ * Runs every compiled rule set over one document. The document is read once
+ * for all of them: one pass of the outline (where each element starts, what
+ * files it names) and one parse into the tree every rule set runs on.
+ */
 export async function runRules(rules: CompiledRules, document: RuleDocument, options: RunOptions = {}): Promise<Diagnostic[]> {
   const disabled = new Set((options.disabledRules ?? []).map((id) => (id.startsWith('sch:') ? id : `sch:${id}`)));
   const outline = outlineDocument(document.text);
   const { readable, dependsOn } = filesNamedBy(document.path, outline.attributeValues);
   for (const path of dependsOn) options.dependsOn?.add(path);
+  if (rules.sets.length === 0) return [];
+  const allowed = new Set(readable.values());
   const documentPool = await namedDocuments(readable);
+  let tree: TransformInput;
+  try {
+    tree = await parseSource({ file: document.path, text: document.text, baseUri: pathToFileURL(resolve(document.path)).href });
+  } catch (error) {
+    return [diagnostic('error', SCHEMATRON_RUN_RULE, `the rules cannot be run on this document: ${messageOf(error)}`, { file: document.path })];
+  }
   const diagnostics: Diagnostic[] = [];
   for (const set of rules.sets) {
     let firings: Firing[];
     try {
-      const output = withFileGate(new Set(readable.values()), () => saxon.transform({
-        stylesheetInternal: parsedSef(set),
-        sourceText: document.text,
-        sourceBaseURI: pathToFileURL(resolve(document.path)).href,
-        documentPool,
-        destination: 'serialized',
-      }).principalResult);
-      firings = JSON.parse(output) as Firing[];
+      firings = JSON.parse(String(transformSource(set.stylesheet, tree, { documentPool, readable: allowed }).principal)) as Firing[];
     } catch (error) {
+      const reason = messageOf((error as { cause?: unknown }).cause ?? error);
       diagnostics.push(diagnostic('error', SCHEMATRON_RUN_RULE,
-        `the rules from ${set.source} failed on this document: ${messageOf(error)}`, { file: document.path }));
+        `the rules from ${set.source} failed on this document: ${reason}`, { file: document.path }));
       continue;
     }
     for (const firing of firings) {
       const ruleId = `sch:${firing.id ?? firing.pattern ?? firing.rule ?? 'schematron'}`;
       if (disabled.has(ruleId)) continue;
       const start = firing.node > 0 ? outline.elements[firing.node - 1] : undefined;
-      diagnostics.push(diagnostic(severityOfRole(firing.role), ruleId, firing.message,
+      diagnostics.push(diagnostic(severityOfRole(firing.role), ruleId, placesIn(firing.message, outline.elements),
         { file: document.path, line: start?.line, column: start?.column }));
     }
   }
   return diagnostics;
 }
 
-const parsedSefs = new WeakMap<CompiledSchematron, object>();
-
-/** The rule set's SEF, parsed once: saxon-js would parse the JSON text again on every run. */
-function parsedSef(set: CompiledSchematron): object {
-  let sef = parsedSefs.get(set);
-  if (sef === undefined) {
-    sef = JSON.parse(set.sef) as object;
-    parsedSefs.set(set, sef);
-  }
-  return sef;
+/**
+ * A message naming another place of the document writes element n (1-based,
+ * document order) between two U+E000 characters, as the edition rules'
+ * s:at() does; it is reported as "line L, column C".
+ */
+export function placesIn(message: string, elements: readonly { line: number; column: number }[]): string {
+  return message.replace(/\uE000(\d+)\uE000/g, (_, n: string) => {
+    const start = elements[Number(n) - 1];
+    return start ? `line ${start.line}, column ${start.column}` : 'an unknown place';
+  });
 }
 
 /** XML files named by documents (a register, mostly), parsed once per thread and again when they change. */
@@ -175,8 +180,8 @@ async function namedDocuments(readable: ReadonlyMap<string, string>): Promise<Re
       await track(real);
       const text = await readFile(real, 'utf8').catch(() => undefined);
       if (text === undefined) return undefined;
-      // Parsed behind the same gate as the rules run: no entity or DTD it declares may read a file.
-      return withFileGate(new Set(), () => saxon.getResource({ type: 'xml', text, baseURI: uri })).catch(() => undefined);
+      // Parsed as the rules run: no entity or DTD it declares may read a file.
+      return parseSource({ file: real, text, baseUri: uri }).then((parsed) => parsed.node, () => undefined);
     });
     if (tree !== undefined) pool[uri] = tree;
   }

@@ -132,7 +132,7 @@ function samizdatFingerprint(): Promise<string> {
       for (const file of await filesUnder(folder)) hash.update(`${relative(packageRoot, file)}\n`).update(await readFile(file));
     }
     const require = createRequire(import.meta.url);
-    for (const name of ['salve-annos', 'saxes', 'saxon-js', 'xslt3']) {
+    for (const name of ['saxes', 'xmlchars', 'saxon-js', 'xslt3']) {
       const manifest = JSON.parse(await readFile(require.resolve(`${name}/package.json`), 'utf8')) as { version: string };
       hash.update(`${name}@${manifest.version}\n`);
     }

@@ -78,11 +78,14 @@ export class WorkerPool<Job, Result> {
    * @param module URL of the worker module (`new URL('./worker.js', import.meta.url)`), which calls `answerJobs`.
    * @param size number of threads.
    * @param workerData plain data every worker receives once (options, paths).
-   * @param options how each thread is made (its stack).
+   * @param options how each thread is made (its stack), and `background`:
+   *   an idle worker does not keep the process alive, so a pool kept for the
+   *   life of the process (warm for the next job) needs no closing.
    */
-  constructor(module: URL, size: number, workerData: unknown, options: ThreadOptions = {}) {
+  constructor(module: URL, size: number, workerData: unknown, private readonly options: ThreadOptions & { background?: boolean } = {}) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker(module, workerData, options);
+      if (options.background) worker.unref();
       worker.on('message', (answer: JobAnswer<Result>) => {
         const pending = this.busy.get(worker);
         this.busy.delete(worker);
@@ -92,6 +95,7 @@ export class WorkerPool<Job, Result> {
         }
         this.idle.push(worker);
         this.dispatch();
+        if (this.options.background && !this.busy.has(worker)) worker.unref();
       });
       worker.on('error', (error) => this.lose(worker, error));
       worker.on('exit', (code) => this.lose(worker, new Error(`a worker thread stopped (exit code ${code})`)));
@@ -121,6 +125,11 @@ export class WorkerPool<Job, Result> {
     }
   }
 
+  /** Whether any worker is left to take jobs (a pool whose workers all died takes none). */
+  get alive(): boolean {
+    return this.workers.length > 0;
+  }
+
   async close(): Promise<void> {
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -140,6 +149,8 @@ export class WorkerPool<Job, Result> {
       const worker = this.idle.shift()!;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
+      // A job under way keeps the process alive until its answer comes.
+      if (this.options.background) worker.ref();
       worker.postMessage({ id: pending.id, job: pending.job });
     }
   }

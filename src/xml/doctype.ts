@@ -15,7 +15,7 @@ export type DoctypeVerdict =
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
- * Checks the text of a DOCTYPE (as saxes reports it: everything after
+ * Checks the text of a DOCTYPE (as the scanner reports it: everything after
  * `<!DOCTYPE`); no entity may expand to more than `maxExpansion` characters.
  */
 export function checkDoctype(doctype: string, maxExpansion: number = DEFAULT_LIMITS.maxEntityExpansion): DoctypeVerdict {

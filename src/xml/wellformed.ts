@@ -1,13 +1,15 @@
 /**
- * Well-formedness (XML 1.0 + namespaces) with saxes, fed text chunk by chunk.
- * Reports the first fatal error with its line:column, applies the DOCTYPE
- * safety rules, and passes the document on as element/text events to
- * whoever checks it next (the grammar layer), with positions.
+ * Well-formedness (XML 1.0 + namespaces) with samizdat's scanner
+ * (scanner.ts), fed text chunk by chunk. Reports the first fatal error with
+ * its line:column, applies the DOCTYPE safety rules and the reading limits
+ * (depth, entity expansion), and passes the document on as element/text
+ * events to whoever checks it next (the grammar layer), with positions: one
+ * pass for all of it.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkDoctype } from './doctype.js';
 import { LIMIT_FLAGS, readingLimits, type ReadingLimits } from './limits.js';
+import { XmlScanner, type ScanHandler, type ScannedTag } from './scanner.js';
 
 export interface Position {
   line: number;
@@ -17,16 +19,20 @@ export interface Position {
 export interface XmlAttribute {
   uri: string;
   local: string;
+  /** As written, with its prefix (`xml:id`). */
+  name: string;
   value: string;
 }
 
 export interface XmlStartTag {
   uri: string;
   local: string;
+  /** As written, with its prefix (`tei:div`). */
+  name: string;
   /** Attributes other than namespace declarations. */
   attributes: XmlAttribute[];
-  /** Namespace declarations on this element: prefix ('' for the default) → URI. */
-  namespaces: Record<string, string>;
+  /** Namespace declarations on this element: prefix ('' for the default) → URI; null when it declares none. */
+  namespaces: Record<string, string> | null;
 }
 
 /** What the next layer receives. Text is merged across comments and CDATA, as RELAX NG sees it. */
@@ -37,78 +43,83 @@ export interface XmlEvents {
   end(at: Position): void;
 }
 
-/** Thrown through saxes to stop parsing at the first fatal error. */
+/** Thrown through the scanner to stop parsing at the first fatal error. */
 const STOP = Symbol('stop parsing');
 
-export class WellFormednessCheck {
+export class WellFormednessCheck implements ScanHandler {
   /** The first fatal error, once there is one; nothing after it is reported. */
   problem: Diagnostic | undefined;
-  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private readonly scanner: XmlScanner;
   private pendingText = '';
   private pendingAt: Position = { line: 1, column: 1 };
-  private afterMarkup: Position = { line: 1, column: 1 };
   private depth = 0;
   /** The deepest nesting seen so far (the root element is level 1). */
   deepest = 0;
   /** Characters the document's entity references have expanded to so far. */
   private expanded = 0;
+  private entities: Record<string, string> = {};
   private readonly limits: ReadingLimits;
 
   constructor(private readonly file: string, private readonly events?: XmlEvents, limits?: Partial<ReadingLimits>) {
     this.limits = readingLimits(limits);
-    const parser = (this.parser = new SaxesParser({ xmlns: true, position: true }));
-    parser.on('error', (err) => this.fail('xml-wellformed', err.message));
-    parser.on('doctype', (doctype) => {
-      const verdict = checkDoctype(doctype, this.limits.maxEntityExpansion);
-      if (!verdict.ok) return this.fail(verdict.ruleId, verdict.message, this.withinDoctype(doctype, verdict.offset ?? 0));
-      // Each reference counts its expansion against the document's limit as saxes resolves it.
-      for (const [name, value] of Object.entries(verdict.entities)) {
-        Object.defineProperty(parser.ENTITIES, name, { enumerable: true, get: () => this.expand(name, value) });
-      }
-    });
-    parser.on('opentagstart', (tag) => {
-      this.afterMarkup = { line: parser.line, column: Math.max(1, parser.column - tag.name.length) };
-    });
-    parser.on('opentag', (tag: SaxesTagNS) => {
-      if (this.problem) return;
-      const at = this.afterMarkup;
-      this.flushText();
-      if (++this.depth > this.limits.maxDepth) {
-        return this.fail('xml-depth', `elements are nested more than ${this.limits.maxDepth} levels deep; samizdat refuses deeper documents (a denial-of-service input?). Raise the limit with ${LIMIT_FLAGS.maxDepth} if the nesting is real.`, at);
-      }
-      if (this.depth > this.deepest) this.deepest = this.depth;
-      const attributes: XmlAttribute[] = [];
-      const namespaces: Record<string, string> = {};
-      for (const attribute of Object.values(tag.attributes)) {
-        if (attribute.name === 'xmlns') namespaces[''] = attribute.value;
-        else if (attribute.prefix === 'xmlns') namespaces[attribute.local] = attribute.value;
-        else attributes.push({ uri: attribute.uri, local: attribute.local, value: attribute.value });
-      }
-      this.events?.startElement({ uri: tag.uri, local: tag.local, attributes, namespaces }, at);
-      this.afterMarkup = this.here();
-      if (tag.isSelfClosing) return; // saxes sends closetag next
-    });
-    parser.on('closetag', (tag: SaxesTagNS) => {
-      if (this.problem) return;
-      this.flushText();
-      this.depth--;
-      this.events?.endElement(tag.uri, tag.local, this.here());
-      this.afterMarkup = this.here();
-    });
-    parser.on('text', (text) => this.addText(text));
-    parser.on('cdata', (text) => this.addText(text));
-    parser.on('comment', () => { this.afterMarkup = this.here(); });
-    parser.on('processinginstruction', () => { this.afterMarkup = this.here(); });
-    parser.on('end', () => {
-      if (!this.problem) this.events?.end(this.here());
-    });
+    this.scanner = new XmlScanner(this);
+  }
+
+  doctype(doctype: string, line: number, column: number): void {
+    const verdict = checkDoctype(doctype, this.limits.maxEntityExpansion);
+    if (!verdict.ok) return this.fail(verdict.ruleId, verdict.message, withinDoctype(doctype, verdict.offset ?? 0, line, column));
+    this.entities = verdict.entities;
+  }
+
+  /** The value of an entity a reference asks for, once its expansion is counted against the limit. */
+  entity(name: string, line: number, column: number): string | undefined {
+    if (!Object.hasOwn(this.entities, name)) return undefined;
+    const value = this.entities[name];
+    this.expanded += value.length;
+    if (this.expanded > this.limits.maxEntityExpansion) {
+      this.fail('xml-entity-expansion', `the entity references (&${name}; and others) expand to more than ${this.limits.maxEntityExpansion} characters in all (an entity-expansion, "billion laughs", attack?); rejected. Raise the limit with ${LIMIT_FLAGS.maxEntityExpansion} if the entities are real.`, { line, column });
+    }
+    return value;
+  }
+
+  startTag(tag: ScannedTag, line: number, column: number): void {
+    const at = { line, column };
+    this.flushText();
+    if (++this.depth > this.limits.maxDepth) {
+      return this.fail('xml-depth', `elements are nested more than ${this.limits.maxDepth} levels deep; samizdat refuses deeper documents (a denial-of-service input?). Raise the limit with ${LIMIT_FLAGS.maxDepth} if the nesting is real.`, at);
+    }
+    if (this.depth > this.deepest) this.deepest = this.depth;
+    this.events?.startElement(tag, at);
+  }
+
+  endTag(tag: ScannedTag, line: number, column: number): void {
+    this.flushText();
+    this.depth--;
+    this.events?.endElement(tag.uri, tag.local, { line, column });
+  }
+
+  text(text: string, line: number, column: number): void {
+    if (this.pendingText === '') this.pendingAt = { line, column };
+    this.pendingText += text;
+  }
+
+  markup(): void {
+    // Comments and processing instructions only separate text, which stays one piece across them.
+  }
+
+  error(message: string, line: number, column: number): never {
+    return this.fail('xml-wellformed', message, { line, column });
+  }
+
+  end(line: number, column: number): void {
+    this.events?.end({ line, column });
   }
 
   /** Feeds the next piece of decoded text. */
   write(text: string): void {
     if (this.problem) return;
     try {
-      this.parser.write(text);
+      this.scanner.write(text);
     } catch (err) {
       if (err !== STOP) throw err;
     }
@@ -117,26 +128,11 @@ export class WellFormednessCheck {
   /** Ends the document; returns the first fatal error, if any. */
   close(): Diagnostic | undefined {
     try {
-      if (!this.problem) this.parser.close();
+      if (!this.problem) this.scanner.close();
     } catch (err) {
       if (err !== STOP) throw err;
     }
     return this.problem;
-  }
-
-  private addText(text: string): void {
-    if (this.problem || this.depth === 0) return;
-    if (this.pendingText === '') this.pendingAt = this.afterMarkup;
-    this.pendingText += text;
-  }
-
-  /** The value of an entity a reference asks for, once its expansion is counted against the limit. */
-  private expand(name: string, value: string): string {
-    this.expanded += value.length;
-    if (this.expanded > this.limits.maxEntityExpansion) {
-      this.fail('xml-entity-expansion', `the entity references (&${name}; and others) expand to more than ${this.limits.maxEntityExpansion} characters in all (an entity-expansion, "billion laughs", attack?); rejected. Raise the limit with ${LIMIT_FLAGS.maxEntityExpansion} if the entities are real.`);
-    }
-    return value;
   }
 
   private flushText(): void {
@@ -146,35 +142,16 @@ export class WellFormednessCheck {
     }
   }
 
-  /**
-   * Where character `offset` of the DOCTYPE's text is, counted back from the
-   * end of the DOCTYPE (where the parser is when it reports it).
-   */
-  private withinDoctype(doctype: string, offset: number): Position {
-    const whole = `<!DOCTYPE${doctype}>`;
-    const index = '<!DOCTYPE'.length + offset;
-    const end = this.here();
-    const after = whole.slice(index);
-    const lines = after.split('\n').length - 1;
-    const lineStart = whole.lastIndexOf('\n', index - 1) + 1;
-    if (lines === 0) return { line: end.line, column: Math.max(1, end.column - after.length) };
-    // On the DOCTYPE's first line the column of `<!DOCTYPE` is not known: the start of the line stands in.
-    return { line: end.line - lines, column: lineStart === 0 ? 1 : index - lineStart + 1 };
+  private fail(ruleId: string, message: string, where: Position): never {
+    this.problem ??= diagnostic('error', ruleId, `${ruleId === 'xml-wellformed' ? 'not well-formed: ' : ''}${message}`, { file: this.file, ...where });
+    throw STOP; // out of the scanner: nothing after the first fatal error is parsed
   }
+}
 
-  private here(): Position {
-    return { line: this.parser.line, column: this.parser.column + 1 };
-  }
-
-  private fail(ruleId: string, message: string, at?: Position): void {
-    if (this.problem) return;
-    let where = at ?? this.here();
-    const located = /^(?:[^\n]*?:)?(\d+):(\d+): ([\s\S]*)$/.exec(message);
-    if (located) {
-      where = { line: Number(located[1]), column: Number(located[2]) };
-      message = located[3];
-    }
-    this.problem = diagnostic('error', ruleId, `${ruleId === 'xml-wellformed' ? 'not well-formed: ' : ''}${message}`, { file: this.file, ...where });
-    throw STOP; // out of saxes: nothing after the first fatal error is parsed
-  }
+/** Where character `offset` of a DOCTYPE's text (what follows `<!DOCTYPE`) is, the DOCTYPE starting at line:column. */
+function withinDoctype(doctype: string, offset: number, line: number, column: number): Position {
+  const before = `<!DOCTYPE${doctype.slice(0, offset)}`;
+  const newlines = before.split('\n').length - 1;
+  if (newlines === 0) return { line, column: column + before.length };
+  return { line: line + newlines, column: before.length - before.lastIndexOf('\n') };
 }

@@ -214,7 +214,10 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
     it('gives, per document, the entities it mentions with every form of their names (for search)', () => {
       const mentioned = report.entities.get('cartulary')!;
       const guido = mentioned.find((e) => e.anchor === 'guido')!;
-      assert.deepEqual(guido, { anchor: 'guido', type: 'persons', name: 'Guido of San Salvatore', names: ['Guido of San Salvatore', 'Guido abbas', 'the abbot', 'Guido'], mentions: 2 });
+      assert.deepEqual(guido, {
+        anchor: 'guido', type: 'persons', element: 'person', name: 'Guido of San Salvatore', names: ['Guido of San Salvatore', 'Guido abbas', 'the abbot', 'Guido'], mentions: 2,
+        at: [{ paragraph: 'c1', text: 'the abbot' }, { paragraph: 'c3', text: 'Guido' }],
+      }, 'the alias the-abbot\'s mention counts for the entry it is the same as');
       assert.deepEqual(mentioned.filter((e) => e.type === 'places').map((e) => e.anchor), ['cartulary:massa', 'cartulary:lucca']);
       assert.deepEqual(report.entities.get('letters')!.map((e) => e.anchor), ['letters:abbey', 'letters:synod', 'persons:dante', 'letters:chronicle', 'matilda', 'guido']);
     });
@@ -222,7 +225,7 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
 
   describe('links', () => {
     it('lead somewhere, on every page', () => {
-      assert.deepEqual(htmlPages(out), ['cartulary/index.html', 'entities/index.html', 'index.html', 'letters/index.html', 'persons/index.html']);
+      assert.deepEqual(htmlPages(out), ['cartulary/index.html', 'entities/index.html', 'index.html', 'letters/index.html', 'persons/index.html', 'search/index.html']);
       assert.deepEqual(brokenLinks(out), []);
       const authorities = externalLinks(out).filter(({ page }) => page.startsWith('entities/')).map(({ href }) => new URL(href).host);
       assert.deepEqual([...new Set(authorities)].sort(), ['d-nb.info', 'pleiades.stoa.org', 'viaf.org', 'www.geonames.org', 'www.openstreetmap.org', 'www.wikidata.org']);

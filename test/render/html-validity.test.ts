@@ -2,8 +2,9 @@
  * Every page samizdat writes is valid HTML5 with unique ids and no broken
  * internal link (test/support/html-check.ts): the flagship edition, every
  * fixture under test/fixtures/render/ (built as one edition: a new fixture
- * dropped there is checked with nothing else to do), and every document of
- * the corpus subset in test/corpora.
+ * dropped there is checked with nothing else to do), the critical apparatus
+ * fixtures (test/fixtures/textcrit/, the three linking methods, with their
+ * witness pages), and every document of the corpus subset in test/corpora.
  */
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { corporaDir, repoRoot } from '../support/paths.js';
 const editions: [string, string][] = [
   ['the flagship edition (tei/)', join(repoRoot, 'tei')],
   ['the rendering fixtures (test/fixtures/render/)', join(repoRoot, 'test', 'fixtures', 'render')],
+  ['the apparatus fixtures (test/fixtures/textcrit/)', join(repoRoot, 'test', 'fixtures', 'textcrit')],
   ['ELTeC novels', join(corporaDir, 'eltec', 'ELTeC-eng', 'level1')],
   ['DraCor plays', join(corporaDir, 'shakedracor', 'tei')],
   ['the TEI Stylesheets\' test files', join(corporaDir, 'tei-stylesheets-tests')],

@@ -1,13 +1,15 @@
 /**
  * What the browser tests share: a static server for a built edition (folders
- * serve their index.html), headless Chromium's options, axe-core, and what a
- * screen reader is told about the focused element.
+ * serve their index.html), Debian's /usr/bin/chromium driven by
+ * playwright-core, headless and offline (one launch, in `openEdition`),
+ * axe-core, and what a screen reader is told about the focused element.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -83,9 +85,14 @@ export interface ServedEdition {
   close(): Promise<void>;
 }
 
+/** Chromium headless and offline. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
 export async function openEdition(dist: string): Promise<ServedEdition> {
   const server = await serve(dist);
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const browser = await launchChromium();
   return {
     site: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     browser,
@@ -94,4 +101,70 @@ export async function openEdition(dist: string): Promise<ServedEdition> {
       await new Promise((done) => server.close(done));
     },
   };
+}
+
+/** Runs `read` on `path` of the edition in a page with JavaScript switched off, as some readers have it. */
+export async function withoutJavaScript(edition: EditionInBrowser, path: string, read: (page: Page) => Promise<void>): Promise<void> {
+  const context = await edition.browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(edition.site + path);
+    await read(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Declares one test per page: axe-core finds no violations on it. */
+export function noAxeViolations(edition: EditionInBrowser, files: readonly string[]): void {
+  for (const file of files) {
+    it(`axe-core finds no violations on ${file}`, async () => {
+      await edition.page.goto(edition.site + file);
+      const violations = await axeViolations(edition.page);
+      if (violations.length > 0) throw new Error(`axe-core violations on ${file}:\n${JSON.stringify(violations, null, 2)}`);
+    });
+  }
+}
+
+/** A built edition served to Chromium, as the hooks of `inBrowser` keep it. */
+export interface EditionInBrowser {
+  /** The output folder. */
+  out: string;
+  /** Its address, ending in "/". */
+  site: string;
+  browser: Browser;
+  /** A fresh page for each test, opened on `start`. */
+  page: Page;
+}
+
+/**
+ * Mocha hooks for a suite that reads an edition in Chromium: `make(out, scratch)`
+ * builds it into `out` (in a scratch folder removed afterwards), `openEdition`
+ * serves it, and each test gets a fresh page on `start`.
+ */
+export function inBrowser(make: (out: string, scratch: string) => void, start: string): EditionInBrowser {
+  const edition = {} as EditionInBrowser;
+  let scratch: string | undefined;
+  let served: ServedEdition | undefined;
+  before(async function () {
+    requireChromium(this);
+    scratch = mkdtempSync(join(tmpdir(), 'samizdat-browser-'));
+    edition.out = join(scratch, 'dist');
+    make(edition.out, scratch);
+    served = await openEdition(edition.out);
+    ({ site: edition.site, browser: edition.browser } = served);
+  });
+  after(async () => {
+    await served?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    if (!edition.browser) return;
+    edition.page = await edition.browser.newPage();
+    await edition.page.goto(edition.site + start);
+  });
+  afterEach(async () => {
+    await edition.page?.context().close();
+  });
+  return edition;
 }

@@ -4,8 +4,9 @@
  * without errors, and its reading text keeps every word of its <text>, in
  * order. The reference words are read with an independent parser
  * (test/support/tree.ts); what the reading text leaves out on purpose is
- * mirrored: the unchosen side of a choice or app, the explanation (desc) of an
- * omission; notes come after the text, in order.
+ * mirrored: the unchosen side of a choice, the explanation (desc) of an
+ * omission; an app gives its lemma in the text and every reading in the
+ * apparatus after it; notes come last, in order.
  */
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -36,8 +37,16 @@ const isTei = (e: XmlElement, name?: string): boolean => {
   return (ns === TEI || ns === '') && (name === undefined || localName(e) === name);
 };
 
-/** Tokens of a node's text as the reading text keeps it; notes are gathered into `notes`. */
-function tokens(node: XmlNode, out: string[], notes: XmlElement[] | undefined): void {
+/** The readings of an app, its own (in its rdgGrps too), not those of apps nested in them. */
+function readings(app: XmlElement): XmlElement[] {
+  return app.children.flatMap((c) => (typeof c === 'string' ? [] : ['lem', 'rdg'].includes(localName(c)) ? [c] : localName(c) === 'rdgGrp' ? readings(c) : []));
+}
+
+/**
+ * Tokens of a node's text as the reading text keeps it; notes are gathered
+ * into `notes`, apparatus entries (apps, innermost first) into `apparatus`.
+ */
+function tokens(node: XmlNode, out: string[], notes: XmlElement[] | undefined, apparatus: XmlElement[] | undefined): void {
   if (typeof node === 'string') { out.push(...(node.match(/[\p{L}\p{N}]+/gu) ?? [])); return; }
   if (isTei(node, 'note') && notes) { notes.push(node); return; }
   if (isTei(node, 'desc') && node.parent && isTei(node.parent, 'ellipsis')) return;
@@ -45,8 +54,29 @@ function tokens(node: XmlNode, out: string[], notes: XmlElement[] | undefined): 
   let children = node.children;
   const elements = children.filter((c): c is XmlElement => typeof c !== 'string');
   if (isTei(node, 'choice')) children = [elements.find((c) => ['corr', 'reg', 'expan'].includes(localName(c))) ?? elements[0]].filter(Boolean);
-  if (isTei(node, 'app')) children = [elements.find((c) => localName(c) === 'lem') ?? elements.find((c) => localName(c) === 'rdg') ?? elements[0]].filter(Boolean);
-  for (const child of children) tokens(child, out, notes);
+  if (isTei(node, 'app')) {
+    // The reading in the text (its notes are the entry's); every reading again in the apparatus after the text.
+    const shown = readings(node).find((r) => localName(r) === 'lem') ?? readings(node)[0];
+    for (const child of shown?.children ?? []) tokens(child, out, undefined, apparatus);
+    apparatus?.push(node);
+    return;
+  }
+  for (const child of children) tokens(child, out, notes, apparatus);
+}
+
+/** An entry's words: the lemma, the other readings, the notes. */
+function entryTokens(app: XmlElement, out: string[]): void {
+  const all = readings(app);
+  const lemma = all.find((r) => localName(r) === 'lem') ?? all[0];
+  const notes: XmlElement[] = [];
+  const skipNotes = (node: XmlNode): void => {
+    if (typeof node !== 'string' && isTei(node, 'note')) { notes.push(node); return; }
+    if (typeof node !== 'string' && isTei(node, 'app')) { const inner = readings(node); const shown = inner.find((r) => localName(r) === 'lem') ?? inner[0]; shown?.children.forEach(skipNotes); return; }
+    if (typeof node === 'string') tokens(node, out, undefined, undefined);
+    else node.children.forEach(skipNotes);
+  };
+  for (const reading of [lemma, ...all.filter((r) => r !== lemma)].filter(Boolean)) skipNotes(reading);
+  for (const note of [...notes, ...app.children.filter((c): c is XmlElement => typeof c !== 'string' && isTei(c, 'note'))]) tokens(note, out, undefined, undefined);
 }
 
 function outermostTexts(e: XmlElement): XmlElement[] {
@@ -54,14 +84,16 @@ function outermostTexts(e: XmlElement): XmlElement[] {
   return e.children.flatMap((c) => (typeof c === 'string' ? [] : outermostTexts(c)));
 }
 
-/** The words of the document's <text>: body first, then the notes. */
+/** The words of the document's <text>: body first, then the apparatus, then the notes. */
 function referenceWords(file: string): string[] {
   const document = parseXmlFile(file);
   const texts = outermostTexts(document);
   const words: string[] = [];
   const notes: XmlElement[] = [];
-  for (const text of texts.length > 0 ? texts : [document]) tokens(text, words, notes);
-  for (const note of notes) tokens(note, words, undefined);
+  const apparatus: XmlElement[] = [];
+  for (const text of texts.length > 0 ? texts : [document]) tokens(text, words, notes, apparatus);
+  for (const app of apparatus) entryTokens(app, words);
+  for (const note of notes) tokens(note, words, undefined, undefined);
   return words;
 }
 

@@ -23,6 +23,9 @@ const documents: { file: string; registers: string }[] = [
   { file: join(root, 'test', 'fixtures', 'entities', 'edition', 'cartulary.xml'), registers: 'register.xml' },
   { file: join(corpora, 'tei-stylesheets-tests', 'testp4.xml'), registers: '' },
   { file: join(root, 'test', 'fixtures', 'build', 'injection', 'attack.xml'), registers: '' },
+  // The critical apparatus in its three methods (xslt/common/apparatus.xsl, textcrit.xsl).
+  ...['parallel/wbp-parallel.xml', 'location/wbp-location.xml', 'double-end-point/wbp-inline.xml']
+    .map((fixture) => ({ file: join(root, 'test', 'fixtures', 'textcrit', fixture), registers: '' })),
 ];
 
 /** Both serializers' output with empty-element tags written one way. */
@@ -48,4 +51,10 @@ describe('the stylesheets under Saxon-HE (Java), the reference XSLT 3.0 processo
       assert.equal(await toText(file, { mode }), saxonJavaTransform(TEXT_STYLESHEET, file, { mode }));
     });
   }
+
+  it('wbp-parallel.xml: the same apparatus and the same witness text as saxon-js', async () => {
+    const file = join(root, 'test', 'fixtures', 'textcrit', 'parallel', 'wbp-parallel.xml');
+    assert.equal(await toText(file), saxonJavaTransform(TEXT_STYLESHEET, file, {}));
+    assert.equal(await toText(file, { witness: 'Ra2' }), saxonJavaTransform(TEXT_STYLESHEET, file, { witness: 'Ra2' }));
+  });
 });

@@ -4,6 +4,7 @@
  * a new key.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,17 +18,43 @@ describe('compiled stylesheets (SEF cache)', function () {
   this.timeout(180_000);
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('compiles once, then reads the SEF from the cache keyed by sha256', async () => {
+  it('compiles once, then finds the SEF in memory, and another process finds it in the cache folder', async () => {
     const cacheDir = join(scratch, 'cache');
     const xslt = join(scratch, 'xslt');
     cpSync(join(root, 'xslt'), xslt, { recursive: true });
-    const first = await compileStylesheet(join(xslt, 'text', 'text.xsl'), { cacheDir });
-    assert.equal(first.fromCache, false);
+    // A stylesheet no other test compiled: a SEF is known by its content, wherever the file is.
+    const text = join(xslt, 'text', 'text.xsl');
+    writeFileSync(text, readFileSync(text, 'utf8').replace('</xsl:stylesheet>', `<!-- ${scratch} --></xsl:stylesheet>`));
+    const first = await compileStylesheet(text, { cacheDir });
+    assert.equal(first.origin, 'compiled');
     assert.match(first.key, /^[0-9a-f]{64}$/);
     assert.deepEqual(readdirSync(cacheDir), [`${first.key}.sef.json`]);
-    const again = await compileStylesheet(join(xslt, 'text', 'text.xsl'), { cacheDir });
-    assert.equal(again.fromCache, true);
+    const again = await compileStylesheet(text, { cacheDir });
+    assert.equal(again.origin, 'memory');
     assert.equal(again.key, first.key);
+    const script = `import { compileStylesheet } from ${JSON.stringify(pathToFileURL(join(root, 'src', 'transform', 'index.ts')).href)};
+      const found = await compileStylesheet(${JSON.stringify(text)}, { cacheDir: ${JSON.stringify(cacheDir)} });
+      console.log(found.origin, found.key);`;
+    const other = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(other.stdout.trim(), `cache ${first.key}`, other.stderr);
+  });
+
+  it('keys a stylesheet by its content, not by where it lies (a copy elsewhere finds the same SEF)', async () => {
+    const elsewhere = join(scratch, 'moved', 'xslt');
+    cpSync(join(root, 'xslt'), elsewhere, { recursive: true });
+    assert.equal(await stylesheetKey(join(elsewhere, 'html', 'html.xsl')), await stylesheetKey(join(root, 'xslt', 'html', 'html.xsl')));
+  });
+
+  it('compiles again over a damaged SEF in the cache, and replaces it', async () => {
+    const cacheDir = join(scratch, 'damaged-cache');
+    const sheet = join(scratch, 'damaged.xsl');
+    writeFileSync(sheet, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><!-- ${scratch} --><xsl:template match="/">ok</xsl:template></xsl:stylesheet>`);
+    const key = await stylesheetKey(sheet);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, `${key}.sef.json`), '{"N": "package", "C": [');
+    const compiled = await compileStylesheet(sheet, { cacheDir });
+    assert.equal(compiled.origin, 'compiled');
+    assert.doesNotThrow(() => JSON.parse(readFileSync(join(cacheDir, `${key}.sef.json`), 'utf8')));
   });
 
   it('changes the key when an imported module changes', async () => {

@@ -4,21 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Diagnostic } from '../../src/diagnostics.js';
-import { defaultCacheDir, EDITION_RULES, loadRules, runRules, schematronRules, type CompiledRules } from '../../src/validate/schematron.js';
+import { defaultCacheDir, EDITION_RULES, loadRules, schematronRules, type CompiledRules } from '../../src/validate/schematron.js';
+import { brief, check } from '../support/rules.js';
 import { teiAllSchema } from '../support/paths.js';
 
 const edition = fileURLToPath(new URL('../fixtures/rules/edition/', import.meta.url));
 const flagship = fileURLToPath(new URL('../../tei/', import.meta.url));
 const teiAll = teiAllSchema;
 
-async function check(rules: CompiledRules, path: string, disabledRules?: string[]): Promise<Diagnostic[]> {
-  return runRules(rules, { path, text: await readFile(path, 'utf8') }, { disabledRules });
-}
 
-function brief(diagnostics: Diagnostic[]) {
-  return diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n');
-}
 
 describe('edition rules (schemas/samizdat-rules.sch)', function () {
   this.timeout(240_000);

@@ -122,7 +122,7 @@ describe('RELAX NG conformance suite (spectest.xml) through the grammar layer', 
     // eslint-disable-next-line no-console
     console.log(`      spectest: ${passed}/${checks} checks pass (${((100 * passed) / checks).toFixed(1)}%)`);
     if (process.env.SPECTEST_WRITE_KNOWN) {
-      writeFileSync(knownFailuresFile, `# id reason — checks of spectest.xml the grammar layer (salve-annos) gets wrong\n${[...failures].map(([id, why]) => `${id} ${why}`).join('\n')}\n`);
+      writeFileSync(knownFailuresFile, `# id reason — checks of spectest.xml samizdat's RELAX NG engine gets wrong\n${[...failures].map(([id, why]) => `${id} ${why}`).join('\n')}\n`);
     }
     const known = readKnownFailures();
     const unexpected = [...failures.keys()].filter((id) => !known.has(id));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import {
   defaultCacheDir, loadRules, runRules, runSchematron, schematronSourcesOf, severityOfRole, type CompiledRules,
 } from '../../src/validate/schematron.js';
+import { filesNamedBy } from '../../src/validate/schematron/sandbox.js';
 import { corporaDir } from '../support/paths.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/schematron/', import.meta.url));
@@ -107,16 +108,19 @@ describe('Schematron engine', function () {
     assert.deepEqual(found, ['6:7 warning sch:plain-paragraph a plain p']);
   });
 
-  it('compiles unchanged rules once: a second load comes from the cache without recompiling', async () => {
+  it('compiles unchanged rules once: a second load finds them without recompiling', async () => {
     const fresh = await mkdtemp(join(tmpdir(), 'samizdat-sch-'));
     try {
-      const source = [{ path: join(fixtures, 'features.sch') }];
-      const first = await loadRules(source, { cacheDir: fresh });
-      assert.equal(first.sets[0].fromCache, false);
+      // Rules no other test compiled (a SEF is known by its content, wherever the file is).
+      const path = join(fresh, 'rules.sch');
+      await writeFile(path, (await readFile(join(fixtures, 'features.sch'), 'utf8')).replace('</schema>', `<!-- ${fresh} --></schema>`));
+      const first = await loadRules([{ path }], { cacheDir: fresh });
+      assert.deepEqual(first.problems, []);
+      assert.equal(first.sets[0].origin, 'compiled');
       const sef = join(fresh, `${first.sets[0].key}.sef.json`);
       const compiledAt = (await stat(sef)).mtimeMs;
-      const second = await loadRules(source, { cacheDir: fresh });
-      assert.equal(second.sets[0].fromCache, true);
+      const second = await loadRules([{ path }], { cacheDir: fresh });
+      assert.equal(second.sets[0].origin, 'memory');
       assert.equal(second.sets[0].key, first.sets[0].key);
       assert.equal((await stat(sef)).mtimeMs, compiledAt);
     } finally {
@@ -181,5 +185,29 @@ describe('Schematron sandbox', function () {
     const found = await runRules(rules, await documentAt(join(dir, 'letter.xml')));
     assert.ok(found.length > 0, 'the rule ran or said why it could not');
     for (const d of found) assert.doesNotMatch(d.message, /TOP-SECRET/);
+  });
+});
+
+describe('the files a document names (what its rules may read)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samizdat-named-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('resolves each distinct token once: existing files inside the folder are readable, missing file names are remembered, other values ignored', () => {
+    mkdirSync(join(dir, 'edition', 'notes'), { recursive: true });
+    writeFileSync(join(dir, 'edition', 'register.xml'), '<r/>');
+    writeFileSync(join(dir, 'edition', 'notes', 'a note.xml'), '<n/>');
+    writeFileSync(join(dir, 'outside.xml'), '<o/>');
+    const document = join(dir, 'edition', 'letter.xml');
+    const values = ['register.xml#p1 register.xml#p2', '#speaker p1 1923-10-08', 'notes/a%20note.xml', 'people.xml#x', '../outside.xml', 'https://example.org/r.xml', 'reg:$1'];
+    const { readable, dependsOn } = filesNamedBy(document, values);
+    assert.deepEqual([...readable.keys()].sort(), [join(dir, 'edition', 'notes', 'a note.xml'), join(dir, 'edition', 'register.xml')]);
+    assert.deepEqual([...dependsOn].sort(), [join(dir, 'edition', 'notes', 'a note.xml'), join(dir, 'edition', 'people.xml'), join(dir, 'edition', 'register.xml')]);
+  });
+
+  it('finds a file that appeared since it last looked (the folder\'s listing is read again when the folder changes)', () => {
+    const document = join(dir, 'edition', 'letter.xml');
+    assert.equal(filesNamedBy(document, ['persons.xml#a']).readable.size, 0);
+    writeFileSync(join(dir, 'edition', 'persons.xml'), '<p/>');
+    assert.deepEqual([...filesNamedBy(document, ['persons.xml#a']).readable.keys()], [join(dir, 'edition', 'persons.xml')]);
   });
 });

@@ -144,6 +144,9 @@
             <xsl:text> · </xsl:text>
             <a href="#about">About this edition</a>
           </xsl:if>
+          <xsl:call-template name="samizdat:search-box">
+            <xsl:with-param name="href" select="$search-href"/>
+          </xsl:call-template>
         </nav>
         <main>
           <xsl:call-template name="samizdat:view-switch"/>
@@ -154,6 +157,7 @@
             </header>
             <xsl:call-template name="samizdat:contents"/>
             <xsl:apply-templates select="//text[not(ancestor::text)]" mode="text"/>
+            <xsl:call-template name="samizdat:apparatus"/>
             <xsl:apply-templates select="//sourceDoc" mode="text"/>
           </article>
           <xsl:call-template name="samizdat:cite-this"/>
@@ -363,9 +367,10 @@
       else 'foot'"/>
   </xsl:function>
 
+  <!-- A note in an apparatus entry is the entry's (textcrit.xsl), never one of the text's notes. -->
   <xsl:function name="samizdat:called-out" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="samizdat:note-place($note) = ('foot', 'end')"/>
+    <xsl:sequence select="samizdat:note-place($note) = ('foot', 'end') and empty($note/(ancestor::app | ancestor::listApp))"/>
   </xsl:function>
 
   <!-- A note attached by @target to an anchor of this document: called out there, not where it stands. -->

@@ -12,6 +12,7 @@
 
   <!-- Later imports take precedence: the fallback comes first, so any module overrides it. -->
   <xsl:import href="../common/tei.xsl"/>
+  <xsl:import href="../common/apparatus.xsl"/>
   <xsl:import href="fallback.xsl"/>
   <xsl:import href="core.xsl"/>
   <xsl:import href="textstructure.xsl"/>
@@ -20,6 +21,8 @@
   <xsl:import href="css.xsl"/>
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="header.xsl"/>
+  <xsl:import href="search-box.xsl"/>
+  <xsl:import href="textcrit.xsl"/>
   <xsl:import href="../common/entities.xsl"/>
   <xsl:import href="entities.xsl"/>
 
@@ -40,6 +43,8 @@
   <xsl:param name="images" as="xs:string" select="''"/>
   <!-- A table of contents (from div/head) is shown when the document has at least this many headed divisions. -->
   <xsl:param name="toc-minimum" as="xs:integer" select="3"/>
+  <!-- The search page, for the navigation's search box; '' (no box) when the edition has no search. -->
+  <xsl:param name="search-href" as="xs:string" select="''"/>
   <!-- Name of the edition, shown in the page's navigation. -->
   <xsl:param name="edition-title" as="xs:string" select="'Documents'"/>
 

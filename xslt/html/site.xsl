@@ -20,12 +20,15 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/tei.xsl"/>
+  <xsl:import href="search-box.xsl"/>
 
   <!-- {"documents":[{"name","title","href"}], "entries": how many entries the edition has} -->
   <xsl:param name="site-json" as="xs:string" select="'{&quot;documents&quot;:[],&quot;entries&quot;:0}'"/>
   <!-- The pages of the entity index: [{"file", "type"?, "letter"?, "parts": [...]}], as src/entities/entity-index.ts makes them. -->
   <xsl:param name="index-json" as="xs:string" select="'[{&quot;file&quot;:&quot;index.html&quot;,&quot;parts&quot;:[]}]'"/>
   <xsl:param name="edition-title" as="xs:string" select="'Documents'"/>
+  <!-- The search page from the edition's root ('' when the edition has no search). -->
+  <xsl:param name="search-href" as="xs:string" select="''"/>
 
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="yes" include-content-type="no"/>
 
@@ -46,7 +49,13 @@
         <link rel="stylesheet" href="{$css-href}"/>
       </head>
       <body>
-        <nav class="site" aria-label="Edition"><a href="{$home-href}"><xsl:value-of select="$edition-title"/></a></nav>
+        <nav class="site" aria-label="Edition">
+          <a href="{$home-href}"><xsl:value-of select="$edition-title"/></a>
+          <xsl:call-template name="samizdat:search-box">
+            <!-- Pages sit at the root or one folder down: the home link's folder leads back to the root. -->
+            <xsl:with-param name="href" select="if ($search-href = '') then '' else string-join(tokenize($home-href, '/')[position() lt last()] ! (. || '/')) || $search-href"/>
+          </xsl:call-template>
+        </nav>
         <main>
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:sequence select="$content"/>

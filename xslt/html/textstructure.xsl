@@ -41,7 +41,7 @@
       <xsl:apply-templates mode="text"/>
       <xsl:if test="$top and not($phrase)">
         <xsl:call-template name="samizdat:note-bodies">
-          <xsl:with-param name="notes" select=".//note[not(ancestor::note)][samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))]"/>
+          <xsl:with-param name="notes" select=".//note[not(ancestor::note)][samizdat:called-out(.)][samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))]"/>
         </xsl:call-template>
       </xsl:if>
     </xsl:element>

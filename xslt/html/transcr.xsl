@@ -2,9 +2,10 @@
 <!--
   Transcription: the primary-source phenomena (add, del, subst, supplied,
   unclear, gap, …) and the alternatives of choice, in the two views the page
-  offers. What each view shows is the table in common/transcr.xsl; here it
-  becomes HTML: an element (or a mark, or a standing text) that belongs to one
-  view only carries the class view-reading or view-diplomatic, and the page's
+  offers (app, the critical apparatus, is in textcrit.xsl). What each view
+  shows is the table in common/transcr.xsl; here it becomes HTML: an
+  element (or a mark, or a standing text) that belongs to one view only
+  carries the class view-reading or view-diplomatic, and the page's
   one switch (the show-printed checkbox, CSS only) shows one or the other.
   Everything is in the page once: no content is duplicated between views.
 
@@ -212,10 +213,4 @@
   </xsl:template>
   <xsl:template match="facsimile" mode="text"/>
 
-  <xsl:template match="app" mode="text">
-    <xsl:variable name="shown" select="(lem, rdg, *)[1]"/>
-    <span class="{samizdat:classes(.)}" title="{normalize-space(string-join(* except $shown, ' / '))}">
-      <xsl:apply-templates select="$shown" mode="text"/>
-    </span>
-  </xsl:template>
 </xsl:stylesheet>

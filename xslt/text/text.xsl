@@ -3,7 +3,8 @@
   Plain text of a TEI document: the text of <text>, one block (paragraph,
   heading, verse line …) a paragraph, blocks separated by one blank line,
   white space normalised within each block. The header and the
-  explanations (desc) of omissions stay out; notes follow at the end, numbered.
+  explanations (desc) of omissions stay out; the apparatus (textcrit.xsl)
+  follows the text, and the notes follow at the end, numbered.
 
   Parameter $mode:
     reading    (default) the edited text: deletions left out, additions,
@@ -22,6 +23,9 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/tei.xsl"/>
+  <xsl:import href="../common/apparatus.xsl"/>
+  <!-- Included, not imported: its templates (app, listApp …) rank with the ones here. -->
+  <xsl:include href="textcrit.xsl"/>
 
   <xsl:param name="mode" as="xs:string" select="'reading'"/>
   <xsl:variable name="diplomatic" as="xs:boolean" select="$mode = 'diplomatic'"/>
@@ -31,7 +35,7 @@
   <!-- Notes numbered in one pass (as on the page): @n, where given, is the label instead. -->
   <xsl:mode use-accumulators="#all"/>
   <xsl:accumulator name="samizdat:note-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[not(@n)][not(ancestor::note or ancestor::teiHeader)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="note[not(@n)][not(ancestor::note or ancestor::teiHeader)][samizdat:text-note(.)]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:function name="samizdat:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
@@ -53,11 +57,16 @@
       <xsl:apply-templates select="$texts" mode="blocks"/>
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
-      <xsl:for-each select="$texts//note[not(ancestor::note)]">
+      <xsl:for-each select="$texts//note[not(ancestor::note)][samizdat:text-note(.)]">
         <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node())"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:value-of select="string-join(($blocks, $notes)[. != ''], '&#10;&#10;') || '&#10;'"/>
+    <xsl:variable name="apparatus" as="xs:string*">
+      <xsl:call-template name="samizdat:apparatus-text">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="string-join(($blocks, $apparatus, $notes)[. != ''], '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
 
   <xsl:function name="samizdat:line" as="xs:string">
@@ -139,9 +148,6 @@
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
   <xsl:template match="facsimile" mode="blocks inline"/>
-  <xsl:template match="app" mode="inline">
-    <xsl:apply-templates select="(lem, rdg)[1]" mode="inline"/>
-  </xsl:template>
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>

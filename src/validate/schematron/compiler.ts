@@ -1,40 +1,39 @@
 /**
- * Schematron → XSLT 3 → SEF, cached on disk.
+ * Schematron → XSLT 3 → SEF, through the transform layer.
  *
  * xslt/schematron/compile.xsl turns a Schematron schema (or a RELAX NG
- * grammar carrying embedded Schematron) into an XSLT 3 stylesheet; the xslt3
- * compiler exports that stylesheet as a SEF file that saxon-js runs. Both
- * steps are cached under the cache folder, keyed by the sha256 of the
- * Schematron text, of the files it includes and of the compiler, so unchanged
- * rules are never compiled twice.
+ * grammar carrying embedded Schematron) into an XSLT 3 stylesheet; the
+ * transform layer compiles that stylesheet to a SEF and caches it, as it does
+ * every stylesheet. The key covers the compiler (compile.xsl's own key), the
+ * Schematron text and the files it includes, so unchanged rules are never
+ * compiled twice, and samizdat's own rules are found precompiled.
  */
-import { execFile } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
-import { saxon, xslt3Script } from './saxon.js';
-
-const run = promisify(execFile);
+import {
+  TransformProblem, XSLT_COMPILE_RULE, compileGeneratedStylesheet, compileStylesheet, transformSource, type CompiledStylesheet, type SefOrigin,
+} from '../../transform/index.js';
 
 /** Rule id of problems in the Schematron itself (not in the checked document). */
 export const SCHEMATRON_COMPILE_RULE = 'sch-compile';
 
 /** Bump when the generated XSLT changes in a way compile.xsl's text does not show. */
-const COMPILER_REVISION = '1';
+const COMPILER_REVISION = '2';
 
-const COMPILER_XSL = fileURLToPath(new URL('../../../xslt/schematron/compile.xsl', import.meta.url));
+/** The Schematron compiler, a stylesheet like any other. */
+export const COMPILER_XSL = fileURLToPath(new URL('../../../xslt/schematron/compile.xsl', import.meta.url));
 
-/** A Schematron schema compiled to a SEF that saxon-js can run. */
+/** A Schematron schema compiled to a stylesheet that saxon-js can run. */
 export interface CompiledSchematron {
   /** The file the rules came from. */
   source: string;
-  /** The SEF (JSON text) of the generated XSLT. */
-  sef: string;
-  /** True when the SEF was read from the cache instead of being compiled. */
-  fromCache: boolean;
+  /** The generated stylesheet, compiled. */
+  stylesheet: CompiledStylesheet;
+  /** Where its SEF came from (`compiled`: the rules were compiled just now). */
+  origin: SefOrigin;
   /** Cache key: sha256 of the compiler, the Schematron text and the files it includes. */
   key: string;
   /** The source and the files it includes: the rules change when one of them does. */
@@ -73,81 +72,39 @@ export async function schematronIncludes(path: string, text: string, track?: (pa
   return found;
 }
 
-let compilerSef: Promise<{ sef: string; version: string }> | undefined;
-
-/** The compiled Schematron compiler itself (compiled once per cache folder). */
-function loadCompiler(cacheDir: string): Promise<{ sef: string; version: string }> {
-  compilerSef ??= (async () => {
-    const xsl = await readFile(COMPILER_XSL, 'utf8');
-    const version = sha256(`${COMPILER_REVISION}\0${saxon.getProcessorInfo().productVersion}\0${xsl}`);
-    const sefPath = join(cacheDir, `compiler-${version}.sef.json`);
-    try {
-      return { sef: await readFile(sefPath, 'utf8'), version };
-    } catch {
-      await exportSef(COMPILER_XSL, sefPath);
-      return { sef: await readFile(sefPath, 'utf8'), version };
-    }
-  })();
-  const pending = compilerSef;
-  pending.catch(() => {
-    if (compilerSef === pending) compilerSef = undefined;
-  });
-  return pending;
-}
-
 /** Compiles one Schematron source, or says why it cannot be used. */
-export async function compileSchematron(source: { path: string; text: string; includes?: readonly IncludedFile[] }, cacheDir: string): Promise<CompiledSchematron | Diagnostic> {
+export async function compileSchematron(source: { path: string; text: string; includes?: readonly IncludedFile[] }, cacheDir: string | false): Promise<CompiledSchematron | Diagnostic> {
   const where = { file: source.path };
   const includes = source.includes ?? [];
   const files = [source.path, ...includes.map((i) => i.path)];
+  let compiler: CompiledStylesheet;
   try {
-    await mkdir(cacheDir, { recursive: true });
-    const compiler = await loadCompiler(cacheDir);
-    const included = includes.map((i) => `\0${i.path}\0${i.text === undefined ? 'missing' : sha256(i.text)}`).join('');
-    const key = sha256(`${compiler.version}\0${source.text}${included}`);
-    const sefPath = join(cacheDir, `${key}.sef.json`);
-    try {
-      return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: true, key, files };
-    } catch {
-      // not cached yet
-    }
-    let xslt: string;
-    try {
-      xslt = saxon.transform({
-        stylesheetText: compiler.sef,
-        sourceText: source.text,
-        sourceBaseURI: pathToFileURL(source.path).href,
-        destination: 'serialized',
-        deliverMessage: () => undefined, // the terminating message comes back as the error
-      }).principalResult;
-    } catch (error) {
-      const reason = messageOf(error).replace(/^Terminated with /, '').replace(/^Schematron: /, '');
-      return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be used: ${reason}`, where);
-    }
-    const xslPath = join(cacheDir, `${key}.xsl`);
-    await writeFile(xslPath, xslt, 'utf8');
-    try {
-      await exportSef(xslPath, sefPath);
-    } catch (error) {
-      return diagnostic('error', SCHEMATRON_COMPILE_RULE,
-        `the Schematron in ${source.path} cannot be compiled (an XPath expression in a rule is probably wrong; the generated XSLT is ${xslPath}): ${messageOf(error)}`, where);
-    }
-    return { source: source.path, sef: await readFile(sefPath, 'utf8'), fromCache: false, key, files };
+    compiler = await compileStylesheet(COMPILER_XSL, { cacheDir });
   } catch (error) {
     return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be compiled: ${messageOf(error)}`, where);
   }
-}
-
-/** xslt3 -export, written to a temporary name first so parallel runs never read half a file. */
-async function exportSef(xslPath: string, sefPath: string): Promise<void> {
-  const partial = `${sefPath}.${randomUUID()}.partial`; // unique across processes and worker threads
+  // Included files by their path relative to the source: the key says what the rules are made of, not where.
+  const included = includes.map((i) => `\0${relative(dirname(source.path), i.path).split(sep).join('/')}\0${i.text === undefined ? 'missing' : sha256(i.text)}`).join('');
+  const key = sha256(`samizdat-sch-${COMPILER_REVISION}\0${compiler.key}\0${source.text}${included}`);
+  const generate = (): string => String(transformSource(compiler, { file: source.path, text: source.text, baseUri: pathToFileURL(source.path).href }, {
+    messages: () => undefined, // the terminating message comes back as the error
+  }).principal);
   try {
-    await run(process.execPath, [xslt3Script, `-xsl:${xslPath}`, `-export:${partial}`, '-nogo', '-relocate:on'], { maxBuffer: 16 * 1024 * 1024 });
+    const stylesheet = await compileGeneratedStylesheet({ key, from: source.path, generate }, { cacheDir });
+    return { source: source.path, stylesheet, origin: stylesheet.origin, key, files };
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(stderr || messageOf(error));
+    if (!(error instanceof TransformProblem)) {
+      return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be compiled: ${messageOf(error)}`, where);
+    }
+    const reason = messageOf(error.cause ?? error);
+    if (error.problem.ruleId === XSLT_COMPILE_RULE) {
+      const kept = cacheDir === false ? '' : `; the generated XSLT is ${error.problem.file}`;
+      return diagnostic('error', SCHEMATRON_COMPILE_RULE,
+        `the Schematron in ${source.path} cannot be compiled (an XPath expression in a rule is probably wrong${kept}): ${reason}`, where);
+    }
+    return diagnostic('error', SCHEMATRON_COMPILE_RULE,
+      `the Schematron in ${source.path} cannot be used: ${reason.replace(/^Terminated with /, '').replace(/^Schematron: /, '')}`, where);
   }
-  await rename(partial, sefPath);
 }
 
 function sha256(text: string): string {

@@ -1,16 +1,15 @@
 /**
  * What a rule run may read. Documents are untrusted, and Schematron can call
- * doc(), unparsed-text() and friends on any URI. While a rule run executes,
- * saxon-js's file and network access is replaced by a gate that lets through
- * only the local files the document names (any attribute value, e.g.
+ * doc(), unparsed-text() and friends on any URI. A rule run goes through the
+ * transform layer's gate (transform/sandbox.ts), which lets through only the
+ * local files the document names (any attribute value, e.g.
  * `register.xml#p1` or a prefixDef's replacementPattern), resolved against
  * the document and lying inside the document's folder tree. Everything else,
  * and every http(s) request, fails as if the resource did not exist.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { saxon } from './saxon.js';
 
 /**
  * The local files a document names in its attribute values (`register.xml#p1`
@@ -20,6 +19,11 @@ import { saxon } from './saxon.js';
  * and those that do not yet but look like file names (`people.xml`, which a
  * pointer may be waiting for), though not every attribute value (`p1`,
  * `1923-10-08`).
+ *
+ * A play names tens of thousands of tokens (`#speaker` pointers, dates,
+ * ids); each distinct one is resolved once, and first looked up in a listing
+ * of its folder, kept for the thread and read again when the folder changes,
+ * so that only names that are there cost a look at the file system.
  */
 export function filesNamedBy(documentPath: string, attributeValues: readonly string[]): { readable: Map<string, string>; dependsOn: Set<string> } {
   const folder = dirname(resolve(documentPath));
@@ -28,81 +32,104 @@ export function filesNamedBy(documentPath: string, attributeValues: readonly str
   const readable = new Map<string, string>();
   const dependsOn = new Set<string>();
   if (realFolder === undefined) return { readable, dependsOn };
+  const named = new Set<string>();
   for (const value of attributeValues) {
     for (const token of value.split(/\s+/)) {
-      const file = token.split('#')[0];
-      const absolute = /^file:/i.test(file);
-      if (file === '' || (!absolute && /^[a-z][a-z0-9+.-]*:/i.test(file)) || file.includes('$')) continue;
-      let decoded: string;
-      try {
-        decoded = absolute ? fileURLToPath(file) : decodeURI(file);
-      } catch {
-        continue;
-      }
-      const path = resolve(folder, decoded);
-      if (!inside(folder, path) || dependsOn.has(path)) continue;
-      const real = safeRealpath(path);
-      if (real !== undefined && inside(realFolder, real) && isFile(real)) {
-        readable.set(path, real);
-        dependsOn.add(path);
-      } else if (real === undefined && /\.[a-z][a-z0-9]*$/i.test(path)) {
-        dependsOn.add(path);
-      }
+      const hash = token.indexOf('#');
+      const file = hash < 0 ? token : token.slice(0, hash);
+      if (file !== '') named.add(file);
+    }
+  }
+  const listings = new Listings();
+  for (const file of named) {
+    const absolute = /^file:/i.test(file);
+    if ((!absolute && /^[a-z][a-z0-9+.-]*:/i.test(file)) || file.includes('$')) continue;
+    let decoded: string;
+    try {
+      decoded = absolute ? fileURLToPath(file) : decodeURI(file);
+    } catch {
+      continue;
+    }
+    const looksLikeFile = /\.[a-z][a-z0-9]*$/i.test(decoded);
+    // Most tokens are plain names (ids, dates, `stage`): one look in the folder's listing settles them.
+    if (!/[\\/]/.test(decoded) && decoded !== '.' && decoded !== '..' && !looksLikeFile && !listings.mayHold(folder, decoded)) continue;
+    const path = resolve(folder, decoded);
+    if (!inside(folder, path) || dependsOn.has(path)) continue;
+    const real = listings.mayExist(path) ? safeRealpath(path) : undefined;
+    if (real !== undefined && inside(realFolder, real) && isFile(real)) {
+      readable.set(path, real);
+      dependsOn.add(path);
+    } else if (real === undefined && looksLikeFile) {
+      dependsOn.add(path);
     }
   }
   return { readable, dependsOn };
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+/** What a folder held when last listed, and how the folder looked then. */
+interface Listing {
+  look: string;
+  /** Whether the folder had not changed for a while when it was listed, so that a later change must show in its time. */
+  settled: boolean;
+  names: Set<string>;
+  /** The names in lower case: on a case-insensitive file system `Register.xml` finds `register.xml`. */
+  folded: Set<string>;
+}
+
+/** How long a folder must have been left alone for its listing to be kept (well above any file system's time granularity). */
+const SETTLED_MS = 2000;
+
+/** Folder listings kept for the thread, by folder path. */
+const listed = new Map<string, Listing | null>();
+
+/** The listings one call uses: each folder's checked (one stat) the first time the call asks. */
+class Listings {
+  private readonly checked = new Set<string>();
+
+  /** False when `path` is certainly not there (its folder's listing lacks it); true when it may be. */
+  mayExist(path: string): boolean {
+    return this.mayHold(dirname(path), basename(path));
+  }
+
+  /** False when `folder` certainly holds no entry `name`; true when it may. */
+  mayHold(folder: string, name: string): boolean {
+    const listing = this.of(folder);
+    if (listing === undefined) return true; // unreadable folder: let realpath decide
+    if (listing === null) return false;
+    return listing.names.has(name) || listing.folded.has(name.toLowerCase());
+  }
+
+  /** The folder's listing; null when there is no such folder, undefined when it cannot be listed. */
+  private of(folder: string): Listing | null | undefined {
+    if (this.checked.has(folder)) return listed.get(folder);
+    this.checked.add(folder);
+    const info = statSync(folder, { throwIfNoEntry: false });
+    if (info === undefined || !info.isDirectory()) {
+      listed.set(folder, null);
+      return null;
+    }
+    const look = `${info.ino}:${info.mtimeMs}`;
+    const known = listed.get(folder);
+    if (known && known.settled && known.look === look) return known;
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      listed.delete(folder);
+      return undefined;
+    }
+    // A folder changed a moment ago may change again within the same tick of
+    // the file system's clock, leaving its time as it was: such a listing is
+    // used by this call only, and read again by the next.
+    const settled = Date.now() - info.mtimeMs > SETTLED_MS;
+    const listing = { look, settled, names: new Set(names), folded: new Set(names.map((n) => n.toLowerCase())) };
+    listed.set(folder, listing);
+    return listing;
   }
 }
 
-type PlatformFunction = (...args: unknown[]) => unknown;
-
-/**
- * Runs `work` (synchronously) with saxon-js able to read only `allowed`.
- * saxon-js's platform object is shared by the whole process; the gate is
- * installed and removed around one synchronous call, so no other
- * transformation can observe it.
- */
-export function withFileGate<T>(allowed: ReadonlySet<string>, work: () => T): T {
-  const platform: Record<string, PlatformFunction> = saxon.getPlatform();
-  const saved = { readFile: platform.readFile, resourcePromise: platform.resourcePromise, makeHttpRequest: platform.makeHttpRequest };
-  const permitted = (location: unknown): boolean => {
-    const text = String(location instanceof URL ? location.href : location);
-    let path: string;
-    try {
-      path = /^file:/i.test(text) ? fileURLToPath(text) : text;
-    } catch {
-      return false;
-    }
-    if (!isAbsolute(path)) return false;
-    const real = safeRealpath(path);
-    return real !== undefined && allowed.has(real);
-  };
-  const refuse = (location: unknown): never => {
-    throw new Error(`samizdat: reading ${String(location)} is not allowed while checking rules (only local files the document names may be read)`);
-  };
-  platform.readFile = function (this: unknown, ...args: unknown[]) {
-    return permitted(args[0]) ? saved.readFile.apply(this, args) : refuse(args[0]);
-  };
-  platform.resourcePromise = function (...args: unknown[]) {
-    return Promise.reject(new Error(`samizdat: asynchronous resource loading is not allowed while checking rules (${JSON.stringify(args[0])})`));
-  };
-  platform.makeHttpRequest = function (...args: unknown[]) {
-    return refuse(args[0]);
-  };
-  try {
-    return work();
-  } finally {
-    platform.readFile = saved.readFile;
-    platform.resourcePromise = saved.resourcePromise;
-    platform.makeHttpRequest = saved.makeHttpRequest;
-  }
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function inside(folder: string, path: string): boolean {

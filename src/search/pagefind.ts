@@ -1,0 +1,83 @@
+/**
+ * Pagefind, the static search engine, through its Node API: records in, the
+ * index's files out, in memory (the build publishes them through its output
+ * map like every other file). Pagefind runs as a child process (its binary
+ * comes with the `pagefind` package, for this platform); it is started for
+ * one index and stopped after it, and indexes are made one at a time, since
+ * the process is shared by everything in this Node process.
+ */
+import { readFile } from 'node:fs/promises';
+import type { SearchRecord } from './records.js';
+
+/** Pagefind's version (part of the search unit's cache key), or 'missing' when it is not installed. */
+export async function pagefindVersion(): Promise<string> {
+  try {
+    const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
+    return (JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Pagefind's own interfaces (its default, modular and component UIs, its highlight script): samizdat's search page does not use them. */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+/**
+ * At most this many fragment files (one per record until then, bundled
+ * beyond): an edition of 100,000 paragraphs publishes a few thousand files,
+ * not 100,000, and a result's fragment stays a small download.
+ */
+export const MAX_FRAGMENTS = 5000;
+
+/** Records added to Pagefind at once (each is a message to its process). */
+const BATCH = 256;
+
+export class PagefindProblem extends Error {}
+
+let turn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Indexes the records `source` yields, batch by batch, and returns the
+ * index's files by path within the bundle folder. Fails with a
+ * `PagefindProblem` saying what Pagefind said.
+ */
+export function indexRecords(source: AsyncIterable<SearchRecord[]>): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+  const run = turn.then(() => indexNow(source));
+  turn = run.catch(() => undefined);
+  return run;
+}
+
+async function indexNow(source: AsyncIterable<SearchRecord[]>): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+  let pagefind: typeof import('pagefind');
+  try {
+    pagefind = await import('pagefind');
+  } catch (error) {
+    throw new PagefindProblem(`Pagefind could not be loaded (${(error as Error).message}); reinstall samizdat's dependencies`);
+  }
+  try {
+    const created = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS }).catch((error: Error) => ({ errors: [error.message], index: undefined }));
+    if (!created.index) throw new PagefindProblem(`Pagefind did not start: ${created.errors.join('; ') || 'no reason given'}`);
+    const index = created.index;
+    let records = 0;
+    for await (const batch of source) {
+      for (let i = 0; i < batch.length; i += BATCH) {
+        const answers = await Promise.all(batch.slice(i, i + BATCH).map((record) => index.addCustomRecord(record)));
+        const failed = answers.findIndex((answer) => answer.errors.length > 0);
+        if (failed >= 0) throw new PagefindProblem(`Pagefind refused the record for ${batch[i + failed].url}: ${answers[failed].errors.join('; ')}`);
+        records += answers.length;
+      }
+    }
+    const written = await index.getFiles();
+    if (written.errors.length > 0) throw new PagefindProblem(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    const files = new Map<string, Uint8Array>();
+    for (const file of [...written.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      if (!UNUSED.test(file.path)) files.set(file.path.replace(/\\/g, '/'), file.content);
+    }
+    return { files, records };
+  } catch (error) {
+    // Pagefind's service rejects a message it cannot read instead of answering with errors.
+    throw error instanceof PagefindProblem ? error : new PagefindProblem(`Pagefind failed: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    await pagefind.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * From a document's passages to the records of the search index: one per
+ * passage, its URL the passage's place on the page, its content the reading
+ * text followed by the other forms it stands for (original spellings, the
+ * readings of an apparatus, the names of the entities it mentions), its
+ * filters and sort keys those the search page offers. Pure: no files, no
+ * processes, so every rule here is tested on values.
+ */
+import { urlFragment, urlPath } from '../escape.js';
+import { entityType, passageEntities, type Entity } from './entities.js';
+import { primaryLanguage, yearOf, yearsOf, type DateSpan, type DocumentPassages, type Passage } from './passages.js';
+
+/** A record as Pagefind's `addCustomRecord` takes it. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** What the index needs of one published document. */
+export interface SearchDocument {
+  name: string;
+  title: string;
+  /** The entities it mentions (the build's `BuildReport.entities` for it), in order of first mention. */
+  entities: readonly Entity[];
+  passages: DocumentPassages;
+}
+
+/** Filters every record may carry; an entity type that would take one of these names is suffixed. */
+export const FIXED_FILTERS = ['document', 'type', 'year', 'language'] as const;
+
+/** The filter that lists the entities of a type (`person`, `place`, `organisation` …). */
+export function entityFilter(type: string): string {
+  return (FIXED_FILTERS as readonly string[]).includes(type) ? `${type}-entity` : type;
+}
+
+/** Open and close the run of other forms after a passage's text: words of their own that are not letters, so never words of the index. */
+export const FORMS_OPEN = ' ⟨ ';
+export const FORMS_CLOSE = ' ⟩';
+export const FORMS_SEPARATOR = ' · ';
+
+/**
+ * The language whose rules (stemming) the index follows: the one most
+ * passages are in ('und' when none declares one). Pagefind keeps one index
+ * per language and a search page searches one, so an edition is indexed as
+ * one language and its languages are a filter instead.
+ */
+export function indexLanguage(documents: Iterable<DocumentPassages>): string {
+  const counts = new Map<string, number>();
+  for (const document of documents) {
+    for (const passage of document.passages) {
+      const language = primaryLanguage(passage.languages[0] ?? document.language) ?? primaryLanguage(document.language);
+      if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+    }
+  }
+  let best: [string, number] = ['und', 0];
+  for (const entry of counts) if (entry[1] > best[1]) best = entry;
+  return best[0];
+}
+
+/** What the document filter shows for each document: its title, with its name when another document has the same title. */
+export function documentLabels(documents: readonly { name: string; title: string }[]): Map<string, string> {
+  const uses = new Map<string, number>();
+  for (const { title } of documents) uses.set(title, (uses.get(title) ?? 0) + 1);
+  return new Map(documents.map(({ name, title }) => [name, (uses.get(title) ?? 0) > 1 ? `${title} (${name})` : title]));
+}
+
+/** A word as the content is compared: lower case, without the punctuation around it or a possessive ’s. */
+function wordKey(word: string): string {
+  return word.toLocaleLowerCase().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').replace(/['’]s$/u, '');
+}
+
+const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
+
+/** A passage's place in its record's content, and what a result found there links to and shows. */
+export interface PassageSpan {
+  /** Index of the passage's first word among the content's words (split at white space, as Pagefind counts them). */
+  offset: number;
+  /** The fragment of the passage's link ('' for the page's top). */
+  target: string;
+  /** The paragraph number ('' outside paragraphs). */
+  number: string;
+}
+
+/**
+ * The content of a record of `passages`: each passage's text followed by its
+ * own other forms, then the forms of the names of the `entities` mentioned.
+ * Of each form, only the words the record does not already have are added,
+ * so that a word is in the content once however many forms repeat it, and
+ * the excerpt of a search for a word of the text shows the text. Returns the
+ * content and where each passage starts in it.
+ */
+export function recordContent(passages: readonly Passage[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
+  // Most passages have no other forms: the text's words are compared only when there are some.
+  let known: Set<string> | undefined;
+  const newWords = (forms: readonly string[]): string[] => forms.flatMap((form) => {
+    const seen = (known ??= new Set(passages.flatMap((p) => words(p.text).map(wordKey))));
+    const kept = words(form).filter((word) => {
+      const key = wordKey(word);
+      if (key === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return kept.length > 0 ? [kept.join(' ')] : [];
+  });
+  const bracketed = (forms: string[]): string[] => (forms.length === 0 ? [] : words(`${FORMS_OPEN}${forms.join(FORMS_SEPARATOR)}${FORMS_CLOSE}`));
+  const content: string[] = [];
+  const spans: PassageSpan[] = [];
+  for (const passage of passages) {
+    spans.push({ offset: content.length, target: passage.target, number: passage.number });
+    content.push(...words(passage.text), ...bracketed(newWords(passage.forms)));
+  }
+  content.push(...bracketed(newWords(entities.flatMap((e) => e.names))));
+  return { content: content.join(' '), spans };
+}
+
+/** The passages of a record, as its `passages` metadata carries them: `offset:target:number` (the number URI-encoded), space-separated. */
+export function encodeSpans(spans: readonly PassageSpan[]): string {
+  return spans.map((s) => `${s.offset}:${s.target}:${encodeURIComponent(s.number)}`).join(' ');
+}
+
+/**
+ * Short passages that share everything a filter can tell (the entities they
+ * mention, their years and languages) and their heading are indexed together
+ * in records of at least this many words: a novel's dialogue is thousands of
+ * short paragraphs, and Pagefind's work grows with records as much as with
+ * words. Filters stay exact, and a result still links to the paragraph its
+ * words are in (the search page finds it from `passages`).
+ */
+export const RECORD_WORDS = 120;
+
+/** A sort key that orders lexically as the documents and passages are ordered, never read as a number. */
+function orderKey(document: number, passage: number): string {
+  return `d${String(document).padStart(7, '0')}p${String(passage).padStart(7, '0')}`;
+}
+
+/** A date as a key that orders lexically by time (years shifted so that BCE sorts before CE); undated last. */
+function dateKey(date: DateSpan | undefined): string {
+  const value = date?.when ?? date?.from ?? date?.to;
+  const year = yearOf(value);
+  if (year === undefined) return 'z';
+  const rest = /^-?\d{4,}(-\d{2}(-\d{2})?)?/.exec(value!.trim())?.[1] ?? '';
+  return `${String(year + 100_000).padStart(6, '0')}${rest}`;
+}
+
+/** The records of one document (the `position`th in the list of documents). */
+export function documentRecords(
+  document: SearchDocument,
+  position: number,
+  context: { language: string; label: string },
+): SearchRecord[] {
+  const mentioned = passageEntities(document.entities, document.passages.passages);
+  const groups: { passages: Passage[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
+  document.passages.passages.forEach((passage, index) => {
+    const entities = mentioned.get(index) ?? [];
+    const filters = passageFilters(passage, entities, context.label);
+    const key = JSON.stringify([filters, passage.heading]);
+    const group = groups.at(-1);
+    const length = words(passage.text).length;
+    if (group && group.key === key && group.words < RECORD_WORDS) {
+      group.passages.push(passage);
+      group.words += length;
+    } else groups.push({ passages: [passage], entities, filters, key, words: length, first: index });
+  });
+  const title = document.title;
+  return groups.map(({ passages, entities, filters, first }): SearchRecord => {
+    const { content, spans } = recordContent(passages, entities);
+    const heading = passages[0].heading;
+    const order = orderKey(position, first);
+    const target = passages[0].target;
+    return {
+      url: `/${urlPath(document.name)}/index.html${target === '' ? '' : `#${urlFragment(target)}`}`,
+      content,
+      language: context.language,
+      // Pagefind indexes metadata too; the search page keeps only results whose words are in the content, and gives metadata no weight.
+      meta: { passages: encodeSpans(spans), ...(heading !== '' && heading !== passages[0].text && { heading }) },
+      filters,
+      sort: { order, title: `${title.toLocaleLowerCase()} ${order}`, date: `${dateKey(document.passages.date)} ${order}` },
+    };
+  });
+}
+
+/** What the filters know of a passage: its document, the entities it mentions (by type, regularised name), its years and languages. */
+function passageFilters(passage: Passage, entities: readonly Entity[], label: string): Record<string, string[]> {
+  const filters: Record<string, string[]> = { document: [label] };
+  const add = (key: string, value: string): void => {
+    const values = (filters[key] ??= []);
+    if (!values.includes(value)) values.push(value);
+  };
+  for (const entity of entities) {
+    add(entityFilter(entityType(entity.element)), entity.name);
+    add('type', entityType(entity.element));
+  }
+  for (const year of yearsOf(passage.dates)) add('year', String(year));
+  for (const tag of passage.languages) {
+    const language = primaryLanguage(tag);
+    if (language) add('language', language);
+  }
+  return filters;
+}

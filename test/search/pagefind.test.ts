@@ -1,0 +1,48 @@
+/**
+ * Pagefind through samizdat's wrapper: the index's files come back in memory
+ * in a fixed order, without Pagefind's own interfaces; indexes asked for at
+ * once are made one after the other (Pagefind's process is shared), and a
+ * record Pagefind refuses is a PagefindProblem with its reason.
+ */
+import { strict as assert } from 'node:assert';
+import { PagefindProblem, indexRecords } from '../../src/search/pagefind.js';
+import type { SearchRecord } from '../../src/search/records.js';
+
+const record = (n: number, content: string): SearchRecord => ({
+  url: `/doc/index.html#p${n}`, content, language: 'en', meta: { passages: `0:p${n}:${n}` }, filters: { document: ['Doc'] }, sort: { order: `d${n}` },
+});
+
+async function* batches(...records: SearchRecord[][]): AsyncIterable<SearchRecord[]> {
+  for (const batch of records) yield batch;
+}
+
+describe('search: Pagefind', function () {
+  this.timeout(60_000);
+
+  it('returns the index in memory, sorted by path, without Pagefind’s own interfaces', async () => {
+    const { files, records } = await indexRecords(batches([record(1, 'the first paragraph')], [record(2, 'the second paragraph')]));
+    assert.equal(records, 2);
+    const paths = [...files.keys()];
+    assert.deepEqual(paths, [...paths].sort());
+    assert.ok(paths.includes('pagefind.js') && paths.includes('pagefind-entry.json') && paths.some((p) => p.endsWith('.pf_meta')));
+    assert.deepEqual(paths.filter((p) => /ui|highlight/.test(p)), []);
+    assert.equal(paths.filter((p) => p.startsWith('fragment/')).length, 2, 'one fragment per record');
+  });
+
+  it('makes indexes asked for at once one after the other, each with its own records', async () => {
+    const [a, b] = await Promise.all([
+      indexRecords(batches([record(1, 'apples')])),
+      indexRecords(batches([record(1, 'pears'), record(2, 'plums'), record(3, 'figs')])),
+    ]);
+    assert.equal(a.records, 1);
+    assert.equal(b.records, 3);
+    const fragments = (files: Map<string, Uint8Array>) => [...files.keys()].filter((p) => p.startsWith('fragment/')).length;
+    assert.deepEqual([fragments(a.files), fragments(b.files)], [1, 3]);
+  });
+
+  it('stops with Pagefind’s reason when it refuses a record, and indexes again afterwards', async () => {
+    const refused = { ...record(1, 'x'), filters: { document: 'not a list' } } as unknown as SearchRecord;
+    await assert.rejects(indexRecords(batches([refused])), (error: unknown) => error instanceof PagefindProblem && /Pagefind failed: .*expected a sequence/.test(error.message));
+    assert.equal((await indexRecords(batches([record(1, 'again')]))).records, 1);
+  });
+});

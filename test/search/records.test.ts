@@ -1,0 +1,215 @@
+/**
+ * What the search index holds: each document's passages as
+ * xslt/search/records.xsl finds them (the flagship and a fixture with
+ * corrections, regularisations, an apparatus, notes, verse and a register),
+ * and the records made of them (content, filters, sort keys, links).
+ */
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { compileStylesheet, readTeiSource, runStylesheet, toHtml, type CompiledStylesheet } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import type { Entity } from '../../src/search/entities.js';
+import { pageIds, readDocumentPassages, yearOf, yearsOf, LONGEST_SPAN_YEARS, type DocumentPassages, type Passage } from '../../src/search/passages.js';
+import { RECORD_WORDS, documentLabels, documentRecords, entityFilter, indexLanguage, recordContent } from '../../src/search/records.js';
+import { corporaDir, repoRoot } from '../support/paths.js';
+
+const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
+const flagship = join(repoRoot, 'tei', '1923-opposition-ch01.xml');
+
+let records: CompiledStylesheet;
+async function passagesOf(file: string, ids: Iterable<string> = []): Promise<DocumentPassages> {
+  return readDocumentPassages(String(runStylesheet(records, await readTeiSource(file))), new Set(ids));
+}
+
+const passage = (over: Partial<Passage>): Passage => ({
+  anchor: 'p1', target: 'p1', number: '1', contains: [], text: '', forms: [], languages: ['en'], dates: [], heading: '', ...over,
+});
+
+describe('search: the passages of a document', function () {
+  this.timeout(120_000);
+  before(async () => {
+    records = await compileStylesheet(RECORDS_STYLESHEET);
+  });
+
+  it('cuts the flagship at its paragraphs, with the ids and numbers its page gives them', async () => {
+    const ids = [...Array(8).keys()].map((i) => `p${i + 1}`);
+    const { passages, language, date } = await passagesOf(flagship, [...ids, 'ch01']);
+    const paragraphs = passages.filter((p) => p.number !== '');
+    assert.deepEqual(paragraphs.map((p) => [p.anchor, p.number]), ids.map((id) => [id, id.slice(1)]));
+    assert.equal(language, 'en');
+    assert.deepEqual(date, { when: '1923-10-08' }, 'the letter was sent on 8 October 1923 (correspDesc)');
+    const p4 = paragraphs[3];
+    assert.match(p4.text, /^Taking as his starting-point a recommendation of Dzerzhinsky’s commission Trotsky delivered a letter on October 8/);
+    assert.equal(p4.heading, '1 Trotsky opens the attack');
+    assert.deepEqual(p4.dates, [{ when: '1923-10-08' }]);
+    assert.deepEqual(paragraphs[0].dates, [{ from: '1923-06-01', to: '1923-08-31' }, { when: '1923-08' }]);
+    // The chapter's head is text outside paragraphs: it goes to the division's id, which the page has.
+    const head = passages.find((p) => p.text === '1 Trotsky opens the attack');
+    assert.deepEqual([head?.anchor, head?.target, head?.number], ['ch01', 'ch01', '']);
+  });
+
+  it('anchors every paragraph at an id its page has, numbered as the page numbers it', async () => {
+    const novel = join(corporaDir, 'eltec', 'ELTeC-eng', 'level1', 'ENG18652_Carroll.xml');
+    for (const file of [flagship, join(fixtures, 'letter.xml'), novel]) {
+      const page = await toHtml(file);
+      const ids = pageIds(page);
+      const { passages } = await passagesOf(file, ids);
+      const paragraphs = passages.filter((p) => p.number !== '');
+      assert.ok(paragraphs.length > 0, file);
+      for (const p of paragraphs) {
+        assert.equal(p.target, p.anchor, `${file}: paragraph ${p.number} is anchored at ${p.anchor}, which its page has`);
+        assert.ok(page.includes(`aria-label="Paragraph ${p.number}">`), `${file}: the page numbers paragraph ${p.number} so`);
+      }
+    }
+  });
+
+  it('gives each passage the reading text and, beside it, the forms the reading text does not show', async () => {
+    const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
+    const [first, weather] = passages.filter((p) => p.number !== '');
+    assert.match(first.text, /^I did receive your letter of 20 February, and the music you sent with it\.$/);
+    assert.deepEqual(first.forms, ['recieve', 'musick']);
+    assert.equal(first.anchor, 'para-1', 'a paragraph without xml:id is anchored as the page anchors it');
+    assert.match(weather.text, /^The weather was fair from the winter before until now; George says so\. \[The writer means her brother\.\]$/, 'a note stays in its passage');
+    assert.deepEqual(weather.forms, ['grew foul', 'Geo.']);
+    assert.deepEqual(weather.dates, [{ from: '1904-11-01', to: '1905-01-31' }]);
+    assert.deepEqual([weather.anchor, weather.number], ['weather', '2']);
+  });
+
+  it('keeps the languages in force and any used inside a passage', async () => {
+    const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
+    assert.deepEqual(passages.find((p) => p.text.startsWith('We read'))?.languages, ['en', 'la']);
+  });
+
+  it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
+    const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
+    const verse = passages.find((p) => p.text.includes('A verse that stands'));
+    assert.equal(verse?.text, 'A verse that stands outside all paragraphs');
+    assert.deepEqual([verse?.anchor, verse?.target], ['letter', '']);
+  });
+
+});
+
+describe('search: the records of the index', () => {
+  const ada: Entity = { element: 'person', name: 'Ada Lovelace', names: ['Ada Lovelace', 'Augusta Ada King', 'Ada'], at: [] };
+  const bath: Entity = { element: 'place', name: 'Bath', names: ['Bath', 'Aquae Sulis'], at: [] };
+  const known = new Map([['ada', ada], ['bath', bath]]);
+  /** The entities of a document with these mentions, as the build's catalogue gives them: known entries only, in order of first mention. */
+  const mentioned = (mentions: { entry: string; paragraph: string; text?: string }[]): Entity[] => {
+    const entities = new Map<string, Entity>();
+    for (const { entry, paragraph, text = '' } of mentions) {
+      const entity = known.get(entry);
+      if (!entity) continue;
+      if (!entities.has(entry)) entities.set(entry, { ...entity, at: [] });
+      entities.get(entry)!.at.push({ paragraph, text });
+    }
+    return [...entities.values()];
+  };
+
+  it('adds to the text each other form’s words that the text does not already have, once, and says where each passage starts', () => {
+    const { content, spans } = recordContent([
+      passage({ text: 'We met Ada’s friends in Bath.', forms: ['recieve', 'Bath'] }),
+      passage({ anchor: 'p2', target: 'p2', number: '2', text: 'Nothing else.' }),
+    ], [ada, bath]);
+    assert.equal(content, 'We met Ada’s friends in Bath. ⟨ recieve ⟩ Nothing else. ⟨ Lovelace · Augusta King · Aquae Sulis ⟩');
+    assert.deepEqual(spans, [{ offset: 0, target: 'p1', number: '1' }, { offset: 9, target: 'p2', number: '2' }]);
+    assert.equal(content.split(/\s+/)[9], 'Nothing', 'offsets count words as Pagefind does');
+    assert.equal(recordContent([passage({ text: 'Nothing else.' })], []).content, 'Nothing else.', 'no brackets when there is nothing to add');
+  });
+
+  const letter = (passages: Passage[], mentions: { entry: string; paragraph: string; text?: string }[] = []) => ({
+    name: 'letter', title: 'A letter', entities: mentioned(mentions), passages: { language: 'en', date: { when: '1905-03-02' }, passages },
+  });
+  const context = { language: 'en', label: 'A letter' };
+
+  it('gives a passage its link, labels, filters and sort keys', () => {
+    const document = letter(
+      [passage({ text: 'Ada in Bath, 1904 to 1906.', contains: ['inner'], heading: 'To Ada', dates: [{ from: '1904', to: '1906' }], languages: ['en', 'la-Latn'] })],
+      [{ entry: 'ada', paragraph: 'p1' }, { entry: 'bath', paragraph: 'inner' }, { entry: 'nobody', paragraph: 'p1' }],
+    );
+    const [record] = documentRecords(document, 3, context);
+    assert.equal(record.url, '/letter/index.html#p1');
+    assert.deepEqual(record.meta, { passages: '0:p1:1', heading: 'To Ada' });
+    assert.deepEqual(record.filters, {
+      document: ['A letter'], person: ['Ada Lovelace'], type: ['person', 'place'], place: ['Bath'], year: ['1904', '1905', '1906'], language: ['en', 'la'],
+    }, 'entities by regularised name and type, a nested paragraph’s mentions with it, every year of the span, primary language subtags');
+    assert.equal(record.language, 'en');
+    assert.match(record.sort.order, /^d0000003p0000000$/);
+    assert.match(record.sort.date, /^101905-03-02 /);
+    assert.equal(record.sort.title, `a letter ${record.sort.order}`);
+  });
+
+  it('indexes short passages that filters cannot tell apart together, and keeps every other passage on its own', () => {
+    const short = (n: number, over: Partial<Passage> = {}) => passage({ anchor: `p${n}`, target: `p${n}`, number: String(n), text: `Short paragraph ${n} of ten words, said the narrator once.`, ...over });
+    const long = passage({ anchor: 'p7', target: 'p7', number: '7', text: 'word '.repeat(RECORD_WORDS + 5).trim() });
+    const records = documentRecords(letter([short(1), short(2), short(3), short(4, { dates: [{ when: '1905' }] }), short(5), short(6), long, short(8)], [{ entry: 'ada', paragraph: 'p6' }]), 0, context);
+    assert.deepEqual(records.map((r) => r.meta.passages), ['0:p1:1 10:p2:2 20:p3:3', '0:p4:4', '0:p5:5', '0:p6:6', '0:p7:7', '0:p8:8']);
+    assert.deepEqual(records.map((r) => r.url), ['/letter/index.html#p1', '/letter/index.html#p4', '/letter/index.html#p5', '/letter/index.html#p6', '/letter/index.html#p7', '/letter/index.html#p8']);
+    assert.deepEqual(records[1].filters.year, ['1905']);
+    assert.deepEqual(records[3].filters.person, ['Ada Lovelace']);
+    assert.equal(records[2].filters.person, undefined, 'a passage that mentions no one is not indexed with one that does');
+    assert.equal(records[5].meta.passages, '0:p8:8', 'a passage long enough stands alone, and the next starts a record of its own');
+  });
+
+  it('gives a mention to the passage of its anchor that has the name, when several share the anchor', () => {
+    const head = passage({ anchor: 'letter', target: 'letter', number: '', text: 'To Ada' });
+    const verse = passage({ anchor: 'letter', target: 'letter', number: '', text: 'A verse' });
+    const elsewhere = passage({ anchor: 'letter', target: 'letter', number: '', text: 'Another verse' });
+    const mentions = [{ entry: 'ada', paragraph: 'letter', text: 'Ada' }, { entry: 'bath', paragraph: 'letter', text: 'Aquae Sulis' }];
+    const records = documentRecords(letter([verse, head, elsewhere], mentions), 0, context);
+    assert.deepEqual(records.map((r) => r.filters.person ?? []), [[], ['Ada Lovelace'], []]);
+    assert.deepEqual(records.map((r) => r.filters.place ?? []), [['Bath'], [], []], 'a name found in none of them goes to the first');
+  });
+
+  it('links a passage without an anchor on the page to the page, and escapes names in the URL', () => {
+    const document = { name: 'a b', title: 'T', entities: [], passages: { language: '', passages: [passage({ target: '', number: '' })] } };
+    assert.equal(documentRecords(document, 0, { language: 'und', label: 'T' })[0].url, '/a%20b/index.html');
+  });
+
+  it('sorts undated documents after dated ones, and years before the common era before those after', () => {
+    const key = (date?: { when: string }) => documentRecords({ name: 'd', title: 'd', entities: [], passages: { language: '', ...(date && { date }), passages: [passage({})] } }, 0,
+      { language: 'en', label: 'd' })[0].sort.date;
+    const keys = [key({ when: '1905' }), key(), key({ when: '-0044-03-15' }), key({ when: '0800' })];
+    assert.deepEqual([...keys].sort(), [keys[2], keys[3], keys[0], keys[1]]);
+  });
+
+  it('finds the years of points, spans, and very long spans (their ends only)', () => {
+    assert.deepEqual(yearsOf([{ when: '1923-10-08' }, { from: '1921', to: '1923-02' }]), [1921, 1922, 1923]);
+    assert.deepEqual(yearsOf([{ from: '1000', to: String(1000 + LONGEST_SPAN_YEARS + 1) }]), [1000, 1000 + LONGEST_SPAN_YEARS + 1]);
+    assert.deepEqual(yearsOf([{ to: '1500' }, { when: '--10-08' }, { when: 'c. 1900' }]), [1500], 'an open span gives its end; no year, nothing');
+    assert.equal(yearOf('-0044'), -44);
+  });
+
+  it('indexes the edition in the language most passages are in, and names documents that share a title', () => {
+    const passages = (language: string, count: number): DocumentPassages => ({ language, passages: Array.from({ length: count }, () => passage({ languages: [] })) });
+    assert.equal(indexLanguage([passages('ru', 3), passages('en-GB', 5), passages('x-private', 9)]), 'en');
+    assert.equal(indexLanguage([passages('', 2)]), 'und');
+    assert.deepEqual([...documentLabels([{ name: 'a', title: 'Letter' }, { name: 'b', title: 'Letter' }, { name: 'c', title: 'Diary' }]).values()],
+      ['Letter (a)', 'Letter (b)', 'Diary']);
+  });
+
+  it('keeps entity filters clear of the fixed ones', () => {
+    assert.equal(entityFilter('person'), 'person');
+    assert.equal(entityFilter('year'), 'year-entity');
+  });
+
+  it('finds the ids of a page, entities decoded', () => {
+    assert.deepEqual([...pageIds('<p id="p1">x</p><section class="a" id="a&amp;b"><a href="#p1">')], ['p1', 'a&b']);
+  });
+
+  it('reads the passages as a canonical value, merging neighbours that share an anchor outside paragraphs', () => {
+    const json = JSON.stringify({
+      passages: [
+        { heading: '', anchor: 'd', number: '', contains: [], text: 'Head', forms: ['x'], languages: ['en'], dates: [] },
+        { anchor: 'd', number: '', text: 'line', forms: ['y'], languages: ['en', 'la'], dates: [{ when: '1900', from: '', to: '' }], contains: [], heading: '' },
+        { anchor: 'p3', number: '3', text: 'Para', forms: [], languages: [], dates: [], contains: [], heading: '' },
+      ],
+      language: 'en',
+    });
+    const read = readDocumentPassages(json, new Set(['p3']));
+    assert.deepEqual(read.passages.map((p) => [p.anchor, p.target, p.text, p.forms, p.languages, p.dates]), [
+      ['d', '', 'Head line', ['x', 'y'], ['en', 'la'], [{ when: '1900' }]],
+      ['p3', 'p3', 'Para', [], [], []],
+    ]);
+    assert.equal(JSON.stringify(read), JSON.stringify(readDocumentPassages(JSON.stringify(JSON.parse(json)), new Set(['p3']))));
+  });
+});

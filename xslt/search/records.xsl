@@ -1,0 +1,163 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the search index needs of a TEI document, as JSON (the build turns it
+  into Pagefind records; see docs/search.md). Nothing here is rendered.
+
+  Applied to a document: its reading text cut into passages, one per
+  paragraph (p, ab) anchored at the paragraph's id on the page, and one per
+  run of text outside paragraphs (headings, verse, speeches …) anchored at the
+  nearest element with an xml:id, so that a search result links to where its
+  words are. Per passage:
+    anchor, number   the paragraph's id and number as the page gives them;
+    contains         anchors of paragraphs nested inside it (a p in a note),
+                     whose entity mentions belong to this passage;
+    text             the reading text, exactly as the plain text gives it;
+    forms            the other forms the encoder recorded and the reading
+                     text does not show: choice (sic, orig, abbr … beside
+                     corr, reg, expan) and the readings of an app;
+    languages        xml:lang in force, and any inside;
+    dates            att.datable values (when, from/notBefore, to/notAfter);
+    heading          the head of the division it is in.
+  And per document: language (for the index's stemming), date (for sorting).
+
+  The entities a passage mentions, and their names, come from the build's
+  entity catalogue (src/entities), not from here.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- The plain text's reading of every element. -->
+  <xsl:import href="../text/text.xsl"/>
+
+  <xsl:output method="json" indent="no"/>
+
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:mode name="samizdat:passages" on-no-match="shallow-skip" use-accumulators="#all"/>
+
+  <!-- The page's paragraph numbers: core.xsl's rule, restated rather than imported, since importing
+       the HTML stylesheets would make this one as slow to compile as they are. A test checks that
+       every paragraph's anchor is an id of its page. -->
+  <xsl:accumulator name="samizdat:search-paragraph" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:template match="/">
+    <xsl:variable name="tei" select="samizdat:tei(.)"/>
+    <xsl:variable name="passages" as="map(*)*">
+      <xsl:apply-templates select="$tei//text[not(ancestor::text)]" mode="samizdat:passages"/>
+    </xsl:variable>
+    <xsl:variable name="dated" select="(
+      $tei/*/teiHeader/profileDesc/creation/descendant::*,
+      $tei/*/teiHeader/profileDesc/correspDesc/correspAction[@type = ('sent', 'sending')]/date,
+      $tei//text//docDate)[samizdat:dated(.)]"/>
+    <xsl:sequence select="map:merge((
+      map { 'language': string(($tei/*/@xml:lang, ($tei//text)[1]/@xml:lang, $tei/*/teiHeader/profileDesc/langUsage/language[1]/@ident)[1]) },
+      if (exists($dated)) then map { 'date': samizdat:date($dated[1]) } else (),
+      map { 'passages': array { $passages } }))"/>
+  </xsl:template>
+
+  <!-- A paragraph is a passage, with everything inside it. -->
+  <xsl:template match="p | ab" mode="samizdat:passages">
+    <xsl:sequence select="samizdat:passage(., node(), samizdat:paragraph-anchor(.),
+      if (@n) then string(@n) else string(accumulator-before('samizdat:search-paragraph')))"/>
+  </xsl:template>
+
+  <!-- Any other block: walked when it holds blocks, its loose text between them a passage; a passage itself otherwise. -->
+  <xsl:template match="*" mode="samizdat:passages">
+    <xsl:choose>
+      <xsl:when test="samizdat:holds-blocks(.)">
+        <xsl:variable name="container" select="."/>
+        <xsl:for-each-group select="node()" group-adjacent="samizdat:structural(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="samizdat:passages"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="samizdat:passage($container, current-group(), samizdat:nearest-anchor($container), '')"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="samizdat:passage(., node(), samizdat:nearest-anchor(.), '')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"). -->
+  <xsl:template match="note" mode="inline">
+    <xsl:text> [</xsl:text>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text>] </xsl:text>
+  </xsl:template>
+
+  <!-- The id the page gives a paragraph (core.xsl's rule), which entity mentions name too. -->
+  <xsl:function name="samizdat:paragraph-anchor" as="xs:string">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="if ($p/@xml:id) then string($p/@xml:id) else 'para-' || $p/accumulator-before('samizdat:search-paragraph')"/>
+  </xsl:function>
+
+  <!-- Outside paragraphs, the anchor a mention there names (namesdates.xsl's rule): the nearest xml:id. -->
+  <xsl:function name="samizdat:nearest-anchor" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string($e/ancestor-or-self::*[@xml:id][1]/@xml:id)"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:passage" as="map(*)?">
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:variable name="text" select="samizdat:line($nodes)"/>
+    <xsl:variable name="elements" select="$nodes/descendant-or-self::*"/>
+    <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
+    <xsl:if test="$text != '' or exists($forms)">
+      <xsl:variable name="division" select="$block/ancestor-or-self::*[self::div or matches(local-name(), '^div[0-7]$') or self::floatingText][head][1]"/>
+      <xsl:sequence select="map {
+        'anchor': $anchor,
+        'number': $number,
+        'contains': array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
+        'text': $text,
+        'forms': array { $forms },
+        'languages': array { distinct-values((string(($block/ancestor-or-self::*/@xml:lang)[last()]), $elements/@xml:lang ! string())[. != '']) },
+        'dates': array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
+        'heading': if ($division) then samizdat:line($division/head[1]/node()) else ''
+      }"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The forms a choice or an apparatus records besides the one the reading text shows. -->
+  <xsl:function name="samizdat:other-forms" as="xs:string*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:for-each select="$elements[self::choice or self::app]">
+      <xsl:variable name="shown" select="samizdat:line(.)"/>
+      <xsl:for-each select="if (self::app) then .//(lem | rdg) else *">
+        <xsl:variable name="form" select="samizdat:line(node())"/>
+        <xsl:if test="$form != '' and $form != $shown">
+          <xsl:sequence select="$form"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- att.datable: a point (when) or a span (from/notBefore … to/notAfter), W3C forms only (custom calendars are not years). -->
+  <xsl:function name="samizdat:dated" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/(@when, @when-iso, @from, @notBefore, @from-iso, @notBefore-iso, @to, @notAfter, @to-iso, @notAfter-iso))"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:date" as="map(*)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="map {
+      'when': string(($e/@when, $e/@when-iso)[1]),
+      'from': string(($e/@from, $e/@notBefore, $e/@from-iso, $e/@notBefore-iso)[1]),
+      'to': string(($e/@to, $e/@notAfter, $e/@to-iso, $e/@notAfter-iso)[1])
+    }"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,317 @@
+// @ts-check
+/**
+ * The search page of a samizdat edition (dist/search/index.html): queries the
+ * Pagefind index beside it (./pagefind/), fills the filters from it, and
+ * lists the passages found, each linking to its paragraph with the words
+ * found highlighted where the browser supports text fragments. Everything
+ * it loads comes from the edition's own folder; the state of a search is in
+ * the page's address (q, the filters, sort), so a search can be bookmarked,
+ * shared, and left with Back.
+ *
+ * Text from the index reaches the page only as text: excerpts are parsed
+ * inert and only their words and <mark>s are kept.
+ */
+
+/** Results shown at first and added by "More results". */
+const PAGE = 10;
+/** Open and close the other forms after a passage's text (see src/search/records.ts). */
+const FORMS_OPEN = '⟨';
+const FORMS_CLOSE = '⟩';
+
+/** Filters in the order the form lists them, with what their label says; others (entity types of the edition's own) follow. */
+const FILTERS = [
+  ['document', 'in the document'],
+  ['person', 'mentioning the person'],
+  ['group', 'mentioning the group'],
+  ['place', 'mentioning the place'],
+  ['organisation', 'mentioning the organisation'],
+  ['event', 'mentioning the event'],
+  ['object', 'mentioning the object'],
+  ['work', 'mentioning the work'],
+];
+const TYPE_NAMES = /** @type {Record<string, string>} */ ({
+  person: 'persons', group: 'groups', place: 'places', organisation: 'organisations', event: 'events', object: 'objects', work: 'works', name: 'names',
+});
+const SORTS = ['order', 'date', 'title'];
+/** The metadata each record carries (src/search/records.ts): where its passages are and their heading, not words of the text. */
+const META = ['passages', 'heading'];
+
+const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const form = /** @type {HTMLFormElement} */ (byId('search'));
+const fieldset = byId('search-filters');
+const status = byId('search-status');
+const list = byId('search-results');
+const more = /** @type {HTMLButtonElement} */ (byId('search-more'));
+const unavailable = byId('search-unavailable');
+
+/** The edition's root: the search page is one folder down. */
+const root = new URL('../', document.baseURI);
+/** Counts searches, so that a slow one answered after a newer one started shows nothing. */
+let generation = 0;
+
+/** @type {any} */
+let pagefind;
+try {
+  if (location.protocol === 'file:') throw new Error('opened as a file');
+  const bundle = './pagefind/pagefind.js';
+  pagefind = await import(bundle);
+  // Pagefind searches metadata too; here it only says where a record's passages are and their heading, so it must not rank them.
+  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30, ranking: { metaWeights: Object.fromEntries(META.map((key) => [key, 0])) } });
+  await pagefind.init();
+} catch (error) {
+  pagefind = undefined;
+  unavailable.append(` (The index could not be loaded: ${error instanceof Error ? error.message : String(error)}.)`);
+}
+
+if (pagefind) {
+  unavailable.hidden = true;
+  form.hidden = false;
+  addFilters(await pagefind.filters());
+  show(new URLSearchParams(location.search));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = formParams();
+    history.pushState(null, '', params.toString() === '' ? location.pathname : `?${params}`);
+    void run(params);
+  });
+  // A filter or the order, once chosen, searches at once.
+  form.addEventListener('change', (event) => { if (event.target instanceof HTMLSelectElement) form.requestSubmit(); });
+  window.addEventListener('popstate', () => show(new URLSearchParams(location.search)));
+}
+
+/** The form's state as address parameters, empty values left out. */
+function formParams() {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value.trim() !== '') params.set(name, value.trim());
+  return params;
+}
+
+/** Puts `params` into the form and searches. */
+function show(/** @type {URLSearchParams} */ params) {
+  for (const element of form.elements) {
+    if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) {
+      if (element.name) element.value = params.get(element.name) ?? '';
+      // A value the index does not have (an old link) leaves the select at "any".
+      if (element instanceof HTMLSelectElement && element.selectedIndex < 0) element.selectedIndex = 0;
+    }
+  }
+  void run(formParams());
+}
+
+/** One select per filter the index has, labelled as the rest of "Only passages …". */
+function addFilters(/** @type {Record<string, Record<string, number>>} */ filters) {
+  const known = FILTERS.map(([key]) => key);
+  const rest = Object.keys(filters).filter((key) => !known.includes(key) && !['type', 'year', 'language'].includes(key)).sort();
+  for (const [key, label] of [...FILTERS, ...rest.map((key) => [key, `mentioning the ${key.replace(/-entity$/, '')}`])]) {
+    if (filters[key]) fieldset.append(select(key, label, sortedValues(filters[key]), (value) => value));
+  }
+  if (filters.type) fieldset.append(select('type', 'mentioning any of the', sortedValues(filters.type), (value) => TYPE_NAMES[value] ?? value));
+  if (filters.year) {
+    const years = Object.keys(filters.year).sort((a, b) => Number(a) - Number(b)).map((year) => /** @type {[string, number]} */ ([year, filters.year[year]]));
+    fieldset.append(select('year-from', 'dated from the year', years, (year) => year), select('year-to', 'dated up to the year', years, (year) => year));
+  }
+  if (filters.language) {
+    const names = 'DisplayNames' in Intl ? new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }) : undefined;
+    fieldset.append(select('language', 'in the language', sortedValues(filters.language), (code) => `${names?.of(code) ?? code} (${code})`));
+  }
+  if (fieldset.querySelector('select') === null) fieldset.hidden = true;
+}
+
+function sortedValues(/** @type {Record<string, number>} */ counts) {
+  return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** A labelled select for the filter `name`: "any", then each value with the number of passages that have it. */
+function select(/** @type {string} */ name, /** @type {string} */ label, /** @type {[string, number][]} */ values, /** @type {(value: string) => string} */ shown) {
+  const row = document.createElement('p');
+  row.className = 'search-filter';
+  const id = `search-filter-${name}`;
+  const labelElement = document.createElement('label');
+  labelElement.htmlFor = id;
+  labelElement.textContent = label;
+  const selectElement = document.createElement('select');
+  selectElement.id = id;
+  selectElement.name = name;
+  selectElement.append(new Option('any', ''));
+  for (const [value, count] of values) selectElement.append(new Option(`${shown(value)} (${count})`, value));
+  row.append(labelElement, ' ', selectElement);
+  return row;
+}
+
+/** Pagefind's filters for the form's state. */
+function filtersOf(/** @type {URLSearchParams} */ params) {
+  /** @type {Record<string, unknown>} */
+  const filters = {};
+  for (const [name, value] of params) {
+    if (!['q', 'sort', 'year-from', 'year-to'].includes(name)) filters[name] = value;
+  }
+  const from = params.get('year-from');
+  const to = params.get('year-to');
+  if (from !== null || to !== null) {
+    const years = [...form.querySelectorAll('#search-filter-year-from option')].map((o) => /** @type {HTMLOptionElement} */ (o).value).filter((y) => y !== '');
+    const inRange = years.filter((y) => (from === null || Number(y) >= Number(from)) && (to === null || Number(y) <= Number(to)));
+    filters.year = { any: inRange.length > 0 ? inRange : ['(none)'] };
+  }
+  return filters;
+}
+
+/** Searches for the form's state and lists the first results. */
+async function run(/** @type {URLSearchParams} */ params) {
+  const current = ++generation;
+  const words = params.get('q') ?? '';
+  const filters = filtersOf(params);
+  const sortKey = params.get('sort') ?? '';
+  list.replaceChildren();
+  more.hidden = true;
+  if (words === '' && Object.keys(filters).length === 0) {
+    status.textContent = 'Type words to find, or choose what the passages should mention, and search.';
+    document.title = 'Search the edition';
+    return;
+  }
+  status.textContent = 'Searching …';
+  const search = await pagefind.search(words === '' ? null : words, {
+    filters,
+    ...(SORTS.includes(sortKey) && { sort: { [sortKey]: 'asc' } }),
+  });
+  if (current !== generation) return;
+  // A passage found only through its labels (its document's title, say) does not hold the words: it is not a passage found.
+  const results = (search?.results ?? []).filter((/** @type {any} */ r) => words === '' || r.words.length > 0);
+  let shown = 0;
+  const next = async () => {
+    more.hidden = true;
+    const page = await Promise.all(results.slice(shown, shown + PAGE).map((/** @type {any} */ r) => r.data()));
+    if (current !== generation) return false;
+    for (const data of page) list.append(resultItem(data));
+    shown += page.length;
+    more.hidden = shown >= results.length;
+    return true;
+  };
+  // Keyboard and screen-reader users go on reading at the first result added.
+  more.onclick = async () => {
+    const first = shown;
+    if (await next()) /** @type {HTMLElement | undefined} */ (list.querySelectorAll('.search-result h2 a')[first])?.focus();
+  };
+  if (!(await next())) return;
+  // Said once the first results are there, so that a screen reader announces what the reader can now read.
+  const what = words === '' ? 'with these filters' : `for “${words}”`;
+  status.textContent = results.length === 0
+    ? `No passage found ${what}.`
+    : `${results.length} passage${results.length === 1 ? '' : 's'} found ${what}.`;
+  document.title = words === '' ? 'Search the edition' : `${words} – Search the edition`;
+}
+
+/**
+ * A record's words, each with whether it is among the other forms (between
+ * the brackets that follow a passage's text) and which of the record's
+ * passages it belongs to.
+ */
+function contentWords(/** @type {any} */ data) {
+  const spans = String(data.meta?.passages ?? '').split(' ').filter((s) => s !== '').map((span) => {
+    const [offset, target, number] = span.split(':');
+    return { offset: Number(offset), target, number: decodeURIComponent(number ?? '') };
+  });
+  if (spans.length === 0) spans.push({ offset: 0, target: String(data.raw_url ?? '').split('#')[1] ?? '', number: '' });
+  let forms = false;
+  let passage = 0;
+  const words = String(data.content ?? '').split(/\s+/).map((word, index) => {
+    while (passage + 1 < spans.length && spans[passage + 1].offset <= index) passage++;
+    if (word === FORMS_OPEN) forms = true;
+    const entry = { word, forms, passage };
+    if (word === FORMS_CLOSE) forms = false;
+    return entry;
+  });
+  return { words, spans };
+}
+
+/** One passage found: its document and paragraph as a link to it, the excerpt with the words found marked. */
+function resultItem(/** @type {any} */ data) {
+  const { words, spans } = contentWords(data);
+  const tokens = excerptWords(String(data.excerpt ?? ''));
+  // The excerpt is a run of the record's words: where it starts tells which passage its first word found is in.
+  let start = 0;
+  for (let s = 0; s + tokens.length <= words.length; s++) {
+    if (tokens.every((t, i) => t.word === words[s + i].word)) { start = s; break; }
+  }
+  const marked = tokens.findIndex((t, i) => t.mark && !words[start + i]?.forms);
+  const found = marked >= 0 ? start + marked : -1;
+  const span = spans[found >= 0 ? words[found].passage : words[start]?.passage ?? 0];
+  const address = String(data.url).split('#')[0];
+
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = `${address}${span.target ? `#${encodeURIComponent(span.target)}` : ''}${found >= 0 ? textDirective(words, found, span.target === '' ? '#' : '') : ''}`;
+  link.textContent = String(data.filters?.document?.[0] ?? address);
+  heading.append(link);
+  const where = document.createElement('p');
+  where.className = 'search-result-where';
+  where.textContent = [span.number ? `paragraph ${span.number}` : '', data.meta?.heading ?? ''].filter((s) => s !== '').join(' · ');
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result-excerpt';
+  excerpt.append(...excerptNodes(tokens, words, start));
+  item.append(heading, ...(where.textContent === '' ? [] : [where]), excerpt);
+  return item;
+}
+
+/**
+ * The excerpt's words, each marked (a word found) or not. Parsed inert (no
+ * script runs, nothing loads), and only text is kept.
+ */
+function excerptWords(/** @type {string} */ html) {
+  const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  /** @type {{ word: string, mark: boolean }[]} */
+  const tokens = [];
+  for (const node of body.childNodes) {
+    for (const word of (node.textContent ?? '').split(/\s+/)) if (word !== '') tokens.push({ word, mark: node.nodeName === 'MARK' });
+  }
+  return tokens;
+}
+
+/** The excerpt as nodes: words found as <mark>, and runs of other forms in a span that says what they are. */
+function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /** @type {{ forms: boolean }[]} */ words, /** @type {number} */ start) {
+  /** @type {Node[]} */
+  const nodes = [];
+  /** @type {HTMLElement | undefined} */
+  let forms;
+  tokens.forEach((token, i) => {
+    // A bracket cut from its forms by the excerpt's edge says nothing.
+    if ((i === tokens.length - 1 && token.word === FORMS_OPEN) || (i === 0 && token.word === FORMS_CLOSE)) return;
+    const node = token.mark ? Object.assign(document.createElement('mark'), { textContent: token.word }) : document.createTextNode(token.word);
+    const space = nodes.length === 0 ? [] : [document.createTextNode(' ')];
+    if (!words[start + i]?.forms) {
+      forms = undefined;
+      nodes.push(...space, node);
+      return;
+    }
+    if (!forms) {
+      forms = document.createElement('span');
+      forms.className = 'search-forms';
+      const label = document.createElement('span');
+      label.className = 'visually-hidden';
+      label.textContent = 'other forms: ';
+      forms.append(label);
+      nodes.push(...space, forms);
+    } else forms.append(...space);
+    forms.append(node);
+  });
+  return nodes;
+}
+
+/**
+ * A text fragment for the word found at `at`, with up to three words of its
+ * passage either side, so that the browser highlights this occurrence and not
+ * an earlier one on the page. Browsers without text fragments, or that do not
+ * find it, still go to the paragraph.
+ */
+function textDirective(/** @type {{ word: string, forms: boolean, passage: number }[]} */ words, /** @type {number} */ at, /** @type {string} */ hash) {
+  const same = (/** @type {{ forms: boolean, passage: number }} */ w) => !w.forms && w.passage === words[at].passage;
+  const before = [];
+  for (let i = at - 1; i >= 0 && before.length < 3 && same(words[i]); i--) before.unshift(words[i].word);
+  const after = [];
+  for (let i = at + 1; i < words.length && after.length < 3 && same(words[i]); i++) after.push(words[i].word);
+  const encode = (/** @type {string[]} */ part) => encodeURIComponent(part.join(' ')).replace(/-/g, '%2D');
+  return `${hash}:~:text=${before.length > 0 ? `${encode(before)}-,` : ''}${encode([words[at].word])}${after.length > 0 ? `,-${encode(after)}` : ''}`;
+}
+
+export {};
