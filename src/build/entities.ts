@@ -31,7 +31,8 @@ export async function registerRecord(
   const key = cacheKey([format, 'register', html.key, register.file, sha256(register.text), JSON.stringify(params)]);
   const known = force ? undefined : await cache.unit(key);
   if (known) return known;
-  const run = transformSource(await html.stylesheet(), await parseSource(register), { params });
+  // Raw: the JSON string itself, not written out by the page's HTML serializer (which would escape its '&' and '<').
+  const run = transformSource(await html.stylesheet(), await parseSource(register), { params, raw: true });
   const { mentions, entries, relations } = entityData(String(run.principal), basename(register.file));
   return cache.store(key, { name: basename(register.file), title: '', entities: { mentions, entries, relations }, links: [], files: new Map() });
 }

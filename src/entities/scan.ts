@@ -49,7 +49,7 @@ export async function scanEdition(files: readonly string[], options: CompileOpti
     let json: string;
     try {
       const source = await parseSource(teiSource(text, file, limits));
-      json = String(transformSource(stylesheet, source, { params: { registers: registersParameter(file, registers), output: 'entities' } }).principal);
+      json = String(transformSource(stylesheet, source, { params: { registers: registersParameter(file, registers), output: 'entities' }, raw: true }).principal);
     } catch (error) {
       if (error instanceof TransformProblem) continue;
       throw error;

@@ -82,7 +82,8 @@
     <xsl:sequence select="replace(replace($segment, '[^A-Za-z0-9._\-]', '_'), '^\.+', '_')"/>
   </xsl:function>
 
-  <xsl:function name="samizdat:document-uri" as="xs:string">
+  <!-- The file a node is in (common/apparatus.xsl has its own samizdat:document-uri, which also names apparatus files passed in). -->
+  <xsl:function name="samizdat:entity-document-uri" as="xs:string">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="string(base-uri(root($n)))"/>
   </xsl:function>
@@ -100,12 +101,12 @@
     <xsl:param name="file-uri" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="samizdat:anchor-prefix($file-uri, samizdat:document-uri($context)) || $id"/>
+    <xsl:sequence select="samizdat:anchor-prefix($file-uri, samizdat:entity-document-uri($context)) || $id"/>
   </xsl:function>
 
   <xsl:function name="samizdat:entry-anchor" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="document" select="samizdat:document-uri($entry)"/>
+    <xsl:variable name="document" select="samizdat:entity-document-uri($entry)"/>
     <xsl:sequence select="samizdat:anchor-prefix($document, $document) || $entry/@xml:id"/>
   </xsl:function>
 
@@ -128,7 +129,7 @@
   <xsl:function name="samizdat:resolve-entity" as="map(xs:string, item()*)?">
     <xsl:param name="token" as="xs:string"/>
     <xsl:param name="attribute" as="attribute()"/>
-    <xsl:variable name="document" select="samizdat:document-uri($attribute)"/>
+    <xsl:variable name="document" select="samizdat:entity-document-uri($attribute)"/>
     <xsl:choose>
       <xsl:when test="local-name($attribute) = 'key'">
         <xsl:variable name="here" select="key('samizdat:entry-id', $token, root($attribute))[samizdat:is-entry(.)][1]"/>
