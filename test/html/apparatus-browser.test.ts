@@ -42,7 +42,7 @@ describe('the critical apparatus in a browser', function () {
   it('builds a page for every document and for every witness of the parallel-segmentation apparatus', () => {
     assert.deepEqual(pages, [
       'entities/index.html', 'index.html', 'nested/index.html', 'nested/witness-Chi3.html', 'nested/witness-El.html', 'nested/witness-Hg.html', 'nested/witness-La.html', 'nested/witness-Ra2.html',
-      'wbp-base/index.html', 'wbp-inline/index.html', 'wbp-location/index.html',
+      'search/index.html', 'wbp-base/index.html', 'wbp-inline/index.html', 'wbp-location/index.html',
       'wbp-parallel/index.html', 'wbp-parallel/witness-El.html', 'wbp-parallel/witness-Hg.html', 'wbp-parallel/witness-La.html',
       'wbp-parallel/witness-Rawl.html', 'wbp-parallel/witness-X.html',
     ]);
