@@ -58,9 +58,9 @@ describe('a DraCor play: speakers and cast linked to their characters', function
 
   it('lists every character in the index, with its speeches in order, each linking to the speech', () => {
     for (const [id, name] of characters) {
-      const start = index.indexOf(`<section class="entry" id="the-tempest:${id}"`);
+      const start = index.indexOf(`<article class="entry" id="the-tempest:${id}"`);
       assert.ok(start >= 0, `an entry for ${name}`);
-      const entry = index.slice(start, index.indexOf('</section>', start));
+      const entry = index.slice(start, index.indexOf('</article>', start));
       assert.match(entry, new RegExp(`<h3 id="the-tempest:${id.replace(/\./g, '\\.')}-name">${name}</h3>`));
       const own = speeches.filter((s) => s.who === id || s.also === id);
       if (own.length === 0) continue;
@@ -73,7 +73,7 @@ describe('a DraCor play: speakers and cast linked to their characters', function
 
   it('quotes how Prospero\'s first speech begins, and links his cast-list entry to the cast list', () => {
     const first = speeches.find((s) => s.who === 'Prospero_Tmp')!;
-    const entry = index.slice(index.indexOf('<section class="entry" id="the-tempest:Prospero_Tmp"'));
+    const entry = index.slice(index.indexOf('<article class="entry" id="the-tempest:Prospero_Tmp"'));
     assert.match(entry, new RegExp(`<li><a href="\\.\\./the-tempest/index\\.html#${first.id}">PROSPERO</a>: <span class="kwic">Be collected\\. No more amazement\\. Tell your piteous heart…</span>`));
     assert.match(entry, /<a href="\.\.\/the-tempest\/index\.html#cast-1">The Tempest, cast list<\/a>: <span class="kwic"><mark>Prospero<\/mark>, the former duke of Milan/);
   });

@@ -27,13 +27,13 @@ const fixtures = join(repoRoot, 'test', 'fixtures', 'entities', 'edition');
 
 /** The HTML of one entry of the index, by its anchor. */
 function entryOf(index: string, anchor: string): string {
-  const start = index.indexOf(`<section class="entry" id="${anchor}"`);
+  const start = index.indexOf(`<article class="entry" id="${anchor}"`);
   assert.ok(start >= 0, `the index has an entry ${anchor}`);
-  return index.slice(start, index.indexOf('</section>', start));
+  return index.slice(start, index.indexOf('</article>', start));
 }
 
 /** Visible text of some HTML, spaces normalised. */
-const text = (html: string): string => html.replace(/<\/?(?:dt|dd|dl|h\d|p|li|ul|section)\b[^>]*>/g, ' ').replace(/<[^>]+>/g, '')
+const text = (html: string): string => html.replace(/<\/?(?:dt|dd|dl|h\d|p|li|ul|section|article)\b[^>]*>/g, ' ').replace(/<[^>]+>/g, '')
   .replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 
 /** The entity links of a page: [href, words]. */
@@ -261,12 +261,12 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
       ]);
       const first = readFileSync(join(paged, 'entities', 'index.html'), 'utf8');
       assert.match(first, /<p class="index-paged">9 entries, a page for each letter\.<\/p>/);
-      assert.match(first, /<section class="entry" id="letters:synod"/, 'a small part stays on the index page');
-      assert.match(first, /<section class="entry" id="chapter"/, 'two organisations are not more than two');
+      assert.match(first, /<article class="entry" id="letters:synod"/, 'a small part stays on the index page');
+      assert.match(first, /<article class="entry" id="chapter"/, 'two organisations are not more than two');
       assert.ok(!first.includes('id="cartulary:berta"'));
       const b = readFileSync(join(paged, 'entities', 'persons-b.html'), 'utf8');
       assert.match(b, /<title>Persons and groups: B<\/title>/);
-      assert.match(b, /<section class="entry" id="cartulary:berta"/);
+      assert.match(b, /<article class="entry" id="cartulary:berta"/);
       const page = readFileSync(join(paged, 'cartulary', 'index.html'), 'utf8');
       assert.ok(entityLinks(page).some(([href, words]) => href === '../entities/persons-b.html#cartulary%3Aberta' && words === 'Berta'));
       assert.deepEqual(brokenLinks(paged), []);

@@ -211,7 +211,8 @@
   <!-- One entry: a map made by the build (IndexEntry in src/entities/entity-index.ts). -->
   <xsl:template match=".[. instance of map(*)]" mode="samizdat:entry">
     <xsl:variable name="id" select="?anchor"/>
-    <section class="entry" id="{$id}" aria-labelledby="{$id}-name">
+    <!-- An article, not a section: a named section is a landmark, and two entries may share a name (every "Lady" of a cast list). -->
+    <article class="entry" id="{$id}" aria-labelledby="{$id}-name">
       <h3 id="{$id}-name"><xsl:value-of select="?heading"/></h3>
       <xsl:for-each select="?descriptions?*">
         <p class="description"><xsl:value-of select="."/></p>
@@ -351,7 +352,7 @@
           </xsl:for-each>
         </xsl:otherwise>
       </xsl:choose>
-    </section>
+    </article>
   </xsl:template>
 
   <!-- A mention in its words' context: "…before <mark>name</mark> after…". -->
