@@ -11,11 +11,17 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCartulary, type CartularySize } from './cartulary.js';
 import { reviseDocument, writeCorpus } from './corpus.js';
 import { packAndInstall } from './installed.js';
 import { SAXON_COMMAND, findJavaTools, runJing, runJingFlagship, runSaxon, type JavaTools } from './java.js';
 import { measure, median, memoryProbe, stopRuns, type Run } from './measure.js';
 import { renderMarkdown, resultsJson, searchIndexLine, type Results, type Row, type SearchIndexFigures } from './report.js';
+
+/** The cartulary the entity index is measured on (as large as the one issue 11 met), and then twice that. */
+const CARTULARY: CartularySize = { persons: 3000, places: 500, mentions: 3000 };
+/** Twice the entries and mentions may take at most this many times as long: more says the work grows faster than linearly. */
+const LINEAR_LIMIT = 3;
 
 const HELP = `Usage: npm run bench [-- options]
 
@@ -23,9 +29,11 @@ Builds a synthetic edition (the flagship chapter copied, one document in
 twenty from a corpus of real TEI, and the register) and times samizdat's CLI on
 it: validate (with and without the rules layer) cold, after one file changed
 and with nothing changed, build the same three ways, plus the start-up of
---version and of validate on the flagship alone, and a user's first run:
-samizdat packed and installed from its tarball (not timed), then init +
-build, and validate, of a new edition with empty caches. With jing and Saxon-HE installed, it runs them
+--version and of validate on the flagship alone, the build of a cartulary
+whose header keeps 3,000 persons, then one twice as large (which must take at
+most ${LINEAR_LIMIT}× as long), and a user's first run: samizdat packed and
+installed from its tarball (not timed), then init + build, and validate, of a
+new edition with empty caches. With jing and Saxon-HE installed, it runs them
 on the same corpus and prints samizdat's time over theirs.
 
 Options (or environment variables):
@@ -126,10 +134,10 @@ async function main(): Promise<number> {
 
   /**
    * Measures a step and adds its row; skips it when the budget is spent or the
-   * step it `needs` did not finish. `check` looks at what a finished run left
-   * behind and says what is wrong with it, if anything.
+   * step it `needs` did not finish. `check` looks at a finished run and what it
+   * left behind and says what is wrong with it, if anything.
    */
-  async function step(row: Omit<Row, 'status' | 'seconds' | 'peakRssBytes'>, run: () => Promise<Run>, then: { needs?: string; check?: () => Promise<string | undefined> } = {}): Promise<void> {
+  async function step(row: Omit<Row, 'status' | 'seconds' | 'peakRssBytes'>, run: () => Promise<Run>, then: { needs?: string; check?: (run: Run) => Promise<string | undefined> } = {}): Promise<void> {
     const prerequisite = then.needs === undefined ? undefined : rows.find((r) => r.id === then.needs);
     if (prerequisite && prerequisite.status !== 'ok') {
       rows.push({ ...row, status: 'skipped', seconds: null, peakRssBytes: null, note: `needs \`${prerequisite.command}\` (${prerequisite.condition}) to finish first` });
@@ -143,7 +151,7 @@ async function main(): Promise<number> {
     const result = await run();
     let status: Row['status'] = result.stopped ? 'stopped' : result.exitCode === 0 ? 'ok' : 'failed';
     let note = status === 'stopped' ? 'time budget spent' : status === 'failed' ? `exit ${result.exitCode}: ${lastLines(result.output)}` : undefined;
-    const problem = status === 'ok' ? await then.check?.() : undefined;
+    const problem = status === 'ok' ? await then.check?.(result) : undefined;
     if (problem) [status, note] = ['failed', problem];
     rows.push({ ...row, status, seconds: result.seconds, peakRssBytes: result.peakRssBytes, ...(note ? { note } : {}) });
     log(`  ${status} in ${result.seconds.toFixed(2)} s${note ? ` (${note})` : ''}`);
@@ -237,6 +245,23 @@ async function main(): Promise<number> {
   await reviseFirst();
   await step({ id: 'build-changed', command: 'samizdat build tei', condition: 'one file changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-cold', check: published });
   await step({ id: 'build-unchanged', command: 'samizdat build tei', condition: 'nothing changed', ...whole }, () => samizdat(['build', 'tei']), { needs: 'build-changed', check: published });
+
+  // Entities kept in a header by the thousand: the build must grow with the entries and mentions, not with their square.
+  // Run from the corpus's folder, so that the compiled stylesheets are those the builds above cached.
+  const double: CartularySize = { persons: CARTULARY.persons * 2, places: CARTULARY.places * 2, mentions: CARTULARY.mentions * 2 };
+  const cartularyBytes = await writeCartulary(join(root, 'cartulary'), CARTULARY);
+  const doubleBytes = await writeCartulary(join(root, 'cartulary-double'), double);
+  const cartularyLabel = (size: CartularySize) => `one document, ${size.persons.toLocaleString('en')} persons and ${size.places} places in its header, ${size.mentions.toLocaleString('en')} names`;
+  await step({ id: 'cartulary-build', command: 'samizdat build cartulary/tei', condition: cartularyLabel(CARTULARY), files: 1, bytes: cartularyBytes },
+    () => samizdat(['build', 'cartulary/tei', '--out', 'cartulary/dist']));
+  await step({ id: 'cartulary-build-double', command: 'samizdat build cartulary-double/tei', condition: cartularyLabel(double), files: 1, bytes: doubleBytes },
+    () => samizdat(['build', 'cartulary-double/tei', '--out', 'cartulary-double/dist']), {
+      needs: 'cartulary-build',
+      check: async (twice) => {
+        const single = rows.find((r) => r.id === 'cartulary-build')!.seconds!;
+        return twice.seconds / single > LINEAR_LIMIT ? `twice the entries and mentions took ${(twice.seconds / single).toFixed(1)}× as long: not linear` : undefined;
+      },
+    });
 
   // The Java pipeline comes last: with a time budget, samizdat's own figures come first.
   const java: Results['java'] = { tools: [], runs: [], skipped: [], comparisons: [] };

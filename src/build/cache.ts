@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
-import type { Mention } from './render.js';
+import type { EntityData } from '../entities/index.js';
 
 export const DEFAULT_BUILD_CACHE_DIR = join('.samizdat', 'cache', 'build');
 
@@ -24,7 +24,10 @@ export interface UnitRecord {
   key: string;
   name: string;
   title: string;
-  mentions: Mention[];
+  /** What the unit's document mentions and keeps (empty for the edition-wide pages). */
+  entities: EntityData;
+  /** The anchors its page's entity links point at. */
+  links: string[];
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   files: Record<string, string>;
   /** What the unit made for other units to read (the search index reads each document's passages) → sha256; kept in the cache, never published. */
@@ -35,7 +38,8 @@ export interface UnitRecord {
 export interface UnitContent {
   name: string;
   title: string;
-  mentions: Mention[];
+  entities: EntityData;
+  links: string[];
   files: Map<string, string | Uint8Array>;
   data?: Map<string, string | Uint8Array>;
 }
@@ -98,7 +102,7 @@ export class BuildCache {
       return hashes;
     };
     const record: UnitRecord = {
-      key, name: unit.name, title: unit.title, mentions: unit.mentions, files: await blobs(unit.files),
+      key, name: unit.name, title: unit.title, entities: unit.entities, links: unit.links, files: await blobs(unit.files),
       ...(unit.data && unit.data.size > 0 && { data: await blobs(unit.data) }),
     };
     await writeAtomically(this.unitPath(key), JSON.stringify(record));

@@ -24,7 +24,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
-  compileStylesheet, runStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
+  compileStylesheet, stylesheetKey, teiSource, transformSource, type CompileOptions, type TeiSource, type TextMode,
 } from '../transform/index.js';
 import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
@@ -37,13 +37,16 @@ import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { findImages, imagesParameter, type ImageCopy } from './images.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
+import { editionEntities, registerRecord, relinkedRecord, type EditionEntities } from './entities.js';
+import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
 
-export { BUILD_RULE, textFileName } from './render.js';
+export { BUILD_RULE, ENTITY_INDEX_HREF, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
 export { MANIFEST, OUTPUT_RULE, recoverOutput, type PublishFileSystem } from './output.js';
-export type { Mention, RenderRequest } from './render.js';
+export type { RenderRequest } from './render.js';
+export type { Mention, MentionedEntity } from '../entities/index.js';
 export { DEFAULT_BUILD_CACHE_DIR } from './cache.js';
 
 export interface BuildOptions extends CompileOptions {
@@ -71,6 +74,8 @@ export interface BuildOptions extends CompileOptions {
   allowRead?: readonly string[];
   /** The file system calls publishing makes (default node:fs/promises): a seam for fault-injection tests. */
   fileSystem?: PublishFileSystem;
+  /** Entries of one type shown whole on the entity index page; past this, a page per letter (default 300). */
+  entityPageSize?: number;
   /** A search page and index (`search/`), and a search box on every page (default true). */
   search?: boolean;
   /** Called as each document is rendered or found unchanged. */
@@ -105,6 +110,12 @@ export interface BuildReport {
   /** Output files written (new or changed) and removed, relative to the output folder. */
   changedFiles: string[];
   removedFiles: string[];
+  /**
+   * Per document name, the entities it mentions (each once, in order of first
+   * mention) with their type, regularised name and every other form of their
+   * names: what a search index needs for its filters (and what it is given).
+   */
+  entities: Map<string, MentionedEntity[]>;
   /** The search index, when the edition has search. */
   search?: SearchSummary;
 }
@@ -112,16 +123,7 @@ export interface BuildReport {
 /** Version of the cache's layout and keys; part of every key. */
 const CACHE_FORMAT = `samizdat-build-1 ${version}`;
 
-/** A register is a TEI file with standOff lists and no <text>. */
-export function isRegister(text: string): boolean {
-  return !/<(?:[A-Za-z_][\w.-]*:)?text[\s>\/]/.test(text) && /<(?:[A-Za-z_][\w.-]*:)?standOff[\s>]/.test(text) && !isApparatusFile(text);
-}
-
-/** A standOff file holding an apparatus (listApp) and no lists of entities: it is neither published nor a register. */
-export function isApparatusFile(text: string): boolean {
-  return !/<(?:[A-Za-z_][\w.-]*:)?text[\s>\/]/.test(text) && /<(?:[A-Za-z_][\w.-]*:)?listApp[\s>]/.test(text)
-    && !/<(?:[A-Za-z_][\w.-]*:)?list(?:Person|Place|Org|Event|Object|Nym|Relation)[\s>]/.test(text);
-}
+export { isApparatusFile, isRegister } from '../entities/index.js';
 
 /**
  * The documents an apparatus in `file` attaches to: the files its apps'
@@ -198,7 +200,7 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
 export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? 'dist');
   const report: BuildReport = {
-    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [],
+    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
   };
   const limits = readingLimits(options.limits);
   const found = await discover(input, limits, options, report.diagnostics);
@@ -246,7 +248,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       file, name, textModes, citations, limits, images, search,
       params: {
         images: imagesParameter(images),
-        registers: found.registers.map((r) => posix(relative(dirname(file), r.file))).join(' '),
+        registers: registersParameter(file, report.registers),
         'text-href': textModes.length > 0 ? urlPath(textFileName(name, textModes[0])) : '',
         'edition-title': editionTitle,
         ...(search && { 'search-href': `../${SEARCH_PAGE}` }),
@@ -267,31 +269,46 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         ...options, html: htmlPath, ...(search && { records: RECORDS_STYLESHEET }), keys: { html: keys.html, text: keys.text, ...(keys.records && { records: keys.records }) }, out,
       }, report);
       if (hasErrors(report.diagnostics)) return report;
-      const site = await siteUnit(records, found.registers, editionTitle, keys.site, cache, { ...options, search }, report);
+      const html = { key: keys.html, stylesheet: () => compileStylesheet(htmlPath, options) };
+      const registerRecords: UnitRecord[] = [];
+      for (const register of found.registers) registerRecords.push(await registerRecord(register, report.registers, html, CACHE_FORMAT, cache, options.force ?? false));
+      const entities = editionEntities(records, registerRecords, report.registers, options.entityPageSize);
+      report.diagnostics.push(...entities.warnings);
+      report.entities = entities.mentioned;
+      const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
+      const pages: UnitRecord[] = [];
+      const linkUnits: UnitRecord[] = [];
+      for (const record of records) {
+        const relinked = await relinkedRecord(record, entities.index, CACHE_FORMAT, cache);
+        pages.push(relinked.record);
+        if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
+        if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
+      }
+      const site = await siteUnit(records, entities, editionTitle, keys.site, cache, { ...options, search }, report);
       const edition = [site];
       if (search) {
-        const index = await searchUnit(records, found.registers, { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
+        const index = await searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
+          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
         edition.push(index.record);
         report.search = index.summary;
       }
-      const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       // Images are shared: two documents naming the same image publish one copy (same path, same bytes).
       const own = (path: string) => !path.startsWith('images/');
-      const images = new Set(records.flatMap((record) => Object.keys(record.files).filter((path) => !own(path))));
+      const images = new Set(pages.flatMap((record) => Object.keys(record.files).filter((path) => !own(path))));
       const units = [
-        ...records.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files).filter(own) })),
+        ...pages.map((record) => ({ source: sources.get(record.name)!, files: Object.keys(record.files).filter(own) })),
         { source: `${out} (the edition-wide pages)`, files: edition.flatMap((unit) => Object.keys(unit.files)) },
         { source: `${out} (the images the documents name)`, files: images },
       ];
       report.diagnostics.push(...checkOutputPaths(units));
       if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();
-      for (const record of [...records, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
+      for (const record of [...pages, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {
         force: options.force, fileSystem: options.fileSystem,
         blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
       });
-      await cache.prune([...records, ...edition]);
+      await cache.prune([...records, ...registerRecords, ...linkUnits, ...edition]);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
       report.written = true;
@@ -394,10 +411,17 @@ async function renderDocuments(
   return records.filter((r): r is UnitRecord => r !== undefined);
 }
 
-/** The edition-wide pages, rendered again only when a title, a mention, a register or the stylesheet changed. */
+/** The warning for a document whose names point at anchors no entry of the edition has. */
+function unresolvedWarning(file: string, anchors: readonly string[]): Diagnostic {
+  const shown = anchors.slice(0, 5).map((a) => `"${a}"`).join(', ') + (anchors.length > 5 ? ` and ${anchors.length - 5} more` : '');
+  return diagnostic('warning', BUILD_RULE,
+    `${anchors.length === 1 ? 'a name points' : 'names point'} at ${shown}, which no entry of the edition has; ${anchors.length === 1 ? 'it is' : 'they are'} not linked. \`samizdat validate\` says where.`, { file });
+}
+
+/** The edition-wide pages, rendered again only when a title, an entry, a mention or the stylesheet changed. */
 async function siteUnit(
   records: readonly UnitRecord[],
-  registers: readonly TeiSource[],
+  entities: EditionEntities,
   editionTitle: string,
   siteKey: string,
   cache: BuildCache,
@@ -406,8 +430,8 @@ async function siteUnit(
 ): Promise<UnitRecord> {
   const documents = records.map((r) => ({ name: r.name, title: r.title, href: `${urlPath(r.name)}/index.html` }));
   const params = {
-    'site-json': JSON.stringify({ documents, mentions: records.flatMap((r) => r.mentions) }),
-    'registers-json': JSON.stringify(registers.map((r) => r.text)),
+    'site-json': JSON.stringify({ documents, entries: entities.catalogue.entries().length }),
+    'index-json': JSON.stringify(entities.index.pages),
     'edition-title': editionTitle,
     'search-href': options.search === false ? '' : SEARCH_PAGE,
   };
@@ -416,14 +440,16 @@ async function siteUnit(
   const known = options.force ? undefined : await cache.unit(key);
   if (known) return known;
   const site = await compileStylesheet(SITE_STYLESHEET, options);
-  const page = (template: string) => String(runStylesheet(site, undefined, { params, initialTemplate: `Q{urn:samizdat}${template}` }));
+  const run = (template: string) => transformSource(site, undefined, { params, initialTemplate: `Q{urn:samizdat}${template}` });
+  const index = run('entity-index');
   const files = new Map<string, string | Uint8Array>([
-    ['index.html', page('document-list')],
-    ['entities/index.html', page('entity-index')],
+    ['index.html', String(run('document-list').principal)],
+    ['entities/index.html', String(index.principal)],
+    ...Object.entries(index.results).map(([path, page]): [string, string] => [`entities/${path}`, page]),
     ['samizdat.css', css],
   ]);
   report.sitePagesRendered = true;
-  return cache.store(key, { name: '', title: editionTitle, mentions: [], files });
+  return cache.store(key, { name: '', title: editionTitle, entities: { mentions: [], entries: [], relations: [] }, links: [], files });
 }
 
 /** The citation thread, started on first use and kept (idle, it does not keep the process alive). */

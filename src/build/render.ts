@@ -1,7 +1,8 @@
 /**
  * One TEI document to everything the edition publishes for it: the HTML page
  * (with its citations), the plain texts, the citation downloads, and the
- * entity mentions the edition-wide pages are made from. Pure of side
+ * entity data (mentions, entries, relations) the edition-wide pages are made
+ * from. Pure of side
  * effects: it takes the document's text and compiled stylesheets and returns
  * the files as values, so it runs the same in a worker thread or in the
  * calling thread.
@@ -15,13 +16,14 @@ import { isFileName } from '../escape.js';
 import { readFile } from 'node:fs/promises';
 import { sha256 } from './cache.js';
 import type { ImageCopy } from './images.js';
+import { entityData, linkedAnchors, type EntityData } from '../entities/index.js';
 import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { PASSAGES_DATA, pageIds, readDocumentPassages } from '../search/passages.js';
 
 export const BUILD_RULE = 'build';
 
-/** An entity mention as the HTML stylesheet lists it (mode `mentions`), with its document's name. */
-export type Mention = Record<string, unknown> & { document: string };
+/** Where the pages' entity links lead: the entity index, seen from a document's folder. */
+export const ENTITY_INDEX_HREF = '../entities/index.html';
 
 /** What rendering one document needs besides the document itself. Plain data, so it can be posted to a worker. */
 export interface RenderRequest {
@@ -54,7 +56,10 @@ export interface DocumentStylesheets {
 export interface RenderedDocument {
   name: string;
   title: string;
-  mentions: Mention[];
+  /** What the document mentions and keeps. */
+  entities: EntityData;
+  /** The anchors its pages' entity links point at (its page's and its witness pages'), for the build to check against the whole edition. */
+  links: string[];
   /** Files to publish, by path relative to the output folder. */
   files: Map<string, string | Uint8Array>;
   /** What other units read, kept in the build cache only (the passages for the search index). */
@@ -97,12 +102,13 @@ export async function renderDocument(
   citing?.catch(() => undefined);
   const stylesheets = await compiled;
   const source = await parseSource(checked);
-  // One run gives the page and, as a second result, the entity mentions for the edition-wide pages.
-  const run = transformSource(stylesheets.html, source, { params: { ...request.params, output: 'page+mentions' } });
+  // One run gives the page and, as a second result, the entity data for the edition-wide pages.
+  const run = transformSource(stylesheets.html, source, { params: { ...request.params, 'entity-index-href': ENTITY_INDEX_HREF, output: 'page+entities' } });
   const page = String(run.principal);
-  const listed = run.results['mentions.json'];
-  if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no mentions.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
-  const mentions: Mention[] = (JSON.parse(listed) as Record<string, unknown>[]).map((mention) => ({ document: name, ...mention }));
+  const listed = run.results['entities.json'];
+  if (listed === undefined) throw new TransformProblem(diagnostic('error', BUILD_RULE, `${stylesheets.html.path} gave no entities.json for ${file}: a customisation must leave the template for "/" (or call xsl:next-match).`, { file }));
+  const { mentions, entries, relations } = entityData(listed, name);
+  const entities: EntityData = { mentions, entries, relations };
   const witnessPages = Object.entries(run.results).filter(([href]) => WITNESS_PAGE.test(href));
   const title = decodeXml(/<title>([\s\S]*?)<\/title>/.exec(page)?.[1] ?? name);
   const files = new Map<string, string | Uint8Array>();
@@ -138,7 +144,9 @@ export async function renderDocument(
     const passages = readDocumentPassages(String(runStylesheet(stylesheets.records, source)), pageIds(String(files.get(`${name}/index.html`))));
     data.set(PASSAGES_DATA, JSON.stringify(passages));
   }
-  return { name, title, mentions, files, data };
+  // Witness pages show the same names (and a reading's own): their links are checked and sent to the index like the page's.
+  const links = new Set([page, ...witnessPages.map(([, witnessPage]) => witnessPage)].flatMap((html) => linkedAnchors(String(html), ENTITY_INDEX_HREF)));
+  return { name, title, entities, links: [...links], files, data };
 }
 
 /** The text of the page's serialized `<title>`: the serializer writes some characters (U+2028, the C1 controls) as numeric references. */

@@ -4,7 +4,9 @@
  * has errors, 1 when any has, 2 on usage or I/O problems (unknown option,
  * unknown format, unreadable path, bad configuration).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { join } from 'node:path';
+import { formatLocation, type Diagnostic } from '../diagnostics.js';
+import { DEFAULT_CACHE_DIR } from '../validate/grammar-cache.js';
 import { pathFromCurrentFolder, validationFromConfig } from '../validate/from-config.js';
 import type { FileReport, ValidateOptions, ValidationReport } from '../validate/index.js';
 import { counted } from '../validate/report/text.js';
@@ -38,8 +40,10 @@ ${LIMITS_HELP}
   -q, --quiet        errors only: no warnings, no progress, and no summary
                      line when there is no error (text format; the json,
                      github and junit reports are unchanged)
-  --verbose          on stderr, the configuration used and a line per
-                     document: its errors and warnings, its schema
+  --verbose          on stderr, the configuration used, a line per
+                     document (its errors and warnings, its schema), and
+                     the entries of registers and lists that nothing in the
+                     documents checked points at
   -h, --help         show this help
 
 On a terminal a progress bar is drawn on stderr. Colours only on a terminal,
@@ -150,9 +154,29 @@ export async function run(args: string[]): Promise<number> {
   process.stdout.write(reporter.render(report, {
     highlight: colours(colourEnabled(process.stdout)), errorsOnly: parsed.verbosity === 'quiet',
   }));
+  if (parsed.verbosity === 'verbose' && !options.grammarOnly) await listUnmentioned(report, options, term);
   const all: Diagnostic[] = report.files.flatMap((f) => f.diagnostics);
   if (all.some((d) => d.ruleId === 'io')) return EXIT_USAGE;
   return report.summary.errors > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+/** --verbose: the entries nothing points at, each at its place, for the editor to use or remove. */
+async function listUnmentioned(report: ValidationReport, options: ValidateOptions, term: ReturnType<typeof terminal>): Promise<void> {
+  const { scanEdition, unmentioned } = await import('../entities/index.js');
+  const files = report.files.filter((f) => !f.diagnostics.some((d) => d.ruleId === 'io' || d.ruleId.startsWith('xml'))).map((f) => f.file);
+  // Compiled stylesheets are kept where validate keeps its other caches.
+  const scan = await scanEdition(files, { limits: options.limits, cacheDir: options.cacheDir === false ? false : join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'xslt') });
+  // Documents without entries have nothing to report: the line would only be noise.
+  if (scan.catalogue.entries().length === 0) return;
+  const entries = unmentioned(scan);
+  if (entries.length === 0) {
+    term.detail('entries: every entry is mentioned somewhere');
+    return;
+  }
+  term.detail(`entries: ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} that nothing points at (a name's @ref or @key, a speaker's @who, a cast item's @sameAs …):`);
+  for (const entry of entries) {
+    term.detail(`${formatLocation({ file: pathFromCurrentFolder(entry.file), line: entry.line, column: entry.column })}: entry "${entry.anchor}" (${entry.name}) is not mentioned [entity-unmentioned]`);
+  }
 }
 
 /** What --verbose says of one document: `2 errors, 1 warning; schema schemas/samizdat.rng`. */

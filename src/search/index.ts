@@ -7,7 +7,8 @@
  * (`xslt/search/search.js`) queries it. See docs/search.md.
  *
  * The index is one more unit of the build: its key covers every document's
- * passages, mentions and title, the registers, the search page's stylesheet
+ * passages, title and the entities it mentions (with every form of their
+ * names, from the build's entity catalogue), the search page's stylesheet
  * and script and Pagefind's version, so an unchanged edition does not index
  * again, and any change to what is indexed does.
  */
@@ -15,11 +16,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic } from '../diagnostics.js';
 import {
-  TransformProblem, XSLT_DIR, compileStylesheet, runStylesheet, stylesheetKey, type CompileOptions, type CompiledStylesheet, type TeiSource,
+  TransformProblem, XSLT_DIR, compileStylesheet, runStylesheet, stylesheetKey, type CompileOptions, type CompiledStylesheet,
 } from '../transform/index.js';
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey, sha256 } from '../build/cache.js';
-import { registerEntities } from './entities.js';
+import type { Entity } from './entities.js';
 import { PagefindProblem, indexRecords, pagefindVersion } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import { documentLabels, documentRecords, indexLanguage, type SearchRecord } from './records.js';
@@ -63,19 +64,26 @@ export function compileSearchPage(options: CompileOptions = {}): Promise<Compile
   return compiling;
 }
 
+/** What the search learns of the edition's entities from the build's catalogue (src/entities). */
+export interface SearchEntities {
+  /** Per document name, the entities it mentions (`BuildReport.entities`). */
+  mentioned: ReadonlyMap<string, readonly Entity[]>;
+  /** Whether the edition has an entity index to send readers to. */
+  index: boolean;
+}
+
 /** Makes (or takes from the cache) the search page and the index of `documents`, in the order the edition lists them. */
 export async function searchUnit(
   documents: readonly UnitRecord[],
-  registers: readonly TeiSource[],
+  entities: SearchEntities,
   context: SearchContext,
 ): Promise<{ record: UnitRecord; summary: SearchSummary }> {
   const [recordsKey, pageKey, script, pagefind] = await Promise.all([
     stylesheetKey(RECORDS_STYLESHEET), stylesheetKey(SEARCH_PAGE_STYLESHEET), readFile(SEARCH_SCRIPT), pagefindVersion(),
   ]);
   const key = cacheKey([
-    context.format, 'search', pagefind, recordsKey, pageKey, script, context.editionTitle,
-    ...registers.map((r) => r.text),
-    ...documents.map((d) => JSON.stringify([d.name, d.title, d.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(d.mentions))])),
+    context.format, 'search', pagefind, recordsKey, pageKey, script, context.editionTitle, String(entities.index),
+    ...documents.map((d) => JSON.stringify([d.name, d.title, d.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(entities.mentioned.get(d.name) ?? []))])),
   ]);
   const known = context.force ? undefined : await context.cache.unit(key);
   if (known) return { record: known, summary: { indexed: false } };
@@ -87,8 +95,6 @@ export async function searchUnit(
     if (!hash) throw new TransformProblem(diagnostic('error', 'internal', `the passages of ${document.name} are missing from the build cache; build again with --force.`, { file: document.name }));
     return JSON.parse((await context.cache.read(hash)).toString('utf8')) as DocumentPassages;
   };
-  const records = await compileStylesheet(RECORDS_STYLESHEET, context.compile);
-  const entities = registerEntities(registers, records);
   // The index's language must be known before the first record; passages are read again below rather than all held at once.
   const languages: DocumentPassages[] = [];
   for (const document of documents) languages.push(languageOnly(await passagesOf(document)));
@@ -99,8 +105,8 @@ export async function searchUnit(
     for (const [position, document] of documents.entries()) {
       const read = await passagesOf(document);
       passages += read.passages.length;
-      yield documentRecords({ name: document.name, title: document.title, mentions: document.mentions, passages: read }, position,
-        { entities, language, label: labels.get(document.name)! });
+      yield documentRecords({ name: document.name, title: document.title, entities: entities.mentioned.get(document.name) ?? [], passages: read }, position,
+        { language, label: labels.get(document.name)! });
     }
   }
   let index: Awaited<ReturnType<typeof indexRecords>>;
@@ -116,7 +122,7 @@ export async function searchUnit(
 
   const files = new Map<string, string | Uint8Array>([
     [SEARCH_PAGE, String(runStylesheet(await page, undefined, {
-      params: { 'edition-title': context.editionTitle, 'entity-index': registers.length > 0 },
+      params: { 'edition-title': context.editionTitle, 'entity-index': entities.index },
       initialTemplate: 'Q{urn:samizdat}search-page',
     }))],
     [`${SEARCH_FOLDER}/search.js`, script],
@@ -126,7 +132,7 @@ export async function searchUnit(
     files.set(`${SEARCH_FOLDER}/pagefind/${path}`, content);
     bytes += content.length;
   }
-  const record = await context.cache.store(key, { name: '', title: 'search', mentions: [], files });
+  const record = await context.cache.store(key, { name: '', title: 'search', entities: { mentions: [], entries: [], relations: [] }, links: [], files });
   return { record, summary: { indexed: true, passages, records: index.records, files: index.files.size, bytes, seconds } };
 }
 

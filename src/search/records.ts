@@ -6,7 +6,6 @@
  * filters and sort keys those the search page offers. Pure: no files, no
  * processes, so every rule here is tested on values.
  */
-import type { Mention } from '../build/render.js';
 import { urlFragment, urlPath } from '../escape.js';
 import { entityType, passageEntities, type Entity } from './entities.js';
 import { primaryLanguage, yearOf, yearsOf, type DateSpan, type DocumentPassages, type Passage } from './passages.js';
@@ -25,7 +24,8 @@ export interface SearchRecord {
 export interface SearchDocument {
   name: string;
   title: string;
-  mentions: readonly Mention[];
+  /** The entities it mentions (the build's `BuildReport.entities` for it), in order of first mention. */
+  entities: readonly Entity[];
   passages: DocumentPassages;
 }
 
@@ -113,7 +113,7 @@ export function recordContent(passages: readonly Passage[], entities: readonly E
     spans.push({ offset: content.length, target: passage.target, number: passage.number });
     content.push(...words(passage.text), ...bracketed(newWords(passage.forms)));
   }
-  content.push(...bracketed(newWords(entities.flatMap((e) => e.forms))));
+  content.push(...bracketed(newWords(entities.flatMap((e) => e.names))));
   return { content: content.join(' '), spans };
 }
 
@@ -146,16 +146,13 @@ function dateKey(date: DateSpan | undefined): string {
   return `${String(year + 100_000).padStart(6, '0')}${rest}`;
 }
 
-/**
- * The records of one document (the `position`th in the list of documents),
- * with the entities it mentions looked up in `entities`.
- */
+/** The records of one document (the `position`th in the list of documents). */
 export function documentRecords(
   document: SearchDocument,
   position: number,
-  context: { entities: ReadonlyMap<string, Entity>; language: string; label: string },
+  context: { language: string; label: string },
 ): SearchRecord[] {
-  const mentioned = passageEntities(document.mentions, document.passages.passages, context.entities);
+  const mentioned = passageEntities(document.entities, document.passages.passages);
   const groups: { passages: Passage[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
   document.passages.passages.forEach((passage, index) => {
     const entities = mentioned.get(index) ?? [];
@@ -194,8 +191,8 @@ function passageFilters(passage: Passage, entities: readonly Entity[], label: st
     if (!values.includes(value)) values.push(value);
   };
   for (const entity of entities) {
-    add(entityFilter(entityType(entity.kind)), entity.name);
-    add('type', entityType(entity.kind));
+    add(entityFilter(entityType(entity.element)), entity.name);
+    add('type', entityType(entity.element));
   }
   for (const year of yearsOf(passage.dates)) add('year', String(year));
   for (const tag of passage.languages) {

@@ -68,7 +68,7 @@ describe('samizdat build', () => {
   it('links every entity mention to an entry of the index, and the entry back to the paragraph', () => {
     const links = [...page.matchAll(/<a class="entity[^"]*" href="\.\.\/entities\/index\.html#([^"]+)"/g)].map((m) => m[1]);
     assert.ok(links.length > 50, `${links.length} entity links`);
-    for (const id of new Set(links)) assert.ok(entities.includes(`<section class="entry" id="${id}"`), `entry ${id}`);
+    for (const id of new Set(links)) assert.ok(entities.includes(`<article class="entry" id="${id}"`), `entry ${id}`);
     assert.match(entities, /id="stalin"[\s\S]*?<a href="https:\/\/www\.wikidata\.org\/wiki\/Q855">Wikidata Q855<\/a>[\s\S]*?<a href="\.\.\/1923-opposition-ch01\/index\.html#p4">Trotsky opens the attack, paragraph 4<\/a>/);
     assert.match(entities, /id="trotsky"[\s\S]*?<time datetime="1879-11-07">/);
   });

@@ -107,9 +107,10 @@ describe('hostile text in titles, attributes, register entries and file names (p
         const list = [...all(parse(readFileSync(join(out, 'index.html'), 'utf8')))];
         for (const document of documents) {
           const name = documentName(`${document.file}.xml`);
-          const link = list.find((e) => e.tagName === 'a' && spaced(textOf(e)) === spaced(document.title));
-          assert.ok(link, `the list of documents names ${JSON.stringify(document.title)}: ${JSON.stringify(list.filter((e) => e.tagName === 'a').map((e) => textOf(e)))}`);
-          assert.equal(decodeURIComponent(attribute(link, 'href')!), `${name}/index.html`);
+          // Found by its address: two titles may be alike once white space is collapsed ("'" and "' ").
+          const link = list.find((e) => e.tagName === 'a' && decodeURIComponent(attribute(e, 'href') ?? '') === `${name}/index.html`);
+          assert.ok(link, `the list of documents links ${name}/index.html`);
+          assert.equal(spaced(textOf(link)), spaced(document.title), `the list of documents names ${JSON.stringify(document.title)}`);
         }
         const index = [...all(parse(readFileSync(join(out, 'entities', 'index.html'), 'utf8')))];
         assert.equal(index.filter((e) => e.tagName === 'script').length, 0);

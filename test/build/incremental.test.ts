@@ -91,15 +91,26 @@ describe('samizdat build, incremental and parallel', function () {
   });
 
   it('after a change of wording, renders that document alone and writes only its changed files', async () => {
-    writeFileSync(join(tei, 'ch02.xml'), readFileSync(join(tei, 'ch02.xml'), 'utf8').replace('were three months in arrears', 'were three months behind'));
+    // Far from every name: the entity index quotes the words around each mention, and these are in none.
+    writeFileSync(join(tei, 'ch02.xml'), readFileSync(join(tei, 'ch02.xml'), 'utf8').replace('to a considerable extent\n                demagogish', 'to a considerable extent\n                demagogic'));
     const before = snapshot(out);
     const report = await build(tei, options);
     assert.deepEqual(report.rendered, ['ch02']);
-    assert.equal(report.sitePagesRendered, false, 'titles and mentions are unchanged: the edition-wide pages stay');
+    assert.equal(report.sitePagesRendered, false, 'titles, entries and the words around mentions are unchanged: the edition-wide pages stay');
     assert.deepEqual(report.changedFiles, ['ch02/ch02.txt', 'ch02/index.html']);
     assert.deepEqual(touched(before, snapshot(out)), ['ch02/ch02.txt', 'ch02/index.html']);
-    assert.match(readFileSync(join(out, 'ch02', 'ch02.txt'), 'utf8'), /three months behind/);
+    assert.match(readFileSync(join(out, 'ch02', 'ch02.txt'), 'utf8'), /extent demagogic/);
     assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-wording'));
+  });
+
+  it('after a change of the words around a name, renders that document and the entity index, which quotes them', async () => {
+    writeFileSync(join(tei, 'ch02.xml'), readFileSync(join(tei, 'ch02.xml'), 'utf8').replace('were three months in arrears', 'were three months behind'));
+    const report = await build(tei, options);
+    assert.deepEqual(report.rendered, ['ch02']);
+    assert.ok(report.sitePagesRendered);
+    assert.deepEqual(report.changedFiles, ['ch02/ch02.txt', 'ch02/index.html', 'entities/index.html']);
+    assert.match(readFileSync(join(out, 'entities', 'index.html'), 'utf8'), /<a href="\.\.\/ch02\/index\.html#p1">A second chapter, paragraph 1<\/a>: <span class="kwic">[^<]*months behind\. In August the <mark>State Bank<\/mark>/);
+    assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-context'));
   });
 
   it('after a change of mentions, renders that document and the entity index, not the list of documents', async () => {

@@ -154,6 +154,7 @@ describe('publishing: atomic, and only what samizdat wrote', function () {
       const one = join(scratch, 'tei-one');
       mkdirSync(one);
       writeFileSync(join(one, 'ch01.xml'), flagship);
+      writeFileSync(join(one, 'register.xml'), register);
       assert.deepEqual((await build(one, onDisk)).diagnostics, []);
       const before = snapshotFolder(small);
       // Twelve more chapters do not fit.
@@ -213,6 +214,7 @@ describe('publishing: atomic, and only what samizdat wrote', function () {
     const edition = join(scratch, 'rooted');
     mkdirSync(join(edition, 'letters'), { recursive: true });
     writeFileSync(join(edition, 'letters', 'ch01.xml'), flagship);
+    writeFileSync(join(edition, 'letters', 'register.xml'), register);
     const report = await build(join(edition, '**/*.xml'), { ...options, out: join(edition, 'dist'), root: edition });
     assert.deepEqual(report.diagnostics, []);
     assert.ok(existsSync(join(edition, 'dist', 'ch01', 'index.html')));

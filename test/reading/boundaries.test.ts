@@ -14,6 +14,8 @@ import { validate } from '../../src/validate/index.js';
 import { repoRoot } from '../support/paths.js';
 
 const flagship = readFileSync(join(repoRoot, 'tei', '1923-opposition-ch01.xml'), 'utf8');
+// Beside every copy of the flagship, or its names would warn as unresolved.
+const register = readFileSync(join(repoRoot, 'tei', 'register.xml'), 'utf8');
 const TOKEN = `PRIVATE-${process.pid}-${Date.now()}`;
 
 describe('boundaries: what the sources can make samizdat read', function () {
@@ -30,9 +32,11 @@ describe('boundaries: what the sources can make samizdat read', function () {
     writeFileSync(join(tei, 'ch01.xml'), flagship);
     // A private document outside the edition, a shared one inside it, and links to both.
     writeFileSync(join(elsewhere, 'private.xml'), flagship.replace('>Trotsky opens the attack</title>', `>${TOKEN}</title>`));
-    writeFileSync(join(elsewhere, 'drafts', 'draft.xml'), flagship.replace('>Trotsky opens the attack</title>', `>${TOKEN} draft</title>`));
+    // The draft's names point at the register one folder up: a second register.xml in the edition would repeat every anchor.
+    writeFileSync(join(elsewhere, 'drafts', 'draft.xml'), flagship.replace('>Trotsky opens the attack</title>', `>${TOKEN} draft</title>`).replace('replacementPattern="register.xml#', 'replacementPattern="../register.xml#'));
     writeFileSync(join(edition, 'shared', 'common.xml'), flagship.replace('>Trotsky opens the attack</title>', '>Shared chapter</title>'));
     symlinkSync(join(edition, 'shared', 'common.xml'), join(tei, 'common.xml'));
+    for (const folder of [tei, join(edition, 'shared'), elsewhere]) writeFileSync(join(folder, 'register.xml'), register);
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build, type BuildOptions } from '../../src/build/index.js';
+import { build, type BuildOptions, type BuildReport } from '../../src/build/index.js';
 import { buildFromConfig } from '../../src/build/config.js';
 import { parseConfig } from '../../src/config/config.js';
 import { searchIndexLine } from '../../bench/report.js';
@@ -28,6 +28,7 @@ describe('search: what the build publishes', function () {
   const tei = join(scratch, 'tei');
   const out = join(scratch, 'dist');
   const options: BuildOptions = { out, buildCacheDir: join(scratch, 'cache'), jobs: 2 };
+  let built: BuildReport;
 
   before(async () => {
     mkdirSync(tei);
@@ -39,6 +40,7 @@ describe('search: what the build publishes', function () {
     const report = await build(tei, options);
     assert.deepEqual(report.diagnostics, []);
     assert.equal(report.threads, 2);
+    built = report;
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -68,6 +70,15 @@ describe('search: what the build publishes', function () {
     assert.match(html, /<form class="search" id="search" role="search"[^>]* hidden="hidden">/, 'the form is hidden until the script can search');
     assert.deepEqual(html.match(/<script\b[^>]*>/g), ['<script type="module" src="search.js">']);
     assert.match(html, /<link rel="stylesheet" href="\.\.\/samizdat\.css"/, 'the edition’s style');
+  });
+
+  it('indexes the entities the build\'s catalogue says each document mentions, with every form of their names the register gives', () => {
+    const mentioned = built.entities.get('1923-opposition-ch01') ?? [];
+    const trotsky = mentioned.find((e) => e.anchor === 'trotsky');
+    assert.equal(trotsky?.name, 'Leon Trotsky', 'the preferred name: a filter\'s value');
+    for (const form of ['L. D. Trotsky', 'Lev Davidovich Bronstein']) assert.ok(trotsky?.names.includes(form), form);
+    assert.equal(mentioned.find((e) => e.anchor === 'kulaks')?.element, 'personGrp', 'a group of persons is filtered as a group');
+    assert.equal(mentioned.find((e) => e.anchor === 'rcp')?.name, 'Russian Communist Party (Bolsheviks)');
   });
 
   it('reports what it indexed: every passage of every document', async () => {

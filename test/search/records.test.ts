@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { compileStylesheet, readTeiSource, runStylesheet, toHtml, type CompiledStylesheet } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
-import { registerEntities, type Entity } from '../../src/search/entities.js';
+import type { Entity } from '../../src/search/entities.js';
 import { pageIds, readDocumentPassages, yearOf, yearsOf, LONGEST_SPAN_YEARS, type DocumentPassages, type Passage } from '../../src/search/passages.js';
 import { RECORD_WORDS, documentLabels, documentRecords, entityFilter, indexLanguage, recordContent } from '../../src/search/records.js';
 import { corporaDir, repoRoot } from '../support/paths.js';
@@ -87,19 +87,23 @@ describe('search: the passages of a document', function () {
     assert.deepEqual([verse?.anchor, verse?.target], ['letter', '']);
   });
 
-  it('reads the registers: each entry’s type, preferred name and every form of its name', async () => {
-    const entities = registerEntities([await readTeiSource(join(repoRoot, 'tei', 'register.xml'))], records);
-    assert.deepEqual(entities.get('trotsky'), {
-      id: 'trotsky', kind: 'person', name: 'Leon Trotsky', forms: ['Leon Trotsky', 'L. D. Trotsky', 'Trotsky', 'Lev Davidovich Bronstein'],
-    });
-    assert.equal(entities.get('kulaks')?.kind, 'personGrp');
-    assert.equal(entities.get('rcp')?.name, 'Russian Communist Party (Bolsheviks)');
-  });
 });
 
 describe('search: the records of the index', () => {
-  const ada: Entity = { id: 'ada', kind: 'person', name: 'Ada Lovelace', forms: ['Ada Lovelace', 'Augusta Ada King', 'Ada'] };
-  const bath: Entity = { id: 'bath', kind: 'place', name: 'Bath', forms: ['Bath', 'Aquae Sulis'] };
+  const ada: Entity = { element: 'person', name: 'Ada Lovelace', names: ['Ada Lovelace', 'Augusta Ada King', 'Ada'], at: [] };
+  const bath: Entity = { element: 'place', name: 'Bath', names: ['Bath', 'Aquae Sulis'], at: [] };
+  const known = new Map([['ada', ada], ['bath', bath]]);
+  /** The entities of a document with these mentions, as the build's catalogue gives them: known entries only, in order of first mention. */
+  const mentioned = (mentions: { entry: string; paragraph: string; text?: string }[]): Entity[] => {
+    const entities = new Map<string, Entity>();
+    for (const { entry, paragraph, text = '' } of mentions) {
+      const entity = known.get(entry);
+      if (!entity) continue;
+      if (!entities.has(entry)) entities.set(entry, { ...entity, at: [] });
+      entities.get(entry)!.at.push({ paragraph, text });
+    }
+    return [...entities.values()];
+  };
 
   it('adds to the text each other form’s words that the text does not already have, once, and says where each passage starts', () => {
     const { content, spans } = recordContent([
@@ -112,10 +116,10 @@ describe('search: the records of the index', () => {
     assert.equal(recordContent([passage({ text: 'Nothing else.' })], []).content, 'Nothing else.', 'no brackets when there is nothing to add');
   });
 
-  const letter = (passages: Passage[], mentions: { entry: string; paragraph: string }[] = []) => ({
-    name: 'letter', title: 'A letter', mentions: mentions.map((m) => ({ document: 'letter', ...m })), passages: { language: 'en', date: { when: '1905-03-02' }, passages },
+  const letter = (passages: Passage[], mentions: { entry: string; paragraph: string; text?: string }[] = []) => ({
+    name: 'letter', title: 'A letter', entities: mentioned(mentions), passages: { language: 'en', date: { when: '1905-03-02' }, passages },
   });
-  const context = { entities: new Map([['ada', ada], ['bath', bath]]), language: 'en', label: 'A letter' };
+  const context = { language: 'en', label: 'A letter' };
 
   it('gives a passage its link, labels, filters and sort keys', () => {
     const document = letter(
@@ -150,20 +154,20 @@ describe('search: the records of the index', () => {
     const head = passage({ anchor: 'letter', target: 'letter', number: '', text: 'To Ada' });
     const verse = passage({ anchor: 'letter', target: 'letter', number: '', text: 'A verse' });
     const elsewhere = passage({ anchor: 'letter', target: 'letter', number: '', text: 'Another verse' });
-    const mentions = [{ document: 'letter', entry: 'ada', paragraph: 'letter', text: 'Ada' }, { document: 'letter', entry: 'bath', paragraph: 'letter', text: 'Aquae Sulis' }];
-    const records = documentRecords({ ...letter([verse, head, elsewhere]), mentions }, 0, context);
+    const mentions = [{ entry: 'ada', paragraph: 'letter', text: 'Ada' }, { entry: 'bath', paragraph: 'letter', text: 'Aquae Sulis' }];
+    const records = documentRecords(letter([verse, head, elsewhere], mentions), 0, context);
     assert.deepEqual(records.map((r) => r.filters.person ?? []), [[], ['Ada Lovelace'], []]);
     assert.deepEqual(records.map((r) => r.filters.place ?? []), [['Bath'], [], []], 'a name found in none of them goes to the first');
   });
 
   it('links a passage without an anchor on the page to the page, and escapes names in the URL', () => {
-    const document = { name: 'a b', title: 'T', mentions: [], passages: { language: '', passages: [passage({ target: '', number: '' })] } };
-    assert.equal(documentRecords(document, 0, { entities: new Map(), language: 'und', label: 'T' })[0].url, '/a%20b/index.html');
+    const document = { name: 'a b', title: 'T', entities: [], passages: { language: '', passages: [passage({ target: '', number: '' })] } };
+    assert.equal(documentRecords(document, 0, { language: 'und', label: 'T' })[0].url, '/a%20b/index.html');
   });
 
   it('sorts undated documents after dated ones, and years before the common era before those after', () => {
-    const key = (date?: { when: string }) => documentRecords({ name: 'd', title: 'd', mentions: [], passages: { language: '', ...(date && { date }), passages: [passage({})] } }, 0,
-      { entities: new Map(), language: 'en', label: 'd' })[0].sort.date;
+    const key = (date?: { when: string }) => documentRecords({ name: 'd', title: 'd', entities: [], passages: { language: '', ...(date && { date }), passages: [passage({})] } }, 0,
+      { language: 'en', label: 'd' })[0].sort.date;
     const keys = [key({ when: '1905' }), key(), key({ when: '-0044-03-15' }), key({ when: '0800' })];
     assert.deepEqual([...keys].sort(), [keys[2], keys[3], keys[0], keys[1]]);
   });

@@ -43,15 +43,16 @@ export function serve(dir: string): Promise<Server> {
 
 export interface AxeViolation { id: string; impact: string; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary: string }[] }
 
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** axe-core's violations on the page as it stands (leaving out the parts `exclude` selects). */
+export async function axeViolations(page: Page, exclude: readonly string[] = []): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } };
-    const { violations } = await axe.run(document);
+  return page.evaluate(async (excluded) => {
+    const { axe } = globalThis as unknown as { axe: { run: (context: Document | { include: Document; exclude: string[][] }) => Promise<{ violations: AxeViolation[] }> } };
+    const { violations } = await axe.run(excluded.length === 0 ? document : { include: document, exclude: excluded.map((s) => [s]) });
     return violations.map(({ id, impact, help, helpUrl, nodes }) => ({
       id, impact, help, helpUrl, nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
     }));
-  });
+  }, [...exclude]);
 }
 
 /** Role, name and description of the focused element, as Chromium gives them to a screen reader. */

@@ -20,6 +20,7 @@ const documents: { file: string; registers: string }[] = [
   { file: join(root, 'tei', '1923-opposition-ch01.xml'), registers: 'register.xml' },
   { file: join(corpora, 'eltec', 'ELTeC-eng', 'level1', 'ENG18652_Carroll.xml'), registers: '' },
   { file: join(corpora, 'shakedracor', 'tei', 'the-tempest.xml'), registers: '' },
+  { file: join(root, 'test', 'fixtures', 'entities', 'edition', 'cartulary.xml'), registers: 'register.xml' },
   { file: join(corpora, 'tei-stylesheets-tests', 'testp4.xml'), registers: '' },
   { file: join(root, 'test', 'fixtures', 'build', 'injection', 'attack.xml'), registers: '' },
   // The critical apparatus in its three methods (xslt/common/apparatus.xsl, textcrit.xsl).

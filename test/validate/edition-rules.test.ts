@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultCacheDir, EDITION_RULES, loadRules, schematronRules, type CompiledRules } from '../../src/validate/schematron.js';
 import { brief, check } from '../support/rules.js';
 import { teiAllSchema } from '../support/paths.js';
@@ -31,6 +33,10 @@ describe('edition rules (schemas/samizdat-rules.sch)', function () {
     ['ref-missing-register-entry.xml', 'sch:ref-resolves', /"reg:bukharin" \(that is, register\.xml#bukharin\): nothing in register\.xml has xml:id="bukharin"/],
     ['ref-undeclared-prefix.xml', 'sch:ref-resolves', /prefix "viaf:", which no prefixDef/],
     ['ref-missing-file.xml', 'sch:ref-resolves', /the file people\.xml cannot be found/],
+    ['ref-missing-sameas.xml', 'sch:ref-resolves', /The @sameAs of this <persName> points to something that does not exist: "register\.xml#bukharin": nothing in register\.xml has xml:id="bukharin"/],
+    ['ref-missing-speaker.xml', 'sch:ref-resolves', /The @who of this <sp> points to something that does not exist: "#hamlet": nothing in this document has xml:id="hamlet"/],
+    ['ref-missing-relation.xml', 'sch:ref-resolves', /The @mutual of this <relation> points to something that does not exist: "reg:bukharin" \(that is, register\.xml#bukharin\)/],
+    ['ref-missing-other-document.xml', 'sch:ref-resolves', /"valid\.xml#nobody": nothing in valid\.xml has xml:id="nobody"/],
     ['gap-without-reason.xml', 'sch:omission-explained', /<gap> does not say why/],
     ['gap-without-agent.xml', 'sch:omission-explained', /<gap> does not say who or what/],
     ['ellipsis-without-metamark.xml', 'sch:omission-explained', /<ellipsis> does not record what the source printed/],
@@ -66,6 +72,23 @@ describe('edition rules (schemas/samizdat-rules.sch)', function () {
     assert.equal(found.length, 1, brief(found));
     assert.equal(found[0].ruleId, 'sch:ref-resolves');
     assert.match(found[0].message, /the file \.\.\/outside\.xml cannot be found/);
+  });
+
+  it('follows absolute file: URIs inside the document\'s folder, as it does relative ones', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'samizdat-rules-absolute-'));
+    try {
+      copyFileSync(join(edition, 'register.xml'), join(folder, 'register.xml'));
+      const register = pathToFileURL(join(folder, 'register.xml')).href;
+      const text = (await readFile(join(edition, 'ref-missing-id.xml'), 'utf8'))
+        .replace('<ref target="#nowhere">here</ref>', `<persName ref="${register}#trotsky">Trotsky</persName> and <persName ref="${register}#bukharin">Bukharin</persName>`);
+      writeFileSync(join(folder, 'absolute.xml'), text);
+      const found = await check(rules, join(folder, 'absolute.xml'));
+      assert.equal(found.length, 1, brief(found));
+      assert.equal(found[0].line, 17);
+      assert.match(found[0].message, new RegExp(`"${register}#bukharin": nothing in ${register.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has xml:id="bukharin"`));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('switches a rule off by its id', async () => {

@@ -4,7 +4,7 @@
   (hi, emph, title, ref, ptr, lb, pb, note, list, table, quote, q, code).
 
   Modes: "text" renders <text> (and anything in it); "header" renders the
-  teiHeader as "About this edition"; "mentions" lists entity mentions.
+  teiHeader as "About this edition"; "mentions" lists entity mentions (entities.xsl).
   Tunnel parameters: $phrase (true inside an HTML phrasing context such as
   <p>: blocks there become spans), $linked (true inside an <a>).
 -->
@@ -100,21 +100,15 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="$samizdat:source"/>
     <xsl:choose>
-      <xsl:when test="$output = 'mentions'">
-        <xsl:variable name="mentions" as="map(*)*">
-          <xsl:apply-templates select="$tei//text" mode="mentions"/>
-        </xsl:variable>
-        <xsl:sequence select="serialize(array { $mentions }, map { 'method': 'json' })"/>
+      <xsl:when test="$output = 'entities'">
+        <xsl:sequence select="serialize(map:put(samizdat:entity-data($tei), 'references', array { samizdat:references($tei) }), map { 'method': 'json' })"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="$tei" mode="samizdat:page"/>
-        <!-- The build takes the mentions from the same run, as a second result, rather than parsing and walking the document twice. -->
-        <xsl:if test="$output = 'page+mentions'">
-          <xsl:variable name="mentions" as="map(*)*">
-            <xsl:apply-templates select="$tei//text" mode="mentions"/>
-          </xsl:variable>
-          <xsl:result-document href="mentions.json" method="json">
-            <xsl:sequence select="array { $mentions }"/>
+        <!-- The build takes the entity data from the same run, as a second result, rather than parsing and walking the document twice. -->
+        <xsl:if test="$output = 'page+entities'">
+          <xsl:result-document href="entities.json" method="json">
+            <xsl:sequence select="samizdat:entity-data($tei)"/>
           </xsl:result-document>
         </xsl:if>
       </xsl:otherwise>

@@ -23,11 +23,14 @@
   <xsl:import href="header.xsl"/>
   <xsl:import href="search-box.xsl"/>
   <xsl:import href="textcrit.xsl"/>
+  <xsl:import href="../common/entities.xsl"/>
+  <xsl:import href="entities.xsl"/>
 
-  <!-- What to produce: 'page' (the HTML page), 'mentions' (JSON list of entity mentions),
-       or 'page+mentions' (the page, and the mentions as the secondary result mentions.json). -->
+  <!-- What to produce: 'page' (the HTML page), 'entities' (JSON: the document's entity mentions,
+       entries, relations and references), or 'page+entities' (the page, and the entity data
+       as the secondary result entities.json). -->
   <xsl:param name="output" as="xs:string" select="'page'"/>
-  <!-- The register files (relative to the document, space-separated) whose entries have index pages. -->
+  <!-- The register files (relative to the document, space-separated): their entries' anchors are their xml:ids. -->
   <xsl:param name="registers" as="xs:string" select="'register.xml'"/>
   <!-- Where entity links point: the entity index page; an entry is its #id. -->
   <xsl:param name="entity-index-href" as="xs:string" select="'../entities/index.html'"/>

@@ -12,7 +12,7 @@
     numbered apparatus, "lemma] sigla; reading sigla", then the witness
     list, "siglum — description". With $apparatus-placement = 'division',
     each top-level division is followed by its own entries.
-  - Witness pages: with output 'page+mentions' (the build), the text of each
+  - Witness pages: with output 'page+entities' (the build), the text of each
     witness of a parallel-segmentation apparatus as a page of its own,
     witness-SIGLUM.html beside index.html (docs/apparatus.md says why pages
     rather than a switch).
@@ -59,7 +59,7 @@
         <xsl:next-match/>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$output = 'page+mentions' and exists($main) and samizdat:has-witness-texts($main)">
+    <xsl:if test="$output = 'page+entities' and exists($main) and samizdat:has-witness-texts($main)">
       <xsl:for-each select="samizdat:witnesses($main)">
         <xsl:result-document href="{samizdat:witness-page(string(@xml:id), $main)}">
           <xsl:call-template name="samizdat:witness-page-document">

@@ -20,9 +20,8 @@
     heading          the head of the division it is in.
   And per document: language (for the index's stemming), date (for sorting).
 
-  Initial template samizdat:register-entries, with $registers-json (the
-  registers' texts, as for site.xsl): each register entry's type, preferred
-  name and every name form, by xml:id.
+  The entities a passage mentions, and their names, come from the build's
+  entity catalogue (src/entities), not from here.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -34,8 +33,6 @@
 
   <!-- The plain text's reading of every element. -->
   <xsl:import href="../text/text.xsl"/>
-
-  <xsl:param name="registers-json" as="xs:string" select="'[]'"/>
 
   <xsl:output method="json" indent="no"/>
 
@@ -163,20 +160,4 @@
     }"/>
   </xsl:function>
 
-  <!-- Register entries by xml:id: what kind of thing, the preferred name (as the entity index shows it), every form. -->
-  <xsl:template name="samizdat:register-entries">
-    <xsl:variable name="registers" as="document-node()*" select="for $r in parse-json($registers-json)?* return samizdat:tei(parse-xml($r))"/>
-    <xsl:variable name="entries" as="map(*)*">
-      <xsl:for-each select="$registers//standOff//*[starts-with(local-name(), 'list')]/*[@xml:id][not(starts-with(local-name(), 'list'))]">
-        <xsl:variable name="names" select="*[ends-with(local-name(), 'Name') or self::name or self::label or self::title]"/>
-        <xsl:variable name="preferred" select="($names[@type = 'preferred'], $names)[1]"/>
-        <xsl:sequence select="map { string(@xml:id): map {
-          'kind': local-name(),
-          'name': if ($preferred) then normalize-space($preferred) else string(@xml:id),
-          'forms': array { distinct-values($names ! normalize-space())[. != ''] }
-        } }"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="map:merge($entries, map { 'duplicates': 'use-first' })"/>
-  </xsl:template>
 </xsl:stylesheet>

@@ -9,10 +9,11 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The local files a document names in its attribute values (`register.xml#p1`
- * names register.xml), resolved against the document's folder and lying
+ * names register.xml, and so does `file:///…/register.xml#p1`), resolved against the document's folder and lying
  * inside it: `readable`, those that exist with their real paths (what its
  * rules may read), and `dependsOn`, what its verdict depends on — those that exist
  * and those that do not yet but look like file names (`people.xml`, which a
@@ -41,10 +42,11 @@ export function filesNamedBy(documentPath: string, attributeValues: readonly str
   }
   const listings = new Listings();
   for (const file of named) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(file) || file.includes('$')) continue;
+    const absolute = /^file:/i.test(file);
+    if ((!absolute && /^[a-z][a-z0-9+.-]*:/i.test(file)) || file.includes('$')) continue;
     let decoded: string;
     try {
-      decoded = decodeURI(file);
+      decoded = absolute ? fileURLToPath(file) : decodeURI(file);
     } catch {
       continue;
     }

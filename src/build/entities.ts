@@ -1,0 +1,95 @@
+/**
+ * The edition's entities in the build, once every document has rendered:
+ * the registers' entries (read with the HTML stylesheet, as documents'
+ * are), the catalogue of every entry, the entity index, and each page's
+ * entity links checked against it. Each step keeps its result in the build
+ * cache under a key of what it depends on, so an unchanged edition does
+ * none of it again.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import {
+  Catalogue, entityData, entityIndex, mentionedEntities, registersParameter, relink,
+  type EntityIndex, type EntitySource, type Mention, type MentionedEntity,
+} from '../entities/index.js';
+import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
+import { BuildCache, cacheKey, sha256, type UnitRecord } from './cache.js';
+import { BUILD_RULE, ENTITY_INDEX_HREF } from './render.js';
+import { urlFragment } from '../escape.js';
+
+/** A register's entity data, from the cache or read with the HTML stylesheet (output `entities`). */
+export async function registerRecord(
+  register: TeiSource,
+  registers: readonly string[],
+  html: { stylesheet: () => Promise<CompiledStylesheet>; key: string },
+  format: string,
+  cache: BuildCache,
+  force: boolean,
+): Promise<UnitRecord> {
+  const params = { registers: registersParameter(register.file, registers), output: 'entities', 'entity-index-href': ENTITY_INDEX_HREF };
+  const key = cacheKey([format, 'register', html.key, register.file, sha256(register.text), JSON.stringify(params)]);
+  const known = force ? undefined : await cache.unit(key);
+  if (known) return known;
+  // Raw: the JSON string itself, not written out by the page's HTML serializer (which would escape its '&' and '<').
+  const run = transformSource(await html.stylesheet(), await parseSource(register), { params, raw: true });
+  const { mentions, entries, relations } = entityData(String(run.principal), basename(register.file));
+  return cache.store(key, { name: basename(register.file), title: '', entities: { mentions, entries, relations }, links: [], files: new Map() });
+}
+
+export interface EditionEntities {
+  catalogue: Catalogue;
+  index: EntityIndex;
+  /** Per document, the entities it mentions with every form of their names. */
+  mentioned: Map<string, MentionedEntity[]>;
+  warnings: Diagnostic[];
+}
+
+/** The catalogue and the index of the edition whose documents and registers gave these records. */
+export function editionEntities(documents: readonly UnitRecord[], registers: readonly UnitRecord[], registerFiles: readonly string[], pageSize?: number): EditionEntities {
+  const sources: EntitySource[] = [
+    ...registers.map((r) => ({ name: r.name, register: true, entries: r.entities.entries, relations: r.entities.relations })),
+    ...documents.map((d) => ({ name: d.name, register: false, title: d.title, entries: d.entities.entries, relations: d.entities.relations })),
+  ];
+  const catalogue = new Catalogue(sources);
+  const mentions = function* (): Generator<Mention> {
+    for (const record of documents) yield* record.entities.mentions;
+  };
+  const index = entityIndex({ catalogue, mentions: mentions(), documents: documents.map((d) => ({ name: d.name, title: d.title })), pageSize });
+  const warnings = catalogue.duplicates.map((d) => diagnostic('warning', BUILD_RULE,
+    `two entries have the anchor "${d.anchor}", in ${d.kept} and in ${d.ignored}; the index shows the first and links go to it. Give one of them another xml:id.`,
+    { file: registerFiles.find((f) => basename(f) === d.ignored) ?? d.ignored }));
+  return { catalogue, index, mentioned: mentionedEntities(catalogue, mentions()), warnings };
+}
+
+/**
+ * A document's record with its page's entity links sent where the index
+ * shows each entry (and unlinked where no entry has the anchor); the record
+ * itself when every link already leads there.
+ */
+export async function relinkedRecord(record: UnitRecord, index: EntityIndex, format: string, cache: BuildCache): Promise<{ record: UnitRecord; unresolved: string[]; linkUnit?: UnitRecord }> {
+  const defaultHref = (anchor: string) => `${ENTITY_INDEX_HREF}#${urlFragment(anchor)}`;
+  const targets: [string, string | null][] = [];
+  const unresolved: string[] = [];
+  for (const anchor of record.links) {
+    const shown = index.hrefOf(anchor);
+    if (shown === undefined) unresolved.push(anchor);
+    const to = shown === undefined ? null : `../entities/${shown}`;
+    if (to !== defaultHref(anchor)) targets.push([anchor, to]);
+  }
+  if (targets.length === 0) return { record, unresolved };
+  // The page and its witness pages (beside it, in the document's folder): every page the document has.
+  const pages = Object.keys(record.files).filter((path) => path.startsWith(`${record.name}/`) && path.endsWith('.html')).sort();
+  const key = cacheKey([format, 'links', ...pages.map((page) => `${page} ${record.files[page]}`), JSON.stringify(targets)]);
+  let linked = await cache.unit(key);
+  if (!linked) {
+    const moved = new Map(targets);
+    const files = new Map<string, string>();
+    for (const page of pages) {
+      files.set(page, relink(await readFile(cache.blobPath(record.files[page]), 'utf8'), ENTITY_INDEX_HREF, (anchor) => (moved.has(anchor) ? moved.get(anchor) ?? undefined : defaultHref(anchor))));
+    }
+    linked = await cache.store(key, { name: record.name, title: record.title, entities: { mentions: [], entries: [], relations: [] }, links: [], files });
+  }
+  // The rendered pages stay in the cache beside the relinked ones (linkUnit), so the next build relinks them without rendering.
+  return { record: { ...record, files: { ...record.files, ...linked.files } }, unresolved, linkUnit: linked };
+}

@@ -1,0 +1,55 @@
+/**
+ * Entities and `samizdat validate`: the fixture edition, which keeps entries
+ * in every place TEI allows and points at them every way, passes all four
+ * layers; `--verbose` lists the entries nothing points at, each at its line,
+ * and the flagship has none.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { scanEdition, unmentioned } from '../../src/entities/index.js';
+import { repoRoot } from '../support/paths.js';
+
+const cli = join(repoRoot, 'bin', 'samizdat.js');
+const fixtures = join(repoRoot, 'test', 'fixtures', 'entities', 'edition');
+
+describe('entities in samizdat validate', function () {
+  this.timeout(300_000);
+  const cache = mkdtempSync(join(tmpdir(), 'samizdat-entities-validate-'));
+  after(() => rmSync(cache, { recursive: true, force: true }));
+
+  const validate = (...args: string[]) => spawnSync(process.execPath, [cli, 'validate', '--cache-dir', cache, ...args], { cwd: repoRoot, encoding: 'utf8' });
+
+  it('the fixture edition passes RELAX NG (tei_all), its Schematron and the edition rules, every pointer resolving', () => {
+    const run = validate(relative(repoRoot, fixtures));
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, '4 files, 0 errors, 0 warnings\n');
+  });
+
+  it('--verbose lists each entry nothing points at, at its line and column', () => {
+    const run = validate('--verbose', relative(repoRoot, fixtures));
+    assert.equal(run.status, 0, run.stderr);
+    const listed = run.stderr.split('\n').filter((line) => line.endsWith('[entity-unmentioned]'));
+    assert.deepEqual(listed, [
+      'test/fixtures/entities/edition/cartulary.xml:62:11: entry "cartulary:tuscany" (Tuscany) is not mentioned [entity-unmentioned]',
+      'test/fixtures/entities/edition/register.xml:29:7: entry "orphan" (Nobody Mentioned) is not mentioned [entity-unmentioned]',
+    ]);
+    assert.match(run.stderr, /^entries: 2 entries that nothing points at/m);
+  });
+
+  it('--verbose says so when every entry is mentioned (the flagship)', () => {
+    const run = validate('--verbose', 'tei');
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stderr, /^entries: every entry is mentioned somewhere$/m);
+  });
+
+  it('counts a pointer at an alias as a mention of the entry it is the same as', async () => {
+    const scan = await scanEdition(['cartulary.xml', 'letters.xml', 'persons.xml', 'register.xml'].map((f) => join(fixtures, f)), { cacheDir: join(cache, 'xslt') });
+    assert.ok(scan.references.has('cartulary:the-abbot'), 'the abbot, an alias of the register\'s Guido');
+    assert.ok(!scan.references.has('cartulary:tuscany'));
+    assert.equal(scan.catalogue.canonical('cartulary:the-abbot'), 'guido');
+    assert.deepEqual(unmentioned(scan).map((e) => e.anchor), ['cartulary:tuscany', 'orphan']);
+  });
+});

@@ -1,0 +1,454 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Named entities on the page and for the entity index (the procedure that
+  finds them is xslt/common/entities.xsl):
+
+  - a naming element (persName, placeName, orgName, name, rs, title, role …)
+    whose pointers name an entry links to the entry in the entity index;
+    one whose pointer is an authority URI links out, the authority named;
+  - a speaker links to the character its sp/@who names, a cast item (its
+    role) to the entry its @sameAs or @corresp names;
+  - mode "mentions" lists every mention in the text (a name, a speech, a
+    cast item) with its paragraph and a keyword in context;
+  - mode "samizdat:entries" lists the document's entries, and
+    "samizdat:relations" its relations, as maps the build turns into the index.
+
+  Links into the index are "{$entity-index-href}#{anchor}"; the build checks
+  each anchor against the entries of the whole edition, takes the link off a
+  name whose entry does not exist, and sends links to the page of a large
+  index that holds the entry.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- Elements rendered with their xml:id as the HTML id, to which a mention outside a paragraph can link. -->
+  <xsl:variable name="samizdat:anchored-elements" as="xs:string*" select="(
+    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'floatingText', 'figure',
+    'text', 'front', 'body', 'back', 'group', 'titlePage', 'docTitle', 'lg', 'sp', 'spGrp', 'opener', 'closer',
+    'epigraph', 'argument', 'castList', 'castGroup', 'listBibl', 'postscript', 'cit')"/>
+
+  <xsl:function name="samizdat:entity-href" as="xs:string">
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:sequence select="$entity-index-href || '#' || encode-for-uri($anchor)"/>
+  </xsl:function>
+
+  <!-- A name of the entries the page itself holds, for labels; nothing for entries kept elsewhere. -->
+  <xsl:function name="samizdat:local-label" as="xs:string?">
+    <xsl:param name="target" as="map(xs:string, item()*)"/>
+    <xsl:sequence select="$target?entry ! samizdat:entry-names(.)[1] ! normalize-space()"/>
+  </xsl:function>
+
+  <!-- Links after a linked name to its other targets: further entries (numbered), authorities (named). -->
+  <xsl:template name="samizdat:further-targets">
+    <xsl:param name="targets" as="map(xs:string, item()*)*"/>
+    <xsl:for-each select="$targets">
+      <xsl:choose>
+        <xsl:when test="?kind = 'entry'">
+          <sup class="entity-also">
+            <!-- The accessible name begins with the visible number (WCAG 2.5.3). -->
+            <a class="entity" href="{samizdat:entity-href(?anchor)}" aria-label="{position() + 1}: {(samizdat:local-label(.), 'another entity named here')[1]}"><xsl:value-of select="position() + 1"/></a>
+          </sup>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text> </xsl:text>
+          <a class="authority-name" href="{?href}"><xsl:value-of select="?name"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Which target a name links to: its first entry, else its first target. -->
+  <xsl:function name="samizdat:primary" as="xs:integer?">
+    <xsl:param name="targets" as="map(xs:string, item()*)*"/>
+    <xsl:sequence select="(for $i in 1 to count($targets) return $i[$targets[$i]?kind = 'entry'], 1[exists($targets)])[1]"/>
+  </xsl:function>
+
+  <!-- The link for a target: into the index for an entry, out for an authority or another site. -->
+  <xsl:function name="samizdat:target-href" as="xs:string">
+    <xsl:param name="target" as="map(xs:string, item()*)"/>
+    <xsl:sequence select="if ($target?kind = 'entry') then samizdat:entity-href($target?anchor) else $target?href"/>
+  </xsl:function>
+
+  <!-- What the speakers of a text point at, resolved once for each distinct @who (a play has hundreds
+       of speeches and a few dozen characters); passed down as the tunnel parameter samizdat:speakers. -->
+  <xsl:function name="samizdat:speaker-index" as="map(xs:string, array(*))">
+    <xsl:param name="text" as="node()"/>
+    <xsl:variable name="first" as="map(xs:string, element())" select="map:merge(
+      for $sp in $text//sp[@who] return map { normalize-space($sp/@who): $sp }, map { 'duplicates': 'use-first' })"/>
+    <xsl:sequence select="map:merge(for $who in map:keys($first) return map { $who: array { samizdat:entity-targets(map:get($first, $who)) } })"/>
+  </xsl:function>
+
+  <xsl:template match="text[not(ancestor::text)][.//sp/@who]" mode="text" priority="1">
+    <xsl:next-match>
+      <xsl:with-param name="samizdat:speakers" select="samizdat:speaker-index(.)" tunnel="yes"/>
+    </xsl:next-match>
+  </xsl:template>
+
+  <!-- Names: the entity's link (or a span when already inside a link, or when nothing resolves). -->
+  <xsl:template match="(persName | placeName | orgName | eventName | name | rs | geogName | objectName)[@ref or @key or @corresp or @sameAs]" mode="text">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="targets" select="samizdat:entity-targets(.)"/>
+    <xsl:variable name="primary" select="samizdat:primary($targets)"/>
+    <xsl:variable name="first" select="$targets[$primary]"/>
+    <xsl:choose>
+      <xsl:when test="empty($first) and not(@ref)">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:when test="exists($first) and not($linked)">
+        <a class="entity {if ($first?kind = 'entry') then '' else 'authority-link '}{samizdat:classes(.)}" href="{samizdat:target-href($first)}">
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="linked" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:if test="$first?kind != 'entry'">
+            <xsl:text> </xsl:text>
+            <span class="authority-name"><xsl:value-of select="$first?name"/></span>
+          </xsl:if>
+        </a>
+        <xsl:call-template name="samizdat:further-targets">
+          <xsl:with-param name="targets" select="remove($targets, $primary)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="entity {samizdat:classes(.)}">
+          <xsl:if test="$first?kind = 'entry'"><xsl:attribute name="data-entity" select="$first?anchor"/></xsl:if>
+          <xsl:apply-templates mode="text"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Other naming elements, speakers, roles: rendered as they would be, their content linked. -->
+  <xsl:template match="(title | author | editor | actor | role | roleName | addName | forename | surname | genName | nameLink | settlement | region | country | district | bloc | origPlace | pubPlace | affiliation)[@ref or @key or @corresp or @sameAs]
+                       | sp[@who]/speaker | castItem[@sameAs or @corresp or @ref][not(role)] | castItem[@sameAs or @corresp or @ref]/role" mode="text" priority="1">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="samizdat:speakers" as="map(xs:string, array(*))?" tunnel="yes"/>
+    <xsl:variable name="holder" select="if (self::speaker or self::role[../(@sameAs, @corresp, @ref)]) then .. else ."/>
+    <xsl:variable name="targets" select="if ($holder/self::sp) then (if (exists($samizdat:speakers)) then map:get($samizdat:speakers, normalize-space($holder/@who))?* else samizdat:entity-targets($holder)) else samizdat:entity-targets($holder)"/>
+    <xsl:variable name="primary" select="samizdat:primary($targets)"/>
+    <xsl:variable name="first" select="$targets[$primary]"/>
+    <xsl:choose>
+      <!-- Nothing to link, already in a link, or no words to be a link's text (an empty cast item). -->
+      <xsl:when test="empty($first) or $linked or normalize-space(.) = ''">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="rendered" as="node()*">
+          <xsl:next-match>
+            <xsl:with-param name="linked" select="true()" tunnel="yes"/>
+          </xsl:next-match>
+        </xsl:variable>
+        <xsl:variable name="link" as="element()">
+          <a class="entity {if ($first?kind = 'entry') then '' else 'authority-link '}{if (self::speaker) then 'speaker-link' else 'name-link'}" href="{samizdat:target-href($first)}">
+            <xsl:sequence select="if (count($rendered) = 1 and $rendered instance of element()) then $rendered/node() else $rendered"/>
+            <xsl:if test="$first?kind != 'entry'">
+              <xsl:text> </xsl:text>
+              <span class="authority-name"><xsl:value-of select="$first?name"/></span>
+            </xsl:if>
+          </a>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="count($rendered) = 1 and $rendered instance of element()">
+            <xsl:element name="{local-name($rendered)}" namespace="{namespace-uri($rendered)}">
+              <xsl:sequence select="$rendered/@*, $link"/>
+              <xsl:call-template name="samizdat:further-targets">
+                <xsl:with-param name="targets" select="remove($targets, $primary)"/>
+              </xsl:call-template>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:sequence select="$link"/>
+            <xsl:call-template name="samizdat:further-targets">
+              <xsl:with-param name="targets" select="remove($targets, $primary)"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A cast item that names a character gets an id, so that the index can link to it. -->
+  <xsl:function name="samizdat:cast-id" as="xs:string">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="if ($item/@xml:id) then string($item/@xml:id) else 'cast-' || (count($item/preceding::castItem) + 1)"/>
+  </xsl:function>
+
+  <xsl:template match="castItem[@sameAs or @corresp or @ref]" mode="text" priority="2">
+    <xsl:variable name="rendered">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:variable name="id" select="samizdat:cast-id(.)"/>
+    <xsl:for-each select="$rendered/node()">
+      <xsl:choose>
+        <xsl:when test=". instance of element() and empty(@id)">
+          <xsl:copy>
+            <xsl:attribute name="id" select="$id"/>
+            <xsl:sequence select="@*, node()"/>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================================================================
+       Mentions: map { entry, kind, element, text, before, after, paragraph, paragraphNumber }
+       ================================================================ -->
+
+  <!-- Words of context on each side of a mention. -->
+  <xsl:variable name="samizdat:context-length" as="xs:integer" select="60"/>
+
+  <!-- Text a reader does not see in the reading text: notes, the forms a choice or an apparatus sets aside. -->
+  <xsl:function name="samizdat:unread" as="xs:boolean">
+    <xsl:param name="t" as="node()"/>
+    <xsl:sequence select="exists($t/ancestor::*[self::note or self::sic or self::orig or self::abbr or self::metamark or self::rdg[../lem] or self::desc[parent::ellipsis or parent::gap] or self::speaker or self::teiHeader])"/>
+  </xsl:function>
+
+  <!-- The reading text so far within the current block, its last 200 characters: the words before a
+       mention, found in one pass over the document. (Walking the preceding axis from each mention
+       instead costs the whole document each time: saxon-js does not stop early on a reverse axis.) -->
+  <xsl:accumulator name="samizdat:text-before" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="p | ab | l | head | item | label | speaker | stage | cell | castItem | lg | sp | div | floatingText | text" select="''"/>
+    <xsl:accumulator-rule match="text()" select="let $all := $value || . return if (string-length($all) gt 200) then substring($all, string-length($all) - 199) else $all"/>
+    <!-- What a reader does not see in the reading text (samizdat:unread). -->
+    <xsl:accumulator-rule match="note//text() | sic//text() | orig//text() | abbr//text() | metamark//text() | rdg[../lem]//text() | ellipsis/desc//text() | gap/desc//text() | teiHeader//text()" select="$value"/>
+  </xsl:accumulator>
+
+  <!-- The text just before $e within $block, at most $samizdat:context-length characters, cut at a word. -->
+  <xsl:function name="samizdat:context-before" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="block" as="element()?"/>
+    <xsl:variable name="all" select="if (empty($block)) then '' else replace($e/accumulator-before('samizdat:text-before'), '\s+', ' ')"/>
+    <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
+    <xsl:variable name="tail" select="if ($cut) then replace(substring($all, string-length($all) - $samizdat:context-length + 1), '^\S*\s', '') else $all"/>
+    <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:context-after" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="block" as="element()?"/>
+    <!-- Within the block only: saxon-js does not stop early on the following axis either. -->
+    <xsl:variable name="end" select="($e/descendant-or-self::node())[last()]"/>
+    <xsl:variable name="texts" select="if (empty($block)) then () else ($block//text()[. >> $end])[position() le 24][not(samizdat:unread(.))]"/>
+    <xsl:variable name="all" select="replace(string-join($texts), '\s+', ' ')"/>
+    <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
+    <xsl:variable name="head" select="if ($cut) then replace(substring($all, 1, $samizdat:context-length), '\s\S*$', '') else $all"/>
+    <xsl:sequence select="replace($head, '\s+$', '') || (if ($cut) then '…' else '')"/>
+  </xsl:function>
+
+  <!-- Where on the page a mention is: its paragraph, or the nearest element the page gives an id. -->
+  <xsl:function name="samizdat:mention-place" as="map(xs:string, xs:string)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="p" select="$e/ancestor-or-self::*[self::p or self::ab][1]"/>
+    <xsl:sequence select="if ($p) then map {
+        'paragraph': if ($p/@xml:id) then string($p/@xml:id) else 'para-' || samizdat:paragraph-number($p),
+        'paragraphNumber': if ($p/@n) then string($p/@n) else string(samizdat:paragraph-number($p)) }
+      else map {
+        'paragraph': string($e/ancestor-or-self::*[@xml:id][local-name() = $samizdat:anchored-elements][1]/@xml:id),
+        'paragraphNumber': '' }"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:mentions-of" as="map(*)*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="targets" as="map(xs:string, item()*)*"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:param name="after" as="xs:string"/>
+    <xsl:variable name="place" select="samizdat:mention-place($e)"/>
+    <xsl:for-each select="$targets[?kind = 'entry']">
+      <xsl:sequence select="map:merge((map {
+        'entry': ?anchor, 'kind': $kind, 'element': local-name($e), 'text': $text, 'before': $before, 'after': $after
+      }, $place))"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- What entries say of each other is not a mention in the text. -->
+  <xsl:template match="(person | personGrp | place | org | event | object | bibl | biblStruct | biblFull)[@xml:id][samizdat:is-entry(.)] | listRelation" mode="mentions"/>
+
+  <xsl:template match="(persName | placeName | orgName | eventName | name | rs | geogName | objectName | title | author | editor | actor | role | roleName | addName | forename | surname | genName | nameLink | settlement | region | country | district | bloc | origPlace | pubPlace | affiliation)[@ref or @key or @corresp or @sameAs]" mode="mentions">
+    <xsl:variable name="block" select="ancestor::*[local-name() = $samizdat:block-names][1]"/>
+    <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.), normalize-space(.),
+      samizdat:context-before(., $block), samizdat:context-after(., $block))"/>
+    <xsl:apply-templates mode="mentions"/>
+  </xsl:template>
+
+  <!-- A speech is a mention of its speaker; the context is how it begins (its first lines, paragraphs or stage directions). -->
+  <xsl:template match="sp[@who]" mode="mentions">
+    <xsl:param name="samizdat:speakers" as="map(xs:string, array(*))" tunnel="yes" select="map {}"/>
+    <xsl:variable name="opening" select="normalize-space(string-join(*[not(self::speaker or self::stage)][position() le 3], ' '))"/>
+    <xsl:variable name="place" select="if (@xml:id) then string(@xml:id) else samizdat:mention-place(.)?paragraph"/>
+    <xsl:variable name="speaker" select="normalize-space(speaker)"/>
+    <xsl:variable name="who" select="normalize-space(@who)"/>
+    <xsl:for-each select="(if (map:contains($samizdat:speakers, $who)) then map:get($samizdat:speakers, $who)?* else samizdat:entity-targets(.))[?kind = 'entry']">
+      <xsl:sequence select="map {
+        'entry': ?anchor, 'kind': 'speech', 'element': 'sp', 'text': $speaker, 'before': '',
+        'after': if (string-length($opening) gt $samizdat:context-length) then replace(substring($opening, 1, $samizdat:context-length), '\s\S*$', '') || '…' else $opening,
+        'paragraph': $place, 'paragraphNumber': ''
+      }"/>
+    </xsl:for-each>
+    <xsl:apply-templates mode="mentions"/>
+  </xsl:template>
+
+  <!-- Words ascribed to someone (said, q, u with @who) are a mention of them in their paragraph. -->
+  <xsl:template match="said[@who] | q[@who] | u[@who]" mode="mentions">
+    <xsl:variable name="block" select="ancestor::*[local-name() = $samizdat:block-names][1]"/>
+    <xsl:variable name="words" select="normalize-space(.)"/>
+    <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.),
+      if (string-length($words) gt $samizdat:context-length) then replace(substring($words, 1, $samizdat:context-length), '\s\S*$', '') || '…' else $words,
+      samizdat:context-before(., $block), samizdat:context-after(., $block))"/>
+    <xsl:apply-templates mode="mentions"/>
+  </xsl:template>
+
+  <xsl:template match="castItem[@sameAs or @corresp or @ref]" mode="mentions">
+    <xsl:variable name="id" select="samizdat:cast-id(.)"/>
+    <xsl:sequence select="samizdat:mentions-of(., 'cast', samizdat:entity-targets(.), normalize-space(string-join((role, .[not(role)]), ' ')),
+      '', normalize-space(string-join(roleDesc, ' '))) ! map:put(map:put(., 'paragraph', $id), 'paragraphNumber', '')"/>
+    <xsl:apply-templates mode="mentions"/>
+  </xsl:template>
+
+  <!-- ================================================================
+       Entries, for the entity index
+       ================================================================ -->
+
+  <xsl:mode name="samizdat:entries" on-no-match="shallow-skip"/>
+
+  <xsl:variable name="samizdat:preferred-name-types" as="xs:string*" select="('preferred', 'reg', 'regularised', 'regularized', 'standard', 'main', 'normalized', 'normalised', 'full')"/>
+
+  <!-- An entry's names, the regularised one first. -->
+  <xsl:function name="samizdat:entry-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="if (local-name($entry) = ('bibl', 'biblStruct', 'biblFull')) then $entry/(title | */title)
+      else $entry/*[ends-with(local-name(), 'Name') or self::name or self::label][normalize-space()]"/>
+    <xsl:variable name="preferred" select="($names[lower-case(@type) = $samizdat:preferred-name-types], $names[not(@type)], $names)[1]"/>
+    <xsl:sequence select="$preferred, $names except $preferred"/>
+  </xsl:function>
+
+  <!-- How an entry sorts: its @sortKey, else a structured name surname first, else its regularised name. -->
+  <xsl:function name="samizdat:sort-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="name" as="element()?"/>
+    <xsl:sequence select="normalize-space(
+      if ($entry/@sortKey) then $entry/@sortKey
+      else if ($name/@sortKey) then $name/@sortKey
+      else if ($name/surname) then string-join(($name/surname, $name/forename, $name/(* except (surname, forename))), ' ')
+      else if ($name) then string($name) else $entry/@xml:id)"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:date-map" as="map(*)">
+    <xsl:param name="d" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="place" select="($d//*[local-name() = $samizdat:naming-elements][@ref or @key])[1]"/>
+    <xsl:sequence select="map:merge((
+      map { 'kind': $kind, 'text': normalize-space($d) },
+      for $a in $d/(@when, @notBefore, @notAfter, @from, @to, @when-iso) return map { local-name($a): normalize-space($a) },
+      if ($place) then map { 'place': (samizdat:entity-targets($place)[?kind = 'entry'])[1]?anchor } else ()))"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:texts" as="array(xs:string)">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:sequence select="array { $elements ! normalize-space()[. != ''] }"/>
+  </xsl:function>
+
+  <!-- Latitude and longitude of a <geo> ("41.9 12.5" or "41.9, 12.5"), when they are numbers in range. -->
+  <xsl:function name="samizdat:geo" as="map(xs:string, xs:string)?">
+    <xsl:param name="geo" as="element()?"/>
+    <xsl:variable name="parts" select="tokenize(normalize-space(replace(string($geo), ',', ' ')))"/>
+    <xsl:if test="count($parts) = 2 and (every $p in $parts satisfies $p castable as xs:decimal)
+                  and abs(xs:decimal($parts[1])) le 90 and abs(xs:decimal($parts[2])) le 180">
+      <xsl:sequence select="map { 'lat': $parts[1], 'long': $parts[2] }"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:template match="(person | personGrp | place | org | event | object | bibl | biblStruct | biblFull)[@xml:id][samizdat:is-entry(.)]" mode="samizdat:entries">
+    <xsl:variable name="names" select="samizdat:entry-names(.)"/>
+    <xsl:variable name="same" select="samizdat:entity-targets(.)"/>
+    <xsl:variable name="within" select="ancestor::*[samizdat:is-entry(.)][1]"/>
+    <xsl:sequence select="map:merge((
+      map {
+        'anchor': samizdat:entry-anchor(.),
+        'id': string(@xml:id),
+        'element': local-name(),
+        'type': map:get($samizdat:entry-types, local-name()),
+        'subtype': normalize-space(string-join((@type, @role), ' ')),
+        'names': array { $names ! map:merge((
+          map { 'text': normalize-space(.) },
+          if (@type) then map { 'type': string(@type) } else (),
+          if (@xml:lang) then map { 'lang': string(@xml:lang) } else ())) },
+        'sortName': samizdat:sort-name(., $names[1]),
+        'descriptions': samizdat:texts((note[@type = ('description', 'desc')], desc, roleDesc)),
+        'notes': samizdat:texts(note[not(@type = ('description', 'desc', 'unused'))]),
+        'dates': array {
+          for $d in (birth, death, floruit) return samizdat:date-map($d, local-name($d)),
+          if (@when or @from or @to or @notBefore or @notAfter) then map:put(samizdat:date-map(., 'date'), 'text', '') else (),
+          for $d in date return samizdat:date-map($d, 'date')
+        },
+        'occupations': samizdat:texts(occupation),
+        'affiliations': samizdat:texts(affiliation),
+        'idnos': array { for $i in idno[normalize-space()] return map:merge((
+          map { 'type': string($i/@type), 'value': normalize-space($i) },
+          samizdat:authority-of-idno(string($i/@type), normalize-space($i)) ! map { 'authority': ?name, 'href': ?href })) },
+        'links': array { $same[?kind != 'entry'] ! map { 'authority': ?name, 'href': ?href } }
+      },
+      if (@sex or sex) then map { 'sex': normalize-space(string-join((sex, @sex[not(../sex)]), ' ')) } else (),
+      if (exists($same[?kind = 'entry'])) then map { 'sameAs': $same[?kind = 'entry'][1]?anchor } else (),
+      if ($within) then map { 'within': samizdat:entry-anchor($within) } else (),
+      if (location) then map { 'location': map:merge((
+        map { 'names': array { for $n in location/*[not(self::geo)][normalize-space()] return map:merge((
+          map { 'kind': local-name($n), 'text': normalize-space($n) },
+          (samizdat:entity-targets($n)[?kind = 'entry'])[1] ! map { 'anchor': ?anchor })) } },
+        samizdat:geo((location/geo)[1]) ! map { 'geo': . })) } else (),
+      if (self::bibl or self::biblStruct or self::biblFull) then map { 'authors': samizdat:texts(.//author) } else ()
+    ))"/>
+    <xsl:apply-templates mode="samizdat:entries"/>
+  </xsl:template>
+
+  <xsl:function name="samizdat:relation-side" as="array(xs:string)">
+    <xsl:param name="side" as="attribute()?"/>
+    <xsl:sequence select="array { for $t in tokenize(normalize-space($side)) return samizdat:resolve-entity($t, $side)[?kind = 'entry']?anchor }"/>
+  </xsl:function>
+
+  <!-- Relations between entries: map { name, active, passive, mutual, description }, each side a list of anchors. -->
+  <xsl:template match="relation" mode="samizdat:entries">
+    <xsl:sequence select="map {
+      'relation': normalize-space(string-join((@name, @type[not(../@name)]), ' ')),
+      'active': samizdat:relation-side(@active), 'passive': samizdat:relation-side(@passive), 'mutual': samizdat:relation-side(@mutual),
+      'description': normalize-space(string-join((desc, note), ' '))
+    }"/>
+  </xsl:template>
+
+  <!-- Entity data of a document: its mentions, entries and relations. -->
+  <xsl:function name="samizdat:entity-data" as="map(*)">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:variable name="mentions" as="map(*)*">
+      <xsl:apply-templates select="$tei//text[not(ancestor::text)]" mode="mentions">
+        <xsl:with-param name="samizdat:speakers" select="samizdat:speaker-index($tei)" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <!-- Only the outermost lists are walked: most of a document holds no entries. -->
+    <xsl:variable name="lists" select="$tei//(listPerson | listPlace | listOrg | listEvent | listObject | listBibl | listRelation | particDesc | settingDesc)"/>
+    <xsl:variable name="listed" as="map(*)*">
+      <xsl:apply-templates select="$lists[not(ancestor::*[. intersect $lists])]" mode="samizdat:entries"/>
+    </xsl:variable>
+    <xsl:sequence select="map {
+      'mentions': array { $mentions },
+      'entries': array { $listed[map:contains(., 'anchor')] },
+      'relations': array { $listed[map:contains(., 'relation')] }
+    }"/>
+  </xsl:function>
+
+  <!-- Everything outside the entries that points at an entry (the header too): what `validate` counts as mentioned. -->
+  <xsl:function name="samizdat:references" as="xs:string*">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:sequence select="distinct-values(
+      for $e in $tei//*[@ref or @key or @corresp or @sameAs or @who][not(ancestor-or-self::*[samizdat:is-entry(.)])]
+      return samizdat:entity-targets($e)[?kind = 'entry']?anchor)"/>
+  </xsl:function>
+</xsl:stylesheet>
