@@ -4,14 +4,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import {
   checkCslData, cite, citationBlock, citationSet, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
   readCitable, serializeJsonLd, type CitableDocument,
 } from '../src/cite/index.js';
-import { formatHtml } from '../src/cite/render.js';
+import { STYLES, forOneItem, formatHtml, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
 import { repoRoot, cslDataSchema } from './support/paths.js';
 
 const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
@@ -441,5 +442,50 @@ describe('samizdat cite (CLI)', () => {
     assert.equal(result.status, 0);
     assert.match(result.stdout, /Examples:/);
     assert.match(result.stdout, /--passage p7/);
+  });
+});
+
+describe('cite: the styles as samizdat registers them (sort keys left out)', () => {
+  const styleSources = (): Record<StyleName, string> => {
+    const require = createRequire(import.meta.url);
+    return {
+      chicago: (require('@citation/csl-style-chicago-note-bibliography/info.json') as { content: string }).content,
+      mla: readFileSync(new URL('../src/cite/styles/modern-language-association.csl', import.meta.url), 'utf8'),
+      apa: (require('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>).apa!,
+    };
+  };
+
+  it('leaves out every <sort> and nothing else', () => {
+    for (const [name, style] of Object.entries(styleSources())) {
+      assert.match(style, /<sort>/, `${name}: the unabridged style has sort keys`);
+      const trimmed = forOneItem(style);
+      assert.doesNotMatch(trimmed, /<sort[\s/>]|<\/sort>|<key\b/, name);
+      assert.equal(trimmed.match(/<macro\b/g)?.length, style.match(/<macro\b/g)?.length, `${name}: every macro kept`);
+      assert.match(trimmed, /<\/bibliography>/, name);
+    }
+    assert.equal(forOneItem('<citation><sort/><layout/></citation><citation><sort\n/></citation>'), '<citation><layout/></citation><citation></citation>');
+    assert.equal(forOneItem('<sort-of/><sorted>x</sorted>'), '<sort-of/><sorted>x</sorted>');
+  });
+
+  it('formats every corpus header exactly as the unabridged styles do', async () => {
+    await formatHtml(flagship().item, 'apa', 'citation'); // registers samizdat's styles
+    const config = plugins.config.get('@csl');
+    const sources = styleSources();
+    for (const name of Object.keys(sources) as StyleName[]) config.styles.add(`unabridged-${name}`, sources[name]);
+    const dirs = ['shakedracor/tei', 'eltec/ELTeC-eng/level1'];
+    const files = [flagshipPath, ...dirs.flatMap((dir) => readdirSync(new URL(`test/corpora/${dir}/`, repo)).filter((f) => f.endsWith('.xml')).map((f) => new URL(`test/corpora/${dir}/${f}`, repo).pathname))];
+    for (const file of files) {
+      const read = readCitable(readFileSync(file, 'utf8'), file, { baseUrl: BASE });
+      assert.ok(read.ok, file);
+      const item = read.value.item;
+      for (const name of Object.keys(STYLES) as StyleName[]) {
+        const options = { template: `unabridged-${name}`, lang: 'en-US', format: 'html' };
+        const cite = new Cite([withoutUndatedOriginal(item)]);
+        const bibliography = cite.format('bibliography', options) as string;
+        assert.ok(bibliography.includes(await formatHtml(item, name, 'bibliography')), `${file} ${name} bibliography`);
+        const located = cite.format('citation', { ...options, entry: [{ id: item.id, locator: '7', label: 'paragraph' }] }) as string;
+        assert.equal(await formatHtml(item, name, 'citation', { locator: '7', label: 'paragraph' }), located.trim(), `${file} ${name} citation`);
+      }
+    }
   });
 });

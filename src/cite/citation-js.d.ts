@@ -8,6 +8,7 @@ declare module '@citation-js/core' {
   interface Register {
     add(name: string, value: unknown): void;
     has(name: string): boolean;
+    get(name: string): unknown;
   }
   export const plugins: {
     config: { get(name: string): { styles: Register; locales: Register } };

@@ -56,11 +56,35 @@ function citationJs(): Promise<CitationJs> {
     const styles = core.plugins.config.get('@csl').styles;
     const require = createRequire(import.meta.url);
     const chicago = require('@citation/csl-style-chicago-note-bibliography/info.json') as { content: string };
-    styles.add(STYLES.chicago, chicago.content);
-    styles.add(STYLES.mla, readFileSync(new URL('../../src/cite/styles/modern-language-association.csl', import.meta.url), 'utf8'));
+    const sources: Record<StyleName, string> = {
+      chicago: chicago.content,
+      mla: readFileSync(new URL('../../src/cite/styles/modern-language-association.csl', import.meta.url), 'utf8'),
+      apa: styles.get(STYLES.apa) as string,
+    };
+    for (const style of Object.keys(STYLES) as StyleName[]) styles.add(template(style), forOneItem(sources[style]));
     return core;
   })();
   return loading;
+}
+
+/**
+ * The name samizdat registers `style` under with Citation.js: its own, so
+ * that a program importing samizdat and Citation.js keeps the unabridged
+ * styles under their usual names.
+ */
+function template(style: StyleName): string {
+  return `samizdat-${STYLES[style]}`;
+}
+
+/**
+ * A style without its `<sort>` keys. samizdat formats one item at a time,
+ * which sorting leaves as it is; but citeproc-js builds every sort key at
+ * engine start-up, expanding the style's macros once more for each (about
+ * two thirds of the engines' start-up, the longest step of a first build).
+ * CSL forbids nesting `sort`, so the first end tag closes it.
+ */
+export function forOneItem(style: string): string {
+  return style.replace(/<sort(?=[\s/>])[^>]*\/>|<sort(?=[\s>])[\s\S]*?<\/sort\s*>/g, '');
 }
 
 export async function toBibtex(item: CslItem): Promise<string> {
@@ -77,7 +101,7 @@ export async function toRis(item: CslItem): Promise<string> {
 export async function formatItem(item: CslItem, style: StyleName, locator?: Locator): Promise<FormattedCitation> {
   const { Cite } = await citationJs();
   const cite = new Cite([withoutUndatedOriginal(item)]);
-  const bibliography = (format: 'text' | 'html') => cite.format('bibliography', { template: STYLES[style], lang: 'en-US', format }).trim();
+  const bibliography = (format: 'text' | 'html') => cite.format('bibliography', { template: template(style), lang: 'en-US', format }).trim();
   const citation = citationOf(cite, item, style, locator);
   return { bibliography: bibliography('text'), citation: citation.text, html: { bibliography: unwrapEntry(bibliography('html')), citation: citation.html } };
 }
@@ -90,7 +114,7 @@ export async function formatItem(item: CslItem, style: StyleName, locator?: Loca
 export async function formatHtml(item: CslItem, style: StyleName, form: 'bibliography' | 'citation', locator?: Locator): Promise<string> {
   const { Cite } = await citationJs();
   const cite = new Cite([withoutUndatedOriginal(item)]);
-  const options = { template: STYLES[style], lang: 'en-US', format: 'html' };
+  const options = { template: template(style), lang: 'en-US', format: 'html' };
   if (form === 'bibliography') return unwrapEntry(cite.format('bibliography', options).trim());
   const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
   return cite.format('citation', { ...options, entry }).trim();
@@ -98,7 +122,7 @@ export async function formatHtml(item: CslItem, style: StyleName, form: 'bibliog
 
 function citationOf(cite: InstanceType<CitationJs['Cite']>, item: CslItem, style: StyleName, locator?: Locator): { text: string; html: string } {
   const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
-  const render = (format: 'text' | 'html') => cite.format('citation', { template: STYLES[style], lang: 'en-US', format, entry }).trim();
+  const render = (format: 'text' | 'html') => cite.format('citation', { template: template(style), lang: 'en-US', format, entry }).trim();
   return { text: render('text'), html: render('html') };
 }
 
@@ -115,7 +139,7 @@ function unwrapEntry(html: string): string {
  * edition's imprint. It stays in the CSL-JSON (and its `note`), and is left
  * out of the formatted styles.
  */
-function withoutUndatedOriginal(item: CslItem): CslItem {
+export function withoutUndatedOriginal(item: CslItem): CslItem {
   if (item['original-date']) return item;
   const { 'original-publisher': _publisher, 'original-publisher-place': _place, 'original-title': _title, ...rest } = item;
   return rest;
