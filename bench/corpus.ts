@@ -131,13 +131,22 @@ export function copyDocument(text: string, document: CorpusDocument): string {
   if (copy === text) throw new Error(`${document.source.file} has no <title> to number`);
   const href = SCHEMA_HREF[document.source.kind];
   if (document.source.kind === 'eltec') copy = copy.replaceAll('../../Schemas/eltec-1.rng', href);
-  else if (document.source.kind !== 'flagship') {
-    const model = `<?xml-model href="${href}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n`;
-    const declaration = XML_DECLARATION.exec(copy);
-    copy = declaration ? `${declaration[0]}\n${model}${copy.slice(declaration[0].length).replace(/^\r?\n/, '')}` : model + copy;
-  }
+  else if (document.source.kind !== 'flagship') copy = withSchemaReference(copy, href);
   if (!copy.includes(href)) throw new Error(`${document.source.file}: the copy does not name ${href}`);
   return copy;
+}
+
+/**
+ * A document that names no schema, given an `<?xml-model?>` naming the
+ * RELAX NG schema at `href` (after its XML declaration, if any) and, with
+ * `embeddedSchematron`, a second naming the same file as Schematron, as
+ * TEI's own templates do, so that the rules embedded in it run too.
+ */
+export function withSchemaReference(text: string, href: string, embeddedSchematron = false): string {
+  const model = (namespace: string): string => `<?xml-model href="${href}" type="application/xml" schematypens="${namespace}"?>\n`;
+  const models = model('http://relaxng.org/ns/structure/1.0') + (embeddedSchematron ? model('http://purl.oclc.org/dsdl/schematron') : '');
+  const declaration = XML_DECLARATION.exec(text);
+  return declaration ? `${declaration[0]}\n${models}${text.slice(declaration[0].length).replace(/^\r?\n/, '')}` : models + text;
 }
 
 /** A change to one document's text for the incremental runs: a sentence at the end of its first paragraph in <body>. */

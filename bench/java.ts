@@ -2,15 +2,17 @@
  * The Java pipeline samizdat replaces, run on the same corpus for comparison:
  * jing (RELAX NG, what `validate --grammar-only` checks) and Saxon-HE running
  * samizdat's own XSLT (`xslt/html/html.xsl`, then `xslt/text/text.xsl`) in
- * directory mode, one JVM per stylesheet. Debian packages: `jing`,
+ * directory mode, one JVM per stylesheet; and, given their folder, the TEI
+ * Consortium's own Stylesheets (`html/html.xsl`) on Saxon-HE, the TEI → HTML
+ * that editors run instead of samizdat. Debian packages: `jing`,
  * `libsaxonhe-java`. Reference tools for the benchmark only, never used by
  * samizdat itself.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.js';
-import { measure, median, type Run } from './measure.js';
+import { measure, medianOf, type Run } from './measure.js';
 
 export interface JavaTools {
   jing?: string;
@@ -72,18 +74,9 @@ export function runJing(jing: string, corpus: Corpus, timeoutMs?: number): Promi
   return sequence([...bySchema].map(([schema, files]) => (limit) => measure(jing, [schema, ...files], { cwd: corpus.root, timeoutMs: limit })), timeoutMs);
 }
 
-/** jing on the flagship alone (its chapter and register against samizdat.rng), one JVM each time: the median of `times` runs. */
-export async function runJingFlagship(jing: string, corpus: Corpus, times: number, timeoutMs?: number): Promise<Run> {
-  const files = ['1923-opposition-ch01.xml', 'register.xml'].map((f) => join(corpus.flagship, 'tei', f));
-  const runs: Run[] = [];
-  for (let i = 0; i < times; i++) {
-    const spent = runs.reduce((n, r) => n + r.seconds * 1000, 0);
-    const run = await measure(jing, [join(corpus.flagship, 'schemas', 'samizdat.rng'), ...files], { cwd: corpus.flagship, timeoutMs: timeoutMs === undefined ? undefined : timeoutMs - spent });
-    runs.push(run);
-    if (run.stopped || run.exitCode !== 0) return run;
-  }
-  const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
-  return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+/** jing on `files` against one schema, one JVM each time: the median of `times` runs. */
+export function runJingMedian(jing: string, schema: string, files: readonly string[], cwd: string, times: number, timeoutMs?: number): Promise<Run> {
+  return medianOf(times, (limit) => measure(jing, [schema, ...files], { cwd, timeoutMs: limit }), timeoutMs);
 }
 
 /** What the Saxon run does, for the report. */
@@ -98,4 +91,22 @@ export function runSaxon(jar: string, repo: string, corpus: Corpus, timeoutMs?: 
     return measure('java', ['-jar', jar, `-s:${corpus.tei}`, `-o:${join(folder, out)}`, `-xsl:${stylesheet}`], { cwd: corpus.root, timeoutMs: limit });
   };
   return sequence([transform(join(repo, 'xslt', 'html', 'html.xsl'), 'html'), transform(join(repo, 'xslt', 'text', 'text.xsl'), 'text')], timeoutMs);
+}
+
+/** What the TEI Stylesheets run does, for the report. */
+export const TEI_STYLESHEETS_COMMAND = 'Saxon-HE -s:tei -xsl:STYLESHEETS/html/html.xsl';
+
+/** The TEI Stylesheets' version, from the VERSION file of their folder. */
+export function teiStylesheetsVersion(folder: string): string {
+  const file = join(folder, 'VERSION');
+  return `TEI Stylesheets ${existsSync(file) ? readFileSync(file, 'utf8').trim() : '(version unknown)'}`;
+}
+
+/**
+ * The TEI Stylesheets' HTML driver on Saxon-HE in directory mode, over every
+ * file of `tei` into a new folder `out` (one JVM, its start counted).
+ */
+export function runTeiStylesheets(jar: string, stylesheets: string, tei: string, out: string, timeoutMs?: number): Promise<Run> {
+  mkdirSync(out, { recursive: true });
+  return measure('java', ['-jar', jar, `-s:${tei}`, `-o:${out}`, `-xsl:${join(stylesheets, 'html', 'html.xsl')}`], { cwd: out, timeoutMs });
 }

@@ -128,3 +128,20 @@ export function median(values: readonly number[]): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/**
+ * `times` runs of `once` as one run: the median time and peak, or the first
+ * run that failed or was stopped (what follows it would not mean anything).
+ * `once` gets the milliseconds left of `timeoutMs` for all the runs.
+ */
+export async function medianOf(times: number, once: (timeoutMs: number | undefined) => Promise<Run>, timeoutMs?: number): Promise<Run> {
+  const runs: Run[] = [];
+  for (let i = 0; i < times; i++) {
+    const spent = runs.reduce((n, r) => n + r.seconds * 1000, 0);
+    const run = await once(timeoutMs === undefined ? undefined : timeoutMs - spent);
+    runs.push(run);
+    if (run.stopped || run.exitCode !== 0) return run;
+  }
+  const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
+  return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+}

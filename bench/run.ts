@@ -1,9 +1,11 @@
 /**
  * `npm run bench [-- options]`: samizdat's speed and memory on a synthetic
- * edition (bench/corpus.ts), measured by running the real CLI (lib/, compiled
- * by the npm script) as child processes, and the Java pipeline (jing,
- * Saxon-HE) on the same files when it is installed. Prints Markdown for the
- * README's "Performance" section; --json also writes the results as JSON.
+ * edition (bench/corpus.ts), on the flagship alone and on eight plays
+ * (bench/plays.ts), measured by running the real CLI (lib/, compiled by the
+ * npm script) as child processes, and the Java pipeline (jing, Saxon-HE, and
+ * the TEI Stylesheets when their folder is given) on the same files when it
+ * is installed. Prints Markdown for the README's "Performance" section;
+ * --json also writes the results as JSON. Options: bench/options.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -14,41 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { writeCartulary, type CartularySize } from './cartulary.js';
 import { reviseDocument, writeCorpus } from './corpus.js';
 import { packAndInstall } from './installed.js';
-import { SAXON_COMMAND, findJavaTools, runJing, runJingFlagship, runSaxon, type JavaTools } from './java.js';
-import { measure, median, memoryProbe, stopRuns, type Run } from './measure.js';
-import { renderMarkdown, resultsJson, searchIndexLine, type Results, type Row, type SearchIndexFigures } from './report.js';
+import { SAXON_COMMAND, TEI_STYLESHEETS_COMMAND, findJavaTools, runJing, runJingMedian, runSaxon, runTeiStylesheets, teiStylesheetsVersion, type JavaTools } from './java.js';
+import { measure, medianOf, memoryProbe, stopRuns, type Run } from './measure.js';
+import { LINEAR_LIMIT, parseOptions } from './options.js';
+import { PLAYS, writePlays } from './plays.js';
+import { compareRows, renderMarkdown, resultsJson, searchIndexLine, sumOfRows, type Results, type Row, type SearchIndexFigures } from './report.js';
 
 /** The cartulary the entity index is measured on (as large as the one issue 11 met), and then twice that. */
 const CARTULARY: CartularySize = { persons: 3000, places: 500, mentions: 3000 };
-/** Twice the entries and mentions may take at most this many times as long: more says the work grows faster than linearly. */
-const LINEAR_LIMIT = 3;
-
-const HELP = `Usage: npm run bench [-- options]
-
-Builds a synthetic edition (the flagship chapter copied, one document in
-twenty from a corpus of real TEI, and the register) and times samizdat's CLI on
-it: validate (with and without the rules layer) cold, after one file changed
-and with nothing changed, build the same three ways, plus the start-up of
---version and of validate on the flagship alone, the build of a cartulary
-whose header keeps 3,000 persons, then one twice as large (which must take at
-most ${LINEAR_LIMIT}× as long), and a user's first run: samizdat packed and
-installed from its tarball (not timed), then init + build, and validate, of a
-new edition with empty caches. With jing and Saxon-HE installed, it runs them
-on the same corpus and prints samizdat's time over theirs.
-
-Options (or environment variables):
-  --size N         documents in the corpus (BENCH_SIZE, default 1000)
-  --budget S       stop whatever is still running after S seconds in all and
-                   report it as stopped (BENCH_BUDGET, default 300; 0: no limit)
-  --keep           keep the corpus and outputs (their folder is printed)
-  --json[=FILE]    also write the results as JSON (default bench/results.json)
-  --no-java        skip the jing and Saxon comparison
-  --corpora DIR    real TEI laid out as test/corpora is (default test/corpora,
-                   the subset this repository carries; give a fuller copy
-                   for a wider mix)
-  --render FILE    print the Markdown of earlier results (a --json file); runs nothing
-  -h, --help       show this help
-`;
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(REPO, 'bin', 'samizdat.js');
@@ -58,43 +33,13 @@ const REPEATS_EMPTY_CACHE = 3;
 /** Seconds kept back from the budget for writing the report. */
 const RESERVE = 2;
 
-interface Options { size: number; budget: number; keep: boolean; json?: string; java: boolean; corpora: string; render?: string }
-
-function parseOptions(args: string[]): Options | string {
-  const options: Options = {
-    size: Number(process.env.BENCH_SIZE ?? 1000),
-    budget: Number(process.env.BENCH_BUDGET ?? 300),
-    keep: false,
-    java: true,
-    corpora: join(REPO, 'test', 'corpora'),
-  };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
-    const value = (): string => inline ?? args[++i] ?? '';
-    switch (flag) {
-      case '-h': case '--help': return HELP;
-      case '--size': options.size = Number(value()); break;
-      case '--budget': options.budget = Number(value()); break;
-      case '--keep': options.keep = true; break;
-      case '--json': options.json = resolve(inline ?? join(REPO, 'bench', 'results.json')); break;
-      case '--no-java': options.java = false; break;
-      case '--corpora': options.corpora = resolve(value()); break;
-      case '--render': options.render = resolve(value()); break;
-      default: return `unknown option '${args[i]}'\n\n${HELP}`;
-    }
-  }
-  if (!Number.isInteger(options.size) || options.size < 1) return `the corpus size must be a whole number of at least 1\n\n${HELP}`;
-  if (!Number.isFinite(options.budget) || options.budget < 0) return `the budget must be a number of seconds (0: no limit)\n\n${HELP}`;
-  return options;
-}
-
 const git = (...args: string[]): string => spawnSync('git', ['-C', REPO, ...args], { encoding: 'utf8' }).stdout?.trim() ?? '';
 
 async function main(): Promise<number> {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    (parsed === HELP ? process.stdout : process.stderr).write(parsed);
-    return parsed === HELP ? 0 : 2;
+  const parsed = parseOptions(process.argv.slice(2), REPO);
+  if ('message' in parsed) {
+    (parsed.exitCode === 0 ? process.stdout : process.stderr).write(parsed.message);
+    return parsed.exitCode;
   }
   const options = parsed;
   if (options.render) {
@@ -123,6 +68,7 @@ async function main(): Promise<number> {
   log(`writing ${options.size} documents into ${root}`);
   const corpus = await writeCorpus(root, options.size, { repo: REPO, corpora });
   const generationSeconds = (performance.now() - started) / 1000;
+  const plays = await writePlays(join(root, 'plays'), REPO);
   const flagshipBytes = (await Promise.all(['1923-opposition-ch01.xml', 'register.xml'].map((f) => readFile(join(corpus.flagship, 'tei', f))))).reduce((n, b) => n + b.length, 0);
 
   const rows: Row[] = [];
@@ -157,19 +103,24 @@ async function main(): Promise<number> {
     log(`  ${status} in ${result.seconds.toFixed(2)} s${note ? ` (${note})` : ''}`);
   }
   /** The median of `times` runs, `before` each. */
-  const repeated = (args: string[], cwd: string, times: number, before: () => Promise<unknown>) => async (): Promise<Run> => {
-    const runs: Run[] = [];
-    for (let i = 0; i < times; i++) {
-      await before();
-      const run = await samizdat(args, cwd);
-      runs.push(run);
-      if (run.stopped || run.exitCode !== 0) return run;
-    }
-    const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
-    return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+  const repeated = (args: string[], cwd: string, times: number, before: () => Promise<unknown>) => (): Promise<Run> =>
+    medianOf(times, async () => { await before(); return samizdat(args, cwd); });
+  /** Adds a row that stands for other rows run one after the other. */
+  const sum = (row: Pick<Row, 'id' | 'command' | 'condition'>, ids: string[]): void => {
+    rows.push(sumOfRows(row, ids.map((id) => rows.find((r) => r.id === id)!)));
+  };
+  /** Adds a row that was not run, saying why. */
+  const skip = (row: Omit<Row, 'status' | 'seconds' | 'peakRssBytes'>, why: string): void => {
+    rows.push({ ...row, status: 'skipped', seconds: null, peakRssBytes: null, note: why });
+  };
+  /** A build that finished must have published a page for each of `documents` in `out`. */
+  const pagesOf = (documents: string[], out: string) => async (): Promise<string | undefined> => {
+    const missing = documents.map((f) => join(out, basename(f, '.xml'), 'index.html')).filter((page) => !existsSync(page));
+    return missing.length > 0 ? `${missing.length} page(s) missing, e.g. ${missing[0]}` : undefined;
   };
   const whole = { files: corpus.files.length, bytes: corpus.bytes };
   const flagship = { files: 2, bytes: flagshipBytes };
+  const eightPlays = { files: plays.files.length, bytes: plays.bytes };
   const nothing = async (): Promise<void> => {};
   let revision = 0;
   const reviseFirst = async (): Promise<void> => {
@@ -193,6 +144,21 @@ async function main(): Promise<number> {
   const forgetVerdicts = (): Promise<void> => rm(join(corpus.flagship, '.samizdat', 'cache', 'verdicts'), { recursive: true, force: true });
   await step({ id: 'flagship-validate', command: 'samizdat validate tei/', condition: `the flagship alone, schemas cached, median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS, forgetVerdicts));
   await step({ id: 'flagship-validate-remembered', command: 'samizdat validate tei/', condition: `the flagship alone, unchanged (verdicts remembered), median of ${REPEATS}`, ...flagship }, repeated(['validate', 'tei/'], corpus.flagship, REPEATS, nothing));
+  const flagshipFresh = (): Promise<void[]> => Promise.all(['.samizdat', 'dist'].map((f) => rm(join(corpus.flagship, f), { recursive: true, force: true })));
+  await step({ id: 'flagship-build-cold', command: 'samizdat build tei/', condition: `the flagship alone, cold (no dist/, empty cache), median of ${REPEATS_EMPTY_CACHE}`, ...flagship },
+    repeated(['build', 'tei/'], corpus.flagship, REPEATS_EMPTY_CACHE, flagshipFresh), { check: pagesOf([join(corpus.flagship, 'tei', '1923-opposition-ch01.xml')], join(corpus.flagship, 'dist')) });
+  sum({ id: 'flagship-validate-build-cold', command: 'samizdat validate tei/ && samizdat build tei/', condition: 'the flagship alone, cold: the sum of validate (empty cache) and build (cold) above' }, ['flagship-validate-empty-cache', 'flagship-build-cold']);
+  sum({ id: 'flagship-grammar-build-cold', command: 'samizdat validate --grammar-only tei/ && samizdat build tei/', condition: 'the flagship alone, cold: the sum of validate --grammar-only (empty cache) and build (cold) above' }, ['flagship-validate-grammar-empty-cache', 'flagship-build-cold']);
+
+  // The eight plays, each command from nothing (a fresh process, no .samizdat/, no dist/), against tei_all.
+  const playsFresh = (): Promise<void[]> => Promise.all(['.samizdat', 'dist'].map((f) => rm(join(plays.root, f), { recursive: true, force: true })));
+  const playsCold = `${plays.files.length} plays, cold (empty cache), median of ${REPEATS_EMPTY_CACHE}`;
+  await step({ id: 'plays-validate-grammar-cold', command: 'samizdat validate --grammar-only tei/', condition: playsCold, ...eightPlays }, repeated(['validate', '--grammar-only', 'tei/'], plays.root, REPEATS_EMPTY_CACHE, playsFresh));
+  await step({ id: 'plays-validate-cold', command: 'samizdat validate tei/', condition: playsCold, ...eightPlays }, repeated(['validate', 'tei/'], plays.root, REPEATS_EMPTY_CACHE, playsFresh));
+  await step({ id: 'plays-build-cold', command: 'samizdat build tei/', condition: `${plays.files.length} plays, cold (no dist/, empty cache), median of ${REPEATS_EMPTY_CACHE}`, ...eightPlays },
+    repeated(['build', 'tei/'], plays.root, REPEATS_EMPTY_CACHE, playsFresh), { check: pagesOf(plays.files, join(plays.root, 'dist')) });
+  sum({ id: 'plays-validate-build-cold', command: 'samizdat validate tei/ && samizdat build tei/', condition: `${plays.files.length} plays, cold: the sum of validate and build above` }, ['plays-validate-cold', 'plays-build-cold']);
+  sum({ id: 'plays-grammar-build-cold', command: 'samizdat validate --grammar-only tei/ && samizdat build tei/', condition: `${plays.files.length} plays, cold: the sum of validate --grammar-only and build above` }, ['plays-validate-grammar-cold', 'plays-build-cold']);
 
   // A user's first run: the package packed and installed from its tarball
   // (bench/installed.ts, not timed), then a new edition made and built with
@@ -202,19 +168,14 @@ async function main(): Promise<number> {
   const sample = { files: 2, bytes: (await Promise.all(['sample.xml', 'register.xml'].map((f) => readFile(join(REPO, 'templates', 'init', 'tei', f))))).reduce((n, b) => n + b.length, 0) };
   let editions = 0;
   /** The median of `times` runs of `script` (sh, $0 the installed CLI) in a new edition's folder, made by `init` first (not timed) when `initFirst`. */
-  const firstRuns = (script: string, initFirst: boolean, times: number) => async (): Promise<Run> => {
+  const firstRuns = (script: string, initFirst: boolean, times: number) => (): Promise<Run> => {
     const { app, cli } = installed!;
-    const runs: Run[] = [];
-    for (let i = 0; i < times; i++) {
+    return medianOf(times, async () => {
       const edition = join(app, `edition-${++editions}`);
       if (initFirst) spawnSync(cli, ['init', edition], { stdio: 'ignore' });
       else await mkdir(edition);
-      const run = await measure('/bin/sh', ['-c', script, cli], { cwd: edition, timeoutMs: remaining() });
-      runs.push(run);
-      if (run.stopped || run.exitCode !== 0) return run;
-    }
-    const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
-    return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+      return measure('/bin/sh', ['-c', script, cli], { cwd: edition, timeoutMs: remaining() });
+    });
   };
   await step({ id: 'installed-init-build', command: 'samizdat init && samizdat build', condition: `installed package, new edition, cold (empty caches), median of ${REPEATS_EMPTY_CACHE}`, ...sample },
     firstRuns('"$0" init >/dev/null && "$0" build >/dev/null', false, REPEATS_EMPTY_CACHE));
@@ -265,28 +226,74 @@ async function main(): Promise<number> {
 
   // The Java pipeline comes last: with a time budget, samizdat's own figures come first.
   const java: Results['java'] = { tools: [], runs: [], skipped: [], comparisons: [] };
-  const compare = (samizdatId: string, javaId: string, note: string): void => {
+  const javaStep: typeof step = (row, run, then) => { java.runs.push(row.id); return step(row, run, then); };
+  const javaSkip = (row: Parameters<typeof skip>[0], why: string): void => { java.runs.push(row.id); skip(row, why); };
+  const javaSum = (row: Parameters<typeof sum>[0], ids: string[]): void => { java.runs.push(row.id); sum(row, ids); };
+  const compare = (subject: string, samizdatId: string, javaId: string, note: string, target?: { ratio: number; source: string }): void => {
     const [ours, theirs] = [samizdatId, javaId].map((id) => rows.find((r) => r.id === id)!);
-    const ratio = ours.status === 'ok' && theirs.status === 'ok' ? ours.seconds! / theirs.seconds! : null;
-    java.comparisons.push({ samizdat: samizdatId, java: javaId, ratio, note: ratio === null ? `not comparable: \`${ours.status !== 'ok' ? ours.command : theirs.command}\` did not finish` : note });
+    java.comparisons.push(compareRows(subject, ours, theirs, note, target));
   };
   const tools: JavaTools = options.java ? findJavaTools() : { missing: ['--no-java was given'] };
   java.skipped.push(...tools.missing);
-  if (tools.jing) {
-    java.tools.push(`jing ${tools.jing}`);
-    java.runs.push('jing');
-    await step({ id: 'jing', command: 'jing SCHEMA FILES…', condition: 'one JVM per schema (3)', ...whole }, () => runJing(tools.jing!, corpus, remaining()));
-    compare('validate-grammar-cold', 'jing', 'both check well-formedness and RELAX NG only, from a cold start: jing starts a JVM per schema and reads the schemas; samizdat starts Node and its workers, reads its own schemas precompiled and compiles the ELTeC schema (empty cache)');
-    await step({ id: 'jing-flagship', command: 'jing SCHEMA tei/*.xml', condition: `the flagship alone, one JVM, median of ${REPEATS}`, ...flagship }, () => runJingFlagship(tools.jing!, corpus, REPEATS, remaining()));
-    compare('flagship-validate-grammar-empty-cache', 'jing-flagship', 'the flagship against samizdat.rng, well-formedness and RELAX NG only, cold');
+  if (options.java && tools.saxon && !options.peerStylesheets) java.skipped.push('the TEI Stylesheets were not given (--peer-stylesheets DIR)');
+  /** Why the rows needing `tool` are not run, or undefined when they are. */
+  const unavailable = (tool: 'jing' | 'saxon' | 'stylesheets'): string | undefined => {
+    if (!options.java) return '--no-java was given';
+    if (tool === 'jing') return tools.jing ? undefined : 'jing is not installed';
+    if (!tools.saxon) return tools.missing.find((m) => /java|saxon/i.test(m)) ?? 'Saxon-HE is not available';
+    return tool === 'stylesheets' && !options.peerStylesheets ? 'no --peer-stylesheets DIR given' : undefined;
+  };
+  if (tools.jing) java.tools.push(`jing ${tools.jing}`);
+  if (tools.saxon) java.tools.push(tools.saxon.version);
+  if (tools.saxon && options.peerStylesheets && options.java) java.tools.push(teiStylesheetsVersion(options.peerStylesheets));
+
+  const jingRows = [
+    { row: { id: 'jing', command: 'jing SCHEMA FILES…', condition: 'one JVM per schema (3)', ...whole }, run: () => runJing(tools.jing!, corpus, remaining()) },
+    { row: { id: 'jing-flagship', command: 'jing samizdat.rng tei/*.xml', condition: `the flagship alone, one JVM, median of ${REPEATS}`, ...flagship },
+      run: () => runJingMedian(tools.jing!, join(corpus.flagship, 'schemas', 'samizdat.rng'), ['1923-opposition-ch01.xml', 'register.xml'].map((f) => join(corpus.flagship, 'tei', f)), corpus.flagship, REPEATS, remaining()) },
+    { row: { id: 'jing-plays', command: 'jing tei_all.rng tei/*.xml', condition: `${plays.files.length} plays, one JVM, median of ${REPEATS_EMPTY_CACHE}`, ...eightPlays },
+      run: () => runJingMedian(tools.jing!, plays.schema, plays.files, plays.root, REPEATS_EMPTY_CACHE, remaining()) },
+  ];
+  for (const { row, run } of jingRows) {
+    const why = unavailable('jing');
+    if (why) javaSkip(row, why);
+    else await javaStep(row, run);
   }
-  if (tools.saxon) {
-    const saxon = tools.saxon;
-    java.tools.push(saxon.version);
-    java.runs.push('saxon');
-    await step({ id: 'saxon', command: SAXON_COMMAND, condition: 'one JVM per stylesheet (2)', ...whole }, () => runSaxon(saxon.jar, REPO, corpus, remaining()));
-    compare('build-cold', 'saxon', 'Saxon renders the page and the text of each file; samizdat build also gathers entity mentions, adds citations and writes the list and entity pages');
+  const saxonRow = { id: 'saxon', command: SAXON_COMMAND, condition: "samizdat's own XSLT, one JVM per stylesheet (2)", ...whole };
+  const saxonWhy = unavailable('saxon');
+  if (saxonWhy) javaSkip(saxonRow, saxonWhy);
+  else await javaStep(saxonRow, () => runSaxon(tools.saxon!.jar, REPO, corpus, remaining()));
+
+  // The pipeline editors run instead of samizdat: jing, then the TEI Stylesheets' html.xsl, each output folder new.
+  let peerOutputs = 0;
+  const teiStylesheets = (tei: string, documents: string[]) => (): Promise<Run> => medianOf(REPEATS_EMPTY_CACHE, async (limit) => {
+    const out = join(root, 'peer', `html-${++peerOutputs}`);
+    const run = await runTeiStylesheets(tools.saxon!.jar, options.peerStylesheets!, tei, out, limit);
+    const written = run.exitCode === 0 ? documents.filter((f) => existsSync(join(out, basename(f)))).length : documents.length;
+    return written === documents.length ? run : { ...run, exitCode: 1, output: `${run.output}\nthe TEI Stylesheets wrote ${written} of ${documents.length} pages into ${out}` };
+  }, remaining());
+  const peerRows = [
+    { subject: 'the flagship alone', jing: 'jing-flagship', ours: 'flagship', tei: join(corpus.flagship, 'tei'), documents: ['1923-opposition-ch01.xml', 'register.xml'], size: flagship, label: 'the flagship alone' },
+    { subject: `the ${plays.files.length} plays`, jing: 'jing-plays', ours: 'plays', tei: plays.tei, documents: plays.files, size: eightPlays, label: `${plays.files.length} plays` },
+  ];
+  for (const peer of peerRows) {
+    const row = { id: `tei-stylesheets-${peer.ours}`, command: TEI_STYLESHEETS_COMMAND, condition: `${peer.label}, one JVM, median of ${REPEATS_EMPTY_CACHE}`, ...peer.size };
+    const why = unavailable('stylesheets');
+    if (why) javaSkip(row, why);
+    else await javaStep(row, teiStylesheets(peer.tei, peer.documents));
+    javaSum({ id: `jing-tei-stylesheets-${peer.ours}`, command: 'jing, then the TEI Stylesheets', condition: `${peer.label}: the sum of jing and the TEI Stylesheets above` }, [peer.jing, row.id]);
   }
+
+  compare('the corpus', 'validate-grammar-cold', 'jing', 'both check well-formedness and RELAX NG only, from a cold start: jing starts a JVM per schema and reads the schemas; samizdat starts Node and its workers, reads its own schemas precompiled and compiles the ELTeC schema (empty cache)',
+    { ratio: 1 / 3, source: 'issue 13: 3× faster than jing' });
+  compare('the corpus', 'build-cold', 'saxon', "Saxon runs samizdat's stylesheets for the page and the text of each file; samizdat build also gathers entity mentions, adds citations, indexes for search and writes the list and entity pages");
+  compare('the flagship alone', 'flagship-validate-grammar-empty-cache', 'jing-flagship', 'the chapter and its register against samizdat.rng, well-formedness and RELAX NG only, cold');
+  const builds = (per: string): string => `samizdat's build writes a page, a plain text and citations per ${per}, the list of documents, the entity index and the search; the TEI Stylesheets write one HTML page per file`;
+  compare('the flagship alone', 'flagship-validate-build-cold', 'jing-tei-stylesheets-flagship', `validate adds Schematron and the edition rules, which jing does not run; ${builds('document')}`);
+  compare('the flagship alone', 'flagship-grammar-build-cold', 'jing-tei-stylesheets-flagship', `both check RELAX NG only; ${builds('document')}`);
+  compare(`the ${plays.files.length} plays`, 'plays-validate-grammar-cold', 'jing-plays', 'the plays against tei_all, well-formedness and RELAX NG only, cold');
+  compare(`the ${plays.files.length} plays`, 'plays-validate-build-cold', 'jing-tei-stylesheets-plays', `validate adds the Schematron rules embedded in tei_all, which jing does not run; ${builds('play')}`);
+  compare(`the ${plays.files.length} plays`, 'plays-grammar-build-cold', 'jing-tei-stylesheets-plays', `both check RELAX NG only; ${builds('play')}`);
 
   const results: Results = {
     date: new Date().toISOString(),
@@ -296,6 +303,7 @@ async function main(): Promise<number> {
     },
     samizdat: samizdatVersion,
     corpus: { documents: corpus.documents, files: corpus.files.length, bytes: corpus.bytes, kinds: corpus.kinds, generationSeconds },
+    plays: { names: [...PLAYS], ...eightPlays },
     budgetSeconds: options.budget > 0 ? options.budget : null,
     rows,
     search,

@@ -5,12 +5,14 @@
  * are checked here.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planCorpus, reviseDocument, writeCorpus, type Corpus } from '../bench/corpus.js';
-import { rowFigures } from '../bench/report.js';
+import { HELP, parseOptions, type Options } from '../bench/options.js';
+import { PLAYS, playSources, writePlays } from '../bench/plays.js';
+import { compareRows, ratioInWords, renderMarkdown, resultsJson, rowFigures, sumOfRows, type Results, type Row } from '../bench/report.js';
 import { validate } from '../src/validate/index.js';
 import { corporaDir } from './support/paths.js';
 
@@ -72,5 +74,164 @@ describe('bench: the report', () => {
   it('gives a stopped run as bounds, not as a measurement', () => {
     const row = { id: 'build-cold', command: 'samizdat build tei', condition: 'cold', status: 'stopped' as const, seconds: 200, files: 1001, bytes: 50e6, peakRssBytes: null };
     assert.deepEqual(rowFigures(row), { seconds: '> 200.00', documentsPerSecond: '< 5.0', megabytesPerSecond: '< 0.25', peakRss: '—' });
+  });
+});
+
+describe('bench: the eight plays', function () {
+  this.timeout(60_000);
+  let scratch: string;
+  before(() => { scratch = mkdtempSync(join(tmpdir(), 'samizdat-bench-plays-')); });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('finds all eight in the repository: three in test/corpora, five in bench/plays', () => {
+    const sources = playSources(repo);
+    assert.equal(sources.length, 8);
+    assert.equal(sources.filter((f) => f.includes('/test/corpora/shakedracor/tei/')).length, 3);
+    assert.equal(sources.filter((f) => f.includes('/bench/plays/')).length, 5);
+  });
+
+  it('writes each play unchanged but for two <?xml-model?> naming tei_all, as RELAX NG and as Schematron', async () => {
+    const plays = await writePlays(join(scratch, 'plays'), repo);
+    assert.deepEqual(plays.files.map((f) => f.slice(plays.tei.length + 1)), PLAYS.map((name) => `${name}.xml`));
+    assert.equal(plays.bytes, plays.files.reduce((n, f) => n + readFileSync(f).length, 0));
+    assert.equal(readFileSync(plays.schema, 'utf8'), readFileSync(join(repo, 'schemas', 'vendor', 'tei_all.rng'), 'utf8'));
+    playSources(repo).forEach((source, i) => {
+      const [declaration, grammar, rules, ...rest] = readFileSync(plays.files[i], 'utf8').split('\n');
+      const original = readFileSync(source, 'utf8').split('\n');
+      assert.equal(declaration, original[0]);
+      assert.match(grammar, /^<\?xml-model href="\.\.\/schemas\/vendor\/tei_all\.rng" [^>]*schematypens="http:\/\/relaxng\.org\/ns\/structure\/1\.0"\?>$/);
+      assert.match(rules, /^<\?xml-model href="\.\.\/schemas\/vendor\/tei_all\.rng" [^>]*schematypens="http:\/\/purl\.oclc\.org\/dsdl\/schematron"\?>$/);
+      assert.deepEqual(rest, original.slice(1));
+    });
+  });
+});
+
+describe('bench: its options', () => {
+  let scratch: string;
+  before(() => { scratch = mkdtempSync(join(tmpdir(), 'samizdat-bench-options-')); });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  const parse = (...args: string[]): ReturnType<typeof parseOptions> => parseOptions(args, repo, {});
+  const options = (...args: string[]): Options => {
+    const parsed = parse(...args);
+    assert.ok(!('message' in parsed), 'message' in parsed ? parsed.message : '');
+    return parsed;
+  };
+  const stylesheets = (): string => {
+    const folder = join(scratch, 'Stylesheets');
+    mkdirSync(join(folder, 'html'), { recursive: true });
+    writeFileSync(join(folder, 'html', 'html.xsl'), '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="2.0"/>');
+    return folder;
+  };
+
+  it('reads nothing outside the repository unless told: no TEI Stylesheets by default, the corpora from test/corpora', () => {
+    const parsed = options();
+    assert.equal(parsed.peerStylesheets, undefined);
+    assert.equal(parsed.corpora, join(repo, 'test', 'corpora'));
+    assert.equal(parsed.java, true);
+  });
+
+  it('takes the TEI Stylesheets\' folder from --peer-stylesheets, as DIR or =DIR', () => {
+    const folder = stylesheets();
+    assert.equal(options('--peer-stylesheets', folder).peerStylesheets, folder);
+    assert.equal(options(`--peer-stylesheets=${folder}`, '--no-java').peerStylesheets, folder);
+  });
+
+  it('refuses a --peer-stylesheets folder without html/html.xsl, before running anything', () => {
+    const empty = join(scratch, 'empty');
+    mkdirSync(empty, { recursive: true });
+    for (const [folder, says] of [[empty, 'has no html/html.xsl'], [join(scratch, 'nowhere'), 'does not exist']]) {
+      const parsed = parse('--peer-stylesheets', folder);
+      assert.ok('message' in parsed);
+      assert.equal(parsed.exitCode, 2);
+      assert.ok(parsed.message.startsWith(`--peer-stylesheets: ${folder} ${says}`), parsed.message);
+    }
+    const bare = parse('--peer-stylesheets');
+    assert.ok('message' in bare && bare.message.startsWith('--peer-stylesheets needs a path'));
+  });
+
+  it('says which option it does not know, and shows the help (exit 0) when asked', () => {
+    const unknown = parse('--peer', 'x');
+    assert.ok('message' in unknown && unknown.exitCode === 2 && unknown.message.startsWith("unknown option '--peer'"));
+    assert.deepEqual(parse('--size', '20', '-h'), { message: HELP, exitCode: 0 });
+    assert.match(HELP, /--peer-stylesheets DIR/);
+  });
+
+  it('takes --size and --budget from the environment, the command line first', () => {
+    const fromEnv = parseOptions(['--budget', '0'], repo, { BENCH_SIZE: '20', BENCH_BUDGET: '60' });
+    assert.ok(!('message' in fromEnv));
+    assert.deepEqual([fromEnv.size, fromEnv.budget], [20, 0]);
+    assert.ok('message' in parse('--size', '0'));
+  });
+});
+
+describe('bench: ratios against the Java pipeline', () => {
+  const row = (id: string, seconds: number | null, status: Row['status'] = 'ok', extra: Partial<Row> = {}): Row =>
+    ({ id, command: `run ${id}`, condition: 'cold', status, seconds, files: 8, bytes: 3.24e6, peakRssBytes: seconds === null ? null : 100e6 + seconds * 1e6, ...extra });
+
+  it('adds the parts of a sum row, keeps the largest peak, and skips it when a part did not finish', () => {
+    const sum = sumOfRows({ id: 'both', command: 'a && b', condition: 'sum' }, [row('a', 2), row('b', 5.5)]);
+    assert.deepEqual([sum.status, sum.seconds, sum.peakRssBytes, sum.files, sum.bytes], ['ok', 7.5, 105.5e6, 8, 3.24e6]);
+    const unfinished = sumOfRows({ id: 'both', command: 'a && b', condition: 'sum' }, [row('a', 2), row('b', 60, 'stopped')]);
+    assert.deepEqual([unfinished.status, unfinished.seconds, unfinished.note], ['skipped', null, '`run b` (cold) did not finish']);
+  });
+
+  it('gives samizdat\'s time over Java\'s, against a target when there is one', () => {
+    const target = { ratio: 1 / 3, source: 'issue 13' };
+    const met = compareRows('the corpus', row('ours', 1), row('jing', 4), 'both RELAX NG', target);
+    assert.deepEqual([met.ratio, met.target?.met, met.note], [0.25, true, 'both RELAX NG']);
+    assert.equal(compareRows('the corpus', row('ours', 2), row('jing', 4), 'x', target).target?.met, false);
+    const skipped = compareRows('the plays', row('ours', 1), row('peer', null, 'skipped', { note: 'no --peer-stylesheets DIR given' }), 'x', target);
+    assert.deepEqual([skipped.ratio, skipped.target?.met, skipped.note], [null, null, 'not comparable: `run peer` (cold) was skipped']);
+  });
+
+  it('says a ratio in words', () => {
+    assert.deepEqual([0.25, 1, 2.5, 1 / 3].map(ratioInWords), ['4.0× faster', 'as fast', '2.5× slower', '3.0× faster']);
+  });
+
+  const results = (rows: Row[], comparisons: Results['java']['comparisons'], skipped: string[] = []): Results => ({
+    date: '2026-11-26T12:00:00.000Z',
+    machine: { cpus: 2, cpuModel: 'Test CPU', memoryGiB: 8, node: 'v20', os: 'Linux', loadAverageBefore: [0, 0, 0], loadAverageAfter: [0, 0, 0], memoryProbe: 'none' },
+    samizdat: { version: '0.1.0', commit: 'abc1234', uncommittedChanges: false },
+    corpus: { documents: 1, files: 2, bytes: 1000, kinds: { flagship: { documents: 1, bytes: 1000 } }, generationSeconds: 0.1 },
+    plays: { names: ['cymbeline', 'king-john'], files: 2, bytes: 0.9e6 },
+    budgetSeconds: null,
+    rows,
+    search: null,
+    java: { tools: ['jing /usr/bin/jing'], runs: rows.filter((r) => r.id.startsWith('jing') || r.id.startsWith('tei')).map((r) => r.id), skipped, comparisons },
+    totalSeconds: 10,
+  });
+
+  it('renders each ratio with what was compared, in words, and its target as met or not', () => {
+    const rows = [row('plays-validate-grammar-cold', 1), row('jing-plays', 4), row('tei-stylesheets-plays', null, 'skipped', { note: 'no --peer-stylesheets DIR given' })];
+    const comparisons = [
+      compareRows('the 8 plays', rows[0], rows[1], 'both RELAX NG', { ratio: 1 / 3, source: 'issue 13: 3× faster than jing' }),
+      compareRows('the 8 plays', rows[0], rows[2], 'pages'),
+    ];
+    const markdown = renderMarkdown(results(rows, comparisons, ['the TEI Stylesheets were not given (--peer-stylesheets DIR)']));
+    const table = markdown.slice(markdown.indexOf('| on '));
+    const lines = table.split('\n').filter((l) => l.startsWith('| the 8 plays'));
+    assert.equal(lines.length, 2);
+    assert.deepEqual(lines[0].split('|').map((c) => c.trim()).slice(1, 7), [
+      'the 8 plays', '`run plays-validate-grammar-cold`, cold', '`run jing-plays`, cold', '0.25', '4.0× faster', '≤ 0.33 (issue 13: 3× faster than jing): met',
+    ]);
+    assert.match(lines[1], /\| — +\| — +\| +\| not comparable: `run tei-stylesheets-plays` \(cold\) was skipped/);
+    // The skipped Java row says why, and the plays are named with their size.
+    assert.match(markdown, /\| `run tei-stylesheets-plays` \| cold +\| 8 +\| 3\.24 \| — .*\| skipped: no --peer-stylesheets DIR given \|/);
+    assert.match(markdown, /Plays: 2 Shakespeare plays from DraCor \(cymbeline, king-john\), 0\.9 MB/);
+    assert.match(markdown, /Java comparison skipped: the TEI Stylesheets were not given \(--peer-stylesheets DIR\)\./);
+  });
+
+  it('writes the ratios and targets into the JSON', () => {
+    const rows = [row('validate-grammar-cold', 1), row('jing', 4)];
+    const json = JSON.parse(resultsJson(results(rows, [compareRows('the corpus', rows[0], rows[1], 'both RELAX NG', { ratio: 1 / 3, source: 'issue 13' })]))) as Results;
+    assert.deepEqual(json.java.comparisons, [{ subject: 'the corpus', samizdat: 'validate-grammar-cold', java: 'jing', ratio: 0.25, target: { ratio: 1 / 3, source: 'issue 13', met: true }, note: 'both RELAX NG' }]);
+  });
+
+  it('still renders results written before the play rows and the ratios\' subjects', () => {
+    const old = results([row('validate-grammar-cold', 3), row('jing', 1)], [{ samizdat: 'validate-grammar-cold', java: 'jing', ratio: 3, note: 'old' } as Results['java']['comparisons'][number]]);
+    delete old.plays;
+    const markdown = renderMarkdown(old);
+    assert.doesNotMatch(markdown, /Plays:/);
+    assert.match(markdown, /\| — +\| `run validate-grammar-cold`, cold \| `run jing`, cold \| 3\.00 +\| 3\.0× slower \| old/);
   });
 });
