@@ -230,6 +230,8 @@ async function main(): Promise<number> {
   const javaSkip = (row: Parameters<typeof skip>[0], why: string): void => { java.runs.push(row.id); skip(row, why); };
   const javaSum = (row: Parameters<typeof sum>[0], ids: string[]): void => { java.runs.push(row.id); sum(row, ids); };
   const compare = (subject: string, samizdatId: string, javaId: string, note: string, target?: { ratio: number; source: string }): void => {
+    // With --no-java there is nothing to compare, and a table of dashes says nothing.
+    if (!options.java) return;
     const [ours, theirs] = [samizdatId, javaId].map((id) => rows.find((r) => r.id === id)!);
     java.comparisons.push(compareRows(subject, ours, theirs, note, target));
   };
