@@ -58,6 +58,23 @@
     <xsl:sequence select="$e/accumulator-before('samizdat:counters')[index-of($samizdat:counter-names, $name)]"/>
   </xsl:function>
 
+  <!-- div0 … div7 by name: a comparison, where matches() on every ancestor costs saxon-js a regex each time. -->
+  <xsl:variable name="samizdat:numbered-divisions" as="xs:string*" select="('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')"/>
+
+  <!-- What the page asks of the whole document (the header, the texts, headed divisions for the
+       contents, whether there is transcription to switch views for …), found in one walk when first
+       asked for, rather than by a // search of the document for each question. In document order, as // gives them. -->
+  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark" use="samizdat:page-part(.)"/>
+  <xsl:function name="samizdat:page-part" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::teiHeader or $e/self::text or $e/self::sourceDoc or $e/self::tagsDecl) then local-name($e)
+      else if ($e/self::ellipsis or $e/self::gap) then (if ($e/ancestor::text) then 'omission' else ())
+      else if (starts-with(local-name($e), 'div')) then (if ($e/head and $e/ancestor::text) then 'headed-division' else ())
+      else if (($e/ancestor::text or $e/ancestor::sourceDoc) and not($e/self::metamark and $e/parent::ellipsis)) then 'transcribed'
+      else ()"/>
+  </xsl:function>
+
   <!-- Notes by the element they are attached to (@target), for call-outs at anchors. -->
   <xsl:key name="samizdat:note-target" match="note[@target]" use="tokenize(normalize-space(@target)) ! substring-after(., '#')"/>
   <xsl:key name="samizdat:page-n" match="pb[@n]" use="normalize-space(@n)"/>
@@ -93,7 +110,7 @@
       else if ($e/self::pb) then samizdat:page-id($e)
       else if ($e/self::l) then samizdat:made-id('line', samizdat:counter($e, 'line'), $e)
       else if ($e/self::p or $e/self::ab) then (if ($e/ancestor::text) then samizdat:made-id('para', samizdat:paragraph-number($e), $e) else ())
-      else if ($e[head][self::div or matches(local-name(), '^div[1-7]$')]) then samizdat:made-id('section', samizdat:counter($e, 'division'), $e)
+      else if ($e[head][self::div or local-name() = $samizdat:numbered-divisions[. ne 'div0']]) then samizdat:made-id('section', samizdat:counter($e, 'division'), $e)
       else ()"/>
   </xsl:function>
 
@@ -118,8 +135,9 @@
   <!-- The document's title: the main title of its titleStmt. -->
   <xsl:function name="samizdat:title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="titles" select="$doc//teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles[not(@type)], $titles, $doc//text//head, 'Untitled document')[1])"/>
+    <xsl:variable name="document" select="$doc instance of document-node()"/>
+    <xsl:variable name="titles" select="(if ($document) then key('samizdat:page-part', 'teiHeader', $doc) else $doc//teiHeader)/fileDesc/titleStmt/title"/>
+    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles[not(@type)], $titles, (if ($document) then key('samizdat:page-part', 'text', $doc) else $doc//text)//head, 'Untitled document')[1])"/>
   </xsl:function>
 
   <xsl:template match="document-node()" mode="samizdat:page">
@@ -140,7 +158,7 @@
             <xsl:text> · </xsl:text>
             <a href="{$text-href}">Plain text</a>
           </xsl:if>
-          <xsl:if test="exists(//teiHeader)">
+          <xsl:if test="exists(key('samizdat:page-part', 'teiHeader'))">
             <xsl:text> · </xsl:text>
             <a href="#about">About this edition</a>
           </xsl:if>
@@ -153,15 +171,15 @@
           <article>
             <header class="document">
               <h1><xsl:value-of select="samizdat:title(.)"/></h1>
-              <xsl:apply-templates select="//teiHeader/fileDesc/titleStmt" mode="samizdat:byline"/>
+              <xsl:apply-templates select="key('samizdat:page-part', 'teiHeader')/fileDesc/titleStmt" mode="samizdat:byline"/>
             </header>
             <xsl:call-template name="samizdat:contents"/>
-            <xsl:apply-templates select="//text[not(ancestor::text)]" mode="text"/>
+            <xsl:apply-templates select="key('samizdat:page-part', 'text')[not(ancestor::text)]" mode="text"/>
             <xsl:call-template name="samizdat:apparatus"/>
-            <xsl:apply-templates select="//sourceDoc" mode="text"/>
+            <xsl:apply-templates select="key('samizdat:page-part', 'sourceDoc')" mode="text"/>
           </article>
           <xsl:call-template name="samizdat:cite-this"/>
-          <xsl:apply-templates select="//teiHeader" mode="header"/>
+          <xsl:apply-templates select="key('samizdat:page-part', 'teiHeader')" mode="header"/>
         </main>
       </body>
     </html>
@@ -170,18 +188,18 @@
   <!-- The table of contents: every headed division, nested as the divisions are, linked to its section;
        shown from $toc-minimum headed divisions on. -->
   <xsl:template name="samizdat:contents">
-    <xsl:variable name="divisions" select="//text//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head]"/>
+    <xsl:variable name="divisions" select="key('samizdat:page-part', 'headed-division')"/>
     <xsl:if test="count($divisions) ge $toc-minimum">
       <nav class="contents" aria-labelledby="contents-heading">
         <h2 id="contents-heading">Contents</h2>
         <ol>
-          <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or matches(local-name(), '^div[0-7]$')] intersect $divisions)]" mode="samizdat:contents"/>
+          <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions] intersect $divisions)]" mode="samizdat:contents"/>
         </ol>
       </nav>
     </xsl:if>
   </xsl:template>
   <xsl:template match="*" mode="samizdat:contents">
-    <xsl:variable name="inner" select=".//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head][ancestor::*[head][self::div or matches(local-name(), '^div[0-7]$')][1] is current()]"/>
+    <xsl:variable name="inner" select=".//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head][ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1] is current()]"/>
     <li>
       <a href="#{samizdat:anchor-id(.)}"><xsl:value-of select="samizdat:plain(head[1])"/></a>
       <xsl:if test="exists($inner)">
@@ -220,7 +238,8 @@
 
   <xsl:function name="samizdat:classes" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join((
+    <!-- Most elements have none of the attributes: no tokenizing or regexes for them. -->
+    <xsl:sequence select="if (not($e/@rend or $e/@type or $e/@rendition)) then 'tei-' || local-name($e) else string-join((
       'tei-' || local-name($e),
       for $t in tokenize(normalize-space(string-join(($e/@rend, $e/@type), ' '))) return 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_'),
       if ($e/@rend or $e/@rendition) then samizdat:typography-classes($e) else ()), ' ')"/>
@@ -328,7 +347,7 @@
   <xsl:function name="samizdat:target-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
-      if ($e[head][self::div or self::figure or self::table or self::lg or self::list or matches(local-name(), '^div[0-7]$')]) then samizdat:plain($e/head[1])
+      if ($e[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = $samizdat:numbered-divisions]) then samizdat:plain($e/head[1])
       else if ($e/self::note) then 'note ' || samizdat:note-label($e)
       else if ($e/self::p or $e/self::ab) then 'paragraph ' || ($e/@n, samizdat:paragraph-number($e))[1]
       else if ($e/self::l) then 'line ' || ($e/@n, samizdat:counter($e, 'line-in-division'))[1]

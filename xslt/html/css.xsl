@@ -70,7 +70,7 @@
        .rendition-ID { … }, with ::first-line, ::first-letter, ::before, ::after by @scope. -->
   <xsl:template name="samizdat:renditions">
     <xsl:variable name="rules" as="xs:string*">
-      <xsl:for-each select="//tagsDecl/rendition[@xml:id][not(@scheme) or @scheme = 'css']">
+      <xsl:for-each select="key('samizdat:page-part', 'tagsDecl')/rendition[@xml:id][not(@scheme) or @scheme = 'css']">
         <xsl:variable name="scope" select="if (@scope = ('first-line', 'first-letter', 'before', 'after')) then '::' || @scope else ''"/>
         <xsl:variable name="css" select="samizdat:css-declarations(string(.), $scope = ('::before', '::after'))"/>
         <xsl:if test="$css != ''">

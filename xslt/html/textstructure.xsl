@@ -33,7 +33,7 @@
        links there); a top-level division ends with the bodies of its footnotes. -->
   <xsl:template match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="top" select="not(ancestor::*[self::div or matches(local-name(), '^div[0-7]$')])"/>
+    <xsl:variable name="top" select="not(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions])"/>
     <xsl:element name="{if ($phrase) then 'span' else 'section'}">
       <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
       <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
@@ -50,7 +50,7 @@
   <!-- The outermost text ends with the footnotes that no division took, then the endnotes. -->
   <xsl:template match="text[not(ancestor::text)]" mode="text" priority="2">
     <xsl:variable name="notes" select=".//note[not(ancestor::note)][samizdat:called-out(.)]"/>
-    <xsl:variable name="foot" select="$notes[samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))][not(ancestor::*[self::div or matches(local-name(), '^div[0-7]$')])]"/>
+    <xsl:variable name="foot" select="$notes[samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))][not(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions])]"/>
     <xsl:call-template name="samizdat:container">
       <xsl:with-param name="after" as="node()*">
         <xsl:call-template name="samizdat:note-bodies">
@@ -79,8 +79,8 @@
   <!-- Headings: h2 for a top-level division's head, one level deeper per division. -->
   <xsl:template match="head" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="depth" select="count(ancestor::*[self::div or matches(local-name(), '^div[0-7]$') or self::floatingText])"/>
-    <xsl:element name="{if ($phrase) then 'span' else if (parent::*[self::div or matches(local-name(), '^div[0-7]$') or self::floatingText or self::body or self::front or self::back]) then 'h' || min((6, $depth + 1)) else 'p'}">
+    <xsl:variable name="depth" select="count(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText])"/>
+    <xsl:element name="{if ($phrase) then 'span' else if (parent::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText or self::body or self::front or self::back]) then 'h' || min((6, $depth + 1)) else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>

@@ -146,8 +146,8 @@
   <!-- The one view switch: a checkbox before the article (CSS shows one view or the other, no script).
        A document whose only differences are omissions keeps the narrower label. -->
   <xsl:template name="samizdat:view-switch">
-    <xsl:variable name="transcribed" select="exists(//(text | sourceDoc)//(add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark[not(parent::ellipsis)]))"/>
-    <xsl:if test="$transcribed or exists(//text//ellipsis | //text//gap)">
+    <xsl:variable name="transcribed" select="exists(key('samizdat:page-part', 'transcribed'))"/>
+    <xsl:if test="$transcribed or exists(key('samizdat:page-part', 'omission'))">
       <input type="checkbox" id="show-printed" class="show-printed"/>
       <label for="show-printed" class="show-printed-label">
         <xsl:value-of select="if ($transcribed) then 'Show the text as written in the source (diplomatic view)' else 'Show omissions as printed in the source'"/>
