@@ -33,24 +33,18 @@
   <xsl:accumulator name="samizdat:paragraph" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
   </xsl:accumulator>
+  <!-- The counters, in the order of $samizdat:counter-names, as a sequence of integers (saxon-js keeps
+       a value per node: a short sequence is cheaper than a map). Each rule changes its counters by
+       position: the accumulator runs on every note, division, page break and verse line, and naming the counters to
+       change (a loop comparing names) cost saxon-js more than the counting. -->
   <xsl:accumulator name="samizdat:counters" as="xs:integer*" initial-value="(0, 0, 0, 0, 0, 0)">
-    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)]" select="samizdat:count($value, ('note', if (not(@n) and samizdat:called-out(.)) then 'note-number' else ()))"/>
-    <xsl:accumulator-rule match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="samizdat:count($value, ('line-in-division=0', if (head) then 'division' else ()))"/>
-    <xsl:accumulator-rule match="text" select="samizdat:count($value, 'line-in-division=0')"/>
-    <xsl:accumulator-rule match="pb" select="samizdat:count($value, 'page')"/>
-    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="samizdat:count($value, ('line', 'line-in-division'))"/>
+    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)]" select="($value[1] + 1, $value[2] + (if (not(@n) and samizdat:called-out(.)) then 1 else 0), subsequence($value, 3))"/>
+    <xsl:accumulator-rule match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="($value[1], $value[2], $value[3] + (if (head) then 1 else 0), $value[4], $value[5], 0)"/>
+    <xsl:accumulator-rule match="text" select="(subsequence($value, 1, 5), 0)"/>
+    <xsl:accumulator-rule match="pb" select="($value[1], $value[2], $value[3], $value[4] + 1, $value[5], $value[6])"/>
+    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="(subsequence($value, 1, 4), $value[5] + 1, $value[6] + 1)"/>
   </xsl:accumulator>
-  <!-- The counters, in this order, as a sequence of integers (saxon-js keeps a value per node: a
-       short sequence is cheaper than a map). "name=0" resets a counter. -->
   <xsl:variable name="samizdat:counter-names" as="xs:string*" select="('note', 'note-number', 'division', 'page', 'line', 'line-in-division')"/>
-  <xsl:function name="samizdat:count" as="xs:integer*">
-    <xsl:param name="counters" as="xs:integer*"/>
-    <xsl:param name="changes" as="xs:string*"/>
-    <xsl:sequence select="for $i in 1 to count($counters) return
-      if (($samizdat:counter-names[$i] || '=0') = $changes) then 0
-      else if ($samizdat:counter-names[$i] = $changes) then $counters[$i] + 1
-      else $counters[$i]"/>
-  </xsl:function>
   <!-- The value of a counter at (the start of) an element. -->
   <xsl:function name="samizdat:counter" as="xs:integer">
     <xsl:param name="e" as="element()"/>
