@@ -7,11 +7,11 @@
  * none of it again.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
   Catalogue, entityData, entityIndex, mentionedEntities, registersParameter, relink,
-  type EntityIndex, type EntitySource, type Mention, type MentionedEntity,
+  type DuplicateAnchor, type EntityIndex, type EntitySource, type Mention, type MentionedEntity,
 } from '../entities/index.js';
 import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
 import { BuildCache, cacheKey, sha256, type UnitRecord } from './cache.js';
@@ -48,7 +48,7 @@ export interface EditionEntities {
 /** The catalogue and the index of the edition whose documents and registers gave these records. */
 export function editionEntities(documents: readonly UnitRecord[], registers: readonly UnitRecord[], registerFiles: readonly string[], pageSize?: number): EditionEntities {
   const sources: EntitySource[] = [
-    ...registers.map((r) => ({ name: r.name, register: true, entries: r.entities.entries, relations: r.entities.relations })),
+    ...registers.map((r, i) => ({ name: r.name, file: registerFiles[i], register: true, entries: r.entities.entries, relations: r.entities.relations })),
     ...documents.map((d) => ({ name: d.name, register: false, title: d.title, entries: d.entities.entries, relations: d.entities.relations })),
   ];
   const catalogue = new Catalogue(sources);
@@ -56,10 +56,30 @@ export function editionEntities(documents: readonly UnitRecord[], registers: rea
     for (const record of documents) yield* record.entities.mentions;
   };
   const index = entityIndex({ catalogue, mentions: mentions(), documents: documents.map((d) => ({ name: d.name, title: d.title })), pageSize });
-  const warnings = catalogue.duplicates.map((d) => diagnostic('warning', BUILD_RULE,
-    `two entries have the anchor "${d.anchor}", in ${d.kept} and in ${d.ignored}; the index shows the first and links go to it. Give one of them another xml:id.`,
-    { file: registerFiles.find((f) => basename(f) === d.ignored) ?? d.ignored }));
+  const warnings = catalogue.duplicates.map((d) => {
+    const [kept, ignored] = sourceLabels(d);
+    return diagnostic('warning', BUILD_RULE,
+      `two entries have the anchor "${d.anchor}", in ${kept} and in ${ignored}; the index shows the first and links go to it. Give one of them another xml:id.`,
+      { file: d.ignoredFile ?? registerFiles.find((f) => basename(f) === d.ignored) ?? d.ignored });
+  });
   return { catalogue, index, mentioned: mentionedEntities(catalogue, mentions()), warnings };
+}
+
+/**
+ * The two sources of a duplicate as a message names them: by name, or, for
+ * two registers of the same file name, by their paths below the folder that
+ * holds both.
+ */
+function sourceLabels(d: DuplicateAnchor): [string, string] {
+  if (d.kept !== d.ignored || d.keptFile === undefined || d.ignoredFile === undefined) return [d.kept, d.ignored];
+  const common = commonFolder(dirname(d.keptFile), dirname(d.ignoredFile));
+  return [relative(common, d.keptFile), relative(common, d.ignoredFile)];
+}
+
+function commonFolder(a: string, b: string): string {
+  let folder = a;
+  while (relative(folder, b).split(sep)[0] === '..' && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
 }
 
 /**

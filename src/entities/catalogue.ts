@@ -11,6 +11,8 @@ import type { Entry, Relation } from './model.js';
 export interface EntitySource {
   /** A register's file name, or a document's name. */
   name: string;
+  /** A register's path, for messages (two registers may share a file name). */
+  file?: string;
   register: boolean;
   /** A document's title (registers have no page). */
   title?: string;
@@ -23,6 +25,9 @@ export interface DuplicateAnchor {
   anchor: string;
   kept: string;
   ignored: string;
+  /** The registers' paths, when the sources are registers. */
+  keptFile?: string;
+  ignoredFile?: string;
 }
 
 /** How far @sameAs is followed: further is taken for a loop. */
@@ -39,8 +44,12 @@ export class Catalogue {
     for (const source of sources) {
       for (const entry of source.entries) {
         const known = this.byAnchor.get(entry.anchor);
-        if (known) this.duplicates.push({ anchor: entry.anchor, kept: known.source.name, ignored: source.name });
-        else this.byAnchor.set(entry.anchor, { entry, source });
+        if (known) {
+          this.duplicates.push({
+            anchor: entry.anchor, kept: known.source.name, ignored: source.name,
+            ...(known.source.file !== undefined && { keptFile: known.source.file }), ...(source.file !== undefined && { ignoredFile: source.file }),
+          });
+        } else this.byAnchor.set(entry.anchor, { entry, source });
       }
     }
     for (const source of sources) {

@@ -155,6 +155,22 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
     });
   });
 
+  it('names two registers of the same file name by their paths when both keep an anchor, and blames the second', async () => {
+    const folder = join(scratch, 'two-registers');
+    const tei = join(folder, 'tei');
+    mkdirSync(join(tei, 'drafts'), { recursive: true });
+    copyFileSync(join(fixtures, 'register.xml'), join(tei, 'register.xml'));
+    copyFileSync(join(fixtures, 'register.xml'), join(tei, 'drafts', 'register.xml'));
+    const built = await build(tei, { out: join(folder, 'dist'), buildCacheDir: join(folder, 'cache'), jobs: 1 });
+    const guido = built.diagnostics.filter((d) => d.message.includes('the anchor "guido"'));
+    assert.equal(guido.length, 1, JSON.stringify(built.diagnostics));
+    assert.equal(guido[0]!.severity, 'warning');
+    const [first, second] = [join(tei, 'register.xml'), join(tei, 'drafts', 'register.xml')].sort();
+    const label = (file: string) => (file === join(tei, 'register.xml') ? 'register.xml' : join('drafts', 'register.xml'));
+    assert.match(guido[0]!.message, new RegExp(`in ${label(first!)} and in ${label(second!)};`.replace(/\./g, '\\.')));
+    assert.equal(guido[0]!.file, second);
+  });
+
   describe('the index a historian wants', () => {
     it('sorts each part by regularised name (surname first where the name is structured), under a letter bar', () => {
       const persons = index.slice(index.indexOf('<h2 id="part:persons:">'), index.indexOf('<h2 id="part:places:">'));
