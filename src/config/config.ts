@@ -4,13 +4,12 @@
  * value with the key's path, its line:column, what was expected, and the
  * closest valid key name.
  */
-import { closest, distance } from 'fastest-levenshtein';
-import { findNodeAtLocation, parseTree, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { jsonSchemaValidator, type ErrorObject, type JsonSchemaSpec, type ValidateFunction } from '../json-schema.js';
+import type { ErrorObject, JsonSchemaSpec, ValidateFunction } from '../json-schema.js';
 import { lineColumnAt } from '../position.js';
 import { parseSize, type ReadingLimits } from '../xml/limits.js';
 
@@ -69,9 +68,21 @@ async function configSchema(): Promise<Record<string, unknown>> {
 /** The configuration's JSON Schema and the options its validator is compiled with (the package carries it precompiled). */
 export const CONFIG_SCHEMA: JsonSchemaSpec = { path: fileURLToPath(schemaUrl), options: { allErrors: true, strict: true, useDefaults: false } };
 
-function compiledValidator(): ValidateFunction {
-  validator ??= jsonSchemaValidator(CONFIG_SCHEMA);
+async function compiledValidator(): Promise<ValidateFunction> {
+  validator ??= (await import('../json-schema.js')).jsonSchemaValidator(CONFIG_SCHEMA);
   return validator;
+}
+
+/**
+ * The config's syntax tree, with offsets, for saying where a problem is.
+ * Loaded only when there is a problem to place: jsonc-parser costs more to
+ * load (over 10 ms) than a valid config takes to read, on every command.
+ */
+async function syntaxTree(text: string): Promise<{ tree: Node | undefined; errors: ParseError[]; jsonc: typeof import('jsonc-parser') }> {
+  const jsonc = await import('jsonc-parser');
+  const errors: ParseError[] = [];
+  const tree = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  return { tree, errors, jsonc };
 }
 
 /** Defaults for a folder without a config file. */
@@ -122,28 +133,26 @@ function fromFile(file: ConfigFile, root: string, path?: string): Config {
  * to resolve relative paths.
  */
 export async function parseConfig(text: string, path: string): Promise<ConfigResult> {
-  const parseErrors: ParseError[] = [];
-  const tree = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
-  if (parseErrors.length > 0 || tree === undefined) {
-    return {
-      ok: false,
-      diagnostics: parseErrors.map((e) =>
-        diagnostic('error', 'config-json', `not valid JSON: ${printParseErrorCode(e.error)}`, {
-          file: path,
-          ...lineColumnAt(text, e.offset),
-        }),
-      ),
-    };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const { errors, jsonc } = await syntaxTree(text);
+    const problems = errors.length > 0
+      ? errors.map((e) => ({ message: `not valid JSON: ${jsonc.printParseErrorCode(e.error)}`, ...lineColumnAt(text, e.offset) }))
+      : [{ message: `not valid JSON: ${(error as Error).message}` }];
+    return { ok: false, diagnostics: problems.map(({ message, ...where }) => diagnostic('error', 'config-json', message, { file: path, ...where })) };
   }
-  const value: unknown = JSON.parse(text);
-  const validate = compiledValidator();
+  const validate = await compiledValidator();
   if (!validate(value)) {
-    const schema = await configSchema();
-    return { ok: false, diagnostics: explain(validate.errors ?? [], tree, text, path, schema) };
+    const [schema, { tree, jsonc }] = await Promise.all([configSchema(), syntaxTree(text)]);
+    const { closest, distance } = await import('fastest-levenshtein');
+    return { ok: false, diagnostics: explain(validate.errors ?? [], { tree, text, path, schema, jsonc, closest, distance }) };
   }
   const size = (value as ConfigFile).limits?.maxDocumentSize;
   if (size !== undefined && parseSize(size) === undefined) {
-    const node = findNodeAtLocation(tree, ['limits', 'maxDocumentSize']);
+    const { tree, jsonc } = await syntaxTree(text);
+    const node = tree && jsonc.findNodeAtLocation(tree, ['limits', 'maxDocumentSize']);
     return { ok: false, diagnostics: [diagnostic('error', 'config-schema', `limits.maxDocumentSize: ${JSON.stringify(size)} is not a size of at least one byte (e.g. "16MB")`, { file: path, ...(node ? lineColumnAt(text, node.offset) : {}) })] };
   }
   return { ok: true, config: fromFile(value as ConfigFile, dirname(resolve(path)), resolve(path)) };
@@ -191,16 +200,21 @@ function schemaAt(schema: Record<string, unknown>, segments: Array<string | numb
   return current;
 }
 
-function explain(
-  errors: ErrorObject[],
-  tree: Node,
-  text: string,
-  path: string,
-  schema: Record<string, unknown>,
-): Diagnostic[] {
+/** What explaining a schema violation needs: the text, its tree, the schema, and the libraries loaded for it. */
+interface Explanation {
+  tree: Node | undefined;
+  text: string;
+  path: string;
+  schema: Record<string, unknown>;
+  jsonc: typeof import('jsonc-parser');
+  closest: typeof import('fastest-levenshtein').closest;
+  distance: typeof import('fastest-levenshtein').distance;
+}
+
+function explain(errors: ErrorObject[], { tree, text, path, schema, jsonc, closest, distance }: Explanation): Diagnostic[] {
   return errors.map((error) => {
     const segments = pathOf(error.instancePath);
-    let node = findNodeAtLocation(tree, segments);
+    let node = tree && jsonc.findNodeAtLocation(tree, segments);
     let message: string;
     if (error.keyword === 'additionalProperties') {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
@@ -211,7 +225,7 @@ function explain(
         `unknown key "${displayPath([...segments, key])}"` +
         (near ? ` — did you mean "${suggestion}"?` : '') +
         (valid.length > 0 ? ` (valid keys here: ${valid.join(', ')})` : '');
-      node = findNodeAtLocation(tree, [...segments, key])?.parent ?? node;
+      node = (tree && jsonc.findNodeAtLocation(tree, [...segments, key]))?.parent ?? node;
     } else if (error.keyword === 'enum') {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       message = `${displayPath(segments)}: ${JSON.stringify(node ? JSON.parse(text.slice(node.offset, node.offset + node.length)) : undefined)} is not allowed; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;

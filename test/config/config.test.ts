@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig, parseConfig } from '../../src/config/config.js';
+import { repoRoot } from '../support/paths.js';
 
 const file = '/edition/samizdat.config.json';
 
@@ -65,6 +68,34 @@ describe('samizdat.config.json', () => {
     const [error] = await errorsOf('{\n  "out": "dist",\n}');
     assert.equal(error.ruleId, 'config-json');
     assert.equal(error.line, 3);
+  });
+
+  it('reports a comment as malformed JSON, at its place (the config is JSON, not JSONC)', async () => {
+    const [error] = await errorsOf('{\n  "out": "dist" // where pages go\n}');
+    assert.equal(error.ruleId, 'config-json');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /not valid JSON: InvalidCommentToken/);
+  });
+
+  it('reports an empty file as malformed JSON rather than failing without a word', async () => {
+    const errors = await errorsOf('');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].ruleId, 'config-json');
+    assert.match(errors[0].message, /not valid JSON/);
+  });
+
+  it('reads a valid config without loading what only placing a problem needs (jsonc-parser, the key suggestions)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samizdat-config-'));
+    writeFileSync(join(dir, 'samizdat.config.json'), '{ "site": { "title": "T" }, "limits": { "maxDocumentSize": "8MB" } }');
+    const script = `const { loadConfig } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'src', 'config', 'config.ts')).href)});
+      const { createRequire } = await import('node:module');
+      const found = await loadConfig(${JSON.stringify(dir)});
+      if (!found.ok || found.config.site.title !== 'T') throw new Error(JSON.stringify(found));
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify(['jsonc-parser', 'fastest-levenshtein'].filter((name) => loaded.some((file) => file.includes(\`node_modules/\${name}/\`)))));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout.trim()), []);
   });
 
   it('reports every problem, not only the first', async () => {
