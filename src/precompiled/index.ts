@@ -1,7 +1,7 @@
 /**
  * The package's precompiled artefacts: samizdat's own stylesheets and rules
  * as SEF, its own and the vendored schemas converted, its JSON Schemas as
- * validator code, written by
+ * validator code, saxon-js as a V8 code cache, written by
  * `npm pack` (the `prepack` script, see registry.ts) into `precompiled/`
  * beside `lib/`. Each file is named by the same content key as the user's
  * cache uses, so the runtime finds one only when it was made from exactly
@@ -21,6 +21,9 @@ export const PRECOMPILED_SEF_DIR = join(PRECOMPILED_DIR, 'sef');
 export const PRECOMPILED_GRAMMAR_DIR = join(PRECOMPILED_DIR, 'grammar');
 /** JSON Schema validators as ajv standalone code: `<key>.cjs`. */
 export const PRECOMPILED_JSON_SCHEMA_DIR = join(PRECOMPILED_DIR, 'json-schema');
+
+/** V8 code caches of large dependencies (saxon-js): `<key>.bin`, see transform/code-cache.ts. */
+export const PRECOMPILED_CODE_CACHE_DIR = join(PRECOMPILED_DIR, 'code-cache');
 
 /** `precompiled/manifest.json`: which files were made from which source, for tests and for whoever looks in the package. */
 export const PRECOMPILED_MANIFEST = join(PRECOMPILED_DIR, 'manifest.json');

@@ -2,23 +2,27 @@
  * What the package carries precompiled, in one list: samizdat's own
  * stylesheets (the drivers: whatever modules they import are in their SEF),
  * the Schematron compiler, the edition rules and the rules embedded in the
- * vendored tei_all, the RELAX NG schemas converted, and the JSON Schemas
- * as validator code. Each kind of artefact is made by the very function the
- * runtime uses, told to write into `precompiled/` instead of the user's
- * cache, so the file is named by the same content key the runtime looks for.
+ * vendored tei_all, the RELAX NG schemas converted, the JSON Schemas as
+ * validator code, and saxon-js compiled (a V8 code cache). Each kind of
+ * artefact is made by the very function the runtime uses, told to write into
+ * `precompiled/` instead of the user's cache, so the file is named by the
+ * same content key the runtime looks for.
  *
  * A new kind of artefact (a schema form of another engine, say) is one entry
  * in PRECOMPILERS and its sources in ARTEFACTS.
  */
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CSL_DATA_SCHEMA } from '../cite/csl.js';
 import { CONFIG_SCHEMA } from '../config/config.js';
 import { standaloneValidator } from '../json-schema.js';
+import { codeCacheFile, makeCodeCache } from '../transform/code-cache.js';
+import { SAXON_LOADING, saxonScript } from '../transform/saxon.js';
 import { compileStylesheet } from '../transform/stylesheet.js';
 import { writeAtomically } from '../write-atomically.js';
 import { loadGrammar } from '../validate/grammar-cache.js';
 import { loadRules } from '../validate/schematron.js';
-import { PACKAGE_ROOT, PRECOMPILED_DIR, PRECOMPILED_GRAMMAR_DIR, PRECOMPILED_JSON_SCHEMA_DIR, PRECOMPILED_SEF_DIR } from './index.js';
+import { PACKAGE_ROOT, PRECOMPILED_CODE_CACHE_DIR, PRECOMPILED_DIR, PRECOMPILED_GRAMMAR_DIR, PRECOMPILED_JSON_SCHEMA_DIR, PRECOMPILED_SEF_DIR } from './index.js';
 
 /** Makes one kind of artefact from a source file: the files written, relative to `precompiled/`. */
 export type Precompiler = (source: string) => Promise<string[]>;
@@ -50,6 +54,18 @@ export const PRECOMPILERS = {
     await writeAtomically(file, code);
     return [inFolder(file)];
   },
+  /**
+   * saxon-js's script → its V8 code cache, for this Node version and
+   * architecture (another Node compiles the script as usual). The source
+   * must be the file the runtime loads, or the cache would be made for
+   * another script than the one it is looked up by.
+   */
+  'code-cache': async (source) => {
+    if (source !== saxonScript()) throw new Error(`saxon-js is loaded from ${saxonScript()}, not from this file`);
+    const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source, 'utf8'));
+    await writeAtomically(file, makeCodeCache(source, SAXON_LOADING));
+    return [inFolder(file)];
+  },
 } satisfies Record<string, Precompiler>;
 
 /** The JSON Schemas samizdat validates with, and how (the options are part of the key). */
@@ -77,6 +93,7 @@ export const ARTEFACTS: readonly Artefact[] = [
   { kind: 'grammar', source: 'schemas/vendor/tei_all.rng' },
   { kind: 'json-schema', source: 'schemas/samizdat.config.schema.json' },
   { kind: 'json-schema', source: 'schemas/csl-data.json' },
+  { kind: 'code-cache', source: 'node_modules/saxon-js/SaxonJS2N.js' },
 ];
 
 /** A file's path relative to `precompiled/`, with forward slashes (as the manifest and the tarball list it). */

@@ -2,9 +2,13 @@
  * The one slice of saxon-js (which ships no types) that samizdat uses: the
  * transform layer and, through it, the rule layer. saxon-js is loaded on
  * first use, not when this module is: loading it costs about 0.2 s, which
- * `--version`, `init` or `validate --grammar-only` never need to pay.
+ * `--version`, `init` or `validate --grammar-only` never need to pay; and it
+ * is loaded from the package's code cache when there is one, with its HTTP
+ * client left unloaded until something calls it (code-cache.ts).
  */
 import { createRequire } from 'node:module';
+import { PRECOMPILED_CODE_CACHE_DIR } from '../precompiled/index.js';
+import { requireWithCodeCache, type CodeCacheOptions } from './code-cache.js';
 
 /** A document tree as saxon-js holds it (opaque here). */
 export type SaxonDocument = object;
@@ -39,9 +43,17 @@ const require = createRequire(import.meta.url);
 
 let loaded: SaxonApi | undefined;
 
+/** How saxon-js is loaded: its code cache among the package's precompiled files; axios, which the sandbox never lets it call, only if called. */
+export const SAXON_LOADING: CodeCacheOptions = { cacheDir: PRECOMPILED_CODE_CACHE_DIR, deferred: ['axios'] };
+
+/** The file saxon-js is loaded from. */
+export function saxonScript(): string {
+  return require.resolve('saxon-js');
+}
+
 /** saxon-js, loaded on the first call. */
 export function saxon(): SaxonApi {
-  loaded ??= require('saxon-js') as SaxonApi;
+  loaded ??= requireWithCodeCache(saxonScript(), SAXON_LOADING).exports as SaxonApi;
   return loaded;
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Loading a CommonJS module from a V8 code cache (transform/code-cache.ts),
+ * as saxon-js is loaded: the cache is used when it was made for this very
+ * script, refused (and the script compiled as usual) when it is damaged or
+ * made for another script; modules it defers load only when used. Each case
+ * writes modules of its own, since a loaded module stays in require.cache.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { codeCacheFile, makeCodeCache, requireWithCodeCache } from '../../src/transform/code-cache.js';
+
+describe('transform: modules loaded from a V8 code cache', () => {
+  let folder: string;
+  let cacheDir: string;
+  let made = 0;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'samizdat-code-cache-'));
+    cacheDir = join(folder, 'code-cache');
+    mkdirSync(cacheDir);
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** A module with a function worth compiling, and `extra` (an expression) among its exports. */
+  function writeModule(extra = '{}'): { file: string; source: string } {
+    const file = join(folder, `module-${++made}.cjs`);
+    const source = `function verse(n) { let s = ''; for (let i = 0; i < n; i++) s += i % 2 ? 'ta' : 'TUM'; return s; }
+      module.exports = { verse, filename: __filename, ...${extra} };`;
+    writeFileSync(file, source);
+    return { file, source };
+  }
+
+  it('compiles a module from the cache made for it, and enters it in require.cache as require would', () => {
+    const { file, source } = writeModule();
+    writeFileSync(codeCacheFile(cacheDir, source), makeCodeCache(file));
+    const loaded = requireWithCodeCache(file, { cacheDir });
+    assert.equal(loaded.codeCache, 'accepted');
+    const exports = loaded.exports as { verse: (n: number) => string; filename: string };
+    assert.equal(exports.verse(4), 'TUMtaTUMta');
+    assert.equal(exports.filename, file);
+    assert.equal(createRequire(import.meta.url)(file), exports, 'a later require gets the same instance');
+  });
+
+  it('compiles the module as usual without a cache, or when the cache is damaged', () => {
+    const plain = writeModule();
+    assert.equal(requireWithCodeCache(plain.file, { cacheDir }).codeCache, 'none');
+    const damaged = writeModule();
+    writeFileSync(codeCacheFile(cacheDir, damaged.source), Buffer.alloc(4096, 7));
+    const loaded = requireWithCodeCache(damaged.file, { cacheDir });
+    assert.equal(loaded.codeCache, 'rejected');
+    assert.equal((loaded.exports as { verse: (n: number) => string }).verse(2), 'TUMta');
+  });
+
+  it('names a cache by the script\'s text, so an edited script never finds the old one', () => {
+    const { source } = writeModule();
+    assert.notEqual(codeCacheFile(cacheDir, source), codeCacheFile(cacheDir, source.replace("'ta'", "'da'")));
+  });
+
+  it('loads a deferred module only when it is called or read, and then as itself', () => {
+    const helper = join(folder, 'helper.cjs');
+    writeFileSync(helper, `globalThis.samizdatHelperLoaded = true;
+      function greet(name) { return 'Hail, ' + name; }
+      greet.mood = 'solemn';
+      module.exports = greet;`);
+    const { file } = writeModule(`(() => { const greet = require(${JSON.stringify(helper)}); return { hail: () => greet('Tempest') + ' (' + greet.mood + ')' }; })()`);
+    const global = globalThis as { samizdatHelperLoaded?: boolean };
+    delete global.samizdatHelperLoaded;
+    const { exports } = requireWithCodeCache(file, { cacheDir, deferred: [helper] });
+    assert.equal(global.samizdatHelperLoaded, undefined, 'required at the top level, yet not loaded');
+    assert.equal((exports as { hail: () => string }).hail(), 'Hail, Tempest (solemn)');
+    assert.equal(global.samizdatHelperLoaded, true);
+  });
+});
