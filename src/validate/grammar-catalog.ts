@@ -78,7 +78,13 @@ function inside(folder: string, path: string): boolean {
   return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest));
 }
 
-/** The namespace of the root element of the file at `path`, read through the reading layer up to that element; undefined when it is not XML (an empty or missing file counts as XML: the loader reports those). */
+/**
+ * The namespace of the root element of the file at `path`, read through the
+ * reading layer up to that element (a few kilobytes at a time: a schema's
+ * root is near its start, and tei_all.rng is a megabyte); undefined when it
+ * is not XML (an empty or missing file counts as XML: the loader reports
+ * those).
+ */
 async function rootNamespace(path: string): Promise<string | undefined> {
   let namespace: string | undefined;
   const check = new WellFormednessCheck(path, {
@@ -87,7 +93,7 @@ async function rootNamespace(path: string): Promise<string | undefined> {
     text() {},
     end() {},
   });
-  const chunks = readDocument(path);
+  const chunks = readDocument(path, { chunkSize: 8192 });
   try {
     for await (const chunk of chunks) {
       if ('problem' in chunk) return chunk.problem.ruleId === 'io' || chunk.problem.ruleId === 'xml-empty' ? '' : undefined;

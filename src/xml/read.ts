@@ -20,6 +20,7 @@ export const IO_RULE = 'io';
 /** `ruleId` of a document larger than the limit for holding it whole. */
 export const TOO_LARGE_RULE = 'xml-too-large';
 
+/** Bytes read at a time, unless the caller asks for less (to look at a document's start). */
 const CHUNK_SIZE = 1 << 20;
 
 /** The size of the file at `path`, or the problem with the path (missing, a directory, empty). */
@@ -35,8 +36,13 @@ async function sizeOf(path: string): Promise<number | Diagnostic> {
   }
 }
 
-/** The document at `path`, decoded, chunk by chunk; at most one problem, always last. */
-export async function* readDocument(path: string): AsyncGenerator<DocumentChunk> {
+/**
+ * The document at `path`, decoded, chunk by chunk; at most one problem,
+ * always last. `chunkSize` (bytes) is for a caller that needs only the start
+ * of a document and would otherwise decode a megabyte to read its root.
+ */
+export async function* readDocument(path: string, options: { chunkSize?: number } = {}): AsyncGenerator<DocumentChunk> {
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const size = await sizeOf(path);
   if (typeof size !== 'number') {
     yield { problem: size };
@@ -50,11 +56,11 @@ export async function* readDocument(path: string): AsyncGenerator<DocumentChunk>
     return;
   }
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+    const buffer = Buffer.allocUnsafe(chunkSize);
     let decoder: CheckedDecoder | undefined;
     let position = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
       const last = position + bytesRead >= size || bytesRead === 0;
       const bytes: Uint8Array = buffer.subarray(0, bytesRead);
       if (decoder === undefined) {

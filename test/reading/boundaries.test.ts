@@ -123,6 +123,13 @@ describe('boundaries: what the sources can make samizdat read', function () {
       }
     });
 
+    it('recognises a schema whose root element comes after a long prolog (read a piece at a time)', async () => {
+      const open = readFileSync(join(elsewhere, 'open.rng'), 'utf8');
+      writeFileSync(join(edition, 'long-prolog.rng'), `<?xml version="1.0" encoding="UTF-8"?>\n<!-- ${'A grammar that accepts anything. '.repeat(1000)}-->\n${open}`);
+      const problems = await problemsOf('long-prolog.rng');
+      assert.deepEqual(problems.filter((d) => d.ruleId === 'rng-schema-unavailable'), []);
+    });
+
     it('reads a schema outside the edition when the configuration allows its folder', async () => {
       const problems = await problemsOf(join(elsewhere, 'open.rng'), { allowRead: [elsewhere] });
       assert.deepEqual(problems.filter((d) => d.ruleId.startsWith('rng')), []);
