@@ -14,7 +14,7 @@ import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import {
-  TransformProblem, XSLT_COMPILE_RULE, compileGeneratedStylesheet, compileStylesheet, transformSource, type CompiledStylesheet, type SefOrigin,
+  TransformProblem, XSLT_COMPILE_RULE, compileGeneratedStylesheet, compileStylesheet, stylesheetKey, transformSource, type CompiledStylesheet, type SefOrigin,
 } from '../../transform/index.js';
 
 /** Rule id of problems in the Schematron itself (not in the checked document). */
@@ -77,18 +77,28 @@ export async function compileSchematron(source: { path: string; text: string; in
   const where = { file: source.path };
   const includes = source.includes ?? [];
   const files = [source.path, ...includes.map((i) => i.path)];
-  let compiler: CompiledStylesheet;
+  // The compiler's key names the rules' SEF; the compiler itself (a 100 KB SEF to read and parse) is needed only to generate them anew.
+  let compilerKey: string;
   try {
-    compiler = await compileStylesheet(COMPILER_XSL, { cacheDir });
+    compilerKey = await stylesheetKey(COMPILER_XSL);
   } catch (error) {
     return diagnostic('error', SCHEMATRON_COMPILE_RULE, `the Schematron in ${source.path} cannot be compiled: ${messageOf(error)}`, where);
   }
   // Included files by their path relative to the source: the key says what the rules are made of, not where.
   const included = includes.map((i) => `\0${relative(dirname(source.path), i.path).split(sep).join('/')}\0${i.text === undefined ? 'missing' : sha256(i.text)}`).join('');
-  const key = sha256(`samizdat-sch-${COMPILER_REVISION}\0${compiler.key}\0${source.text}${included}`);
-  const generate = (): string => String(transformSource(compiler, { file: source.path, text: source.text, baseUri: pathToFileURL(source.path).href }, {
-    messages: () => undefined, // the terminating message comes back as the error
-  }).principal);
+  const key = sha256(`samizdat-sch-${COMPILER_REVISION}\0${compilerKey}\0${source.text}${included}`);
+  const generate = async (): Promise<string> => {
+    let compiler: CompiledStylesheet;
+    try {
+      compiler = await compileStylesheet(COMPILER_XSL, { cacheDir });
+    } catch (error) {
+      // Not the rules' fault: reported as the compiler's problem, not as a wrong XPath expression in a rule.
+      throw new Error(messageOf(error));
+    }
+    return String(transformSource(compiler, { file: source.path, text: source.text, baseUri: pathToFileURL(source.path).href }, {
+      messages: () => undefined, // the terminating message comes back as the error
+    }).principal);
+  };
   try {
     const stylesheet = await compileGeneratedStylesheet({ key, from: source.path, generate }, { cacheDir });
     return { source: source.path, stylesheet, origin: stylesheet.origin, key, files };
