@@ -10,12 +10,13 @@ import { stat } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readDocument, readingLimits, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits } from '../xml/index.js';
+import { readDocument, readingLimits, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits, type XmlEvents } from '../xml/index.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
 import { chooseSchema, namedSchemaProblem, type Catalog, type ReadableFolders } from './grammar-catalog.js';
 import { loadGrammar } from './grammar-cache.js';
 import { GrammarCheck } from './grammar.js';
 import type { SchematronOptions } from './schematron.js';
+import { OutlineEvents } from './schematron/locations.js';
 
 /** Options a document check needs; plain data, so they can be sent to a worker. */
 export interface DocumentCheckOptions {
@@ -101,7 +102,9 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   }
 
   const limits = readingLimits(options.limits);
-  const wellFormedness = new WellFormednessCheck(file, grammarCheck, limits);
+  // The rules report their firings by element number: the places are taken in this pass, not by parsing the document again.
+  const outline = options.schematron !== undefined ? new OutlineEvents() : undefined;
+  const wellFormedness = new WellFormednessCheck(file, both(grammarCheck, outline), limits);
   // The rules layer holds the text whole (and saxon-js its tree): only within the size limit. Layers 1–2 stream, whatever the size.
   const kept: string[] = [];
   const wanted = options.keepText || options.schematron !== undefined;
@@ -133,9 +136,20 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   }
   if (text !== undefined && options.schematron) {
     if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
-    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn }));
+    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline }));
   }
   return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
+}
+
+/** The events of the reading layer, for each of the layers that listen (either may be absent). */
+function both(first: XmlEvents | undefined, second: XmlEvents | undefined): XmlEvents | undefined {
+  if (first === undefined || second === undefined) return first ?? second;
+  return {
+    startElement: (tag, at) => { first.startElement(tag, at); second.startElement(tag, at); },
+    endElement: (uri, local, at) => { first.endElement(uri, local, at); second.endElement(uri, local, at); },
+    text: (text, at) => { first.text(text, at); second.text(text, at); },
+    end: (at) => { first.end(at); second.end(at); },
+  };
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -17,7 +17,7 @@ import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js
 import { namedSchemaProblem, resolveSchemaReference, type Catalog, type ReadableFolders } from './grammar-catalog.js';
 import { parseSource, transformSource, type SaxonDocument, type TransformInput } from '../transform/index.js';
 import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
-import { outlineDocument } from './schematron/locations.js';
+import { outlineDocument, type DocumentOutline } from './schematron/locations.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy } from './schematron/sandbox.js';
 
@@ -54,6 +54,8 @@ export interface RunOptions {
   disabledRules?: readonly string[];
   /** Filled with the files the verdict depends on besides the document: the rule files, and the local files the document names, which rules may read (existing or not). */
   dependsOn?: Set<string>;
+  /** The document's outline, when the caller gathered it while reading the document (validate does), so that it is not parsed again for it. */
+  outline?: DocumentOutline;
 }
 
 export interface SchematronOptions extends LoadOptions, RunOptions {
@@ -116,7 +118,7 @@ interface Firing {
  */
 export async function runRules(rules: CompiledRules, document: RuleDocument, options: RunOptions = {}): Promise<Diagnostic[]> {
   const disabled = new Set((options.disabledRules ?? []).map((id) => (id.startsWith('sch:') ? id : `sch:${id}`)));
-  const outline = outlineDocument(document.text);
+  const outline = options.outline ?? outlineDocument(document.text);
   const { readable, dependsOn } = filesNamedBy(document.path, outline.attributeValues);
   for (const path of dependsOn) options.dependsOn?.add(path);
   if (rules.sets.length === 0) return [];
