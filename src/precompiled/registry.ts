@@ -62,7 +62,7 @@ export const PRECOMPILERS = {
    */
   'code-cache': async (source) => {
     if (source !== saxonScript()) throw new Error(`saxon-js is loaded from ${saxonScript()}, not from this file`);
-    const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source, 'utf8'));
+    const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source));
     await writeAtomically(file, makeCodeCache(source, SAXON_LOADING));
     return [inFolder(file)];
   },

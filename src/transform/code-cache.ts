@@ -13,6 +13,7 @@
  * length; V8 still refuses one made under other flags, and the script is
  * then compiled as usual.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
@@ -34,10 +35,15 @@ export interface CodeCacheOptions {
   deferred?: readonly string[];
 }
 
-/** The file a module's code cache is kept in, named from the module's text. */
-export function codeCacheFile(cacheDir: string, source: string): string {
+/** The file a module's code cache is kept in, named from the module's bytes. */
+export function codeCacheFile(cacheDir: string, source: Uint8Array): string {
   const key = createHash('sha256').update(`samizdat-code-cache-1\0${process.version}\0${process.arch}\0`).update(source).digest('hex');
   return join(cacheDir, `${key}.bin`);
+}
+
+/** A module's text; read as bytes, which hash several times faster than a string, and decoded cheaply when they are ASCII (saxon-js is). */
+function moduleText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** CommonJS's wrapper, as Node's loader puts it around a module's text. */
@@ -51,19 +57,19 @@ const wrap = (source: string): string => `(function (exports, require, module, _
 export function requireWithCodeCache(file: string, options: CodeCacheOptions): { exports: unknown; codeCache: CodeCacheUse } {
   const known = createRequire(file).cache[file];
   if (known?.loaded) return { exports: known.exports, codeCache: 'none' };
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(codeCacheFile(options.cacheDir, source));
+    cachedData = readFileSync(codeCacheFile(options.cacheDir, bytes));
   } catch { /* none made for this script and this Node: compiled as usual */ }
-  const script = new Script(wrap(source), { filename: file, cachedData });
+  const script = new Script(wrap(moduleText(bytes)), { filename: file, cachedData });
   const codeCache: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { exports: run(script, file, options.deferred ?? [], true), codeCache };
 }
 
 /** The code cache of the module at `file`, as it stands after its top level ran (so that what that compiles is in it too). */
 export function makeCodeCache(file: string, options: Pick<CodeCacheOptions, 'deferred'> = {}): Buffer {
-  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file });
+  const script = new Script(wrap(moduleText(readFileSync(file))), { filename: file });
   // A second instance, kept nowhere: the module's state lives inside its wrapper.
   run(script, file, options.deferred ?? [], false);
   return script.createCachedData();

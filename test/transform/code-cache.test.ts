@@ -24,21 +24,23 @@ describe('transform: modules loaded from a V8 code cache', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   /** A module with a function worth compiling, and `extra` (an expression) among its exports. */
-  function writeModule(extra = '{}'): { file: string; source: string } {
+  function writeModule(extra = '{}'): { file: string; source: Buffer } {
     const file = join(folder, `module-${++made}.cjs`);
     const source = `function verse(n) { let s = ''; for (let i = 0; i < n; i++) s += i % 2 ? 'ta' : 'TUM'; return s; }
       module.exports = { verse, filename: __filename, ...${extra} };`;
     writeFileSync(file, source);
-    return { file, source };
+    return { file, source: Buffer.from(source) };
   }
 
   it('compiles a module from the cache made for it, and enters it in require.cache as require would', () => {
-    const { file, source } = writeModule();
+    // Not ASCII: the text is decoded as UTF-8, not byte by byte.
+    const { file, source } = writeModule("{ title: 'La révolution trahie — 1936' }");
     writeFileSync(codeCacheFile(cacheDir, source), makeCodeCache(file));
     const loaded = requireWithCodeCache(file, { cacheDir });
     assert.equal(loaded.codeCache, 'accepted');
-    const exports = loaded.exports as { verse: (n: number) => string; filename: string };
+    const exports = loaded.exports as { verse: (n: number) => string; filename: string; title: string };
     assert.equal(exports.verse(4), 'TUMtaTUMta');
+    assert.equal(exports.title, 'La révolution trahie — 1936');
     assert.equal(exports.filename, file);
     assert.equal(createRequire(import.meta.url)(file), exports, 'a later require gets the same instance');
   });
@@ -55,7 +57,7 @@ describe('transform: modules loaded from a V8 code cache', () => {
 
   it('names a cache by the script\'s text, so an edited script never finds the old one', () => {
     const { source } = writeModule();
-    assert.notEqual(codeCacheFile(cacheDir, source), codeCacheFile(cacheDir, source.replace("'ta'", "'da'")));
+    assert.notEqual(codeCacheFile(cacheDir, source), codeCacheFile(cacheDir, Buffer.from(source.toString().replace("'ta'", "'da'"))));
   });
 
   it('loads a deferred module only when it is called or read, and then as itself', () => {
