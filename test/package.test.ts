@@ -117,6 +117,16 @@ describe('the installed package (npm pack, then npm install of the tarball, offl
     assert.deepEqual(loaded.filter((file) => /ajv[\\/]dist[\\/](ajv|core)\.js$/.test(file)), []);
   });
 
+  it('loads saxon-js from the V8 code cache the package carries', () => {
+    const lib = pathToFileURL(join(app, 'node_modules', 'samizdat', 'lib') + sep).href;
+    const script = `const { requireWithCodeCache } = await import('${lib}transform/code-cache.js');
+      const { saxonScript, SAXON_LOADING } = await import('${lib}transform/saxon.js');
+      const loaded = requireWithCodeCache(saxonScript(), SAXON_LOADING);
+      console.log(JSON.stringify({ codeCache: loaded.codeCache, transform: typeof loaded.exports.transform }));`;
+    const loaded = JSON.parse(ok(run(process.execPath, ['--input-type=module', '-e', script], app), 'saxon-js')) as { codeCache: string; transform: string };
+    assert.deepEqual(loaded, { codeCache: 'accepted', transform: 'function' });
+  });
+
   it('finds tei_all and the rules embedded in it precompiled too', () => {
     const letter = join(app, 'elsewhere', 'letter.xml');
     mkdirSync(join(app, 'elsewhere'));

@@ -11,6 +11,7 @@
  * A new kind of artefact (a schema form of another engine, say) is one entry
  * in PRECOMPILERS and its sources in ARTEFACTS.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CSL_DATA_SCHEMA } from '../cite/csl.js';
@@ -61,7 +62,8 @@ export const PRECOMPILERS = {
    * another script than the one it is looked up by.
    */
   'code-cache': async (source) => {
-    if (source !== saxonScript()) throw new Error(`saxon-js is loaded from ${saxonScript()}, not from this file`);
+    // By real path: node_modules may be a link (the package test packs a copy whose node_modules is one).
+    if (realpathSync(source) !== realpathSync(saxonScript())) throw new Error(`saxon-js is loaded from ${saxonScript()}, not from this file`);
     const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source));
     await writeAtomically(file, makeCodeCache(source, SAXON_LOADING));
     return [inFolder(file)];
