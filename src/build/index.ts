@@ -18,13 +18,12 @@
  * memory builds in bounded memory.
  */
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import {
-  HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
-  compileStylesheet, stylesheetKey, teiSource, transformSource, type CompileOptions, type TeiSource, type TextMode,
+  HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem,
+  compileStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
 } from '../transform/index.js';
 import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
@@ -36,8 +35,9 @@ import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProble
 import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { findImages, imagesParameter, type ImageCopy } from './images.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
+import { sitePages } from './site.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
-import { editionEntities, registerRecord, relinkedRecord, type EditionEntities } from './entities.js';
+import { editionEntities, registerRecord, relinkedRecord } from './entities.js';
 import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
@@ -103,8 +103,10 @@ export interface BuildReport {
   previousAt?: string;
   /** Names of the documents rendered by this build; the others came unchanged from the cache. */
   rendered: string[];
-  /** Whether the edition-wide pages (list of documents, entity index) were rendered by this build. */
+  /** Whether any of the edition-wide pages (list of documents, entity index) was rendered by this build. */
   sitePagesRendered: boolean;
+  /** The edition-wide pages this build rendered (output paths, sorted); the others came unchanged from the cache. */
+  renderedSitePages: string[];
   /** Worker threads that rendered documents (0: the calling thread, or nothing to render). */
   threads: number;
   /** Output files written (new or changed) and removed, relative to the output folder. */
@@ -200,7 +202,7 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
 export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? 'dist');
   const report: BuildReport = {
-    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
+    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, renderedSitePages: [], threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
   };
   const limits = readingLimits(options.limits);
   const found = await discover(input, limits, options, report.diagnostics);
@@ -284,8 +286,12 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
         if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
       }
-      const site = await siteUnit(records, entities, editionTitle, keys.site, cache, { ...options, search }, report);
-      const edition = [site];
+      const site = await sitePages(records, entities, {
+        cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
+      });
+      report.sitePagesRendered = site.rendered.length > 0;
+      report.renderedSitePages = site.rendered;
+      const edition = [...site.records];
       if (search) {
         const index = await searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
           { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
@@ -416,40 +422,6 @@ function unresolvedWarning(file: string, anchors: readonly string[]): Diagnostic
   const shown = anchors.slice(0, 5).map((a) => `"${a}"`).join(', ') + (anchors.length > 5 ? ` and ${anchors.length - 5} more` : '');
   return diagnostic('warning', BUILD_RULE,
     `${anchors.length === 1 ? 'a name points' : 'names point'} at ${shown}, which no entry of the edition has; ${anchors.length === 1 ? 'it is' : 'they are'} not linked. \`samizdat validate\` says where.`, { file });
-}
-
-/** The edition-wide pages, rendered again only when a title, an entry, a mention or the stylesheet changed. */
-async function siteUnit(
-  records: readonly UnitRecord[],
-  entities: EditionEntities,
-  editionTitle: string,
-  siteKey: string,
-  cache: BuildCache,
-  options: BuildOptions,
-  report: BuildReport,
-): Promise<UnitRecord> {
-  const documents = records.map((r) => ({ name: r.name, title: r.title, href: `${urlPath(r.name)}/index.html` }));
-  const params = {
-    'site-json': JSON.stringify({ documents, entries: entities.catalogue.entries().length }),
-    'index-json': JSON.stringify(entities.index.pages),
-    'edition-title': editionTitle,
-    'search-href': options.search === false ? '' : SEARCH_PAGE,
-  };
-  const css = await readFile(resolve(XSLT_DIR, 'html', 'samizdat.css'));
-  const key = cacheKey([CACHE_FORMAT, 'site', siteKey, JSON.stringify(params), css]);
-  const known = options.force ? undefined : await cache.unit(key);
-  if (known) return known;
-  const site = await compileStylesheet(SITE_STYLESHEET, options);
-  const run = (template: string) => transformSource(site, undefined, { params, initialTemplate: `Q{urn:samizdat}${template}` });
-  const index = run('entity-index');
-  const files = new Map<string, string | Uint8Array>([
-    ['index.html', String(run('document-list').principal)],
-    ['entities/index.html', String(index.principal)],
-    ...Object.entries(index.results).map(([path, page]): [string, string] => [`entities/${path}`, page]),
-    ['samizdat.css', css],
-  ]);
-  report.sitePagesRendered = true;
-  return cache.store(key, { name: '', title: editionTitle, entities: { mentions: [], entries: [], relations: [] }, links: [], files });
 }
 
 /** The citation thread, started on first use and kept (idle, it does not keep the process alive). */
