@@ -79,10 +79,8 @@ export class BuildCache {
     } catch {
       return undefined;
     }
-    for (const hash of blobsOf(record)) {
-      if (!(await stat(this.blobPath(hash)).catch(() => undefined))) return undefined;
-    }
-    return record;
+    const present = await Promise.all(blobsOf(record).map((hash) => stat(this.blobPath(hash)).then(() => true, () => false)));
+    return present.every(Boolean) ? record : undefined;
   }
 
   /** The bytes stored under `hash` (a file or a datum of a unit). */

@@ -18,6 +18,8 @@
  * memory builds in bounded memory.
  */
 import { availableParallelism } from 'node:os';
+import pMap from 'p-map';
+import { stat } from 'node:fs/promises';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -33,7 +35,8 @@ import type { CitationJob } from './citation-worker.js';
 import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
 import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
-import { findImages, imagesParameter, type ImageCopy } from './images.js';
+import { imageMentions, imagesParameter, publishableImages, type ImageCopy } from './images.js';
+import { DocumentReads } from './reads.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { sitePages } from './site.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
@@ -101,6 +104,8 @@ export interface BuildReport {
   written: boolean;
   /** When the build stopped in the middle of switching the new edition in and could not put the old one back: where the old one is (the next build puts it back). Otherwise a build that did not write left the output folder as it was. */
   previousAt?: string;
+  /** Documents this build read from disk; the others were known unchanged by their files' size and times (see reads.ts). */
+  documentsRead: string[];
   /** Names of the documents rendered by this build; the others came unchanged from the cache. */
   rendered: string[];
   /** Whether any of the edition-wide pages (list of documents, entity index) was rendered by this build. */
@@ -159,38 +164,70 @@ interface Found {
   apparatus: Map<string, TeiSource[]>;
 }
 
+/** What reading one file of the list found: a document, a register or an apparatus for others, and the problems on the way. */
+interface Read {
+  document?: Found['documents'][number];
+  source?: TeiSource;
+  register: boolean;
+  targets: string[];
+  /** Whether the file was read (not known unchanged). */
+  read: boolean;
+  problems: Diagnostic[];
+}
+
+/** Files read at once: reads wait on the disk, and a few in flight keep it busy without holding many texts. */
+const READS_IN_FLIGHT = 8;
+
 /**
- * Reads the file list as it streams in: each document is read (within the
+ * Reads the file list as it streams in, a few files at a time, and takes
+ * what they hold in the list's order: each document is read (within the
  * size limit), decoded and hashed, its text not kept; each register, and
  * each file holding an apparatus for another document, is checked through
  * the reading layer and kept.
  */
-async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, problems: Diagnostic[]): Promise<Found> {
+async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, reads: DocumentReads, report: Pick<BuildReport, 'diagnostics' | 'documentsRead'>): Promise<Found> {
   const found: Found = { documents: [], registers: [], apparatus: new Map() };
   const patterns = typeof input === 'string' ? [input] : input;
-  for await (const entry of expandPaths(patterns, { root: options.root, allowRead: options.allowRead })) {
-    if (typeof entry !== 'string') { problems.push(entry); continue; }
+  const root = resolve(options.root ?? '.');
+  const readOne = async (entry: string | Diagnostic): Promise<Read> => {
+    const nothing: Read = { register: false, targets: [], read: true, problems: [] };
+    if (typeof entry !== 'string') return { ...nothing, problems: [entry] };
+    const stats = await stat(entry).catch(() => undefined);
+    const known = stats && !options.force ? reads.recall(resolve(entry), stats) : undefined;
+    if (known) {
+      const { images, problems: unpublished } = await publishableImages(entry, known.images, root);
+      return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, problems: unpublished };
+    }
+    const readAt = Date.now();
     const read = await readDocumentText(entry, limits.maxDocumentSize);
-    if ('ruleId' in read) { problems.push(read); continue; }
+    if ('ruleId' in read) return { ...nothing, problems: [read] };
     const targets = apparatusTargets(entry, read.text).filter((target) => target !== resolve(entry));
-    if (isRegister(read.text) || targets.length > 0) {
-      let source: TeiSource;
+    const register = isRegister(read.text);
+    let source: TeiSource | undefined;
+    if (register || targets.length > 0) {
       try {
         source = teiSource(read.text, entry, limits);
       } catch (error) {
         if (!(error instanceof TransformProblem)) throw error;
-        problems.push(error.problem);
-        continue;
+        return { ...nothing, problems: [error.problem] };
       }
-      for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
-      if (isRegister(read.text)) { found.registers.push(source); continue; }
+      if (register) return { ...nothing, source, register, targets };
     }
-    if (!isApparatusFile(read.text)) {
-      // The images a document shows are part of what it publishes, and of its cache key.
-      const { images, problems: unpublished } = await findImages(entry, read.text, resolve(options.root ?? '.'));
-      problems.push(...unpublished);
-      found.documents.push({ file: entry, hash: sha256(read.bytes), images });
-    }
+    if (isApparatusFile(read.text)) return { ...nothing, source, targets };
+    // The images a document shows are part of what it publishes, and of its cache key.
+    const mentions = imageMentions(read.text);
+    const hash = sha256(read.bytes);
+    if (!source && stats) reads.remember(resolve(entry), stats, readAt, { hash, images: mentions });
+    const { images, problems: unpublished } = await publishableImages(entry, mentions, root);
+    return { document: { file: entry, hash, images }, source, register, targets, read: true, problems: unpublished };
+  };
+  const results = await pMap(expandPaths(patterns, { root: options.root, allowRead: options.allowRead }), readOne, { concurrency: READS_IN_FLIGHT });
+  for (const { document, source, register, targets, read, problems } of results) {
+    report.diagnostics.push(...problems);
+    if (read && document) report.documentsRead.push(document.file);
+    if (source) for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
+    if (register && source) found.registers.push(source);
+    if (document) found.documents.push(document);
   }
   return found;
 }
@@ -202,10 +239,14 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
 export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? 'dist');
   const report: BuildReport = {
-    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, renderedSitePages: [], threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
+    out, documents: [], registers: [], diagnostics: [], written: false, documentsRead: [], rendered: [], sitePagesRendered: false, renderedSitePages: [], threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
   };
   const limits = readingLimits(options.limits);
-  const found = await discover(input, limits, options, report.diagnostics);
+  const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
+  const reads = await DocumentReads.load(cache.dir, JSON.stringify([CACHE_FORMAT, limits]));
+  const found = await discover(input, limits, options, reads, report);
+  // What was learnt of the files holds whatever comes of the build.
+  await reads.save().catch(() => undefined);
   if (hasErrors(report.diagnostics)) return report;
   if (found.documents.length === 0 && found.registers.length === 0) {
     const where = typeof input === 'string' ? input : input.join(' ');
@@ -263,7 +304,6 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
   if (hasErrors(report.diagnostics)) return report;
 
-  const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   const searchPage = search ? compileSearchPage(options) : undefined;
   try {
     return await lockedOutput(target, async () => {
@@ -280,8 +320,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       const pages: UnitRecord[] = [];
       const linkUnits: UnitRecord[] = [];
-      for (const record of records) {
-        const relinked = await relinkedRecord(record, entities.index, CACHE_FORMAT, cache);
+      const relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
+      for (const [i, record] of records.entries()) {
+        const relinked = relinks[i];
         pages.push(relinked.record);
         if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
         if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
@@ -357,8 +398,9 @@ async function renderDocuments(
   const misses: number[] = [];
   let done = 0;
   const progress = (job: RenderJob, reused: boolean) => options.onProgress?.({ done: ++done, total: jobs.length, file: job.request.file, reused });
+  const known = options.force ? [] : await pMap(jobs, (job) => cache.unit(job.key), { concurrency: READS_IN_FLIGHT });
   for (let i = 0; i < jobs.length; i++) {
-    records[i] = options.force ? undefined : await cache.unit(jobs[i].key);
+    records[i] = known[i];
     if (records[i]) progress(jobs[i], true);
     else misses.push(i);
   }
