@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,6 +167,17 @@ describe('samizdat build, incremental and parallel', function () {
     assert.ok(report.removedFiles.every((p) => p.startsWith('ch02/')));
     assert.ok(!existsSync(join(out, 'ch02')), 'its folder is gone too');
     assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-removal'));
+  });
+
+  it('renders a document again when a file it made is missing from the cache', async () => {
+    const text = readFileSync(join(out, 'ch01', 'ch01.txt'));
+    const blob = join(scratch, 'cache', createHash('sha256').update(out).digest('hex').slice(0, 16), 'blobs', createHash('sha256').update(text).digest('hex'));
+    assert.ok(existsSync(blob), blob);
+    rmSync(blob);
+    const report = await build(tei, options);
+    assert.deepEqual(report.rendered, ['ch01']);
+    assert.deepEqual(report.changedFiles, []);
+    assert.ok(existsSync(blob), 'the cache has it again');
   });
 
   it('rewrites a page someone changed by hand, though its document did not change', async () => {
