@@ -101,10 +101,12 @@ export function imageMentions(text: string): ImageMention[] {
  * looked at every time: an image may appear, change or go while its document
  * stays the same.
  */
-export async function publishableImages(file: string, mentions: readonly ImageMention[], root: string): Promise<{ images: ImageCopy[]; problems: Diagnostic[] }> {
+export async function publishableImages(file: string, mentions: readonly ImageMention[], root: string): Promise<{ images: ImageCopy[]; problems: Diagnostic[]; looked: string[] }> {
   const images: ImageCopy[] = [];
   const problems: Diagnostic[] = [];
-  if (mentions.length === 0) return { images, problems };
+  // Every file looked at, found or not (and, through a symbolic link, the file it leads to): what `watch` watches.
+  const looked: string[] = [];
+  if (mentions.length === 0) return { images, problems, looked };
   const realRoot = realpathSync(resolve(root));
   for (const { ref, line, column } of mentions) {
     const warn = (why: string) => problems.push(diagnostic('warning', IMAGE_RULE, `the image "${ref}" ${why}; the page names it without showing it.`, { file, line, column }));
@@ -115,9 +117,11 @@ export async function publishableImages(file: string, mentions: readonly ImageMe
       warn('is not a valid path');
       continue;
     }
+    looked.push(path);
     let real: string;
     try {
       real = realpathSync(path);
+      if (real !== path) looked.push(real);
     } catch {
       warn(`does not exist (looked for ${relative(process.cwd(), path) || path})`);
       continue;
@@ -129,7 +133,7 @@ export async function publishableImages(file: string, mentions: readonly ImageMe
     const out = ['images', ...relative(realRoot, real).split(sep)].join('/');
     images.push({ ref, source: real, out, hash: sha256(bytes) });
   }
-  return { images, problems };
+  return { images, problems, looked };
 }
 
 /** The stylesheet's `images` parameter: each reference → its copy's address from `<name>/index.html`. */

@@ -104,6 +104,8 @@ export interface BuildReport {
   written: boolean;
   /** When the build stopped in the middle of switching the new edition in and could not put the old one back: where the old one is (the next build puts it back). Otherwise a build that did not write left the output folder as it was. */
   previousAt?: string;
+  /** The image files the documents name (absolute paths, found or not, and the files symbolic links among them lead to): what `watch` follows. */
+  images: string[];
   /** Documents this build read from disk; the others were known unchanged by their files' size and times (see reads.ts). */
   documentsRead: string[];
   /** Names of the documents rendered by this build; the others came unchanged from the cache. */
@@ -172,6 +174,8 @@ interface Read {
   targets: string[];
   /** Whether the file was read (not known unchanged). */
   read: boolean;
+  /** The image files the document names, found or not. */
+  images: string[];
   problems: Diagnostic[];
 }
 
@@ -185,18 +189,18 @@ const READS_IN_FLIGHT = 8;
  * each file holding an apparatus for another document, is checked through
  * the reading layer and kept.
  */
-async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, reads: DocumentReads, report: Pick<BuildReport, 'diagnostics' | 'documentsRead'>): Promise<Found> {
+async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, reads: DocumentReads, report: Pick<BuildReport, 'diagnostics' | 'documentsRead' | 'images'>): Promise<Found> {
   const found: Found = { documents: [], registers: [], apparatus: new Map() };
   const patterns = typeof input === 'string' ? [input] : input;
   const root = resolve(options.root ?? '.');
   const readOne = async (entry: string | Diagnostic): Promise<Read> => {
-    const nothing: Read = { register: false, targets: [], read: true, problems: [] };
+    const nothing: Read = { register: false, targets: [], read: true, images: [], problems: [] };
     if (typeof entry !== 'string') return { ...nothing, problems: [entry] };
     const stats = await stat(entry).catch(() => undefined);
     const known = stats && !options.force ? reads.recall(resolve(entry), stats) : undefined;
     if (known) {
-      const { images, problems: unpublished } = await publishableImages(entry, known.images, root);
-      return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, problems: unpublished };
+      const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);
+      return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, images: looked, problems: unpublished };
     }
     const readAt = Date.now();
     const read = await readDocumentText(entry, limits.maxDocumentSize);
@@ -218,12 +222,13 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
     const mentions = imageMentions(read.text);
     const hash = sha256(read.bytes);
     if (!source && stats) reads.remember(resolve(entry), stats, readAt, { hash, images: mentions });
-    const { images, problems: unpublished } = await publishableImages(entry, mentions, root);
-    return { document: { file: entry, hash, images }, source, register, targets, read: true, problems: unpublished };
+    const { images, problems: unpublished, looked } = await publishableImages(entry, mentions, root);
+    return { document: { file: entry, hash, images }, source, register, targets, read: true, images: looked, problems: unpublished };
   };
   const results = await pMap(expandPaths(patterns, { root: options.root, allowRead: options.allowRead }), readOne, { concurrency: READS_IN_FLIGHT });
-  for (const { document, source, register, targets, read, problems } of results) {
+  for (const { document, source, register, targets, read, images, problems } of results) {
     report.diagnostics.push(...problems);
+    report.images.push(...images);
     if (read && document) report.documentsRead.push(document.file);
     if (source) for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
     if (register && source) found.registers.push(source);
@@ -239,7 +244,7 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
 export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? 'dist');
   const report: BuildReport = {
-    out, documents: [], registers: [], diagnostics: [], written: false, documentsRead: [], rendered: [], sitePagesRendered: false, renderedSitePages: [], threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
+    out, documents: [], registers: [], diagnostics: [], written: false, documentsRead: [], images: [], rendered: [], sitePagesRendered: false, renderedSitePages: [], threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
   };
   const limits = readingLimits(options.limits);
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
