@@ -12,7 +12,7 @@
  * under each other.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
 import type { EntityData } from '../entities/index.js';
@@ -63,6 +63,14 @@ export class BuildCache {
     this.dir = join(resolve(root), sha256(resolve(out)).slice(0, 16));
   }
 
+  /** The blobs in the cache, listed once (a build's units name tens of thousands: one listing, not a look at each). */
+  private blobNames?: Promise<Set<string>>;
+
+  private blobs(): Promise<Set<string>> {
+    this.blobNames ??= readdir(join(this.dir, 'blobs')).then((names) => new Set(names), () => new Set<string>());
+    return this.blobNames;
+  }
+
   blobPath(hash: string): string {
     return join(this.dir, 'blobs', hash);
   }
@@ -79,10 +87,8 @@ export class BuildCache {
     } catch {
       return undefined;
     }
-    for (const hash of blobsOf(record)) {
-      if (!(await stat(this.blobPath(hash)).catch(() => undefined))) return undefined;
-    }
-    return record;
+    const present = await this.blobs();
+    return blobsOf(record).every((hash) => present.has(hash)) ? record : undefined;
   }
 
   /** The bytes stored under `hash` (a file or a datum of a unit). */
@@ -97,7 +103,11 @@ export class BuildCache {
       for (const [path, content] of contents) {
         const hash = sha256(content);
         hashes[path] = hash;
-        if (!(await stat(this.blobPath(hash)).catch(() => undefined))) await writeAtomically(this.blobPath(hash), content);
+        const present = await this.blobs();
+        if (!present.has(hash)) {
+          await writeAtomically(this.blobPath(hash), content);
+          present.add(hash);
+        }
       }
       return hashes;
     };
@@ -117,6 +127,7 @@ export class BuildCache {
       const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
       await Promise.all(names.filter((n) => !wanted.has(n)).map((n) => rm(join(this.dir, folder, n), { force: true })));
     }
+    this.blobNames = undefined;
   }
 }
 

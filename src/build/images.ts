@@ -17,7 +17,6 @@ import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { lineColumnAt } from '../position.js';
 import { sha256 } from './cache.js';
 
 export const IMAGE_RULE = 'build-image';
@@ -73,18 +72,44 @@ function inside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }
 
+/** A relative image reference and where the document first uses it. */
+export interface ImageMention {
+  ref: string;
+  line: number;
+  column: number;
+}
+
+/** The document's relative image references with their positions (what `publishableImages` needs, kept without the text). */
+export function imageMentions(text: string): ImageMention[] {
+  const mentions: ImageMention[] = [];
+  // References come in order of first use: one pass over the lines for all of them.
+  let line = 1;
+  let lineStart = 0;
+  for (const [ref, offset] of imageReferences(text)) {
+    for (let i = text.indexOf('\n', lineStart); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    mentions.push({ ref, line, column: offset - lineStart + 1 });
+  }
+  return mentions;
+}
+
 /**
- * The images `text` (the document at `file`) names that can be published
- * from `root`, and a warning for each that cannot.
+ * The images the document at `file` names (`mentions`) that can be
+ * published from `root`, and a warning for each that cannot. The files are
+ * looked at every time: an image may appear, change or go while its document
+ * stays the same.
  */
-export async function findImages(file: string, text: string, root: string): Promise<{ images: ImageCopy[]; problems: Diagnostic[] }> {
+export async function publishableImages(file: string, mentions: readonly ImageMention[], root: string): Promise<{ images: ImageCopy[]; problems: Diagnostic[]; looked: string[] }> {
   const images: ImageCopy[] = [];
   const problems: Diagnostic[] = [];
-  const references = imageReferences(text);
-  if (references.size === 0) return { images, problems };
+  // Every file looked at, found or not (and, through a symbolic link, the file it leads to): what `watch` watches.
+  const looked: string[] = [];
+  if (mentions.length === 0) return { images, problems, looked };
   const realRoot = realpathSync(resolve(root));
-  for (const [ref, offset] of references) {
-    const warn = (why: string) => problems.push(diagnostic('warning', IMAGE_RULE, `the image "${ref}" ${why}; the page names it without showing it.`, { file, ...lineColumnAt(text, offset) }));
+  for (const { ref, line, column } of mentions) {
+    const warn = (why: string) => problems.push(diagnostic('warning', IMAGE_RULE, `the image "${ref}" ${why}; the page names it without showing it.`, { file, line, column }));
     let path: string;
     try {
       path = resolve(dirname(resolve(file)), decodeURI(ref.split(/[?#]/)[0]));
@@ -92,9 +117,11 @@ export async function findImages(file: string, text: string, root: string): Prom
       warn('is not a valid path');
       continue;
     }
+    looked.push(path);
     let real: string;
     try {
       real = realpathSync(path);
+      if (real !== path) looked.push(real);
     } catch {
       warn(`does not exist (looked for ${relative(process.cwd(), path) || path})`);
       continue;
@@ -106,7 +133,7 @@ export async function findImages(file: string, text: string, root: string): Prom
     const out = ['images', ...relative(realRoot, real).split(sep)].join('/');
     images.push({ ref, source: real, out, hash: sha256(bytes) });
   }
-  return { images, problems };
+  return { images, problems, looked };
 }
 
 /** The stylesheet's `images` parameter: each reference → its copy's address from `<name>/index.html`. */

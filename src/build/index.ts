@@ -18,13 +18,14 @@
  * memory builds in bounded memory.
  */
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
+import pMap from 'p-map';
+import { stat } from 'node:fs/promises';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import {
-  HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem, XSLT_DIR,
-  compileStylesheet, stylesheetKey, teiSource, transformSource, type CompileOptions, type TeiSource, type TextMode,
+  HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem,
+  compileStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
 } from '../transform/index.js';
 import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
@@ -34,10 +35,12 @@ import type { CitationJob } from './citation-worker.js';
 import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
 import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
-import { findImages, imagesParameter, type ImageCopy } from './images.js';
+import { imageMentions, imagesParameter, publishableImages, type ImageCopy } from './images.js';
+import { DocumentReads } from './reads.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
+import { sitePages } from './site.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
-import { editionEntities, registerRecord, relinkedRecord, type EditionEntities } from './entities.js';
+import { editionEntities, registerRecord, relinkedRecord } from './entities.js';
 import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
@@ -101,10 +104,16 @@ export interface BuildReport {
   written: boolean;
   /** When the build stopped in the middle of switching the new edition in and could not put the old one back: where the old one is (the next build puts it back). Otherwise a build that did not write left the output folder as it was. */
   previousAt?: string;
+  /** The image files the documents name (absolute paths, found or not, and the files symbolic links among them lead to): what `watch` follows. */
+  images: string[];
+  /** Documents this build read from disk; the others were known unchanged by their files' size and times (see reads.ts). */
+  documentsRead: string[];
   /** Names of the documents rendered by this build; the others came unchanged from the cache. */
   rendered: string[];
-  /** Whether the edition-wide pages (list of documents, entity index) were rendered by this build. */
+  /** Whether any of the edition-wide pages (list of documents, entity index) was rendered by this build. */
   sitePagesRendered: boolean;
+  /** The edition-wide pages this build rendered (output paths, sorted); the others came unchanged from the cache. */
+  renderedSitePages: string[];
   /** Worker threads that rendered documents (0: the calling thread, or nothing to render). */
   threads: number;
   /** Output files written (new or changed) and removed, relative to the output folder. */
@@ -157,38 +166,73 @@ interface Found {
   apparatus: Map<string, TeiSource[]>;
 }
 
+/** What reading one file of the list found: a document, a register or an apparatus for others, and the problems on the way. */
+interface Read {
+  document?: Found['documents'][number];
+  source?: TeiSource;
+  register: boolean;
+  targets: string[];
+  /** Whether the file was read (not known unchanged). */
+  read: boolean;
+  /** The image files the document names, found or not. */
+  images: string[];
+  problems: Diagnostic[];
+}
+
+/** Files read at once: reads wait on the disk, and a few in flight keep it busy without holding many texts. */
+const READS_IN_FLIGHT = 8;
+
 /**
- * Reads the file list as it streams in: each document is read (within the
+ * Reads the file list as it streams in, a few files at a time, and takes
+ * what they hold in the list's order: each document is read (within the
  * size limit), decoded and hashed, its text not kept; each register, and
  * each file holding an apparatus for another document, is checked through
  * the reading layer and kept.
  */
-async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, problems: Diagnostic[]): Promise<Found> {
+async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, reads: DocumentReads, report: Pick<BuildReport, 'diagnostics' | 'documentsRead' | 'images'>): Promise<Found> {
   const found: Found = { documents: [], registers: [], apparatus: new Map() };
   const patterns = typeof input === 'string' ? [input] : input;
-  for await (const entry of expandPaths(patterns, { root: options.root, allowRead: options.allowRead })) {
-    if (typeof entry !== 'string') { problems.push(entry); continue; }
+  const root = resolve(options.root ?? '.');
+  const readOne = async (entry: string | Diagnostic): Promise<Read> => {
+    const nothing: Read = { register: false, targets: [], read: true, images: [], problems: [] };
+    if (typeof entry !== 'string') return { ...nothing, problems: [entry] };
+    const stats = await stat(entry).catch(() => undefined);
+    const known = stats && !options.force ? reads.recall(resolve(entry), stats) : undefined;
+    if (known) {
+      const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);
+      return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, images: looked, problems: unpublished };
+    }
+    const readAt = Date.now();
     const read = await readDocumentText(entry, limits.maxDocumentSize);
-    if ('ruleId' in read) { problems.push(read); continue; }
+    if ('ruleId' in read) return { ...nothing, problems: [read] };
     const targets = apparatusTargets(entry, read.text).filter((target) => target !== resolve(entry));
-    if (isRegister(read.text) || targets.length > 0) {
-      let source: TeiSource;
+    const register = isRegister(read.text);
+    let source: TeiSource | undefined;
+    if (register || targets.length > 0) {
       try {
         source = teiSource(read.text, entry, limits);
       } catch (error) {
         if (!(error instanceof TransformProblem)) throw error;
-        problems.push(error.problem);
-        continue;
+        return { ...nothing, problems: [error.problem] };
       }
-      for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
-      if (isRegister(read.text)) { found.registers.push(source); continue; }
+      if (register) return { ...nothing, source, register, targets };
     }
-    if (!isApparatusFile(read.text)) {
-      // The images a document shows are part of what it publishes, and of its cache key.
-      const { images, problems: unpublished } = await findImages(entry, read.text, resolve(options.root ?? '.'));
-      problems.push(...unpublished);
-      found.documents.push({ file: entry, hash: sha256(read.bytes), images });
-    }
+    if (isApparatusFile(read.text)) return { ...nothing, source, targets };
+    // The images a document shows are part of what it publishes, and of its cache key.
+    const mentions = imageMentions(read.text);
+    const hash = sha256(read.bytes);
+    if (!source && stats) reads.remember(resolve(entry), stats, readAt, { hash, images: mentions });
+    const { images, problems: unpublished, looked } = await publishableImages(entry, mentions, root);
+    return { document: { file: entry, hash, images }, source, register, targets, read: true, images: looked, problems: unpublished };
+  };
+  const results = await pMap(expandPaths(patterns, { root: options.root, allowRead: options.allowRead }), readOne, { concurrency: READS_IN_FLIGHT });
+  for (const { document, source, register, targets, read, images, problems } of results) {
+    report.diagnostics.push(...problems);
+    report.images.push(...images);
+    if (read && document) report.documentsRead.push(document.file);
+    if (source) for (const target of targets) found.apparatus.set(target, [...(found.apparatus.get(target) ?? []), source]);
+    if (register && source) found.registers.push(source);
+    if (document) found.documents.push(document);
   }
   return found;
 }
@@ -200,10 +244,14 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
 export async function build(input: string | readonly string[] = 'tei', options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? 'dist');
   const report: BuildReport = {
-    out, documents: [], registers: [], diagnostics: [], written: false, rendered: [], sitePagesRendered: false, threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
+    out, documents: [], registers: [], diagnostics: [], written: false, documentsRead: [], images: [], rendered: [], sitePagesRendered: false, renderedSitePages: [], threads: 0, changedFiles: [], removedFiles: [], entities: new Map(),
   };
   const limits = readingLimits(options.limits);
-  const found = await discover(input, limits, options, report.diagnostics);
+  const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
+  const reads = await DocumentReads.load(cache.dir, JSON.stringify([CACHE_FORMAT, limits]));
+  const found = await discover(input, limits, options, reads, report);
+  // What was learnt of the files holds whatever comes of the build.
+  await reads.save().catch(() => undefined);
   if (hasErrors(report.diagnostics)) return report;
   if (found.documents.length === 0 && found.registers.length === 0) {
     const where = typeof input === 'string' ? input : input.join(' ');
@@ -261,7 +309,6 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   }
   if (hasErrors(report.diagnostics)) return report;
 
-  const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
   const searchPage = search ? compileSearchPage(options) : undefined;
   try {
     return await lockedOutput(target, async () => {
@@ -278,14 +325,19 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       const pages: UnitRecord[] = [];
       const linkUnits: UnitRecord[] = [];
-      for (const record of records) {
-        const relinked = await relinkedRecord(record, entities.index, CACHE_FORMAT, cache);
+      const relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
+      for (const [i, record] of records.entries()) {
+        const relinked = relinks[i];
         pages.push(relinked.record);
         if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
         if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
       }
-      const site = await siteUnit(records, entities, editionTitle, keys.site, cache, { ...options, search }, report);
-      const edition = [site];
+      const site = await sitePages(records, entities, {
+        cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
+      });
+      report.sitePagesRendered = site.rendered.length > 0;
+      report.renderedSitePages = site.rendered;
+      const edition = [...site.records];
       if (search) {
         const index = await searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
           { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
@@ -351,8 +403,9 @@ async function renderDocuments(
   const misses: number[] = [];
   let done = 0;
   const progress = (job: RenderJob, reused: boolean) => options.onProgress?.({ done: ++done, total: jobs.length, file: job.request.file, reused });
+  const known = options.force ? [] : await pMap(jobs, (job) => cache.unit(job.key), { concurrency: READS_IN_FLIGHT });
   for (let i = 0; i < jobs.length; i++) {
-    records[i] = options.force ? undefined : await cache.unit(jobs[i].key);
+    records[i] = known[i];
     if (records[i]) progress(jobs[i], true);
     else misses.push(i);
   }
@@ -416,40 +469,6 @@ function unresolvedWarning(file: string, anchors: readonly string[]): Diagnostic
   const shown = anchors.slice(0, 5).map((a) => `"${a}"`).join(', ') + (anchors.length > 5 ? ` and ${anchors.length - 5} more` : '');
   return diagnostic('warning', BUILD_RULE,
     `${anchors.length === 1 ? 'a name points' : 'names point'} at ${shown}, which no entry of the edition has; ${anchors.length === 1 ? 'it is' : 'they are'} not linked. \`samizdat validate\` says where.`, { file });
-}
-
-/** The edition-wide pages, rendered again only when a title, an entry, a mention or the stylesheet changed. */
-async function siteUnit(
-  records: readonly UnitRecord[],
-  entities: EditionEntities,
-  editionTitle: string,
-  siteKey: string,
-  cache: BuildCache,
-  options: BuildOptions,
-  report: BuildReport,
-): Promise<UnitRecord> {
-  const documents = records.map((r) => ({ name: r.name, title: r.title, href: `${urlPath(r.name)}/index.html` }));
-  const params = {
-    'site-json': JSON.stringify({ documents, entries: entities.catalogue.entries().length }),
-    'index-json': JSON.stringify(entities.index.pages),
-    'edition-title': editionTitle,
-    'search-href': options.search === false ? '' : SEARCH_PAGE,
-  };
-  const css = await readFile(resolve(XSLT_DIR, 'html', 'samizdat.css'));
-  const key = cacheKey([CACHE_FORMAT, 'site', siteKey, JSON.stringify(params), css]);
-  const known = options.force ? undefined : await cache.unit(key);
-  if (known) return known;
-  const site = await compileStylesheet(SITE_STYLESHEET, options);
-  const run = (template: string) => transformSource(site, undefined, { params, initialTemplate: `Q{urn:samizdat}${template}` });
-  const index = run('entity-index');
-  const files = new Map<string, string | Uint8Array>([
-    ['index.html', String(run('document-list').principal)],
-    ['entities/index.html', String(index.principal)],
-    ...Object.entries(index.results).map(([path, page]): [string, string] => [`entities/${path}`, page]),
-    ['samizdat.css', css],
-  ]);
-  report.sitePagesRendered = true;
-  return cache.store(key, { name: '', title: editionTitle, entities: { mentions: [], entries: [], relations: [] }, links: [], files });
 }
 
 /** The citation thread, started on first use and kept (idle, it does not keep the process alive). */

@@ -24,6 +24,7 @@
  * (`.<out>.samizdat-lock`), whoever builds into it from wherever.
  */
 import * as fsPromises from 'node:fs/promises';
+import pMap from 'p-map';
 import { randomUUID } from 'node:crypto';
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -191,22 +192,20 @@ export async function recoverOutput(target: string, fs: PublishFileSystem = fsPr
 type Entry = { kind: 'folder' } | { kind: 'file'; size: number; mtimeMs: number; ino: number } | { kind: 'link' } | { kind: 'other' };
 
 async function listTree(root: string, fs: PublishFileSystem): Promise<Map<string, Entry>> {
-  const entries = new Map<string, Entry>();
-  const walk = async (folder: string, prefix: string): Promise<void> => {
+  // Folders and files looked at many at once (each a call waiting on the disk), listed in sorted, depth-first order.
+  const walk = async (folder: string, prefix: string): Promise<[string, Entry][]> => {
     const names = (await fs.readdir(folder)).sort();
-    for (const name of names) {
+    const listed = await pMap(names, async (name): Promise<[string, Entry][]> => {
       const path = join(folder, name);
       const key = `${prefix}${name}`;
       const info = await fs.lstat(path);
-      if (info.isDirectory()) {
-        entries.set(key, { kind: 'folder' });
-        await walk(path, `${key}/`);
-      } else if (info.isFile()) entries.set(key, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
-      else entries.set(key, { kind: info.isSymbolicLink() ? 'link' : 'other' });
-    }
+      if (info.isDirectory()) return [[key, { kind: 'folder' }], ...await walk(path, `${key}/`)];
+      if (info.isFile()) return [[key, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }]];
+      return [[key, { kind: info.isSymbolicLink() ? 'link' : 'other' }]];
+    }, { concurrency: FILES_IN_FLIGHT });
+    return listed.flat();
   };
-  await walk(root, '');
-  return entries;
+  return new Map(await walk(root, ''));
 }
 
 const parentsOf = (path: string): string[] => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
@@ -280,15 +279,29 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     // when it was empty (samizdat makes folders only to hold its files: an empty one is not its own).
     const needed = new Set([...keep, ...write].flatMap(parentsOf));
     const holding = new Set([...present.keys()].flatMap(parentsOf));
-    for (const [path, entry] of present) {
-      if (entry.kind !== 'folder' || !(needed.has(path) || !holding.has(path))) continue;
-      await fs.mkdir(join(staging, path), { recursive: true });
+    // Each folder made once, whichever file asks first; the others wait for it.
+    const folders = new Map<string, Promise<unknown>>();
+    const made = (folder: string): Promise<unknown> => {
+      let making = folders.get(folder);
+      if (!making) folders.set(folder, making = fs.mkdir(folder, { recursive: true }));
+      return making;
+    };
+    const folderOf = (to: string): Promise<unknown> => made(dirname(to));
+    // Many files at once: each is a call that waits on the disk. Every call ends before the staging folder is judged (and removed on failure).
+    const eachFile = async (paths: readonly string[], step: (path: string) => Promise<void>): Promise<void> => {
+      await pMap(paths, step, { concurrency: FILES_IN_FLIGHT, stopOnError: false }).catch((error: unknown) => {
+        throw error instanceof AggregateError ? error.errors[0] : error;
+      });
+    };
+    const keptFolders = [...present].filter(([path, entry]) => entry.kind === 'folder' && (needed.has(path) || !holding.has(path))).map(([path]) => path);
+    await eachFile(keptFolders, async (path) => {
+      await made(join(staging, path));
       await fs.chmod(join(staging, path), (await fs.lstat(join(target, path))).mode & 0o7777);
-    }
-    for (const path of [...keep].sort()) {
+    });
+    await eachFile([...keep].sort(), async (path) => {
       const from = join(target, path);
       const to = join(staging, path);
-      await fs.mkdir(dirname(to), { recursive: true });
+      await folderOf(to);
       const entry = present.get(path)!;
       if (entry.kind === 'link') await fs.symlink(await fs.readlink(from), to);
       else {
@@ -298,16 +311,19 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
           await fs.copyFile(from, to);
         });
       }
-      newStats.set(path, entry);
-    }
-    for (const path of write.sort()) {
+    });
+    for (const path of [...keep].sort()) newStats.set(path, present.get(path)!);
+    const written = write.sort();
+    const writtenStats = new Map<string, Entry>();
+    await eachFile(written, async (path) => {
       const to = join(staging, path);
-      await fs.mkdir(dirname(to), { recursive: true });
+      await folderOf(to);
       await fs.copyFile(options.blobPath(files.get(path)!), to);
       const info = await fs.lstat(to);
-      newStats.set(path, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
-      result.written.push(path);
-    }
+      writtenStats.set(path, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+    });
+    for (const path of written) newStats.set(path, writtenStats.get(path)!);
+    result.written.push(...written);
     await fs.writeFile(join(staging, MANIFEST), manifestText);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
@@ -389,6 +405,9 @@ async function writeStats(path: string, target: string, files: ReadonlyMap<strin
 function problem(target: string, message: string): PublishProblem {
   return new PublishProblem([diagnostic('error', OUTPUT_RULE, message, { file: target })]);
 }
+
+/** Files linked or copied into the staging folder at once. */
+const FILES_IN_FLIGHT = 16;
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;

@@ -15,7 +15,8 @@
 import { watch as watchPaths, type FSWatcher } from 'chokidar';
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { buildFromConfig } from '../build/config.js';
 import { stylesheetModules } from '../transform/stylesheet.js';
 import { build, type BuildOptions, type BuildReport } from '../build/index.js';
@@ -138,6 +139,8 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   private readonly dependencies = new Map<string, readonly string[]>();
   /** Files watched beyond `watchedPaths()`: the stylesheet's modules and what the documents depend on (schemas, rules). */
   private extraWatched = new Set<string>();
+  /** The image files the documents name (found or not), as of the last build: a new or changed image changes the pages that show it. */
+  private images = new Set<string>();
   /** The customisation stylesheet's modules (itself and what it imports or includes), as of the last round. */
   private modules: string[] = [];
   private pending = new Set<string>();
@@ -212,7 +215,15 @@ export class Watcher extends EventEmitter<WatcherEvents> {
   /** Watches the stylesheet's modules and the files the documents depend on now, and no longer the others. */
   private watchExtras(): void {
     const always = this.watchedPaths();
-    const now = new Set([...this.modules, ...[...this.dependencies.values()].flat()].filter((p) => !always.includes(p)));
+    // Images inside a watched folder are seen already; those elsewhere (an images/ folder beside tei/) are watched one by one,
+    // when their folder exists (the file watcher does not see a file appear in a folder made after it was asked to watch it).
+    const folders = new Map<string, boolean>();
+    const folderExists = (folder: string): boolean => {
+      if (!folders.has(folder)) folders.set(folder, existsSync(folder));
+      return folders.get(folder)!;
+    };
+    const images = [...this.images].filter((p) => !always.some((base) => within(base, p)) && folderExists(dirname(p)));
+    const now = new Set([...this.modules, ...[...this.dependencies.values()].flat(), ...images].filter((p) => !always.includes(p)));
     this.files.unwatch([...this.extraWatched].filter((p) => !now.has(p)));
     this.files.add([...now].filter((p) => !this.extraWatched.has(p)));
     this.extraWatched = now;
@@ -230,7 +241,7 @@ export class Watcher extends EventEmitter<WatcherEvents> {
 
   /** Whether a file system event can change the edition. */
   private relevant(event: string, path: string): boolean {
-    if (this.isSetting(path) || this.dependentsOf(path).length > 0) return true;
+    if (this.isSetting(path) || this.dependentsOf(path).length > 0 || this.images.has(path)) return true;
     if (event === 'unlinkDir') return this.settings.patterns.some((p) => within(p.base, path));
     return event !== 'addDir' && this.settings.patterns.some((p) => p.matches(path));
   }
@@ -280,6 +291,8 @@ export class Watcher extends EventEmitter<WatcherEvents> {
       if (this.validating) await this.check(changed);
       this.watchExtras();
       const report = await build(this.settings.sources, this.settings.build);
+      this.images = new Set(report.images);
+      this.watchExtras();
       const diagnostics = withoutRepeats([...this.problems.values()].flat(), report.diagnostics);
       const round = { changed, diagnostics, ms: Date.now() - started };
       if (report.written) this.emit('rebuilt', { ...round, report });

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,11 +81,39 @@ describe('samizdat build, incremental and parallel', function () {
     assert.deepEqual(await coldBuildOf('one-thread', { jobs: 1 }), bytesOf(snapshot(out)));
   });
 
+  it('renders every edition-wide page on a cold build', () => {
+    assert.deepEqual(cold.renderedSitePages, ['entities/index.html', 'index.html', 'samizdat.css']);
+  });
+
+  it('renders again only the pages of a paged entity index whose entries changed', async () => {
+    const paged = { ...options, out: join(scratch, 'paged'), buildCacheDir: join(scratch, 'paged-cache'), entityPageSize: 2 };
+    const first = await build(tei, paged);
+    assert.deepEqual(first.diagnostics, []);
+    const letters = first.renderedSitePages.filter((p) => /^entities\/.+-.+\.html$/.test(p));
+    assert.ok(letters.length >= 2, `the index is paged by letter: ${first.renderedSitePages.join(' ')}`);
+    const text = readFileSync(join(tei, 'ch01.xml'), 'utf8');
+    const at = text.indexOf('<persName ref="reg:trotsky">', text.indexOf('<body>'));
+    assert.ok(at > 0, 'ch01 names Trotsky in its text');
+    try {
+      // A word added just before a mention of Trotsky: the index quotes it on the page of Trotsky's letter, nowhere else.
+      writeFileSync(join(tei, 'ch01.xml'), text.slice(0, at) + 'comrade ' + text.slice(at));
+      const report = await build(tei, paged);
+      assert.equal(report.renderedSitePages.length, 1, report.renderedSitePages.join(' '));
+      const [letter] = report.renderedSitePages;
+      assert.match(letter, /^entities\/persons-[a-z]\.html$/);
+      assert.deepEqual(report.changedFiles.filter((p) => !p.startsWith('ch01/')), [letter]);
+      assert.match(readFileSync(join(scratch, 'paged', letter), 'utf8'), /comrade <mark>Trotsky<\/mark>/);
+    } finally {
+      writeFileSync(join(tei, 'ch01.xml'), text);
+    }
+  });
+
   it('renders and writes nothing when nothing changed', async () => {
     const before = snapshot(out);
     const report = await build(tei, options);
     assert.deepEqual(report.rendered, []);
     assert.equal(report.sitePagesRendered, false);
+    assert.deepEqual(report.renderedSitePages, []);
     assert.deepEqual(report.changedFiles, []);
     assert.deepEqual(touched(before, snapshot(out)), []);
     assert.deepEqual(report.documents.map((d) => d.name), ['ch01', 'ch02', 'ch03', 'ch04']);
@@ -108,6 +137,7 @@ describe('samizdat build, incremental and parallel', function () {
     const report = await build(tei, options);
     assert.deepEqual(report.rendered, ['ch02']);
     assert.ok(report.sitePagesRendered);
+    assert.deepEqual(report.renderedSitePages, ['entities/index.html'], 'the list of documents shows no words of a document: it is not rendered again');
     assert.deepEqual(report.changedFiles, ['ch02/ch02.txt', 'ch02/index.html', 'entities/index.html']);
     assert.match(readFileSync(join(out, 'entities', 'index.html'), 'utf8'), /<a href="\.\.\/ch02\/index\.html#p1">A second chapter, paragraph 1<\/a>: <span class="kwic">[^<]*months behind\. In August the <mark>State Bank<\/mark>/);
     assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-context'));
@@ -137,6 +167,17 @@ describe('samizdat build, incremental and parallel', function () {
     assert.ok(report.removedFiles.every((p) => p.startsWith('ch02/')));
     assert.ok(!existsSync(join(out, 'ch02')), 'its folder is gone too');
     assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-removal'));
+  });
+
+  it('renders a document again when a file it made is missing from the cache', async () => {
+    const text = readFileSync(join(out, 'ch01', 'ch01.txt'));
+    const blob = join(scratch, 'cache', createHash('sha256').update(out).digest('hex').slice(0, 16), 'blobs', createHash('sha256').update(text).digest('hex'));
+    assert.ok(existsSync(blob), blob);
+    rmSync(blob);
+    const report = await build(tei, options);
+    assert.deepEqual(report.rendered, ['ch01']);
+    assert.deepEqual(report.changedFiles, []);
+    assert.ok(existsSync(blob), 'the cache has it again');
   });
 
   it('rewrites a page someone changed by hand, though its document did not change', async () => {

@@ -96,6 +96,13 @@ describe('the rendering fixtures in a browser', function () {
     assert.equal(await style('.rendition-r-red', 'color'), 'rgb(160, 0, 0)');
     assert.equal(await style('.rendition-r-evil', 'background-image'), 'none');
     assert.equal(await page.locator('body').isVisible(), true, 'the rendition\'s "} body { display: none" did not escape');
+    // Renditions by @selector: the elements they select, and only those.
+    const green = 'rgb(0, 100, 0)';
+    assert.equal(await page.locator('.tei-quote .tei-q').evaluate((e) => getComputedStyle(e).color), green, 'quote q');
+    assert.equal(await page.locator('p > .tei-hi.rend-underline').evaluate((e) => getComputedStyle(e).color), green, 'p > hi[rend=underline]');
+    assert.notEqual(await page.locator('.tei-q', { hasText: 'come in' }).evaluate((e) => getComputedStyle(e).color), green, 'a q outside a quote');
+    assert.notEqual(await page.locator('.tei-hi.rend-bold').first().evaluate((e) => getComputedStyle(e).color), green, 'another hi');
+    assert.notEqual(await page.locator('body').evaluate((e) => getComputedStyle(e).color), 'rgb(0, 0, 255)', 'a selector that is not understood selects nothing');
     const styled = page.locator('span.tei-hi', { hasText: 'styled inline' });
     assert.equal(await styled.evaluate((e) => getComputedStyle(e).fontStyle), 'italic');
     const hostile = page.locator('span.tei-hi', { hasText: 'hostile style' });

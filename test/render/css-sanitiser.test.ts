@@ -42,10 +42,38 @@ describe('the CSS sanitiser (@style, @rendition)', function () {
       <xsl:output method="text"/>
       <xsl:param name="inputs" as="xs:string"/>
       <xsl:template name="t:run"><xsl:sequence select="serialize(array { parse-json($inputs)?* ! samizdat:css-declarations(.) }, map { 'method': 'json' })"/></xsl:template>
+      <xsl:template name="t:selectors"><xsl:sequence select="serialize(array { parse-json($inputs)?* ! array { samizdat:css-selector(.) } }, map { 'method': 'json' })"/></xsl:template>
     </xsl:stylesheet>`);
     harness = await compileStylesheet(path, { cacheDir: false });
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  /** Translates many rendition selectors in one transformation: for each, the page's selectors. */
+  const selectors = (inputs: readonly string[]): string[][] =>
+    JSON.parse(String(runStylesheet(harness, undefined, { initialTemplate: 'Q{urn:samizdat-test}selectors', params: { inputs: JSON.stringify(inputs) } }))) as string[][];
+
+  it('translates rendition selectors over TEI elements into selectors over the page', () => {
+    assert.deepEqual(selectors(['hi', 'p > hi[rend="italic"]', "quote hi, head + p", '*', '#part-one ~ div', '[rend~=smallcaps]', "hi[type='x.y'][rend=sc]", 'hi[rend="italic bold"]']), [
+      ['.tei-hi'], ['.tei-p > .tei-hi.rend-italic'], ['.tei-quote .tei-hi', '.tei-head + .tei-p'], ['[class*="tei-"]'], ['#part-one ~ .tei-div'],
+      ['.rend-smallcaps'], ['.tei-hi.rend-x_y.rend-sc'], ['.tei-hi.rend-italic.rend-bold'],
+    ]);
+  });
+
+  it('leaves out selectors it cannot translate, keeping the others of the list', () => {
+    assert.deepEqual(selectors(['hi:hover', 'a[href]', 'p > > hi', '> p', 'p >', 'tei|hi', 'hi::before', '[rend~="a b"]', 'hi[rend^=x]', 'hi, p:first-child, head']),
+      [[], [], [], [], [], [], [], [], [], ['.tei-hi', '.tei-head']]);
+  });
+
+  it('makes nothing but names, ids, classes and combinators of any selector, however hostile', () => {
+    const pieces = fc.oneof(fc.constantFrom('hi', 'p', '*', '#a', '[rend=x]', "[type='y']", ' ', ' > ', '+', '~', ',', '{', '}', ';', '<', '/', '\\', '"', "'", '::after', ':hover', '@import', 'url(x)', '</style>'), fc.string({ maxLength: 12 }));
+    fc.assert(fc.property(fc.array(fc.array(pieces, { maxLength: 10 }).map((p) => p.join('')), { minLength: 1, maxLength: 40 }), (inputs) => {
+      for (const [i, out] of selectors(inputs).entries()) {
+        for (const selector of out) {
+          assert.match(selector, /^(?:(?:\.[A-Za-z0-9_-]+|#[A-Za-z_][A-Za-z0-9_-]*|\[class\*="tei-"\])+(?: [>+~] | (?=[.#[]))?)+$/, `from ${JSON.stringify(inputs[i])}`);
+        }
+      }
+    }), { numRuns: 40 });
+  });
 
   const hostile = ['url(https://evil.example/x.png)', 'url("javascript:alert(1)")', '@import "x.css"', 'expression(alert(1))', '\\75 rl(x)',
     '/* comment */', '} body { display: none', '</style><script>alert(1)</script>', 'position: fixed', 'top: 0', 'z-index: 9999',

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../src/config/config.js';
 import { formatLocation } from '../../src/diagnostics.js';
@@ -274,5 +274,53 @@ describe('samizdat watch (library) with a customisation stylesheet', () => {
     assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
     assert.deepEqual(round.changed, [persons]);
     assert.match(readFileSync(w.edition.page, 'utf8'), /<span class="person-second">Trotsky<\/span>/);
+  });
+});
+
+describe('samizdat watch (library): the images documents show', () => {
+  // A PNG's signature is what the build looks at; the bytes after it tell the two versions apart.
+  const png = (tail: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, tail]);
+  let beside: string;
+  let inside: string;
+  const w = watching((edition) => {
+    // One image outside the sources' folder (its folder there, the image not yet), one inside it.
+    beside = join(edition.dir, 'images', 'plate.png');
+    mkdirSync(dirname(beside));
+    inside = join(edition.tei, 'facs', 'p1.png');
+    mkdirSync(join(edition.tei, 'facs'));
+    writeFileSync(inside, png(1));
+    // And one in a folder that does not exist: it is not followed, and does not stop the others being followed.
+    save(edition.document, edition.original.replace('<body>', '<body><figure><graphic url="../images/plate.png"/></figure><figure><graphic url="facs/p1.png"/></figure><figure><graphic url="../nowhere/p2.png"/></figure>'));
+    return { sources: edition.tei, build: { out: edition.out, root: edition.dir } };
+  });
+  const published = (...path: string[]) => join(w.edition.out, 'images', ...path);
+
+  it('builds with the image that is there and warns of those that are not', () => {
+    const first = w.rounds.finished[0];
+    assert.equal(first.kind, 'rebuilt');
+    assert.deepEqual(first.round.diagnostics.filter((d) => d.ruleId === 'build-image').map((d) => d.message.match(/"([^"]+)"/)?.[1]), ['../images/plate.png', '../nowhere/p2.png']);
+    assert.deepEqual(readFileSync(published('tei', 'facs', 'p1.png')), png(1));
+  });
+
+  it('rebuilds when a missing image outside the sources appears, and shows it', async () => {
+    const before = w.rounds.finished.length;
+    writeFileSync(beside, png(2));
+    const { kind, round } = await roundAfter(w.rounds, before);
+    assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+    assert.deepEqual(round.changed, [beside]);
+    assert.equal(round.diagnostics.filter((d) => d.ruleId === 'build-image').length, 1, 'only the image in no folder is missing');
+    assert.deepEqual(readFileSync(published('images', 'plate.png')), png(2));
+    assert.match(readFileSync(w.edition.page, 'utf8'), /<img [^>]*src="\.\.\/images\/images\/plate\.png"/);
+  });
+
+  it('rebuilds when an image changes, inside the sources or outside them, and publishes the new bytes', async () => {
+    for (const [image, copy, bytes] of [[inside, published('tei', 'facs', 'p1.png'), png(3)], [beside, published('images', 'plate.png'), png(4)]] as const) {
+      const before = w.rounds.finished.length;
+      writeFileSync(image, bytes);
+      const { kind, round } = await roundAfter(w.rounds, before);
+      assert.equal(kind, 'rebuilt', JSON.stringify(round.diagnostics));
+      assert.deepEqual(round.changed, [image]);
+      assert.deepEqual(readFileSync(copy), bytes);
+    }
   });
 });

@@ -67,21 +67,70 @@
   </xsl:function>
 
   <!-- tagsDecl/rendition (scheme css, or none given) as a style element for the page's head:
-       .rendition-ID { … }, with ::first-line, ::first-letter, ::before, ::after by @scope. -->
+       .rendition-ID { … } for the elements whose @rendition points at it, and, for a @selector,
+       the same declarations for the elements it selects (see samizdat:css-selector); with
+       ::first-line, ::first-letter, ::before, ::after by @scope. -->
   <xsl:template name="samizdat:renditions">
     <xsl:variable name="rules" as="xs:string*">
-      <xsl:for-each select="key('samizdat:page-part', 'tagsDecl')/rendition[@xml:id][not(@scheme) or @scheme = 'css']">
+      <xsl:for-each select="key('samizdat:page-part', 'tagsDecl')/rendition[@xml:id or @selector][not(@scheme) or @scheme = 'css']">
         <xsl:variable name="scope" select="if (@scope = ('first-line', 'first-letter', 'before', 'after')) then '::' || @scope else ''"/>
+        <xsl:variable name="selectors" select="(if (@xml:id) then '.rendition-' || samizdat:css-name(@xml:id) else (), if (@selector) then samizdat:css-selector(@selector) else ())"/>
         <xsl:variable name="css" select="samizdat:css-declarations(string(.), $scope = ('::before', '::after'))"/>
-        <xsl:if test="$css != ''">
-          <xsl:sequence select="'.rendition-' || samizdat:css-name(@xml:id) || $scope || ' { ' || $css || '; }'"/>
+        <xsl:if test="$css != '' and exists($selectors)">
+          <xsl:sequence select="string-join($selectors ! (. || $scope), ', ') || ' { ' || $css || '; }'"/>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($rules)">
-      <style><xsl:value-of select="string-join($rules, '&#10;')"/></style>
+      <style><xsl:value-of select="string-join($rules, '&#10;')" disable-output-escaping="yes"/></style>
     </xsl:if>
   </xsl:template>
+
+  <!-- A rendition's @selector (CSS selectors over the TEI's elements) as selectors over the page, which
+       marks each element it renders with the class tei-NAME, its @rend and @type tokens with rend-TOKEN,
+       and keeps its xml:id. Understood: element names and *, #id, [rend=…] and [type=…] (= or ~=),
+       and the combinators (descendant, >, +, ~), which the page's nesting follows as the TEI's does
+       except where it sets a wrapper between two elements. Any other selector (other attributes,
+       pseudo-classes, namespaces) is left out: it would select something else on the page, or nothing.
+       What comes out is made only of names checked against a narrow pattern, so it cannot escape its rule. -->
+  <xsl:function name="samizdat:css-selector" as="xs:string*">
+    <xsl:param name="selector" as="xs:string"/>
+    <xsl:for-each select="tokenize($selector, ',')[normalize-space()]">
+      <xsl:variable name="parts" as="xs:string*">
+        <xsl:analyze-string select="normalize-space(.)" regex="\s*([&gt;+~])\s*|\s+|((?:[^\s&gt;+~\[]|\[[^\]]*\])+)">
+          <xsl:matching-substring>
+            <xsl:sequence select="if (regex-group(2) != '') then samizdat:css-compound(regex-group(2))
+              else if (regex-group(1) != '') then ' ' || regex-group(1) || ' ' else ' '"/>
+          </xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:sequence select="'!'"/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:variable>
+      <!-- Every compound translated, and compounds and combinators (which begin with a space) taking turns, a compound first and last. -->
+      <xsl:if test="count($parts) mod 2 = 1 and not($parts = '!') and (every $i in 1 to count($parts) satisfies starts-with($parts[$i], ' ') = ($i mod 2 = 0))">
+        <xsl:sequence select="string-join($parts)"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- One compound selector (name, *, #id, [rend=…]): its translation, or '!' when it has anything else. -->
+  <xsl:function name="samizdat:css-compound" as="xs:string">
+    <xsl:param name="compound" as="xs:string"/>
+    <xsl:variable name="simple" as="xs:string*">
+      <xsl:analyze-string select="$compound" regex="^([A-Za-z][A-Za-z0-9_-]*|\*)|#([A-Za-z_][A-Za-z0-9_-]*)|\[(rend|type)(~?=)(&quot;([^&quot;]*)&quot;|'([^']*)'|([A-Za-z0-9_-]+))\]">
+        <xsl:matching-substring>
+          <xsl:variable name="value" select="string-join((regex-group(6), regex-group(7), regex-group(8)))"/>
+          <xsl:sequence select="
+            if (regex-group(1) = '*') then '[class*=&quot;tei-&quot;]'
+            else if (regex-group(1) != '') then '.tei-' || regex-group(1)
+            else if (regex-group(2) != '') then '#' || regex-group(2)
+            else if (normalize-space($value) = '' or (regex-group(4) = '~=' and matches($value, '\s'))) then '!'
+            else string-join(tokenize(normalize-space($value)) ! ('.rend-' || replace(., '[^A-Za-z0-9_-]', '_')))"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="'!'"/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="if (empty($simple) or $simple = '!') then '!' else string-join($simple)"/>
+  </xsl:function>
 
   <!-- Properties an encoder may set, each with the kind of value it takes. -->
   <xsl:variable name="samizdat:css-properties" as="map(xs:string, xs:string)" select="map {

@@ -1,0 +1,84 @@
+/**
+ * What the build learnt from reading each plain document (not a register,
+ * not an apparatus for other files) last time: its bytes' hash and the
+ * images it names. A document whose file has the same size, inode, and
+ * modification and change times is not read again — reading, decoding and
+ * hashing every file was most of a build in which one document of a
+ * thousand changed.
+ *
+ * The change time (ctime) cannot be set by programs, so a file copied with
+ * its old modification time (`cp -p`, `rsync -t`) is still read. A file
+ * whose times are within `SETTLING_MS` of its reading is not remembered: it
+ * may change again within the file system's clock tick without its times
+ * showing it (git's "racy" files).
+ */
+import type { Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomically } from '../transform/index.js';
+import type { ImageMention } from './images.js';
+
+/** What a plain document's reading gave. */
+export interface DocumentRead {
+  /** sha256 of its bytes. */
+  hash: string;
+  images: ImageMention[];
+}
+
+interface Remembered extends DocumentRead {
+  size: number;
+  ino: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+interface ReadsFile {
+  /** The reading limits and samizdat version the reads were made under: any change forgets them all. */
+  setting: string;
+  files: Record<string, Remembered>;
+}
+
+/** How recent a file's times may be for its reading to be remembered. */
+export const SETTLING_MS = 2000;
+
+export class DocumentReads {
+  private readonly remembered: Map<string, Remembered>;
+  private readonly learnt = new Map<string, Remembered>();
+
+  private constructor(private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>) {
+    this.remembered = remembered;
+  }
+
+  /** The reads kept in `folder` under `setting`; none when the file is missing, unreadable or of another setting. */
+  static async load(folder: string, setting: string): Promise<DocumentReads> {
+    const path = join(folder, 'reads.json');
+    let remembered = new Map<string, Remembered>();
+    try {
+      const kept = JSON.parse(await readFile(path, 'utf8')) as ReadsFile;
+      if (kept.setting === setting && typeof kept.files === 'object' && kept.files !== null) remembered = new Map(Object.entries(kept.files));
+    } catch {
+      // Nothing kept (a first build) or not readable: every document is read.
+    }
+    return new DocumentReads(path, setting, remembered);
+  }
+
+  /** What reading `file` gave last time, if the file is as it was then. */
+  recall(file: string, stats: Stats): DocumentRead | undefined {
+    const kept = this.remembered.get(file);
+    if (!kept || kept.size !== stats.size || kept.ino !== stats.ino || kept.mtimeMs !== stats.mtimeMs || kept.ctimeMs !== stats.ctimeMs) return undefined;
+    this.learnt.set(file, kept);
+    return { hash: kept.hash, images: kept.images };
+  }
+
+  /** Remembers what reading `file` (as `stats` found it, just before reading, at `readAt`) gave, unless it changed too recently to trust its times. */
+  remember(file: string, stats: Stats, readAt: number, read: DocumentRead): void {
+    if (readAt - Math.max(stats.mtimeMs, stats.ctimeMs) < SETTLING_MS) return;
+    this.learnt.set(file, { size: stats.size, ino: stats.ino, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, hash: read.hash, images: read.images });
+  }
+
+  /** Keeps the reads of this build (and only those: documents gone are forgotten). */
+  async save(): Promise<void> {
+    const files = Object.fromEntries([...this.learnt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeAtomically(this.path, JSON.stringify({ setting: this.setting, files } satisfies ReadsFile));
+  }
+}
