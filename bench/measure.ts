@@ -42,6 +42,26 @@ const OUTPUT_KEPT = 16_000;
 export const memoryProbe: 'gnu-time' | 'proc-polling' | 'none' =
   existsSync(GNU_TIME) && !process.env.BENCH_POLL ? 'gnu-time' : existsSync('/proc/self/status') ? 'proc-polling' : 'none';
 
+/**
+ * Variables of the bench's environment that measured commands run without:
+ * a machine's own setting, not samizdat's or Java's work. NODE_EXTRA_CA_CERTS
+ * makes every Node process read and parse a certificate file at start (on
+ * the machine the README's figures come from, 45 of `node -e 0`'s 70 ms).
+ */
+export const UNSET_FOR_RUNS = ['NODE_EXTRA_CA_CERTS'] as const;
+
+/** The environment measured commands get: the bench's, less `UNSET_FOR_RUNS`. */
+export function runEnvironment(environment: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const kept = { ...environment };
+  for (const name of UNSET_FOR_RUNS) delete kept[name];
+  return kept;
+}
+
+/** Which of `UNSET_FOR_RUNS` the bench's environment set (the report says so). */
+export function unsetForRuns(environment: NodeJS.ProcessEnv = process.env): string[] {
+  return UNSET_FOR_RUNS.filter((name) => environment[name] !== undefined);
+}
+
 export async function measure(command: string, args: readonly string[], options: RunOptions): Promise<Run> {
   const scratch = await mkdtemp(join(tmpdir(), 'samizdat-bench-time-'));
   scratches.add(scratch);
@@ -50,7 +70,7 @@ export async function measure(command: string, args: readonly string[], options:
     ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]]
     : [command, [...args]];
   const started = performance.now();
-  const child = spawn(program, argv, { cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(program, argv, { cwd: options.cwd, env: runEnvironment(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid !== undefined) running.add(child.pid);
   let output = '';
   const keep = (chunk: Buffer): void => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT); };

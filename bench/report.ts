@@ -69,7 +69,11 @@ export function ratioInWords(ratio: number): string {
 
 export interface Results {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverageBefore: number[]; loadAverageAfter: number[]; memoryProbe: string };
+  machine: {
+    cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverageBefore: number[]; loadAverageAfter: number[]; memoryProbe: string;
+    /** Variables of the machine's environment the measured commands ran without (bench/measure.ts); absent in results written before. */
+    unsetForRuns?: string[];
+  };
   samizdat: { version: string; commit: string; uncommittedChanges: boolean };
   corpus: { documents: number; files: number; bytes: number; kinds: Record<string, { documents: number; bytes: number }>; generationSeconds: number };
   /** The eight plays of the play rows (absent from results older than them). */
@@ -173,7 +177,8 @@ export function renderMarkdown(results: Results): string {
   const sections = [
     `Measured ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${fixed(machine.memoryGiB, 0)} GiB memory, Node ${machine.node}, ${machine.os}; ` +
       `samizdat ${results.samizdat.version} at ${results.samizdat.commit}${results.samizdat.uncommittedChanges ? ' with uncommitted changes' : ''}. ` +
-      `Load average ${load(machine.loadAverageBefore)} before, ${load(machine.loadAverageAfter)} after. One run of each command unless its condition says otherwise.`,
+      `Load average ${load(machine.loadAverageBefore)} before, ${load(machine.loadAverageAfter)} after. One run of each command unless its condition says otherwise.` +
+      (machine.unsetForRuns?.length ? ` Set on this machine and unset for the measured commands (a start-up cost of the machine's, not of the programs): ${machine.unsetForRuns.join(', ')}.` : ''),
     `Corpus: ${corpus.documents} documents + the register = ${corpus.files} files, ${fixed(corpus.bytes / MB, 1)} MB: ${kinds} (generated in ${fixed(corpus.generationSeconds, 1)} s).\n` +
       (results.plays ? `Plays: ${results.plays.files} Shakespeare plays from DraCor (${results.plays.names.join(', ')}), ${fixed(results.plays.bytes / MB, 1)} MB, against tei_all.\n` : '') +
       'files and MB are what each command went through (the corpus, the flagship and its register, or the plays); docs/s and MB/s are those over the wall time; MB = 10^6 bytes; peak RSS is the largest process of the run; a sum row adds the rows it names.',

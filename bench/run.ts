@@ -17,7 +17,7 @@ import { writeCartulary, type CartularySize } from './cartulary.js';
 import { reviseDocument, writeCorpus } from './corpus.js';
 import { packAndInstall } from './installed.js';
 import { SAXON_COMMAND, TEI_STYLESHEETS_COMMAND, findJavaTools, runJing, runJingMedian, runSaxon, runTeiStylesheets, teiStylesheetsVersion, type JavaTools } from './java.js';
-import { measure, medianOf, memoryProbe, stopRuns, type Run } from './measure.js';
+import { measure, medianOf, memoryProbe, stopRuns, unsetForRuns, type Run } from './measure.js';
 import { LINEAR_LIMIT, parseOptions } from './options.js';
 import { PLAYS, writePlays } from './plays.js';
 import { compareRows, renderMarkdown, resultsJson, searchIndexLine, sumOfRows, type Results, type Row, type SearchIndexFigures } from './report.js';
@@ -301,7 +301,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     machine: {
       cpus: availableParallelism(), cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU', memoryGiB: totalmem() / 2 ** 30,
-      node: process.version, os: `${type()} ${release()}`, loadAverageBefore, loadAverageAfter: loadavg(), memoryProbe,
+      node: process.version, os: `${type()} ${release()}`, loadAverageBefore, loadAverageAfter: loadavg(), memoryProbe, unsetForRuns: unsetForRuns(),
     },
     samizdat: samizdatVersion,
     corpus: { documents: corpus.documents, files: corpus.files.length, bytes: corpus.bytes, kinds: corpus.kinds, generationSeconds },

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planCorpus, reviseDocument, writeCorpus, type Corpus } from '../bench/corpus.js';
+import { measure, runEnvironment, unsetForRuns } from '../bench/measure.js';
 import { HELP, parseOptions, type Options } from '../bench/options.js';
 import { PLAYS, playSources, writePlays } from '../bench/plays.js';
 import { compareRows, ratioInWords, renderMarkdown, resultsJson, rowFigures, sumOfRows, type Results, type Row } from '../bench/report.js';
@@ -103,6 +104,27 @@ describe('bench: the eight plays', function () {
       assert.match(rules, /^<\?xml-model href="\.\.\/schemas\/vendor\/tei_all\.rng" [^>]*schematypens="http:\/\/purl\.oclc\.org\/dsdl\/schematron"\?>$/);
       assert.deepEqual(rest, original.slice(1));
     });
+  });
+});
+
+describe('bench: the environment of measured commands', () => {
+  it('runs them without the machine\'s NODE_EXTRA_CA_CERTS, and says which it unset', async () => {
+    const environment = { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/extra.pem', LANG: 'C' };
+    assert.deepEqual(runEnvironment(environment), { PATH: '/usr/bin', LANG: 'C' });
+    assert.deepEqual(unsetForRuns(environment), ['NODE_EXTRA_CA_CERTS']);
+    assert.deepEqual(unsetForRuns({ PATH: '/usr/bin' }), []);
+    const before = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = '/nonexistent/extra.pem';
+    try {
+      const scratch = mkdtempSync(join(tmpdir(), 'samizdat-bench-env-'));
+      const run = await measure(process.execPath, ['-e', 'process.stdout.write(String(process.env.NODE_EXTRA_CA_CERTS))'], { cwd: scratch });
+      rmSync(scratch, { recursive: true, force: true });
+      assert.equal(run.exitCode, 0);
+      assert.match(run.output, /^undefined/);
+    } finally {
+      if (before === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = before;
+    }
   });
 });
 
