@@ -50,6 +50,8 @@ const unavailable = byId('search-unavailable');
 const root = new URL('../', document.baseURI);
 /** Counts searches, so that a slow one answered after a newer one started shows nothing. */
 let generation = 0;
+/** One Pagefind instance per shard, made at the first search that needs each shard's results apart (`inOrder`). @type {Promise<any[]> | undefined} */
+let shardInstances;
 
 /**
  * The index's bundles (src/search/shards.ts), relative to this page: the first
@@ -226,9 +228,6 @@ async function bestFirst(/** @type {string} */ words, /** @type {Record<string, 
     take: (n) => Promise.all(results.slice(taken, (taken += n)).map((/** @type {any} */ r) => r.data())),
   };
 }
-
-/** One Pagefind instance per shard, made at the first search that needs each shard's results apart. @type {Promise<any[]> | undefined} */
-let shardInstances;
 
 /**
  * The results of every shard in `order`, as one index would list them: each
