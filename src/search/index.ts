@@ -117,8 +117,12 @@ export async function searchUnit(
   const members = new Map<number, { document: UnitRecord; position: number }[]>();
   for (const [position, document] of documents.entries()) {
     const shard = shardOf(document.name, count);
-    members.set(shard, [...(members.get(shard) ?? []), { document, position }]);
+    const shared = members.get(shard);
+    if (shared) shared.push({ document, position });
+    else members.set(shard, [{ document, position }]);
   }
+  // An edition of registers alone still publishes an index (an empty one) for the search page to load.
+  if (members.size === 0) members.set(0, []);
   const shards = [...members.keys()].sort((a, b) => a - b).map((shard, i) => ({ folder: `${SEARCH_FOLDER}/${shardFolder(shard, i === 0)}`, members: members.get(shard)! }));
 
   const records: UnitRecord[] = [];
