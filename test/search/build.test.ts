@@ -50,6 +50,8 @@ describe('search: what the build publishes', function () {
     assert.ok(files.some((f) => /^search\/pagefind\/wasm\.en\.pagefind$/.test(f)), 'the English stemmer, the edition’s language');
     assert.ok(files.some((f) => f.endsWith('.pf_fragment')) && files.some((f) => f.endsWith('.pf_index')) && files.some((f) => f.endsWith('.pf_filter')));
     assert.deepEqual(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)|playground/.test(f)), []);
+    assert.deepEqual(files.filter((f) => /^search\/pagefind-\d+\//.test(f)), [], 'an edition of a few documents is one shard: one bundle');
+    assert.doesNotMatch(readFileSync(join(out, 'search', 'index.html'), 'utf8'), /data-bundles/);
   });
 
   it('puts a search box leading to the search page in the navigation of every page, and no script', () => {
