@@ -27,7 +27,7 @@ import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
   LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
 } from './records.js';
-import { shardCount, shardFolder, shardOf } from './shards.js';
+import { assignShards, shardCount, type ShardMember } from './shards.js';
 
 export { PASSAGES_DATA } from './passages.js';
 export { SEARCH_SHARD_SIZE } from './shards.js';
@@ -84,13 +84,31 @@ export interface SearchEntities {
   index: boolean;
 }
 
+/** What every shard of the index must agree on: decided once for the edition, part of the key of each shard. */
+interface EditionTerms {
+  /** The language whose rules the index follows (`indexLanguage`). */
+  language: string;
+  /** Each document's label in the document filter, by name. */
+  labels: ReadonlyMap<string, string>;
+  /** Whether records repeat their sort keys in their metadata, for the search page to merge the shards' orders. */
+  sortMeta: boolean;
+  /** Fragment files a shard may have. */
+  maxFragments: number;
+}
+
+/** What the build reads of each document's passages in its cache. */
+interface PassagesReader {
+  passages(document: UnitRecord): Promise<DocumentPassages>;
+  languages(document: UnitRecord): Promise<LanguageCounts>;
+}
+
+/** What making one shard again gave: its figures, for the summary. */
+interface ShardFigures { passages: number; records: number; files: number; bytes: number }
+
 /**
  * Makes (or takes from the cache) the search page and the index of
- * `documents`, in the order the edition lists them: one unit for the page
- * and its script, one per shard of the index (shards.ts). What the shards
- * must agree on is decided here, once for the edition, and is part of the
- * key of every shard it shapes: the index's language, each document's label
- * and position in the edition, whether records carry their sort keys.
+ * `documents`, in the order the edition lists them: one unit per shard of
+ * the index (shards.ts), one for the page and its script.
  */
 export async function searchUnit(
   documents: readonly UnitRecord[],
@@ -100,40 +118,25 @@ export async function searchUnit(
   const [recordsKey, pageKey, script, pagefind] = await Promise.all([
     stylesheetKey(RECORDS_STYLESHEET), stylesheetKey(SEARCH_PAGE_STYLESHEET), readFile(SEARCH_SCRIPT), pagefindVersion(),
   ]);
-  const passagesOf = async (document: UnitRecord): Promise<DocumentPassages> => {
-    const hash = document.data?.[PASSAGES_DATA];
-    if (!hash) throw new TransformProblem(diagnostic('error', 'internal', `the passages of ${document.name} are missing from the build cache; build again with --force.`, { file: document.name }));
-    return JSON.parse((await context.cache.read(hash)).toString('utf8')) as DocumentPassages;
-  };
-  const languagesOf = async (document: UnitRecord): Promise<LanguageCounts> => {
-    const hash = document.data?.[LANGUAGES_DATA];
-    return hash ? JSON.parse((await context.cache.read(hash)).toString('utf8')) as LanguageCounts : languageCounts(await passagesOf(document));
-  };
-  const language = indexLanguage(await Promise.all(documents.map(languagesOf)));
-  const labels = documentLabels(documents);
+  const reader = passagesReader(context.cache);
   const count = shardCount(documents.length, context.shardSize);
-  const sortMeta = count > 1;
-  const maxFragments = Math.ceil(MAX_FRAGMENTS / count);
-  const members = new Map<number, { document: UnitRecord; position: number }[]>();
-  for (const [position, document] of documents.entries()) {
-    const shard = shardOf(document.name, count);
-    const shared = members.get(shard);
-    if (shared) shared.push({ document, position });
-    else members.set(shard, [{ document, position }]);
-  }
-  // An edition of registers alone still publishes an index (an empty one) for the search page to load.
-  if (members.size === 0) members.set(0, []);
-  const shards = [...members.keys()].sort((a, b) => a - b).map((shard, i) => ({ folder: `${SEARCH_FOLDER}/${shardFolder(shard, i === 0)}`, members: members.get(shard)! }));
-
+  const terms: EditionTerms = {
+    language: indexLanguage(await Promise.all(documents.map((d) => reader.languages(d)))),
+    labels: documentLabels(documents),
+    sortMeta: count > 1,
+    maxFragments: Math.ceil(MAX_FRAGMENTS / count),
+  };
+  const shards = assignShards(documents, count);
   const records: UnitRecord[] = [];
-  const made = { passages: 0, records: 0, files: 0, bytes: 0 };
+  const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0 };
   let remade = 0;
   const started = performance.now();
-  for (const { folder, members } of shards) {
+  for (const shard of shards) {
+    const folder = `${SEARCH_FOLDER}/${shard.folder}`;
     const key = cacheKey([
-      context.format, 'search-shard', pagefind, recordsKey, folder, language, String(sortMeta), String(maxFragments),
-      ...members.map(({ document, position }) => JSON.stringify([
-        document.name, labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(entities.mentioned.get(document.name) ?? [])),
+      context.format, 'search-shard', pagefind, recordsKey, folder, terms.language, String(terms.sortMeta), String(terms.maxFragments),
+      ...shard.members.map(({ document, position }) => JSON.stringify([
+        document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(entities.mentioned.get(document.name) ?? [])),
       ])),
     ]);
     const known = context.force ? undefined : await context.cache.unit(key);
@@ -141,52 +144,82 @@ export async function searchUnit(
       records.push(known);
       continue;
     }
-    let passages = 0;
-    async function* batches(): AsyncIterable<SearchRecord[]> {
-      for (const { document, position } of members) {
-        const read = await passagesOf(document);
-        passages += read.passages.length;
-        yield documentRecords({ name: document.name, title: document.title, entities: entities.mentioned.get(document.name) ?? [], passages: read }, position,
-          { language, label: labels.get(document.name)!, sortMeta });
-      }
-    }
-    let index: Awaited<ReturnType<typeof indexRecords>>;
-    try {
-      index = await indexRecords(batches(), maxFragments);
-    } catch (error) {
-      if (!(error instanceof PagefindProblem)) throw error;
-      throw new TransformProblem(diagnostic('error', SEARCH_RULE,
-        `the search index could not be made: ${error.message}. Set "search": false in samizdat.config.json to publish without search.`, { file: SEARCH_PAGE }));
-    }
-    const files = new Map<string, Uint8Array>();
-    for (const [path, content] of index.files) {
-      files.set(`${folder}/${path}`, content);
-      made.bytes += content.length;
-    }
+    const { files, figures } = await indexShard(shard.members, terms, entities, reader);
+    for (const figure of ['passages', 'records', 'files', 'bytes'] as const) made[figure] += figures[figure];
     remade += 1;
-    made.passages += passages;
-    made.records += index.records;
-    made.files += index.files.size;
-    records.push(await context.cache.store(key, { name: '', title: `search index (${folder})`, entities: { mentions: [], entries: [], relations: [] }, links: [], files }));
+    const prefixed = new Map([...files].map(([path, content]) => [`${folder}/${path}`, content]));
+    records.push(await context.cache.store(key, { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed }));
   }
   const seconds = (performance.now() - started) / 1000;
-
-  // The page lists the bundles its script loads: the first, then the others to merge with it.
-  const bundles = shards.map(({ folder }) => `${folder.slice(SEARCH_FOLDER.length + 1)}/`);
-  const key = cacheKey([context.format, 'search-page', pageKey, script, context.editionTitle, String(entities.index), ...bundles]);
-  let page = context.force ? undefined : await context.cache.unit(key);
-  if (!page) {
-    const html = String(runStylesheet(await (context.page ?? compileSearchPage(context.compile)), undefined, {
-      params: { 'edition-title': context.editionTitle, 'entity-index': entities.index, bundles },
-      initialTemplate: 'Q{urn:samizdat}search-page',
-    }));
-    page = await context.cache.store(key, {
-      name: '', title: 'search', entities: { mentions: [], entries: [], relations: [] }, links: [],
-      files: new Map<string, string | Uint8Array>([[SEARCH_PAGE, html], [`${SEARCH_FOLDER}/search.js`, script]]),
-    });
-  }
+  const page = await searchPage(shards.map((shard) => `${shard.folder}/`), entities, context, { pageKey, script });
   const summary: SearchSummary = remade === 0
     ? { indexed: false, shards: shards.length }
     : { indexed: true, shards: shards.length, made: remade, ...made, seconds };
   return { records: [page, ...records], summary };
+}
+
+const NO_ENTITIES = { mentions: [], entries: [], relations: [] };
+
+/** Reads documents' passages (and their count per language, kept beside them; counted from the passages for a unit cached without it). */
+function passagesReader(cache: BuildCache): PassagesReader {
+  const passages = async (document: UnitRecord): Promise<DocumentPassages> => {
+    const hash = document.data?.[PASSAGES_DATA];
+    if (!hash) throw new TransformProblem(diagnostic('error', 'internal', `the passages of ${document.name} are missing from the build cache; build again with --force.`, { file: document.name }));
+    return JSON.parse((await cache.read(hash)).toString('utf8')) as DocumentPassages;
+  };
+  return {
+    passages,
+    languages: async (document) => {
+      const hash = document.data?.[LANGUAGES_DATA];
+      return hash ? JSON.parse((await cache.read(hash)).toString('utf8')) as LanguageCounts : languageCounts(await passages(document));
+    },
+  };
+}
+
+/** The Pagefind bundle of one shard's documents (files by path within it), and what it holds. */
+async function indexShard(
+  members: readonly ShardMember<UnitRecord>[],
+  terms: EditionTerms,
+  entities: SearchEntities,
+  reader: PassagesReader,
+): Promise<{ files: Map<string, Uint8Array>; figures: ShardFigures }> {
+  let passages = 0;
+  async function* batches(): AsyncIterable<SearchRecord[]> {
+    for (const { document, position } of members) {
+      const read = await reader.passages(document);
+      passages += read.passages.length;
+      yield documentRecords({ name: document.name, title: document.title, entities: entities.mentioned.get(document.name) ?? [], passages: read }, position,
+        { language: terms.language, label: terms.labels.get(document.name)!, sortMeta: terms.sortMeta });
+    }
+  }
+  try {
+    const index = await indexRecords(batches(), terms.maxFragments);
+    let bytes = 0;
+    for (const content of index.files.values()) bytes += content.length;
+    return { files: index.files, figures: { passages, records: index.records, files: index.files.size, bytes } };
+  } catch (error) {
+    if (!(error instanceof PagefindProblem)) throw error;
+    throw new TransformProblem(diagnostic('error', SEARCH_RULE,
+      `the search index could not be made: ${error.message}. Set "search": false in samizdat.config.json to publish without search.`, { file: SEARCH_PAGE }));
+  }
+}
+
+/** The search page and its script (made, or taken from the cache), the page listing the `bundles` its script loads: the first, then the others to merge with it. */
+async function searchPage(
+  bundles: readonly string[],
+  entities: SearchEntities,
+  context: SearchContext,
+  keys: { pageKey: string; script: Buffer },
+): Promise<UnitRecord> {
+  const key = cacheKey([context.format, 'search-page', keys.pageKey, keys.script, context.editionTitle, String(entities.index), ...bundles]);
+  const known = context.force ? undefined : await context.cache.unit(key);
+  if (known) return known;
+  const html = String(runStylesheet(await (context.page ?? compileSearchPage(context.compile)), undefined, {
+    params: { 'edition-title': context.editionTitle, 'entity-index': entities.index, bundles },
+    initialTemplate: 'Q{urn:samizdat}search-page',
+  }));
+  return context.cache.store(key, {
+    name: '', title: 'search', entities: NO_ENTITIES, links: [],
+    files: new Map<string, string | Uint8Array>([[SEARCH_PAGE, html], [`${SEARCH_FOLDER}/search.js`, keys.script]]),
+  });
 }

@@ -41,3 +41,27 @@ export function shardOf(name: string, count: number): number {
 export function shardFolder(shard: number, first: boolean): string {
   return first ? 'pagefind' : `pagefind-${shard + 1}`;
 }
+
+/** A document of a shard, with its position in the edition's list of documents. */
+export interface ShardMember<T> { document: T; position: number }
+
+/** A shard that holds documents: its number, its folder (`shardFolder`) and its documents in the edition's order. */
+export interface Shard<T> { shard: number; folder: string; members: ShardMember<T>[] }
+
+/**
+ * The shards that hold any of `documents` (listed in the edition's order),
+ * by number, when the index has `count` shards. An edition with no documents
+ * (registers alone) has one empty shard, so that the search page has an
+ * index to load.
+ */
+export function assignShards<T extends { name: string }>(documents: readonly T[], count: number): Shard<T>[] {
+  const members = new Map<number, ShardMember<T>[]>();
+  for (const [position, document] of documents.entries()) {
+    const shard = shardOf(document.name, count);
+    const held = members.get(shard);
+    if (held) held.push({ document, position });
+    else members.set(shard, [{ document, position }]);
+  }
+  if (members.size === 0) members.set(0, []);
+  return [...members.keys()].sort((a, b) => a - b).map((shard, i) => ({ shard, folder: shardFolder(shard, i === 0), members: members.get(shard)! }));
+}

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { build, type BuildOptions } from '../../src/build/index.js';
-import { SEARCH_SHARD_SIZE, shardCount, shardFolder, shardOf } from '../../src/search/shards.js';
+import { SEARCH_SHARD_SIZE, assignShards, shardCount, shardFolder, shardOf } from '../../src/search/shards.js';
 import { snapshot } from '../support/snapshot.js';
 import { LETTERS, writeLetters } from './letters.js';
 
@@ -59,9 +59,19 @@ describe('search shards: the rule', () => {
     }));
   });
 
-  it('publishes the first shard at pagefind/, the others beside it by number', () => {
+  it('publishes the first shard that holds documents at pagefind/, the others beside it by number', () => {
     assert.equal(shardFolder(3, true), 'pagefind');
     assert.equal(shardFolder(3, false), 'pagefind-4');
+    const documents = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name }));
+    const shards = assignShards(documents, 8);
+    assert.deepEqual(shards.map((s) => s.shard), [...new Set(documents.map((d) => shardOf(d.name, 8)))].sort((a, b) => a - b), 'the shards that hold any, by number');
+    assert.deepEqual(shards.map((s) => s.folder), shards.map((s, i) => (i === 0 ? 'pagefind' : `pagefind-${s.shard + 1}`)));
+    assert.deepEqual(shards.flatMap((s) => s.members.map((m) => m.position)).sort(), [0, 1, 2, 3, 4, 5], 'every document once');
+    for (const { shard, members } of shards) {
+      assert.ok(members.every((m) => shardOf(m.document.name, 8) === shard));
+      assert.deepEqual(members.map((m) => m.position), [...members.map((m) => m.position)].sort(), 'in the edition’s order');
+    }
+    assert.deepEqual(assignShards([], 4), [{ shard: 0, folder: 'pagefind', members: [] }], 'an edition of registers alone has an (empty) index to load');
   });
 });
 
@@ -110,12 +120,10 @@ describe('search shards: what the build makes', function () {
     assert.deepEqual(report.rendered, ['rome']);
     assert.ok(report.search?.indexed);
     assert.equal(report.search.made, 1);
-    const count = shardCount(LETTERS.length, 1);
-    const names = LETTERS.map((l) => l.file.replace(/\.xml$/, ''));
-    const shard = shardOf('rome', count);
-    const first = Math.min(...names.map((name) => shardOf(name, count)));
-    assert.equal(report.search.passages, 6 * names.filter((name) => shardOf(name, count) === shard).length, 'the passages of that shard alone');
-    const folder = `search/${shardFolder(shard, shard === first)}/`;
+    const shard = assignShards(LETTERS.map((l) => ({ name: l.file.replace(/\.xml$/, '') })), shardCount(LETTERS.length, 1))
+      .find((s) => s.members.some((m) => m.document.name === 'rome'))!;
+    assert.equal(report.search.passages, 6 * shard.members.length, 'the passages of that shard alone');
+    const folder = `search/${shard.folder}/`;
     const changedSearch = report.changedFiles.filter((f) => f.startsWith('search/'));
     assert.ok(changedSearch.length > 0);
     assert.deepEqual(changedSearch.filter((f) => !f.startsWith(folder)), [], 'no other shard’s files, nor the search page');
