@@ -93,7 +93,7 @@ export interface SearchIndexFigures {
   records: number;
   /** Time the build spent indexing. */
   seconds: number;
-  /** Files of the index (search/pagefind/) and their bytes. */
+  /** Files of the index (search/pagefind/ and its other shards' bundles beside it) and their bytes. */
   files: number;
   bytes: number;
 }
@@ -189,7 +189,7 @@ export function renderMarkdown(results: Results): string {
     const { passages, records, seconds, files, bytes } = results.search;
     const share = cold?.status === 'ok' && cold.seconds ? `, ${fixed((100 * seconds) / cold.seconds, 1)}% of the cold build's time` : '';
     sections.push(`Search index, made by the cold build: ${passages} passages of ${corpus.documents} documents (${records} records) indexed in ${fixed(seconds, 2)} s${share}; ` +
-      `${files} files, ${fixed(bytes / MB, 1)} MB in search/pagefind/ (a reader's browser fetches only the chunks a search needs).`);
+      `${files} files, ${fixed(bytes / MB, 1)} MB in search/pagefind*/ (a reader's browser fetches only the chunks a search needs).`);
   }
   const javaRows = results.rows.filter((r) => javaIds.has(r.id));
   const tools = results.java.tools.length > 0 ? ` (${results.java.tools.join('; ')})` : '';

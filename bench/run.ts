@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCartulary, type CartularySize } from './cartulary.js';
 import { reviseDocument, writeCorpus } from './corpus.js';
@@ -196,7 +196,8 @@ async function main(): Promise<number> {
   const indexed = async (): Promise<string | undefined> => {
     const line = searchIndexLine(coldOutput);
     if (!line) return 'the build did not say what it indexed for search';
-    const files = await filesUnder(join(root, 'dist', 'search', 'pagefind'));
+    // Every shard's bundle: search/pagefind/ and the pagefind-N/ beside it.
+    const files = (await filesUnder(join(root, 'dist', 'search'))).filter((f) => /^pagefind(-\d+)?$/.test(relative(join(root, 'dist', 'search'), f.path).split(sep)[0]));
     search = { ...line, files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
     return published();
   };

@@ -81,6 +81,13 @@ export interface BuildOptions extends CompileOptions {
   entityPageSize?: number;
   /** A search page and index (`search/`), and a search box on every page (default true). */
   search?: boolean;
+  /**
+   * Documents per shard of the search index, on average, before it is split
+   * in more shards (default 64; docs/search.md): smaller, a change makes
+   * less of the index again, and a search asks for more files. For tests
+   * and large editions.
+   */
+  searchShardSize?: number;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -340,8 +347,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const edition = [...site.records];
       if (search) {
         const index = await searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
-          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage });
-        edition.push(index.record);
+          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize });
+        edition.push(...index.records);
         report.search = index.summary;
       }
       // Images are shared: two documents naming the same image publish one copy (same path, same bytes).

@@ -19,6 +19,7 @@ import type { ImageCopy } from './images.js';
 import { entityData, linkedAnchors, type EntityData } from '../entities/index.js';
 import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
 import { PASSAGES_DATA, pageIds, readDocumentPassages } from '../search/passages.js';
+import { LANGUAGES_DATA, languageCounts } from '../search/records.js';
 
 export const BUILD_RULE = 'build';
 
@@ -143,6 +144,8 @@ export async function renderDocument(
     if (!stylesheets.records) throw new Error('the search index needs the records stylesheet, which was not compiled');
     const passages = readDocumentPassages(String(runStylesheet(stylesheets.records, source)), pageIds(String(files.get(`${name}/index.html`))));
     data.set(PASSAGES_DATA, JSON.stringify(passages));
+    // The index's language is chosen over every document on every build: this spares reading all the passages for it.
+    data.set(LANGUAGES_DATA, JSON.stringify(languageCounts(passages)));
   }
   // Witness pages show the same names (and a reading's own): their links are checked and sent to the index like the page's.
   const links = new Set([page, ...witnessPages.map(([, witnessPage]) => witnessPage)].flatMap((html) => linkedAnchors(String(html), ENTITY_INDEX_HREF)));

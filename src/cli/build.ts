@@ -141,7 +141,8 @@ export async function run(args: string[]): Promise<number> {
   );
   const search = report.search;
   if (verbosity !== 'quiet' && search?.indexed) process.stdout.write(
-    `Indexed ${search.passages} passage(s) for search in ${search.seconds.toFixed(2)} s (${search.records} record(s), ${search.files} file(s), ${(search.bytes / 1e6).toFixed(2)} MB).\n`,
+    `Indexed ${search.passages} passage(s) for search in ${search.seconds.toFixed(2)} s (${search.records} record(s), ${search.files} file(s), ${(search.bytes / 1e6).toFixed(2)} MB;` +
+      ` ${search.made} of ${search.shards} shard(s) made again).\n`,
   );
   return EXIT_OK;
 }

@@ -6,11 +6,12 @@
  * searches) and writes the search page, `search/index.html`, whose script
  * (`xslt/search/search.js`) queries it. See docs/search.md.
  *
- * The index is one more unit of the build: its key covers every document's
- * passages, title and the entities it mentions (with every form of their
- * names, from the build's entity catalogue), the search page's stylesheet
- * and script and Pagefind's version, so an unchanged edition does not index
- * again, and any change to what is indexed does.
+ * The index is made in shards (shards.ts), each a build unit whose key
+ * covers its documents' passages, titles and the entities they mention (with
+ * every form of their names, from the build's entity catalogue), what all
+ * shards must agree on, and Pagefind's version: an unchanged edition does
+ * not index again, and a change to one document indexes its shard alone.
+ * The search page and its script are one more unit.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,11 +22,15 @@ import {
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey, sha256 } from '../build/cache.js';
 import type { Entity } from './entities.js';
-import { PagefindProblem, indexRecords, pagefindVersion } from './pagefind.js';
+import { MAX_FRAGMENTS, PagefindProblem, indexRecords, pagefindVersion } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
-import { documentLabels, documentRecords, indexLanguage, type SearchRecord } from './records.js';
+import {
+  LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
+} from './records.js';
+import { assignShards, shardCount, type ShardMember } from './shards.js';
 
 export { PASSAGES_DATA } from './passages.js';
+export { SEARCH_SHARD_SIZE } from './shards.js';
 
 /** The search page's folder in the output, and thus a name no document may take. */
 export const SEARCH_FOLDER = 'search';
@@ -37,10 +42,15 @@ export const RECORDS_STYLESHEET = join(XSLT_DIR, 'search', 'records.xsl');
 export const SEARCH_PAGE_STYLESHEET = join(XSLT_DIR, 'search', 'page.xsl');
 const SEARCH_SCRIPT = join(XSLT_DIR, 'search', 'search.js');
 
-/** What the build learns of the search index: whether this build made it (or the cached one was still right), and then its size and time. */
+/**
+ * What the build learns of the search index: how many shards it has, and
+ * whether this build made any of them again (the cached ones were still
+ * right otherwise); then what it indexed: the passages, records, files and
+ * bytes of the shards it made, and the time it took.
+ */
 export type SearchSummary =
-  | { indexed: false }
-  | { indexed: true; passages: number; records: number; files: number; bytes: number; seconds: number };
+  | { indexed: false; shards: number }
+  | { indexed: true; shards: number; made: number; passages: number; records: number; files: number; bytes: number; seconds: number };
 
 export interface SearchContext {
   cache: BuildCache;
@@ -51,6 +61,8 @@ export interface SearchContext {
   compile?: CompileOptions;
   /** The search page's stylesheet, when its compilation was started earlier (see `compileSearchPage`). */
   page?: Promise<CompiledStylesheet>;
+  /** Documents per shard of the index, on average, before it is split further (default `SEARCH_SHARD_SIZE`; see shards.ts). */
+  shardSize?: number;
 }
 
 /**
@@ -72,71 +84,142 @@ export interface SearchEntities {
   index: boolean;
 }
 
-/** Makes (or takes from the cache) the search page and the index of `documents`, in the order the edition lists them. */
+/** What every shard of the index must agree on: decided once for the edition, part of the key of each shard. */
+interface EditionTerms {
+  /** The language whose rules the index follows (`indexLanguage`). */
+  language: string;
+  /** Each document's label in the document filter, by name. */
+  labels: ReadonlyMap<string, string>;
+  /** Whether records repeat their sort keys in their metadata, for the search page to merge the shards' orders. */
+  sortMeta: boolean;
+  /** Fragment files a shard may have. */
+  maxFragments: number;
+}
+
+/** What the build reads of each document's passages in its cache. */
+interface PassagesReader {
+  passages(document: UnitRecord): Promise<DocumentPassages>;
+  languages(document: UnitRecord): Promise<LanguageCounts>;
+}
+
+/** What making one shard again gave: its figures, for the summary. */
+interface ShardFigures { passages: number; records: number; files: number; bytes: number }
+
+/**
+ * Makes (or takes from the cache) the search page and the index of
+ * `documents`, in the order the edition lists them: one unit per shard of
+ * the index (shards.ts), one for the page and its script.
+ */
 export async function searchUnit(
   documents: readonly UnitRecord[],
   entities: SearchEntities,
   context: SearchContext,
-): Promise<{ record: UnitRecord; summary: SearchSummary }> {
+): Promise<{ records: UnitRecord[]; summary: SearchSummary }> {
   const [recordsKey, pageKey, script, pagefind] = await Promise.all([
     stylesheetKey(RECORDS_STYLESHEET), stylesheetKey(SEARCH_PAGE_STYLESHEET), readFile(SEARCH_SCRIPT), pagefindVersion(),
   ]);
-  const key = cacheKey([
-    context.format, 'search', pagefind, recordsKey, pageKey, script, context.editionTitle, String(entities.index),
-    ...documents.map((d) => JSON.stringify([d.name, d.title, d.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(entities.mentioned.get(d.name) ?? []))])),
-  ]);
-  const known = context.force ? undefined : await context.cache.unit(key);
-  if (known) return { record: known, summary: { indexed: false } };
-
-  const page = context.page ?? compileSearchPage(context.compile);
+  const reader = passagesReader(context.cache);
+  const count = shardCount(documents.length, context.shardSize);
+  const terms: EditionTerms = {
+    language: indexLanguage(await Promise.all(documents.map((d) => reader.languages(d)))),
+    labels: documentLabels(documents),
+    sortMeta: count > 1,
+    maxFragments: Math.ceil(MAX_FRAGMENTS / count),
+  };
+  const shards = assignShards(documents, count);
+  const records: UnitRecord[] = [];
+  const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0 };
+  let remade = 0;
   const started = performance.now();
-  const passagesOf = async (document: UnitRecord): Promise<DocumentPassages> => {
+  for (const shard of shards) {
+    const folder = `${SEARCH_FOLDER}/${shard.folder}`;
+    const key = cacheKey([
+      context.format, 'search-shard', pagefind, recordsKey, folder, terms.language, String(terms.sortMeta), String(terms.maxFragments),
+      ...shard.members.map(({ document, position }) => JSON.stringify([
+        document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(entities.mentioned.get(document.name) ?? [])),
+      ])),
+    ]);
+    const known = context.force ? undefined : await context.cache.unit(key);
+    if (known) {
+      records.push(known);
+      continue;
+    }
+    const { files, figures } = await indexShard(shard.members, terms, entities, reader);
+    for (const figure of ['passages', 'records', 'files', 'bytes'] as const) made[figure] += figures[figure];
+    remade += 1;
+    const prefixed = new Map([...files].map(([path, content]) => [`${folder}/${path}`, content]));
+    records.push(await context.cache.store(key, { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed }));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const page = await searchPage(shards.map((shard) => `${shard.folder}/`), entities, context, { pageKey, script });
+  const summary: SearchSummary = remade === 0
+    ? { indexed: false, shards: shards.length }
+    : { indexed: true, shards: shards.length, made: remade, ...made, seconds };
+  return { records: [page, ...records], summary };
+}
+
+const NO_ENTITIES = { mentions: [], entries: [], relations: [] };
+
+/** Reads documents' passages (and their count per language, kept beside them; counted from the passages for a unit cached without it). */
+function passagesReader(cache: BuildCache): PassagesReader {
+  const passages = async (document: UnitRecord): Promise<DocumentPassages> => {
     const hash = document.data?.[PASSAGES_DATA];
     if (!hash) throw new TransformProblem(diagnostic('error', 'internal', `the passages of ${document.name} are missing from the build cache; build again with --force.`, { file: document.name }));
-    return JSON.parse((await context.cache.read(hash)).toString('utf8')) as DocumentPassages;
+    return JSON.parse((await cache.read(hash)).toString('utf8')) as DocumentPassages;
   };
-  // The index's language must be known before the first record; passages are read again below rather than all held at once.
-  const languages: DocumentPassages[] = [];
-  for (const document of documents) languages.push(languageOnly(await passagesOf(document)));
-  const language = indexLanguage(languages);
-  const labels = documentLabels(documents);
+  return {
+    passages,
+    languages: async (document) => {
+      const hash = document.data?.[LANGUAGES_DATA];
+      return hash ? JSON.parse((await cache.read(hash)).toString('utf8')) as LanguageCounts : languageCounts(await passages(document));
+    },
+  };
+}
+
+/** The Pagefind bundle of one shard's documents (files by path within it), and what it holds. */
+async function indexShard(
+  members: readonly ShardMember<UnitRecord>[],
+  terms: EditionTerms,
+  entities: SearchEntities,
+  reader: PassagesReader,
+): Promise<{ files: Map<string, Uint8Array>; figures: ShardFigures }> {
   let passages = 0;
   async function* batches(): AsyncIterable<SearchRecord[]> {
-    for (const [position, document] of documents.entries()) {
-      const read = await passagesOf(document);
+    for (const { document, position } of members) {
+      const read = await reader.passages(document);
       passages += read.passages.length;
       yield documentRecords({ name: document.name, title: document.title, entities: entities.mentioned.get(document.name) ?? [], passages: read }, position,
-        { language, label: labels.get(document.name)! });
+        { language: terms.language, label: terms.labels.get(document.name)!, sortMeta: terms.sortMeta });
     }
   }
-  let index: Awaited<ReturnType<typeof indexRecords>>;
   try {
-    index = await indexRecords(batches());
+    const index = await indexRecords(batches(), terms.maxFragments);
+    let bytes = 0;
+    for (const content of index.files.values()) bytes += content.length;
+    return { files: index.files, figures: { passages, records: index.records, files: index.files.size, bytes } };
   } catch (error) {
     if (!(error instanceof PagefindProblem)) throw error;
     throw new TransformProblem(diagnostic('error', SEARCH_RULE,
       `the search index could not be made: ${error.message}. Set "search": false in samizdat.config.json to publish without search.`, { file: SEARCH_PAGE }));
   }
-
-  const seconds = (performance.now() - started) / 1000;
-
-  const files = new Map<string, string | Uint8Array>([
-    [SEARCH_PAGE, String(runStylesheet(await page, undefined, {
-      params: { 'edition-title': context.editionTitle, 'entity-index': entities.index },
-      initialTemplate: 'Q{urn:samizdat}search-page',
-    }))],
-    [`${SEARCH_FOLDER}/search.js`, script],
-  ]);
-  let bytes = 0;
-  for (const [path, content] of index.files) {
-    files.set(`${SEARCH_FOLDER}/pagefind/${path}`, content);
-    bytes += content.length;
-  }
-  const record = await context.cache.store(key, { name: '', title: 'search', entities: { mentions: [], entries: [], relations: [] }, links: [], files });
-  return { record, summary: { indexed: true, passages, records: index.records, files: index.files.size, bytes, seconds } };
 }
 
-/** A document's passages reduced to what choosing the index's language needs. */
-function languageOnly(document: DocumentPassages): DocumentPassages {
-  return { language: document.language, passages: document.passages.map((p) => ({ ...p, text: '', forms: [], contains: [], dates: [], heading: '' })) };
+/** The search page and its script (made, or taken from the cache), the page listing the `bundles` its script loads: the first, then the others to merge with it. */
+async function searchPage(
+  bundles: readonly string[],
+  entities: SearchEntities,
+  context: SearchContext,
+  keys: { pageKey: string; script: Buffer },
+): Promise<UnitRecord> {
+  const key = cacheKey([context.format, 'search-page', keys.pageKey, keys.script, context.editionTitle, String(entities.index), ...bundles]);
+  const known = context.force ? undefined : await context.cache.unit(key);
+  if (known) return known;
+  const html = String(runStylesheet(await (context.page ?? compileSearchPage(context.compile)), undefined, {
+    params: { 'edition-title': context.editionTitle, 'entity-index': entities.index, bundles },
+    initialTemplate: 'Q{urn:samizdat}search-page',
+  }));
+  return context.cache.store(key, {
+    name: '', title: 'search', entities: NO_ENTITIES, links: [],
+    files: new Map<string, string | Uint8Array>([[SEARCH_PAGE, html], [`${SEARCH_FOLDER}/search.js`, keys.script]]),
+  });
 }

@@ -23,9 +23,10 @@ export async function pagefindVersion(): Promise<string> {
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /**
- * At most this many fragment files (one per record until then, bundled
- * beyond): an edition of 100,000 paragraphs publishes a few thousand files,
- * not 100,000, and a result's fragment stays a small download.
+ * At most this many fragment files in an edition (one per record until
+ * then, bundled beyond; shared out among the index's shards): an edition of
+ * 100,000 paragraphs publishes a few thousand files, not 100,000, and a
+ * result's fragment stays a small download.
  */
 export const MAX_FRAGMENTS = 5000;
 
@@ -37,17 +38,18 @@ export class PagefindProblem extends Error {}
 let turn: Promise<unknown> = Promise.resolve();
 
 /**
- * Indexes the records `source` yields, batch by batch, and returns the
- * index's files by path within the bundle folder. Fails with a
+ * Indexes the records `source` yields, batch by batch, in at most
+ * `maxFragments` fragment files, and returns the index's files by path
+ * within the bundle folder. Fails with a
  * `PagefindProblem` saying what Pagefind said.
  */
-export function indexRecords(source: AsyncIterable<SearchRecord[]>): Promise<{ files: Map<string, Uint8Array>; records: number }> {
-  const run = turn.then(() => indexNow(source));
+export function indexRecords(source: AsyncIterable<SearchRecord[]>, maxFragments: number = MAX_FRAGMENTS): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+  const run = turn.then(() => indexNow(source, maxFragments));
   turn = run.catch(() => undefined);
   return run;
 }
 
-async function indexNow(source: AsyncIterable<SearchRecord[]>): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: number): Promise<{ files: Map<string, Uint8Array>; records: number }> {
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
@@ -55,7 +57,7 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>): Promise<{ files:
     throw new PagefindProblem(`Pagefind could not be loaded (${(error as Error).message}); reinstall samizdat's dependencies`);
   }
   try {
-    const created = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS }).catch((error: Error) => ({ errors: [error.message], index: undefined }));
+    const created = await pagefind.createIndex({ maxFragments }).catch((error: Error) => ({ errors: [error.message], index: undefined }));
     if (!created.index) throw new PagefindProblem(`Pagefind did not start: ${created.errors.join('; ') || 'no reason given'}`);
     const index = created.index;
     let records = 0;

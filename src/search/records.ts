@@ -42,20 +42,32 @@ export const FORMS_OPEN = ' ⟨ ';
 export const FORMS_CLOSE = ' ⟩';
 export const FORMS_SEPARATOR = ' · ';
 
+/** Name of a document unit's `languageCounts` in the build cache (a datum, beside its passages). */
+export const LANGUAGES_DATA = 'search-languages.json';
+
+/** A document's passages per language (primary subtag), in order of first use: what choosing the index's language needs of it. */
+export type LanguageCounts = [language: string, passages: number][];
+
+/** How many of a document's passages are in each language: a passage's own language, else the document's. */
+export function languageCounts(document: DocumentPassages): LanguageCounts {
+  const counts = new Map<string, number>();
+  for (const passage of document.passages) {
+    const language = primaryLanguage(passage.languages[0] ?? document.language) ?? primaryLanguage(document.language);
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
 /**
  * The language whose rules (stemming) the index follows: the one most
- * passages are in ('und' when none declares one). Pagefind keeps one index
- * per language and a search page searches one, so an edition is indexed as
- * one language and its languages are a filter instead.
+ * passages are in ('und' when none declares one), over the documents'
+ * `languageCounts`. Pagefind keeps one index per language and a search page
+ * searches one, so an edition is indexed as one language and its languages
+ * are a filter instead.
  */
-export function indexLanguage(documents: Iterable<DocumentPassages>): string {
+export function indexLanguage(documents: Iterable<LanguageCounts>): string {
   const counts = new Map<string, number>();
-  for (const document of documents) {
-    for (const passage of document.passages) {
-      const language = primaryLanguage(passage.languages[0] ?? document.language) ?? primaryLanguage(document.language);
-      if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
-    }
-  }
+  for (const document of documents) for (const [language, passages] of document) counts.set(language, (counts.get(language) ?? 0) + passages);
   let best: [string, number] = ['und', 0];
   for (const entry of counts) if (entry[1] > best[1]) best = entry;
   return best[0];
@@ -132,6 +144,9 @@ export function encodeSpans(spans: readonly PassageSpan[]): string {
  */
 export const RECORD_WORDS = 120;
 
+/** Prefix of the metadata that repeats a record's sort keys, in an index of several shards (`documentRecords`' `sortMeta`). */
+export const SORT_META = 'sort-';
+
 /** A sort key that orders lexically as the documents and passages are ordered, never read as a number. */
 function orderKey(document: number, passage: number): string {
   return `d${String(document).padStart(7, '0')}p${String(passage).padStart(7, '0')}`;
@@ -150,7 +165,7 @@ function dateKey(date: DateSpan | undefined): string {
 export function documentRecords(
   document: SearchDocument,
   position: number,
-  context: { language: string; label: string },
+  context: { language: string; label: string; sortMeta?: boolean },
 ): SearchRecord[] {
   const mentioned = passageEntities(document.entities, document.passages.passages);
   const groups: { passages: Passage[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
@@ -171,14 +186,20 @@ export function documentRecords(
     const heading = passages[0].heading;
     const order = orderKey(position, first);
     const target = passages[0].target;
+    const sort = { order, title: `${title.toLocaleLowerCase()} ${order}`, date: `${dateKey(document.passages.date)} ${order}` };
     return {
       url: `/${urlPath(document.name)}/index.html${target === '' ? '' : `#${urlFragment(target)}`}`,
       content,
       language: context.language,
       // Pagefind indexes metadata too; the search page keeps only results whose words are in the content, and gives metadata no weight.
-      meta: { passages: encodeSpans(spans), ...(heading !== '' && heading !== passages[0].text && { heading }) },
+      meta: {
+        passages: encodeSpans(spans),
+        ...(heading !== '' && heading !== passages[0].text && { heading }),
+        // Pagefind orders each index of a sharded edition on its own: the search page merges them by these (SORT_META).
+        ...(context.sortMeta && Object.fromEntries(Object.entries(sort).map(([key, value]) => [`${SORT_META}${key}`, value]))),
+      },
       filters,
-      sort: { order, title: `${title.toLocaleLowerCase()} ${order}`, date: `${dateKey(document.passages.date)} ${order}` },
+      sort,
     };
   });
 }

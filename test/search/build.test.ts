@@ -50,6 +50,8 @@ describe('search: what the build publishes', function () {
     assert.ok(files.some((f) => /^search\/pagefind\/wasm\.en\.pagefind$/.test(f)), 'the English stemmer, the edition’s language');
     assert.ok(files.some((f) => f.endsWith('.pf_fragment')) && files.some((f) => f.endsWith('.pf_index')) && files.some((f) => f.endsWith('.pf_filter')));
     assert.deepEqual(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)|playground/.test(f)), []);
+    assert.deepEqual(files.filter((f) => /^search\/pagefind-\d+\//.test(f)), [], 'an edition of a few documents is one shard: one bundle');
+    assert.doesNotMatch(readFileSync(join(out, 'search', 'index.html'), 'utf8'), /data-bundles/);
   });
 
   it('puts a search box leading to the search page in the navigation of every page, and no script', () => {
@@ -102,11 +104,11 @@ describe('search: what the build publishes', function () {
 
   it('does not index again when nothing it holds changed, even when the pages did', async () => {
     const unchanged = await build(tei, options);
-    assert.deepEqual(unchanged.search, { indexed: false });
+    assert.deepEqual(unchanged.search, { indexed: false, shards: 1 });
     assert.deepEqual(unchanged.changedFiles, []);
     const restyled = await build(tei, { ...options, citations: { styles: ['apa'] } });
     assert.ok(restyled.rendered.length > 0, 'the pages changed (fewer citation styles)');
-    assert.deepEqual(restyled.search, { indexed: false });
+    assert.deepEqual(restyled.search, { indexed: false, shards: 1 });
     assert.deepEqual(searchFiles(restyled.changedFiles), []);
   });
 
@@ -155,7 +157,7 @@ describe('search: what the build publishes', function () {
     const run = (...args: string[]) => promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', tei, '--out', join(scratch, 'cli'),
       '--cache-dir', join(repoRoot, '.samizdat', 'cache', 'xslt'), ...args], { cwd: scratch });
     const first = await run();
-    assert.match(first.stdout, /^Indexed 39 passage\(s\) for search in \d+\.\d\d s \(\d+ record\(s\), \d+ file\(s\), \d+\.\d\d MB\)\.$/m);
+    assert.match(first.stdout, /^Indexed 39 passage\(s\) for search in \d+\.\d\d s \(\d+ record\(s\), \d+ file\(s\), \d+\.\d\d MB; 1 of 1 shard\(s\) made again\)\.$/m);
     assert.equal(searchIndexLine(first.stdout)?.passages, 39, 'the bench reads the line');
     const again = await run();
     assert.doesNotMatch(again.stdout, /Indexed/);

@@ -10,7 +10,7 @@ import { compileStylesheet, readTeiSource, runStylesheet, toHtml, type CompiledS
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import type { Entity } from '../../src/search/entities.js';
 import { pageIds, readDocumentPassages, yearOf, yearsOf, LONGEST_SPAN_YEARS, type DocumentPassages, type Passage } from '../../src/search/passages.js';
-import { RECORD_WORDS, documentLabels, documentRecords, entityFilter, indexLanguage, recordContent } from '../../src/search/records.js';
+import { RECORD_WORDS, documentLabels, documentRecords, entityFilter, indexLanguage, languageCounts, recordContent } from '../../src/search/records.js';
 import { corporaDir, repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
@@ -181,8 +181,11 @@ describe('search: the records of the index', () => {
 
   it('indexes the edition in the language most passages are in, and names documents that share a title', () => {
     const passages = (language: string, count: number): DocumentPassages => ({ language, passages: Array.from({ length: count }, () => passage({ languages: [] })) });
-    assert.equal(indexLanguage([passages('ru', 3), passages('en-GB', 5), passages('x-private', 9)]), 'en');
-    assert.equal(indexLanguage([passages('', 2)]), 'und');
+    assert.equal(indexLanguage([passages('ru', 3), passages('en-GB', 5), passages('x-private', 9)].map(languageCounts)), 'en');
+    assert.equal(indexLanguage([passages('', 2)].map(languageCounts)), 'und');
+    const mixed: DocumentPassages = { language: 'ru', passages: [passage({ languages: ['de'] }), passage({ languages: [] }), passage({ languages: ['de-AT', 'la'] })] };
+    assert.deepEqual(languageCounts(mixed), [['de', 2], ['ru', 1]], 'a passage\'s own language, else the document\'s');
+    assert.equal(indexLanguage([languageCounts(mixed), languageCounts(passages('ru', 2))]), 'ru', 'counted over the edition');
     assert.deepEqual([...documentLabels([{ name: 'a', title: 'Letter' }, { name: 'b', title: 'Letter' }, { name: 'c', title: 'Diary' }]).values()],
       ['Letter (a)', 'Letter (b)', 'Diary']);
   });

@@ -19,6 +19,8 @@
 
   <!-- Whether the edition has an entity index to send readers to. -->
   <xsl:param name="entity-index" as="xs:boolean" select="false()"/>
+  <!-- The folders of the index's shards (src/search/shards.ts), the first first: the script loads it and merges the others into it. -->
+  <xsl:param name="bundles" as="xs:string*" select="'pagefind/'"/>
 
   <xsl:template name="samizdat:search-page">
     <xsl:call-template name="samizdat:shell">
@@ -38,6 +40,10 @@
           <xsl:text> instead.</xsl:text>
         </p>
         <form class="search" id="search" role="search" aria-label="Search the edition" action="index.html" method="get" hidden="hidden">
+          <!-- An edition in one shard says nothing: the script loads pagefind/ by default. -->
+          <xsl:if test="count($bundles) gt 1">
+            <xsl:attribute name="data-bundles" select="$bundles" separator=" "/>
+          </xsl:if>
           <p class="search-query">
             <label for="search-q">Words to find</label>
             <xsl:text> </xsl:text>

@@ -33,8 +33,10 @@ const TYPE_NAMES = /** @type {Record<string, string>} */ ({
   person: 'persons', group: 'groups', place: 'places', organisation: 'organisations', event: 'events', object: 'objects', work: 'works', name: 'names',
 });
 const SORTS = ['order', 'date', 'title'];
-/** The metadata each record carries (src/search/records.ts): where its passages are and their heading, not words of the text. */
-const META = ['passages', 'heading'];
+/** Prefix of the metadata that repeats a record's sort keys in an index of several shards (SORT_META in src/search/records.ts). */
+const SORT_META = 'sort-';
+/** The metadata each record carries (src/search/records.ts): where its passages are, their heading and sort keys, not words of the text. */
+const META = ['passages', 'heading', ...SORTS.map((key) => `${SORT_META}${key}`)];
 
 const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (byId('search'));
@@ -48,16 +50,25 @@ const unavailable = byId('search-unavailable');
 const root = new URL('../', document.baseURI);
 /** Counts searches, so that a slow one answered after a newer one started shows nothing. */
 let generation = 0;
+/** One Pagefind instance per shard, made at the first search that needs each shard's results apart (`inOrder`). @type {Promise<any[]> | undefined} */
+let shardInstances;
+
+/**
+ * The index's bundles (src/search/shards.ts), relative to this page: the first
+ * is loaded, the others merged into it. An edition in one shard lists none.
+ */
+const bundles = (form.dataset.bundles ?? 'pagefind/').split(' ').filter((b) => b !== '');
+// Pagefind searches metadata too; here it only says where a record's passages are, their heading and sort keys, so it must not rank them.
+const settings = { baseUrl: root.pathname, excerptLength: 30, ranking: { metaWeights: Object.fromEntries(META.map((key) => [key, 0])) } };
 
 /** @type {any} */
 let pagefind;
 try {
   if (location.protocol === 'file:') throw new Error('opened as a file');
-  const bundle = './pagefind/pagefind.js';
-  pagefind = await import(bundle);
-  // Pagefind searches metadata too; here it only says where a record's passages are and their heading, so it must not rank them.
-  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30, ranking: { metaWeights: Object.fromEntries(META.map((key) => [key, 0])) } });
+  pagefind = await import(`./${bundles[0]}pagefind.js`);
+  await pagefind.options(settings);
   await pagefind.init();
+  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(new URL(bundle, document.baseURI).pathname, settings);
 } catch (error) {
   pagefind = undefined;
   unavailable.append(` (The index could not be loaded: ${error instanceof Error ? error.message : String(error)}.)`);
@@ -169,21 +180,18 @@ async function run(/** @type {URLSearchParams} */ params) {
     return;
   }
   status.textContent = 'Searching …';
-  const search = await pagefind.search(words === '' ? null : words, {
-    filters,
-    ...(SORTS.includes(sortKey) && { sort: { [sortKey]: 'asc' } }),
-  });
+  // Pagefind orders each shard's results on its own and merges them by score: in an order, or with no words (edition order, as one index gives), the shards' lists are merged here.
+  const order = SORTS.includes(sortKey) ? sortKey : words === '' ? 'order' : '';
+  const found = bundles.length > 1 && order !== '' ? await inOrder(words, filters, order) : await bestFirst(words, filters, sortKey);
   if (current !== generation) return;
-  // A passage found only through its labels (its document's title, say) does not hold the words: it is not a passage found.
-  const results = (search?.results ?? []).filter((/** @type {any} */ r) => words === '' || r.words.length > 0);
   let shown = 0;
   const next = async () => {
     more.hidden = true;
-    const page = await Promise.all(results.slice(shown, shown + PAGE).map((/** @type {any} */ r) => r.data()));
+    const page = await found.take(PAGE);
     if (current !== generation) return false;
     for (const data of page) list.append(resultItem(data));
     shown += page.length;
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= found.count;
     return true;
   };
   // Keyboard and screen-reader users go on reading at the first result added.
@@ -194,10 +202,82 @@ async function run(/** @type {URLSearchParams} */ params) {
   if (!(await next())) return;
   // Said once the first results are there, so that a screen reader announces what the reader can now read.
   const what = words === '' ? 'with these filters' : `for “${words}”`;
-  status.textContent = results.length === 0
+  status.textContent = found.count === 0
     ? `No passage found ${what}.`
-    : `${results.length} passage${results.length === 1 ? '' : 's'} found ${what}.`;
+    : `${found.count} passage${found.count === 1 ? '' : 's'} found ${what}.`;
   document.title = words === '' ? 'Search the edition' : `${words} – Search the edition`;
+}
+
+/**
+ * @typedef {object} Found The passages a search found: how many, and the next
+ *   ones in the order they are listed (their data: URL, excerpt, metadata …).
+ * @property {number} count
+ * @property {(n: number) => Promise<any[]>} take
+ */
+
+/** A passage found only through its labels (its document's title, say) does not hold the words: it is not a passage found. */
+const holdsWords = (/** @type {string} */ words) => (/** @type {any} */ r) => words === '' || r.words.length > 0;
+
+/** Pagefind's results as it orders them: in one shard, any order; merged from several, best match first. @returns {Promise<Found>} */
+async function bestFirst(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ sortKey) {
+  const search = await pagefind.search(words === '' ? null : words, { filters, ...(SORTS.includes(sortKey) && { sort: { [sortKey]: 'asc' } }) });
+  const results = (search?.results ?? []).filter(holdsWords(words));
+  let taken = 0;
+  return {
+    count: results.length,
+    take: (n) => Promise.all(results.slice(taken, (taken += n)).map((/** @type {any} */ r) => r.data())),
+  };
+}
+
+/**
+ * The results of every shard in `order`, as one index would list them: each
+ * shard's results in order (Pagefind sorts them), merged by the sort key
+ * each record carries in its metadata. Only the records about to be shown,
+ * and the next of each shard, are loaded. @returns {Promise<Found>}
+ */
+async function inOrder(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ order) {
+  shardInstances ??= Promise.all(bundles.map(async (bundle) => {
+    const instance = pagefind.createInstance({ basePath: new URL(bundle, document.baseURI).pathname });
+    await instance.options(settings);
+    await instance.init();
+    return instance;
+  }));
+  const searches = await Promise.all((await shardInstances).map((instance) => instance.search(words === '' ? null : words, { filters, sort: { [order]: 'asc' } })));
+  const lists = searches.map((search) => (search?.results ?? []).filter(holdsWords(words)));
+  /** Each shard's next record, loaded. @type {(Promise<any> | undefined)[]} */
+  const heads = lists.map((list) => list[0]?.data());
+  const positions = lists.map(() => 0);
+  const key = (/** @type {any} */ data) => String(data.meta?.[`${SORT_META}${order}`] ?? '');
+  return {
+    count: lists.reduce((sum, list) => sum + list.length, 0),
+    take: async (n) => {
+      const taken = [];
+      while (taken.length < n) {
+        const loaded = await Promise.all(heads);
+        let first = -1;
+        loaded.forEach((data, shard) => { if (data && (first < 0 || byCodePoint(key(data), key(loaded[first])) < 0)) first = shard; });
+        if (first < 0) break;
+        taken.push(loaded[first]);
+        positions[first] += 1;
+        heads[first] = lists[first][positions[first]]?.data();
+      }
+      return taken;
+    },
+  };
+}
+
+/** Compares strings by code point, as Pagefind orders its sort keys (by their UTF-8 bytes), where `<` compares UTF-16 units. */
+function byCodePoint(/** @type {string} */ a, /** @type {string} */ b) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = /** @type {number} */ (a.codePointAt(i));
+    const y = /** @type {number} */ (b.codePointAt(j));
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return (a.length - i) - (b.length - j);
 }
 
 /**

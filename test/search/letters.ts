@@ -1,0 +1,41 @@
+/**
+ * An edition of letters for the tests of a search index in shards: the
+ * search fixture's letter (test/fixtures/search) written out with other
+ * titles, dates and words, so that the sort orders, the filters and a word
+ * search all have something to tell apart, and the people register beside
+ * them. Small enough for one shard by default; a test asks for more with
+ * `searchShardSize`.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths.js';
+
+const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
+
+/** Each letter: its file name, title (two share one; capitals and accents for the title order), date ('' for none) and a word of its own. */
+export const LETTERS: readonly { file: string; title: string; date: string; word: string }[] = [
+  { file: 'a-letter.xml', title: 'A letter with corrections', date: '1905-03-02', word: 'gooseberry' },
+  { file: 'bath.xml', title: 'From Bath', date: '1899-07-14', word: 'quince' },
+  { file: 'london.xml', title: 'From London', date: '1905-03-01', word: 'medlar' },
+  { file: 'london-2.xml', title: 'From London', date: '1910', word: 'damson' },
+  { file: 'elegy.xml', title: 'Élégie for a winter', date: '', word: 'sloe' },
+  { file: 'zed.xml', title: 'zed, the last letter', date: '1850-01-09', word: 'rowan' },
+  { file: 'notes.xml', title: 'Notes on the weather', date: '1905-03-02', word: 'bilberry' },
+  { file: 'rome.xml', title: 'A letter from Rome', date: '1923-05-06', word: 'juniper' },
+  { file: 'winter.xml', title: 'Winter again', date: '1901-12-24', word: 'elder' },
+  { file: 'cadiz.xml', title: 'Cadiz', date: '0044', word: 'olive' },
+];
+
+/** Writes the letters and the register into `folder`. */
+export function writeLetters(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const letter = readFileSync(join(fixtures, 'letter.xml'), 'utf8');
+  for (const { file, title, date, word } of LETTERS) {
+    const creation = date === '' ? '' : `<creation><date when="${date}">${date}</date></creation>`;
+    writeFileSync(join(folder, file), letter
+      .replace('<title>A letter with corrections</title>', () => `<title>${title}</title>`)
+      .replace(/<creation>.*?<\/creation>/, () => creation)
+      .replace('is only text here.', () => `is only text here, and so is ${word}.`));
+  }
+  copyFileSync(join(fixtures, 'people.xml'), join(folder, 'people.xml'));
+}
