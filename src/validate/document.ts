@@ -8,11 +8,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
+import type { FileLook } from '../file-look.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readDocument, readingLimits, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits, type XmlEvents } from '../xml/index.js';
+import { readDocument, readingLimits, ReadRecord, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits, type XmlEvents } from '../xml/index.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
-import { chooseSchema, namedSchemaProblem, type Catalog, type ReadableFolders } from './grammar-catalog.js';
+import { chooseSchema, NamedSchemas, type Catalog, type ReadableFolders } from './grammar-catalog.js';
 import { loadGrammar } from './grammar-cache.js';
 import { GrammarCheck } from './grammar.js';
 import type { SchematronOptions } from './schematron.js';
@@ -45,14 +46,31 @@ export interface DocumentResult {
   text?: string;
   /** The files its verdict depends on besides itself: its schema's files, its rule files and the local files it names (which rules may read). */
   dependsOn?: string[];
+  /** The bytes checked (their sha256) and how the file looked before they were read: what a verdict is remembered by. */
+  source?: DocumentSource;
+}
+
+export interface DocumentSource {
+  sha256: string;
+  look: FileLook;
+  /** When `look` was taken (ms since the epoch). */
+  lookedAt: number;
 }
 
 const PROLOG_LIMIT = 1 << 20;
 
-export async function checkDocument(file: string, options: DocumentCheckOptions = {}): Promise<DocumentResult> {
-  const chunks = readDocument(file);
+/**
+ * Checks the document at `file`. `schemas` is what the documents of one run
+ * share (in one thread): the schemas they name are looked at once.
+ */
+export async function checkDocument(file: string, options: DocumentCheckOptions = {}, schemas = new NamedSchemas()): Promise<DocumentResult> {
+  const record = new ReadRecord();
+  const chunks = readDocument(file, { record });
   try {
-    return await checkChunks(file, chunks, options);
+    const result = await checkChunks(file, chunks, options, schemas);
+    await chunks.return(undefined);
+    await record.complete(file);
+    return record.sha256 === undefined ? result : { ...result, source: { sha256: record.sha256, look: record.look!, lookedAt: record.lookedAt } };
   } catch (error) {
     if (error instanceof NeedsLargeStack) {
       return WorkerPool.once<string, DocumentResult>(new URL('./worker.js', import.meta.url), options, file, { stackSizeMb: stackFor(error.depth) });
@@ -70,7 +88,7 @@ class NeedsLargeStack extends Error {
   }
 }
 
-async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions): Promise<DocumentResult> {
+async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions, schemas: NamedSchemas): Promise<DocumentResult> {
   const diagnostics: Diagnostic[] = [];
   let prolog = '';
   let next = await chunks.next();
@@ -87,7 +105,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   const readable = options.readable ?? { root: process.cwd() };
   let choice = chooseSchema(file, readXmlModels(prolog), options);
   if ('schema' in choice && choice.model) {
-    const problem = await namedSchemaProblem(choice.schema, 'rng', readable, options.catalog ?? {}, { file, line: choice.model.line, column: choice.model.column });
+    const problem = await schemas.problem(choice.schema, 'rng', readable, options.catalog ?? {}, { file, line: choice.model.line, column: choice.model.column });
     if (problem) choice = { problem };
   }
   if ('problem' in choice) diagnostics.push(choice.problem);

@@ -50,25 +50,50 @@ export interface ReadableFolders {
  * or Schematron namespace). A document cannot make samizdat read any other
  * file, and no message quotes a file that is not a schema.
  */
-export async function namedSchemaProblem(path: string, kind: 'rng' | 'sch', readable: ReadableFolders, catalog: Catalog, where: SourceLocation): Promise<Diagnostic | undefined> {
-  const ruleId = kind === 'rng' ? 'rng-schema-unavailable' : 'sch-schema-unavailable';
+export async function namedSchemaProblem(path: string, kind: SchemaKind, readable: ReadableFolders, catalog: Catalog, where: SourceLocation): Promise<Diagnostic | undefined> {
+  const refusal = await schemaRefusal(path, kind, readable, catalog);
+  return refusal === undefined ? undefined : diagnostic('error', refusalRule(kind), refusal, where);
+}
+
+type SchemaKind = 'rng' | 'sch';
+
+const refusalRule = (kind: SchemaKind) => (kind === 'rng' ? 'rng-schema-unavailable' : 'sch-schema-unavailable');
+
+/**
+ * `namedSchemaProblem` for the documents of one run: a thousand documents
+ * naming the same schema cost one look at it (its real path, the allowed
+ * folders', its root element), not a thousand. Kept for one run only: in
+ * `watch`, a schema may be moved or replaced between runs.
+ */
+export class NamedSchemas {
+  private readonly refusals = new Map<string, Promise<string | undefined>>();
+
+  problem(path: string, kind: SchemaKind, readable: ReadableFolders, catalog: Catalog, where: SourceLocation): Promise<Diagnostic | undefined> {
+    const key = JSON.stringify([path, kind, readable, catalog]);
+    let refusal = this.refusals.get(key);
+    if (refusal === undefined) {
+      refusal = schemaRefusal(path, kind, readable, catalog);
+      this.refusals.set(key, refusal);
+    }
+    return refusal.then((message) => (message === undefined ? undefined : diagnostic('error', refusalRule(kind), message, where)));
+  }
+}
+
+/** Why the schema at `path` may not be used (see `namedSchemaProblem`), or undefined. */
+async function schemaRefusal(path: string, kind: SchemaKind, readable: ReadableFolders, catalog: Catalog): Promise<string | undefined> {
   const real = await realpath(path).catch(() => undefined);
   if (real === undefined) return undefined; // missing: reported where it is loaded
   const allowed = [readable.root, ...(readable.allowRead ?? []), SAMIZDAT_SCHEMAS];
   const folders = await Promise.all(allowed.map((folder) => realpath(folder).catch(() => resolve(folder))));
   const mapped = await Promise.all(Object.values(catalog).map((file) => realpath(resolve(file)).catch(() => resolve(file))));
   if (!folders.some((folder) => inside(folder, real)) && !mapped.includes(real)) {
-    return diagnostic('error', ruleId,
-      `the schema ${path} named by <?xml-model?> lies outside the edition (${resolve(readable.root)}); samizdat reads the schemas documents name only inside the edition, the catalog's files and its own schemas. Map it in the catalog, or add its folder to "allowRead" in samizdat.config.json.`, where);
+    return `the schema ${path} named by <?xml-model?> lies outside the edition (${resolve(readable.root)}); samizdat reads the schemas documents name only inside the edition, the catalog's files and its own schemas. Map it in the catalog, or add its folder to "allowRead" in samizdat.config.json.`;
   }
   const namespace = await rootNamespace(path);
   const expected = kind === 'rng' ? [RELAXNG_NS] : [SCHEMATRON_NS, RELAXNG_NS];
-  if (namespace === undefined) {
-    return diagnostic('error', ruleId, `${path}, named by <?xml-model?>, is not an XML file (nor a schema, then); it was not used.`, where);
-  }
+  if (namespace === undefined) return `${path}, named by <?xml-model?>, is not an XML file (nor a schema, then); it was not used.`;
   if (!expected.includes(namespace)) {
-    return diagnostic('error', ruleId,
-      `${path}, named by <?xml-model?>, is not a ${kind === 'rng' ? 'RELAX NG' : 'Schematron'} schema (its root element is not in the ${kind === 'rng' ? 'RELAX NG' : 'Schematron or RELAX NG'} namespace); it was not used.`, where);
+    return `${path}, named by <?xml-model?>, is not a ${kind === 'rng' ? 'RELAX NG' : 'Schematron'} schema (its root element is not in the ${kind === 'rng' ? 'RELAX NG' : 'Schematron or RELAX NG'} namespace); it was not used.`;
   }
   return undefined;
 }

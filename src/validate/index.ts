@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkDocument, type DocumentCheckOptions, type DocumentResult } from './document.js';
 import { DEFAULT_SOURCES, editionFoldersOf, expandPaths } from './files.js';
-import type { Catalog } from './grammar-catalog.js';
+import { NamedSchemas, type Catalog } from './grammar-catalog.js';
 import type { SchematronOptions } from './schematron.js';
 import { limited } from '../workers/limit.js';
 import { WORKERS_FROM } from '../workers/pool.js';
@@ -104,17 +104,18 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const verdicts = options.cacheDir === false || rules !== undefined ? undefined
     : await Verdicts.open(options.cacheDir ?? DEFAULT_CACHE_DIR, { cwd: process.cwd(), ...documentOptions, cacheDir: undefined });
   let remembered = 0;
+  const schemas = new NamedSchemas();
 
   const checkOne = async (file: string): Promise<FileReport> => {
     let result: DocumentResult;
     try {
       const recalled = await verdicts?.recall(file);
-      if (recalled?.result) {
-        result = recalled.result;
+      if (recalled) {
+        result = recalled;
         remembered++;
       } else {
-        result = parallel ? await poolCheck(file) : await checkDocument(file, documentOptions);
-        if (recalled) await verdicts?.remember(recalled.document, result);
+        result = parallel ? await poolCheck(file) : await checkDocument(file, documentOptions, schemas);
+        await verdicts?.remember(result);
       }
     } catch (err) {
       result = { file, diagnostics: [diagnostic('error', 'internal', `samizdat failed on this file: ${(err as Error).message}`, { file })] };
@@ -153,6 +154,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     head.forEach(take);
     if (!exhausted) for (next = await found.next(); !next.done; next = await found.next()) take(next.value);
     const reports = await Promise.all(pending);
+    await verdicts?.save();
     return { files: reports, summary: summarise(reports), threads: pool ? (await pool).size : 0, remembered };
   } finally {
     await (await pool?.catch(() => undefined))?.close();

@@ -12,36 +12,56 @@
  * (its own code and the validators it runs, hashed once per process).
  * Verdicts reached because something outside the document failed (a schema
  * that cannot be read or compiled, an I/O error) are never remembered.
+ *
+ * The verdicts of one setting are kept together in one pack file, read once
+ * when a run starts and written once (atomically) when it ends: one file per
+ * document cost an open and a read per document, and a write and a rename
+ * per document checked. The pack carries the sha256 of its contents, so a
+ * damaged pack is ignored as a whole, never half trusted. A document whose
+ * file looks as it did when its verdict was reached (size, inode, times; see
+ * `file-look.ts`) is not even hashed again.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { lookOf, sameLook, settled, type FileLook } from '../file-look.js';
 import { writeAtomically } from '../write-atomically.js';
 import type { DocumentResult } from './document.js';
 
-const FORMAT = 'samizdat-verdict-1';
+const FORMAT = 'samizdat-verdicts-2';
 
 /** Rule ids of problems that lie outside the document: a verdict carrying one is checked again next time. */
 const NOT_REMEMBERED = new Set(['io', 'internal', 'rng-schema-unavailable', 'rng-schema-incorrect', 'sch-schema-unavailable', 'sch-compile', 'sch-run']);
 
 /** A verdict as stored: diagnostics about the document itself carry no path, so the verdict holds however the document is named. */
 interface StoredVerdict {
-  format: typeof FORMAT;
+  /** sha256 of the document's bytes. */
   document: string;
+  /** How the file looked when those bytes were read, when it had been still long enough to trust that look. */
+  look?: FileLook;
   dependsOn: [path: string, sha256: string][];
   schema?: string;
   diagnostics: (Omit<Diagnostic, 'file'> & { file?: string })[];
 }
 
+/** A pack's contents: the verdicts of one setting, reached by one samizdat, by the document's absolute path. */
+interface Pack {
+  setting: string;
+  samizdat: string;
+  verdicts: Record<string, StoredVerdict>;
+}
+
 export class Verdicts {
   /** Hashes of the files verdicts depend on, taken once per run. */
   private readonly hashes = new Map<string, Promise<string>>();
+  /** Verdicts reached or refreshed in this run (undefined: forget the one kept), written at the end. */
+  private readonly changes = new Map<string, StoredVerdict | undefined>();
 
-  private constructor(private readonly folder: string, private readonly setting: string) {}
+  private constructor(private readonly folder: string, private readonly setting: string, private readonly kept: Map<string, StoredVerdict>) {}
 
   /**
    * The verdicts in `cacheDir` for one validation setting (anything that can
@@ -49,43 +69,74 @@ export class Verdicts {
    * rule files and rules switched off, `grammarOnly`).
    */
   static async open(cacheDir: string, setting: unknown): Promise<Verdicts> {
-    return new Verdicts(join(resolve(cacheDir), 'verdicts'), JSON.stringify([FORMAT, samizdatFingerprint(), setting]));
+    const folder = join(resolve(cacheDir), 'verdicts');
+    const settingText = JSON.stringify(setting);
+    const kept = await readPack(packPath(folder, settingText), settingText);
+    return new Verdicts(folder, settingText, new Map(Object.entries(kept ?? {})));
   }
 
-  /** The document's remembered verdict if it still holds, and the hash of its bytes now (to remember a new one by). */
-  async recall(file: string): Promise<{ result?: DocumentResult; document: string }> {
-    const document = await hashFile(file);
-    let stored: StoredVerdict;
-    try {
-      stored = JSON.parse(await readFile(this.entryPath(file), 'utf8')) as StoredVerdict;
-    } catch {
-      return { document };
+  /** The document's remembered verdict, if it still holds. The document is hashed only when a verdict is kept for it and its file looks changed. */
+  async recall(file: string): Promise<DocumentResult | undefined> {
+    const key = resolve(file);
+    const stored = this.kept.get(key);
+    if (stored === undefined) return undefined;
+    const now = await stat(file).catch(() => undefined);
+    if (now === undefined) return undefined;
+    const look = lookOf(now);
+    if (stored.look === undefined || !sameLook(stored.look, look)) {
+      const lookedAt = Date.now();
+      if ((await hashFile(file)) !== stored.document) return undefined;
+      // The same bytes under a new look (touched, copied back): trust the new look next time.
+      const refreshed = { ...stored, look: settled(look, lookedAt) && sameLook(lookOf(await stat(file)), look) ? look : undefined };
+      if (!sameLookOrBoth(refreshed.look, stored.look)) this.changes.set(key, refreshed);
     }
-    if (stored.format !== FORMAT || stored.document !== document || document === MISSING) return { document };
-    for (const [path, hash] of stored.dependsOn) if ((await this.hashOf(path)) !== hash) return { document };
+    for (const [path, hash] of stored.dependsOn) if ((await this.hashOf(path)) !== hash) return undefined;
     return {
-      document,
-      result: {
-        file,
-        schema: stored.schema,
-        diagnostics: stored.diagnostics.map((d) => ({ ...d, file: d.file ?? file }) as Diagnostic),
-        dependsOn: stored.dependsOn.map(([path]) => path),
-      },
+      file,
+      schema: stored.schema,
+      diagnostics: stored.diagnostics.map((d) => ({ ...d, file: d.file ?? file }) as Diagnostic),
+      dependsOn: stored.dependsOn.map(([path]) => path),
     };
   }
 
-  /** Remembers `result`, reached from the document whose bytes hashed to `document` before it was checked. */
-  async remember(document: string, result: DocumentResult): Promise<void> {
-    if (document === MISSING || result.dependsOn === undefined || result.diagnostics.some((d) => NOT_REMEMBERED.has(d.ruleId))) return;
-    const stored: StoredVerdict = {
-      format: FORMAT,
-      document,
+  /** Remembers `result` by the bytes it was reached from (`result.source`); a verdict without them, or reached because something outside the document failed, is forgotten. */
+  async remember(result: DocumentResult): Promise<void> {
+    const key = resolve(result.file);
+    const source = result.source;
+    if (source === undefined || result.dependsOn === undefined || result.diagnostics.some((d) => NOT_REMEMBERED.has(d.ruleId))) {
+      if (this.kept.has(key)) this.changes.set(key, undefined);
+      return;
+    }
+    this.changes.set(key, {
+      document: source.sha256,
+      look: settled(source.look, source.lookedAt) ? source.look : undefined,
       dependsOn: await Promise.all(result.dependsOn.map(async (path): Promise<[string, string]> => [path, await this.hashOf(path)])),
       schema: result.schema,
       diagnostics: result.diagnostics.map(({ file, ...rest }) => (file === result.file ? rest : { file, ...rest })),
-    };
-    // A cache that cannot be written only costs time next run.
-    await writeAtomically(this.entryPath(result.file), JSON.stringify(stored)).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Writes this run's verdicts into the pack, over what is on disk now (so
+   * verdicts another run kept meanwhile stay, unless this run reached others
+   * for the same documents), and forgets the verdicts of documents that no
+   * longer exist. A pack that cannot be written only costs time next run.
+   */
+  async save(): Promise<void> {
+    if (this.changes.size === 0) return;
+    const path = packPath(this.folder, this.setting);
+    const verdicts = new Map(Object.entries((await readPack(path, this.setting)) ?? {}));
+    for (const [key, verdict] of this.changes) {
+      if (verdict === undefined) verdicts.delete(key);
+      else verdicts.set(key, verdict);
+    }
+    const untouched = [...verdicts.keys()].filter((key) => !this.changes.has(key));
+    const gone = await Promise.all(untouched.map((key) => stat(key).then(() => false, () => true)));
+    untouched.forEach((key, i) => gone[i] && verdicts.delete(key));
+    const sorted = Object.fromEntries([...verdicts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const body = JSON.stringify({ setting: this.setting, samizdat: samizdatFingerprint(), verdicts: sorted } satisfies Pack);
+    await writeAtomically(path, `${FORMAT} ${sha256(body)}\n${body}`).catch(() => undefined);
+    await forgetOldLayout(this.folder);
   }
 
   private hashOf(path: string): Promise<string> {
@@ -96,11 +147,45 @@ export class Verdicts {
     }
     return hash;
   }
+}
 
-  private entryPath(file: string): string {
-    const key = createHash('sha256').update(this.setting).update('\0').update(resolve(file)).digest('hex');
-    return join(this.folder, key.slice(0, 2), `${key}.json`);
+function sameLookOrBoth(a: FileLook | undefined, b: FileLook | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sameLook(a, b);
+}
+
+/** The pack of one setting: named by the setting, so that a new samizdat replaces its predecessor's pack rather than adding one. */
+function packPath(folder: string, setting: string): string {
+  return join(folder, `${sha256(`${FORMAT}\0${setting}`)}.pack`);
+}
+
+/** The verdicts in the pack at `path`, if it is whole (its hash holds), of `setting` and of this samizdat; otherwise none. */
+async function readPack(path: string, setting: string): Promise<Record<string, StoredVerdict> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
   }
+  const newline = text.indexOf('\n');
+  const [format, hash] = text.slice(0, Math.max(newline, 0)).split(' ');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || format !== FORMAT || hash !== sha256(body)) return undefined;
+  try {
+    const pack = JSON.parse(body) as Pack;
+    return pack.setting === setting && pack.samizdat === samizdatFingerprint() && typeof pack.verdicts === 'object' ? pack.verdicts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the folders of one file per verdict that samizdat before the packs kept (`verdicts/ab/<hash>.json`). */
+async function forgetOldLayout(folder: string): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  await Promise.all(entries.filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)).map((e) => rm(join(folder, e.name), { recursive: true, force: true })));
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 const MISSING = 'missing';

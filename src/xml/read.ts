@@ -6,7 +6,10 @@
  * text (validation, never holding the file whole), or whole (the commands
  * that transform it), both through the same decoder.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { lookOf, sameLook, type FileLook } from '../file-look.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckedDecoder, declarationOf, decodeDocument, decodeProblem, declaredEncoding, resolveEncoding, sniffEncoding, type Encoding } from './encoding.js';
 import { formatSize, LIMIT_FLAGS } from './limits.js';
@@ -25,29 +28,69 @@ const CHUNK_SIZE = 1 << 20;
 
 /** The size of the file at `path`, or the problem with the path (missing, a directory, empty). */
 async function sizeOf(path: string): Promise<number | Diagnostic> {
-  const where = { file: path };
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return diagnostic('error', IO_RULE, `${path} is a directory, not an XML file.`, where);
-    if (info.size === 0) return diagnostic('error', 'xml-empty', `${path} is empty: an XML document needs at least a root element.`, where);
-    return info.size;
+    return sizeProblem(path, await stat(path));
   } catch (err) {
-    return diagnostic('error', IO_RULE, describeIoError(path, err), where);
+    return diagnostic('error', IO_RULE, describeIoError(path, err), { file: path });
+  }
+}
+
+/** The size of the file `stats` describe, or the problem with it (a directory, empty). */
+function sizeProblem(path: string, stats: Stats): number | Diagnostic {
+  const where = { file: path };
+  if (stats.isDirectory()) return diagnostic('error', IO_RULE, `${path} is a directory, not an XML file.`, where);
+  if (stats.size === 0) return diagnostic('error', 'xml-empty', `${path} is empty: an XML document needs at least a root element.`, where);
+  return stats.size;
+}
+
+/**
+ * What a reading saw of the file: how it looked when opened, before any byte
+ * was read, and (once read to its end) the sha256 of its bytes. A verdict
+ * kept under this hash is of exactly the bytes that were checked.
+ */
+export class ReadRecord {
+  look?: FileLook;
+  /** When `look` was taken (ms since the epoch). */
+  lookedAt = 0;
+  /** sha256 of the bytes, set only when the file was read to its end. */
+  sha256?: string;
+  private readonly hash = createHash('sha256');
+
+  opened(stats: Stats): void {
+    this.look = lookOf(stats);
+    this.lookedAt = Date.now();
+  }
+
+  read(bytes: Uint8Array, last: boolean): void {
+    this.hash.update(bytes);
+    if (last) this.sha256 = this.hash.digest('hex');
+  }
+
+  /**
+   * Hashes the whole file when the reading stopped before its end (a
+   * document that is not well-formed is read no further than its first
+   * fatal error), if it still looks as it did when opened.
+   */
+  async complete(path: string): Promise<void> {
+    if (this.sha256 !== undefined || this.look === undefined) return;
+    const hash = createHash('sha256');
+    try {
+      for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+      if (sameLook(lookOf(await stat(path)), this.look)) this.sha256 = hash.digest('hex');
+    } catch {
+      // Gone or unreadable since: nothing is known of its bytes.
+    }
   }
 }
 
 /**
  * The document at `path`, decoded, chunk by chunk; at most one problem,
  * always last. `chunkSize` (bytes) is for a caller that needs only the start
- * of a document and would otherwise decode a megabyte to read its root.
+ * of a document and would otherwise decode a megabyte to read its root;
+ * `record` learns what the reading saw (see `ReadRecord`).
  */
-export async function* readDocument(path: string, options: { chunkSize?: number } = {}): AsyncGenerator<DocumentChunk> {
+export async function* readDocument(path: string, options: { chunkSize?: number; record?: ReadRecord } = {}): AsyncGenerator<DocumentChunk> {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
-  const size = await sizeOf(path);
-  if (typeof size !== 'number') {
-    yield { problem: size };
-    return;
-  }
   let handle;
   try {
     handle = await open(path, 'r');
@@ -56,13 +99,22 @@ export async function* readDocument(path: string, options: { chunkSize?: number 
     return;
   }
   try {
-    const buffer = Buffer.allocUnsafe(chunkSize);
+    // The open file's own stat: one look at the path, and the file read is the file measured.
+    const stats = await handle.stat();
+    const size = sizeProblem(path, stats);
+    if (typeof size !== 'number') {
+      yield { problem: size };
+      return;
+    }
+    options.record?.opened(stats);
+    const buffer = Buffer.allocUnsafe(Math.min(chunkSize, Math.max(size, 1)));
     let decoder: CheckedDecoder | undefined;
     let position = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       const last = position + bytesRead >= size || bytesRead === 0;
       const bytes: Uint8Array = buffer.subarray(0, bytesRead);
+      options.record?.read(bytes, last);
       if (decoder === undefined) {
         const sniffed = sniffEncoding(bytes, path);
         if ('ruleId' in sniffed) { yield { problem: sniffed }; return; }

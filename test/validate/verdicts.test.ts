@@ -4,7 +4,7 @@
  * unchanged; checked again as soon as one of them changes.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validate, type ValidateOptions, type ValidationReport } from '../../src/validate/index.js';
 import { scratchEdition, type ScratchEdition } from '../watch/support.js';
@@ -48,6 +48,9 @@ describe('validate: verdicts remembered between runs', function () {
     const after = await run();
     assert.equal(after.remembered, 1);
     assert.ok(ruleIds(after, edition.document).some((id) => id.startsWith('xml-')), 'the new verdict: not well-formed');
+    const again = await run();
+    assert.equal(again.remembered, 2, 'a document read only up to its fatal error is remembered too');
+    assert.deepEqual(verdicts(again), verdicts(after));
   });
 
   it('checks again the documents that name an edited register', async () => {
@@ -146,5 +149,92 @@ describe('validate: verdicts remembered between runs', function () {
     const again = await run([edition.tei], { cacheDir: false });
     assert.equal(again.remembered, 0);
     assert.ok(!existsSync(join(edition.dir, '.samizdat', 'cache', 'verdicts')));
+  });
+
+  describe('the pack file', () => {
+    const verdictsFolder = () => join(edition.dir, '.samizdat', 'cache', 'verdicts');
+    const packs = () => readdirSync(verdictsFolder()).filter((name) => name.endsWith('.pack')).map((name) => join(verdictsFolder(), name));
+    const grammarOnly = (paths: string[] = [edition.tei]) => run(paths, { grammarOnly: true });
+
+    it('keeps the verdicts of one setting in one pack, written at the end of the run', async () => {
+      await grammarOnly();
+      assert.equal(packs().length, 1);
+      await run();
+      assert.equal(packs().length, 2, 'grammar only, and with the rules: two settings');
+      assert.equal((await grammarOnly()).remembered, 2);
+    });
+
+    it('ignores a torn pack (cut short while written) and writes a whole one again', async () => {
+      const first = await grammarOnly();
+      const [pack] = packs();
+      const whole = readFileSync(pack);
+      writeFileSync(pack, whole.subarray(0, Math.floor(whole.length / 2)));
+      const torn = await grammarOnly();
+      assert.equal(torn.remembered, 0);
+      assert.deepEqual(verdicts(torn), verdicts(first));
+      assert.equal((await grammarOnly()).remembered, 2, 'the pack was written whole again');
+    });
+
+    it('does not trust a pack whose contents do not match its hash', async () => {
+      writeFileSync(edition.document, edition.original.replace('<persName', '<persNam'));
+      await grammarOnly();
+      const [pack] = packs();
+      // A verdict edited in place (here: its problems erased) must not be given.
+      const text = readFileSync(pack, 'utf8');
+      const erased = text.replace(/"diagnostics":\[\{[^\]]*\]/, '"diagnostics":[]');
+      assert.notEqual(erased, text);
+      writeFileSync(pack, erased);
+      const after = await grammarOnly();
+      assert.equal(after.remembered, 0);
+      assert.ok(ruleIds(after, edition.document).some((id) => id.startsWith('xml-')));
+    });
+
+    it('gives a verdict again for a document touched but not changed', async () => {
+      await grammarOnly();
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(edition.document, later, later);
+      assert.equal((await grammarOnly()).remembered, 2);
+    });
+
+    it('trusts how a file looked only once it has been still for a while, and checks a rewritten file with the same size and times again', async function () {
+      // A file's look is trusted only when its times are two seconds old (see file-look.ts).
+      this.timeout(30_000);
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(edition.document, old, old);
+      await new Promise((wait) => setTimeout(wait, 2100));
+      await grammarOnly();
+      const [pack] = packs();
+      const stored = JSON.parse(readFileSync(pack, 'utf8').slice(readFileSync(pack, 'utf8').indexOf('\n') + 1)).verdicts[edition.document];
+      assert.equal(stored.look?.size, statSync(edition.document).size, 'the look is kept with the verdict');
+      // Same length, same modification time: only the change time tells.
+      const rewritten = edition.original.replace('<persName', '<persNam ');
+      assert.equal(rewritten.length, edition.original.length);
+      writeFileSync(edition.document, rewritten);
+      utimesSync(edition.document, old, old);
+      const after = await grammarOnly();
+      assert.equal(after.remembered, 1);
+      assert.ok(ruleIds(after, edition.document).some((id) => id.startsWith('xml-')));
+    });
+
+    it('forgets, when it writes the pack, the verdicts of documents that are gone, and keeps those of documents not checked this time', async () => {
+      const copy = join(edition.tei, 'copy.xml');
+      writeFileSync(copy, edition.original);
+      await grammarOnly();
+      rmSync(copy);
+      // The pack is written again when a run reaches a new verdict.
+      writeFileSync(edition.document, edition.original.replace(/Trotsky opens the attack/g, 'Retitled'));
+      assert.equal((await grammarOnly([edition.document])).remembered, 0);
+      const text = readFileSync(packs()[0], 'utf8');
+      assert.ok(!text.includes(JSON.stringify(copy)), 'the verdict of the removed document is forgotten');
+      assert.ok(text.includes(JSON.stringify(register)), 'the register, not checked this time, is still remembered');
+    });
+
+    it('removes the one-file-per-verdict folders of earlier samizdat', async () => {
+      const old = join(verdictsFolder(), 'ab');
+      mkdirSync(old, { recursive: true });
+      writeFileSync(join(old, `ab${'0'.repeat(62)}.json`), '{}');
+      await grammarOnly();
+      assert.ok(!existsSync(old));
+    });
   });
 });
