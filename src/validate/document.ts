@@ -13,8 +13,8 @@ import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocument, readingLimits, ReadRecord, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits, type XmlEvents } from '../xml/index.js';
 import { prologComplete, readXmlModels } from '../xml/xml-model.js';
-import { chooseSchema, NamedSchemas, type Catalog, type ReadableFolders } from './grammar-catalog.js';
-import { loadGrammar } from './grammar-cache.js';
+import { chooseSchema, type Catalog, type ReadableFolders } from './grammar-catalog.js';
+import { RunSchemas } from './run-schemas.js';
 import { GrammarCheck } from './grammar.js';
 import type { SchematronOptions } from './schematron.js';
 import { OutlineEvents } from './schematron/locations.js';
@@ -63,7 +63,7 @@ const PROLOG_LIMIT = 1 << 20;
  * Checks the document at `file`. `schemas` is what the documents of one run
  * share (in one thread): the schemas they name are looked at once.
  */
-export async function checkDocument(file: string, options: DocumentCheckOptions = {}, schemas = new NamedSchemas()): Promise<DocumentResult> {
+export async function checkDocument(file: string, options: DocumentCheckOptions = {}, schemas = new RunSchemas()): Promise<DocumentResult> {
   const record = new ReadRecord();
   const chunks = readDocument(file, { record });
   try {
@@ -88,7 +88,7 @@ class NeedsLargeStack extends Error {
   }
 }
 
-async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions, schemas: NamedSchemas): Promise<DocumentResult> {
+async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions, schemas: RunSchemas): Promise<DocumentResult> {
   const diagnostics: Diagnostic[] = [];
   let prolog = '';
   let next = await chunks.next();
@@ -111,7 +111,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   if ('problem' in choice) diagnostics.push(choice.problem);
   else {
     schema = choice.schema;
-    const loaded = await loadGrammar(choice.schema, { cacheDir: options.cacheDir });
+    const loaded = await schemas.grammar(choice.schema, { cacheDir: options.cacheDir });
     if ('problem' in loaded) diagnostics.push(loaded.problem);
     else {
       grammarFiles = loaded.files;

@@ -55,32 +55,12 @@ export async function namedSchemaProblem(path: string, kind: SchemaKind, readabl
   return refusal === undefined ? undefined : diagnostic('error', refusalRule(kind), refusal, where);
 }
 
-type SchemaKind = 'rng' | 'sch';
+export type SchemaKind = 'rng' | 'sch';
 
-const refusalRule = (kind: SchemaKind) => (kind === 'rng' ? 'rng-schema-unavailable' : 'sch-schema-unavailable');
-
-/**
- * `namedSchemaProblem` for the documents of one run: a thousand documents
- * naming the same schema cost one look at it (its real path, the allowed
- * folders', its root element), not a thousand. Kept for one run only: in
- * `watch`, a schema may be moved or replaced between runs.
- */
-export class NamedSchemas {
-  private readonly refusals = new Map<string, Promise<string | undefined>>();
-
-  problem(path: string, kind: SchemaKind, readable: ReadableFolders, catalog: Catalog, where: SourceLocation): Promise<Diagnostic | undefined> {
-    const key = JSON.stringify([path, kind, readable, catalog]);
-    let refusal = this.refusals.get(key);
-    if (refusal === undefined) {
-      refusal = schemaRefusal(path, kind, readable, catalog);
-      this.refusals.set(key, refusal);
-    }
-    return refusal.then((message) => (message === undefined ? undefined : diagnostic('error', refusalRule(kind), message, where)));
-  }
-}
+export const refusalRule = (kind: SchemaKind) => (kind === 'rng' ? 'rng-schema-unavailable' : 'sch-schema-unavailable');
 
 /** Why the schema at `path` may not be used (see `namedSchemaProblem`), or undefined. */
-async function schemaRefusal(path: string, kind: SchemaKind, readable: ReadableFolders, catalog: Catalog): Promise<string | undefined> {
+export async function schemaRefusal(path: string, kind: SchemaKind, readable: ReadableFolders, catalog: Catalog): Promise<string | undefined> {
   const real = await realpath(path).catch(() => undefined);
   if (real === undefined) return undefined; // missing: reported where it is loaded
   const allowed = [readable.root, ...(readable.allowRead ?? []), SAMIZDAT_SCHEMAS];

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkDocument, type DocumentCheckOptions, type DocumentResult } from './document.js';
 import { DEFAULT_SOURCES, editionFoldersOf, expandPaths } from './files.js';
-import { NamedSchemas, type Catalog } from './grammar-catalog.js';
+import type { Catalog } from './grammar-catalog.js';
+import { RunSchemas } from './run-schemas.js';
 import type { SchematronOptions } from './schematron.js';
 import { limited } from '../workers/limit.js';
 import { WORKERS_FROM } from '../workers/pool.js';
@@ -104,7 +105,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const verdicts = options.cacheDir === false || rules !== undefined ? undefined
     : await Verdicts.open(options.cacheDir ?? DEFAULT_CACHE_DIR, { cwd: process.cwd(), ...documentOptions, cacheDir: undefined });
   let remembered = 0;
-  const schemas = new NamedSchemas();
+  const schemas = new RunSchemas();
 
   const checkOne = async (file: string): Promise<FileReport> => {
     let result: DocumentResult;

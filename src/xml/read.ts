@@ -7,8 +7,9 @@
  * that transform it), both through the same decoder.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
 import { lookOf, sameLook, type FileLook } from '../file-look.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckedDecoder, declarationOf, decodeDocument, decodeProblem, declaredEncoding, resolveEncoding, sniffEncoding, type Encoding } from './encoding.js';
@@ -41,6 +42,38 @@ function sizeProblem(path: string, stats: Stats): number | Diagnostic {
   if (stats.isDirectory()) return diagnostic('error', IO_RULE, `${path} is a directory, not an XML file.`, where);
   if (stats.size === 0) return diagnostic('error', 'xml-empty', `${path} is empty: an XML document needs at least a root element.`, where);
   return stats.size;
+}
+
+/** An open file, read from a position into a buffer. */
+interface OpenFile {
+  stat(): Promise<Stats>;
+  read(buffer: Buffer, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `path` for reading. A worker thread does nothing else while it reads
+ * its document, so it reads synchronously: each asynchronous open, stat, read
+ * and close is a round trip through libuv's four threads, which every worker
+ * of the process shares (a third of a worker's time, idle, on the bench
+ * corpus). The calling thread keeps reading asynchronously: it may be
+ * serving or watching meanwhile.
+ */
+async function openFile(path: string): Promise<OpenFile> {
+  if (isMainThread) {
+    const handle = await open(path, 'r');
+    return {
+      stat: () => handle.stat(),
+      read: async (buffer, position) => (await handle.read(buffer, 0, buffer.length, position)).bytesRead,
+      close: () => handle.close(),
+    };
+  }
+  const fd = openSync(path, 'r');
+  return {
+    stat: async () => fstatSync(fd),
+    read: async (buffer, position) => readSync(fd, buffer, 0, buffer.length, position),
+    close: async () => closeSync(fd),
+  };
 }
 
 /**
@@ -91,9 +124,9 @@ export class ReadRecord {
  */
 export async function* readDocument(path: string, options: { chunkSize?: number; record?: ReadRecord } = {}): AsyncGenerator<DocumentChunk> {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
-  let handle;
+  let handle: OpenFile;
   try {
-    handle = await open(path, 'r');
+    handle = await openFile(path);
   } catch (err) {
     yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), { file: path }) };
     return;
@@ -111,7 +144,7 @@ export async function* readDocument(path: string, options: { chunkSize?: number;
     let decoder: CheckedDecoder | undefined;
     let position = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const bytesRead = await handle.read(buffer, position);
       const last = position + bytesRead >= size || bytesRead === 0;
       const bytes: Uint8Array = buffer.subarray(0, bytesRead);
       options.record?.read(bytes, last);
