@@ -16,6 +16,7 @@ import { prologComplete, readXmlModels } from '../xml/xml-model.js';
 import { chooseSchema, type Catalog, type ReadableFolders } from './grammar-catalog.js';
 import { RunSchemas } from './run-schemas.js';
 import { GrammarCheck } from './grammar.js';
+import type { DocumentAnswer } from './pool.js';
 import type { SchematronOptions } from './schematron.js';
 import { OutlineEvents } from './schematron/locations.js';
 
@@ -73,7 +74,9 @@ export async function checkDocument(file: string, options: DocumentCheckOptions 
     return record.sha256 === undefined ? result : { ...result, source: { sha256: record.sha256, look: record.look!, lookedAt: record.lookedAt } };
   } catch (error) {
     if (error instanceof NeedsLargeStack) {
-      return WorkerPool.once<string, DocumentResult>(new URL('./worker.js', import.meta.url), options, file, { stackSizeMb: stackFor(error.depth) });
+      const [answer] = await WorkerPool.once<string[], DocumentAnswer[]>(new URL('./worker.js', import.meta.url), options, [file], { stackSizeMb: stackFor(error.depth) });
+      if ('error' in answer) throw new Error(answer.error);
+      return answer.result;
     }
     throw error;
   } finally {

@@ -14,7 +14,7 @@ import type { SchematronOptions } from './schematron.js';
 import { limited } from '../workers/limit.js';
 import { WORKERS_FROM } from '../workers/pool.js';
 import { DEFAULT_CACHE_DIR } from './grammar-cache.js';
-import type { DocumentPool } from './pool.js';
+import { BATCH, type DocumentPool } from './pool.js';
 import { Verdicts } from './verdicts.js';
 import { readingLimits, type ReadingLimits } from '../xml/index.js';
 
@@ -138,8 +138,9 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   // Without workers, documents are checked one after another: started all at
   // once they would hold every document's text in memory together, and finish
   // (and report progress) in whatever order their reads happen to complete.
-  // With workers, enough are under way to keep every worker busy.
-  const turn = limited(parallel ? threads * 2 : 1);
+  // With workers, enough are under way to keep every worker busy: two
+  // batches each (see pool.ts).
+  const turn = limited(parallel ? threads * 2 * BATCH : 1);
   const check = (file: string) => {
     pending.push(turn(() => checkOne(file)).then((finished) => {
       done++;

@@ -11,13 +11,22 @@ export function answerJobs<Data, Job, Result>(handle: (job: Job, data: Data) => 
   const port = parentPort;
   if (!port) throw new Error('answerJobs must run in a worker thread');
   const data = workerData as Data;
-  port.on('message', async ({ id, job }: { id: number; job: Job }) => {
-    let answer: JobAnswer<Result>;
-    try {
-      answer = { id, result: await handle(job, data) };
-    } catch (error) {
-      answer = { id, error: String((error as Error)?.stack ?? error) };
-    }
-    port.postMessage(answer);
+  // One job at a time, in the order sent: a pool may send the next job before this one is answered.
+  let turn = Promise.resolve();
+  port.on('message', ({ id, job }: { id: number; job: Job }) => {
+    turn = turn.then(async () => {
+      let answer: JobAnswer<Result>;
+      try {
+        answer = { id, result: await handle(job, data) };
+      } catch (error) {
+        answer = { id, error: errorText(error) };
+      }
+      port.postMessage(answer);
+    });
   });
+}
+
+/** An error as sent back to the calling thread: its stack, which names the place it was thrown. */
+export function errorText(error: unknown): string {
+  return String((error as Error)?.stack ?? error);
 }

@@ -68,8 +68,8 @@ export function stackFor(depth: number): number {
 export const CALLING_THREAD_DEPTH = 100;
 
 export class WorkerPool<Job, Result> {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending<Job, Result>>();
+  /** Jobs sent to each worker and not answered yet, oldest first. */
+  private readonly sent = new Map<Worker, Pending<Job, Result>[]>();
   private readonly queue: Pending<Job, Result>[] = [];
   private readonly workers: Worker[] = [];
   private nextId = 0;
@@ -78,29 +78,32 @@ export class WorkerPool<Job, Result> {
    * @param module URL of the worker module (`new URL('./worker.js', import.meta.url)`), which calls `answerJobs`.
    * @param size number of threads.
    * @param workerData plain data every worker receives once (options, paths).
-   * @param options how each thread is made (its stack), and `background`:
-   *   an idle worker does not keep the process alive, so a pool kept for the
-   *   life of the process (warm for the next job) needs no closing.
+   * @param options how each thread is made (its stack), `background`: an
+   *   idle worker does not keep the process alive, so a pool kept for the
+   *   life of the process (warm for the next job) needs no closing; and
+   *   `depth`: how many jobs a worker is given at once (default 1). Two keep
+   *   a worker from waiting, after each answer, for the calling thread to
+   *   send the next job; a worker answers its jobs in the order given.
    */
-  constructor(module: URL, size: number, workerData: unknown, private readonly options: ThreadOptions & { background?: boolean } = {}) {
+  constructor(module: URL, size: number, workerData: unknown, private readonly options: ThreadOptions & { background?: boolean; depth?: number } = {}) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker(module, workerData, options);
       if (options.background) worker.unref();
       worker.on('message', (answer: JobAnswer<Result>) => {
-        const pending = this.busy.get(worker);
-        this.busy.delete(worker);
+        const sent = this.sent.get(worker) ?? [];
+        const index = sent.findIndex((pending) => pending.id === answer.id);
+        const pending = index < 0 ? undefined : sent.splice(index, 1)[0];
         if (pending) {
           if ('result' in answer) pending.resolve(answer.result);
           else pending.reject(new Error(answer.error));
         }
-        this.idle.push(worker);
         this.dispatch();
-        if (this.options.background && !this.busy.has(worker)) worker.unref();
+        if (this.options.background && sent.length === 0) worker.unref();
       });
       worker.on('error', (error) => this.lose(worker, error));
       worker.on('exit', (code) => this.lose(worker, new Error(`a worker thread stopped (exit code ${code})`)));
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.sent.set(worker, []);
     }
   }
 
@@ -138,20 +141,26 @@ export class WorkerPool<Job, Result> {
   private lose(worker: Worker, error: Error): void {
     if (!this.workers.includes(worker)) return;
     this.workers.splice(this.workers.indexOf(worker), 1);
-    if (this.idle.includes(worker)) this.idle.splice(this.idle.indexOf(worker), 1);
-    this.busy.get(worker)?.reject(error);
-    this.busy.delete(worker);
+    for (const pending of this.sent.get(worker) ?? []) pending.reject(error);
+    this.sent.delete(worker);
     if (this.workers.length === 0) for (const pending of this.queue.splice(0)) pending.reject(error);
   }
 
+  /** Gives queued jobs to the workers with the fewest under way, up to `depth` each. */
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift()!;
+    const depth = this.options.depth ?? 1;
+    while (this.queue.length > 0) {
+      let least: Worker | undefined;
+      for (const worker of this.workers) {
+        const load = this.sent.get(worker)!.length;
+        if (load < depth && (least === undefined || load < this.sent.get(least)!.length)) least = worker;
+      }
+      if (least === undefined) return;
       const pending = this.queue.shift()!;
-      this.busy.set(worker, pending);
+      this.sent.get(least)!.push(pending);
       // A job under way keeps the process alive until its answer comes.
-      if (this.options.background) worker.ref();
-      worker.postMessage({ id: pending.id, job: pending.job });
+      if (this.options.background) least.ref();
+      least.postMessage({ id: pending.id, job: pending.job });
     }
   }
 }
