@@ -205,11 +205,7 @@ export class CheckedDecoder {
 
   /** Decoded text, or the first problem found in this chunk. */
   decode(chunk: Uint8Array, last = false): string | DecodeProblem {
-    if (this.utf8) {
-      const problem = this.checkUtf8(chunk, last);
-      if (problem) return problem;
-      return this.utf8.decode(chunk, { stream: !last });
-    }
+    if (this.utf8) return this.decodeUtf8(this.utf8, chunk, last);
     if (this.table) return this.decodeSingleByte(chunk);
     let text: string;
     try {
@@ -224,6 +220,69 @@ export class CheckedDecoder {
       if (unit < 0xdc00 || unit > 0xdfff) this.count(unit);
     }
     return text;
+  }
+
+  /**
+   * UTF-8. A chunk without NUL or CR (nearly every chunk) is validated by the
+   * platform's decoder and only its line ends and last line are counted;
+   * otherwise, or when the platform finds it invalid, it is walked byte by
+   * byte, to give the problem its place.
+   */
+  private decodeUtf8(utf8: TextDecoder, bytes: Uint8Array, last: boolean): string | DecodeProblem {
+    if (bytes.indexOf(0) < 0 && bytes.indexOf(0x0d) < 0) {
+      let text: string | undefined;
+      try {
+        text = utf8.decode(bytes, { stream: !last });
+      } catch {
+        // Invalid: the walk below says where (the platform's decoder is not used again).
+      }
+      if (text !== undefined) {
+        this.advance(bytes, last);
+        return text;
+      }
+      return this.checkUtf8(bytes, last) ?? { kind: 'invalid', line: this.line, column: this.column };
+    }
+    const problem = this.checkUtf8(bytes, last);
+    if (problem) return problem;
+    return utf8.decode(bytes, { stream: !last });
+  }
+
+  /** Moves the place past `bytes`, valid UTF-8 without CR, as `checkUtf8` would have. */
+  private advance(bytes: Uint8Array, last: boolean): void {
+    if (bytes.length === 0) return;
+    let lastNewline = -1;
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) {
+      if (i !== 0 || !this.afterCr) this.line++;
+      lastNewline = i;
+    }
+    let column = lastNewline >= 0 ? 1 : this.column;
+    // A character per byte that does not continue a sequence.
+    for (let i = lastNewline + 1; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) column++;
+    this.column = column;
+    this.afterCr = false;
+    this.lower = 0x80;
+    this.upper = 0xbf;
+    // The sequence the chunk ends inside, if any, as the walk would have left it.
+    let lead = bytes.length - 1;
+    while (lead >= 0 && (bytes[lead] & 0xc0) === 0x80) lead--;
+    if (lead < 0) {
+      this.needed = Math.max(0, this.needed - bytes.length);
+      return;
+    }
+    const byte = bytes[lead];
+    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    const have = bytes.length - lead;
+    this.needed = last || have >= length ? 0 : length - have;
+    if (this.needed === 0) return;
+    this.sequenceLine = this.line;
+    this.sequenceColumn = this.column - 1;
+    this.sequenceByte = byte;
+    if (have === 1) {
+      if (byte === 0xe0) this.lower = 0xa0;
+      if (byte === 0xed) this.upper = 0x9f;
+      if (byte === 0xf0) this.lower = 0x90;
+      if (byte === 0xf4) this.upper = 0x8f;
+    }
   }
 
   private decodeSingleByte(bytes: Uint8Array): string | DecodeProblem {
