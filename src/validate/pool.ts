@@ -6,7 +6,8 @@
  * of the event loop, up to `BATCH`), and each worker is given two batches at
  * once: a message per document each way, and a worker waiting after each
  * answer for the next document, cost a fifth of a worker's time on the
- * bench corpus (a thousand documents of 45 KB on average).
+ * bench corpus (a thousand documents of 45 KB on average). A document that
+ * throws fails alone; a worker that dies fails the documents it was given.
  */
 import { WorkerPool, stackFor } from '../workers/pool.js';
 import { readingLimits } from '../xml/index.js';
