@@ -1,0 +1,66 @@
+/**
+ * Two of saxon-js's costs that grow with the stylesheet or with the text, not
+ * with the work asked of it, removed by editing its script as it is loaded
+ * (saxon-js 2.7, SaxonJS2N.js; profiled with `node --cpu-prof` on the
+ * flagship's page, 2-core EPYC):
+ *
+ * - every transform starts by walking the whole compiled stylesheet (the SEF
+ *   tree) three times, to find its packages and its global context item:
+ *   about 20 of the 53 ms of the flagship's page, warm. The walks find the
+ *   same nodes every time for the same SEF object (samizdat keeps each SEF
+ *   parsed once), so their results are kept per SEF tree;
+ * - every comparison of two strings first copies both into arrays of
+ *   characters to learn whether either holds a character outside the Basic
+ *   Multilingual Plane; a regular expression answers the same question
+ *   without copying.
+ *
+ * A patch whose text is not found exactly once (another saxon-js) is left
+ * out and the script runs as shipped: slower, never different. The test
+ * suite checks that both apply to the saxon-js samizdat depends on, and that
+ * patched and unpatched saxon-js write the same bytes.
+ */
+
+/** One edit of a script's text: `from` must occur exactly once. */
+export interface SourcePatch {
+  name: string;
+  from: string;
+  to: string;
+  /** Declarations the replacement needs, put at the top of the module (inside its CommonJS wrapper). */
+  prelude?: string;
+}
+
+export const SAXON_PATCHES: readonly SourcePatch[] = [
+  {
+    name: 'sef-walks-kept',
+    from: 'function H(X,V,ha){X.N===V&&ha(X);X.C&&X.C.forEach(function(w){H(w,V,ha)})}',
+    // The same visits in the same order (depth first, the node before its
+    // children), from a list made on the first walk of this tree for this name.
+    to:
+      'function H(X,V,ha){let byName=samizdatWalks.get(X);byName||samizdatWalks.set(X,byName=new Map);let found=byName.get(V);' +
+      'if(!found){found=[];(function walk(n){n.N===V&&found.push(n);n.C&&n.C.forEach(walk)})(X);byName.set(V,found)}for(const n of found)ha(n)}',
+    prelude: 'const samizdatWalks=new WeakMap();',
+  },
+  {
+    name: 'astral-test-without-copy',
+    from: 'function Ha(a){return Array.from(a).some(b=>65535<b.codePointAt(0))}',
+    // A character outside the BMP is a surrogate pair in a JavaScript string; a lone surrogate is not one.
+    to: 'function Ha(a){return"string"===typeof a?/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/.test(a):Array.from(a).some(b=>65535<b.codePointAt(0))}',
+  },
+];
+
+/** The script with every patch that applies, and the names of those applied. */
+export function patchSource(source: string, patches: readonly SourcePatch[]): { source: string; applied: string[] } {
+  let patched = source;
+  const applied: string[] = [];
+  const preludes: string[] = [];
+  for (const patch of patches) {
+    const at = patched.indexOf(patch.from);
+    if (at < 0 || patched.indexOf(patch.from, at + 1) >= 0) continue;
+    patched = patched.slice(0, at) + patch.to + patched.slice(at + patch.from.length);
+    applied.push(patch.name);
+    if (patch.prelude) preludes.push(patch.prelude);
+  }
+  // After a "use strict" directive, which must stay first to count.
+  const directive = /^\s*(['"])use strict\1;?/.exec(patched)?.[0] ?? '';
+  return { source: directive + preludes.join('') + patched.slice(directive.length), applied };
+}
