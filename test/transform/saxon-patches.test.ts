@@ -21,9 +21,16 @@ import { compileStylesheet, HTML_STYLESHEET, TEXT_STYLESHEET } from '../../src/t
 const FLAGSHIP = fileURLToPath(new URL('../../tei/1923-opposition-ch01.xml', import.meta.url));
 const src = (path: string) => new URL(`../../src/${path}`, import.meta.url).href;
 
-/** Comparisons of strings within and beyond the Basic Multilingual Plane (XPath compares by code point). */
+/**
+ * Comparisons of strings within and beyond the Basic Multilingual Plane
+ * (XPath compares by code point), and regular expressions used twice, with
+ * flags, with a "g" flag saxon-js adds itself (replace, tokenize), and on
+ * text beyond the BMP.
+ */
 const COMPARISONS = `('a\u{1D504}b' = 'a\u{1D504}b', 'a\u{1D504}' = 'a\u{1D505}', compare('a\u{1D504}', 'a\u{1D505}'),
-  compare('\u{FFFD}', '\u{1D504}'), compare('\u{D7FF}x', 'x'), sort(('\u{1D504}', '\u{FFFD}', 'z', 'é')))`;
+  compare('\u{FFFD}', '\u{1D504}'), compare('\u{D7FF}x', 'x'), sort(('\u{1D504}', '\u{FFFD}', 'z', 'é')),
+  (1 to 2) ! (matches('Sormovo', '^s\\p{Ll}+$'), matches('Sormovo', '^s\\p{Ll}+$', 'i')), (1 to 2) ! replace('8 October 1923', '\\d+', '#'),
+  (1 to 2) ! tokenize('Trotsky  to the   Central Committee', '\\s+'), (1 to 2) ! matches('a\u{1D504}', '^a.$'))`;
 
 interface Outcome {
   applied: string[];
@@ -78,7 +85,7 @@ import { join } from 'node:path';
 describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
-    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy']);
+    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -96,7 +103,10 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.match(shipped.runs[0]![0]!, /<\/html>[\s\S]*entities\.json/);
     assert.match(shipped.runs[1]![0]!, /Trotsky opens the attack/);
     assert.deepEqual(patched.runs, shipped.runs);
-    assert.deepEqual(shipped.comparisons, [true, false, -1, -1, 1, 'z', 'é', '\u{FFFD}', '\u{1D504}']);
+    assert.deepEqual(shipped.comparisons, [
+      true, false, -1, -1, 1, 'z', 'é', '\u{FFFD}', '\u{1D504}', false, true, false, true, '# October #', '# October #',
+      ...['Trotsky', 'to', 'the', 'Central', 'Committee'], ...['Trotsky', 'to', 'the', 'Central', 'Committee'], true, true,
+    ]);
     assert.deepEqual(patched.comparisons, shipped.comparisons);
   });
 });
