@@ -1,5 +1,5 @@
 /**
- * Three of saxon-js's costs that grow with the stylesheet or with the text, not
+ * Four of saxon-js's costs that grow with the stylesheet or with the text, not
  * with the work asked of it, removed by editing its script as it is loaded
  * (saxon-js 2.7, SaxonJS2N.js; profiled with `node --cpu-prof` on the
  * flagship's page, 2-core EPYC):
@@ -14,6 +14,8 @@
  *   Multilingual Plane; a regular expression answers the same question
  *   without copying.
  *
+ * - every name test on an element builds and checks the element's QName
+ *   anew; it is kept on the element;
  * - every regular expression is translated from XPath's syntax to
  *   JavaScript's on every call; the translation is kept per pattern and
  *   flags.
@@ -65,6 +67,15 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'if(z!==null||"string"!==typeof g||(null!==l&&/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/.test(String(l))))return translate(g,e,l,z);' +
       'const key=(e?e.toString():"")+"\\u0000"+g;let r=kept.get(key);' +
       'if(void 0===r){r=translate(g,e,l,z);if(!(r instanceof RegExp))return r;kept.size>=4096&&kept.clear();kept.set(key,r)}return new RegExp(r.source,r.flags)}}',
+  },
+  {
+    name: 'element-names-kept',
+    from: 'switch(q.nodeType){case 1:return b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName);case 2:',
+    // Every name test on an element built a new QName, checking its prefix
+    // and local name against the NCName grammar with a regular expression:
+    // for every element of every path step. An element's name does not
+    // change, so its QName is kept on it (attributes already keep theirs).
+    to: 'switch(q.nodeType){case 1:return q.samizdatQName||(q.samizdatQName=b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName));case 2:',
   },
 ];
 
