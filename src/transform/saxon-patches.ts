@@ -1,5 +1,5 @@
 /**
- * Four of saxon-js's costs that grow with the stylesheet or with the text, not
+ * Some of saxon-js's costs that grow with the stylesheet or with the text, not
  * with the work asked of it, removed by editing its script as it is loaded
  * (saxon-js 2.7, SaxonJS2N.js; profiled with `node --cpu-prof` on the
  * flagship's page, 2-core EPYC):
@@ -16,6 +16,10 @@
  *
  * - every name test on an element builds and checks the element's QName
  *   anew; it is kept on the element;
+ * - accumulator-before(), accumulator-after() and key() gather the
+ *   namespaces in scope on every call; the map is kept per SEF node;
+ * - string-length() and substring() copy the string into an array of code
+ *   points; a string without surrogates is measured and cut directly;
  * - every regular expression is translated from XPath's syntax to
  *   JavaScript's on every call; the translation is kept per pattern and
  *   flags.
@@ -76,6 +80,39 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // for every element of every path step. An element's name does not
     // change, so its QName is kept on it (attributes already keep theirs).
     to: 'switch(q.nodeType){case 1:return q.samizdatQName||(q.samizdatQName=b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName));case 2:',
+  },
+  {
+    name: 'namespace-maps-kept',
+    from: 'function O(k,F){const T=ma(k);',
+    // accumulator-before(), accumulator-after() and key() resolve the name
+    // they are given with the namespaces in scope where they are called,
+    // which were gathered anew (climbing the SEF tree, splitting its
+    // declarations) on every call; the map is only read, so it is kept per
+    // SEF node.
+    to: 'function O(k,F){let T=k&&"object"===typeof k?samizdatNamespaceMaps.get(k):void 0;void 0===T&&(T=ma(k),k&&"object"===typeof k&&samizdatNamespaceMaps.set(k,T));',
+    prelude: 'const samizdatNamespaceMaps=new WeakMap();',
+  },
+  {
+    name: 'string-length-without-copy',
+    from: '"string-length":function(c){return Zb(Ia(b(c[0])).length)}',
+    // string-length() copied the string into an array of code points to
+    // count them; without surrogates, code points are UTF-16 code units.
+    to: '"string-length":function(c){const s=b(c[0]);return Zb(/[\\uD800-\\uDFFF]/.test(s)?Ia(s).length:s.length)}',
+  },
+  {
+    name: 'substring-without-copy',
+    from:
+      'substring:function(c){var d=Math.round(c[1].next().toNumber());const n=c[2]?d+Math.round(c[2].next().toNumber()):Number.POSITIVE_INFINITY;' +
+      'c=new Rb(b(c[0])[Symbol.iterator]());\nd=new Sb(c,d,n);return Yb(d.expand().join(""))}',
+    // substring() walked the string code point by code point; without
+    // surrogates it is the characters at positions p with
+    // round($start) <= p < round($start) + round($length), as before
+    // (a NaN bound makes from < to false: nothing).
+    to:
+      'substring:function(c){var d=Math.round(c[1].next().toNumber());const n=c[2]?d+Math.round(c[2].next().toNumber()):Number.POSITIVE_INFINITY;' +
+      'const s=b(c[0]);if("string"===typeof s&&!/[\\uD800-\\uDFFF]/.test(s)){' +
+      'const from=Math.max(d,1)-1,to=Math.min(n,s.length+1)-1;return Yb(from<to?s.substring(from,to):"")}' +
+      'c=new Rb(s[Symbol.iterator]());\nd=new Sb(c,d,n);return Yb(d.expand().join(""))}',
   },
 ];
 

@@ -30,7 +30,11 @@ const src = (path: string) => new URL(`../../src/${path}`, import.meta.url).href
 const COMPARISONS = `('a\u{1D504}b' = 'a\u{1D504}b', 'a\u{1D504}' = 'a\u{1D505}', compare('a\u{1D504}', 'a\u{1D505}'),
   compare('\u{FFFD}', '\u{1D504}'), compare('\u{D7FF}x', 'x'), sort(('\u{1D504}', '\u{FFFD}', 'z', 'é')),
   (1 to 2) ! (matches('Sormovo', '^s\\p{Ll}+$'), matches('Sormovo', '^s\\p{Ll}+$', 'i')), (1 to 2) ! replace('8 October 1923', '\\d+', '#'),
-  (1 to 2) ! tokenize('Trotsky  to the   Central Committee', '\\s+'), (1 to 2) ! matches('a\u{1D504}', '^a.$'))`;
+  (1 to 2) ! tokenize('Trotsky  to the   Central Committee', '\\s+'), (1 to 2) ! matches('a\u{1D504}', '^a.$'),
+  string-length('Sormovo'), string-length('a\u{1D504}b'), string-length(''),
+  for $s in ('Kharkov', 'K\u{1D504}arkov'), $a in (-1, 0, 1.5, 2.5, 7, 9, xs:double('NaN'), xs:double('INF'), xs:double('-INF')),
+    $b in ('none', -1, 0, 1.4, 2.5, 3, 99, xs:double('NaN'), xs:double('INF'))
+  return '[' || (if ($b instance of xs:string) then substring($s, $a) else substring($s, $a, $b)) || ']')`;
 
 interface Outcome {
   applied: string[];
@@ -85,7 +89,7 @@ import { join } from 'node:path';
 describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
-    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept']);
+    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'string-length-without-copy', 'substring-without-copy']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -103,9 +107,18 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.match(shipped.runs[0]![0]!, /<\/html>[\s\S]*entities\.json/);
     assert.match(shipped.runs[1]![0]!, /Trotsky opens the attack/);
     assert.deepEqual(patched.runs, shipped.runs);
-    assert.deepEqual(shipped.comparisons, [
+    const comparisons = shipped.comparisons as unknown[];
+    // 2 strings × 9 starts × 9 lengths of substring() after the rest.
+    assert.equal(comparisons.length, 30 + 2 * 9 * 9);
+    const substring = (string: number, start: number, length: number) => comparisons[30 + string * 81 + start * 9 + length];
+    assert.equal(substring(0, 2, 4), '[har]', "substring('Kharkov', 1.5, 2.5)");
+    assert.equal(substring(0, 1, 5), '[Kh]', "substring('Kharkov', 0, 3)");
+    assert.equal(substring(1, 2, 0), '[\u{1D504}arkov]', "substring('K𝔄arkov', 1.5)");
+    assert.equal(substring(0, 6, 0), '[]', "substring('Kharkov', NaN)");
+    assert.equal(substring(0, 8, 8), '[]', "substring('Kharkov', -INF, INF)");
+    assert.deepEqual(comparisons.slice(0, 30), [
       true, false, -1, -1, 1, 'z', 'é', '\u{FFFD}', '\u{1D504}', false, true, false, true, '# October #', '# October #',
-      ...['Trotsky', 'to', 'the', 'Central', 'Committee'], ...['Trotsky', 'to', 'the', 'Central', 'Committee'], true, true,
+      ...['Trotsky', 'to', 'the', 'Central', 'Committee'], ...['Trotsky', 'to', 'the', 'Central', 'Committee'], true, true, 7, 3, 0,
     ]);
     assert.deepEqual(patched.comparisons, shipped.comparisons);
   });
