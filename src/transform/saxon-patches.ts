@@ -1,19 +1,17 @@
 /**
- * Some of saxon-js's costs that grow with the stylesheet or with the text, not
- * with the work asked of it, removed by editing its script as it is loaded
- * (saxon-js 2.7, SaxonJS2N.js; profiled with `node --cpu-prof` on the
- * flagship's page, 2-core EPYC):
+ * Costs of saxon-js that grow with the stylesheet or with the text rather
+ * than with the work asked of it, removed by editing its script as it is
+ * loaded (saxon-js 2.7, SaxonJS2N.js; found with `node --cpu-prof` on the
+ * flagship's page and rules, 2-core EPYC):
  *
  * - every transform starts by walking the whole compiled stylesheet (the SEF
  *   tree) three times, to find its packages and its global context item:
  *   about 20 of the 53 ms of the flagship's page, warm. The walks find the
  *   same nodes every time for the same SEF object (samizdat keeps each SEF
  *   parsed once), so their results are kept per SEF tree;
- * - every comparison of two strings first copies both into arrays of
- *   characters to learn whether either holds a character outside the Basic
- *   Multilingual Plane; a regular expression answers the same question
- *   without copying.
- *
+ * - every comparison of two strings copies both into arrays of characters
+ *   to learn whether either holds a character beyond the Basic Multilingual
+ *   Plane; a regular expression answers without copying;
  * - every name test on an element builds and checks the element's QName
  *   anew; it is kept on the element;
  * - accumulator-before(), accumulator-after() and key() gather the
@@ -26,8 +24,8 @@
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
- * suite checks that both apply to the saxon-js samizdat depends on, and that
- * patched and unpatched saxon-js write the same bytes.
+ * suite checks that each applies to the saxon-js samizdat depends on, and
+ * that patched and unpatched saxon-js give the same results.
  */
 
 /** One edit of a script's text: `from` must occur exactly once. */
