@@ -64,7 +64,7 @@ export const PRECOMPILERS = {
   'code-cache': async (source) => {
     // By real path: node_modules may be a link (the package test packs a copy whose node_modules is one).
     if (realpathSync(source) !== realpathSync(saxonScript())) throw new Error(`saxon-js is loaded from ${saxonScript()}, not from this file`);
-    const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source));
+    const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source), SAXON_LOADING);
     await writeAtomically(file, makeCodeCache(source, SAXON_LOADING));
     return [inFolder(file)];
   },

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { patchSource, type SourcePatch } from './saxon-patches.js';
 
 /** How a module was compiled: from its code cache, without one, or with one V8 refused. */
 export type CodeCacheUse = 'accepted' | 'none' | 'rejected';
@@ -33,17 +34,21 @@ export interface CodeCacheOptions {
    * it make a request.
    */
   deferred?: readonly string[];
+  /** Edits made to the module's text before it is compiled (see saxon-patches.ts); the code cache is made from, and named by, the edited text. */
+  patches?: readonly SourcePatch[];
 }
 
-/** The file a module's code cache is kept in, named from the module's bytes. */
-export function codeCacheFile(cacheDir: string, source: Uint8Array): string {
-  const key = createHash('sha256').update(`samizdat-code-cache-1\0${process.version}\0${process.arch}\0`).update(source).digest('hex');
+/** The file a module's code cache is kept in, named from the module's bytes and the patches made to it. */
+export function codeCacheFile(cacheDir: string, source: Uint8Array, options: Pick<CodeCacheOptions, 'patches'> = {}): string {
+  const patches = JSON.stringify(options.patches ?? []);
+  const key = createHash('sha256').update(`samizdat-code-cache-1\0${process.version}\0${process.arch}\0${patches}\0`).update(source).digest('hex');
   return join(cacheDir, `${key}.bin`);
 }
 
-/** A module's text; read as bytes, which hash several times faster than a string, and decoded cheaply when they are ASCII (saxon-js is). */
-function moduleText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+/** A module's text, patched; read as bytes, which hash several times faster than a string, and decoded cheaply when they are ASCII (saxon-js is). */
+function moduleText(bytes: Buffer, patches: readonly SourcePatch[] = []): string {
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return patches.length === 0 ? text : patchSource(text, patches).source;
 }
 
 /** CommonJS's wrapper, as Node's loader puts it around a module's text. */
@@ -60,16 +65,16 @@ export function requireWithCodeCache(file: string, options: CodeCacheOptions): {
   const bytes = readFileSync(file);
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(codeCacheFile(options.cacheDir, bytes));
+    cachedData = readFileSync(codeCacheFile(options.cacheDir, bytes, options));
   } catch { /* none made for this script and this Node: compiled as usual */ }
-  const script = new Script(wrap(moduleText(bytes)), { filename: file, cachedData });
+  const script = new Script(wrap(moduleText(bytes, options.patches)), { filename: file, cachedData });
   const codeCache: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { exports: run(script, file, options.deferred ?? [], true), codeCache };
 }
 
 /** The code cache of the module at `file`, as it stands after its top level ran (so that what that compiles is in it too). */
-export function makeCodeCache(file: string, options: Pick<CodeCacheOptions, 'deferred'> = {}): Buffer {
-  const script = new Script(wrap(moduleText(readFileSync(file))), { filename: file });
+export function makeCodeCache(file: string, options: Pick<CodeCacheOptions, 'deferred' | 'patches'> = {}): Buffer {
+  const script = new Script(wrap(moduleText(readFileSync(file), options.patches)), { filename: file });
   // A second instance, kept nowhere: the module's state lives inside its wrapper.
   run(script, file, options.deferred ?? [], false);
   return script.createCachedData();

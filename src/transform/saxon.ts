@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { PRECOMPILED_CODE_CACHE_DIR } from '../precompiled/index.js';
 import { requireWithCodeCache, type CodeCacheOptions } from './code-cache.js';
+import { SAXON_PATCHES } from './saxon-patches.js';
 
 /** A document tree as saxon-js holds it (opaque here). */
 export type SaxonDocument = object;
@@ -43,8 +44,8 @@ const require = createRequire(import.meta.url);
 
 let loaded: SaxonApi | undefined;
 
-/** How saxon-js is loaded: its code cache among the package's precompiled files; axios, which the sandbox never lets it call, only if called. */
-export const SAXON_LOADING: CodeCacheOptions = { cacheDir: PRECOMPILED_CODE_CACHE_DIR, deferred: ['axios'] };
+/** How saxon-js is loaded: its code cache among the package's precompiled files; axios, which the sandbox never lets it call, only if called; two costs that do not depend on the work removed (saxon-patches.ts). */
+export const SAXON_LOADING: CodeCacheOptions = { cacheDir: PRECOMPILED_CODE_CACHE_DIR, deferred: ['axios'], patches: SAXON_PATCHES };
 
 /** The file saxon-js is loaded from. */
 export function saxonScript(): string {

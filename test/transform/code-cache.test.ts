@@ -60,6 +60,16 @@ describe('transform: modules loaded from a V8 code cache', () => {
     assert.notEqual(codeCacheFile(cacheDir, source), codeCacheFile(cacheDir, Buffer.from(source.toString().replace("'ta'", "'da'"))));
   });
 
+  it('runs the patched text, from a cache made for and named by the patched text', () => {
+    const { file, source } = writeModule();
+    const patches = [{ name: 'trochee', from: "? 'ta' : 'TUM'", to: "? 'TUM' : 'ta'" }];
+    assert.notEqual(codeCacheFile(cacheDir, source, { patches }), codeCacheFile(cacheDir, source));
+    writeFileSync(codeCacheFile(cacheDir, source, { patches }), makeCodeCache(file, { patches }));
+    const loaded = requireWithCodeCache(file, { cacheDir, patches });
+    assert.equal(loaded.codeCache, 'accepted');
+    assert.equal((loaded.exports as { verse: (n: number) => string }).verse(4), 'taTUMtaTUM');
+  });
+
   it('loads a deferred module only when it is called or read, and then as itself', () => {
     const helper = join(folder, 'helper.cjs');
     writeFileSync(helper, `globalThis.samizdatHelperLoaded = true;

@@ -205,27 +205,35 @@
   <!-- Words of context on each side of a mention. -->
   <xsl:variable name="samizdat:context-length" as="xs:integer" select="60"/>
 
-  <!-- Text a reader does not see in the reading text: notes, the forms a choice or an apparatus sets aside. -->
+  <!-- Text a reader does not see in the reading text: notes, the forms a choice or an apparatus sets aside, speakers' names. -->
   <xsl:function name="samizdat:unread" as="xs:boolean">
     <xsl:param name="t" as="node()"/>
     <xsl:sequence select="$t/accumulator-before('samizdat:unread') gt 0"/>
   </xsl:function>
 
-  <!-- How many elements whose text is unread enclose a node: counted in one pass, since asking each text
-       node's ancestors (24 text nodes after each mention) was a sixth of a page's time. -->
+  <!-- Each speaker counts this much in samizdat:unread, so that the count of the other enclosing
+       elements is its remainder: no document nests elements this deep. -->
+  <xsl:variable name="samizdat:speaker-weight" as="xs:integer" select="1000000"/>
+
+  <!-- How many elements whose text is unread enclose a node (speakers weighing samizdat:speaker-weight):
+       counted in one pass, since asking each text node's ancestors (24 text nodes after each mention)
+       was a sixth of a page's time. -->
   <xsl:accumulator name="samizdat:unread" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | speaker | teiHeader" select="$value + 1"/>
-    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | speaker | teiHeader" phase="end" select="$value - 1"/>
+    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader" select="$value + 1"/>
+    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader" phase="end" select="$value - 1"/>
+    <xsl:accumulator-rule match="speaker" select="$value + $samizdat:speaker-weight"/>
+    <xsl:accumulator-rule match="speaker" phase="end" select="$value - $samizdat:speaker-weight"/>
   </xsl:accumulator>
 
   <!-- The reading text so far within the current block, its last 200 characters: the words before a
        mention, found in one pass over the document. (Walking the preceding axis from each mention
-       instead costs the whole document each time: saxon-js does not stop early on a reverse axis.) -->
+       instead costs the whole document each time: saxon-js does not stop early on a reverse axis.)
+       Text a reader does not see is left out, a speaker's name kept: what samizdat:unread counts
+       besides speakers, read from it rather than matched against each text node's ancestors. -->
   <xsl:accumulator name="samizdat:text-before" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="p | ab | l | head | item | label | speaker | stage | cell | castItem | lg | sp | div | floatingText | text" select="''"/>
-    <xsl:accumulator-rule match="text()" select="let $all := $value || . return if (string-length($all) gt 200) then substring($all, string-length($all) - 199) else $all"/>
-    <!-- What a reader does not see in the reading text (samizdat:unread). -->
-    <xsl:accumulator-rule match="note//text() | sic//text() | orig//text() | abbr//text() | metamark//text() | rdg[../lem]//text() | ellipsis/desc//text() | gap/desc//text() | teiHeader//text()" select="$value"/>
+    <xsl:accumulator-rule match="text()" select="if (accumulator-before('samizdat:unread') mod $samizdat:speaker-weight gt 0) then $value
+      else let $all := $value || . return if (string-length($all) gt 200) then substring($all, string-length($all) - 199) else $all"/>
   </xsl:accumulator>
 
   <!-- The text just before $e within $block, at most $samizdat:context-length characters, cut at a word. -->

@@ -184,7 +184,7 @@
   <xsl:function name="c:selection" as="xs:string">
     <xsl:param name="alternative" as="xs:string"/>
     <xsl:variable name="trimmed" select="normalize-space($alternative)"/>
-    <xsl:sequence select="if (starts-with($trimmed, '/')) then '(' || $trimmed || ')' else '//(' || $trimmed || ')'"/>
+    <xsl:sequence select="if (starts-with($trimmed, '/')) then '(' || $trimmed || ')' else '//' || $trimmed"/>
   </xsl:function>
 
   <!-- The top-level alternatives of a pattern: split at each | that is not

@@ -1,0 +1,132 @@
+/**
+ * Costs of saxon-js that grow with the stylesheet or with the text rather
+ * than with the work asked of it, removed by editing its script as it is
+ * loaded (saxon-js 2.7, SaxonJS2N.js; found with `node --cpu-prof` on the
+ * flagship's page and rules, 2-core EPYC):
+ *
+ * - every transform starts by walking the whole compiled stylesheet (the SEF
+ *   tree) three times, to find its packages and its global context item:
+ *   about 20 of the 53 ms of the flagship's page, warm. The walks find the
+ *   same nodes every time for the same SEF object (samizdat keeps each SEF
+ *   parsed once), so their results are kept per SEF tree;
+ * - every comparison of two strings copies both into arrays of characters
+ *   to learn whether either holds a character beyond the Basic Multilingual
+ *   Plane; a regular expression answers without copying;
+ * - every name test on an element builds and checks the element's QName
+ *   anew; it is kept on the element;
+ * - accumulator-before(), accumulator-after() and key() gather the
+ *   namespaces in scope on every call; the map is kept per SEF node;
+ * - string-length() and substring() copy the string into an array of code
+ *   points; a string without surrogates is measured and cut directly;
+ * - every regular expression is translated from XPath's syntax to
+ *   JavaScript's on every call; the translation is kept per pattern and
+ *   flags.
+ *
+ * A patch whose text is not found exactly once (another saxon-js) is left
+ * out and the script runs as shipped: slower, never different. The test
+ * suite checks that each applies to the saxon-js samizdat depends on, and
+ * that patched and unpatched saxon-js give the same results.
+ */
+
+/** One edit of a script's text: `from` must occur exactly once. */
+export interface SourcePatch {
+  name: string;
+  from: string;
+  to: string;
+  /** Declarations the replacement needs, put at the top of the module (inside its CommonJS wrapper). */
+  prelude?: string;
+}
+
+export const SAXON_PATCHES: readonly SourcePatch[] = [
+  {
+    name: 'sef-walks-kept',
+    from: 'function H(X,V,ha){X.N===V&&ha(X);X.C&&X.C.forEach(function(w){H(w,V,ha)})}',
+    // The same visits in the same order (depth first, the node before its
+    // children), from a list made on the first walk of this tree for this name.
+    to:
+      'function H(X,V,ha){let byName=samizdatWalks.get(X);byName||samizdatWalks.set(X,byName=new Map);let found=byName.get(V);' +
+      'if(!found){found=[];(function walk(n){n.N===V&&found.push(n);n.C&&n.C.forEach(walk)})(X);byName.set(V,found)}for(const n of found)ha(n)}',
+    prelude: 'const samizdatWalks=new WeakMap();',
+  },
+  {
+    name: 'astral-test-without-copy',
+    from: 'function Ha(a){return Array.from(a).some(b=>65535<b.codePointAt(0))}',
+    // A character outside the BMP is a surrogate pair in a JavaScript string; a lone surrogate is not one.
+    to: 'function Ha(a){return"string"===typeof a?/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/.test(a):Array.from(a).some(b=>65535<b.codePointAt(0))}',
+  },
+  {
+    name: 'regex-translations-kept',
+    from: 'prepareRegex:b,',
+    // An XPath regular expression is translated to JavaScript's syntax on
+    // every call of matches(), replace(), tokenize() (about 2 ms of the
+    // flagship's page). The translation depends on the pattern and flags
+    // alone where the input has no character beyond the BMP; it is kept,
+    // and each call still gets a RegExp of its own (a "g" one has state).
+    // Calls with a fourth argument (a callback) are left as they were.
+    to: 'prepareRegex:samizdatKeptRegex(b),',
+    prelude:
+      'function samizdatKeptRegex(translate){const kept=new Map();return function(g,e,l=null,z=null){' +
+      'if(z!==null||"string"!==typeof g||(null!==l&&/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/.test(String(l))))return translate(g,e,l,z);' +
+      'const key=(e?e.toString():"")+"\\u0000"+g;let r=kept.get(key);' +
+      'if(void 0===r){r=translate(g,e,l,z);if(!(r instanceof RegExp))return r;kept.size>=4096&&kept.clear();kept.set(key,r)}return new RegExp(r.source,r.flags)}}',
+  },
+  {
+    name: 'element-names-kept',
+    from: 'switch(q.nodeType){case 1:return b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName);case 2:',
+    // Every name test on an element built a new QName, checking its prefix
+    // and local name against the NCName grammar with a regular expression:
+    // for every element of every path step. An element's name does not
+    // change, so its QName is kept on it (attributes already keep theirs).
+    to: 'switch(q.nodeType){case 1:return q.samizdatQName||(q.samizdatQName=b.QName.fromParts(q.prefix,\nq.namespaceURI,q.localName));case 2:',
+  },
+  {
+    name: 'namespace-maps-kept',
+    from: 'function O(k,F){const T=ma(k);',
+    // accumulator-before(), accumulator-after() and key() resolve the name
+    // they are given with the namespaces in scope where they are called,
+    // which were gathered anew (climbing the SEF tree, splitting its
+    // declarations) on every call; the map is only read, so it is kept per
+    // SEF node.
+    to: 'function O(k,F){let T=k&&"object"===typeof k?samizdatNamespaceMaps.get(k):void 0;void 0===T&&(T=ma(k),k&&"object"===typeof k&&samizdatNamespaceMaps.set(k,T));',
+    prelude: 'const samizdatNamespaceMaps=new WeakMap();',
+  },
+  {
+    name: 'string-length-without-copy',
+    from: '"string-length":function(c){return Zb(Ia(b(c[0])).length)}',
+    // string-length() copied the string into an array of code points to
+    // count them; without surrogates, code points are UTF-16 code units.
+    to: '"string-length":function(c){const s=b(c[0]);return Zb(/[\\uD800-\\uDFFF]/.test(s)?Ia(s).length:s.length)}',
+  },
+  {
+    name: 'substring-without-copy',
+    from:
+      'substring:function(c){var d=Math.round(c[1].next().toNumber());const n=c[2]?d+Math.round(c[2].next().toNumber()):Number.POSITIVE_INFINITY;' +
+      'c=new Rb(b(c[0])[Symbol.iterator]());\nd=new Sb(c,d,n);return Yb(d.expand().join(""))}',
+    // substring() walked the string code point by code point; without
+    // surrogates it is the characters at positions p with
+    // round($start) <= p < round($start) + round($length), as before
+    // (a NaN bound makes from < to false: nothing).
+    to:
+      'substring:function(c){var d=Math.round(c[1].next().toNumber());const n=c[2]?d+Math.round(c[2].next().toNumber()):Number.POSITIVE_INFINITY;' +
+      'const s=b(c[0]);if("string"===typeof s&&!/[\\uD800-\\uDFFF]/.test(s)){' +
+      'const from=Math.max(d,1)-1,to=Math.min(n,s.length+1)-1;return Yb(from<to?s.substring(from,to):"")}' +
+      'c=new Rb(s[Symbol.iterator]());\nd=new Sb(c,d,n);return Yb(d.expand().join(""))}',
+  },
+];
+
+/** The script with every patch that applies, and the names of those applied. */
+export function patchSource(source: string, patches: readonly SourcePatch[]): { source: string; applied: string[] } {
+  let patched = source;
+  const applied: string[] = [];
+  const preludes: string[] = [];
+  for (const patch of patches) {
+    const at = patched.indexOf(patch.from);
+    if (at < 0 || patched.indexOf(patch.from, at + 1) >= 0) continue;
+    patched = patched.slice(0, at) + patch.to + patched.slice(at + patch.from.length);
+    applied.push(patch.name);
+    if (patch.prelude) preludes.push(patch.prelude);
+  }
+  // After a "use strict" directive, which must stay first to count.
+  const directive = /^\s*(['"])use strict\1;?/.exec(patched)?.[0] ?? '';
+  return { source: directive + preludes.join('') + patched.slice(directive.length), applied };
+}

@@ -1,0 +1,116 @@
+/**
+ * The edits samizdat makes to saxon-js's script as it loads it
+ * (transform/saxon-patches.ts): they apply to the saxon-js samizdat depends
+ * on (a new saxon-js that no longer matches fails here, not silently in the
+ * bench), they leave any other script as it is, and saxon-js patched and
+ * unpatched give the same results, page for page and comparison for
+ * comparison, including on a second run of the same stylesheet, which is
+ * where the kept walks are used. Each saxon-js runs in a process of its own:
+ * two instances in one process share globals.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SAXON_PATCHES, patchSource, type SourcePatch } from '../../src/transform/saxon-patches.js';
+import { saxonScript } from '../../src/transform/saxon.js';
+import { HTML_STYLESHEET, TEXT_STYLESHEET } from '../../src/transform/index.js';
+
+const FLAGSHIP = fileURLToPath(new URL('../../tei/1923-opposition-ch01.xml', import.meta.url));
+const src = (path: string) => new URL(`../../src/${path}`, import.meta.url).href;
+
+/**
+ * Comparisons of strings within and beyond the Basic Multilingual Plane
+ * (XPath compares by code point), and regular expressions used twice, with
+ * flags, with a "g" flag saxon-js adds itself (replace, tokenize), and on
+ * text beyond the BMP.
+ */
+const COMPARISONS = `('a\u{1D504}b' = 'a\u{1D504}b', 'a\u{1D504}' = 'a\u{1D505}', compare('a\u{1D504}', 'a\u{1D505}'),
+  compare('\u{FFFD}', '\u{1D504}'), compare('\u{D7FF}x', 'x'), sort(('\u{1D504}', '\u{FFFD}', 'z', 'é')),
+  (1 to 2) ! (matches('Sormovo', '^s\\p{Ll}+$'), matches('Sormovo', '^s\\p{Ll}+$', 'i')), (1 to 2) ! replace('8 October 1923', '\\d+', '#'),
+  (1 to 2) ! tokenize('Trotsky  to the   Central Committee', '\\s+'), (1 to 2) ! matches('a\u{1D504}', '^a.$'),
+  string-length('Sormovo'), string-length('a\u{1D504}b'), string-length(''),
+  for $s in ('Kharkov', 'K\u{1D504}arkov'), $a in (-1, 0, 1.5, 2.5, 7, 9, xs:double('NaN'), xs:double('INF'), xs:double('-INF')),
+    $b in ('none', -1, 0, 1.4, 2.5, 3, 99, xs:double('NaN'), xs:double('INF'))
+  return '[' || (if ($b instance of xs:string) then substring($s, $a) else substring($s, $a, $b)) || ']')`;
+
+interface Outcome {
+  applied: string[];
+  /** Each stylesheet's page (principal result and secondary results), run twice. */
+  runs: string[][];
+  comparisons: unknown;
+}
+
+/** Runs the flagship through the page and text stylesheets, twice each, and the comparisons, in a new process whose saxon-js has `patches` applied. */
+function outcome(patches: 'none' | 'all'): Outcome {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { Module } from 'node:module';
+    import { dirname } from 'node:path';
+    const { patchSource, SAXON_PATCHES } = await import(${JSON.stringify(src('transform/saxon-patches.ts'))});
+    const { saxonScript } = await import(${JSON.stringify(src('transform/saxon.ts'))});
+    const { compileStylesheet } = await import(${JSON.stringify(src('transform/stylesheet.ts'))});
+    const file = saxonScript();
+    const { source, applied } = patchSource(readFileSync(file, 'latin1'), ${patches === 'all' ? 'SAXON_PATCHES' : '[]'});
+    const module = new Module(file);
+    module.filename = file;
+    module.paths = Module._nodeModulePaths(dirname(file));
+    module._compile(source, file);
+    const saxon = module.exports;
+    const text = readFileSync(${JSON.stringify(FLAGSHIP)}, 'utf8');
+    const params = [{ output: 'page+entities' }, { mode: 'reading' }];
+    // Compiled in this process: a SEF saxon-js has run is linked to its parents and no longer JSON.
+    const sefs = await Promise.all(${JSON.stringify([HTML_STYLESHEET, TEXT_STYLESHEET])}.map(async (path) => (await compileStylesheet(path)).sef));
+    const runs = sefs.map((sef, i) => {
+      return [1, 2].map(() => {
+        const { principalResult, resultDocuments } = saxon.transform({
+          stylesheetInternal: sef, sourceText: text, sourceBaseURI: ${JSON.stringify(pathToFileURL(FLAGSHIP).href)},
+          destination: 'serialized', stylesheetParams: params[i],
+          deliverResultDocument: () => ({ destination: 'serialized' }), baseOutputURI: 'file:///results/',
+        });
+        return String(principalResult) + JSON.stringify(resultDocuments ?? {});
+      });
+    });
+    console.log(JSON.stringify({ applied, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null) }));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(child.status, 0, child.stderr);
+  return JSON.parse(child.stdout) as Outcome;
+}
+
+describe('transform: the patches made to saxon-js as it is loaded', () => {
+  it('each applies exactly once to the saxon-js samizdat depends on', () => {
+    const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
+    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'string-length-without-copy', 'substring-without-copy']);
+  });
+
+  it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
+    const patch: SourcePatch = { name: 'p', from: 'f(1)', to: 'g(1)', prelude: 'var kept=1;' };
+    assert.deepEqual(patchSource('f(2);', [patch]), { source: 'f(2);', applied: [] });
+    assert.deepEqual(patchSource('f(1);f(1);', [patch]), { source: 'f(1);f(1);', applied: [] });
+    assert.deepEqual(patchSource('"use strict";f(1);', [patch]), { source: '"use strict";var kept=1;g(1);', applied: ['p'] });
+  });
+
+  it('gives the same pages, plain texts and string comparisons as saxon-js unpatched, on a first and a second run', () => {
+    const [shipped, patched] = [outcome('none'), outcome('all')];
+    assert.deepEqual(shipped.applied, []);
+    assert.deepEqual(patched.applied, SAXON_PATCHES.map((patch) => patch.name));
+    for (const [page, again] of shipped.runs) assert.equal(again, page);
+    assert.match(shipped.runs[0]![0]!, /<\/html>[\s\S]*entities\.json/);
+    assert.match(shipped.runs[1]![0]!, /Trotsky opens the attack/);
+    assert.deepEqual(patched.runs, shipped.runs);
+    const comparisons = shipped.comparisons as unknown[];
+    // 2 strings × 9 starts × 9 lengths of substring() after the rest.
+    assert.equal(comparisons.length, 30 + 2 * 9 * 9);
+    const substring = (string: number, start: number, length: number) => comparisons[30 + string * 81 + start * 9 + length];
+    assert.equal(substring(0, 2, 4), '[har]', "substring('Kharkov', 1.5, 2.5)");
+    assert.equal(substring(0, 1, 5), '[Kh]', "substring('Kharkov', 0, 3)");
+    assert.equal(substring(1, 2, 0), '[\u{1D504}arkov]', "substring('K𝔄arkov', 1.5)");
+    assert.equal(substring(0, 6, 0), '[]', "substring('Kharkov', NaN)");
+    assert.equal(substring(0, 8, 8), '[]', "substring('Kharkov', -INF, INF)");
+    assert.deepEqual(comparisons.slice(0, 30), [
+      true, false, -1, -1, 1, 'z', 'é', '\u{FFFD}', '\u{1D504}', false, true, false, true, '# October #', '# October #',
+      ...['Trotsky', 'to', 'the', 'Central', 'Committee'], ...['Trotsky', 'to', 'the', 'Central', 'Committee'], true, true, 7, 3, 0,
+    ]);
+    assert.deepEqual(patched.comparisons, shipped.comparisons);
+  });
+});
