@@ -12,7 +12,8 @@
  * under each other.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
 import type { EntityData } from '../entities/index.js';
@@ -81,19 +82,22 @@ export class BuildCache {
 
   /** The unit stored under `key`, if it and all its files are still there. */
   async unit(key: string): Promise<UnitRecord | undefined> {
+    const present = await this.blobs();
     let record: UnitRecord;
     try {
-      record = JSON.parse(await readFile(this.unitPath(key), 'utf8')) as UnitRecord;
+      // Read in one call, not through the thread pool: a build looks up a unit per document, and a thousand
+      // small reads each waiting its turn in the pool took ~0.6 s where reading them in turn takes ~0.2 s.
+      record = JSON.parse(readFileSync(this.unitPath(key), 'utf8')) as UnitRecord;
     } catch {
       return undefined;
     }
-    const present = await this.blobs();
     return blobsOf(record).every((hash) => present.has(hash)) ? record : undefined;
   }
 
   /** The bytes stored under `hash` (a file or a datum of a unit). */
-  read(hash: string): Promise<Buffer> {
-    return readFile(this.blobPath(hash));
+  async read(hash: string): Promise<Buffer> {
+    // In one call, for the reason `unit` gives: the search reads a small datum of every document.
+    return readFileSync(this.blobPath(hash));
   }
 
   /** Stores a unit's files and data (as blobs) and its record; returns the record. */
