@@ -365,7 +365,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       for (const record of [...pages, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {
         force: options.force, fileSystem: options.fileSystem,
-        blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
+        blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'), sparePath: join(cache.dir, 'spare'),
       });
       await cache.prune([...records, ...registerRecords, ...linkUnits, ...edition]);
       report.changedFiles = published.written;
