@@ -12,7 +12,8 @@
  * under each other.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
 import type { EntityData } from '../entities/index.js';
@@ -32,6 +33,10 @@ export interface UnitRecord {
   files: Record<string, string>;
   /** What the unit made for other units to read (the search index reads each document's passages) → sha256; kept in the cache, never published. */
   data?: Record<string, string>;
+  /** sha256 of `entities` as JSON: what the edition-wide steps compare instead of the entities themselves (`entitiesDigest`). */
+  entitiesHash?: string;
+  /** Keys of the units this one gathers (each page of the entity index), kept in the cache as long as it is. */
+  parts?: string[];
 }
 
 /** A unit's results as `store` takes them. */
@@ -42,6 +47,7 @@ export interface UnitContent {
   links: string[];
   files: Map<string, string | Uint8Array>;
   data?: Map<string, string | Uint8Array>;
+  parts?: string[];
 }
 
 export function sha256(content: string | Uint8Array): string {
@@ -81,19 +87,22 @@ export class BuildCache {
 
   /** The unit stored under `key`, if it and all its files are still there. */
   async unit(key: string): Promise<UnitRecord | undefined> {
+    const present = await this.blobs();
     let record: UnitRecord;
     try {
-      record = JSON.parse(await readFile(this.unitPath(key), 'utf8')) as UnitRecord;
+      // Read in one call, not through the thread pool: a build looks up a unit per document, and a thousand
+      // small reads each waiting its turn in the pool took ~0.6 s where reading them in turn takes ~0.2 s.
+      record = JSON.parse(readFileSync(this.unitPath(key), 'utf8')) as UnitRecord;
     } catch {
       return undefined;
     }
-    const present = await this.blobs();
     return blobsOf(record).every((hash) => present.has(hash)) ? record : undefined;
   }
 
   /** The bytes stored under `hash` (a file or a datum of a unit). */
-  read(hash: string): Promise<Buffer> {
-    return readFile(this.blobPath(hash));
+  async read(hash: string): Promise<Buffer> {
+    // In one call, for the reason `unit` gives: the search reads a small datum of every document.
+    return readFileSync(this.blobPath(hash));
   }
 
   /** Stores a unit's files and data (as blobs) and its record; returns the record. */
@@ -114,6 +123,19 @@ export class BuildCache {
     const record: UnitRecord = {
       key, name: unit.name, title: unit.title, entities: unit.entities, links: unit.links, files: await blobs(unit.files),
       ...(unit.data && unit.data.size > 0 && { data: await blobs(unit.data) }),
+      entitiesHash: sha256(JSON.stringify(unit.entities)),
+      ...(unit.parts && { parts: unit.parts }),
+    };
+    await writeAtomically(this.unitPath(key), JSON.stringify(record));
+    return record;
+  }
+
+  /** Stores a unit made of other units (kept with it): their files together, under `key`; returns its record. */
+  async gather(key: string, title: string, parts: readonly UnitRecord[]): Promise<UnitRecord> {
+    const record: UnitRecord = {
+      key, name: '', title, entities: { mentions: [], entries: [], relations: [] }, links: [],
+      files: Object.assign({}, ...parts.map((part) => part.files)) as Record<string, string>,
+      parts: parts.map((part) => part.key),
     };
     await writeAtomically(this.unitPath(key), JSON.stringify(record));
     return record;
@@ -121,7 +143,7 @@ export class BuildCache {
 
   /** Removes every unit and blob the given units do not use. */
   async prune(keep: readonly UnitRecord[]): Promise<void> {
-    const units = new Set(keep.map((u) => `${u.key}.json`));
+    const units = new Set(keep.flatMap((u) => [u.key, ...u.parts ?? []]).map((key) => `${key}.json`));
     const blobs = new Set(keep.flatMap(blobsOf));
     for (const [folder, wanted] of [['units', units], ['blobs', blobs]] as const) {
       const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
@@ -129,6 +151,11 @@ export class BuildCache {
     }
     this.blobNames = undefined;
   }
+}
+
+/** The digest of what a unit's document mentions and keeps: kept in its record, worked out for a record cached before it was. */
+export function entitiesDigest(record: UnitRecord): string {
+  return record.entitiesHash ?? sha256(JSON.stringify(record.entities));
 }
 
 /** Every blob a unit's record names: its files and its data. */

@@ -10,11 +10,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
-  Catalogue, entityData, entityIndex, mentionedEntities, registersParameter, relink,
+  Catalogue, DEFAULT_PAGE_SIZE, entityData, entityIndex, mentionedEntities, registersParameter, relink,
   type DuplicateAnchor, type EntityIndex, type EntitySource, type Mention, type MentionedEntity,
 } from '../entities/index.js';
 import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
-import { BuildCache, cacheKey, sha256, type UnitRecord } from './cache.js';
+import { BuildCache, cacheKey, entitiesDigest, sha256, type UnitRecord } from './cache.js';
 import { BUILD_RULE, ENTITY_INDEX_HREF } from './render.js';
 import { urlFragment } from '../escape.js';
 
@@ -40,6 +40,11 @@ export async function registerRecord(
 export interface EditionEntities {
   catalogue: Catalogue;
   index: EntityIndex;
+  /**
+   * A digest of everything the entity index is made from (every entry, relation and mention, the
+   * documents' names and titles, the page size), from the digests the records keep: equal keys, equal index.
+   */
+  key: string;
   /** Per document, the entities it mentions with every form of their names. */
   mentioned: Map<string, MentionedEntity[]>;
   warnings: Diagnostic[];
@@ -62,7 +67,12 @@ export function editionEntities(documents: readonly UnitRecord[], registers: rea
       `two entries have the anchor "${d.anchor}", in ${kept} and in ${ignored}; the index shows the first and links go to it. Give one of them another xml:id.`,
       { file: d.ignoredFile ?? registerFiles.find((f) => basename(f) === d.ignored) ?? d.ignored });
   });
-  return { catalogue, index, mentioned: mentionedEntities(catalogue, mentions()), warnings };
+  const key = cacheKey([
+    'entity-index', String(pageSize ?? DEFAULT_PAGE_SIZE),
+    ...registers.flatMap((r, i) => [r.name, registerFiles[i], entitiesDigest(r)]),
+    ...documents.flatMap((d) => [d.name, d.title, entitiesDigest(d)]),
+  ]);
+  return { catalogue, index, key, mentioned: mentionedEntities(catalogue, mentions()), warnings };
 }
 
 /**

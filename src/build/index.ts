@@ -339,15 +339,26 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
         if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
       }
-      const site = await sitePages(records, entities, {
-        cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
-      });
+      // The search index first: Pagefind indexes in a process of its own, on another core, while the site pages render here.
+      const indexing = search
+        ? searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
+          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize })
+        : undefined;
+      indexing?.catch(() => undefined);
+      let site: Awaited<ReturnType<typeof sitePages>>;
+      try {
+        site = await sitePages(records, entities, {
+          cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
+        });
+      } finally {
+        // Nothing of this build may still be writing to the cache once it has returned.
+        await indexing?.catch(() => undefined);
+      }
       report.sitePagesRendered = site.rendered.length > 0;
       report.renderedSitePages = site.rendered;
       const edition = [...site.records];
-      if (search) {
-        const index = await searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
-          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize });
+      if (indexing) {
+        const index = await indexing;
         edition.push(...index.records);
         report.search = index.summary;
       }
@@ -365,7 +376,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       for (const record of [...pages, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, {
         force: options.force, fileSystem: options.fileSystem,
-        blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'),
+        blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'), sparePath: join(cache.dir, 'spare'),
       });
       await cache.prune([...records, ...registerRecords, ...linkUnits, ...edition]);
       report.changedFiles = published.written;

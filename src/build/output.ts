@@ -7,8 +7,13 @@
  * every file the build produces copied from the build cache, every file that
  * stays (unchanged pages, and files samizdat did not write) hard-linked from
  * the old folder; then two renames switch it in (the old folder to
- * `.<out>.samizdat-previous`, the staging folder to `<out>`) and the old one is
- * deleted. Anything that fails before the switch leaves the old folder as it
+ * `.<out>.samizdat-previous`, the staging folder to `<out>`). The old folder is
+ * then kept in the build cache (`spare/`) rather than deleted: the next
+ * publish starts its staging folder from it, since most of its files are
+ * hard links to the very files that stay, and only what differs is removed,
+ * linked or copied — on an edition of 10,000 files, linking every file and
+ * deleting the old folder was ~1 s of a build after one change. Anything
+ * that fails before the switch leaves the old folder as it
  * was and the staging folder is removed. A run interrupted between the two
  * renames leaves the old folder under its `previous` name; the next run
  * (build, watch or serve) puts it back before anything else, and removes any
@@ -24,6 +29,7 @@
  * (`.<out>.samizdat-lock`), whoever builds into it from wherever.
  */
 import * as fsPromises from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
 import pMap from 'p-map';
 import { randomUUID } from 'node:crypto';
 import { hostname, homedir } from 'node:os';
@@ -70,6 +76,12 @@ export interface PublishOptions {
   statsPath: string;
   /** The manifest an earlier samizdat kept in its build cache, if any: its files count as samizdat's. */
   legacyManifest?: string;
+  /**
+   * Where the folder a publish replaces is kept, to make the next new folder
+   * from (in the build cache, which must be on the output folder's file
+   * system for it to be used); without it, the replaced folder is deleted.
+   */
+  sparePath?: string;
   fileSystem?: PublishFileSystem;
 }
 
@@ -189,17 +201,28 @@ export async function recoverOutput(target: string, fs: PublishFileSystem = fsPr
 }
 
 /** What is in the output folder now: each path (relative, `/`-separated) and what it is. */
-type Entry = { kind: 'folder' } | { kind: 'file'; size: number; mtimeMs: number; ino: number } | { kind: 'link' } | { kind: 'other' };
+type Entry = { kind: 'folder'; mode: number } | { kind: 'file'; size: number; mtimeMs: number; ino: number } | { kind: 'link' } | { kind: 'other' };
+
+/**
+ * The real file system's listing calls, made in turn rather than through
+ * libuv's thread pool: listing an edition of 10,000 files that way took
+ * ~0.1 s against ~0.3 s for the same calls in flight in the pool.
+ */
+const inTurn: Pick<PublishFileSystem, 'readdir' | 'lstat'> = {
+  readdir: (async (path: string) => readdirSync(path)) as PublishFileSystem['readdir'],
+  lstat: (async (path: string) => lstatSync(path)) as PublishFileSystem['lstat'],
+};
 
 async function listTree(root: string, fs: PublishFileSystem): Promise<Map<string, Entry>> {
+  const list = fs === fsPromises ? inTurn : fs;
   // Folders and files looked at many at once (each a call waiting on the disk), listed in sorted, depth-first order.
   const walk = async (folder: string, prefix: string): Promise<[string, Entry][]> => {
-    const names = (await fs.readdir(folder)).sort();
+    const names = (await list.readdir(folder)).sort();
     const listed = await pMap(names, async (name): Promise<[string, Entry][]> => {
       const path = join(folder, name);
       const key = `${prefix}${name}`;
-      const info = await fs.lstat(path);
-      if (info.isDirectory()) return [[key, { kind: 'folder' }], ...await walk(path, `${key}/`)];
+      const info = await list.lstat(path);
+      if (info.isDirectory()) return [[key, { kind: 'folder', mode: info.mode & 0o7777 }], ...await walk(path, `${key}/`)];
       if (info.isFile()) return [[key, { kind: 'file', size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }]];
       return [[key, { kind: info.isSymbolicLink() ? 'link' : 'other' }]];
     }, { concurrency: FILES_IN_FLIGHT });
@@ -208,7 +231,12 @@ async function listTree(root: string, fs: PublishFileSystem): Promise<Map<string
   return new Map(await walk(root, ''));
 }
 
-const parentsOf = (path: string): string[] => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+/** The folders holding `path`, outermost first (`a/b/c` → `a`, `a/b`): asked of every path of the edition, so without splitting and joining. */
+function parentsOf(path: string): string[] {
+  const parents: string[] = [];
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) parents.push(path.slice(0, slash));
+  return parents;
+}
 
 /**
  * Writes `files` (output path → sha256, contents in the build cache) into
@@ -273,32 +301,40 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   // Build the new folder beside the old one.
   const newStats = new Map<string, Entry>();
   try {
-    await fs.mkdir(staging);
-    if (targetInfo) await fs.chmod(staging, targetInfo.mode & 0o7777);
-    // A folder of the old tree is in the new one when it holds something that stays or is written, or
-    // when it was empty (samizdat makes folders only to hold its files: an empty one is not its own).
-    const needed = new Set([...keep, ...write].flatMap(parentsOf));
-    const holding = new Set([...present.keys()].flatMap(parentsOf));
-    // Each folder made once, whichever file asks first; the others wait for it.
-    const folders = new Map<string, Promise<unknown>>();
-    const made = (folder: string): Promise<unknown> => {
-      let making = folders.get(folder);
-      if (!making) folders.set(folder, making = fs.mkdir(folder, { recursive: true }));
-      return making;
-    };
-    const folderOf = (to: string): Promise<unknown> => made(dirname(to));
     // Many files at once: each is a call that waits on the disk. Every call ends before the staging folder is judged (and removed on failure).
     const eachFile = async (paths: readonly string[], step: (path: string) => Promise<void>): Promise<void> => {
       await pMap(paths, step, { concurrency: FILES_IN_FLIGHT, stopOnError: false }).catch((error: unknown) => {
         throw error instanceof AggregateError ? error.errors[0] : error;
       });
     };
+    // A folder of the old tree is in the new one when it holds something that stays or is written, or
+    // when it was empty (samizdat makes folders only to hold its files: an empty one is not its own).
+    const needed = new Set([...keep, ...write].flatMap(parentsOf));
+    const holding = new Set([...present.keys()].flatMap(parentsOf));
     const keptFolders = [...present].filter(([path, entry]) => entry.kind === 'folder' && (needed.has(path) || !holding.has(path))).map(([path]) => path);
+    // The new folder starts as the one the last publish replaced, when it was kept: what it shares with the old folder
+    // (hard links to the same files) stays, and only what differs is removed, linked or copied.
+    const spare = targetInfo && options.sparePath ? await takeSpare(options.sparePath, staging, targetInfo.dev, fs) : undefined;
+    if (!spare) await fs.mkdir(staging);
+    const reused = spare ? await clearSpare(staging, spare, present, new Set([...keptFolders, ...needed]), keep, eachFile, fs) : new Set<string>();
+    if (targetInfo) await fs.chmod(staging, targetInfo.mode & 0o7777);
+    // Each folder made once, whichever file asks first; the others wait for it.
+    const folders = new Map<string, Promise<unknown>>();
+    for (const path of reused) if (spare?.get(path)?.kind === 'folder') folders.set(join(staging, path), Promise.resolve());
+    const made = (folder: string): Promise<unknown> => {
+      let making = folders.get(folder);
+      if (!making) folders.set(folder, making = fs.mkdir(folder, { recursive: true }));
+      return making;
+    };
+    const folderOf = (to: string): Promise<unknown> => made(dirname(to));
     await eachFile(keptFolders, async (path) => {
+      const mode = (present.get(path) as Entry & { kind: 'folder' }).mode;
+      const was = spare?.get(path);
+      if (reused.has(path) && was?.kind === 'folder' && was.mode === mode) return;
       await made(join(staging, path));
-      await fs.chmod(join(staging, path), (await fs.lstat(join(target, path))).mode & 0o7777);
+      await fs.chmod(join(staging, path), mode);
     });
-    await eachFile([...keep].sort(), async (path) => {
+    await eachFile([...keep].filter((path) => !reused.has(path)).sort(), async (path) => {
       const from = join(target, path);
       const to = join(staging, path);
       await folderOf(to);
@@ -350,11 +386,69 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     if (!restored) failure.previousAt = previous;
     throw failure;
   }
-  await fs.rm(previous, { recursive: true, force: true }).catch(() => undefined);
+  if (targetInfo) await retire(previous, options.sparePath, fs);
   await writeStats(options.statsPath, target, files, newStats, fs);
   if (options.legacyManifest) await fs.rm(options.legacyManifest, { force: true }).catch(() => undefined);
   result.removed.sort();
   return result;
+}
+
+/**
+ * Moves the folder the last publish replaced (kept at `sparePath`) to
+ * `staging`, and lists it; undefined when there is none to use (missing, not
+ * a folder, or on another file system than the output folder).
+ */
+async function takeSpare(sparePath: string, staging: string, dev: number, fs: PublishFileSystem): Promise<Map<string, Entry> | undefined> {
+  const info = await fs.lstat(sparePath).catch(() => undefined);
+  if (!info?.isDirectory() || info.dev !== dev) return undefined;
+  await fs.rename(sparePath, staging);
+  return listTree(staging, fs);
+}
+
+/**
+ * Removes from the recycled folder `staging` (listed as `spare`) whatever
+ * the new edition does not have there as it is: a file stays only when it is
+ * the very file (the same inode) of the old folder that the new one keeps, a
+ * folder only when the new one has it. Returns the paths that stay. A file
+ * to be written is removed first, never written in place: it may be a hard
+ * link to a file of the old folder.
+ */
+async function clearSpare(
+  staging: string,
+  spare: ReadonlyMap<string, Entry>,
+  present: ReadonlyMap<string, Entry>,
+  folders: ReadonlySet<string>,
+  keep: ReadonlySet<string>,
+  eachFile: (paths: readonly string[], step: (path: string) => Promise<void>) => Promise<void>,
+  fs: PublishFileSystem,
+): Promise<Set<string>> {
+  const reused = new Set<string>();
+  const removed: string[] = [];
+  // Depth-first order: a folder comes before what it holds, so nothing is looked at inside a folder that goes.
+  const gone = new Set<string>();
+  for (const [path, entry] of spare) {
+    if (parentsOf(path).some((folder) => gone.has(folder))) continue;
+    const old = present.get(path);
+    const same = entry.kind === 'folder'
+      ? folders.has(path)
+      : entry.kind === 'file' && keep.has(path) && old?.kind === 'file' && old.ino === entry.ino && old.size === entry.size && old.mtimeMs === entry.mtimeMs;
+    if (same) reused.add(path);
+    else {
+      removed.push(path);
+      if (entry.kind === 'folder') gone.add(path);
+    }
+  }
+  await eachFile(removed, (path) => fs.rm(join(staging, path), { recursive: true, force: true }));
+  return reused;
+}
+
+/** Keeps the folder a publish replaced as the next one's spare, where it can; deletes it otherwise. */
+async function retire(previous: string, sparePath: string | undefined, fs: PublishFileSystem): Promise<void> {
+  if (sparePath) {
+    await fs.rm(sparePath, { recursive: true, force: true }).catch(() => undefined);
+    if (await fs.rename(previous, sparePath).then(() => true, () => false)) return;
+  }
+  await fs.rm(previous, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** Whether the file at `path` holds the content with `hash`: by the stats of the last publish when the file is untouched since, by its bytes otherwise. */

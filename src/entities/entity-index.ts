@@ -114,7 +114,8 @@ export interface IndexPage {
 }
 
 export interface EntityIndex {
-  pages: IndexPage[];
+  /** The pages' data, made on first use (from every mention of the edition: the costly part). */
+  readonly pages: IndexPage[];
   /** Where an anchor's entry is shown (relative to entities/), undefined when no entry has it. */
   hrefOf(anchor: string): string | undefined;
 }
@@ -146,16 +147,6 @@ export interface EntityIndexInput {
 export function entityIndex({ catalogue, mentions, documents, pageSize = DEFAULT_PAGE_SIZE }: EntityIndexInput): EntityIndex {
   const titles = new Map(documents.map((d) => [d.name, d.title]));
   const documentHref = (name: string, fragment = '') => `../${urlPath(name)}/index.html${fragment === '' ? '' : `#${urlFragment(fragment)}`}`;
-
-  // Mentions by the entry they stand for.
-  const mentionsOf = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    const anchor = catalogue.canonical(mention.entry);
-    if (anchor === undefined) continue;
-    const list = mentionsOf.get(anchor);
-    if (list) list.push(mention);
-    else mentionsOf.set(anchor, [mention]);
-  }
 
   // Entries by type, sorted; where each is shown.
   const byType = new Map<EntityType, { entry: Entry; key: string; letter: { label: string; key: string } }[]>();
@@ -191,104 +182,126 @@ export function entityIndex({ catalogue, mentions, documents, pageSize = DEFAULT
     return { label: labelOf(canonical), href: canonical === self ? '' : hrefOf(canonical) ?? '' };
   };
 
-  const indexMention = (mention: Mention): IndexMention => {
-    const title = titles.get(mention.document) ?? mention.document;
-    return {
-      kind: mention.kind,
-      href: documentHref(mention.document, mention.paragraph),
-      label: mention.paragraphNumber === '' ? title : `${title}, paragraph ${mention.paragraphNumber}`,
-      before: mention.before, text: mention.text, after: mention.after,
+  // Where each entry is shown (above) is all that the links on documents' pages need; the pages' data,
+  // built from every mention of the edition, is made when first asked for (an unchanged index is not rendered).
+  const buildPages = (): IndexPage[] => {
+    // Mentions by the entry they stand for.
+    const mentionsOf = new Map<string, Mention[]>();
+    for (const mention of mentions) {
+      const anchor = catalogue.canonical(mention.entry);
+      if (anchor === undefined) continue;
+      const list = mentionsOf.get(anchor);
+      if (list) list.push(mention);
+      else mentionsOf.set(anchor, [mention]);
+    }
+
+    const indexMention = (mention: Mention): IndexMention => {
+      const title = titles.get(mention.document) ?? mention.document;
+      return {
+        kind: mention.kind,
+        href: documentHref(mention.document, mention.paragraph),
+        label: mention.paragraphNumber === '' ? title : `${title}, paragraph ${mention.paragraphNumber}`,
+        before: mention.before, text: mention.text, after: mention.after,
+      };
     };
-  };
 
-  const relation = (r: Relation, self: string): IndexRelation => ({
-    relation: r.relation,
-    description: r.description,
-    active: r.active.map((a) => linkTo(a, self)),
-    passive: r.passive.map((a) => linkTo(a, self)),
-    mutual: r.mutual.map((a) => linkTo(a, self)),
-  });
+    const relation = (r: Relation, self: string): IndexRelation => ({
+      relation: r.relation,
+      description: r.description,
+      active: r.active.map((a) => linkTo(a, self)),
+      passive: r.passive.map((a) => linkTo(a, self)),
+      mutual: r.mutual.map((a) => linkTo(a, self)),
+    });
 
-  const indexEntry = (entry: Entry): IndexEntry => {
-    const anchor = entry.anchor;
-    const names = [...entry.names, ...catalogue.aliasesOf(anchor).flatMap((alias) => catalogue.entry(alias)?.names ?? [])];
-    const heading = names[0]?.text ?? entry.id;
-    const seen = new Set([heading]);
-    const otherNames: IndexEntry['otherNames'] = [];
-    for (const name of names.slice(1)) {
-      const qualifiers = [name.type && !['variant', 'alt', 'alternative'].includes(name.type) ? name.type : '', name.lang ?? ''].filter((q) => q !== '');
-      const id = `${name.text}\u0000${qualifiers.join(' ')}`;
-      if (seen.has(id) || (qualifiers.length === 0 && seen.has(name.text))) continue;
-      seen.add(id);
-      seen.add(name.text);
-      otherNames.push({ text: name.text, qualifiers });
-    }
-    const within: Link[] = [];
-    for (let up = entry.within, steps = 0; up !== undefined && steps < 32; steps++) {
-      const parent = catalogue.canonical(up);
-      if (parent === undefined) break;
-      within.unshift(linkTo(parent));
-      up = catalogue.entry(parent)?.within;
-    }
-    const all = mentionsOf.get(anchor) ?? [];
-    const speeches = new Map<string, Mention[]>();
-    for (const m of all) {
-      if (m.kind !== 'speech') continue;
-      const list = speeches.get(m.document);
-      if (list) list.push(m);
-      else speeches.set(m.document, [m]);
-    }
-    const source = catalogue.sourceOf(anchor);
-    const authorities: Link[] = [];
-    const identifiers: { type: string; value: string }[] = [];
-    for (const idno of entry.idnos) {
-      if (idno.href) authorities.push({ label: `${idno.authority} ${idno.value}`, href: idno.href });
-      else identifiers.push({ type: idno.type, value: idno.value });
-    }
-    for (const link of entry.links) authorities.push({ label: link.authority, href: link.href });
-    return {
-      anchor, type: entry.type, element: entry.element, subtype: entry.subtype, heading, otherNames,
-      descriptions: entry.descriptions, notes: entry.notes, sex: entry.sex,
-      dates: entry.dates.map((d) => (d.place === undefined || hrefOf(d.place) === undefined ? d : { ...d, placeLink: linkTo(d.place) })),
-      occupations: entry.occupations, affiliations: entry.affiliations, authors: entry.authors ?? [],
-      within,
-      parts: catalogue.partsOf(anchor).map((part) => linkTo(part)),
-      location: entry.location && {
-        names: entry.location.names.map((n) => ({ kind: n.kind, text: n.text, href: n.anchor === undefined ? undefined : hrefOf(n.anchor) })),
-        geo: entry.location.geo && { ...entry.location.geo, href: mapLink(entry.location.geo) },
-      },
-      authorities, identifiers,
-      relations: catalogue.relationsOf(anchor).map((r) => relation(r, anchor)),
-      keptIn: source && !source.register ? { label: source.title ?? source.name, href: documentHref(source.name) } : undefined,
-      mentions: all.filter((m) => m.kind !== 'speech').map(indexMention),
-      speeches: [...speeches].map(([document, list]) => ({
-        document: { label: titles.get(document) ?? document, href: documentHref(document) },
-        count: list.length,
-        speeches: list.map(indexMention),
-      })),
+    const indexEntry = (entry: Entry): IndexEntry => {
+      const anchor = entry.anchor;
+      const names = [...entry.names, ...catalogue.aliasesOf(anchor).flatMap((alias) => catalogue.entry(alias)?.names ?? [])];
+      const heading = names[0]?.text ?? entry.id;
+      const seen = new Set([heading]);
+      const otherNames: IndexEntry['otherNames'] = [];
+      for (const name of names.slice(1)) {
+        const qualifiers = [name.type && !['variant', 'alt', 'alternative'].includes(name.type) ? name.type : '', name.lang ?? ''].filter((q) => q !== '');
+        const id = `${name.text}\u0000${qualifiers.join(' ')}`;
+        if (seen.has(id) || (qualifiers.length === 0 && seen.has(name.text))) continue;
+        seen.add(id);
+        seen.add(name.text);
+        otherNames.push({ text: name.text, qualifiers });
+      }
+      const within: Link[] = [];
+      for (let up = entry.within, steps = 0; up !== undefined && steps < 32; steps++) {
+        const parent = catalogue.canonical(up);
+        if (parent === undefined) break;
+        within.unshift(linkTo(parent));
+        up = catalogue.entry(parent)?.within;
+      }
+      const all = mentionsOf.get(anchor) ?? [];
+      const speeches = new Map<string, Mention[]>();
+      for (const m of all) {
+        if (m.kind !== 'speech') continue;
+        const list = speeches.get(m.document);
+        if (list) list.push(m);
+        else speeches.set(m.document, [m]);
+      }
+      const source = catalogue.sourceOf(anchor);
+      const authorities: Link[] = [];
+      const identifiers: { type: string; value: string }[] = [];
+      for (const idno of entry.idnos) {
+        if (idno.href) authorities.push({ label: `${idno.authority} ${idno.value}`, href: idno.href });
+        else identifiers.push({ type: idno.type, value: idno.value });
+      }
+      for (const link of entry.links) authorities.push({ label: link.authority, href: link.href });
+      return {
+        anchor, type: entry.type, element: entry.element, subtype: entry.subtype, heading, otherNames,
+        descriptions: entry.descriptions, notes: entry.notes, sex: entry.sex,
+        dates: entry.dates.map((d) => (d.place === undefined || hrefOf(d.place) === undefined ? d : { ...d, placeLink: linkTo(d.place) })),
+        occupations: entry.occupations, affiliations: entry.affiliations, authors: entry.authors ?? [],
+        within,
+        parts: catalogue.partsOf(anchor).map((part) => linkTo(part)),
+        location: entry.location && {
+          names: entry.location.names.map((n) => ({ kind: n.kind, text: n.text, href: n.anchor === undefined ? undefined : hrefOf(n.anchor) })),
+          geo: entry.location.geo && { ...entry.location.geo, href: mapLink(entry.location.geo) },
+        },
+        authorities, identifiers,
+        relations: catalogue.relationsOf(anchor).map((r) => relation(r, anchor)),
+        keptIn: source && !source.register ? { label: source.title ?? source.name, href: documentHref(source.name) } : undefined,
+        mentions: all.filter((m) => m.kind !== 'speech').map(indexMention),
+        speeches: [...speeches].map(([document, list]) => ({
+          document: { label: titles.get(document) ?? document, href: documentHref(document) },
+          count: list.length,
+          speeches: list.map(indexMention),
+        })),
+      };
     };
-  };
 
-  const pages: IndexPage[] = [{ file: 'index.html', parts: [] }];
-  for (const { type, paged, sorted } of parts) {
-    const groups: LetterGroup[] = [];
-    for (const { entry, letter } of sorted) {
-      const last = groups[groups.length - 1];
-      if (last?.key === letter.key) last.entries.push(indexEntry(entry));
-      else groups.push({ label: letter.label, key: letter.key, id: letterId(type, letter.key), entries: [indexEntry(entry)] });
-    }
-    const letters = groups.map((g) => ({
-      label: g.label, key: g.key, count: g.entries.length,
-      href: paged ? letterFile(type, g.key) : `index.html#${urlFragment(letterId(type, g.key))}`,
-    }));
-    pages[0].parts.push({ type, id: partId(type), count: sorted.length, paged, letters, groups: paged ? [] : groups });
-    if (paged) {
-      for (const group of groups) {
-        pages.push({ file: letterFile(type, group.key), type, letter: group.label, parts: [{ type, id: partId(type), count: sorted.length, paged, letters, groups: [group] }] });
+    const pages: IndexPage[] = [{ file: 'index.html', parts: [] }];
+    for (const { type, paged, sorted } of parts) {
+      const groups: LetterGroup[] = [];
+      for (const { entry, letter } of sorted) {
+        const last = groups[groups.length - 1];
+        if (last?.key === letter.key) last.entries.push(indexEntry(entry));
+        else groups.push({ label: letter.label, key: letter.key, id: letterId(type, letter.key), entries: [indexEntry(entry)] });
+      }
+      const letters = groups.map((g) => ({
+        label: g.label, key: g.key, count: g.entries.length,
+        href: paged ? letterFile(type, g.key) : `index.html#${urlFragment(letterId(type, g.key))}`,
+      }));
+      pages[0].parts.push({ type, id: partId(type), count: sorted.length, paged, letters, groups: paged ? [] : groups });
+      if (paged) {
+        for (const group of groups) {
+          pages.push({ file: letterFile(type, group.key), type, letter: group.label, parts: [{ type, id: partId(type), count: sorted.length, paged, letters, groups: [group] }] });
+        }
       }
     }
-  }
-  return { pages, hrefOf };
+    return pages;
+  };
+  let built: IndexPage[] | undefined;
+  return {
+    get pages() {
+      built ??= buildPages();
+      return built;
+    },
+    hrefOf,
+  };
 }
 
 /**

@@ -159,6 +159,16 @@ describe('samizdat build, incremental and parallel', function () {
     assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-mentions'));
   });
 
+  it('after a change of a title, renders the list of documents and the entity index, which names the documents', async () => {
+    const text = readFileSync(join(tei, 'ch03.xml'), 'utf8');
+    writeFileSync(join(tei, 'ch03.xml'), text.replace('>Chapter 03</title>', '>Chapter three</title>'));
+    const report = await build(tei, options);
+    assert.deepEqual(report.rendered, ['ch03']);
+    assert.deepEqual(report.renderedSitePages, ['entities/index.html', 'index.html', 'samizdat.css']);
+    assert.match(readFileSync(join(out, 'entities', 'index.html'), 'utf8'), /Chapter three, paragraph 1/);
+    assert.deepEqual(bytesOf(snapshot(out)), await coldBuildOf('after-title'));
+  });
+
   it('removes the pages of a document that is gone, and nothing else', async () => {
     rmSync(join(tei, 'ch02.xml'));
     const report = await build(tei, options);

@@ -120,23 +120,64 @@ describe('publishing: atomic, and only what samizdat wrote', function () {
 
   it('when the switch fails and the old folder cannot be put back, says where it is, and the next run puts it back first', async () => {
     copyFolder(savedA, out);
-    const counting = faultyFileSystem(Number.POSITIVE_INFINITY);
-    const renames: number[] = [];
-    const spy = new Proxy(counting.fileSystem, {
+    // The rename that switches the new folder in (the one onto the output folder) fails, and so does the next, putting the old folder back.
+    let failing = 0;
+    const fileSystem = new Proxy(fsPromises, {
       get(target, name: string) {
         const real = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name];
-        return name === 'rename' ? async (...args: unknown[]) => { renames.push(counting.writes() + 1); return real(...args); } : real;
+        if (name !== 'rename') return real;
+        return async (...args: unknown[]) => {
+          if (args[1] === out) failing = 2;
+          if (failing > 0) {
+            failing--;
+            throw Object.assign(new Error('EIO: injected fault in rename'), { code: 'EIO' });
+          }
+          return real(...args);
+        };
       },
     }) as PublishFileSystem;
-    await build(teiB, { ...options, fileSystem: spy });
-    // The second rename switches the new folder in; it and the one putting the old folder back fail.
-    copyFolder(savedA, out);
-    const report = await build(teiB, { ...options, fileSystem: faultyFileSystem(renames[1]!, 'EIO', 2).fileSystem });
+    const report = await build(teiB, { ...options, fileSystem });
     assert.equal(report.written, false);
     const message = report.diagnostics.map((d) => d.message).join('\n');
     assert.match(message, /could not be put back: it is in .*\.dist\.samizdat-previous; the next samizdat build puts it back/);
     assert.ok(!existsSync(out));
     await recoverOutput(out);
+    assert.equal(whichState(snapshotFolder(out), { A: stateA }), 'A');
+  });
+
+  it('makes the new folder from the one the last build replaced, kept in the build cache: each build is exactly its edition', async () => {
+    const cacheDir = join(scratch, 'cache-spare');
+    const spareOf = () => readdirSync(cacheDir).map((folder) => join(cacheDir, folder, 'spare')).find((path) => existsSync(path));
+    copyFolder(savedA, out);
+    for (const [tei, state] of [[teiB, stateB], [teiA, stateA], [teiB, stateB], [teiA, stateA]] as const) {
+      const report = await build(tei, { ...options, buildCacheDir: cacheDir });
+      assert.deepEqual(report.diagnostics, []);
+      assert.ok(whichState(snapshotFolder(out), { state }) === 'state', `the build of ${tei} published another edition`);
+      assert.deepEqual(leftBeside(out), [], 'nothing beside the output folder');
+      assert.ok(spareOf() !== undefined, 'the replaced folder is kept in the build cache');
+    }
+  });
+
+  it('makes an exact edition whatever the kept folder holds (files changed, added or put where folders were)', async () => {
+    const cacheDir = join(scratch, 'cache-spoilt');
+    copyFolder(savedA, out);
+    assert.deepEqual((await build(teiB, { ...options, buildCacheDir: cacheDir })).diagnostics, []);
+    const spare = readdirSync(cacheDir).map((folder) => join(cacheDir, folder, 'spare')).find((path) => existsSync(path))!;
+    // The kept folder is edition A: spoil it where the next build (A again) would take it as it is.
+    rmSync(join(spare, 'ch02'), { recursive: true });
+    writeFileSync(join(spare, 'ch02'), 'a file where a folder was\n');
+    writeFileSync(join(spare, 'stray.html'), '<p>stray</p>\n');
+    rmSync(join(spare, 'ch01', 'index.html'));
+    writeFileSync(join(spare, 'ch01', 'index.html'), 'not the page\n');
+    rmSync(join(spare, 'samizdat.css'));
+    mkdirSync(join(spare, 'samizdat.css', 'inside'), { recursive: true });
+    const report = await build(teiA, { ...options, buildCacheDir: cacheDir });
+    assert.deepEqual(report.diagnostics, []);
+    assert.equal(whichState(snapshotFolder(out), { A: stateA }), 'A');
+    // A file both editions have is one file in the output and the kept folder (a hard link): edited by hand, it is written afresh, not taken from there.
+    writeFileSync(join(out, 'samizdat.css'), 'edited by hand\n', { flag: 'r+' });
+    assert.deepEqual((await build(teiB, { ...options, buildCacheDir: cacheDir })).diagnostics, []);
+    assert.deepEqual((await build(teiA, { ...options, buildCacheDir: cacheDir })).diagnostics, []);
     assert.equal(whichState(snapshotFolder(out), { A: stateA }), 'A');
   });
 
