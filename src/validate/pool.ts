@@ -3,10 +3,11 @@
  * loads a schema once (grammar-cache keeps it), not once per document.
  *
  * Documents go to the workers in batches (those asked for within one turn
- * of the event loop, up to `BATCH`), and each worker is given two batches at
- * once: a message per document each way, and a worker waiting after each
- * answer for the next document, cost a fifth of a worker's time on the
- * bench corpus (a thousand documents of 45 KB on average). A document that
+ * of the event loop, shared among the workers, up to `BATCH` a batch), and
+ * each worker is given two batches at once: a message per document each
+ * way, and a worker waiting after each answer for the next document, cost a
+ * fifth of a worker's time on the bench corpus (a thousand documents of
+ * 45 KB on average). A document that
  * throws fails alone; a worker that dies fails the documents it was given.
  */
 import { WorkerPool, stackFor } from '../workers/pool.js';
@@ -23,6 +24,18 @@ interface Asked {
   file: string;
   resolve: (result: DocumentResult) => void;
   reject: (error: Error) => void;
+}
+
+/**
+ * How `asked` documents asked for at once are cut into batches for
+ * `workers` workers: every worker gets a share (eight plays go four to each
+ * of two workers, not eight to one while the other waits), and no batch
+ * holds more than `BATCH`.
+ */
+export function batchSizes(asked: number, workers: number): number[] {
+  const count = Math.max(Math.ceil(asked / BATCH), Math.min(asked, Math.max(1, workers)));
+  // `count` batches as even as can be, the larger first.
+  return Array.from({ length: count }, (_, i) => Math.floor(asked / count) + (i < asked % count ? 1 : 0));
 }
 
 export class DocumentPool {
@@ -43,7 +56,6 @@ export class DocumentPool {
     return new Promise((resolve, reject) => {
       this.batch.push({ file, resolve, reject });
       if (this.batch.length === 1) setImmediate(() => this.send());
-      else if (this.batch.length >= BATCH) this.send();
     });
   }
 
@@ -51,10 +63,17 @@ export class DocumentPool {
     return this.pool.close();
   }
 
+  /** Sends what was asked in this turn, in the batches `batchSizes` cuts it into. */
   private send(): void {
-    const batch = this.batch;
-    if (batch.length === 0) return;
+    let asked = this.batch;
     this.batch = [];
+    for (const size of batchSizes(asked.length, this.size)) {
+      this.sendBatch(asked.slice(0, size));
+      asked = asked.slice(size);
+    }
+  }
+
+  private sendBatch(batch: Asked[]): void {
     this.pool.run(batch.map((asked) => asked.file)).then(
       (answers) => batch.forEach((asked, i) => {
         const answer = answers[i];
