@@ -6,15 +6,15 @@
  * hashing every file was most of a build in which one document of a
  * thousand changed.
  *
- * The change time (ctime) cannot be set by programs, so a file copied with
- * its old modification time (`cp -p`, `rsync -t`) is still read. A file
- * whose times are within `SETTLING_MS` of its reading is not remembered: it
- * may change again within the file system's clock tick without its times
- * showing it (git's "racy" files).
+ * A file's look, and when it can be trusted, are those `validate` uses for
+ * its verdicts (src/file-look.ts): a file copied with its old modification
+ * time is still read, and one whose times are within `SETTLING_MS` of its
+ * reading is not remembered.
  */
 import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lookOf, sameLook, settled, type FileLook } from '../file-look.js';
 import { writeAtomically } from '../transform/index.js';
 import type { ImageMention } from './images.js';
 
@@ -25,12 +25,7 @@ export interface DocumentRead {
   images: ImageMention[];
 }
 
-interface Remembered extends DocumentRead {
-  size: number;
-  ino: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
+interface Remembered extends DocumentRead, FileLook {}
 
 interface ReadsFile {
   /** The reading limits and samizdat version the reads were made under: any change forgets them all. */
@@ -38,8 +33,7 @@ interface ReadsFile {
   files: Record<string, Remembered>;
 }
 
-/** How recent a file's times may be for its reading to be remembered. */
-export const SETTLING_MS = 2000;
+export { SETTLING_MS } from '../file-look.js';
 
 export class DocumentReads {
   private readonly remembered: Map<string, Remembered>;
@@ -65,15 +59,16 @@ export class DocumentReads {
   /** What reading `file` gave last time, if the file is as it was then. */
   recall(file: string, stats: Stats): DocumentRead | undefined {
     const kept = this.remembered.get(file);
-    if (!kept || kept.size !== stats.size || kept.ino !== stats.ino || kept.mtimeMs !== stats.mtimeMs || kept.ctimeMs !== stats.ctimeMs) return undefined;
+    if (!kept || !sameLook(kept, lookOf(stats))) return undefined;
     this.learnt.set(file, kept);
     return { hash: kept.hash, images: kept.images };
   }
 
   /** Remembers what reading `file` (as `stats` found it, just before reading, at `readAt`) gave, unless it changed too recently to trust its times. */
   remember(file: string, stats: Stats, readAt: number, read: DocumentRead): void {
-    if (readAt - Math.max(stats.mtimeMs, stats.ctimeMs) < SETTLING_MS) return;
-    this.learnt.set(file, { size: stats.size, ino: stats.ino, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, hash: read.hash, images: read.images });
+    const look = lookOf(stats);
+    if (!settled(look, readAt)) return;
+    this.learnt.set(file, { ...look, hash: read.hash, images: read.images });
   }
 
   /** Keeps the reads of this build (and only those: documents gone are forgotten). */
