@@ -71,6 +71,26 @@ describe('Schematron engine', function () {
     });
   });
 
+  it('finds the nodes of every form of rule context, whether looked up by name or selected as written (test/fixtures/schematron/contexts.sch)', async () => {
+    const rules = await loadRules([{ path: join(fixtures, 'contexts.sch') }], { cacheDir });
+    assert.deepEqual(rules.problems, []);
+    const found = brief(await runRules(rules, await documentAt(join(fixtures, 'contexts.xml')))).map((f) => f.replace(/ error sch:/, ' '));
+    assert.deepEqual(found.sort(), [
+      '10:7 plain-element plain bare',
+      '11:10 internal-target ref points inside',
+      '2:1 root the root is TEI',
+      '5:24 dated date dated 1923-10-08',
+      '5:7 identified p identified as p1',
+      '5:7 needle a text node holds the needle',
+      '6:12 margin-note margin note 1',
+      '6:56 other-note note 2',
+      '6:84 other-note x:note 3',
+      '7:46 attribute rend=italic on hi',
+      '7:71 attribute x:mark=star on seg',
+      '8:19 list-label label one in a list',
+    ].sort(), 'not the label outside the list, nor the x:date (not TEI), nor the seg\'s rend (not on a hi), nor the external ref');
+  });
+
   it('maps roles to severities', () => {
     assert.equal(severityOfRole(undefined), 'error');
     assert.equal(severityOfRole('fatal'), 'error');

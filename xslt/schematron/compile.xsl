@@ -28,7 +28,8 @@
   xmlns:sch="http://purl.oclc.org/dsdl/schematron"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:c="urn:samizdat:schematron-compiler"
-  exclude-result-prefixes="sch xs c">
+  xmlns:fn="http://www.w3.org/2005/xpath-functions"
+  exclude-result-prefixes="sch xs c fn">
 
   <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
   <xsl:output method="xml" indent="no"/>
@@ -147,6 +148,7 @@
       <axsl:output method="json" indent="no"/>
       <!-- XSLT keys, functions and variables declared in the schema (queryBinding xslt2/3). -->
       <xsl:copy-of select="$schema/(xsl:key | xsl:function | xsl:variable)"/>
+      <xsl:call-template name="c:name-indexes"/>
 
       <xsl:for-each select="$schema/sch:let">
         <xsl:apply-templates select="." mode="c:variable"/>
@@ -155,12 +157,12 @@
       <axsl:template match="/">
         <axsl:variable name="firings" as="map(*)*">
           <xsl:for-each select="$schema/sch:pattern[sch:rule[not(@abstract = 'true')]]">
-            <!-- Select the candidates of each pattern with one path expression
+            <!-- Select the candidates of each pattern with one expression
                  (much faster in saxon-js than a template-driven walk of the
                  whole tree per pattern); the templates then pick, for each
                  node, the first rule that matches. -->
             <axsl:apply-templates mode="{c:mode(.)}"
-              select="{string-join(sch:rule[not(@abstract = 'true')]/c:alternatives(@context) ! c:selection(.), ' | ')}"/>
+              select="{c:candidates(sch:rule[not(@abstract = 'true')]/c:alternatives(@context))}"/>
           </xsl:for-each>
         </axsl:variable>
         <!-- Number the elements that fired, in one pass over the document. -->
@@ -179,6 +181,90 @@
     </axsl:stylesheet>
   </xsl:template>
 
+  <!-- Elements and attributes by expanded name, each index made in one walk
+       of the document (and only if some pattern asks for it): a pattern whose
+       last step names what it matches looks its candidates up here instead
+       of walking the whole document once per pattern, which dominated the
+       rules' time (tei_all has some ninety patterns). -->
+  <xsl:variable name="c:by-element" select="'Q{urn:samizdat:schematron-compiler}element'"/>
+  <xsl:variable name="c:by-attribute" select="'Q{urn:samizdat:schematron-compiler}attribute'"/>
+
+  <xsl:template name="c:name-indexes">
+    <axsl:key name="{$c:by-element}" match="*" use="'{{' || namespace-uri() || '}}' || local-name()"/>
+    <axsl:key name="{$c:by-attribute}" match="@*" use="'{{' || namespace-uri() || '}}' || local-name()"/>
+  </xsl:template>
+
+  <!-- An expression selecting, in document order, at least every node one of
+       the alternatives matches. An alternative whose last step is a name
+       (child::tei:p, tei:idno[@type], tei:*/@ref) is looked up by that name;
+       a wildcard that must carry an attribute (tei:*[@when], *[@xml:id]),
+       as the parent of that attribute; any other (rooted, text(), node(),
+       a function) is selected as the alternative itself. -->
+  <xsl:function name="c:candidates" as="xs:string">
+    <xsl:param name="alternatives" as="xs:string*"/>
+    <xsl:variable name="looked-up" select="$alternatives ! c:indexed(.)"/>
+    <xsl:variable name="elements" select="distinct-values($looked-up[starts-with(., 'element ')] ! substring-after(., ' '))"/>
+    <xsl:variable name="attributes" select="distinct-values($looked-up[starts-with(., 'attribute ')] ! substring-after(., ' '))"/>
+    <xsl:variable name="carriers" select="distinct-values($looked-up[starts-with(., 'carrier ')] ! substring-after(., ' '))"/>
+    <xsl:sequence select="string-join((
+        if (exists($elements)) then c:key-call($c:by-element, $elements) else (),
+        if (exists($attributes)) then c:key-call($c:by-attribute, $attributes) else (),
+        if (exists($carriers)) then c:key-call($c:by-attribute, $carriers) || '/..' else (),
+        for $i in 1 to count($alternatives) return $alternatives[$i][$looked-up[$i] = ''] ! c:selection(.)), ' | ')"/>
+  </xsl:function>
+
+  <xsl:function name="c:key-call" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="names" as="xs:string+"/>
+    <xsl:sequence select="'key(' || c:literal($key) || ', (' || string-join($names ! c:literal(.), ', ') || '))'"/>
+  </xsl:function>
+
+  <!-- How an alternative's candidates are looked up: 'element {uri}local',
+       'attribute {uri}local', 'carrier {uri}local' (the elements that carry
+       that attribute), or '' when they are not looked up by name. -->
+  <xsl:function name="c:indexed" as="xs:string">
+    <xsl:param name="alternative" as="xs:string"/>
+    <xsl:variable name="trimmed" select="normalize-space($alternative)"/>
+    <xsl:variable name="last" select="normalize-space(c:split($trimmed, '/')[last()])"/>
+    <!-- ASCII names only (saxon-js is slow with Unicode categories): a rarer
+         name is selected as written, which is always right. -->
+    <xsl:variable name="ncname" select="'[A-Za-z_][A-Za-z0-9_.\-]*'"/>
+    <xsl:variable name="qname" select="'(' || $ncname || ':)?' || $ncname"/>
+    <xsl:variable name="test" select="normalize-space(if (contains($last, '[')) then substring-before($last, '[') else $last)"/>
+    <xsl:variable name="predicate" select="if (contains($last, '[')) then substring-after($last, '[') else ''"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($trimmed, '/') or $last = ''">
+        <xsl:sequence select="''"/>
+      </xsl:when>
+      <xsl:when test="matches($test, '^(child::)?' || $qname || '$')">
+        <xsl:sequence select="(c:expanded(replace($test, '^child::', ''), true()) ! ('element ' || .), '')[1]"/>
+      </xsl:when>
+      <xsl:when test="matches($test, '^(@|attribute::)' || $qname || '$')">
+        <xsl:sequence select="(c:expanded(replace($test, '^(@|attribute::)', ''), false()) ! ('attribute ' || .), '')[1]"/>
+      </xsl:when>
+      <xsl:when test="matches($test, '^(child::)?(' || $ncname || ':)?\*$') and matches($predicate, '^\s*@' || $qname || '\s*\]')">
+        <xsl:sequence select="(c:expanded(replace($predicate, '^\s*@([^\s\]]+).*$', '$1', 's'), false()) ! ('carrier ' || .), '')[1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="''"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- {uri}local for a QName of the schema; () for a prefix the schema does
+       not declare (the alternative is then selected as written, and the
+       generated stylesheet reports the prefix). An unprefixed element or
+       attribute name is in no namespace, as in XPath without a default. -->
+  <xsl:function name="c:expanded" as="xs:string?">
+    <xsl:param name="qname" as="xs:string"/>
+    <xsl:param name="element" as="xs:boolean"/>
+    <xsl:variable name="prefix" select="substring-before($qname, ':')"/>
+    <xsl:variable name="uri" select="if ($prefix = '') then ''
+      else if ($prefix = 'xml') then 'http://www.w3.org/XML/1998/namespace'
+      else ($schema/sch:ns[@prefix = $prefix]/@uri)[1]"/>
+    <xsl:sequence select="if (empty($uri)) then () else '{' || $uri || '}' || (if ($prefix = '') then $qname else substring-after($qname, ':'))"/>
+  </xsl:function>
+
   <!-- A match pattern as an expression selecting what it matches: rooted
        alternatives stay as they are, the others look anywhere. -->
   <xsl:function name="c:selection" as="xs:string">
@@ -191,49 +277,39 @@
        inside brackets, parentheses, braces or a string literal. -->
   <xsl:function name="c:alternatives" as="xs:string*">
     <xsl:param name="pattern" as="xs:string"/>
-    <xsl:variable name="chars" select="string-to-codepoints($pattern) ! codepoints-to-string(.)"/>
-    <xsl:variable name="cuts" as="xs:integer*">
-      <xsl:iterate select="$chars">
-        <xsl:param name="depth" select="0"/>
-        <xsl:param name="quote" select="''"/>
-        <xsl:param name="cuts" select="()" as="xs:integer*"/>
-        <xsl:on-completion select="$cuts"/>
-        <xsl:variable name="c" select="."/>
-        <xsl:choose>
-          <xsl:when test="$quote != ''">
-            <xsl:next-iteration>
-              <xsl:with-param name="quote" select="if ($c = $quote) then '' else $quote"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="$c = ('''', '&quot;')">
-            <xsl:next-iteration>
-              <xsl:with-param name="quote" select="$c"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="$c = ('(', '[', '{')">
-            <xsl:next-iteration>
-              <xsl:with-param name="depth" select="$depth + 1"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="$c = (')', ']', '}')">
-            <xsl:next-iteration>
-              <xsl:with-param name="depth" select="$depth - 1"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="$c = '|' and $depth = 0">
-            <xsl:next-iteration>
-              <xsl:with-param name="cuts" select="$cuts, position()"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:next-iteration/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:iterate>
-    </xsl:variable>
-    <xsl:variable name="bounds" select="0, $cuts, count($chars) + 1"/>
-    <xsl:sequence select="for $i in 1 to count($bounds) - 1
-      return string-join(subsequence($chars, $bounds[$i] + 1, $bounds[$i + 1] - $bounds[$i] - 1))"/>
+    <xsl:sequence select="c:split($pattern, '|')"/>
+  </xsl:function>
+
+  <!-- $text cut at each $separator that stands outside brackets, parentheses,
+       braces and string literals. -->
+  <xsl:function name="c:split" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="separator" as="xs:string"/>
+    <!-- Token by token (literals, brackets, separators), not character by
+         character: saxon-js iterates slowly, and tei_all has hundreds of
+         contexts to split. -->
+    <xsl:iterate select="analyze-string($text, '''[^'']*''|&quot;[^&quot;]*&quot;|[\[\](){}]|' || (if ($separator = '|') then '\|' else $separator))/*">
+      <xsl:param name="depth" select="0"/>
+      <xsl:param name="piece" select="''"/>
+      <xsl:on-completion select="$piece"/>
+      <xsl:variable name="token" select="string(.)"/>
+      <xsl:choose>
+        <xsl:when test="self::fn:match and $token = $separator and $depth = 0">
+          <xsl:sequence select="$piece"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="piece" select="''"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration>
+            <xsl:with-param name="depth" select="if (self::fn:non-match) then $depth
+              else if ($token = ('(', '[', '{')) then $depth + 1
+              else if ($token = (')', ']', '}')) then $depth - 1 else $depth"/>
+            <xsl:with-param name="piece" select="$piece || $token"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <xsl:function name="c:mode" as="xs:string">
