@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { PRECOMPILED_SEF_DIR } from '../precompiled/index.js';
 import { writeAtomically } from '../write-atomically.js';
+import { madeOnce } from './made-once.js';
 import { saxonVersion, xslt3Script } from './saxon.js';
 
 export { writeAtomically };
@@ -115,15 +116,24 @@ function findOrCompile(key: string, path: string, options: CompileOptions, compi
     const stored: [SefOrigin, string][] = [['precompiled', PRECOMPILED_SEF_DIR]];
     if (cacheDir !== false) stored.push(['cache', cacheDir]);
     for (const [origin, folder] of stored) {
-      const sef = await readFile(join(folder, `${key}.sef.json`), 'utf8').then((text) => JSON.parse(text) as object, () => undefined)
-        .catch(() => undefined); // not JSON (a damaged file): compiled again, and the file replaced
-      if (sef !== undefined) return { path, key, sef, origin };
+      const file = join(folder, `${key}.sef.json`);
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      try {
+        return { path, key, sef: JSON.parse(text) as object, origin };
+      } catch {
+        // Not JSON (a damaged file): compiled again, and the file replaced.
+        if (origin === 'cache') await rm(file, { force: true });
+      }
     }
-    const text = await compile();
-    const sef = JSON.parse(text) as object;
-    // A cache that cannot be written only costs time on the next run.
-    if (cacheDir !== false) await writeAtomically(join(cacheDir, `${key}.sef.json`), text).catch(() => undefined);
-    return { path, key, sef, origin: 'compiled' };
+    let compiled = false;
+    const made = () => {
+      compiled = true;
+      return compile();
+    };
+    // Compiled by one thread or process at a time: the others wait for its SEF (see made-once.ts).
+    const text = cacheDir === false ? await made() : await madeOnce(join(cacheDir, `${key}.sef.json`), made);
+    return { path, key, sef: JSON.parse(text) as object, origin: compiled ? 'compiled' : 'cache' };
   })();
   memory.set(key, found);
   // A failure is not remembered: the next use tries again.

@@ -17,4 +17,5 @@ answerJobs<DocumentCheckOptions, string[], DocumentAnswer[]>(async (files, optio
     }
   }
   return answers;
-});
+  // A batch waiting for rules another thread or process is compiling (ELTeC's, for three seconds) need not hold up the next batch.
+}, { interleaved: true });

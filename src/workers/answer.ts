@@ -6,23 +6,35 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobAnswer } from './pool.js';
 
+export interface AnswerOptions {
+  /**
+   * Start a job while an earlier one waits (for a stylesheet compiled in
+   * another process, say) instead of after it is answered. For handlers
+   * whose jobs do not depend on each other; what they share must be safe to
+   * share between interleaved jobs.
+   */
+  interleaved?: boolean;
+}
+
 /** Calls `handle` for every job; `setup` gets the pool's workerData once. */
-export function answerJobs<Data, Job, Result>(handle: (job: Job, data: Data) => Promise<Result>): void {
+export function answerJobs<Data, Job, Result>(handle: (job: Job, data: Data) => Promise<Result>, options: AnswerOptions = {}): void {
   const port = parentPort;
   if (!port) throw new Error('answerJobs must run in a worker thread');
   const data = workerData as Data;
-  // One job at a time, in the order sent: a pool may send the next job before this one is answered.
+  const answer = async (id: number, job: Job): Promise<void> => {
+    let answer: JobAnswer<Result>;
+    try {
+      answer = { id, result: await handle(job, data) };
+    } catch (error) {
+      answer = { id, error: errorText(error) };
+    }
+    port.postMessage(answer);
+  };
+  // Otherwise one job at a time, in the order sent: a pool may send the next job before this one is answered.
   let turn = Promise.resolve();
   port.on('message', ({ id, job }: { id: number; job: Job }) => {
-    turn = turn.then(async () => {
-      let answer: JobAnswer<Result>;
-      try {
-        answer = { id, result: await handle(job, data) };
-      } catch (error) {
-        answer = { id, error: errorText(error) };
-      }
-      port.postMessage(answer);
-    });
+    if (options.interleaved) void answer(id, job);
+    else turn = turn.then(() => answer(id, job));
   });
 }
 

@@ -83,7 +83,8 @@ export class WorkerPool<Job, Result> {
    *   life of the process (warm for the next job) needs no closing; and
    *   `depth`: how many jobs a worker is given at once (default 1). Two keep
    *   a worker from waiting, after each answer, for the calling thread to
-   *   send the next job; a worker answers its jobs in the order given.
+   *   send the next job; a worker answers its jobs in the order given, unless
+   *   its module interleaves them (see `answerJobs`).
    */
   constructor(module: URL, size: number, workerData: unknown, private readonly options: ThreadOptions & { background?: boolean; depth?: number } = {}) {
     for (let i = 0; i < size; i++) {
