@@ -181,7 +181,7 @@
     </axsl:stylesheet>
   </xsl:template>
 
-  <!-- Elements and attributes by expanded name, each index made in one walk
+  <!-- Elements and attributes by local name, each index made in one walk
        of the document (and only if some pattern asks for it): a pattern whose
        last step names what it matches looks its candidates up here instead
        of walking the whole document once per pattern, which dominated the
@@ -190,8 +190,11 @@
   <xsl:variable name="c:by-attribute" select="'Q{urn:samizdat:schematron-compiler}attribute'"/>
 
   <xsl:template name="c:name-indexes">
-    <axsl:key name="{$c:by-element}" match="*" use="'{{' || namespace-uri() || '}}' || local-name()"/>
-    <axsl:key name="{$c:by-attribute}" match="@*" use="'{{' || namespace-uri() || '}}' || local-name()"/>
+    <!-- By local name only: saxon-js indexes a key's values in a trie of
+         their characters, so short values cost less to index and look up;
+         the templates tell namespaces apart. -->
+    <axsl:key name="{$c:by-element}" match="*" use="local-name()"/>
+    <axsl:key name="{$c:by-attribute}" match="@*" use="local-name()"/>
   </xsl:template>
 
   <!-- An expression selecting, in document order, at least every node one of
@@ -219,8 +222,8 @@
     <xsl:sequence select="'key(' || c:literal($key) || ', (' || string-join($names ! c:literal(.), ', ') || '))'"/>
   </xsl:function>
 
-  <!-- How an alternative's candidates are looked up: 'element {uri}local',
-       'attribute {uri}local', 'carrier {uri}local' (the elements that carry
+  <!-- How an alternative's candidates are looked up: 'element NAME',
+       'attribute NAME', 'carrier NAME' (the elements that carry
        that attribute), or '' when they are not looked up by name. -->
   <xsl:function name="c:indexed" as="xs:string">
     <xsl:param name="alternative" as="xs:string"/>
@@ -237,13 +240,13 @@
         <xsl:sequence select="''"/>
       </xsl:when>
       <xsl:when test="matches($test, '^(child::)?' || $qname || '$')">
-        <xsl:sequence select="(c:expanded(replace($test, '^child::', ''), true()) ! ('element ' || .), '')[1]"/>
+        <xsl:sequence select="(c:local-name(replace($test, '^child::', '')) ! ('element ' || .), '')[1]"/>
       </xsl:when>
       <xsl:when test="matches($test, '^(@|attribute::)' || $qname || '$')">
-        <xsl:sequence select="(c:expanded(replace($test, '^(@|attribute::)', ''), false()) ! ('attribute ' || .), '')[1]"/>
+        <xsl:sequence select="(c:local-name(replace($test, '^(@|attribute::)', '')) ! ('attribute ' || .), '')[1]"/>
       </xsl:when>
       <xsl:when test="matches($test, '^(child::)?(' || $ncname || ':)?\*$') and matches($predicate, '^\s*@' || $qname || '\s*\]')">
-        <xsl:sequence select="(c:expanded(replace($predicate, '^\s*@([^\s\]]+).*$', '$1', 's'), false()) ! ('carrier ' || .), '')[1]"/>
+        <xsl:sequence select="(c:local-name(replace($predicate, '^\s*@([^\s\]]+).*$', '$1', 's')) ! ('carrier ' || .), '')[1]"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="''"/>
@@ -251,18 +254,15 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- {uri}local for a QName of the schema; () for a prefix the schema does
-       not declare (the alternative is then selected as written, and the
-       generated stylesheet reports the prefix). An unprefixed element or
-       attribute name is in no namespace, as in XPath without a default. -->
-  <xsl:function name="c:expanded" as="xs:string?">
+  <!-- The local name of a QName of the rules; () when its prefix is not
+       declared (the alternative is then selected as written, and compiling
+       the generated stylesheet reports the prefix). -->
+  <xsl:function name="c:local-name" as="xs:string?">
     <xsl:param name="qname" as="xs:string"/>
-    <xsl:param name="element" as="xs:boolean"/>
     <xsl:variable name="prefix" select="substring-before($qname, ':')"/>
-    <xsl:variable name="uri" select="if ($prefix = '') then ''
-      else if ($prefix = 'xml') then 'http://www.w3.org/XML/1998/namespace'
-      else ($schema/sch:ns[@prefix = $prefix]/@uri)[1]"/>
-    <xsl:sequence select="if (empty($uri)) then () else '{' || $uri || '}' || (if ($prefix = '') then $qname else substring-after($qname, ':'))"/>
+    <xsl:sequence select="if ($prefix = '') then $qname
+      else if ($prefix = 'xml' or exists($schema/sch:ns[@prefix = $prefix])) then substring-after($qname, ':')
+      else ()"/>
   </xsl:function>
 
   <!-- A match pattern as an expression selecting what it matches: rooted
