@@ -1,7 +1,7 @@
 /**
  * The entities of a set of TEI files read straight from disk, outside a
  * build: what `validate --verbose` needs to list the entries nobody
- * mentions. Each file goes through the HTML stylesheet's `entities` output,
+ * mentions. Each file goes through the HTML stylesheet's `entries` output,
  * the same procedure the build uses, so both agree on what an entry is and
  * on what points at it.
  */
@@ -49,7 +49,7 @@ export async function scanEdition(files: readonly string[], options: CompileOpti
     let json: string;
     try {
       const source = await parseSource(teiSource(text, file, limits));
-      json = String(transformSource(stylesheet, source, { params: { registers: registersParameter(file, registers), output: 'entities' }, raw: true }).principal);
+      json = String(transformSource(stylesheet, source, { params: { registers: registersParameter(file, registers), output: 'entries' }, raw: true }).principal);
     } catch (error) {
       if (error instanceof TransformProblem) continue;
       throw error;

@@ -9,8 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { scanEdition, unmentioned } from '../../src/entities/index.js';
-import { repoRoot } from '../support/paths.js';
+import { HTML_STYLESHEET, compileStylesheet, parseSource, teiSource, transformSource } from '../../src/transform/index.js';
+import { corporaDir, repoRoot } from '../support/paths.js';
 
 const cli = join(repoRoot, 'bin', 'samizdat.js');
 const fixtures = join(repoRoot, 'test', 'fixtures', 'entities', 'edition');
@@ -43,6 +45,19 @@ describe('entities in samizdat validate', function () {
     const run = validate('--verbose', 'tei');
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stderr, /^entries: every entry is mentioned somewhere$/m);
+  });
+
+  it('reads entries, relations and references through the stylesheet\'s "entries" output, which is the "entities" output without the mentions', async () => {
+    const stylesheet = await compileStylesheet(HTML_STYLESHEET, { cacheDir: join(cache, 'xslt') });
+    const documents = [join(fixtures, 'cartulary.xml'), join(fixtures, 'letters.xml'), join(repoRoot, 'tei', '1923-opposition-ch01.xml'),
+      join(corporaDir, 'shakedracor', 'tei', 'the-tempest.xml')];
+    for (const file of documents) {
+      const source = await parseSource(teiSource(readFileSync(file, 'utf8'), file));
+      const data = (output: string) => JSON.parse(String(transformSource(stylesheet, source, { params: { output }, raw: true }).principal)) as Record<string, unknown[]>;
+      const [entities, entries] = [data('entities'), data('entries')];
+      assert.ok(entities.mentions.length > 0, `${file} has mentions`);
+      assert.deepEqual(entries, { ...entities, mentions: [] }, file);
+    }
   });
 
   it('counts a pointer at an alias as a mention of the entry it is the same as', async () => {

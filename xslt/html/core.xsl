@@ -111,6 +111,9 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="$samizdat:source"/>
     <xsl:choose>
+      <xsl:when test="$output = 'entries'">
+        <xsl:sequence select="serialize(samizdat:entry-data($tei), map { 'method': 'json' })"/>
+      </xsl:when>
       <xsl:when test="$output = 'entities'">
         <xsl:sequence select="serialize(map:put(samizdat:entity-data($tei), 'references', array { samizdat:references($tei) }), map { 'method': 'json' })"/>
       </xsl:when>

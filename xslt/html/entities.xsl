@@ -461,16 +461,34 @@
         <xsl:with-param name="samizdat:speakers" select="samizdat:speaker-index($tei)" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
-    <!-- Only the outermost lists are walked: most of a document holds no entries. -->
-    <xsl:variable name="lists" select="$tei//(listPerson | listPlace | listOrg | listEvent | listObject | listBibl | listRelation | particDesc | settingDesc)"/>
-    <xsl:variable name="listed" as="map(*)*">
-      <xsl:apply-templates select="$lists[not(ancestor::*[. intersect $lists])]" mode="samizdat:entries"/>
-    </xsl:variable>
+    <xsl:variable name="listed" select="samizdat:listed($tei)"/>
     <xsl:sequence select="map {
       'mentions': array { $mentions },
       'entries': array { $listed[map:contains(., 'anchor')] },
       'relations': array { $listed[map:contains(., 'relation')] }
     }"/>
+  </xsl:function>
+
+  <!-- Entity data without the mentions (their words before and after cost
+       most of it), with the references: what the verbose validate needs to
+       find the entries nothing points at. -->
+  <xsl:function name="samizdat:entry-data" as="map(*)">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:variable name="listed" select="samizdat:listed($tei)"/>
+    <xsl:sequence select="map {
+      'mentions': array { },
+      'entries': array { $listed[map:contains(., 'anchor')] },
+      'relations': array { $listed[map:contains(., 'relation')] },
+      'references': array { samizdat:references($tei) }
+    }"/>
+  </xsl:function>
+
+  <!-- The entries and relations of a document's lists. Only the outermost
+       lists are walked: most of a document holds no entries. -->
+  <xsl:function name="samizdat:listed" as="map(*)*">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:variable name="lists" select="$tei//(listPerson | listPlace | listOrg | listEvent | listObject | listBibl | listRelation | particDesc | settingDesc)"/>
+    <xsl:apply-templates select="$lists[not(ancestor::*[. intersect $lists])]" mode="samizdat:entries"/>
   </xsl:function>
 
   <!-- Everything outside the entries that points at an entry (the header too): what `validate` counts as mentioned. -->

@@ -27,8 +27,9 @@
   <xsl:import href="entities.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'entities' (JSON: the document's entity mentions,
-       entries, relations and references), or 'page+entities' (the page, and the entity data
-       as the secondary result entities.json). -->
+       entries, relations and references), 'entries' (the same without the mentions, much
+       cheaper), or 'page+entities' (the page, and the entity data as the secondary result
+       entities.json). -->
   <xsl:param name="output" as="xs:string" select="'page'"/>
   <!-- The register files (relative to the document, space-separated): their entries' anchors are their xml:ids. -->
   <xsl:param name="registers" as="xs:string" select="'register.xml'"/>
