@@ -165,7 +165,7 @@ async function listUnmentioned(report: ValidationReport, options: ValidateOption
   const { scanEdition, unmentioned } = await import('../entities/index.js');
   const files = report.files.filter((f) => !f.diagnostics.some((d) => d.ruleId === 'io' || d.ruleId.startsWith('xml'))).map((f) => f.file);
   // Compiled stylesheets are kept where validate keeps its other caches.
-  const scan = await scanEdition(files, { limits: options.limits, cacheDir: options.cacheDir === false ? false : join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'xslt') });
+  const scan = await scanEdition(files, { limits: options.limits, jobs: options.jobs, cacheDir: options.cacheDir === false ? false : join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'xslt') });
   // Documents without entries have nothing to report: the line would only be noise.
   if (scan.catalogue.entries().length === 0) return;
   const entries = unmentioned(scan);

@@ -5,12 +5,15 @@
  * the same procedure the build uses, so both agree on what an entry is and
  * on what points at it.
  */
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { HTML_STYLESHEET, TransformProblem, compileStylesheet, parseSource, teiSource, transformSource, type CompileOptions } from '../transform/index.js';
+import type { CompileOptions } from '../transform/index.js';
+import { WorkerPool, stackFor } from '../workers/pool.js';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { Catalogue, type EntitySource } from './catalogue.js';
 import { entityData } from './model.js';
 import { isRegister, registersParameter } from './registers.js';
+import { entriesOf, type EntriesJob, type EntriesSetup } from './entries.js';
 
 export interface UnmentionedEntry {
   file: string;
@@ -28,12 +31,40 @@ export interface EditionScan {
   locate(anchor: string): { file: string; line?: number; column?: number } | undefined;
 }
 
+export interface ScanOptions {
+  cacheDir?: CompileOptions['cacheDir'];
+  stylesheet?: string;
+  limits?: Partial<ReadingLimits>;
+  /** Threads to read documents in (default: one per core); fewer than `WORKERS_FROM` documents are read in the calling thread. */
+  jobs?: number;
+}
+
+/** Below this many documents, starting threads costs more than it saves. */
+export const WORKERS_FROM = 8;
+
+/** Each job's entries, in the jobs' order: in worker threads when there are enough documents and cores. */
+async function entriesOfAll(jobs: readonly EntriesJob[], setup: EntriesSetup, threads: number): Promise<(string | undefined)[]> {
+  if (threads < 2 || jobs.length < WORKERS_FROM) {
+    const found: (string | undefined)[] = [];
+    for (const job of jobs) found.push(await entriesOf(job, setup));
+    return found;
+  }
+  // A stack for the deepest document the limits accept, as validate's workers have (saxon-js recurses with the depth).
+  const pool = new WorkerPool<EntriesJob, string | null>(new URL('./entries-worker.js', import.meta.url), Math.min(threads, jobs.length), setup,
+    { stackSizeMb: stackFor(setup.limits.maxDepth), depth: 2 });
+  try {
+    return (await Promise.all(jobs.map((job) => pool.run(job)))).map((json) => json ?? undefined);
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Reads the entities of `files` (documents and registers alike) under the
  * reading limits every command uses; files that cannot be read as XML are
  * left out (validate has already said why).
  */
-export async function scanEdition(files: readonly string[], options: CompileOptions & { stylesheet?: string; limits?: Partial<ReadingLimits> } = {}): Promise<EditionScan> {
+export async function scanEdition(files: readonly string[], options: ScanOptions = {}): Promise<EditionScan> {
   const limits = readingLimits(options.limits);
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -41,24 +72,20 @@ export async function scanEdition(files: readonly string[], options: CompileOpti
     if (!('ruleId' in read)) texts.set(file, read.text);
   }
   const registers = [...texts].filter(([, text]) => isRegister(text)).map(([file]) => file);
-  const stylesheet = await compileStylesheet(options.stylesheet ?? HTML_STYLESHEET, options);
+  const jobs: EntriesJob[] = [...texts].map(([file, text]) => ({ file, text, registers: registersParameter(file, registers) }));
+  const setup: EntriesSetup = { compile: { cacheDir: options.cacheDir, stylesheet: options.stylesheet }, limits };
+  const found = await entriesOfAll(jobs, setup, Math.max(1, options.jobs ?? availableParallelism()));
   const sources: EntitySource[] = [];
   const references = new Set<string>();
   const fileOf = new Map<string, string>();
-  for (const [file, text] of texts) {
-    let json: string;
-    try {
-      const source = await parseSource(teiSource(text, file, limits));
-      json = String(transformSource(stylesheet, source, { params: { registers: registersParameter(file, registers), output: 'entries' }, raw: true }).principal);
-    } catch (error) {
-      if (error instanceof TransformProblem) continue;
-      throw error;
-    }
+  jobs.forEach(({ file }, i) => {
+    const json = found[i];
+    if (json === undefined) return;
     const data = entityData(json, basename(file));
     sources.push({ name: file, register: registers.includes(file), entries: data.entries, relations: data.relations });
     for (const anchor of data.references) references.add(anchor);
     for (const entry of data.entries) if (!fileOf.has(entry.anchor)) fileOf.set(entry.anchor, file);
-  }
+  });
   const catalogue = new Catalogue(sources);
   return {
     catalogue,

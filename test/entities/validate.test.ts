@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { scanEdition, unmentioned } from '../../src/entities/index.js';
+import { WORKERS_FROM } from '../../src/entities/scan.js';
 import { HTML_STYLESHEET, compileStylesheet, parseSource, teiSource, transformSource } from '../../src/transform/index.js';
 import { corporaDir, repoRoot } from '../support/paths.js';
 
@@ -58,6 +59,21 @@ describe('entities in samizdat validate', function () {
       assert.ok(entities.mentions.length > 0, `${file} has mentions`);
       assert.deepEqual(entries, { ...entities, mentions: [] }, file);
     }
+  });
+
+  it('reads the entries of many documents in worker threads, finding what the calling thread finds', async () => {
+    const plays = ['a-midsummer-nights-dream.xml', 'cymbeline.xml', 'the-tempest.xml'].map((f) => join(corporaDir, 'shakedracor', 'tei', f));
+    const files = [...['cartulary.xml', 'letters.xml', 'persons.xml', 'register.xml'].map((f) => join(fixtures, f)), ...plays,
+      join(repoRoot, 'tei', '1923-opposition-ch01.xml'), join(repoRoot, 'tei', 'register.xml')];
+    assert.ok(files.length >= WORKERS_FROM);
+    const [alone, threaded] = await Promise.all([1, 2].map((jobs) => scanEdition(files, { cacheDir: join(cache, 'xslt'), jobs })));
+    const summary = (scan: typeof alone) => ({
+      entries: scan.catalogue.entries().map((e) => e.anchor).sort(),
+      references: [...scan.references].sort(),
+      unmentioned: unmentioned(scan),
+    });
+    assert.ok(summary(alone).entries.length > 50, 'the plays\' casts and the registers are read');
+    assert.deepEqual(summary(threaded), summary(alone));
   });
 
   it('counts a pointer at an alias as a mention of the entry it is the same as', async () => {
