@@ -102,7 +102,7 @@ function unclosed(s: string, lt: number): string {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
-/** ASCII characters that start a name (1: letters, "_", ":") and continue one (2: those, digits, "-", "."), as NAME_START and NAME_CHAR have them. */
+/** ASCII characters of names, as NAME_START and NAME_CHAR have them: 3 starts and continues one (letters, "_", ":"), 2 only continues one (digits, "-", "."). */
 const ASCII_NAME = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a;
@@ -118,6 +118,17 @@ const NAME_SLOTS = 1024;
  * the layers above key by it (V8 keeps a string's hash with the string).
  */
 const names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+
+/**
+ * The ASCII name s[from, to) as a string of its own. V8 makes a slice of 13
+ * characters or more a view of the whole text it was cut from: kept in the
+ * table, it would keep a megabyte chunk of some earlier document alive.
+ */
+function ownName(s: string, from: number, to: number): string {
+  const codes: number[] = [];
+  for (let i = from; i < to; i++) codes.push(s.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
 /** Prefixed names already split and checked (`xml:id` → [`xml`, `id`]), up to `SPLITS_KEPT` of them. */
 const splits = new Map<string, [string, string]>();
 const SPLITS_KEPT = 4096;
@@ -368,7 +379,7 @@ export class XmlScanner {
         const slot = hash & (NAME_SLOTS - 1);
         const known = names[slot];
         if (known !== undefined && known.length === p - at && s.startsWith(known, at)) return known;
-        const name = s.slice(at, p);
+        const name = ownName(s, at, p);
         names[slot] = name;
         return name;
       }
