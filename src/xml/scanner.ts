@@ -102,6 +102,37 @@ function unclosed(s: string, lt: number): string {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
+/** ASCII characters of names, as NAME_START and NAME_CHAR have them: 3 starts and continues one (letters, "_", ":"), 2 only continues one (digits, "-", "."). */
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a;
+  ASCII_NAME[c] = letter ? 3 : (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e ? 2 : 0;
+}
+/** Slots of the table of names seen (a power of two). */
+const NAME_SLOTS = 1024;
+/**
+ * Names read, by a hash of their characters, each slot the last name hashed
+ * to it; kept from one document to the next (of this thread). Documents name
+ * a few hundred elements and attributes many thousand times: a name found
+ * here is neither copied out of the text again nor hashed again by the maps
+ * the layers above key by it (V8 keeps a string's hash with the string).
+ */
+const names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+
+/**
+ * The ASCII name s[from, to) as a string of its own. V8 makes a slice of 13
+ * characters or more a view of the whole text it was cut from: kept in the
+ * table, it would keep a megabyte chunk of some earlier document alive.
+ */
+function ownName(s: string, from: number, to: number): string {
+  const codes: number[] = [];
+  for (let i = from; i < to; i++) codes.push(s.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+/** Prefixed names already split and checked (`xml:id` → [`xml`, `id`]), up to `SPLITS_KEPT` of them. */
+const splits = new Map<string, [string, string]>();
+const SPLITS_KEPT = 4096;
+
 interface OpenElement {
   tag: ScannedTag;
   /** Prefixes in scope inside it. */
@@ -335,8 +366,26 @@ export class XmlScanner {
   }
 
   private name(at: number): string | undefined {
+    const s = this.s;
+    let c = s.charCodeAt(at);
+    if (c < 0x80 && ASCII_NAME[c] === 3) {
+      // An ASCII name, as nearly all are: read without the expression, and taken from the table when seen before.
+      let p = at, hash = 0;
+      do {
+        hash = (Math.imul(hash, 31) + c) | 0;
+        c = s.charCodeAt(++p);
+      } while (c < 0x80 && ASCII_NAME[c] !== 0);
+      if (!(c >= 0x80)) { // ends at an ASCII character, or at the end of the text (NaN)
+        const slot = hash & (NAME_SLOTS - 1);
+        const known = names[slot];
+        if (known !== undefined && known.length === p - at && s.startsWith(known, at)) return known;
+        const name = ownName(s, at, p);
+        names[slot] = name;
+        return name;
+      }
+    }
     NAME.lastIndex = at;
-    return NAME.test(this.s) ? this.s.slice(at, NAME.lastIndex) : undefined;
+    return NAME.test(s) ? s.slice(at, NAME.lastIndex) : undefined;
   }
 
   /** The name at `at`, which must be there. */
@@ -462,13 +511,18 @@ export class XmlScanner {
   }
 
   private split(name: string, at: number): [string, string] {
+    const known = splits.get(name);
+    if (known !== undefined) return known;
     const colon = name.indexOf(':');
     if (colon < 0) return ['', name];
     const prefix = name.slice(0, colon);
     const local = name.slice(colon + 1);
     if (prefix === '' || local === '' || local.includes(':')) this.fail(`"${name}" is not a name Namespaces in XML allows (one colon at most, between a prefix and a local name)`, at);
     if (!NAME_START_NO_COLON.test(local)) this.fail(`"${name}": the part after the colon must start as a name does`, at);
-    return [prefix, local];
+    const parts: [string, string] = [prefix, local];
+    if (splits.size >= SPLITS_KEPT) splits.clear();
+    splits.set(name, parts);
+    return parts;
   }
 
   private endTag(lt: number): number {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { checkDocument } from '../../src/validate/document.js';
-import { readXmlModels } from '../../src/xml/xml-model.js';
+import { prologComplete, readXmlModels } from '../../src/xml/xml-model.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
 const fixtures = new URL('../fixtures/validate/', import.meta.url).pathname;
@@ -101,6 +101,16 @@ describe('validate, layer 1: reading XML', () => {
       { href: 'a.rng', type: 'application/xml', schematypens: 'http://relaxng.org/ns/structure/1.0', phase: undefined, line: 3, column: 1 },
       { href: 'b.sch', type: undefined, schematypens: 'http://purl.oclc.org/dsdl/schematron', phase: undefined, line: 4, column: 1 },
     ]);
+  });
+
+  it('tells whether the prolog is whole: the root element has started, outside comments and the DOCTYPE', () => {
+    const prolog = '<?xml version="1.0"?>\n<!-- <p>not the root</p> -->\n<!DOCTYPE TEI [\n<!ENTITY e "text">\n<!-- <q> -->\n]>\n<?xml-model href="a.rng"?>\n';
+    assert.equal(prologComplete(prolog), false);
+    assert.equal(prologComplete(`${prolog}<TEI xmlns="http://www.tei-c.org/ns/1.0">`), true);
+    assert.equal(prologComplete(`${prolog}<TEI>${'<!-- a comment --><p>text</p>'.repeat(1000)}</TEI>`), true);
+    assert.equal(prologComplete('<?xml version="1.0"?>\n<!-- a comment cut by the end of the chunk'), false);
+    assert.equal(prologComplete('<?xml version="1.0"?>\n<!DOCTYPE TEI [ <!ENTITY e "x"> '), false);
+    assert.equal(prologComplete('<!--c--><élan/>'), true);
   });
 });
 

@@ -170,6 +170,18 @@ describe('the XML scanner, against saxes', function () {
     assert.deepEqual(disagreements, []);
     assert.ok(malformed > 1500, `only ${malformed} of the mutants are malformed: the test is too gentle`);
   });
+
+  it('reads names as saxes does when thousands of them share the table of names seen (and its slots)', () => {
+    // More distinct names than the table has slots, names that begin others, differ in one character, go on past ASCII, carry prefixes.
+    const names = Array.from({ length: 3000 }, (_, i) => `n${i.toString(36)}${i % 7 === 0 ? 'é' : ''}${i % 11 === 0 ? '-x.y' : ''}`);
+    const body = names.map((n, i) => `<${n} a${i % 5}="${i}" ${i % 3 === 0 ? `p:${n}="v"` : ''}>${i % 2 ? `<${n.slice(0, 2)}/>` : 'text'}</${n}>`).join('\n');
+    const xml = `<root xmlns:p="urn:p">${body}${body}</root>`;
+    const expected = reference(xml);
+    assert.equal(expected.error, undefined);
+    assert.deepEqual(ours(xml).events, expected.events);
+    assert.deepEqual(ours(xml, 13).events, expected.events);
+    assert.match(ours(`<root xmlns:p="urn:p">${body}<n1 a="1" a="2"/></root>`).error?.message ?? '', /the attribute a is given twice on <n1>/);
+  });
 });
 
 describe('the XML scanner, rule by rule', () => {

@@ -8,6 +8,8 @@ import { NO_CONTEXT, type Datatype } from '../../../src/validate/relaxng/datatyp
 import { makeDatatype } from '../../../src/validate/relaxng/datatypes/index.js';
 import { XSD_LIBRARY } from '../../../src/validate/relaxng/datatypes/xsd.js';
 import { translateXsdRegex, xsdRegex } from '../../../src/validate/relaxng/datatypes/xsd-regex.js';
+import { isName, isNcName, isNmtoken, nameTables } from '../../../src/validate/relaxng/datatypes/xml-names.js';
+import fc from 'fast-check';
 
 function xsd(name: string, params: Record<string, string> | [string, string][] = {}): Datatype {
   const made = makeDatatype(XSD_LIBRARY, name, (Array.isArray(params) ? params : Object.entries(params)).map(([n, value]) => ({ name: n, value })));
@@ -67,6 +69,28 @@ describe('datatypes', () => {
       for (const bad of ['a{2', '(a', 'a)', '[a', '\\q', 'a**', '[z-a]', '\\p{IsNoSuchBlock}', '\\p{Xx}', 'a{3,1}', '{']) {
         assert.throws(() => translateXsdRegex(bad), /at character \d+/, bad);
       }
+    });
+  });
+
+  describe('XML names', () => {
+    // Every ASCII character, and a few others: letters, a combining mark (U+0E35 cannot start a name), a digit of another script, a space.
+    const character = fc.oneof(fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), fc.constantFrom('é', 'Ж', '中', '\u0E35', '١', '\u00A0', '·'));
+    const text = fc.array(character, { maxLength: 8 }).map((chars) => chars.join(''));
+
+    it('are decided as the XML 1.0 tables decide them, ASCII or not', () => {
+      const { name, ncName, nmtoken } = nameTables();
+      fc.assert(fc.property(text, (s) => {
+        assert.equal(isName(s), name.test(s), `Name ${JSON.stringify(s)}`);
+        assert.equal(isNcName(s), ncName.test(s), `NCName ${JSON.stringify(s)}`);
+        assert.equal(isNmtoken(s), nmtoken.test(s), `NMTOKEN ${JSON.stringify(s)}`);
+      }), { numRuns: 3000 });
+    });
+
+    it('take letters, digits, ".", "-", "_" and ":" of ASCII where XML does', () => {
+      assert.ok(isName('a:b-1.c_d') && isName(':x') && isName('_') && !isName('1a') && !isName('-a') && !isName('a b') && !isName(''));
+      assert.ok(isNcName('a-1.b_c') && !isNcName('a:b') && !isNcName(':a'));
+      assert.ok(isNmtoken('1-a:.') && !isNmtoken('') && !isNmtoken('a/b'));
+      assert.ok(isNcName('élan') && !isNcName('\u0E35a') && isNcName('a\u0E35'));
     });
   });
 

@@ -35,6 +35,20 @@ export function nameTables(): NameTables {
   return tables;
 }
 
-export const isName = (s: string): boolean => nameTables().name.test(s);
-export const isNcName = (s: string): boolean => nameTables().ncName.test(s);
-export const isNmtoken = (s: string): boolean => nameTables().nmtoken.test(s);
+/*
+ * The ASCII characters of those tables are exactly these (letters start a
+ * name; digits, ".", "-" and "_" continue it; ":" both): a value wholly in
+ * ASCII, as nearly every identifier is, is decided without the tables, so a
+ * run that meets no other name never builds them (milliseconds of a cold start).
+ */
+const ASCII_NAME = /^[A-Za-z_:][A-Za-z0-9._:-]*$/;
+const ASCII_NC_NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
+const ASCII_NMTOKEN = /^[A-Za-z0-9._:-]+$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** `ascii` decides a string wholly in ASCII; only one with other characters needs the full class. */
+const byAscii = (ascii: RegExp, full: () => RegExp) => (s: string): boolean => (NON_ASCII.test(s) ? full().test(s) : ascii.test(s));
+
+export const isName = byAscii(ASCII_NAME, () => nameTables().name);
+export const isNcName = byAscii(ASCII_NC_NAME, () => nameTables().ncName);
+export const isNmtoken = byAscii(ASCII_NMTOKEN, () => nameTables().nmtoken);
