@@ -5,7 +5,7 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { type Diagnostic } from '../diagnostics.js';
-import { TransformProblem, compileStylesheet, sourceOf, type CompiledStylesheet } from '../transform/index.js';
+import { TransformProblem, compileStylesheet, loadXsltRuntime, sourceOf, type CompiledStylesheet } from '../transform/index.js';
 import { readXml } from '../xml/index.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { BuildCache, type UnitRecord } from './cache.js';
@@ -50,6 +50,13 @@ function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
     loaded = { setup: id, stylesheets };
   }
   return loaded.stylesheets;
+}
+
+/** Loads what documents are rendered with (saxon-js, the stylesheets of `setup`) ahead of the first one. */
+export async function prepareRendering(setup: RenderSetup): Promise<void> {
+  const stylesheets = stylesheetsOf(setup);
+  loadXsltRuntime();
+  await stylesheets;
 }
 
 /**

@@ -1,0 +1,99 @@
+/**
+ * The render thread: an incremental build that finds a document changed
+ * since the last build renders it in a thread of its own, started while the
+ * sources are read and kept for the next build. What it publishes is what a
+ * cold build in the calling thread publishes, byte for byte.
+ */
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { build, type BuildOptions } from '../../src/build/index.js';
+import { SETTLING_MS } from '../../src/build/reads.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string, prefix: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files.set(`${prefix}${name}`, readFileSync(path, 'latin1'));
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
+describe('samizdat build, the render thread', function () {
+  this.timeout(120_000);
+  const scratch = mkdtempSync(join(tmpdir(), 'samizdat-render-thread-'));
+  const tei = join(scratch, 'tei');
+  const out = join(scratch, 'dist');
+  const options: BuildOptions = { out, buildCacheDir: join(scratch, 'cache'), jobs: 2 };
+
+  /** What a cold build of the same sources writes in the calling thread alone (`--jobs 1`), with its own cache. */
+  async function coldBuildOf(name: string): Promise<Map<string, string>> {
+    const target = join(scratch, name);
+    const report = await build(tei, { out: target, buildCacheDir: join(scratch, `${name}-cache`), jobs: 1 });
+    assert.deepEqual(report.diagnostics, []);
+    assert.equal(report.threads, 0);
+    return tree(target);
+  }
+
+  /** Writes `text` as tei/`name` and lets it settle: the next build remembers what it read there. */
+  async function settledWrite(name: string, text: string): Promise<void> {
+    writeFileSync(join(tei, name), text);
+    await sleep(SETTLING_MS + 100);
+  }
+
+  before(async () => {
+    mkdirSync(tei);
+    copyFileSync(join(root, 'tei', 'register.xml'), join(tei, 'register.xml'));
+    writeFileSync(join(tei, 'a.xml'), flagship);
+    await settledWrite('b.xml', flagship.replace('>Trotsky opens the attack</title>', '>A second chapter</title>'));
+    const cold = await build(tei, options);
+    assert.deepEqual(cold.diagnostics, []);
+    assert.deepEqual(cold.rendered, ['a', 'b']);
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('renders a document changed since the last build in the render thread, with the bytes a cold build in one thread writes', async () => {
+    await settledWrite('b.xml', readFileSync(join(tei, 'b.xml'), 'utf8').replace('to a considerable extent\n                demagogish', 'to a considerable extent\n                demagogic'));
+    const report = await build(tei, options);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.rendered, ['b']);
+    assert.equal(report.threads, 1, 'rendered in the render thread');
+    assert.deepEqual(report.changedFiles.filter((p) => !p.startsWith('search/')), ['b/b.txt', 'b/index.html']);
+    assert.match(readFileSync(join(out, 'b', 'b.txt'), 'utf8'), /extent demagogic/);
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-wording'));
+  });
+
+  it('renders in the calling thread when the build may use one thread only (--jobs 1)', async () => {
+    await settledWrite('a.xml', flagship.replace('were three months in arrears', 'were three months behind'));
+    const report = await build(tei, { ...options, jobs: 1 });
+    assert.deepEqual(report.rendered, ['a']);
+    assert.equal(report.threads, 0);
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-mention'));
+  });
+
+  it('reports a changed document that no longer reads at its line and column, and leaves the edition as it was', async () => {
+    const before = tree(out);
+    await settledWrite('a.xml', flagship.replace('<body>', '<body><p>unclosed'));
+    try {
+      const report = await build(tei, options);
+      assert.equal(report.written, false);
+      const [problem] = report.diagnostics.filter((d) => d.severity === 'error');
+      assert.equal(problem.file, join(tei, 'a.xml'));
+      assert.ok(problem.line !== undefined && problem.column !== undefined, JSON.stringify(problem));
+      assert.deepEqual(tree(out), before);
+    } finally {
+      writeFileSync(join(tei, 'a.xml'), flagship.replace('were three months in arrears', 'were three months behind'));
+    }
+  });
+});
