@@ -9,6 +9,9 @@
 import { citationBlock, headMetadata, readCitable, type StyleName } from '../cite/index.js';
 import { htmlAttribute, htmlText, jsonInScript, urlFragment, urlPath } from '../escape.js';
 import type { ReadingLimits } from '../xml/index.js';
+import { createRequire } from 'node:module';
+import { version } from '../version.js';
+import { cacheKey } from './cache.js';
 
 /** A document about to be published, as citations see it. */
 export interface PublishedDocument {
@@ -86,6 +89,29 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
   ].join('\n');
 }
 
+/** The versions of what draws citations up: a new citeproc or citation-js may word them otherwise. */
+const CITING_VERSIONS: string = ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris']
+  .map((name) => `${name}@${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`).join(' ');
+
+/** What the citations read of a document, and where it is published (`baseUrl`, the document's URL). */
+function citableOf(options: CitationProviderOptions, document: PublishedDocument) {
+  const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${urlPath(document.name)}/` : undefined;
+  return readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl, limits: document.limits });
+}
+
+/**
+ * A key for a document's citations: everything they are drawn up from (the
+ * header's data and the paragraphs as citations read them, the document's
+ * name, the options, the versions of samizdat and of citeproc and
+ * citation-js), not the rest of its text. Undefined for a document that
+ * cannot be cited (it has no citations to keep).
+ */
+export function citationsKey(options: CitationProviderOptions, document: PublishedDocument): string | undefined {
+  const citable = citableOf(options, document);
+  if (!citable.ok) return undefined;
+  return cacheKey(['samizdat-citations-1', version, CITING_VERSIONS, JSON.stringify(options), document.name, JSON.stringify(citable.value)]);
+}
+
 /**
  * The build's citation hook. A document whose header cannot be cited (no
  * TEI header, data the CSL schema rejects) gets a page without citations
@@ -94,8 +120,7 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
 export function citationProvider(options: CitationProviderOptions = {}): CitationProvider {
   const styles = options.styles ?? ['chicago', 'mla', 'apa'];
   return async (document: PublishedDocument): Promise<DocumentCitations> => {
-    const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${urlPath(document.name)}/` : undefined;
-    const citable = readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl, limits: document.limits });
+    const citable = citableOf(options, document);
     if (!citable.ok) return {};
     const head = headMetadata(citable.value);
     const headHtml = [

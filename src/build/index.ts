@@ -266,7 +266,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   keying.catch(() => undefined);
   const setupOf = ({ html, text, records }: RenderSetup['keys']): RenderSetup => ({
     html: htmlPath, text: TEXT_STYLESHEET, ...(search && { records: RECORDS_STYLESHEET }), keys: { html, text, ...(records && { records }) },
-    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out,
+    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out, ...(options.force && { force: true }),
   });
   const stackSizeMb = stackFor(limits.maxDepth);
   // A document the last build read and that changed since is the likeliest to render: with a core to spare, the render

@@ -2,15 +2,18 @@
  * The render thread: an incremental build that finds a document changed
  * since the last build renders it in a thread of its own, started while the
  * sources are read and kept for the next build. What it publishes is what a
- * cold build in the calling thread publishes, byte for byte.
+ * cold build in the calling thread publishes, byte for byte. A document's
+ * citations are kept in the cache under what they are drawn up from: a
+ * change of wording draws them from there.
  */
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build, type BuildOptions } from '../../src/build/index.js';
+import { BuildCache, type UnitRecord } from '../../src/build/cache.js';
 import { SETTLING_MS } from '../../src/build/reads.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,5 +98,38 @@ describe('samizdat build, the render thread', function () {
     } finally {
       writeFileSync(join(tei, 'a.xml'), flagship.replace('were three months in arrears', 'were three months behind'));
     }
+  });
+
+  /** The cache record of document `name`'s page. */
+  function pageRecord(name: string): UnitRecord {
+    const units = join(new BuildCache(out, options.buildCacheDir).dir, 'units');
+    const records = readdirSync(units).map((file) => JSON.parse(readFileSync(join(units, file), 'utf8')) as UnitRecord);
+    const [record] = records.filter((r) => r.files[`${name}/index.html`] !== undefined);
+    assert.ok(record, `a record publishes ${name}/index.html`);
+    return record;
+  }
+
+  it('keeps a document\'s citations through a change of wording, and draws them up again when its header changes', async () => {
+    const unitFile = (key: string) => join(new BuildCache(out, options.buildCacheDir).dir, 'units', `${key}.json`);
+    const first = pageRecord('b');
+    assert.equal(first.parts?.length, 1, 'the page keeps its citations as a part');
+    const [citations] = first.parts!;
+    const stored = statSync(unitFile(citations)).ino;
+    await settledWrite('b.xml', readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months in arrears', 'were three months late'));
+    const reworded = await build(tei, options);
+    assert.deepEqual(reworded.rendered, ['b']);
+    assert.notEqual(pageRecord('b').key, first.key);
+    assert.deepEqual(pageRecord('b').parts, [citations], 'the same citations, from the cache');
+    assert.equal(statSync(unitFile(citations)).ino, stored, 'read from the cache, not drawn up and stored again');
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-late'));
+
+    await settledWrite('b.xml', readFileSync(join(tei, 'b.xml'), 'utf8').replace('>A second chapter</title>', '>A chapter retitled</title>'));
+    const retitled = await build(tei, options);
+    assert.deepEqual(retitled.rendered, ['b']);
+    assert.notDeepEqual(pageRecord('b').parts, [citations]);
+    assert.equal(existsSync(unitFile(citations)), false, 'the citations no page uses any more are pruned');
+    assert.match(readFileSync(join(out, 'b', 'index.html'), 'utf8'), /<section class="cite-this"[\s\S]*A chapter retitled/);
+    assert.match(readFileSync(join(out, 'b', 'b.bib'), 'utf8'), /A chapter retitled/);
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-retitle'));
   });
 });
