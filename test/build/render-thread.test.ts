@@ -8,6 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { snapshot as tree } from '../support/snapshot.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,20 +19,6 @@ import { SETTLING_MS } from '../../src/build/reads.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
-
-/** Every file under `dir`, by relative path, with its bytes. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string, prefix: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files.set(`${prefix}${name}`, readFileSync(path, 'latin1'));
-    }
-  };
-  walk(dir, '');
-  return files;
-}
 
 describe('samizdat build, the render thread', function () {
   this.timeout(120_000);
