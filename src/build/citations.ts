@@ -10,6 +10,7 @@ import { citationBlock, headMetadata, readCitable, type StyleName } from '../cit
 import { htmlAttribute, htmlText, jsonInScript, urlFragment, urlPath } from '../escape.js';
 import type { ReadingLimits } from '../xml/index.js';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { version } from '../version.js';
 import { cacheKey } from './cache.js';
 
@@ -89,9 +90,19 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
   ].join('\n');
 }
 
-/** The versions of what draws citations up: a new citeproc or citation-js may word them otherwise. */
-const CITING_VERSIONS: string = ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris']
-  .map((name) => `${name}@${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`).join(' ');
+let versionsOfCiting: string | undefined;
+
+/**
+ * The versions of what draws citations up: a new citeproc or citation-js may
+ * word them otherwise. Read from their package.json files, not required:
+ * citation-js is loaded only when something is formatted.
+ */
+function citingVersions(): string {
+  const require = createRequire(import.meta.url);
+  versionsOfCiting ??= ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris']
+    .map((name) => `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`).join(' ');
+  return versionsOfCiting;
+}
 
 /** What the citations read of a document, and where it is published (`baseUrl`, the document's URL). */
 function citableOf(options: CitationProviderOptions, document: PublishedDocument) {
@@ -109,7 +120,7 @@ function citableOf(options: CitationProviderOptions, document: PublishedDocument
 export function citationsKey(options: CitationProviderOptions, document: PublishedDocument): string | undefined {
   const citable = citableOf(options, document);
   if (!citable.ok) return undefined;
-  return cacheKey(['samizdat-citations-1', version, CITING_VERSIONS, JSON.stringify(options), document.name, JSON.stringify(citable.value)]);
+  return cacheKey(['samizdat-citations-1', version, citingVersions(), JSON.stringify(options), document.name, JSON.stringify(citable.value)]);
 }
 
 /**
