@@ -337,7 +337,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   try {
     return await lockedOutput(target, async () => {
       const records = await renderDocuments(jobs, cache, setupOf(keys), {
-        ...options, stackSizeMb, inRenderThread: threadsAllowed(options) > 1 && (preparing || renderThreadRunning()),
+        ...options, stackSizeMb, changedRender: preparing, inRenderThread: threadsAllowed(options) > 1 && (preparing || renderThreadRunning()),
       }, report);
       if (hasErrors(report.diagnostics)) return report;
       const html = { key: keys.html, stylesheet: () => compileStylesheet(htmlPath, options) };
@@ -439,7 +439,13 @@ async function renderDocuments(
   jobs: readonly RenderJob[],
   cache: BuildCache,
   setup: RenderSetup,
-  options: BuildOptions & { stackSizeMb: number; inRenderThread: boolean },
+  options: BuildOptions & {
+    stackSizeMb: number;
+    /** Whether this build started the render thread for documents that changed since the last build. */
+    changedRender: boolean;
+    /** Whether a few documents to render go to the render thread (this build or an earlier one started it). */
+    inRenderThread: boolean;
+  },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
   const records: (UnitRecord | undefined)[] = new Array(jobs.length);
@@ -461,8 +467,8 @@ async function renderDocuments(
   };
   const inRenderThread = (job: RenderJob) => renderInThread(job, setup, options.stackSizeMb);
 
-  // The documents this build read (changed since the last) are looked up first: those not in the cache start
-  // rendering in the render thread (a few of them at most) while the others are looked up.
+  // The documents this build read (changed since the last) are looked up first: when the build started the
+  // render thread for them, those not in the cache start rendering there (a few at most) while the others are looked up.
   const early: Promise<void>[] = [];
   const misses: number[] = [];
   const read = new Set(report.documentsRead);
@@ -472,7 +478,7 @@ async function renderDocuments(
     if (known) {
       records[i] = known;
       progress(jobs[i], true);
-    } else if (options.inRenderThread && early.length < WORKERS_FROM - 1) early.push(renderOne(i, inRenderThread));
+    } else if (options.changedRender && early.length < WORKERS_FROM - 1) early.push(renderOne(i, inRenderThread));
     else misses.push(i);
   }, { concurrency: READS_IN_FLIGHT });
   misses.sort((a, b) => a - b);

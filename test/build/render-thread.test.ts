@@ -64,6 +64,17 @@ describe('samizdat build, the render thread', function () {
     assert.deepEqual(tree(out), await coldBuildOf('cold-after-wording'));
   });
 
+  it('renders a cold build of four documents in a pool of workers, though the render thread is running', async () => {
+    const folder = join(scratch, 'four');
+    mkdirSync(folder);
+    copyFileSync(join(root, 'tei', 'register.xml'), join(folder, 'register.xml'));
+    for (const n of ['1', '2', '3', '4']) writeFileSync(join(folder, `c${n}.xml`), flagship.replace('>Trotsky opens the attack</title>', `>Chapter ${n}</title>`));
+    const report = await build(folder, { out: join(scratch, 'four-dist'), buildCacheDir: join(scratch, 'four-cache'), jobs: 2, search: false, citations: false });
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.rendered, ['c1', 'c2', 'c3', 'c4']);
+    assert.equal(report.threads, 2);
+  });
+
   it('renders in the calling thread when the build may use one thread only (--jobs 1)', async () => {
     await settledWrite('a.xml', flagship.replace('were three months in arrears', 'were three months behind'));
     const report = await build(tei, { ...options, jobs: 1 });
