@@ -493,10 +493,14 @@ async function renderDocuments(
   if (threads > 1) report.threads = threads;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
   let close = async (): Promise<void> => {};
-  if (few && options.inRenderThread) render = inRenderThread;
-  else if (threads > 1) {
-    // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
-    await Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
+  // Compiled here first, so that other threads find the stylesheets in the disk cache instead of each compiling
+  // them (and this thread, which may render the registers with them, compiling them once more).
+  const compiled = () => Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
+  if (few && options.inRenderThread) {
+    await compiled();
+    render = inRenderThread;
+  } else if (threads > 1) {
+    await compiled();
     const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: options.stackSizeMb });
     render = (job) => pool.run(job);
     close = () => pool.close();
