@@ -35,7 +35,7 @@ export interface UnitRecord {
   data?: Record<string, string>;
   /** sha256 of `entities` as JSON: what the edition-wide steps compare instead of the entities themselves (`entitiesDigest`). */
   entitiesHash?: string;
-  /** Keys of the units this one gathers (each page of the entity index), kept in the cache as long as it is. */
+  /** Keys of the units this one gathers (each page of the entity index; a document's citations), kept in the cache as long as it is. */
   parts?: string[];
 }
 

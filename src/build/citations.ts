@@ -9,6 +9,10 @@
 import { citationBlock, headMetadata, readCitable, type StyleName } from '../cite/index.js';
 import { htmlAttribute, htmlText, jsonInScript, urlFragment, urlPath } from '../escape.js';
 import type { ReadingLimits } from '../xml/index.js';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { version } from '../version.js';
+import { cacheKey } from './cache.js';
 
 /** A document about to be published, as citations see it. */
 export interface PublishedDocument {
@@ -86,6 +90,39 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
   ].join('\n');
 }
 
+let versionsOfCiting: string | undefined;
+
+/**
+ * The versions of what draws citations up: a new citeproc or citation-js may
+ * word them otherwise. Read from their package.json files, not required:
+ * citation-js is loaded only when something is formatted.
+ */
+function citingVersions(): string {
+  const require = createRequire(import.meta.url);
+  versionsOfCiting ??= ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris']
+    .map((name) => `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`).join(' ');
+  return versionsOfCiting;
+}
+
+/** What the citations read of a document, and where it is published (`baseUrl`, the document's URL). */
+function citableOf(options: CitationProviderOptions, document: PublishedDocument) {
+  const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${urlPath(document.name)}/` : undefined;
+  return readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl, limits: document.limits });
+}
+
+/**
+ * A key for a document's citations: everything they are drawn up from (the
+ * header's data and the paragraphs as citations read them, the document's
+ * name, the options, the versions of samizdat and of citeproc and
+ * citation-js), not the rest of its text. Undefined for a document that
+ * cannot be cited (it has no citations to keep).
+ */
+export function citationsKey(options: CitationProviderOptions, document: PublishedDocument): string | undefined {
+  const citable = citableOf(options, document);
+  if (!citable.ok) return undefined;
+  return cacheKey(['samizdat-citations-1', version, citingVersions(), JSON.stringify(options), document.name, JSON.stringify(citable.value)]);
+}
+
 /**
  * The build's citation hook. A document whose header cannot be cited (no
  * TEI header, data the CSL schema rejects) gets a page without citations
@@ -94,8 +131,7 @@ function citeThis(document: PublishedDocument, block: Awaited<ReturnType<typeof 
 export function citationProvider(options: CitationProviderOptions = {}): CitationProvider {
   const styles = options.styles ?? ['chicago', 'mla', 'apa'];
   return async (document: PublishedDocument): Promise<DocumentCitations> => {
-    const documentUrl = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/${urlPath(document.name)}/` : undefined;
-    const citable = readCitable(document.text, document.file, { baseUrl: options.baseUrl, documentUrl, limits: document.limits });
+    const citable = citableOf(options, document);
     if (!citable.ok) return {};
     const head = headMetadata(citable.value);
     const headHtml = [

@@ -31,8 +31,9 @@ import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
 import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
-import type { CitationJob } from './citation-worker.js';
-import type { CitationProviderOptions, DocumentCitations, PublishedDocument } from './citations.js';
+import type { CitationProviderOptions } from './citations.js';
+import { citeInOwnThread } from './citation-thread.js';
+import { prepareRenderThread, renderInThread, renderThreadRunning } from './render-thread.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
 import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { imageMentions, imagesParameter, publishableImages, type ImageCopy } from './images.js';
@@ -196,7 +197,7 @@ const READS_IN_FLIGHT = 8;
  * each file holding an apparatus for another document, is checked through
  * the reading layer and kept.
  */
-async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, reads: DocumentReads, report: Pick<BuildReport, 'diagnostics' | 'documentsRead' | 'images'>): Promise<Found> {
+async function discover(input: string | readonly string[], limits: ReadingLimits, options: BuildOptions, reads: DocumentReads, report: Pick<BuildReport, 'diagnostics' | 'documentsRead' | 'images'>, changed: () => void): Promise<Found> {
   const found: Found = { documents: [], registers: [], apparatus: new Map() };
   const patterns = typeof input === 'string' ? [input] : input;
   const root = resolve(options.root ?? '.');
@@ -209,6 +210,7 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
       const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);
       return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, images: looked, problems: unpublished };
     }
+    if (stats && !options.force && reads.knows(resolve(entry))) changed();
     const readAt = Date.now();
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) return { ...nothing, problems: [read] };
@@ -255,8 +257,28 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   };
   const limits = readingLimits(options.limits);
   const cache = new BuildCache(out, options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR);
+  const search = options.search ?? true;
+  const htmlPath = resolve(options.xslt ?? HTML_STYLESHEET);
+  // The stylesheets' keys are read while the sources are: a changed document starts the render thread with them.
+  const keying = Promise.all([
+    stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
+  ]).then(([html, text, site, records]) => ({ html, text, site, ...(records && { records }) }));
+  keying.catch(() => undefined);
+  const setupOf = ({ html, text, records }: RenderSetup['keys']): RenderSetup => ({
+    html: htmlPath, text: TEXT_STYLESHEET, ...(search && { records: RECORDS_STYLESHEET }), keys: { html, text, ...(records && { records }) },
+    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out, ...(options.force && { force: true }),
+  });
+  const stackSizeMb = stackFor(limits.maxDepth);
+  // A document the last build read and that changed since is the likeliest to render: with a core to spare, the render
+  // thread starts loading saxon-js and the stylesheets at once, while the other sources are looked at.
+  let preparing = false;
+  const changed = (): void => {
+    if (preparing || threadsAllowed(options) < 2) return;
+    preparing = true;
+    keying.then((keys) => prepareRenderThread(setupOf(keys), stackSizeMb), () => undefined);
+  };
   const reads = await DocumentReads.load(cache.dir, JSON.stringify([CACHE_FORMAT, limits]));
-  const found = await discover(input, limits, options, reads, report);
+  const found = await discover(input, limits, options, reads, report, changed);
   // What was learnt of the files holds whatever comes of the build.
   await reads.save().catch(() => undefined);
   if (hasErrors(report.diagnostics)) return report;
@@ -270,14 +292,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const textModes = options.textModes ?? ['reading'];
   const citations = options.citations ?? {};
   const editionTitle = options.editionTitle ?? 'Documents';
-  const search = options.search ?? true;
-  const htmlPath = resolve(options.xslt ?? HTML_STYLESHEET);
   let keys: { html: string; text: string; site: string; records?: string };
   try {
-    const [html, text, site, records] = await Promise.all([
-      stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
-    ]);
-    keys = { html, text, site, ...(records && { records }) };
+    keys = await keying;
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
     report.diagnostics.push(error.problem);
@@ -319,8 +336,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const searchPage = search ? compileSearchPage(options) : undefined;
   try {
     return await lockedOutput(target, async () => {
-      const records = await renderDocuments(jobs, cache, {
-        ...options, html: htmlPath, ...(search && { records: RECORDS_STYLESHEET }), keys: { html: keys.html, text: keys.text, ...(keys.records && { records: keys.records }) }, out,
+      const records = await renderDocuments(jobs, cache, setupOf(keys), {
+        ...options, stackSizeMb, changedRender: preparing, inRenderThread: threadsAllowed(options) > 1 && (preparing || renderThreadRunning()),
       }, report);
       if (hasErrors(report.diagnostics)) return report;
       const html = { key: keys.html, stylesheet: () => compileStylesheet(htmlPath, options) };
@@ -407,44 +424,87 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 }
 
 
+/** Threads the build may render in (`--jobs`, default one per CPU). */
+function threadsAllowed(options: BuildOptions): number {
+  return Math.max(1, options.jobs ?? availableParallelism());
+}
+
 /**
  * Each document's record: from the cache when its key is known, rendered
- * otherwise — in worker threads when enough of them need rendering.
+ * otherwise — in worker threads when enough of them need rendering; the few
+ * an incremental build finds changed in the render thread (render-thread.ts)
+ * when the build started it or an earlier one did.
  */
 async function renderDocuments(
   jobs: readonly RenderJob[],
   cache: BuildCache,
-  options: BuildOptions & { html: string; records?: string; keys: RenderSetup['keys']; out: string },
+  setup: RenderSetup,
+  options: BuildOptions & {
+    stackSizeMb: number;
+    /** Whether this build started the render thread for documents that changed since the last build. */
+    changedRender: boolean;
+    /** Whether a few documents to render go to the render thread (this build or an earlier one started it). */
+    inRenderThread: boolean;
+  },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
   const records: (UnitRecord | undefined)[] = new Array(jobs.length);
-  const misses: number[] = [];
   let done = 0;
   const progress = (job: RenderJob, reused: boolean) => options.onProgress?.({ done: ++done, total: jobs.length, file: job.request.file, reused });
-  const known = options.force ? [] : await pMap(jobs, (job) => cache.unit(job.key), { concurrency: READS_IN_FLIGHT });
-  for (let i = 0; i < jobs.length; i++) {
-    records[i] = known[i];
-    if (records[i]) progress(jobs[i], true);
-    else misses.push(i);
-  }
-  if (misses.length === 0) return records as UnitRecord[];
-
-  const setup: RenderSetup = {
-    html: options.html, text: TEXT_STYLESHEET, ...(options.records && { records: options.records }), keys: options.keys,
-    xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out: options.out,
+  const renderOne = async (i: number, render: (job: RenderJob) => Promise<RenderOutcome>): Promise<void> => {
+    const job = jobs[i];
+    let outcome: RenderOutcome;
+    try {
+      outcome = await render(job);
+    } catch (error) {
+      outcome = { ok: false, problem: diagnostic('error', 'internal', `samizdat failed on this document: ${(error as Error).message}`, { file: job.request.file }) };
+    }
+    if (outcome.ok) {
+      records[i] = outcome.record;
+      report.rendered.push(job.request.name);
+    } else report.diagnostics.push(outcome.problem);
+    progress(job, false);
   };
-  const threads = misses.length < WORKERS_FROM ? 1 : Math.min(misses.length, Math.max(1, options.jobs ?? availableParallelism()));
-  report.threads = threads > 1 ? threads : 0;
+  const inRenderThread = (job: RenderJob) => renderInThread(job, setup, options.stackSizeMb);
+
+  // The documents this build read (changed since the last) are looked up first: when the build started the
+  // render thread for them, those not in the cache start rendering there (a few at most) while the others are looked up.
+  const early: Promise<void>[] = [];
+  const misses: number[] = [];
+  const read = new Set(report.documentsRead);
+  const order = [...jobs.keys()].sort((a, b) => Number(read.has(jobs[b].request.file)) - Number(read.has(jobs[a].request.file)));
+  await pMap(order, async (i) => {
+    const known = options.force ? undefined : await cache.unit(jobs[i].key);
+    if (known) {
+      records[i] = known;
+      progress(jobs[i], true);
+    } else if (options.changedRender && early.length < WORKERS_FROM - 1) early.push(renderOne(i, inRenderThread));
+    else misses.push(i);
+  }, { concurrency: READS_IN_FLIGHT });
+  misses.sort((a, b) => a - b);
+  if (early.length > 0) report.threads = 1;
+  if (misses.length === 0) {
+    await Promise.all(early);
+    return finish();
+  }
+
+  const few = early.length + misses.length < WORKERS_FROM;
+  const threads = few ? 1 : Math.min(misses.length, threadsAllowed(options));
+  if (threads > 1) report.threads = threads;
   let render: (job: RenderJob) => Promise<RenderOutcome> = (job) => renderUnit(job, setup);
   let close = async (): Promise<void> => {};
-  if (threads > 1) {
-    // Compile here first, so that workers find the stylesheets in the disk cache instead of each compiling them.
-    await Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
-    // Each thread with a stack for the deepest document the limits accept.
-    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: stackFor(readingLimits(options.limits).maxDepth) });
+  // Compiled here first, so that other threads find the stylesheets in the disk cache instead of each compiling
+  // them (and this thread, which may render the registers with them, compiling them once more).
+  const compiled = () => Promise.all([setup.html, setup.text, setup.records].map((path) => path && compileStylesheet(path, options)));
+  if (few && options.inRenderThread) {
+    await compiled();
+    render = inRenderThread;
+  } else if (threads > 1) {
+    await compiled();
+    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: options.stackSizeMb });
     render = (job) => pool.run(job);
     close = () => pool.close();
-  } else if (Math.max(1, options.jobs ?? availableParallelism()) > 1 && misses.some((i) => jobs[i].request.citations !== false)) {
+  } else if (threadsAllowed(options) > 1 && misses.some((i) => jobs[i].request.citations !== false)) {
     // Rendering here, with a second core to spare: citations (citeproc's
     // start-up is the longest step of a first build) get a thread of their
     // own, kept for the process so that the next build (under `watch`)
@@ -457,29 +517,19 @@ async function renderDocuments(
     // pool's size with workers (the pool takes them in turn).
     let next = 0;
     const lane = async (): Promise<void> => {
-      for (let i = misses[next++]; i !== undefined; i = misses[next++]) await renderOne(i);
+      for (let i = misses[next++]; i !== undefined; i = misses[next++]) await renderOne(i, render);
     };
-    const renderOne = async (i: number): Promise<void> => {
-      const job = jobs[i];
-      let outcome: RenderOutcome;
-      try {
-        outcome = await render(job);
-      } catch (error) {
-        outcome = { ok: false, problem: diagnostic('error', 'internal', `samizdat failed on this document: ${(error as Error).message}`, { file: job.request.file }) };
-      }
-      if (outcome.ok) {
-        records[i] = outcome.record;
-        report.rendered.push(job.request.name);
-      } else report.diagnostics.push(outcome.problem);
-      progress(job, false);
-    };
-    await Promise.all(Array.from({ length: threads }, lane));
+    await Promise.all([...early, ...Array.from({ length: threads }, lane)]);
   } finally {
     await close();
   }
-  report.rendered.sort();
-  report.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-  return records.filter((r): r is UnitRecord => r !== undefined);
+  return finish();
+
+  function finish(): UnitRecord[] {
+    report.rendered.sort();
+    report.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+    return records.filter((r): r is UnitRecord => r !== undefined);
+  }
 }
 
 /** The warning for a document whose names point at anchors no entry of the edition has. */
@@ -487,12 +537,4 @@ function unresolvedWarning(file: string, anchors: readonly string[]): Diagnostic
   const shown = anchors.slice(0, 5).map((a) => `"${a}"`).join(', ') + (anchors.length > 5 ? ` and ${anchors.length - 5} more` : '');
   return diagnostic('warning', BUILD_RULE,
     `${anchors.length === 1 ? 'a name points' : 'names point'} at ${shown}, which no entry of the edition has; ${anchors.length === 1 ? 'it is' : 'they are'} not linked. \`samizdat validate\` says where.`, { file });
-}
-
-/** The citation thread, started on first use and kept (idle, it does not keep the process alive). */
-let citationThread: WorkerPool<CitationJob, DocumentCitations> | undefined;
-
-function citeInOwnThread(options: CitationProviderOptions, document: PublishedDocument): Promise<DocumentCitations> {
-  if (!citationThread?.alive) citationThread = new WorkerPool(new URL('./citation-worker.js', import.meta.url), 1, undefined, { background: true });
-  return citationThread.run({ options, document });
 }

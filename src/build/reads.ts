@@ -56,6 +56,11 @@ export class DocumentReads {
     return new DocumentReads(path, setting, remembered);
   }
 
+  /** Whether the last build read `file` (then a file that must be read again changed since). */
+  knows(file: string): boolean {
+    return this.remembered.has(file);
+  }
+
   /** What reading `file` gave last time, if the file is as it was then. */
   recall(file: string, stats: Stats): DocumentRead | undefined {
     const kept = this.remembered.get(file);

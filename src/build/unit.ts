@@ -5,11 +5,12 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { type Diagnostic } from '../diagnostics.js';
-import { TransformProblem, compileStylesheet, sourceOf, type CompiledStylesheet } from '../transform/index.js';
+import { TransformProblem, compileStylesheet, loadXsltRuntime, sourceOf, type CompiledStylesheet } from '../transform/index.js';
 import { readXml } from '../xml/index.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { BuildCache, type UnitRecord } from './cache.js';
 import { citeInThisThread, renderDocument, type Citing, type DocumentStylesheets, type RenderRequest } from './render.js';
+import { citationsKey, type DocumentCitations } from './citations.js';
 
 /** Plain data every renderer receives once. */
 export interface RenderSetup {
@@ -22,6 +23,8 @@ export interface RenderSetup {
   keys: { html: string; text: string; records?: string };
   /** Where compiled stylesheets are cached (false: compile afresh). */
   xsltCacheDir?: string | false;
+  /** Draw every document's citations up afresh (`--force`), not from the cache. */
+  force?: boolean;
   /** The build cache's root folder and the output folder it belongs to. */
   cacheRoot: string;
   out: string;
@@ -52,6 +55,13 @@ function stylesheetsOf(setup: RenderSetup): Promise<DocumentStylesheets> {
   return loaded.stylesheets;
 }
 
+/** Loads what documents are rendered with (saxon-js, the stylesheets of `setup`) ahead of the first one. */
+export async function prepareRendering(setup: RenderSetup): Promise<void> {
+  const stylesheets = stylesheetsOf(setup);
+  loadXsltRuntime();
+  await stylesheets;
+}
+
 /**
  * Reads the document through the reading layer, renders it and stores what
  * it produced; `cite` draws up its citations (in this thread unless the
@@ -68,12 +78,57 @@ export async function renderUnit(job: RenderJob, setup: RenderSetup, cite: Citin
   if (isMainThread && read.document.depth > CALLING_THREAD_DEPTH) return inLargeStack();
   try {
     // The stylesheets may still be loading: the document's citations start first.
-    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, stylesheetsOf(setup), cite);
-    const record = await new BuildCache(setup.out, setup.cacheRoot).store(job.key, rendered);
+    const cache = new BuildCache(setup.out, setup.cacheRoot);
+    const kept: KeptCitations[] = [];
+    const rendered = await renderDocument(sourceOf(read.document, limits), job.request, stylesheetsOf(setup), citedThrough(cache, cite, kept, setup.force ?? false));
+    // The document's citations are kept in the cache as long as its record is: their unit is a part of it, and its record names their blobs.
+    for (const { text } of kept) rendered.data.set(CITATIONS_DATA, text);
+    const record = await cache.store(job.key, { ...rendered, ...(kept.length > 0 && { parts: kept.map((k) => k.key) }) });
     return { ok: true, record };
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
     if (isMainThread && /Maximum call stack size exceeded/.test(error.problem.message)) return inLargeStack();
     return { ok: false, problem: error.problem };
   }
+}
+
+/** Where a document's citations are kept in its unit of the cache: the parts of the page they fill. */
+const CITATIONS_DATA = 'citations.json';
+
+/** The unit a document's citations were kept in, and the text of its datum. */
+interface KeptCitations {
+  key: string;
+  text: string;
+}
+
+/**
+ * `cite` through the build cache: a document's citations are kept as a unit
+ * of their own, under a key of what they are drawn up from
+ * (`citationsKey`), so that a change to a document's text that leaves its
+ * header and paragraphs as they were does not start citeproc (about a
+ * second of CPU) again (nor with `force`, which draws them up afresh). The
+ * units used are added to `kept`.
+ */
+function citedThrough(cache: BuildCache, cite: Citing, kept: KeptCitations[], force: boolean): Citing {
+  return async (options, document) => {
+    const key = citationsKey(options, document);
+    if (key === undefined) return cite(options, document);
+    const known = force ? undefined : await cache.unit(key);
+    const datum = known?.data?.[CITATIONS_DATA];
+    if (known && datum !== undefined) {
+      const text = (await cache.read(datum)).toString('utf8');
+      const { head, block } = JSON.parse(text) as Pick<DocumentCitations, 'head' | 'block'>;
+      const files = Object.fromEntries(await Promise.all(Object.entries(known.files).map(async ([name, hash]) => [name, await cache.read(hash)] as const)));
+      kept.push({ key, text });
+      return { head, block, files };
+    }
+    const citations = await cite(options, document);
+    const text = JSON.stringify({ head: citations.head, block: citations.block });
+    await cache.store(key, {
+      name: document.name, title: '', entities: { mentions: [], entries: [], relations: [] }, links: [],
+      files: new Map(Object.entries(citations.files ?? {})), data: new Map([[CITATIONS_DATA, text]]),
+    });
+    kept.push({ key, text });
+    return citations;
+  };
 }

@@ -18,6 +18,7 @@ import { type CompileOptions, type CompiledStylesheet, APPARATUS_STYLESHEET, HTM
 export { compileStylesheet, compileGeneratedStylesheet, stylesheetKey, stylesheetModules, writeAtomically, TransformProblem, APPARATUS_STYLESHEET, HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, XSLT_DIR, DEFAULT_XSLT_CACHE_DIR, XSLT_COMPILE_RULE } from './stylesheet.js';
 export type { CompiledStylesheet, CompileOptions, GeneratedStylesheet, SefOrigin } from './stylesheet.js';
 export type { SaxonDocument } from './saxon.js';
+export { saxon as loadXsltRuntime } from './saxon.js';
 export { withReadsLimitedTo } from './sandbox.js';
 export { teiSource, readTeiSource, sourceOf, doctypeOf } from './source.js';
 export type { TeiSource } from './source.js';

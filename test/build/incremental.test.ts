@@ -201,7 +201,7 @@ describe('samizdat build, incremental and parallel', function () {
   it('renders everything again and rewrites every file with force', async () => {
     const report = await build(tei, { ...options, force: true });
     assert.deepEqual(report.rendered, ['ch01', 'ch03', 'ch04']);
-    assert.equal(report.threads, 0, 'three documents are rendered sooner in this thread');
+    assert.ok(report.threads <= 1, 'three documents are rendered sooner in this thread, or in the render thread an earlier build started, than in a pool of workers');
     assert.ok(report.sitePagesRendered);
     assert.deepEqual(report.changedFiles, [...snapshot(out).keys()].sort());
   });

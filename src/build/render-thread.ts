@@ -1,0 +1,51 @@
+/**
+ * The render thread: one worker thread, kept for the life of the process,
+ * that renders the few documents an incremental build finds changed.
+ *
+ * Rendering them in the calling thread put everything in one line: read
+ * the sources, look up a thousand units, load saxon-js and the stylesheets,
+ * render, then the edition-wide steps. In a thread of its own, loading
+ * saxon-js and the stylesheets starts as soon as the build has read a
+ * changed document, and the document renders while this thread looks up the
+ * others; a later build (under `watch`) finds the thread ready. Its
+ * citations are drawn up in a thread of their own beside it
+ * (citation-thread.ts), as they are beside the calling thread.
+ */
+import { WorkerPool } from '../workers/pool.js';
+import type { RenderJob, RenderOutcome, RenderSetup } from './unit.js';
+
+/** What the render thread is asked: to render `job` under `setup`, or with no job, to load what `setup` renders with. */
+export interface RenderThreadJob {
+  setup: RenderSetup;
+  job?: RenderJob;
+}
+
+let thread: { pool: WorkerPool<RenderThreadJob, RenderOutcome | undefined>; stackSizeMb: number } | undefined;
+
+/** The thread, with a stack of at least `stackSizeMb` (a build with a higher depth limit starts a new one). */
+function renderThread(stackSizeMb: number): WorkerPool<RenderThreadJob, RenderOutcome | undefined> {
+  if (!thread?.pool.alive || thread.stackSizeMb < stackSizeMb) {
+    void thread?.pool.close();
+    const pool = new WorkerPool<RenderThreadJob, RenderOutcome | undefined>(new URL('./render-thread-worker.js', import.meta.url), 1, undefined, { background: true, stackSizeMb });
+    thread = { pool, stackSizeMb };
+  }
+  return thread.pool;
+}
+
+/** Whether the render thread is running (started by an earlier build of this process, or by `prepareRenderThread`). */
+export function renderThreadRunning(): boolean {
+  return thread?.pool.alive ?? false;
+}
+
+/** Starts loading saxon-js and the stylesheets of `setup` in the render thread, ahead of the documents it will be given. */
+export function prepareRenderThread(setup: RenderSetup, stackSizeMb: number): void {
+  // A stylesheet that does not compile is reported by the render that needs it.
+  renderThread(stackSizeMb).run({ setup }).catch(() => undefined);
+}
+
+/** Renders `job` in the render thread. */
+export async function renderInThread(job: RenderJob, setup: RenderSetup, stackSizeMb: number): Promise<RenderOutcome> {
+  const outcome = await renderThread(stackSizeMb).run({ setup, job });
+  if (outcome === undefined) throw new Error('the render thread answered a document with nothing');
+  return outcome;
+}
