@@ -59,10 +59,13 @@ export function xmlAttribute(text: string): string {
 
 /**
  * Whether `name` can be one file name in the output folder: one path
- * segment (no `/`, `\` or NUL), not `.` or `..`, not hidden, no control
- * characters, at most 255 bytes.
+ * segment (no `/` or NUL, nor `\` where it separates folders: Windows),
+ * not `.` or `..`, not hidden, no control characters, at most 255 bytes.
+ * Elsewhere a `\` is a character of the name, as in a source file
+ * `\draft.xml`, whose pages and citation files take its name.
  */
-export function isFileName(name: string): boolean {
-  return name !== '' && name !== '.' && name !== '..' && !name.startsWith('.')
-    && !/[/\\\u0000-\u001f\u007f-\u009f]/.test(name) && Buffer.byteLength(name) <= 255;
+export function isFileName(name: string, platform: NodeJS.Platform = process.platform): boolean {
+  const separators = platform === 'win32' ? /[/\\]/ : /\//;
+  return name !== '' && name !== '.' && name !== '..' && !name.startsWith('.') && !separators.test(name)
+    && !/[\u0000-\u001f\u007f-\u009f]/.test(name) && Buffer.byteLength(name) <= 255;
 }
