@@ -22,13 +22,13 @@ export function answerJobs<Data, Job, Result>(handle: (job: Job, data: Data) => 
   if (!port) throw new Error('answerJobs must run in a worker thread');
   const data = workerData as Data;
   const answer = async (id: number, job: Job): Promise<void> => {
-    let answer: JobAnswer<Result>;
+    let reply: JobAnswer<Result>;
     try {
-      answer = { id, result: await handle(job, data) };
+      reply = { id, result: await handle(job, data) };
     } catch (error) {
-      answer = { id, error: errorText(error) };
+      reply = { id, error: errorText(error) };
     }
-    port.postMessage(answer);
+    port.postMessage(reply);
   };
   // Otherwise one job at a time, in the order sent: a pool may send the next job before this one is answered.
   let turn = Promise.resolve();
