@@ -16,6 +16,9 @@
  *   anew; it is kept on the element;
  * - accumulator-before(), accumulator-after() and key() gather the
  *   namespaces in scope on every call; the map is kept per SEF node;
+ * - the descendant axis nests one iterator per level of the tree, so each
+ *   step of a // or of a key's index costs as much as the node is deep; it
+ *   follows the tree's links instead;
  * - string-length() and substring() copy the string into an array of code
  *   points; a string without surrogates is measured and cut directly;
  * - every regular expression is translated from XPath's syntax to
@@ -89,6 +92,22 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // SEF node.
     to: 'function O(k,F){let T=k&&"object"===typeof k?samizdatNamespaceMaps.get(k):void 0;void 0===T&&(T=ma(k),k&&"object"===typeof k&&samizdatNamespaceMaps.set(k,T));',
     prelude: 'const samizdatNamespaceMaps=new WeakMap();',
+  },
+  {
+    name: 'descendants-flat',
+    from: 'gf:function(q){return A.wa(q).mapOneToMany(function(g){return A.he(g)})}',
+    // The descendant axis (every //, every key index, every xsl:number
+    // level="any") was a tree of nested iterators, one per level: each
+    // step went through as many iterators as the node was deep, each
+    // allocated anew per node. The same nodes in the same order (depth
+    // first, a node before its children) by following the tree's links;
+    // a document node's own children are filtered as the child axis does.
+    to: 'gf:function(q){return samizdatDescendants(Hb,q,A.wa(q).next())}',
+    prelude:
+      'function samizdatDescendants(Hb,root,first){const atTop=9===root.nodeType;' +
+      'const hidden=n=>atTop&&n.parentNode===root&&(3===n.nodeType||4===n.nodeType||7===n.nodeType&&"xml"===n.target);' +
+      'return new Hb(first,function(n){let c=n.firstChild;if(c)return c;for(;;){c=n.nextSibling;for(;c&&hidden(c);)c=c.nextSibling;' +
+      'if(c)return c;n=n.parentNode;if(!n||n===root)return null}})}',
   },
   {
     name: 'string-length-without-copy',

@@ -34,11 +34,22 @@ const COMPARISONS = `('a\u{1D504}b' = 'a\u{1D504}b', 'a\u{1D504}' = 'a\u{1D505}'
     $b in ('none', -1, 0, 1.4, 2.5, 3, 99, xs:double('NaN'), xs:double('INF'))
   return '[' || (if ($b instance of xs:string) then substring($s, $a) else substring($s, $a, $b)) || ']')`;
 
+/**
+ * The descendant axes from a document node (whose own text and XML
+ * declaration are not its children), an element, and a leaf: each node
+ * named with its string value, in the order the axis gives.
+ */
+const DESCENDANTS = `let $d := parse-xml('<?xml version="1.0"?><!--c--><?pi x?><a> t <b><c/>u<![CDATA[v]]></b><!--k--><d><e><f/></e><g/></d> w </a><!--z-->'),
+  $label := function ($n) { (local-name($n), '') [1] || '=' || string($n) }
+  return ($d//node() ! $label(.), '|', $d/descendant-or-self::node() ! $label(.), '|', $d//d/descendant::node() ! $label(.), '|',
+    $d//c/descendant-or-self::node() ! $label(.), '|', count($d//c/descendant::node()), count($d//*), $d//*[not(*)] ! local-name(.), '|', ($d//e, $d//b)//* ! local-name(.))`;
+
 interface Outcome {
   applied: string[];
   /** Each stylesheet's page (principal result and secondary results), run twice. */
   runs: string[][];
   comparisons: unknown;
+  descendants: unknown;
 }
 
 /** Runs the flagship through the page and text stylesheets, twice each, and the comparisons, in a new process whose saxon-js has `patches` applied. */
@@ -71,7 +82,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
         return String(principalResult) + JSON.stringify(resultDocuments ?? {});
       });
     });
-    console.log(JSON.stringify({ applied, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null) }));`;
+    console.log(JSON.stringify({ applied, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -80,7 +91,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
 describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
-    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'string-length-without-copy', 'substring-without-copy']);
+    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -112,5 +123,9 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       ...['Trotsky', 'to', 'the', 'Central', 'Committee'], ...['Trotsky', 'to', 'the', 'Central', 'Committee'], true, true, 7, 3, 0,
     ]);
     assert.deepEqual(patched.comparisons, shipped.comparisons);
+    const descendants = shipped.descendants as unknown[];
+    assert.deepEqual(descendants.slice(0, 4), ['=c', 'pi=x', 'a= t uv w ', '= t ']);
+    assert.deepEqual(descendants.slice(-9), ['|', 0, 7, 'c', 'f', 'g', '|', 'c', 'f']);
+    assert.deepEqual(patched.descendants, shipped.descendants);
   });
 });
