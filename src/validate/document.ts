@@ -6,7 +6,7 @@
  * Everything here is plain data in and out, so it runs the same in a worker
  * thread (where each worker keeps its compiled schemas and rules) as here.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import type { FileLook } from '../file-look.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
@@ -129,7 +129,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   // The rules layer holds the text whole (and saxon-js its tree): only within the size limit. Layers 1–2 stream, whatever the size.
   const kept: string[] = [];
   const wanted = options.keepText || options.schematron !== undefined;
-  const size = wanted ? await fileSize(file) : 0;
+  const size = wanted ? fileSize(file) : 0;
   const tooLargeToKeep = size > limits.maxDocumentSize;
   const keep = wanted && !tooLargeToKeep;
   const feed = (text: string) => {
@@ -157,7 +157,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   }
   if (text !== undefined && options.schematron) {
     if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
-    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline }));
+    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline, schemas }));
   }
   return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
 }
@@ -173,8 +173,13 @@ function both(first: XmlEvents | undefined, second: XmlEvents | undefined): XmlE
   };
 }
 
-async function fileSize(file: string): Promise<number> {
-  return (await stat(file).catch(() => undefined))?.size ?? 0;
+/** Synchronous, as the read is (a worker's documents are read one at a time). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 async function checkRules(file: string, text: string, options: SchematronOptions): Promise<Diagnostic[]> {

@@ -5,7 +5,7 @@
  * edit the edition's schema or rules: each use checks, with one `stat` per
  * file, that the files it was made from still look as they did when read.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 
 /** What a file looked like: an atomic save (a rename) changes the inode, an edit the time or size. */
 interface Stamp {
@@ -13,9 +13,14 @@ interface Stamp {
   look: string | undefined;
 }
 
-async function lookOf(path: string): Promise<string | undefined> {
-  const info = await stat(path).catch(() => undefined);
-  return info && `${info.ino}:${info.size}:${info.mtimeMs}`;
+/** Synchronous: a stat takes microseconds, and the promise machinery of an asynchronous one cost more than the call (once per file per document). */
+function lookOf(path: string): string | undefined {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info && `${info.ino}:${info.size}:${info.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Records a file as read; call it just before reading, so a change made during the read is noticed next time. */
@@ -29,14 +34,14 @@ export class FreshMemo<T> {
     const known = this.entries.get(key);
     if (known) {
       const entry = await known;
-      const looks = await Promise.all(entry.stamps.map((s) => lookOf(s.path)));
+      const looks = entry.stamps.map((s) => lookOf(s.path));
       if (looks.every((look, i) => look === entry.stamps[i].look)) return entry.value;
       // Stale; whoever notices first makes it again, the others wait for that.
       if (this.entries.get(key) !== known) return this.get(key, make);
     }
     const stamps: Stamp[] = [];
     const made = make(async (path) => {
-      stamps.push({ path, look: await lookOf(path) });
+      stamps.push({ path, look: lookOf(path) });
     }).then((value) => ({ value, stamps }));
     this.entries.set(key, made);
     // A failure is not remembered: the next use tries again.

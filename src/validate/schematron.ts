@@ -20,6 +20,7 @@ import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematr
 import { outlineDocument, type DocumentOutline } from './schematron/locations.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy } from './schematron/sandbox.js';
+import type { RunSchemas } from './run-schemas.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -65,6 +66,8 @@ export interface SchematronOptions extends LoadOptions, RunOptions {
   catalog?: Catalog;
   /** Where rule files named by `<?xml-model?>` may be read (default: the current folder as the edition's root). */
   readable?: ReadableFolders;
+  /** What the documents of one run share in one thread: a rule file they name is looked at once per run, not once per document. */
+  schemas?: RunSchemas;
 }
 
 /** A document to check: its path (for locations and relative references) and text. */
@@ -225,13 +228,17 @@ export function severityOfRole(role: string | null | undefined): Severity {
  * (schematypens Schematron; the href may be a .sch file or a RELAX NG schema
  * with embedded rules). URLs go through the catalog; nothing is downloaded.
  */
-export async function schematronSourcesOf(document: RuleDocument, catalog: Catalog = {}, readable: ReadableFolders = { root: process.cwd() }): Promise<{ sources: RuleSource[]; problems: Diagnostic[] }> {
+export async function schematronSourcesOf(
+  document: RuleDocument, catalog: Catalog = {}, readable: ReadableFolders = { root: process.cwd() }, schemas?: RunSchemas,
+): Promise<{ sources: RuleSource[]; problems: Diagnostic[] }> {
   const sources: RuleSource[] = [];
   const problems: Diagnostic[] = [];
   for (const model of readXmlModels(document.text).filter(isSchematronModel)) {
     const where = { file: document.path, line: model.line, column: model.column };
     const choice = resolveSchemaReference(model.href, resolve(document.path), catalog, where);
-    const outside = 'schema' in choice ? await namedSchemaProblem(choice.schema, 'sch', readable, catalog, where) : undefined;
+    const outside = 'schema' in choice
+      ? await (schemas ? schemas.problem(choice.schema, 'sch', readable, catalog, where) : namedSchemaProblem(choice.schema, 'sch', readable, catalog, where))
+      : undefined;
     if ('problem' in choice) problems.push({ ...choice.problem, ruleId: 'sch-schema-unavailable' });
     else if (outside) problems.push(outside);
     else sources.push({ path: choice.schema });
@@ -246,7 +253,7 @@ function isSchematronModel(model: XmlModel): boolean {
 
 /** Layer 3 for one document: its own Schematron plus the configured sources. */
 export async function runSchematron(document: RuleDocument, options: SchematronOptions = {}): Promise<Diagnostic[]> {
-  const named = await schematronSourcesOf(document, options.catalog, options.readable);
+  const named = await schematronSourcesOf(document, options.catalog, options.readable, options.schemas);
   const sources = dedupe([...named.sources, ...(options.sources ?? [])]);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
