@@ -77,6 +77,8 @@
             <xsl:when test="current-grouping-key()">
               <xsl:apply-templates select="current-group()" mode="samizdat:passages"/>
             </xsl:when>
+            <!-- The white space between blocks is no passage: not asked to be one (a large text has thousands). -->
+            <xsl:when test="empty(current-group()[not(self::text()) or normalize-space() != ''])"/>
             <xsl:otherwise>
               <xsl:sequence select="samizdat:passage($container, current-group(), samizdat:nearest-anchor($container), '')"/>
             </xsl:otherwise>
@@ -117,14 +119,14 @@
     <xsl:variable name="elements" select="$nodes/descendant-or-self::*"/>
     <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
-      <xsl:variable name="division" select="$block/ancestor-or-self::*[self::div or matches(local-name(), '^div[0-7]$') or self::floatingText][head][1]"/>
+      <xsl:variable name="division" select="$block/ancestor-or-self::*[self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')][head][1]"/>
       <xsl:sequence select="map {
         'anchor': $anchor,
         'number': $number,
         'contains': array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
         'text': $text,
         'forms': array { $forms },
-        'languages': array { distinct-values((string(($block/ancestor-or-self::*/@xml:lang)[last()]), $elements/@xml:lang ! string())[. != '']) },
+        'languages': array { distinct-values((string($block/ancestor-or-self::*[@xml:lang][1]/@xml:lang), $elements/@xml:lang ! string())[. != '']) },
         'dates': array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
         'heading': if ($division) then samizdat:line($division/head[1]/node()) else ''
       }"/>
