@@ -126,7 +126,8 @@
     <!-- The head of the division the passage is in (the nearest div, div0 … div7 or floatingText with a head), as the reading text has it. -->
     <xsl:param name="heading" as="xs:string"/>
     <xsl:variable name="text" select="samizdat:line($nodes)"/>
-    <xsl:variable name="elements" select="$nodes/descendant-or-self::*"/>
+    <!-- $nodes are siblings in document order: "!" keeps that order without the sort "/" makes saxon-js do. -->
+    <xsl:variable name="elements" select="$nodes ! descendant-or-self::*"/>
     <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
       <xsl:sequence select="map {
@@ -135,7 +136,7 @@
         'contains': array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
         'text': $text,
         'forms': array { $forms },
-        'languages': array { distinct-values((string($block/ancestor-or-self::*[@xml:lang][1]/@xml:lang), $elements/@xml:lang ! string())[. != '']) },
+        'languages': array { distinct-values((string($block/ancestor-or-self::*[@xml:lang][1]/@xml:lang), $elements ! @xml:lang ! string())[. != '']) },
         'dates': array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
         'heading': $heading
       }"/>
