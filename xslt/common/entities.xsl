@@ -40,7 +40,8 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- samizdat:resolve-pointer comes from tei.xsl, which the driver imports. -->
+  <!-- samizdat:resolve-pointer comes from tei.xsl, and $samizdat:source (the document in the TEI
+       namespace) from html/core.xsl, which the driver imports. -->
   <xsl:import href="authorities.xsl"/>
 
   <!-- Entry elements, and the part of the index each goes to. -->
@@ -56,8 +57,6 @@
     'persName', 'placeName', 'orgName', 'eventName', 'objectName', 'geogName', 'roleName', 'addName',
     'forename', 'surname', 'genName', 'nameLink', 'name', 'rs', 'title', 'author', 'editor', 'actor',
     'role', 'settlement', 'region', 'country', 'district', 'bloc', 'origPlace', 'pubPlace', 'affiliation')"/>
-
-  <xsl:key name="samizdat:entry-id" match="*[@xml:id]" use="string(@xml:id)"/>
 
   <xsl:function name="samizdat:is-entry" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -132,7 +131,7 @@
     <xsl:variable name="document" select="samizdat:entity-document-uri($attribute)"/>
     <xsl:choose>
       <xsl:when test="local-name($attribute) = 'key'">
-        <xsl:variable name="here" select="key('samizdat:entry-id', $token, root($attribute))[samizdat:is-entry(.)][1]"/>
+        <xsl:variable name="here" select="key('samizdat:id', $token, root($attribute))[samizdat:is-entry(.)][1]"/>
         <xsl:sequence select="
           if (exists($here)) then map { 'kind': 'entry', 'anchor': samizdat:entry-anchor($here), 'entry': $here }
           else if (matches($token, '^[\i-[:]][\c-[:]]*$') and exists(samizdat:register-uris($document))) then map { 'kind': 'entry', 'anchor': $token }
@@ -178,16 +177,49 @@
   <xsl:function name="samizdat:local-entry" as="map(xs:string, item()*)?">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="here" select="key('samizdat:entry-id', $id, root($context))[1]"/>
+    <xsl:variable name="here" select="key('samizdat:id', $id, root($context))[1]"/>
     <xsl:if test="exists($here) and samizdat:is-entry($here)">
       <xsl:sequence select="map { 'kind': 'entry', 'anchor': samizdat:entry-anchor($here), 'entry': $here }"/>
     </xsl:if>
   </xsl:function>
 
+  <!-- What a token's resolution depends on besides the document: whether it is a @key, and, for a
+       pointer that is neither a @key nor a bare fragment, the base URI it is resolved against. -->
+  <xsl:function name="samizdat:resolution-key" as="xs:string">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:param name="attribute" as="attribute()"/>
+    <xsl:sequence select="
+      if (local-name($attribute) = 'key') then 'key ' || $token
+      else if (starts-with($token, '#')) then $token
+      else 'uri ' || base-uri($attribute/..) || ' ' || $token"/>
+  </xsl:function>
+
+  <!-- Every distinct pointer token of the source document, resolved once: a name is resolved for its
+       link on the page and again for its mention, and a document names the same few entities many
+       times (the flagship chapter: 76 pointers, 23 distinct), each resolution costing saxon-js a
+       prefixDef lookup, regular expressions and URI resolution. -->
+  <xsl:variable name="samizdat:resolutions" as="map(xs:string, item()*)" select="
+    if (exists($samizdat:source)) then
+      map:merge(
+        for $first in map:merge(
+          for $a in $samizdat:source//(@ref | @key | @sameAs | @corresp | @who), $t in tokenize(normalize-space($a))
+          return map { samizdat:resolution-key($t, $a): ($t, $a) }, map { 'duplicates': 'use-first' }),
+          $k in map:keys($first)
+        return map { $k: samizdat:resolve-entity($first($k)[1], $first($k)[2]) })
+    else map {}"/>
+
+  <!-- samizdat:resolve-entity, from $samizdat:resolutions when $attribute is in the source document. -->
+  <xsl:function name="samizdat:resolved-entity" as="map(xs:string, item()*)?">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:param name="attribute" as="attribute()"/>
+    <xsl:variable name="key" select="samizdat:resolution-key($token, $attribute)"/>
+    <xsl:sequence select="if (root($attribute) is $samizdat:source and map:contains($samizdat:resolutions, $key)) then $samizdat:resolutions($key) else samizdat:resolve-entity($token, $attribute)"/>
+  </xsl:function>
+
   <!-- Everything $e points at, in the order written: @ref, @key, @sameAs, @corresp, @who; each token resolved, once. -->
   <xsl:function name="samizdat:entity-targets" as="map(xs:string, item()*)*">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="targets" select="for $a in samizdat:entity-pointers($e), $t in tokenize(normalize-space($a)) return samizdat:resolve-entity($t, $a)"/>
+    <xsl:variable name="targets" select="for $a in samizdat:entity-pointers($e), $t in tokenize(normalize-space($a)) return samizdat:resolved-entity($t, $a)"/>
     <xsl:choose>
       <xsl:when test="count($targets) le 1">
         <xsl:sequence select="$targets"/>

@@ -16,6 +16,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:samizdat="urn:samizdat"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.tei-c.org/ns/1.0"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
@@ -36,6 +37,9 @@
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
     'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line')"/>
+  <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
+       string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
+  <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
 
   <!-- The encoding's quotation declarations, found without searching the document each time. -->
   <xsl:key name="samizdat:quotation" match="quotation" use="'all'"/>
@@ -137,7 +141,7 @@
 
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = $samizdat:block-names
+    <xsl:sequence select="map:contains($samizdat:block-name-set, local-name($e))
       and not(local-name($e) = ('item', 'label') and $e/parent::list[tokenize(@rend) = 'inline'])
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
       and not(local-name($e) = 'label' and not($e/parent::list))"/>

@@ -190,13 +190,21 @@
       <nav class="contents" aria-labelledby="contents-heading">
         <h2 id="contents-heading">Contents</h2>
         <ol>
-          <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions] intersect $divisions)]" mode="samizdat:contents"/>
+          <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions] intersect $divisions)]" mode="samizdat:contents">
+            <!-- Each division's headed divisions by the nearest headed division they are in, found in one
+                 pass over the list rather than by searching each division's whole content. -->
+            <xsl:with-param name="samizdat:within" tunnel="yes" select="map:merge(
+              for $d in $divisions, $outer in $d/ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1]
+              return map { generate-id($outer): $d }, map { 'duplicates': 'combine' })"/>
+          </xsl:apply-templates>
         </ol>
       </nav>
     </xsl:if>
   </xsl:template>
   <xsl:template match="*" mode="samizdat:contents">
-    <xsl:variable name="inner" select=".//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head][ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1] is current()]"/>
+    <xsl:param name="samizdat:within" as="map(xs:string, element()*)?" tunnel="yes" select="()"/>
+    <xsl:variable name="inner" select="if (exists($samizdat:within)) then $samizdat:within(generate-id())
+      else .//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head][ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1] is current()]"/>
     <li>
       <a href="#{samizdat:anchor-id(.)}"><xsl:value-of select="samizdat:plain(head[1])"/></a>
       <xsl:if test="exists($inner)">

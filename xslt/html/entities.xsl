@@ -303,7 +303,7 @@
   <xsl:template match="(person | personGrp | place | org | event | object | bibl | biblStruct | biblFull)[@xml:id][samizdat:is-entry(.)] | listRelation" mode="mentions"/>
 
   <xsl:template match="(persName | placeName | orgName | eventName | name | rs | geogName | objectName | title | author | editor | actor | role | roleName | addName | forename | surname | genName | nameLink | settlement | region | country | district | bloc | origPlace | pubPlace | affiliation)[@ref or @key or @corresp or @sameAs]" mode="mentions">
-    <xsl:variable name="block" select="ancestor::*[local-name() = $samizdat:block-names][1]"/>
+    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][1]"/>
     <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.), normalize-space(.),
       samizdat:context-before(., $block), samizdat:context-after(., $block))"/>
     <xsl:apply-templates mode="mentions"/>
@@ -328,7 +328,7 @@
 
   <!-- Words ascribed to someone (said, q, u with @who) are a mention of them in their paragraph. -->
   <xsl:template match="said[@who] | q[@who] | u[@who]" mode="mentions">
-    <xsl:variable name="block" select="ancestor::*[local-name() = $samizdat:block-names][1]"/>
+    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][1]"/>
     <xsl:variable name="words" select="normalize-space(.)"/>
     <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.),
       if (string-length($words) gt $samizdat:context-length) then replace(substring($words, 1, $samizdat:context-length), '\s\S*$', '') || '…' else $words,

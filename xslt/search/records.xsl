@@ -63,28 +63,38 @@
 
   <!-- A paragraph is a passage, with everything inside it. -->
   <xsl:template match="p | ab" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" tunnel="yes" select="''"/>
     <xsl:sequence select="samizdat:passage(., node(), samizdat:paragraph-anchor(.),
-      if (@n) then string(@n) else string(accumulator-before('samizdat:search-paragraph')))"/>
+      if (@n) then string(@n) else string(accumulator-before('samizdat:search-paragraph')), $samizdat:heading)"/>
   </xsl:template>
 
   <!-- Any other block: walked when it holds blocks, its loose text between them a passage; a passage itself otherwise. -->
   <xsl:template match="*" mode="samizdat:passages">
+    <!-- The head of the division a passage is in, read once per division and passed down rather than
+         read again for each of its passages. -->
+    <xsl:param name="samizdat:heading" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
+      then samizdat:line(head[1]/node()) else $samizdat:heading"/>
     <xsl:choose>
       <xsl:when test="samizdat:holds-blocks(.)">
         <xsl:variable name="container" select="."/>
         <xsl:for-each-group select="node()" group-adjacent="samizdat:structural(.)">
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
-              <xsl:apply-templates select="current-group()" mode="samizdat:passages"/>
+              <xsl:apply-templates select="current-group()" mode="samizdat:passages">
+                <xsl:with-param name="samizdat:heading" select="$heading" tunnel="yes"/>
+              </xsl:apply-templates>
             </xsl:when>
+            <!-- The white space between blocks is no passage: not asked to be one (a large text has thousands). -->
+            <xsl:when test="empty(current-group()[not(self::text()) or normalize-space() != ''])"/>
             <xsl:otherwise>
-              <xsl:sequence select="samizdat:passage($container, current-group(), samizdat:nearest-anchor($container), '')"/>
+              <xsl:sequence select="samizdat:passage($container, current-group(), samizdat:nearest-anchor($container), '', $heading)"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="samizdat:passage(., node(), samizdat:nearest-anchor(.), '')"/>
+        <xsl:sequence select="samizdat:passage(., node(), samizdat:nearest-anchor(.), '', $heading)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -113,20 +123,22 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="anchor" as="xs:string"/>
     <xsl:param name="number" as="xs:string"/>
+    <!-- The head of the division the passage is in (the nearest div, div0 … div7 or floatingText with a head), as the reading text has it. -->
+    <xsl:param name="heading" as="xs:string"/>
     <xsl:variable name="text" select="samizdat:line($nodes)"/>
-    <xsl:variable name="elements" select="$nodes/descendant-or-self::*"/>
+    <!-- $nodes are siblings in document order: "!" keeps that order without the sort "/" makes saxon-js do. -->
+    <xsl:variable name="elements" select="$nodes ! descendant-or-self::*"/>
     <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
-      <xsl:variable name="division" select="$block/ancestor-or-self::*[self::div or matches(local-name(), '^div[0-7]$') or self::floatingText][head][1]"/>
       <xsl:sequence select="map {
         'anchor': $anchor,
         'number': $number,
         'contains': array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
         'text': $text,
         'forms': array { $forms },
-        'languages': array { distinct-values((string(($block/ancestor-or-self::*/@xml:lang)[last()]), $elements/@xml:lang ! string())[. != '']) },
+        'languages': array { distinct-values((string($block/ancestor-or-self::*[@xml:lang][1]/@xml:lang), $elements ! @xml:lang ! string())[. != '']) },
         'dates': array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
-        'heading': if ($division) then samizdat:line($division/head[1]/node()) else ''
+        'heading': $heading
       }"/>
     </xsl:if>
   </xsl:function>
