@@ -34,7 +34,7 @@ import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord 
 import type { CitationProviderOptions } from './citations.js';
 import { citeInOwnThread } from './citation-thread.js';
 import { prepareRenderThread, renderInThread, renderThreadRunning } from './render-thread.js';
-import { lockedOutput, outputFolder, outputFolderProblem, publish, PublishProblem, OUTPUT_RULE, type PublishFileSystem } from './output.js';
+import { lockedOutput, outputFolder, outputFolderProblem, publish, surveyOutput, PublishProblem, OUTPUT_RULE, type OutputSurvey, type PublishFileSystem } from './output.js';
 import { SITE_NAMES, assignNames, checkOutputPaths } from './names.js';
 import { imageMentions, imagesParameter, publishableImages, type ImageCopy } from './images.js';
 import { DocumentReads } from './reads.js';
@@ -335,7 +335,23 @@ export async function build(input: string | readonly string[] = 'tei', options: 
 
   const searchPage = search ? compileSearchPage(options) : undefined;
   try {
+    const publishing = {
+      force: options.force, fileSystem: options.fileSystem,
+      blobPath: (hash: string) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'), sparePath: join(cache.dir, 'spare'),
+    };
     return await lockedOutput(target, async () => {
+      // The output folder is looked at while documents render (the calling thread mostly waits for the render thread then).
+      const survey = surveyOutput(target, { ...publishing, listSpare: preparing });
+      survey.catch(() => undefined);
+      try {
+        return await publishEdition(survey);
+      } finally {
+        // Nothing of this build may still be looking at the output folder once the lock is let go.
+        await survey.catch(() => undefined);
+      }
+    });
+    /** Under the lock: renders what changed, makes the edition-wide units and publishes, into the folder `survey` looks at. */
+    async function publishEdition(survey: Promise<OutputSurvey>): Promise<BuildReport> {
       const records = await renderDocuments(jobs, cache, setupOf(keys), {
         ...options, stackSizeMb, changedRender: preparing, inRenderThread: threadsAllowed(options) > 1 && (preparing || renderThreadRunning()),
       }, report);
@@ -391,10 +407,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       if (hasErrors(report.diagnostics)) return report;
       const files = new Map<string, string>();
       for (const record of [...pages, ...edition]) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
-      const published = await publish(target, files, {
-        force: options.force, fileSystem: options.fileSystem,
-        blobPath: (hash) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'), sparePath: join(cache.dir, 'spare'),
-      });
+      const published = await publish(target, files, publishing, survey);
       await cache.prune([...records, ...registerRecords, ...linkUnits, ...edition]);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
@@ -407,7 +420,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         text: textModes.length > 0 ? resolve(out, record.name, textFileName(record.name, textModes[0])) : undefined,
       }));
       return report;
-    });
+    }
   } catch (error) {
     if (error instanceof TransformProblem) {
       report.diagnostics.push(error.problem);

@@ -29,7 +29,7 @@
  * (`.<out>.samizdat-lock`), whoever builds into it from wherever.
  */
 import * as fsPromises from 'node:fs/promises';
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import pMap from 'p-map';
 import { randomUUID } from 'node:crypto';
 import { hostname, homedir } from 'node:os';
@@ -238,14 +238,32 @@ function parentsOf(path: string): string[] {
   return parents;
 }
 
+/** What publishing finds in the output folder before it writes: the folder, what it holds, which of it samizdat wrote, and the last publish's stats. */
+export interface OutputSurvey {
+  targetInfo: Stats | undefined;
+  present: Map<string, Entry>;
+  ours: Record<string, string>;
+  stats: FileStats;
+  /** The folder the last publish replaced (`sparePath`), listed ahead when asked (`listSpare`): what `publish` makes the new folder from. */
+  spare?: Map<string, Entry>;
+}
+
 /**
- * Writes `files` (output path → sha256, contents in the build cache) into
- * `target` (absolute, real), atomically. Call with the lock held.
+ * Looks at the output folder as publishing needs it, after finishing what an
+ * interrupted publish left (`recoverOutput`); fails with a `PublishProblem`
+ * when it is no folder samizdat can publish into. A build starts it while
+ * documents render (listing an edition of 10,000 files is ~0.3 s), then
+ * hands it to `publish`. Call with the lock held.
  */
-export async function publish(target: string, files: ReadonlyMap<string, string>, options: PublishOptions): Promise<PublishResult> {
+export async function surveyOutput(
+  target: string,
+  options: Pick<PublishOptions, 'fileSystem' | 'statsPath' | 'legacyManifest' | 'sparePath'> & {
+    /** List the spare folder too: for a build likely to write (listing it is as long as listing the output folder, and of no use when nothing changed). */
+    listSpare?: boolean;
+  },
+): Promise<OutputSurvey> {
   const fs = options.fileSystem ?? fsPromises;
   await recoverOutput(target, fs);
-  const { staging, previous } = besideOutput(target);
   const targetInfo = await fs.lstat(target).catch(() => undefined);
   if (targetInfo && !targetInfo.isDirectory()) throw problem(target, `${target} exists and is not a folder; samizdat writes the edition into a folder of its own.`);
   if (targetInfo && targetInfo.dev !== (await fs.stat(dirname(target))).dev) {
@@ -254,6 +272,19 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   const present = targetInfo ? await listTree(target, fs) : new Map<string, Entry>();
   const ours = await manifestOf(target, present, options, fs);
   const stats = await readStats(options.statsPath, target, fs);
+  const spare = targetInfo && options.sparePath && options.listSpare ? await listSpare(options.sparePath, targetInfo.dev, fs) : undefined;
+  return { targetInfo, present, ours, stats, ...(spare && { spare }) };
+}
+
+/**
+ * Writes `files` (output path → sha256, contents in the build cache) into
+ * `target` (absolute, real), atomically, from what `survey` (by default,
+ * looked at now) found there. Call with the lock held.
+ */
+export async function publish(target: string, files: ReadonlyMap<string, string>, options: PublishOptions, survey?: Promise<OutputSurvey>): Promise<PublishResult> {
+  const fs = options.fileSystem ?? fsPromises;
+  const { staging, previous } = besideOutput(target);
+  const { targetInfo, present, ours, stats, spare: listed } = await (survey ?? surveyOutput(target, options));
 
   // What the new folder holds: the edition's files, then whatever else stays.
   const result: PublishResult = { written: [], removed: [] };
@@ -314,7 +345,7 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     const keptFolders = [...present].filter(([path, entry]) => entry.kind === 'folder' && (needed.has(path) || !holding.has(path))).map(([path]) => path);
     // The new folder starts as the one the last publish replaced, when it was kept: what it shares with the old folder
     // (hard links to the same files) stays, and only what differs is removed, linked or copied.
-    const spare = targetInfo && options.sparePath ? await takeSpare(options.sparePath, staging, targetInfo.dev, fs) : undefined;
+    const spare = targetInfo && options.sparePath ? await takeSpare(options.sparePath, staging, targetInfo.dev, fs, listed) : undefined;
     if (!spare) await fs.mkdir(staging);
     const reused = spare ? await clearSpare(staging, spare, present, new Set([...keptFolders, ...needed]), keep, eachFile, fs) : new Set<string>();
     if (targetInfo) await fs.chmod(staging, targetInfo.mode & 0o7777);
@@ -395,14 +426,22 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
 
 /**
  * Moves the folder the last publish replaced (kept at `sparePath`) to
- * `staging`, and lists it; undefined when there is none to use (missing, not
- * a folder, or on another file system than the output folder).
+ * `staging`, with its listing (`listed`, when the survey made it); undefined
+ * when there is none to use (missing, not a folder, or on another file system
+ * than the output folder).
  */
-async function takeSpare(sparePath: string, staging: string, dev: number, fs: PublishFileSystem): Promise<Map<string, Entry> | undefined> {
+async function takeSpare(sparePath: string, staging: string, dev: number, fs: PublishFileSystem, listed?: Map<string, Entry>): Promise<Map<string, Entry> | undefined> {
+  const spare = listed ?? await listSpare(sparePath, dev, fs);
+  // Renamed, the folder holds what it held: the listing (relative paths, inodes) stays true.
+  if (spare) await fs.rename(sparePath, staging);
+  return spare;
+}
+
+/** The spare folder's listing; undefined when there is none to use (missing, not a folder, or on another file system than the output folder, `dev`). */
+async function listSpare(sparePath: string, dev: number, fs: PublishFileSystem): Promise<Map<string, Entry> | undefined> {
   const info = await fs.lstat(sparePath).catch(() => undefined);
   if (!info?.isDirectory() || info.dev !== dev) return undefined;
-  await fs.rename(sparePath, staging);
-  return listTree(staging, fs);
+  return listTree(sparePath, fs);
 }
 
 /**
@@ -458,7 +497,7 @@ async function holds(path: string, entry: Entry & { kind: 'file' }, hash: string
 }
 
 /** The files samizdat wrote in `target`: its manifest's, or an earlier samizdat's (kept in the build cache) for a folder without one. */
-async function manifestOf(target: string, present: ReadonlyMap<string, Entry>, options: PublishOptions, fs: PublishFileSystem): Promise<Record<string, string>> {
+async function manifestOf(target: string, present: ReadonlyMap<string, Entry>, options: Pick<PublishOptions, 'legacyManifest'>, fs: PublishFileSystem): Promise<Record<string, string>> {
   if (present.has(MANIFEST)) {
     try {
       const manifest = JSON.parse(await fs.readFile(join(target, MANIFEST), 'utf8')) as Manifest;

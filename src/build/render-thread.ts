@@ -26,7 +26,9 @@ let thread: { pool: WorkerPool<RenderThreadJob, RenderOutcome | undefined>; stac
 function renderThread(stackSizeMb: number): WorkerPool<RenderThreadJob, RenderOutcome | undefined> {
   if (!thread?.pool.alive || thread.stackSizeMb < stackSizeMb) {
     void thread?.pool.close();
-    const pool = new WorkerPool<RenderThreadJob, RenderOutcome | undefined>(new URL('./render-thread-worker.js', import.meta.url), 1, undefined, { background: true, stackSizeMb });
+    // Two jobs at once: a document sent while the thread still loads the stylesheets reaches it then, and does not wait
+    // for the calling thread (busy looking up a thousand units, with no turn of its event loop) to take the answer first.
+    const pool = new WorkerPool<RenderThreadJob, RenderOutcome | undefined>(new URL('./render-thread-worker.js', import.meta.url), 1, undefined, { background: true, stackSizeMb, depth: 2 });
     thread = { pool, stackSizeMb };
   }
   return thread.pool;

@@ -61,14 +61,23 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: num
     if (!created.index) throw new PagefindProblem(`Pagefind did not start: ${created.errors.join('; ') || 'no reason given'}`);
     const index = created.index;
     let records = 0;
+    const add = async (batch: readonly SearchRecord[]): Promise<void> => {
+      const answers = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      const failed = answers.findIndex((answer) => answer.errors.length > 0);
+      if (failed >= 0) throw new PagefindProblem(`Pagefind refused the record for ${batch[failed].url}: ${answers[failed].errors.join('; ')}`);
+      records += answers.length;
+    };
+    // Two batches in flight: Pagefind indexes one while the next is made here (records are sent, and taken, in order).
+    let previous: Promise<void> = Promise.resolve();
     for await (const batch of source) {
       for (let i = 0; i < batch.length; i += BATCH) {
-        const answers = await Promise.all(batch.slice(i, i + BATCH).map((record) => index.addCustomRecord(record)));
-        const failed = answers.findIndex((answer) => answer.errors.length > 0);
-        if (failed >= 0) throw new PagefindProblem(`Pagefind refused the record for ${batch[i + failed].url}: ${answers[failed].errors.join('; ')}`);
-        records += answers.length;
+        const adding = add(batch.slice(i, i + BATCH));
+        adding.catch(() => undefined);
+        await previous;
+        previous = adding;
       }
     }
+    await previous;
     const written = await index.getFiles();
     if (written.errors.length > 0) throw new PagefindProblem(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     const files = new Map<string, Uint8Array>();

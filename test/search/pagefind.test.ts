@@ -40,6 +40,22 @@ describe('search: Pagefind', function () {
     assert.deepEqual([fragments(a.files), fragments(b.files)], [1, 3]);
   });
 
+  it('indexes records given a batch at a time (one indexed while the next is sent) as it indexes them given at once', async () => {
+    const words = ['apples', 'pears', 'plums', 'figs', 'quinces', 'medlars', 'sloes', 'damsons'];
+    const all = Array.from({ length: 600 }, (_, i) => record(i + 1, `${words[i % words.length]} and ${words[(i * 5) % words.length]} number ${i}`));
+    const once = await indexRecords(batches(all));
+    const oneByOne = await indexRecords(batches(...all.map((r) => [r])));
+    assert.equal(oneByOne.records, 600);
+    assert.deepEqual([...oneByOne.files.keys()], [...once.files.keys()]);
+    for (const [path, content] of once.files) assert.ok(Buffer.from(oneByOne.files.get(path)!).equals(Buffer.from(content)), `${path} differs`);
+  });
+
+  it('stops with the reason for a refused record though later batches were sent after it', async () => {
+    const refused = { ...record(2, 'x'), filters: { document: 'not a list' } } as unknown as SearchRecord;
+    await assert.rejects(indexRecords(batches([record(1, 'first')], [refused], [record(3, 'third')], [record(4, 'fourth')])),
+      (error: unknown) => error instanceof PagefindProblem && /expected a sequence/.test(error.message));
+  });
+
   it('stops with Pagefind’s reason when it refuses a record, and indexes again afterwards', async () => {
     const refused = { ...record(1, 'x'), filters: { document: 'not a list' } } as unknown as SearchRecord;
     await assert.rejects(indexRecords(batches([refused])), (error: unknown) => error instanceof PagefindProblem && /Pagefind failed: .*expected a sequence/.test(error.message));
