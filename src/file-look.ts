@@ -7,7 +7,7 @@
  * again within the file system's clock tick without its times showing it
  * (git's "racy" files): such a look is not trusted later.
  */
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 
 export interface FileLook {
   size: number;
@@ -30,4 +30,17 @@ export function sameLook(a: FileLook, b: FileLook): boolean {
 /** Whether a file that looked like `look` at `lookedAt` (ms since the epoch) had been still long enough for its look to be trusted. */
 export function settled(look: FileLook, lookedAt: number): boolean {
   return lookedAt - Math.max(look.mtimeMs, look.ctimeMs) >= SETTLING_MS;
+}
+
+/**
+ * A file's stat, or undefined when it is missing or cannot be looked at.
+ * Synchronous: a stat takes microseconds, and the promise machinery of an
+ * asynchronous one cost more than the call where it ran once per document.
+ */
+export function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -6,9 +6,8 @@
  * Everything here is plain data in and out, so it runs the same in a worker
  * thread (where each worker keeps its compiled schemas and rules) as here.
  */
-import { statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import type { FileLook } from '../file-look.js';
+import { statIfAny, type FileLook } from '../file-look.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readDocument, readingLimits, ReadRecord, tooLarge, WellFormednessCheck, type DocumentChunk, type ReadingLimits, type XmlEvents } from '../xml/index.js';
@@ -173,13 +172,8 @@ function both(first: XmlEvents | undefined, second: XmlEvents | undefined): XmlE
   };
 }
 
-/** Synchronous, as the read is (a worker's documents are read one at a time). */
 function fileSize(file: string): number {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0;
-  }
+  return statIfAny(file)?.size ?? 0;
 }
 
 async function checkRules(file: string, text: string, options: SchematronOptions): Promise<Diagnostic[]> {

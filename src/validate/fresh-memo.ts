@@ -5,7 +5,7 @@
  * edit the edition's schema or rules: each use checks, with one `stat` per
  * file, that the files it was made from still look as they did when read.
  */
-import { statSync } from 'node:fs';
+import { statIfAny } from '../file-look.js';
 
 /** What a file looked like: an atomic save (a rename) changes the inode, an edit the time or size. */
 interface Stamp {
@@ -13,14 +13,9 @@ interface Stamp {
   look: string | undefined;
 }
 
-/** Synchronous: a stat takes microseconds, and the promise machinery of an asynchronous one cost more than the call (once per file per document). */
 function lookOf(path: string): string | undefined {
-  try {
-    const info = statSync(path, { throwIfNoEntry: false });
-    return info && `${info.ino}:${info.size}:${info.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
+  const info = statIfAny(path);
+  return info && `${info.ino}:${info.size}:${info.mtimeMs}`;
 }
 
 /** Records a file as read; call it just before reading, so a change made during the read is noticed next time. */
