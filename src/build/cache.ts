@@ -6,6 +6,11 @@
  * name their files' hashes, so a rebuild learns what a document produces
  * without reading its pages, and writing the edition is copying blobs.
  *
+ * A document's mentions (the largest part of its entity data, tens of
+ * kilobytes for a chapter) are kept in a blob of their own, not in its
+ * record: a build reads every record, and needs the mentions only of the
+ * documents whose search shard or entity index it makes again.
+ *
  * One cache per output folder: pruning after a build then only drops what
  * that edition no longer uses. The output folder's lock (output.ts) keeps two
  * builds of the same output (say `watch` and a build by hand) from pruning
@@ -16,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
-import type { EntityData } from '../entities/index.js';
+import type { EntityData, Mention } from '../entities/index.js';
 
 export const DEFAULT_BUILD_CACHE_DIR = join('.samizdat', 'cache', 'build');
 
@@ -25,16 +30,20 @@ export interface UnitRecord {
   key: string;
   name: string;
   title: string;
-  /** What the unit's document mentions and keeps (empty for the edition-wide pages). */
-  entities: EntityData;
+  /** The entries and relations the unit's document keeps (empty for the edition-wide pages); its mentions are a datum (`MENTIONS_DATA`, read by `mentionsOf`). */
+  entities: KeptEntities;
+  /** The anchors the document's mentions point at, each once, in order of first mention: what the search asks of the catalogue for it without reading its mentions. */
+  mentioned?: string[];
   /** The anchors its page's entity links point at. */
   links: string[];
   /** Output path (relative to the output folder) → sha256 of its bytes. */
   files: Record<string, string>;
   /** What the unit made for other units to read (the search index reads each document's passages) → sha256; kept in the cache, never published. */
   data?: Record<string, string>;
-  /** sha256 of `entities` as JSON: what the edition-wide steps compare instead of the entities themselves (`entitiesDigest`). */
-  entitiesHash?: string;
+  /** Small data other units read of every document (its passages' languages), kept in the record itself: no file to read for it. */
+  facts?: Record<string, string>;
+  /** sha256 of its `EntityData` (mentions, entries, relations) as JSON: what the edition-wide steps compare instead of the entities themselves. */
+  entitiesHash: string;
   /** Keys of the units this one gathers (each page of the entity index; a document's citations), kept in the cache as long as it is. */
   parts?: string[];
 }
@@ -47,8 +56,18 @@ export interface UnitContent {
   links: string[];
   files: Map<string, string | Uint8Array>;
   data?: Map<string, string | Uint8Array>;
+  facts?: Record<string, string>;
   parts?: string[];
 }
+
+/** The entity data a unit's record carries: all but the mentions. */
+export type KeptEntities = Pick<EntityData, 'entries' | 'relations'>;
+
+/** Name of a unit's mentions among its data (a JSON array of `Mention`). */
+export const MENTIONS_DATA = 'mentions.json';
+
+const NO_ENTITIES: EntityData = { mentions: [], entries: [], relations: [] };
+const NO_ENTITIES_HASH = sha256(JSON.stringify(NO_ENTITIES));
 
 export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
@@ -87,15 +106,16 @@ export class BuildCache {
 
   /** The unit stored under `key`, if it and all its files are still there. */
   async unit(key: string): Promise<UnitRecord | undefined> {
-    const present = await this.blobs();
     let record: UnitRecord;
     try {
       // Read in one call, not through the thread pool: a build looks up a unit per document, and a thousand
       // small reads each waiting its turn in the pool took ~0.6 s where reading them in turn takes ~0.2 s.
       record = JSON.parse(readFileSync(this.unitPath(key), 'utf8')) as UnitRecord;
     } catch {
+      // A miss is known without listing the blobs: a changed document goes to its render thread at once.
       return undefined;
     }
+    const present = await this.blobs();
     return blobsOf(record).every((hash) => present.has(hash)) ? record : undefined;
   }
 
@@ -120,10 +140,16 @@ export class BuildCache {
       }
       return hashes;
     };
+    const { mentions, entries, relations } = unit.entities;
+    const data = new Map(unit.data);
+    if (mentions.length > 0) data.set(MENTIONS_DATA, JSON.stringify(mentions));
     const record: UnitRecord = {
-      key, name: unit.name, title: unit.title, entities: unit.entities, links: unit.links, files: await blobs(unit.files),
-      ...(unit.data && unit.data.size > 0 && { data: await blobs(unit.data) }),
-      entitiesHash: sha256(JSON.stringify(unit.entities)),
+      key, name: unit.name, title: unit.title, entities: { entries, relations },
+      ...(mentions.length > 0 && { mentioned: [...new Set(mentions.map((m) => m.entry))] }),
+      links: unit.links, files: await blobs(unit.files),
+      ...(data.size > 0 && { data: await blobs(data) }),
+      ...(unit.facts && { facts: unit.facts }),
+      entitiesHash: sha256(JSON.stringify({ mentions, entries, relations } satisfies EntityData)),
       ...(unit.parts && { parts: unit.parts }),
     };
     await writeAtomically(this.unitPath(key), JSON.stringify(record));
@@ -133,12 +159,19 @@ export class BuildCache {
   /** Stores a unit made of other units (kept with it): their files together, under `key`; returns its record. */
   async gather(key: string, title: string, parts: readonly UnitRecord[]): Promise<UnitRecord> {
     const record: UnitRecord = {
-      key, name: '', title, entities: { mentions: [], entries: [], relations: [] }, links: [],
+      key, name: '', title, entities: { entries: [], relations: [] }, links: [],
       files: Object.assign({}, ...parts.map((part) => part.files)) as Record<string, string>,
+      entitiesHash: NO_ENTITIES_HASH,
       parts: parts.map((part) => part.key),
     };
     await writeAtomically(this.unitPath(key), JSON.stringify(record));
     return record;
+  }
+
+  /** What the unit's document mentions, in document order (read from its datum: a record does not carry them). */
+  mentionsOf(record: UnitRecord): Mention[] {
+    const hash = record.data?.[MENTIONS_DATA];
+    return hash === undefined ? [] : JSON.parse(readFileSync(this.blobPath(hash), 'utf8')) as Mention[];
   }
 
   /** Removes every unit and blob the given units do not use. */
@@ -151,11 +184,6 @@ export class BuildCache {
     }
     this.blobNames = undefined;
   }
-}
-
-/** The digest of what a unit's document mentions and keeps: kept in its record, worked out for a record cached before it was. */
-export function entitiesDigest(record: UnitRecord): string {
-  return record.entitiesHash ?? sha256(JSON.stringify(record.entities));
 }
 
 /** Every blob a unit's record names: its files and its data. */

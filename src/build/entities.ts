@@ -14,7 +14,7 @@ import {
   type DuplicateAnchor, type EntityIndex, type EntitySource, type Mention, type MentionedEntity,
 } from '../entities/index.js';
 import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
-import { BuildCache, cacheKey, entitiesDigest, sha256, type UnitRecord } from './cache.js';
+import { BuildCache, MENTIONS_DATA, cacheKey, sha256, type UnitRecord } from './cache.js';
 import { BUILD_RULE, ENTITY_INDEX_HREF } from './render.js';
 import { urlFragment } from '../escape.js';
 
@@ -45,22 +45,35 @@ export interface EditionEntities {
    * documents' names and titles, the page size), from the digests the records keep: equal keys, equal index.
    */
   key: string;
-  /** Per document, the entities it mentions with every form of their names. */
-  mentioned: Map<string, MentionedEntity[]>;
+  /**
+   * The entities each of `documents` (by name) mentions, with every form of their names: read from
+   * their mentions, so asked only of the documents whose search records are made again.
+   */
+  mentionedBy(documents: readonly string[]): Map<string, MentionedEntity[]>;
+  /**
+   * A digest of what `mentionedBy` gives for a document, from its record and the catalogue alone
+   * (its mentions are not read): equal digests, equal entities.
+   */
+  mentionedDigest(document: string): string;
   warnings: Diagnostic[];
 }
 
-/** The catalogue and the index of the edition whose documents and registers gave these records. */
-export function editionEntities(documents: readonly UnitRecord[], registers: readonly UnitRecord[], registerFiles: readonly string[], pageSize?: number): EditionEntities {
+/**
+ * The catalogue and the index of the edition whose documents and registers
+ * gave these records. Mentions are read from the cache (`mentionsOf`) only
+ * when what is asked needs them: the pages of the index, or a document's
+ * entities for its search records.
+ */
+export function editionEntities(documents: readonly UnitRecord[], registers: readonly UnitRecord[], registerFiles: readonly string[], cache: BuildCache, pageSize?: number): EditionEntities {
   const sources: EntitySource[] = [
     ...registers.map((r, i) => ({ name: r.name, file: registerFiles[i], register: true, entries: r.entities.entries, relations: r.entities.relations })),
     ...documents.map((d) => ({ name: d.name, register: false, title: d.title, entries: d.entities.entries, relations: d.entities.relations })),
   ];
   const catalogue = new Catalogue(sources);
-  const mentions = function* (): Generator<Mention> {
-    for (const record of documents) yield* record.entities.mentions;
+  const mentionsOf = function* (records: Iterable<UnitRecord>): Generator<Mention> {
+    for (const record of records) yield* cache.mentionsOf(record);
   };
-  const index = entityIndex({ catalogue, mentions: mentions(), documents: documents.map((d) => ({ name: d.name, title: d.title })), pageSize });
+  const index = entityIndex({ catalogue, mentions: mentionsOf(documents), documents: documents.map((d) => ({ name: d.name, title: d.title })), pageSize });
   const warnings = catalogue.duplicates.map((d) => {
     const [kept, ignored] = sourceLabels(d);
     return diagnostic('warning', BUILD_RULE,
@@ -69,10 +82,30 @@ export function editionEntities(documents: readonly UnitRecord[], registers: rea
   });
   const key = cacheKey([
     'entity-index', String(pageSize ?? DEFAULT_PAGE_SIZE),
-    ...registers.flatMap((r, i) => [r.name, registerFiles[i], entitiesDigest(r)]),
-    ...documents.flatMap((d) => [d.name, d.title, entitiesDigest(d)]),
+    ...registers.flatMap((r, i) => [r.name, registerFiles[i], r.entitiesHash]),
+    ...documents.flatMap((d) => [d.name, d.title, d.entitiesHash]),
   ]);
-  return { catalogue, index, key, mentioned: mentionedEntities(catalogue, mentions()), warnings };
+  const byName = new Map(documents.map((d) => [d.name, d]));
+  // What `mentionedEntities` takes of the catalogue for a mentioned anchor, as JSON, once per anchor.
+  const catalogued = new Map<string, string>();
+  const entryFacts = (anchor: string): string => {
+    let facts = catalogued.get(anchor);
+    if (facts === undefined) {
+      const canonical = catalogue.canonical(anchor);
+      const entry = canonical === undefined ? undefined : catalogue.entry(canonical)!;
+      facts = JSON.stringify(entry ? [canonical, entry.id, entry.type, entry.element, entry.names, catalogue.aliasesOf(canonical!).map((alias) => catalogue.entry(alias)?.names)] : null);
+      catalogued.set(anchor, facts);
+    }
+    return facts;
+  };
+  return {
+    catalogue, index, key, warnings,
+    mentionedBy: (names) => mentionedEntities(catalogue, mentionsOf(names.flatMap((name) => byName.get(name) ?? []))),
+    mentionedDigest: (name) => {
+      const record = byName.get(name);
+      return record === undefined ? '' : cacheKey([record.data?.[MENTIONS_DATA] ?? '', ...(record.mentioned ?? []).map(entryFacts)]);
+    },
+  };
 }
 
 /**

@@ -138,7 +138,7 @@ export interface BuildReport {
 }
 
 /** Version of the cache's layout and keys; part of every key. */
-const CACHE_FORMAT = `samizdat-build-1 ${version}`;
+const CACHE_FORMAT = `samizdat-build-2 ${version}`;
 
 export { isApparatusFile, isRegister } from '../entities/index.js';
 
@@ -359,9 +359,12 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const html = { key: keys.html, stylesheet: () => compileStylesheet(htmlPath, options) };
       const registerRecords: UnitRecord[] = [];
       for (const register of found.registers) registerRecords.push(await registerRecord(register, report.registers, html, CACHE_FORMAT, cache, options.force ?? false));
-      const entities = editionEntities(records, registerRecords, report.registers, options.entityPageSize);
+      const entities = editionEntities(records, registerRecords, report.registers, cache, options.entityPageSize);
       report.diagnostics.push(...entities.warnings);
-      report.entities = entities.mentioned;
+      // Made when asked: it reads every document's mentions, which a build that changed a few documents does not need.
+      let mentioned: Map<string, MentionedEntity[]> | undefined;
+      const names = records.map((record) => record.name);
+      Object.defineProperty(report, 'entities', { get: () => (mentioned ??= entities.mentionedBy(names)), enumerable: true, configurable: true });
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       const pages: UnitRecord[] = [];
       const linkUnits: UnitRecord[] = [];
@@ -374,7 +377,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       }
       // The search index first: Pagefind indexes in a process of its own, on another core, while the site pages render here.
       const indexing = search
-        ? searchUnit(records, { mentioned: entities.mentioned, index: entities.catalogue.entries().length > 0 },
+        ? searchUnit(records, { mentioned: entities.mentionedBy, digest: entities.mentionedDigest, index: entities.catalogue.entries().length > 0 },
           { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize })
         : undefined;
       indexing?.catch(() => undefined);

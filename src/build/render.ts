@@ -65,6 +65,8 @@ export interface RenderedDocument {
   files: Map<string, string | Uint8Array>;
   /** What other units read, kept in the build cache only (the passages for the search index). */
   data: Map<string, string | Uint8Array>;
+  /** Small data other units read of every document (its passages' languages), kept in its record. */
+  facts: Record<string, string>;
 }
 
 /** File name of a document's plain text in `mode`. */
@@ -140,16 +142,17 @@ export async function renderDocument(
     files.set(`${name}/${textFileName(name, mode)}`, String(runStylesheet(stylesheets.text, source, { params: { mode, ...(apparatus === undefined ? {} : { 'apparatus-documents': apparatus }) } })));
   }
   const data = new Map<string, string | Uint8Array>();
+  const facts: Record<string, string> = {};
   if (request.search) {
     if (!stylesheets.records) throw new Error('the search index needs the records stylesheet, which was not compiled');
     const passages = readDocumentPassages(String(runStylesheet(stylesheets.records, source)), pageIds(String(files.get(`${name}/index.html`))));
     data.set(PASSAGES_DATA, JSON.stringify(passages));
-    // The index's language is chosen over every document on every build: this spares reading all the passages for it.
-    data.set(LANGUAGES_DATA, JSON.stringify(languageCounts(passages)));
+    // The index's language is chosen over every document on every build: kept in the record, this spares reading all the passages (or any file) for it.
+    facts[LANGUAGES_DATA] = JSON.stringify(languageCounts(passages));
   }
   // Witness pages show the same names (and a reading's own): their links are checked and sent to the index like the page's.
   const links = new Set([page, ...witnessPages.map(([, witnessPage]) => witnessPage)].flatMap((html) => linkedAnchors(String(html), ENTITY_INDEX_HREF)));
-  return { name, title, entities, links: [...links], files, data };
+  return { name, title, entities, links: [...links], files, data, facts };
 }
 
 /** The text of the page's serialized `<title>`: the serializer writes some characters (U+2028, the C1 controls) as numeric references. */

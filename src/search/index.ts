@@ -20,7 +20,7 @@ import {
   TransformProblem, XSLT_DIR, compileStylesheet, runStylesheet, stylesheetKey, type CompileOptions, type CompiledStylesheet,
 } from '../transform/index.js';
 import type { BuildCache, UnitRecord } from '../build/cache.js';
-import { cacheKey, sha256 } from '../build/cache.js';
+import { cacheKey } from '../build/cache.js';
 import type { Entity } from './entities.js';
 import { MAX_FRAGMENTS, PagefindProblem, indexRecords, pagefindVersion } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
@@ -78,8 +78,10 @@ export function compileSearchPage(options: CompileOptions = {}): Promise<Compile
 
 /** What the search learns of the edition's entities from the build's catalogue (src/entities). */
 export interface SearchEntities {
-  /** Per document name, the entities it mentions (`BuildReport.entities`). */
-  mentioned: ReadonlyMap<string, readonly Entity[]>;
+  /** Per document name, the entities it mentions (`BuildReport.entities`), asked of the documents of the shards made again. */
+  mentioned(documents: readonly string[]): ReadonlyMap<string, readonly Entity[]>;
+  /** A digest of what `mentioned` gives for a document, part of its shard's key (worked out without reading its mentions). */
+  digest(document: string): string;
   /** Whether the edition has an entity index to send readers to. */
   index: boolean;
 }
@@ -136,7 +138,7 @@ export async function searchUnit(
     const key = cacheKey([
       context.format, 'search-shard', pagefind, recordsKey, folder, terms.language, String(terms.sortMeta), String(terms.maxFragments),
       ...shard.members.map(({ document, position }) => JSON.stringify([
-        document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', sha256(JSON.stringify(entities.mentioned.get(document.name) ?? [])),
+        document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', entities.digest(document.name),
       ])),
     ]);
     const known = context.force ? undefined : await context.cache.unit(key);
@@ -170,8 +172,8 @@ function passagesReader(cache: BuildCache): PassagesReader {
   return {
     passages,
     languages: async (document) => {
-      const hash = document.data?.[LANGUAGES_DATA];
-      return hash ? JSON.parse((await cache.read(hash)).toString('utf8')) as LanguageCounts : languageCounts(await passages(document));
+      const counts = document.facts?.[LANGUAGES_DATA];
+      return counts ? JSON.parse(counts) as LanguageCounts : languageCounts(await passages(document));
     },
   };
 }
@@ -184,11 +186,12 @@ async function indexShard(
   reader: PassagesReader,
 ): Promise<{ files: Map<string, Uint8Array>; figures: ShardFigures }> {
   let passages = 0;
+  const mentioned = entities.mentioned(members.map(({ document }) => document.name));
   async function* batches(): AsyncIterable<SearchRecord[]> {
     for (const { document, position } of members) {
       const read = await reader.passages(document);
       passages += read.passages.length;
-      yield documentRecords({ name: document.name, title: document.title, entities: entities.mentioned.get(document.name) ?? [], passages: read }, position,
+      yield documentRecords({ name: document.name, title: document.title, entities: mentioned.get(document.name) ?? [], passages: read }, position,
         { language: terms.language, label: terms.labels.get(document.name)!, sortMeta: terms.sortMeta });
     }
   }

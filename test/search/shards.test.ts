@@ -138,3 +138,44 @@ describe('search shards: what the build makes', function () {
     assert.ok(report.removedFiles.some((f) => /^search\/pagefind-\d+\//.test(f)));
   });
 });
+
+describe('search shards: a change to a register entry', function () {
+  this.timeout(180_000);
+  const scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-entry-'));
+  const tei = join(scratch, 'tei');
+  const options: BuildOptions = { out: join(scratch, 'dist'), buildCacheDir: join(scratch, 'cache'), jobs: 1, searchShardSize: 1 };
+  const register = join(tei, 'people.xml');
+
+  before(() => {
+    writeLetters(tei);
+    // One letter mentions a person no other letter does.
+    writeFileSync(register, readFileSync(register, 'utf8').replace('</listPerson>', '<person xml:id="ugo"><persName type="preferred">Ugo Foscolo</persName></person></listPerson>'));
+    const rome = join(tei, 'rome.xml');
+    writeFileSync(rome, readFileSync(rome, 'utf8').replace('with <persName ref="people.xml#ada">Ada</persName>', 'with <persName ref="people.xml#ugo">Ugo</persName>'));
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('makes again the shard of the one document that mentions the entry, and no other', async () => {
+    assert.deepEqual((await build(tei, options)).diagnostics, []);
+    writeFileSync(register, readFileSync(register, 'utf8').replace('Ugo Foscolo', 'Niccolò Ugo Foscolo'));
+    const report = await build(tei, options);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.rendered, [], 'no page shows the register\'s names');
+    assert.ok(report.search?.indexed);
+    assert.equal(report.search.made, 1);
+    const shard = assignShards(LETTERS.map((l) => ({ name: l.file.replace(/\.xml$/, '') })), report.search.shards).find((s) => s.members.some((m) => m.document.name === 'rome'))!;
+    assert.deepEqual(report.changedFiles.filter((f) => f.startsWith('search/') && !f.startsWith(`search/${shard.folder}/`)), [], 'no other shard’s files');
+    assert.ok(report.entities.get('rome')?.some((e) => e.names.includes('Niccolò Ugo Foscolo')), 'the build reports the new name');
+    assert.ok(!report.entities.get('bath')?.some((e) => e.anchor === 'ugo'));
+    const cold = join(scratch, 'cold');
+    assert.deepEqual((await build(tei, { ...options, out: cold, buildCacheDir: join(scratch, 'cold-cache') })).diagnostics, []);
+    assert.deepEqual(snapshot(options.out!), snapshot(cold), 'the same bytes as a build from nothing');
+  });
+
+  it('makes no shard again when an entry no document mentions changes', async () => {
+    writeFileSync(register, readFileSync(register, 'utf8').replace('</listPerson>', '<person xml:id="nobody"><persName>No One</persName></person></listPerson>'));
+    const report = await build(tei, options);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.search, { indexed: false, shards: report.search?.shards });
+  });
+});
