@@ -366,29 +366,31 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const names = records.map((record) => record.name);
       Object.defineProperty(report, 'entities', { get: () => (mentioned ??= entities.mentionedBy(names)), enumerable: true, configurable: true });
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
-      const pages: UnitRecord[] = [];
-      const linkUnits: UnitRecord[] = [];
-      const relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
-      for (const [i, record] of records.entries()) {
-        const relinked = relinks[i];
-        pages.push(relinked.record);
-        if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
-        if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
-      }
-      // The search index first: Pagefind indexes in a process of its own, on another core, while the site pages render here.
+      // The search index first: Pagefind indexes in a process of its own, on another core, while the pages are
+      // relinked and the site pages render here.
       const indexing = search
         ? searchUnit(records, { mentioned: entities.mentionedBy, digest: entities.mentionedDigest, index: entities.catalogue.entries().length > 0 },
           { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize })
         : undefined;
       indexing?.catch(() => undefined);
+      let relinks: Awaited<ReturnType<typeof relinkedRecord>>[];
       let site: Awaited<ReturnType<typeof sitePages>>;
       try {
+        relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
         site = await sitePages(records, entities, {
           cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
         });
       } finally {
         // Nothing of this build may still be writing to the cache once it has returned.
         await indexing?.catch(() => undefined);
+      }
+      const pages: UnitRecord[] = [];
+      const linkUnits: UnitRecord[] = [];
+      for (const [i, record] of records.entries()) {
+        const relinked = relinks[i];
+        pages.push(relinked.record);
+        if (relinked.linkUnit) linkUnits.push(relinked.linkUnit);
+        if (relinked.unresolved.length > 0) report.diagnostics.push(unresolvedWarning(sources.get(record.name)!, relinked.unresolved));
       }
       report.sitePagesRendered = site.rendered.length > 0;
       report.renderedSitePages = site.rendered;
