@@ -131,6 +131,8 @@ export interface BuildReport {
    * Per document name, the entities it mentions (each once, in order of first
    * mention) with their type, regularised name and every other form of their
    * names: what a search index needs for its filters (and what it is given).
+   * Made when first read, from the mentions kept in the build cache: read it
+   * before another build of the same output folder prunes them.
    */
   entities: Map<string, MentionedEntity[]>;
   /** The search index, when the edition has search. */
