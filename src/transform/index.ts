@@ -84,6 +84,12 @@ export interface TransformOptions {
   readable?: ReadonlySet<string>;
   /** Receives `xsl:message` output, which saxon-js would print on the console. */
   messages?: (message: unknown) => void;
+  /**
+   * Another instance of saxon-js to run on than the one samizdat loads: the
+   * one its code cache is made from (precompiled/warm-up.ts). Reads are
+   * limited (`readable`) on samizdat's own instance only.
+   */
+  runtime?: SaxonApi;
 }
 
 /** A source to transform: its text (parsed by saxon-js) or its tree (`parseSource`). */
@@ -95,8 +101,9 @@ export function transformSource(
   source: TransformInput | undefined,
   options: TransformOptions = {},
 ): TransformResult {
+  if (options.runtime && options.readable) throw new Error('reads can be limited on samizdat\'s own saxon-js only, not on another runtime');
   let output: ReturnType<SaxonApi['transform']>;
-  const transform = () => saxon().transform({
+  const transform = () => (options.runtime ?? saxon()).transform({
     stylesheetInternal: stylesheet.sef,
     ...(source === undefined ? {} : source.node !== undefined ? { sourceNode: source.node } : { sourceText: source.text, sourceBaseURI: source.baseUri }),
     ...(options.initialTemplate ? { initialTemplate: options.initialTemplate } : {}),
