@@ -21,6 +21,7 @@ import { codeCacheFile, makeCodeCache } from '../transform/code-cache.js';
 import { SAXON_LOADING, saxonScript } from '../transform/saxon.js';
 import { compileStylesheet } from '../transform/stylesheet.js';
 import { writeAtomically } from '../write-atomically.js';
+import { saxonWarmUp } from './warm-up.js';
 import { loadGrammar } from '../validate/grammar-cache.js';
 import { loadRules } from '../validate/schematron.js';
 import { PACKAGE_ROOT, PRECOMPILED_CODE_CACHE_DIR, PRECOMPILED_DIR, PRECOMPILED_GRAMMAR_DIR, PRECOMPILED_JSON_SCHEMA_DIR, PRECOMPILED_SEF_DIR } from './index.js';
@@ -57,7 +58,8 @@ export const PRECOMPILERS = {
   },
   /**
    * saxon-js's script → its V8 code cache, for this Node version and
-   * architecture (another Node compiles the script as usual). The source
+   * architecture (another Node compiles the script as usual), made after a
+   * warm-up on the sample document (warm-up.ts). The source
    * must be the file the runtime loads, or the cache would be made for
    * another script than the one it is looked up by.
    */
@@ -65,7 +67,7 @@ export const PRECOMPILERS = {
     // By real path: node_modules may be a link (the package test packs a copy whose node_modules is one).
     if (realpathSync(source) !== realpathSync(saxonScript())) throw new Error(`saxon-js is loaded from ${saxonScript()}, not from this file`);
     const file = codeCacheFile(PRECOMPILED_CODE_CACHE_DIR, await readFile(source), SAXON_LOADING);
-    await writeAtomically(file, makeCodeCache(source, SAXON_LOADING));
+    await writeAtomically(file, makeCodeCache(source, { ...SAXON_LOADING, warmUp: await saxonWarmUp(PRECOMPILED_SEF_DIR) }));
     return [inFolder(file)];
   },
 } satisfies Record<string, Precompiler>;

@@ -27,7 +27,7 @@ import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
   LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
 } from './records.js';
-import { assignShards, shardCount, type ShardMember } from './shards.js';
+import { assignShards, shardCount, type Shard, type ShardMember } from './shards.js';
 
 export { PASSAGES_DATA } from './passages.js';
 export { SEARCH_SHARD_SIZE } from './shards.js';
@@ -129,11 +129,10 @@ export async function searchUnit(
     maxFragments: Math.ceil(MAX_FRAGMENTS / count),
   };
   const shards = assignShards(documents, count);
-  const records: UnitRecord[] = [];
   const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0 };
   let remade = 0;
   const started = performance.now();
-  for (const shard of shards) {
+  const shardRecord = async (shard: Shard<UnitRecord>): Promise<UnitRecord> => {
     const folder = `${SEARCH_FOLDER}/${shard.folder}`;
     const key = cacheKey([
       context.format, 'search-shard', pagefind, recordsKey, folder, terms.language, String(terms.sortMeta), String(terms.maxFragments),
@@ -142,16 +141,19 @@ export async function searchUnit(
       ])),
     ]);
     const known = context.force ? undefined : await context.cache.unit(key);
-    if (known) {
-      records.push(known);
-      continue;
-    }
+    if (known) return known;
     const { files, figures } = await indexShard(shard.members, terms, entities, reader);
     for (const figure of ['passages', 'records', 'files', 'bytes'] as const) made[figure] += figures[figure];
     remade += 1;
     const prefixed = new Map([...files].map(([path, content]) => [`${folder}/${path}`, content]));
-    records.push(await context.cache.store(key, { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed }));
-  }
+    return context.cache.store(key, { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed });
+  };
+  // Side by side: each shard waits in indexRecords for a Pagefind process of its own (pagefind.ts). Every
+  // shard is settled before a failure is reported, so that none is still writing to the cache after.
+  const settled = await Promise.allSettled(shards.map(shardRecord));
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const records = settled.map((result) => (result as PromiseFulfilledResult<UnitRecord>).value);
   const seconds = (performance.now() - started) / 1000;
   const page = await searchPage(shards.map((shard) => `${shard.folder}/`), entities, context, { pageKey, script });
   const summary: SearchSummary = remade === 0

@@ -3,20 +3,46 @@
  * index's files out, in memory (the build publishes them through its output
  * map like every other file). Pagefind runs as a child process (its binary
  * comes with the `pagefind` package, for this platform); it is started for
- * one index and stopped after it, and indexes are made one at a time, since
- * the process is shared by everything in this Node process.
+ * one index and stopped after it. One process makes one index at a time, on
+ * one core mostly (it takes records one message after another), so an
+ * index of several shards is made by as many processes as there are cores,
+ * up to PAGEFIND_PROCESSES, one shard each at a time.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SearchRecord } from './records.js';
+
+type PagefindApi = typeof import('pagefind');
+
+/** Pagefind processes at work at once, at most. */
+export const PAGEFIND_PROCESSES = Math.max(1, Math.min(2, availableParallelism()));
+
+/** The pagefind package as installed: its folder and manifest. */
+interface PagefindPackage {
+  folder: string;
+  manifest: { version: string; exports: { '.': { import: string } } };
+}
+
+/**
+ * The pagefind package, found where Node finds packages for this module.
+ * Its manifest is read, not resolved: the package exports its module for
+ * `import` only, and `import.meta.resolve` is missing where a test runner
+ * loads this module as CommonJS.
+ */
+async function pagefindPackage(): Promise<PagefindPackage | undefined> {
+  for (const folder of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const manifest = await readFile(join(folder, 'pagefind', 'package.json'), 'utf8').catch(() => undefined);
+    if (manifest !== undefined) return { folder: join(folder, 'pagefind'), manifest: JSON.parse(manifest) as PagefindPackage['manifest'] };
+  }
+  return undefined;
+}
 
 /** Pagefind's version (part of the search unit's cache key), or 'missing' when it is not installed. */
 export async function pagefindVersion(): Promise<string> {
-  try {
-    const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
-    return (JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'missing';
-  }
+  return (await pagefindPackage().catch(() => undefined))?.manifest.version ?? 'missing';
 }
 
 /** Pagefind's own interfaces (its default, modular and component UIs, its highlight script): samizdat's search page does not use them. */
@@ -35,24 +61,50 @@ const BATCH = 256;
 
 export class PagefindProblem extends Error {}
 
-let turn: Promise<unknown> = Promise.resolve();
+/**
+ * Pagefind's module for process `slot`. The module keeps its one process
+ * in a variable of its own, so each slot is an instance of the module of
+ * its own: Node loads a file URL that differs by its query as another
+ * module.
+ */
+async function pagefindModule(slot: number): Promise<PagefindApi> {
+  const found = await pagefindPackage();
+  if (found === undefined) throw new Error('the pagefind package is not installed');
+  const entry = pathToFileURL(join(found.folder, found.manifest.exports['.'].import));
+  entry.search = `process=${slot}`;
+  return import(entry.href) as Promise<PagefindApi>;
+}
+
+/** The slots whose process is free, and the indexes waiting for one. */
+const idle = Array.from({ length: PAGEFIND_PROCESSES }, (_, slot) => PAGEFIND_PROCESSES - 1 - slot);
+const waiting: ((slot: number) => void)[] = [];
+
+async function withProcess<T>(work: (slot: number) => Promise<T>): Promise<T> {
+  const slot = idle.pop() ?? await new Promise<number>((turn) => waiting.push(turn));
+  try {
+    return await work(slot);
+  } finally {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else idle.push(slot);
+  }
+}
 
 /**
  * Indexes the records `source` yields, batch by batch, in at most
  * `maxFragments` fragment files, and returns the index's files by path
  * within the bundle folder. Fails with a
- * `PagefindProblem` saying what Pagefind said.
+ * `PagefindProblem` saying what Pagefind said. Called again before an
+ * index is made, it makes the next one in another process, if one is free.
  */
 export function indexRecords(source: AsyncIterable<SearchRecord[]>, maxFragments: number = MAX_FRAGMENTS): Promise<{ files: Map<string, Uint8Array>; records: number }> {
-  const run = turn.then(() => indexNow(source, maxFragments));
-  turn = run.catch(() => undefined);
-  return run;
+  return withProcess((slot) => indexNow(source, maxFragments, slot));
 }
 
-async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: number): Promise<{ files: Map<string, Uint8Array>; records: number }> {
-  let pagefind: typeof import('pagefind');
+async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: number, slot: number): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+  let pagefind: PagefindApi;
   try {
-    pagefind = await import('pagefind');
+    pagefind = await pagefindModule(slot);
   } catch (error) {
     throw new PagefindProblem(`Pagefind could not be loaded (${(error as Error).message}); reinstall samizdat's dependencies`);
   }

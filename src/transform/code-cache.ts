@@ -72,11 +72,23 @@ export function requireWithCodeCache(file: string, options: CodeCacheOptions): {
   return { exports: run(script, file, options.deferred ?? [], true), codeCache };
 }
 
-/** The code cache of the module at `file`, as it stands after its top level ran (so that what that compiles is in it too). */
-export function makeCodeCache(file: string, options: Pick<CodeCacheOptions, 'deferred' | 'patches'> = {}): Buffer {
+export interface MakeCodeCacheOptions extends Pick<CodeCacheOptions, 'deferred' | 'patches'> {
+  /**
+   * Work done with the module's exports before the cache is made. V8 compiles
+   * a function when it is first called and keeps it in the cache made after:
+   * a cache made after the top level alone leaves every process to compile
+   * again each function its work calls (saxon-js's parser, its XPath engine,
+   * its serialiser: about a tenth of a small validate or build).
+   */
+  warmUp?: (exports: unknown) => void;
+}
+
+/** The code cache of the module at `file`, as it stands after its top level ran and `warmUp` used it (so that what those compile is in it too). */
+export function makeCodeCache(file: string, options: MakeCodeCacheOptions = {}): Buffer {
   const script = new Script(wrap(moduleText(readFileSync(file), options.patches)), { filename: file });
   // A second instance, kept nowhere: the module's state lives inside its wrapper.
-  run(script, file, options.deferred ?? [], false);
+  const exports = run(script, file, options.deferred ?? [], false);
+  options.warmUp?.(exports);
   return script.createCachedData();
 }
 

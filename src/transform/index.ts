@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { readingLimits, type ReadingLimits } from '../xml/index.js';
 import { type Apparatus, WitnessTextProblem, apparatusOf, findWitness, witnessTextProblems } from './apparatus.js';
-import { saxon, type SaxonApi, type SaxonDocument } from './saxon.js';
+import { forgetRunIndexes, saxon, type SaxonApi, type SaxonDocument } from './saxon.js';
 import { withReadsLimitedTo } from './sandbox.js';
 import { type TeiSource, readTeiSource, teiSource } from './source.js';
 import { type CompileOptions, type CompiledStylesheet, APPARATUS_STYLESHEET, HTML_STYLESHEET, TEXT_STYLESHEET, TransformProblem, compileStylesheet } from './stylesheet.js';
@@ -84,6 +84,12 @@ export interface TransformOptions {
   readable?: ReadonlySet<string>;
   /** Receives `xsl:message` output, which saxon-js would print on the console. */
   messages?: (message: unknown) => void;
+  /**
+   * Another instance of saxon-js to run on than the one samizdat loads: the
+   * one its code cache is made from (precompiled/warm-up.ts). Reads are
+   * limited (`readable`) on samizdat's own instance only.
+   */
+  runtime?: SaxonApi;
 }
 
 /** A source to transform: its text (parsed by saxon-js) or its tree (`parseSource`). */
@@ -95,8 +101,9 @@ export function transformSource(
   source: TransformInput | undefined,
   options: TransformOptions = {},
 ): TransformResult {
+  if (options.runtime && options.readable) throw new Error('reads can be limited on samizdat\'s own saxon-js only, not on another runtime');
   let output: ReturnType<SaxonApi['transform']>;
-  const transform = () => saxon().transform({
+  const transform = () => (options.runtime ?? saxon()).transform({
     stylesheetInternal: stylesheet.sef,
     ...(source === undefined ? {} : source.node !== undefined ? { sourceNode: source.node } : { sourceText: source.text, sourceBaseURI: source.baseUri }),
     ...(options.initialTemplate ? { initialTemplate: options.initialTemplate } : {}),
@@ -113,6 +120,9 @@ export function transformSource(
     const file = source?.file ?? stylesheet.path;
     const message = (error as { message?: string }).message ?? String(error);
     throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${file} could not be transformed with ${stylesheet.path}: ${message}`, { file }), error);
+  } finally {
+    // The pool's trees outlive this run: what it indexed on them is of no use to the next.
+    for (const tree of Object.values(options.documentPool ?? {})) forgetRunIndexes(tree);
   }
   const results: Record<string, string> = {};
   for (const [uri, value] of Object.entries(output.resultDocuments ?? {})) results[uri.startsWith(RESULT_BASE) ? uri.slice(RESULT_BASE.length) : uri] = String(value);

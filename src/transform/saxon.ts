@@ -58,6 +58,23 @@ export function saxon(): SaxonApi {
   return loaded;
 }
 
+/**
+ * Forgets the key indexes a run of a stylesheet left on a tree. saxon-js
+ * keeps a document's indexes on its document node, under an id it draws
+ * afresh for every run: a tree kept from one run to the next (a register in
+ * the document pool of the rules, checked against every document of an
+ * edition) would keep every run's indexes, never used again, and grow with
+ * each document checked (about 50 KB per document for the flagship's
+ * register of 11 KB; with a register of thousands of persons, megabytes).
+ * (Accumulator values are kept on each node likewise; no rule of samizdat's
+ * reads them on a pooled document.)
+ */
+export function forgetRunIndexes(tree: SaxonDocument): void {
+  const node = tree as { _saxonIndexes?: unknown; _saxonIndexesBC?: unknown };
+  delete node._saxonIndexes;
+  delete node._saxonIndexesBC;
+}
+
 /** The xslt3 compiler script, which exports stylesheets as SEF (run as a child process). */
 export function xslt3Script(): string {
   return require.resolve('xslt3/xslt3.js');

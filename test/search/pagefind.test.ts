@@ -1,11 +1,12 @@
 /**
  * Pagefind through samizdat's wrapper: the index's files come back in memory
  * in a fixed order, without Pagefind's own interfaces; indexes asked for at
- * once are made one after the other (Pagefind's process is shared), and a
- * record Pagefind refuses is a PagefindProblem with its reason.
+ * once are made side by side, each in a Pagefind process of its own, up to
+ * PAGEFIND_PROCESSES and then in turn; and a record Pagefind refuses is a
+ * PagefindProblem with its reason.
  */
 import { strict as assert } from 'node:assert';
-import { PagefindProblem, indexRecords } from '../../src/search/pagefind.js';
+import { PAGEFIND_PROCESSES, PagefindProblem, indexRecords } from '../../src/search/pagefind.js';
 import type { SearchRecord } from '../../src/search/records.js';
 
 const record = (n: number, content: string): SearchRecord => ({
@@ -29,7 +30,30 @@ describe('search: Pagefind', function () {
     assert.equal(paths.filter((p) => p.startsWith('fragment/')).length, 2, 'one fragment per record');
   });
 
-  it('makes indexes asked for at once one after the other, each with its own records', async () => {
+  it('makes indexes asked for at once side by side, each in a process of its own, and more in turn', async function () {
+    if (PAGEFIND_PROCESSES < 2) this.skip();
+    // The first index's records wait until the second index has asked for its own: with one process
+    // for both, the second would not start before the first is made, and the first would wait in vain.
+    let secondStarted!: () => void;
+    const started = new Promise<void>((resolve) => { secondStarted = resolve; });
+    const timedOut = new Promise<'alone'>((resolve) => setTimeout(() => resolve('alone'), 20_000).unref());
+    let overlapped: boolean | undefined;
+    async function* first(): AsyncIterable<SearchRecord[]> {
+      yield [record(1, 'apples')];
+      overlapped = (await Promise.race([started, timedOut])) !== 'alone';
+      yield [record(2, 'pears')];
+    }
+    async function* second(): AsyncIterable<SearchRecord[]> {
+      secondStarted();
+      yield [record(1, 'plums')];
+    }
+    const third = batches([record(1, 'figs'), record(2, 'quinces'), record(3, 'sloes')]);
+    const [a, b, c] = await Promise.all([indexRecords(first()), indexRecords(second()), indexRecords(third)]);
+    assert.equal(overlapped, true, 'the second index was begun while the first was being made');
+    assert.deepEqual([a.records, b.records, c.records], [2, 1, 3]);
+  });
+
+  it('makes indexes asked for at once, each with its own records', async () => {
     const [a, b] = await Promise.all([
       indexRecords(batches([record(1, 'apples')])),
       indexRecords(batches([record(1, 'pears'), record(2, 'plums'), record(3, 'figs')])),

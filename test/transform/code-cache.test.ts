@@ -70,6 +70,21 @@ describe('transform: modules loaded from a V8 code cache', () => {
     assert.equal((loaded.exports as { verse: (n: number) => string }).verse(4), 'taTUMtaTUM');
   });
 
+  it('makes the cache after the warm-up, keeping what the warm-up compiled', () => {
+    const { file, source } = writeModule();
+    // verse is declared at the top level, not called there: V8 compiles it on its first call, in the warm-up.
+    // Made first: V8 keeps a script compiled in this process, so a later cache of the same text would hold verse too.
+    const plain = makeCodeCache(file);
+    let warmed: string | undefined;
+    const warm = makeCodeCache(file, { warmUp: (exports) => { warmed = (exports as { verse: (n: number) => string }).verse(3); } });
+    assert.equal(warmed, 'TUMtaTUM', 'the warm-up is given the module\'s exports');
+    assert.ok(warm.length > plain.length, 'the cache holds the compiled function besides the top level');
+    writeFileSync(codeCacheFile(cacheDir, source), warm);
+    const loaded = requireWithCodeCache(file, { cacheDir });
+    assert.equal(loaded.codeCache, 'accepted');
+    assert.equal((loaded.exports as { verse: (n: number) => string }).verse(2), 'TUMta');
+  });
+
   it('loads a deferred module only when it is called or read, and then as itself', () => {
     const helper = join(folder, 'helper.cjs');
     writeFileSync(helper, `globalThis.samizdatHelperLoaded = true;
