@@ -225,22 +225,50 @@
     <xsl:accumulator-rule match="speaker" phase="end" select="$value - $samizdat:speaker-weight"/>
   </xsl:accumulator>
 
-  <!-- The reading text so far within the current block, its last 200 characters: the words before a
-       mention, found in one pass over the document. (Walking the preceding axis from each mention
-       instead costs the whole document each time: saxon-js does not stop early on a reverse axis.)
-       Text a reader does not see is left out, a speaker's name kept: what samizdat:unread counts
-       besides speakers, read from it rather than matched against each text node's ancestors. -->
-  <xsl:accumulator name="samizdat:text-before" as="xs:string" initial-value="''">
-    <xsl:accumulator-rule match="p | ab | l | head | item | label | speaker | stage | cell | castItem | lg | sp | div | floatingText | text" select="''"/>
-    <xsl:accumulator-rule match="text()" select="if (accumulator-before('samizdat:unread') mod $samizdat:speaker-weight gt 0) then $value
-      else let $all := $value || . return if (string-length($all) gt 200) then substring($all, string-length($all) - 199) else $all"/>
-  </xsl:accumulator>
+  <!-- The reading text before $e since the start of the nearest paragraph, verse line, heading … before it,
+       its last 200 characters. Text a reader does not see is left out, a speaker's name kept: what
+       samizdat:unread counts besides speakers. Walked backwards from $e, each level's preceding siblings
+       nearest first, and stopped as soon as the words shown are known (more than $samizdat:context-length + 1
+       characters once whitespace is collapsed: text further back changes nothing of them). Not the preceding
+       axis, which saxon-js walks to the start of the document for every mention, nor an accumulator, which
+       works on every text node of the document, most of which (the header, paragraphs without names) is
+       before no mention. -->
+  <xsl:function name="samizdat:text-before" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:iterate select="reverse($e/ancestor-or-self::*) ! (reverse(preceding-sibling::node()) ! reverse(descendant-or-self::node()), parent::*)">
+      <xsl:param name="text" as="xs:string" select="''"/>
+      <xsl:on-completion select="$text"/>
+      <xsl:choose>
+        <xsl:when test=". instance of text()">
+          <xsl:variable name="more" select="if (accumulator-before('samizdat:unread') mod $samizdat:speaker-weight gt 0) then $text else . || $text"/>
+          <xsl:choose>
+            <xsl:when test="string-length($more) ge 200">
+              <xsl:break select="substring($more, string-length($more) - 199)"/>
+            </xsl:when>
+            <xsl:when test="string-length($more) gt $samizdat:context-length + 1 and string-length(replace($more, '\s+', ' ')) gt $samizdat:context-length + 1">
+              <xsl:break select="$more"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:next-iteration>
+                <xsl:with-param name="text" select="$more"/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <!-- Where the words before a mention begin: the start of the nearest of these elements before it. -->
+        <xsl:when test="self::p or self::ab or self::l or self::head or self::item or self::label or self::speaker or self::stage
+          or self::cell or self::castItem or self::lg or self::sp or self::div or self::floatingText or self::text">
+          <xsl:break select="$text"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
 
   <!-- The text just before $e within $block, at most $samizdat:context-length characters, cut at a word. -->
   <xsl:function name="samizdat:context-before" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="block" as="element()?"/>
-    <xsl:variable name="all" select="if (empty($block)) then '' else replace($e/accumulator-before('samizdat:text-before'), '\s+', ' ')"/>
+    <xsl:variable name="all" select="if (empty($block)) then '' else replace(samizdat:text-before($e), '\s+', ' ')"/>
     <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
     <xsl:variable name="tail" select="if ($cut) then replace(substring($all, string-length($all) - $samizdat:context-length + 1), '^\S*\s', '') else $all"/>
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
@@ -249,24 +277,39 @@
   <xsl:function name="samizdat:context-after" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="block" as="element()?"/>
-    <!-- Within the block only, and only what follows $e there (saxon-js does not stop early on the following axis,
+    <!-- The reading text of the first 24 text nodes after $e within the block, whitespace collapsed. Within
+         the block only, and only what follows $e there (saxon-js does not stop early on the following axis,
          and comparing every text node of the block with $e cost more than the rest of the page): the following
-         siblings of $e and of each of its ancestors inside the block, innermost first, are the rest of the block in order. -->
-    <xsl:variable name="following" as="text()*">
-      <xsl:if test="exists($block)">
-        <xsl:iterate select="reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node()">
-          <xsl:param name="found" as="text()*" select="()"/>
-          <xsl:on-completion select="$found"/>
-          <xsl:variable name="more" select="($found, descendant-or-self::text())"/>
-          <xsl:choose>
-            <xsl:when test="count($more) ge 24"><xsl:break select="$more[position() le 24]"/></xsl:when>
-            <xsl:otherwise><xsl:next-iteration><xsl:with-param name="found" select="$more"/></xsl:next-iteration></xsl:otherwise>
-          </xsl:choose>
-        </xsl:iterate>
-      </xsl:if>
+         siblings of $e and of each of its ancestors inside the block, innermost first, are the rest of the block
+         in order. It stops as soon as the words shown are known: once more than $samizdat:context-length
+         characters are collected, later text changes nothing of them (a mention's context is most of its cost). -->
+    <xsl:variable name="all" as="xs:string">
+      <xsl:choose>
+        <xsl:when test="empty($block)">
+          <xsl:sequence select="''"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:iterate select="reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! descendant-or-self::text()">
+            <xsl:param name="seen" as="xs:integer" select="1"/>
+            <xsl:param name="text" as="xs:string" select="''"/>
+            <xsl:on-completion select="replace($text, '\s+', ' ')"/>
+            <xsl:variable name="more" select="if (samizdat:unread(.)) then $text else $text || ."/>
+            <xsl:variable name="collapsed" select="if ($seen ge 24 or string-length($more) gt $samizdat:context-length) then replace($more, '\s+', ' ') else ()"/>
+            <xsl:choose>
+              <xsl:when test="$seen ge 24 or string-length($collapsed) gt $samizdat:context-length">
+                <xsl:break select="$collapsed"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:next-iteration>
+                  <xsl:with-param name="seen" select="$seen + 1"/>
+                  <xsl:with-param name="text" select="$more"/>
+                </xsl:next-iteration>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:iterate>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="texts" select="$following[not(samizdat:unread(.))]"/>
-    <xsl:variable name="all" select="replace(string-join($texts), '\s+', ' ')"/>
     <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
     <xsl:variable name="head" select="if ($cut) then replace(substring($all, 1, $samizdat:context-length), '\s\S*$', '') else $all"/>
     <xsl:sequence select="replace($head, '\s+$', '') || (if ($cut) then '…' else '')"/>

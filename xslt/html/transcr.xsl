@@ -32,7 +32,9 @@
   </xsl:function>
 
   <xsl:template match="ellipsis | gap" mode="text">
-    <xsl:variable name="id" select="if (@xml:id) then string(@xml:id) else 'omission-' || generate-id()"/>
+    <!-- generate-id() begins with a number saxon-js gives each document in the order a thread first needs one:
+         in the page's own document it is left out, so that the id does not depend on what the thread rendered before. -->
+    <xsl:variable name="id" select="if (@xml:id) then string(@xml:id) else 'omission-' || (if (root(.) is $samizdat:source) then replace(generate-id(), '^d[0-9]+', '') else generate-id())"/>
     <xsl:variable name="who" select="samizdat:responsible(.)"/>
     <xsl:variable name="why" select="normalize-space(string-join((desc, @reason), ' '))"/>
     <xsl:variable name="marker" select="if (self::gap) then samizdat:transcription(., 'reading') else '[…]'"/>

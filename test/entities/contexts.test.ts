@@ -1,0 +1,77 @@
+/**
+ * The keyword in context of each mention (the entity index's "…words before
+ * <mark>Name</mark> words after…"), as docs/entities.md describes it: the
+ * reading text before the mention since the start of the nearest paragraph,
+ * line, heading, item … before it, and the text after it within its block,
+ * each at most 60 characters cut at a word; text a reader does not see
+ * (notes, the forms a choice sets aside) left out. Each case below is one
+ * rule, its expected words read off the document by that rule.
+ */
+import { strict as assert } from 'node:assert';
+import { toHtml } from '../../src/transform/index.js';
+import type { StylesheetEntityData } from '../../src/entities/model.js';
+
+const HEADER = '<teiHeader><fileDesc><titleStmt><title>Contexts</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>'
+  + '<sourceDesc><p>Made up.</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="anna"><persName>Anna</persName></person>'
+  + '</listPerson></particDesc></profileDesc></teiHeader>';
+
+/** The mentions of Anna in a document whose body is `body`, in document order. */
+async function contexts(body: string): Promise<{ before: string; after: string }[]> {
+  const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0">${HEADER}<text><body>${body}</body></text></TEI>`;
+  const data = JSON.parse(await toHtml({ text, file: 'contexts.xml' }, { params: { output: 'entities' } })) as StylesheetEntityData;
+  return data.mentions.filter((m) => m.entry === 'contexts:anna').map(({ before, after }) => ({ before, after }));
+}
+
+const anna = '<persName ref="#anna">Anna</persName>';
+
+/** The last 60 characters of a context, from its first whole word, as the index shows them. */
+function lastWords(text: string): string {
+  const tail = text.slice(-60);
+  return `…${tail.slice(tail.search(/\s/) + 1)}`;
+}
+
+describe('mentions in context', function () {
+  this.timeout(120_000);
+
+  it('leaves out what a reader does not see: notes, the form a choice sets aside', async () => {
+    assert.deepEqual(await contexts(`<p>Before the note<note>hidden words</note> we <choice><sic>mete</sic><corr>meet</corr></choice> ${anna} at home<note>not this</note> today.</p>`), [
+      { before: 'Before the note we meet ', after: ' at home today.' },
+    ]);
+  });
+
+  it('begins the words before at the nearest line, paragraph or item started before the mention, even one already closed', async () => {
+    assert.deepEqual(await contexts(`<lg><l>The first line</l><l>and the second with ${anna} in it</l></lg>`
+      + `<p>Prose first, <quote><l>a quoted line</l></quote> and then ${anna}.</p>`), [
+      { before: 'and the second with ', after: ' in it' },
+      { before: 'a quoted line and then ', after: '.' },
+    ]);
+  });
+
+  it('keeps a mention inside a note to the reading text around the note', async () => {
+    assert.deepEqual(await contexts(`<p>Words <note>see ${anna} here</note> and more words.</p>`), [{ before: 'Words ', after: ' and more words.' }]);
+  });
+
+  it('cuts a long context at a word, whitespace collapsed, and marks the cut', async () => {
+    const words = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen';
+    const spaced = words.replace(/ /g, ' \n   ');
+    const [mention] = await contexts(`<p>${spaced} ${anna} ${spaced}</p>`);
+    assert.equal(mention!.before, lastWords(`${words} `));
+    const head = ` ${words}`.slice(0, 60);
+    assert.equal(mention!.after, `${head.slice(0, head.lastIndexOf(' '))}…`);
+  });
+
+  it('reads at most 24 text nodes after a mention', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const [mention] = await contexts(`<p>${anna}${[...letters].map((c) => `<hi>${c}</hi>`).join('')}</p>`);
+    assert.equal(mention!.after, letters.slice(0, 24));
+  });
+
+  it('finds the words before a mention late in a long paragraph, past the text of earlier mentions', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `sentence ${i} goes on with <hi>marked</hi> words,`).join(' ');
+    const mentions = await contexts(`<p>${anna} ${filler} ${anna} again</p>`);
+    assert.equal(mentions.length, 2);
+    assert.equal(mentions[0]!.before, '');
+    assert.equal(mentions[1]!.before, lastWords(`${filler.replace(/<\/?hi>/g, '')} `));
+    assert.equal(mentions[1]!.after, ' again');
+  });
+});
