@@ -35,6 +35,8 @@ export interface DocumentCheckOptions {
   limits?: Partial<ReadingLimits>;
   /** Where schemas named by `<?xml-model?>` may be read (default: the current folder as the edition's root). */
   readable?: ReadableFolders;
+  /** Read without a round trip through libuv's threads at each step (default: only in a worker thread); see `readDocument`. */
+  readSynchronously?: boolean;
 }
 
 export interface DocumentResult {
@@ -65,7 +67,7 @@ const PROLOG_LIMIT = 1 << 20;
  */
 export async function checkDocument(file: string, options: DocumentCheckOptions = {}, schemas = new RunSchemas()): Promise<DocumentResult> {
   const record = new ReadRecord();
-  const chunks = readDocument(file, { record });
+  const chunks = readDocument(file, { record, synchronous: options.readSynchronously });
   try {
     const result = await checkChunks(file, chunks, options, schemas);
     await chunks.return(undefined);

@@ -98,7 +98,7 @@ async function rootNamespace(path: string): Promise<string | undefined> {
     text() {},
     end() {},
   });
-  const chunks = readDocument(path, { chunkSize: 8192 });
+  const chunks = readDocument(path, { chunkSize: 8192, synchronous: true });
   try {
     for await (const chunk of chunks) {
       if ('problem' in chunk) return chunk.problem.ruleId === 'io' || chunk.problem.ruleId === 'xml-empty' ? '' : undefined;

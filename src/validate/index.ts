@@ -14,7 +14,7 @@ import type { SchematronOptions } from './schematron.js';
 import { limited } from '../workers/limit.js';
 import { WORKERS_FROM } from '../workers/pool.js';
 import { DEFAULT_CACHE_DIR } from './grammar-cache.js';
-import { BATCH, type DocumentPool } from './pool.js';
+import { documentsWanted, type DocumentPool } from './pool.js';
 import { Verdicts } from './verdicts.js';
 import { readingLimits, type ReadingLimits } from '../xml/index.js';
 
@@ -40,7 +40,7 @@ export interface ValidateOptions {
   schematron?: SchematronOptions;
   /** A further rules layer of the caller's, run in this thread; ignored when `grammarOnly`. */
   rules?: RulesHook;
-  /** Worker threads (default: the machine's parallelism); 1 checks in this thread. */
+  /** Threads checking documents in parallel, the calling thread one of them (default: the machine's parallelism); 1 checks in this thread alone. */
   jobs?: number;
   /** Limits documents are read under (default `DEFAULT_LIMITS`), as for every command. */
   limits?: Partial<ReadingLimits>;
@@ -67,7 +67,7 @@ export interface ValidationReport {
   /** One entry per document (and per pattern that matched nothing), in the order found. */
   files: FileReport[];
   summary: { files: number; invalidFiles: number; errors: number; warnings: number };
-  /** Worker threads the documents were checked in (0: in the calling thread, or none was checked). */
+  /** Threads the documents were checked in, in parallel: the calling thread and workers beside it (0: in the calling thread alone, or none was checked). */
   threads: number;
   /** How many verdicts were given from the cache of earlier runs (their documents and what they depend on unchanged). */
   remembered: number;
@@ -96,16 +96,17 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const files = head.filter((e) => typeof e === 'string').length;
   const parallel = jobs > 1 && files >= WORKERS_FROM;
   const threads = exhausted ? Math.min(jobs, files) : jobs;
+  const schemas = new RunSchemas();
   // Started on the first document the verdicts cannot answer for.
   let pool: Promise<DocumentPool> | undefined;
   const poolCheck = (file: string): Promise<DocumentResult> => {
-    pool ??= import('./pool.js').then(({ DocumentPool }) => new DocumentPool(threads, documentOptions));
+    // The calling thread checks documents beside the workers (reading each without a round trip through libuv's threads, as they do).
+    pool ??= import('./pool.js').then(({ DocumentPool }) => new DocumentPool(threads, documentOptions, (file) => checkDocument(file, { ...documentOptions, readSynchronously: true }, schemas)));
     return pool.then((started) => started.check(file));
   };
   const verdicts = options.cacheDir === false || rules !== undefined ? undefined
     : await Verdicts.open(options.cacheDir ?? DEFAULT_CACHE_DIR, { cwd: process.cwd(), ...documentOptions, cacheDir: undefined });
   let remembered = 0;
-  const schemas = new RunSchemas();
 
   const checkOne = async (file: string): Promise<FileReport> => {
     let result: DocumentResult;
@@ -138,9 +139,9 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   // Without workers, documents are checked one after another: started all at
   // once they would hold every document's text in memory together, and finish
   // (and report progress) in whatever order their reads happen to complete.
-  // With workers, enough are under way to keep every worker busy: two
-  // batches each (see pool.ts).
-  const turn = limited(parallel ? threads * 2 * BATCH : 1);
+  // In parallel, enough are under way to keep every thread busy (see
+  // pool.ts).
+  const turn = limited(parallel ? documentsWanted(threads) : 1);
   const check = (file: string) => {
     pending.push(turn(() => checkOne(file)).then((finished) => {
       done++;
@@ -157,7 +158,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     if (!exhausted) for (next = await found.next(); !next.done; next = await found.next()) take(next.value);
     const reports = await Promise.all(pending);
     await verdicts?.save();
-    return { files: reports, summary: summarise(reports), threads: pool ? (await pool).size : 0, remembered };
+    return { files: reports, summary: summarise(reports), threads: pool ? (await pool).threads : 0, remembered };
   } finally {
     await (await pool?.catch(() => undefined))?.close();
   }

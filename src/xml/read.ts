@@ -56,11 +56,11 @@ interface OpenFile {
  * its document, so it reads synchronously: each asynchronous open, stat, read
  * and close is a round trip through libuv's four threads, which every worker
  * of the process shares (a third of a worker's time, idle, on the bench
- * corpus). The calling thread keeps reading asynchronously: it may be
- * serving or watching meanwhile.
+ * corpus). The calling thread reads asynchronously unless told otherwise:
+ * it may be serving or watching meanwhile.
  */
-async function openFile(path: string): Promise<OpenFile> {
-  if (isMainThread) {
+async function openFile(path: string, synchronous: boolean): Promise<OpenFile> {
+  if (!synchronous) {
     const handle = await open(path, 'r');
     return {
       stat: () => handle.stat(),
@@ -120,13 +120,15 @@ export class ReadRecord {
  * The document at `path`, decoded, chunk by chunk; at most one problem,
  * always last. `chunkSize` (bytes) is for a caller that needs only the start
  * of a document and would otherwise decode a megabyte to read its root;
- * `record` learns what the reading saw (see `ReadRecord`).
+ * `record` learns what the reading saw (see `ReadRecord`); `synchronous`
+ * (default: in a worker thread, not in the calling thread) reads without a
+ * round trip through libuv's threads for each step.
  */
-export async function* readDocument(path: string, options: { chunkSize?: number; record?: ReadRecord } = {}): AsyncGenerator<DocumentChunk> {
+export async function* readDocument(path: string, options: { chunkSize?: number; record?: ReadRecord; synchronous?: boolean } = {}): AsyncGenerator<DocumentChunk> {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   let handle: OpenFile;
   try {
-    handle = await openFile(path);
+    handle = await openFile(path, options.synchronous ?? !isMainThread);
   } catch (err) {
     yield { problem: diagnostic('error', IO_RULE, describeIoError(path, err), { file: path }) };
     return;
