@@ -3,6 +3,8 @@
  * Exit codes: 0 success, 1 validation or build errors, 2 usage or I/O errors.
  */
 
+import { tuneJitFor } from './jit.js';
+
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
@@ -47,5 +49,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`samizdat: unknown command '${name}'\n\n${usage()}`);
     return EXIT_USAGE;
   }
+  tuneJitFor(argv);
   return (await command.load())(rest);
 }
