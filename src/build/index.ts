@@ -212,7 +212,6 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
       const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);
       return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, images: looked, problems: unpublished };
     }
-    if (stats && !options.force && reads.knows(resolve(entry))) changed();
     const readAt = Date.now();
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) return { ...nothing, problems: [read] };
@@ -229,6 +228,8 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
       if (register) return { ...nothing, source, register, targets };
     }
     if (isApparatusFile(read.text)) return { ...nothing, source, targets };
+    // A document read again after an earlier build read the edition (changed, added, or read just after a change) is likely to render.
+    if (!source && !options.force && reads.incremental) changed();
     // The images a document shows are part of what it publishes, and of its cache key.
     const mentions = imageMentions(read.text);
     const hash = sha256(read.bytes);
