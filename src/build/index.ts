@@ -44,7 +44,7 @@ import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from
 import { editionEntities, registerRecord, relinkedRecord } from './entities.js';
 import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
-import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchUnit, type SearchSummary } from '../search/index.js';
+import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchKeys, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, ENTITY_INDEX_HREF, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
@@ -212,7 +212,6 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
       const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);
       return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, images: looked, problems: unpublished };
     }
-    if (stats && !options.force && reads.knows(resolve(entry))) changed();
     const readAt = Date.now();
     const read = await readDocumentText(entry, limits.maxDocumentSize);
     if ('ruleId' in read) return { ...nothing, problems: [read] };
@@ -229,6 +228,8 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
       if (register) return { ...nothing, source, register, targets };
     }
     if (isApparatusFile(read.text)) return { ...nothing, source, targets };
+    // A document read again after an earlier build read the edition (changed, added, or read just after a change) is likely to render.
+    if (!source && !options.force && reads.incremental) changed();
     // The images a document shows are part of what it publishes, and of its cache key.
     const mentions = imageMentions(read.text);
     const hash = sha256(read.bytes);
@@ -266,6 +267,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
   ]).then(([html, text, site, records]) => ({ html, text, site, ...(records && { records }) }));
   keying.catch(() => undefined);
+  // Read with the sources too: the search, which starts only once the documents have rendered, then finds them ready.
+  const searchKeying = search ? searchKeys() : undefined;
+  searchKeying?.catch(() => undefined);
   const setupOf = ({ html, text, records }: RenderSetup['keys']): RenderSetup => ({
     html: htmlPath, text: TEXT_STYLESHEET, ...(search && { records: RECORDS_STYLESHEET }), keys: { html, text, ...(records && { records }) },
     xsltCacheDir: options.cacheDir, cacheRoot: options.buildCacheDir ?? DEFAULT_BUILD_CACHE_DIR, out, ...(options.force && { force: true }),
@@ -370,14 +374,20 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const sources = new Map(jobs.map((job) => [job.request.name, job.request.file]));
       // The search index first: Pagefind indexes in a process of its own, on another core, while the pages are
       // relinked and the site pages render here.
+      let recordsSent = (): void => {};
+      const handedOver = new Promise<void>((resolve) => { recordsSent = resolve; });
       const indexing = search
         ? searchUnit(records, { mentioned: entities.mentionedBy, digest: entities.mentionedDigest, index: entities.catalogue.entries().length > 0 },
-          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize })
+          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize, keys: searchKeying, recordsSent })
         : undefined;
       indexing?.catch(() => undefined);
       let relinks: Awaited<ReturnType<typeof relinkedRecord>>[];
       let site: Awaited<ReturnType<typeof sitePages>>;
       try {
+        // Until the few shards made again have their records (made here) on their way to Pagefind, nothing else
+        // runs here: Pagefind, the longest step after one document changed, starts at once and not after the
+        // pages are relinked.
+        if (indexing) await Promise.race([handedOver, indexing.then(() => undefined, () => undefined)]);
         relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
         site = await sitePages(records, entities, {
           cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,

@@ -31,6 +31,8 @@ interface ReadsFile {
   /** The reading limits and samizdat version the reads were made under: any change forgets them all. */
   setting: string;
   files: Record<string, Remembered>;
+  /** Documents read whose look could not be trusted (they changed just before): read again next time. Missing in reads kept by an earlier version. */
+  unsettled?: string[];
 }
 
 export { SETTLING_MS } from '../file-look.js';
@@ -38,8 +40,9 @@ export { SETTLING_MS } from '../file-look.js';
 export class DocumentReads {
   private readonly remembered: Map<string, Remembered>;
   private readonly learnt = new Map<string, Remembered>();
+  private readonly unsettled = new Set<string>();
 
-  private constructor(private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>) {
+  private constructor(private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>, private readonly readBefore: boolean) {
     this.remembered = remembered;
   }
 
@@ -47,18 +50,26 @@ export class DocumentReads {
   static async load(folder: string, setting: string): Promise<DocumentReads> {
     const path = join(folder, 'reads.json');
     let remembered = new Map<string, Remembered>();
+    let readBefore = false;
     try {
       const kept = JSON.parse(await readFile(path, 'utf8')) as ReadsFile;
-      if (kept.setting === setting && typeof kept.files === 'object' && kept.files !== null) remembered = new Map(Object.entries(kept.files));
+      if (kept.setting === setting && typeof kept.files === 'object' && kept.files !== null) {
+        remembered = new Map(Object.entries(kept.files));
+        readBefore = remembered.size > 0 || (Array.isArray(kept.unsettled) && kept.unsettled.length > 0);
+      }
     } catch {
       // Nothing kept (a first build) or not readable: every document is read.
     }
-    return new DocumentReads(path, setting, remembered);
+    return new DocumentReads(path, setting, remembered, readBefore);
   }
 
-  /** Whether the last build read `file` (then a file that must be read again changed since). */
-  knows(file: string): boolean {
-    return this.remembered.has(file);
+  /**
+   * Whether a build under the same setting read the edition's documents
+   * before: then a document that must be read now (changed since, added, or
+   * read just after a change) is one of the few an incremental build renders.
+   */
+  get incremental(): boolean {
+    return this.readBefore;
   }
 
   /** What reading `file` gave last time, if the file is as it was then. */
@@ -72,13 +83,17 @@ export class DocumentReads {
   /** Remembers what reading `file` (as `stats` found it, just before reading, at `readAt`) gave, unless it changed too recently to trust its times. */
   remember(file: string, stats: Stats, readAt: number, read: DocumentRead): void {
     const look = lookOf(stats);
-    if (!settled(look, readAt)) return;
+    if (!settled(look, readAt)) {
+      this.unsettled.add(file);
+      return;
+    }
     this.learnt.set(file, { ...look, hash: read.hash, images: read.images });
   }
 
   /** Keeps the reads of this build (and only those: documents gone are forgotten). */
   async save(): Promise<void> {
     const files = Object.fromEntries([...this.learnt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeAtomically(this.path, JSON.stringify({ setting: this.setting, files } satisfies ReadsFile));
+    const unsettled = [...this.unsettled].sort();
+    await writeAtomically(this.path, JSON.stringify({ setting: this.setting, files, ...(unsettled.length > 0 && { unsettled }) } satisfies ReadsFile));
   }
 }

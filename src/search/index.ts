@@ -22,7 +22,7 @@ import {
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey } from '../build/cache.js';
 import type { Entity } from './entities.js';
-import { MAX_FRAGMENTS, PagefindProblem, indexRecords, pagefindVersion } from './pagefind.js';
+import { MAX_FRAGMENTS, PagefindProblem, indexRecords, pagefindVersion, whenAllSent } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
   LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
@@ -63,6 +63,36 @@ export interface SearchContext {
   page?: Promise<CompiledStylesheet>;
   /** Documents per shard of the index, on average, before it is split further (default `SEARCH_SHARD_SIZE`; see shards.ts). */
   shardSize?: number;
+  /** What the search's keys are made of, when the build started reading it earlier (see `searchKeys`). */
+  keys?: Promise<SearchKeys>;
+  /**
+   * Called once the search needs the calling thread no more than to take
+   * Pagefind's answers: every record of the shards made again is on its way
+   * to Pagefind, or no shard is made again. When more shards are made again
+   * than Pagefind processes run at once, called at once: the search is then
+   * long, and the caller's other work is better done beside it than after.
+   */
+  recordsSent?: () => void;
+}
+
+/** What every key of the search's units is made of besides the edition: the stylesheets', the script's and Pagefind's versions. */
+export interface SearchKeys {
+  recordsKey: string;
+  pageKey: string;
+  script: Buffer;
+  pagefind: string;
+}
+
+/**
+ * Reads what the search's keys are made of. A build starts it with its own
+ * reading, so that the search, which waits on the documents' rendering,
+ * does not then wait on the disk.
+ */
+export async function searchKeys(): Promise<SearchKeys> {
+  const [recordsKey, pageKey, script, pagefind] = await Promise.all([
+    stylesheetKey(RECORDS_STYLESHEET), stylesheetKey(SEARCH_PAGE_STYLESHEET), readFile(SEARCH_SCRIPT), pagefindVersion(),
+  ]);
+  return { recordsKey, pageKey, script, pagefind };
 }
 
 /**
@@ -117,9 +147,7 @@ export async function searchUnit(
   entities: SearchEntities,
   context: SearchContext,
 ): Promise<{ records: UnitRecord[]; summary: SearchSummary }> {
-  const [recordsKey, pageKey, script, pagefind] = await Promise.all([
-    stylesheetKey(RECORDS_STYLESHEET), stylesheetKey(SEARCH_PAGE_STYLESHEET), readFile(SEARCH_SCRIPT), pagefindVersion(),
-  ]);
+  const { recordsKey, pageKey, script, pagefind } = await (context.keys ?? searchKeys());
   const reader = passagesReader(context.cache);
   const count = shardCount(documents.length, context.shardSize);
   const terms: EditionTerms = {
@@ -130,23 +158,24 @@ export async function searchUnit(
   };
   const shards = assignShards(documents, count);
   const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0 };
-  let remade = 0;
   const started = performance.now();
-  const shardRecord = async (shard: Shard<UnitRecord>): Promise<UnitRecord> => {
+  const keys = shards.map((shard) => cacheKey([
+    context.format, 'search-shard', pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
+    ...shard.members.map(({ document, position }) => JSON.stringify([
+      document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', entities.digest(document.name),
+    ])),
+  ]));
+  const known = await Promise.all(keys.map((key) => (context.force ? undefined : context.cache.unit(key))));
+  const remade = known.filter((record) => record === undefined).length;
+  const sent = whenAllSent(remade, () => context.recordsSent?.());
+  const shardRecord = async (shard: Shard<UnitRecord>, i: number): Promise<UnitRecord> => {
+    const cached = known[i];
+    if (cached) return cached;
     const folder = `${SEARCH_FOLDER}/${shard.folder}`;
-    const key = cacheKey([
-      context.format, 'search-shard', pagefind, recordsKey, folder, terms.language, String(terms.sortMeta), String(terms.maxFragments),
-      ...shard.members.map(({ document, position }) => JSON.stringify([
-        document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', entities.digest(document.name),
-      ])),
-    ]);
-    const known = context.force ? undefined : await context.cache.unit(key);
-    if (known) return known;
-    const { files, figures } = await indexShard(shard.members, terms, entities, reader);
+    const { files, figures } = await indexShard(shard.members, terms, entities, reader, sent);
     for (const figure of ['passages', 'records', 'files', 'bytes'] as const) made[figure] += figures[figure];
-    remade += 1;
     const prefixed = new Map([...files].map(([path, content]) => [`${folder}/${path}`, content]));
-    return context.cache.store(key, { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed });
+    return context.cache.store(keys[i], { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed });
   };
   // Side by side: each shard waits in indexRecords for a Pagefind process of its own (pagefind.ts). Every
   // shard is settled before a failure is reported, so that none is still writing to the cache after.
@@ -186,6 +215,7 @@ async function indexShard(
   terms: EditionTerms,
   entities: SearchEntities,
   reader: PassagesReader,
+  sent: () => void,
 ): Promise<{ files: Map<string, Uint8Array>; figures: ShardFigures }> {
   let passages = 0;
   const mentioned = entities.mentioned(members.map(({ document }) => document.name));
@@ -198,7 +228,7 @@ async function indexShard(
     }
   }
   try {
-    const index = await indexRecords(batches(), terms.maxFragments);
+    const index = await indexRecords(batches(), terms.maxFragments, sent);
     let bytes = 0;
     for (const content of index.files.values()) bytes += content.length;
     return { files: index.files, figures: { passages, records: index.records, files: index.files.size, bytes } };

@@ -93,15 +93,40 @@ async function withProcess<T>(work: (slot: number) => Promise<T>): Promise<T> {
 /**
  * Indexes the records `source` yields, batch by batch, in at most
  * `maxFragments` fragment files, and returns the index's files by path
- * within the bundle folder. Fails with a
+ * within the bundle folder; `sent` is called once, when the last record
+ * is on its way to Pagefind (or the index failed before). Fails with a
  * `PagefindProblem` saying what Pagefind said. Called again before an
  * index is made, it makes the next one in another process, if one is free.
  */
-export function indexRecords(source: AsyncIterable<SearchRecord[]>, maxFragments: number = MAX_FRAGMENTS): Promise<{ files: Map<string, Uint8Array>; records: number }> {
-  return withProcess((slot) => indexNow(source, maxFragments, slot));
+export function indexRecords(source: AsyncIterable<SearchRecord[]>, maxFragments: number = MAX_FRAGMENTS, sent: () => void = () => {}): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+  let told = false;
+  const tell = (): void => {
+    if (!told) sent();
+    told = true;
+  };
+  return withProcess((slot) => indexNow(source, maxFragments, slot, tell)).finally(tell);
 }
 
-async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: number, slot: number): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+/**
+ * The `sent` to give each of `indexes` calls of `indexRecords` made
+ * together: `done` is called once, when the last of them has sent its
+ * records, or at once when there is none, or more than
+ * PAGEFIND_PROCESSES (some then wait for a process: the caller's other
+ * work is better done beside them than after).
+ */
+export function whenAllSent(indexes: number, done: () => void): () => void {
+  if (indexes === 0 || indexes > PAGEFIND_PROCESSES) {
+    done();
+    return () => {};
+  }
+  let sending = indexes;
+  return () => {
+    sending -= 1;
+    if (sending === 0) done();
+  };
+}
+
+async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: number, slot: number, sent: () => void): Promise<{ files: Map<string, Uint8Array>; records: number }> {
   let pagefind: PagefindApi;
   try {
     pagefind = await pagefindModule(slot);
@@ -129,6 +154,7 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: num
         previous = adding;
       }
     }
+    sent();
     await previous;
     const written = await index.getFiles();
     if (written.errors.length > 0) throw new PagefindProblem(`Pagefind could not write the index: ${written.errors.join('; ')}`);

@@ -2,7 +2,9 @@
  * The render thread: an incremental build that finds a document changed
  * since the last build renders it in a thread of its own, started while the
  * sources are read and kept for the next build. What it publishes is what a
- * cold build in the calling thread publishes, byte for byte. A document's
+ * cold build in the calling thread publishes, byte for byte. A document
+ * added, or read by the last build just after a change, goes to the render
+ * thread too. A document's
  * citations are kept in the cache under what they are drawn up from: a
  * change of wording draws them from there.
  */
@@ -129,5 +131,32 @@ describe('samizdat build, the render thread', function () {
     assert.match(readFileSync(join(out, 'b', 'index.html'), 'utf8'), /<section class="cite-this"[\s\S]*A chapter retitled/);
     assert.match(readFileSync(join(out, 'b', 'b.bib'), 'utf8'), /A chapter retitled/);
     assert.deepEqual(tree(out), await coldBuildOf('cold-after-retitle'));
+  });
+
+  it('renders in the render thread a document the last build read just after a change (its look not trusted), changed again', async () => {
+    // Written and built at once: the build reads b.xml within SETTLING_MS of its change, and cannot trust its look later.
+    writeFileSync(join(tei, 'b.xml'), readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months late', 'were three months overdue'));
+    const first = await build(tei, options);
+    assert.deepEqual(first.rendered, ['b']);
+    writeFileSync(join(tei, 'b.xml'), readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months overdue', 'were three months unpaid'));
+    const again = await build(tei, options);
+    assert.deepEqual(again.diagnostics, []);
+    assert.deepEqual(again.rendered, ['b']);
+    assert.equal(again.threads, 1, 'rendered in the render thread');
+    assert.match(readFileSync(join(out, 'b', 'b.txt'), 'utf8'), /three months unpaid/);
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-unpaid'));
+  });
+
+  it('renders in the render thread a document added since the last build', async () => {
+    await settledWrite('c.xml', flagship.replace('>Trotsky opens the attack</title>', '>A third chapter</title>'));
+    try {
+      const report = await build(tei, options);
+      assert.deepEqual(report.diagnostics, []);
+      assert.deepEqual(report.rendered, ['c']);
+      assert.equal(report.threads, 1, 'rendered in the render thread');
+      assert.deepEqual(tree(out), await coldBuildOf('cold-after-added'));
+    } finally {
+      rmSync(join(tei, 'c.xml'));
+    }
   });
 });

@@ -2,11 +2,12 @@
  * Pagefind through samizdat's wrapper: the index's files come back in memory
  * in a fixed order, without Pagefind's own interfaces; indexes asked for at
  * once are made side by side, each in a Pagefind process of its own, up to
- * PAGEFIND_PROCESSES and then in turn; and a record Pagefind refuses is a
- * PagefindProblem with its reason.
+ * PAGEFIND_PROCESSES and then in turn; a record Pagefind refuses is a
+ * PagefindProblem with its reason; and the caller is told when the last
+ * record is on its way, before the index is made.
  */
 import { strict as assert } from 'node:assert';
-import { PAGEFIND_PROCESSES, PagefindProblem, indexRecords } from '../../src/search/pagefind.js';
+import { PAGEFIND_PROCESSES, PagefindProblem, indexRecords, whenAllSent } from '../../src/search/pagefind.js';
 import type { SearchRecord } from '../../src/search/records.js';
 
 const record = (n: number, content: string): SearchRecord => ({
@@ -78,6 +79,55 @@ describe('search: Pagefind', function () {
     const refused = { ...record(2, 'x'), filters: { document: 'not a list' } } as unknown as SearchRecord;
     await assert.rejects(indexRecords(batches([record(1, 'first')], [refused], [record(3, 'third')], [record(4, 'fourth')])),
       (error: unknown) => error instanceof PagefindProblem && /expected a sequence/.test(error.message));
+  });
+
+  it('says when the last record is on its way: after the source is drained, before the index is made, once', async () => {
+    const events: string[] = [];
+    async function* source(): AsyncIterable<SearchRecord[]> {
+      yield [record(1, 'apples')];
+      yield [record(2, 'pears')];
+      events.push('drained');
+    }
+    // Pagefind answers through its pipes, a turn of the event loop at least: told while it still works, the caller has a turn first.
+    const sent = () => {
+      events.push('sent');
+      setImmediate(() => events.push('a turn of the caller'));
+    };
+    const made = indexRecords(source(), undefined, sent).then((index) => { events.push('made'); return index; });
+    assert.equal((await made).records, 2);
+    assert.deepEqual(events, ['drained', 'sent', 'a turn of the caller', 'made']);
+  });
+
+  it('says so too when the index fails, so that no caller waits for it in vain', async () => {
+    const refused = { ...record(1, 'x'), filters: { document: 'not a list' } } as unknown as SearchRecord;
+    let told = 0;
+    await assert.rejects(indexRecords(batches([refused]), undefined, () => { told += 1; }), PagefindProblem);
+    assert.equal(told, 1);
+    async function* broken(): AsyncIterable<SearchRecord[]> {
+      yield [record(1, 'apples')];
+      throw new Error('the passages could not be read');
+    }
+    told = 0;
+    await assert.rejects(indexRecords(broken(), undefined, () => { told += 1; }), /the passages could not be read/);
+    assert.equal(told, 1);
+  });
+
+  it('tells a caller of a few indexes when the last has sent its records, and of many (or none) at once', () => {
+    let done = 0;
+    const few = Math.min(2, PAGEFIND_PROCESSES);
+    const sent = whenAllSent(few, () => { done += 1; });
+    for (let i = 0; i < few; i++) {
+      assert.equal(done, 0, `told before index ${i + 1} of ${few} sent its records`);
+      sent();
+    }
+    assert.equal(done, 1);
+    done = 0;
+    const many = whenAllSent(PAGEFIND_PROCESSES + 1, () => { done += 1; });
+    assert.equal(done, 1, 'more indexes than processes: told at once');
+    many();
+    assert.equal(done, 1, 'and only once');
+    whenAllSent(0, () => { done += 1; });
+    assert.equal(done, 2, 'no index: told at once');
   });
 
   it('stops with Pagefind’s reason when it refuses a record, and indexes again afterwards', async () => {
