@@ -131,6 +131,51 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'const from=Math.max(d,1)-1,to=Math.min(n,s.length+1)-1;return Yb(from<to?s.substring(from,to):"")}' +
       'c=new Rb(s[Symbol.iterator]());\nd=new Sb(c,d,n);return Yb(d.expand().join(""))}',
   },
+  {
+    name: 'options-described-when-logged',
+    from: 'Aa.Qa((E?"Synchronous":"Asynchronous")+" transform with options: "+P(x),2,x.logLevel);',
+    // Every transform described its options for a log line of level 2,
+    // printed only when the log level is 2 or more (the options' own, else
+    // saxon-js's; 1 by default) but built every time: the description calls
+    // toString() on each option, which serializes a source given as a tree
+    // whole, to keep 30 characters of it (0.6 ms of the flagship's rules,
+    // a third of a transform that does nothing; 20 ms for a novel). It is
+    // built only when it is printed, under the test saxon-js makes itself.
+    to: '2<=(x.logLevel||Aa.getLogLevel())&&Aa.Qa((E?"Synchronous":"Asynchronous")+" transform with options: "+P(x),2,x.logLevel);',
+  },
+  {
+    name: 'hash-trie-walked-in-a-loop',
+    from:
+      'function a(l,z){if(""===z)return l.Va;const v=z.charAt(0);return l.ra.hasOwnProperty(v)?a(l.ra[v],z.substring(1)):[]}' +
+      'function b(l,z){const v=a(l,l.la.hash(z));for(let G=0;G<v.length;G++)if(l.la.Fc(v[G].k,z))return v[G];return null}' +
+      'function h(l,z,v,G){if(""===G){for(G=0;G<l.Va.length;G++)if(l.la.Fc(l.Va[G].k,z)){l.Va[G]={k:z,v};return}l.Va.push({k:z,v})}' +
+      'else{const p=G.charAt(0);let f;l.ra.hasOwnProperty(p)?f=l.ra[p]:(f=new q(l.la),f.id=g++,l.ra[p]=f);h(f,z,v,G.substring(1))}}',
+    // The hash trie behind every XDM map and every key() index is a trie of
+    // the characters of each key's hash: looking a key up or putting one in
+    // recursed once per character, cutting the rest of the hash off with
+    // substring() at each step (a third of the time of the edition rules'
+    // key indexes). The same nodes are visited, and made with the same ids,
+    // in a loop over the hash's characters.
+    to:
+      'function a(l,z){for(let i=0;i<z.length;i++){const v=z.charAt(i);if(!l.ra.hasOwnProperty(v))return[];l=l.ra[v]}return l.Va}' +
+      'function b(l,z){const v=a(l,l.la.hash(z));for(let G=0;G<v.length;G++)if(l.la.Fc(v[G].k,z))return v[G];return null}' +
+      'function h(l,z,v,G){for(let i=0;i<G.length;i++){const p=G.charAt(i);let f;l.ra.hasOwnProperty(p)?f=l.ra[p]:(f=new q(l.la),f.id=g++,l.ra[p]=f);l=f}' +
+      'for(G=0;G<l.Va.length;G++)if(l.la.Fc(l.Va[G].k,z)){l.Va[G]={k:z,v};return}l.Va.push({k:z,v})}',
+  },
+  {
+    name: 'key-index-filled-once-per-value',
+    from: 'ja=function(Y,y){H.containsKey(Y)?0>H.get(Y).indexOf(y)&&(H.get(Y).push(y),1<O.Dd.length&&H.get(Y).sort(I.fb)):H.inSituPut(Y,[y])};',
+    // Filling a key's index looked each value up three times per node (is
+    // it there, get it to search it, get it to add to it) and searched the
+    // whole list of nodes already indexed under it for the node: quadratic
+    // in the nodes sharing a value (the paragraphs of a novel indexed by
+    // name). One look-up; and under a key with one definition, whose nodes
+    // are visited once each in document order, the node can only be there
+    // already as the last one added (a `use` giving one value twice).
+    to:
+      'ja=function(Y,y){const kept=H.get(Y);0===kept.length?H.inSituPut(Y,[y]):1<O.Dd.length?0>kept.indexOf(y)&&(kept.push(y),kept.sort(I.fb))' +
+      ':kept[kept.length-1]!==y&&kept.push(y)};',
+  },
 ];
 
 /** The script with every patch that applies, and the names of those applied. */

@@ -44,12 +44,24 @@ const DESCENDANTS = `let $d := parse-xml('<?xml version="1.0"?><!--c--><?pi x?><
   return ($d//node() ! $label(.), '|', $d/descendant-or-self::node() ! $label(.), '|', $d//d/descendant::node() ! $label(.), '|',
     $d//c/descendant-or-self::node() ! $label(.), '|', count($d//c/descendant::node()), count($d//*), $d//*[not(*)] ! local-name(.), '|', ($d//e, $d//b)//* ! local-name(.))`;
 
+/**
+ * Maps (saxon-js's hash trie) put to, looked up, removed from and listed,
+ * with keys of several types and lengths: their keys come in the order of
+ * the trie, which must not change.
+ */
+const MAPS = `let $m := map:merge(((1 to 300) ! map { 'k' || . : . }, map { 7: 'seven' }, map { xs:date('1923-10-08'): 'declaration' }, map { '': 'empty' }, map { 'Sormovo\u{1D504}': 'astral' }))
+  return (map:size($m), map:keys($m) ! string(.), $m('k17'), $m(7), $m(xs:date('1923-10-08')), $m(''), $m('Sormovo\u{1D504}'), $m('k301'),
+    map:keys(map:remove($m, ('k5', 7))) ! string(.), map:keys(map:put($m, 'k1', 'again')) ! string(.), map:put($m, 'k1', 'again')('k1'))`;
+
 interface Outcome {
   applied: string[];
+  /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
+  described: [number, number];
   /** Each stylesheet's page (principal result and secondary results), run twice. */
   runs: string[][];
   comparisons: unknown;
   descendants: unknown;
+  maps: unknown;
 }
 
 /** Runs the flagship through the page and text stylesheets, twice each, and the comparisons, in a new process whose saxon-js has `patches` applied. */
@@ -82,7 +94,24 @@ function outcome(patches: 'none' | 'all'): Outcome {
         return String(principalResult) + JSON.stringify(resultDocuments ?? {});
       });
     });
-    console.log(JSON.stringify({ applied, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null) }));`;
+    // A source given as a tree: saxon-js describes it (serializing it) for a log line of level 2.
+    const described = [1, 2].map((level) => {
+      const tree = saxon.XPath.evaluate("parse-xml('<TEI><p>Sormovo</p></TEI>')", null);
+      let calls = 0;
+      const { toString } = tree;
+      tree.toString = function () { calls++; return toString.call(this); };
+      saxon.setLogLevel(level);
+      const printed = console.log;
+      console.log = () => undefined;
+      try {
+        saxon.transform({ stylesheetInternal: sefs[1], sourceNode: tree, destination: 'serialized', stylesheetParams: params[1] });
+      } finally {
+        console.log = printed;
+        saxon.setLogLevel(1);
+      }
+      return calls;
+    });
+    console.log(JSON.stringify({ applied, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -91,7 +120,8 @@ function outcome(patches: 'none' | 'all'): Outcome {
 describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
-    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy']);
+    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
+      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -127,5 +157,14 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(descendants.slice(0, 4), ['=c', 'pi=x', 'a= t uv w ', '= t ']);
     assert.deepEqual(descendants.slice(-9), ['|', 0, 7, 'c', 'f', 'g', '|', 'c', 'f']);
     assert.deepEqual(patched.descendants, shipped.descendants);
+    const maps = shipped.maps as unknown[];
+    assert.equal(maps[0], 304);
+    assert.deepEqual([...maps.slice(305, 310), maps.length, maps.at(-1)], [17, 'seven', 'declaration', 'empty', 'astral', 310 + 302 + 304 + 1, 'again']);
+    assert.deepEqual(patched.maps, shipped.maps);
+  });
+
+  it('describes a transform\'s options (serializing its source tree) only when the log level prints the description', () => {
+    assert.deepEqual(outcome('none').described, [1, 1]);
+    assert.deepEqual(outcome('all').described, [0, 1]);
   });
 });
