@@ -89,6 +89,13 @@ export interface BuildOptions extends CompileOptions {
    * and large editions.
    */
   searchShardSize?: number;
+  /**
+   * Characters of entity-index data from which the index's pages are
+   * rendered in a thread of their own while the search index is made
+   * (default `SITE_THREAD_FROM`, about a second of rendering; not with
+   * `jobs: 1`). For tests.
+   */
+  siteThreadFrom?: number;
   /** Called as each document is rendered or found unchanged. */
   onProgress?: (progress: { done: number; total: number; file: string; reused: boolean }) => void;
 }
@@ -391,6 +398,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
         site = await sitePages(records, entities, {
           cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
+          thread: threadsAllowed(options) > 1, threadFrom: options.siteThreadFrom,
         });
       } finally {
         // Nothing of this build may still be writing to the cache once it has returned.

@@ -287,5 +287,19 @@ describe('entities wherever the edition keeps them (fixture edition)', function 
       assert.ok(entityLinks(page).some(([href, words]) => href === '../entities/persons-b.html#cartulary%3Aberta' && words === 'Berta'));
       assert.deepEqual(brokenLinks(paged), []);
     });
+
+    it('renders the index in a thread of its own, when it is large, to the same bytes as in the calling thread', async () => {
+      const here = join(scratch, 'site-here');
+      const there = join(scratch, 'site-thread');
+      const inCallingThread = await build(fixtures, { out: here, buildCacheDir: join(scratch, 'site-here-cache'), jobs: 1, entityPageSize: 2 });
+      // Any index is large from 0 characters on; with one job allowed there is no thread, whatever the size.
+      const inThread = await build(fixtures, { out: there, buildCacheDir: join(scratch, 'site-thread-cache'), jobs: 2, entityPageSize: 2, siteThreadFrom: 0 });
+      assert.deepEqual(inThread.diagnostics, []);
+      assert.deepEqual(inThread.renderedSitePages, inCallingThread.renderedSitePages);
+      const pages = htmlPages(there).filter((p) => p.startsWith('entities/'));
+      assert.equal(pages.length, 11);
+      assert.deepEqual(pages, htmlPages(here).filter((p) => p.startsWith('entities/')));
+      for (const page of pages) assert.equal(readFileSync(join(there, page), 'utf8'), readFileSync(join(here, page), 'utf8'), page);
+    });
   });
 });
