@@ -235,11 +235,12 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
       if (register) return { ...nothing, source, register, targets };
     }
     if (isApparatusFile(read.text)) return { ...nothing, source, targets };
-    // A document read again after an earlier build read the edition (changed, added, or read just after a change) is likely to render.
-    if (!source && !options.force && reads.incremental) changed();
     // The images a document shows are part of what it publishes, and of its cache key.
     const mentions = imageMentions(read.text);
     const hash = sha256(read.bytes);
+    // A document read again after an earlier build read the edition (changed, added, or changed again after being read
+    // just after a change) is likely to render; the bytes an earlier build read just after a change are in the cache.
+    if (!source && !options.force && reads.incremental && reads.mayRender(resolve(entry), hash)) changed();
     if (!source && stats) reads.remember(resolve(entry), stats, readAt, { hash, images: mentions });
     const { images, problems: unpublished, looked } = await publishableImages(entry, mentions, root);
     return { document: { file: entry, hash, images }, source, register, targets, read: true, images: looked, problems: unpublished };

@@ -31,8 +31,12 @@ interface ReadsFile {
   /** The reading limits and samizdat version the reads were made under: any change forgets them all. */
   setting: string;
   files: Record<string, Remembered>;
-  /** Documents read whose look could not be trusted (they changed just before): read again next time. Missing in reads kept by an earlier version. */
-  unsettled?: string[];
+  /**
+   * Documents read whose look could not be trusted (they changed just
+   * before), with the sha256 of the bytes read: read again next time. Missing
+   * in reads kept by an earlier version; a list of paths alone in some.
+   */
+  unsettled?: Record<string, string> | string[];
 }
 
 export { SETTLING_MS } from '../file-look.js';
@@ -40,9 +44,10 @@ export { SETTLING_MS } from '../file-look.js';
 export class DocumentReads {
   private readonly remembered: Map<string, Remembered>;
   private readonly learnt = new Map<string, Remembered>();
-  private readonly unsettled = new Set<string>();
+  /** This build's reads of documents that changed just before, by path: the sha256 of the bytes read. */
+  private readonly unsettled = new Map<string, string>();
 
-  private constructor(private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>, private readonly readBefore: boolean) {
+  private constructor(private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>, private readonly readBefore: boolean, private readonly readUnsettled: ReadonlyMap<string, string>) {
     this.remembered = remembered;
   }
 
@@ -51,16 +56,30 @@ export class DocumentReads {
     const path = join(folder, 'reads.json');
     let remembered = new Map<string, Remembered>();
     let readBefore = false;
+    let unsettled = new Map<string, string>();
     try {
       const kept = JSON.parse(await readFile(path, 'utf8')) as ReadsFile;
       if (kept.setting === setting && typeof kept.files === 'object' && kept.files !== null) {
         remembered = new Map(Object.entries(kept.files));
-        readBefore = remembered.size > 0 || (Array.isArray(kept.unsettled) && kept.unsettled.length > 0);
+        const unsettledKept = kept.unsettled ?? {};
+        if (!Array.isArray(unsettledKept) && typeof unsettledKept === 'object') {
+          unsettled = new Map(Object.entries(unsettledKept).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        }
+        readBefore = remembered.size > 0 || (Array.isArray(unsettledKept) ? unsettledKept.length > 0 : unsettled.size > 0);
       }
     } catch {
       // Nothing kept (a first build) or not readable: every document is read.
     }
-    return new DocumentReads(path, setting, remembered, readBefore);
+    return new DocumentReads(path, setting, remembered, readBefore, unsettled);
+  }
+
+  /**
+   * Whether the document `file`, read now with sha256 `hash`, may need
+   * rendering: not when the last build read these same bytes just after a
+   * change (its page is in the cache; only the file's look was not trusted).
+   */
+  mayRender(file: string, hash: string): boolean {
+    return this.readUnsettled.get(file) !== hash;
   }
 
   /**
@@ -84,7 +103,7 @@ export class DocumentReads {
   remember(file: string, stats: Stats, readAt: number, read: DocumentRead): void {
     const look = lookOf(stats);
     if (!settled(look, readAt)) {
-      this.unsettled.add(file);
+      this.unsettled.set(file, read.hash);
       return;
     }
     this.learnt.set(file, { ...look, hash: read.hash, images: read.images });
@@ -93,7 +112,7 @@ export class DocumentReads {
   /** Keeps the reads of this build (and only those: documents gone are forgotten). */
   async save(): Promise<void> {
     const files = Object.fromEntries([...this.learnt].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const unsettled = [...this.unsettled].sort();
-    await writeAtomically(this.path, JSON.stringify({ setting: this.setting, files, ...(unsettled.length > 0 && { unsettled }) } satisfies ReadsFile));
+    const unsettled = Object.fromEntries([...this.unsettled].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeAtomically(this.path, JSON.stringify({ setting: this.setting, files, ...(this.unsettled.size > 0 && { unsettled }) } satisfies ReadsFile));
   }
 }

@@ -147,6 +147,19 @@ describe('samizdat build, the render thread', function () {
     assert.deepEqual(tree(out), await coldBuildOf('cold-after-unpaid'));
   });
 
+  it('starts no render thread for a document the last build read just after a change, unchanged since', async () => {
+    // Written and built at once: the build reads b.xml within SETTLING_MS of its change, and cannot trust its look later.
+    writeFileSync(join(tei, 'b.xml'), readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months unpaid', 'were three months in arrears'));
+    const first = await build(tei, options);
+    assert.deepEqual(first.rendered, ['b']);
+    const again = await build(tei, options);
+    assert.deepEqual(again.diagnostics, []);
+    assert.ok(again.documentsRead.some((file) => file.endsWith('b.xml')), 'b.xml was read again: its look was not trusted');
+    assert.deepEqual(again.rendered, [], 'its page came from the cache');
+    assert.equal(again.threads, 0, 'no render thread was started for it');
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-arrears'));
+  });
+
   it('renders in the render thread a document added since the last build', async () => {
     await settledWrite('c.xml', flagship.replace('>Trotsky opens the attack</title>', '>A third chapter</title>'));
     try {
