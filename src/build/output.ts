@@ -432,6 +432,7 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     throw failure;
   }
   if (targetInfo) await retire(previous, options.sparePath, fs);
+  else if (options.sparePath) await keepLinkedSpare(target, result.written, options.sparePath, fs);
   await writeStats(options.statsPath, target, files, newStats, fs);
   if (options.legacyManifest) await fs.rm(options.legacyManifest, { force: true }).catch(() => undefined);
   result.removed.sort();
@@ -502,6 +503,47 @@ async function retire(previous: string, sparePath: string | undefined, fs: Publi
     if (await fs.rename(previous, sparePath).then(() => true, () => false)) return;
   }
   await fs.rm(previous, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * After a first publish (no folder replaced, so none kept): keeps as the
+ * spare a folder of hard links to the files just published, `written`
+ * (every file of the new folder but the manifest), which is what an
+ * incremental publish leaves. Without it, the next publish, typically the
+ * first after one document changed, made its staging folder by linking
+ * every file of the edition (on the bench's 10,185 files, ~0.45 s of a
+ * 2.4 s build, on a 2-core AMD EPYC VM); here it costs as much once, in a
+ * build that took minutes. Any spare found there, made for another folder,
+ * goes first. A cache only: on a failure (a cache on another file system,
+ * where hard links cannot go), what was made is removed and the next
+ * publish links every file as before.
+ */
+async function keepLinkedSpare(target: string, written: readonly string[], sparePath: string, fs: PublishFileSystem): Promise<void> {
+  const removeSpare = () => fs.rm(sparePath, { recursive: true, force: true }).catch(() => undefined);
+  await removeSpare();
+  const root = fs.mkdir(sparePath, { recursive: true });
+  root.catch(() => undefined);
+  const folders = new Map<string, Promise<unknown>>([[sparePath, root]]);
+  const made = (folder: string): Promise<unknown> => {
+    let making = folders.get(folder);
+    if (!making) folders.set(folder, making = made(dirname(folder)).then(() => fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    })));
+    return making;
+  };
+  // After a failure, the files not yet linked are left alone; every call ends before the spare is removed.
+  let failed = false;
+  await pMap(written, async (path) => {
+    if (failed) return;
+    const to = join(sparePath, path);
+    try {
+      await made(dirname(to));
+      await fs.link(join(target, path), to);
+    } catch {
+      failed = true;
+    }
+  }, { concurrency: FILES_IN_FLIGHT });
+  if (failed) await removeSpare();
 }
 
 /** Whether the file at `path` holds the content with `hash`: by the stats of the last publish when the file is untouched since, by its bytes otherwise. */

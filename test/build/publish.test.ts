@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fsPromises from 'node:fs/promises';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, MANIFEST, recoverOutput, type BuildOptions, type PublishFileSystem } from '../../src/build/index.js';
@@ -179,6 +179,41 @@ describe('publishing: atomic, and only what samizdat wrote', function () {
     assert.deepEqual((await build(teiB, { ...options, buildCacheDir: cacheDir })).diagnostics, []);
     assert.deepEqual((await build(teiA, { ...options, buildCacheDir: cacheDir })).diagnostics, []);
     assert.equal(whichState(snapshotFolder(out), { A: stateA }), 'A');
+  });
+
+  it('keeps a folder of hard links to what a first build published, so that the next build links none of the files that stay', async () => {
+    const tei = join(scratch, 'tei-first');
+    const target = join(scratch, 'first');
+    const cacheDir = join(scratch, 'cache-first');
+    mkdirSync(tei);
+    writeFileSync(join(tei, 'register.xml'), register);
+    writeFileSync(join(tei, 'ch01.xml'), flagship);
+    writeFileSync(join(tei, 'ch02.xml'), flagship.replace('>Trotsky opens the attack</title>', '>A second chapter</title>'));
+    assert.deepEqual((await build(tei, { ...options, out: target, buildCacheDir: cacheDir })).diagnostics, []);
+    const spare = readdirSync(cacheDir).map((folder) => join(cacheDir, folder, 'spare')).find((path) => existsSync(path));
+    assert.ok(spare !== undefined, 'a first build keeps a spare folder');
+    const published = [...snapshotFolder(target).keys()].filter((path) => path !== MANIFEST);
+    assert.ok(published.length > 10);
+    for (const path of published) {
+      assert.equal(statSync(join(spare, path)).ino, statSync(join(target, path)).ino, `${path}: the spare holds the published file itself`);
+    }
+    writeFileSync(join(tei, 'ch01.xml'), flagship.replace('were three months in arrears', 'were three months behind'));
+    const linked: string[] = [];
+    const fileSystem = new Proxy(fsPromises, {
+      get(real, name: string) {
+        const call = (real as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name];
+        return name === 'link' ? (...args: unknown[]) => { linked.push(String(args[1])); return call(...args); } : call;
+      },
+    }) as PublishFileSystem;
+    const report = await build(tei, { ...options, out: target, buildCacheDir: cacheDir, fileSystem });
+    assert.deepEqual(report.diagnostics, []);
+    assert.ok(report.changedFiles.length > 0);
+    assert.deepEqual(linked, [], 'the files that stay are in the spare already');
+    assert.ok(readFileSync(join(target, 'ch01', 'index.html'), 'utf8').includes('were three months behind'));
+    // The same edition as a build from nothing.
+    const fresh = join(scratch, 'first-fresh');
+    assert.deepEqual((await build(tei, { ...options, out: fresh, buildCacheDir: join(scratch, 'cache-first-fresh') })).diagnostics, []);
+    assert.deepEqual(snapshotFolder(target), snapshotFolder(fresh));
   });
 
   it('writes nothing on a real full disk, saying so (a 1 MB tmpfs, when this user may mount one)', async function () {
