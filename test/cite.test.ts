@@ -12,7 +12,7 @@ import {
   checkCslData, cite, citationBlock, citationSet, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
   readCitable, serializeJsonLd, type CitableDocument,
 } from '../src/cite/index.js';
-import { STYLES, forOneItem, formatHtml, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
+import { STYLES, forOneItem, formatHtml, usesNote, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
 import { repoRoot, cslDataSchema } from './support/paths.js';
 
 const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
@@ -288,6 +288,25 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
         }
       }
     }
+  });
+
+  it('gives paragraphs within several texts the citation each has alone, one stand-in serving texts whose names cannot set fields', async () => {
+    // None of the styles uses the note, where the text a paragraph is within goes: the formatted citations do not depend on it.
+    for (const style of ['chicago', 'mla', 'apa'] as const) assert.equal(await usesNote(style), false, style);
+    const document = flagship(BASE);
+    assert.ok(new Set(document.passages.map((p) => p.within)).size > 1, 'the flagship quotes a letter');
+    // citeproc reads fields from a note ("{:type: book}" anywhere, "type: book" on a line): such a name gets a stand-in of its own.
+    const named = { ...document, passages: [...document.passages, { id: 'p-h', n: '9', within: 'a letter {:type: book}' }, { id: 'p-l', n: '10', within: 'a letter\ntype: book' }] };
+    const block = await citationBlock(named);
+    assert.ok(block.ok);
+    for (const { passage, html } of block.value.passages) {
+      const alone = passageItem(named, passage.id);
+      assert.ok(alone.ok);
+      for (const style of ['chicago', 'mla', 'apa'] as const) {
+        assert.equal(html[style], await formatHtml(alone.value.item, style, 'citation', { locator: passage.n, label: 'paragraph' }), `${passage.id} ${style}`);
+      }
+    }
+    assert.match(block.value.passages.find((p) => p.passage.id === 'p-h')!.html.chicago!, /<i>Trotsky opens the attack<\/i>/i, 'the note made it a book');
   });
 
   it('gives a paragraph in every format at once (citationSet)', async () => {

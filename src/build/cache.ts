@@ -17,7 +17,7 @@
  * under each other.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeAtomically } from '../transform/index.js';
@@ -80,11 +80,22 @@ export function cacheKey(parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+/**
+ * How a cache learns which blobs it holds: `list` reads the blobs folder
+ * once and remembers it (for a build's calling thread, which looks up the
+ * units of every document: tens of thousands of blobs); `each` looks at each
+ * blob it is asked about (for a cache that stores and looks up one
+ * document's few blobs: a renderer makes one per document, and listing a
+ * folder of thousands of blobs for each took ~10 ms, some 10 s of CPU in a
+ * cold build of 1,000 documents, growing with the edition).
+ */
+export type BlobLookup = 'list' | 'each';
+
 export class BuildCache {
   readonly dir: string;
 
   /** The cache of the edition written to `out`, under `root` (default `.samizdat/cache/build`). */
-  constructor(out: string, root: string = DEFAULT_BUILD_CACHE_DIR) {
+  constructor(out: string, root: string = DEFAULT_BUILD_CACHE_DIR, private readonly lookup: BlobLookup = 'list') {
     this.dir = join(resolve(root), sha256(resolve(out)).slice(0, 16));
   }
 
@@ -94,6 +105,13 @@ export class BuildCache {
   private blobs(): Promise<Set<string>> {
     this.blobNames ??= readdir(join(this.dir, 'blobs')).then((names) => new Set(names), () => new Set<string>());
     return this.blobNames;
+  }
+
+  /** Whether a blob is in the cache: by the listing, or by a look at it now (see `BlobLookup`). */
+  private async holding(): Promise<(hash: string) => boolean> {
+    if (this.lookup === 'each') return (hash) => existsSync(this.blobPath(hash));
+    const present = await this.blobs();
+    return (hash) => present.has(hash);
   }
 
   blobPath(hash: string): string {
@@ -115,8 +133,8 @@ export class BuildCache {
       // A miss is known without listing the blobs: a changed document goes to its render thread at once.
       return undefined;
     }
-    const present = await this.blobs();
-    return blobsOf(record).every((hash) => present.has(hash)) ? record : undefined;
+    const holds = await this.holding();
+    return blobsOf(record).every(holds) ? record : undefined;
   }
 
   /** The bytes stored under `hash` (a file or a datum of a unit). */
@@ -129,13 +147,13 @@ export class BuildCache {
   async store(key: string, unit: UnitContent): Promise<UnitRecord> {
     const blobs = async (contents: Map<string, string | Uint8Array>): Promise<Record<string, string>> => {
       const hashes: Record<string, string> = {};
+      const holds = await this.holding();
       for (const [path, content] of contents) {
         const hash = sha256(content);
         hashes[path] = hash;
-        const present = await this.blobs();
-        if (!present.has(hash)) {
+        if (!holds(hash)) {
           await writeAtomically(this.blobPath(hash), content);
-          present.add(hash);
+          if (this.lookup === 'list') (await this.blobs()).add(hash);
         }
       }
       return hashes;

@@ -78,7 +78,8 @@ export async function renderUnit(job: RenderJob, setup: RenderSetup, cite: Citin
   if (isMainThread && read.document.depth > CALLING_THREAD_DEPTH) return inLargeStack();
   try {
     // The stylesheets may still be loading: the document's citations start first.
-    const cache = new BuildCache(setup.out, setup.cacheRoot);
+    // A cache for this document alone: it looks at its own few blobs, not at a listing of the whole cache.
+    const cache = new BuildCache(setup.out, setup.cacheRoot, 'each');
     const kept: KeptCitations[] = [];
     const rendered = await renderDocument(sourceOf(read.document, limits), job.request, stylesheetsOf(setup), citedThrough(cache, cite, kept, setup.force ?? false));
     // The document's citations are kept in the cache as long as its record is: their unit is a part of it, and its record names their blobs.

@@ -10,7 +10,7 @@ import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/inde
 import { urlFragment } from '../escape.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
-import { formatHtml, formatItem, toBibtex, toRis, STYLES, type FormattedCitation, type StyleName } from './render.js';
+import { formatHtml, formatItem, toBibtex, toRis, usesNote, STYLES, type FormattedCitation, type StyleName } from './render.js';
 import { parseTei } from './tree.js';
 
 export type { CslDate, CslItem, CslName, CslType } from './csl.js';
@@ -115,6 +115,16 @@ const STAND_IN = { n: '918273645', id: 'samizdatpassage918273645' };
 /** A number citeproc prints as given: no range, list or "and" that would make the label plural. */
 const PLAIN_NUMBER = /^[0-9A-Za-z]+$/;
 
+/**
+ * Whether a paragraph within `within` may take the stand-in of another
+ * text's paragraph, when no style uses the note: only when its note cannot
+ * set other fields of the item through citeproc's note-field syntax
+ * (`{:issued: 1923}` anywhere, `issued: 1923` on a line of its own).
+ */
+function sharedStandIn(within: string): boolean {
+  return !/[{\n\r]/.test(within);
+}
+
 async function passageHtml(item: CslItem, n: string, styles: readonly StyleName[]): Promise<Partial<Record<StyleName, string>>> {
   const html: Partial<Record<StyleName, string>> = {};
   for (const style of styles) html[style] = await formatHtml(item, style, 'citation', { locator: n, label: 'paragraph' });
@@ -126,19 +136,29 @@ export async function citationBlock(document: CitableDocument, styles: readonly 
   const problems = checkCslData([document.item], document.file);
   if (problems.length) return { ok: false, problems };
   const standIns = new Map<string, Promise<Partial<Record<StyleName, string>>>>();
+  // The text a paragraph is within reaches its item's note alone: when no style uses the note, one stand-in serves
+  // every text (the first text's), saving citeproc a run per style for each other text (see `sharedStandIn`).
+  const notes = (await Promise.all(styles.map(usesNote))).some(Boolean);
+  let shared: Promise<Partial<Record<StyleName, string>>> | undefined;
   const passages: CitationBlock['passages'] = [];
   for (const passage of document.passages) {
     const item = itemOfPassage(document, passage);
     let html: Partial<Record<StyleName, string>>;
     if (PLAIN_NUMBER.test(passage.n)) {
       const within = passage.within ?? '';
-      if (!standIns.has(within)) {
+      const standInOf = (): Promise<Partial<Record<StyleName, string>>> => {
         const standIn = { ...STAND_IN, within: passage.within };
-        standIns.set(within, passageHtml(itemOfPassage(document, standIn), standIn.n, styles));
+        return passageHtml(itemOfPassage(document, standIn), standIn.n, styles);
+      };
+      let formatted: Promise<Partial<Record<StyleName, string>>>;
+      if (!notes && sharedStandIn(within)) formatted = shared ??= standInOf();
+      else {
+        if (!standIns.has(within)) standIns.set(within, standInOf());
+        formatted = standIns.get(within)!;
       }
       const anchor = urlFragment(passage.id);
       const fill = (formatted: string) => formatted.replaceAll(STAND_IN.id, anchor).replaceAll(STAND_IN.n, passage.n);
-      html = Object.fromEntries(Object.entries(await standIns.get(within)!).map(([style, form]) => [style, fill(form)]));
+      html = Object.fromEntries(Object.entries(await formatted).map(([style, form]) => [style, fill(form)]));
     } else {
       html = await passageHtml(item, passage.n, styles);
     }

@@ -61,10 +61,25 @@ function citationJs(): Promise<CitationJs> {
       mla: readFileSync(new URL('../../src/cite/styles/modern-language-association.csl', import.meta.url), 'utf8'),
       apa: styles.get(STYLES.apa) as string,
     };
-    for (const style of Object.keys(STYLES) as StyleName[]) styles.add(template(style), forOneItem(sources[style]));
+    for (const style of Object.keys(STYLES) as StyleName[]) {
+      styles.add(template(style), forOneItem(sources[style]));
+      notePrinting[style] = NOTE_VARIABLE.test(sources[style]);
+    }
     return core;
   })();
   return loading;
+}
+
+/** A style's use of the CSL `note` variable: printed (`<text variable="note"/>`) or tested (`<if variable="note">`). */
+const NOTE_VARIABLE = /\bvariable="[^"]*\bnote\b[^"]*"/;
+
+/** Whether each style uses the `note` variable, read from its source when it is registered. */
+const notePrinting = {} as Record<StyleName, boolean>;
+
+/** Whether `style` prints an item's `note` (or decides anything by it): if not, the note cannot change what it formats. */
+export async function usesNote(style: StyleName): Promise<boolean> {
+  await citationJs();
+  return notePrinting[style];
 }
 
 /**
