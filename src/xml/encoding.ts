@@ -237,7 +237,8 @@ export class CheckedDecoder {
         // Invalid: the walk below says where (the platform's decoder is not used again).
       }
       if (text !== undefined) {
-        this.advance(bytes, last);
+        // The place is for problems in later chunks: after the last one there are none to place.
+        if (!last) this.advance(bytes);
         return text;
       }
       return this.checkUtf8(bytes, last) ?? { kind: 'invalid', line: this.line, column: this.column };
@@ -248,7 +249,7 @@ export class CheckedDecoder {
   }
 
   /** Moves the place past `bytes`, valid UTF-8 without CR, as `checkUtf8` would have. */
-  private advance(bytes: Uint8Array, last: boolean): void {
+  private advance(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     let lastNewline = -1;
     for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) {
@@ -272,7 +273,7 @@ export class CheckedDecoder {
     const byte = bytes[lead];
     const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
     const have = bytes.length - lead;
-    this.needed = last || have >= length ? 0 : length - have;
+    this.needed = have >= length ? 0 : length - have;
     if (this.needed === 0) return;
     this.sequenceLine = this.line;
     this.sequenceColumn = this.column - 1;
