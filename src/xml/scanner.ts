@@ -305,10 +305,12 @@ export class XmlScanner {
       this.countTo(to);
       return to;
     }
-    const at = this.place(from);
+    // Places on the paths taken for every text and tag are read off the count, not made into an object each.
+    this.countTo(from);
+    const line = this.line, column = from - this.lineStart + 1;
     const text = needsDecoding(raw, false) ? this.decode(raw, from) : raw;
     this.countTo(to);
-    if (text !== '') this.handler.text(text, at.line, at.column);
+    if (text !== '') this.handler.text(text, line, column);
     return to;
   }
 
@@ -464,13 +466,13 @@ export class XmlScanner {
     }
     this.sawRoot = true;
     const tag = this.namespaced(name, raw, lt + 1);
-    const at = this.place(lt + 1);
-    this.handler.startTag(tag, at.line, at.column);
+    this.countTo(lt + 1);
+    this.handler.startTag(tag, this.line, lt + 1 - this.lineStart + 1);
     if (selfClosing) {
       this.open.pop();
       this.scope = this.open.length === 0 ? ROOT_SCOPE : this.open[this.open.length - 1].scope;
-      const after = this.place(p);
-      this.handler.endTag(tag, after.line, after.column);
+      this.countTo(p);
+      this.handler.endTag(tag, this.line, p - this.lineStart + 1);
     }
     return p;
   }
@@ -567,8 +569,8 @@ export class XmlScanner {
     if (top === undefined) this.fail(`the end tag </${name}> closes no element`, lt + 2);
     if (top.tag.name !== name) this.fail(`the end tag </${name}> does not match the start tag <${top.tag.name}> (expected </${top.tag.name}>)`, lt + 2);
     this.scope = this.open.length === 0 ? ROOT_SCOPE : this.open[this.open.length - 1].scope;
-    const after = this.place(gt + 1);
-    this.handler.endTag(top.tag, after.line, after.column);
+    this.countTo(gt + 1);
+    this.handler.endTag(top.tag, this.line, gt + 1 - this.lineStart + 1);
     return gt + 1;
   }
 
