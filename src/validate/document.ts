@@ -107,7 +107,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   let schema: string | undefined;
   let grammarFiles: string[] = [];
   const readable = options.readable ?? { root: process.cwd() };
-  let choice = chooseSchema(file, readXmlModels(prolog), options);
+  let choice = chooseSchema(file, readXmlModels(prolog), options, schemas.exists);
   if ('schema' in choice && choice.model) {
     const problem = await schemas.problem(choice.schema, 'rng', readable, options.catalog ?? {}, { file, line: choice.model.line, column: choice.model.column });
     if (problem) choice = { problem };

@@ -111,8 +111,11 @@ async function rootNamespace(path: string): Promise<string | undefined> {
   return check.problem ? undefined : namespace ?? '';
 }
 
-/** Maps a schema reference (URL or path) to a local file. */
-export function resolveSchemaReference(href: string, base: string, catalog: Catalog = {}, where: { file: string; line?: number; column?: number }): SchemaChoice {
+/** Whether a file is there (`existsSync`, or a caller's memo of it). */
+export type Exists = (path: string) => boolean;
+
+/** Maps a schema reference (URL or path) to a local file; `exists` tells whether a local file is there. */
+export function resolveSchemaReference(href: string, base: string, catalog: Catalog = {}, where: { file: string; line?: number; column?: number }, exists: Exists = existsSync): SchemaChoice {
   if (href in catalog) return { schema: resolve(catalog[href]) };
   if (TEI_ALL_URL.test(href)) return { schema: VENDORED_TEI_ALL };
   if (/^[a-z][a-z0-9+.-]+:/i.test(href) && !/^file:/i.test(href) && !/^[a-z]:[\\/]/i.test(href)) {
@@ -124,7 +127,7 @@ export function resolveSchemaReference(href: string, base: string, catalog: Cata
     };
   }
   const path = /^file:/i.test(href) ? fileURLToPath(href) : isAbsolute(href) ? href : resolve(dirname(base), decodeURI(href));
-  if (!existsSync(path)) {
+  if (!exists(path)) {
     return { problem: diagnostic('error', 'rng-schema-unavailable', `the schema ${href} (${path}) does not exist.`, where) };
   }
   return { schema: path };
@@ -134,9 +137,9 @@ export function resolveSchemaReference(href: string, base: string, catalog: Cata
  * The schema for `file`: the caller's schema if given, otherwise the first
  * RELAX NG xml-model of the document.
  */
-export function chooseSchema(file: string, models: readonly XmlModel[], options: { schema?: string; catalog?: Catalog }): SchemaChoice {
+export function chooseSchema(file: string, models: readonly XmlModel[], options: { schema?: string; catalog?: Catalog }, exists: Exists = existsSync): SchemaChoice {
   if (options.schema !== undefined) {
-    return resolveSchemaReference(options.schema, resolve('.', 'caller'), options.catalog, { file });
+    return resolveSchemaReference(options.schema, resolve('.', 'caller'), options.catalog, { file }, exists);
   }
   const model = models.find(isRelaxNgModel);
   if (model === undefined) {
@@ -145,6 +148,6 @@ export function chooseSchema(file: string, models: readonly XmlModel[], options:
         `no RELAX NG schema for ${file}: add <?xml-model href="…" schematypens="http://relaxng.org/ns/structure/1.0"?> to the document, or pass --schema PATH.`, { file, line: 1, column: 1 }),
     };
   }
-  const choice = resolveSchemaReference(model.href, file, options.catalog, { file, line: model.line, column: model.column });
+  const choice = resolveSchemaReference(model.href, file, options.catalog, { file, line: model.line, column: model.column }, exists);
   return 'schema' in choice ? { ...choice, model } : choice;
 }

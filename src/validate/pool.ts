@@ -7,12 +7,13 @@
  * the workers are still starting.
  *
  * The documents asked for wait in one queue. A worker is sent them in
- * batches, two batches at once: a message per document each way, and a
+ * batches, `DEPTH` batches at once: a message per document each way, and a
  * worker waiting after each answer for the next document, cost a fifth of a
  * worker's time on the bench corpus (a thousand documents of 45 KB on
- * average). Batches are full while many documents wait and smaller as the
- * queue empties (`batchFor`), so that no thread is left with a long batch
- * while the others have finished. The calling thread takes one document at
+ * average); a worker holding only two batches went short of work while the
+ * calling thread checked a long document. Batches are full while many
+ * documents wait and smaller as the queue empties (`batchFor`), so that no
+ * thread is left with a long batch while the others have finished. The calling thread takes one document at
  * a time. A document that throws fails alone; a worker that dies fails the
  * documents it was given.
  */
@@ -23,8 +24,15 @@ import type { DocumentCheckOptions, DocumentResult } from './document.js';
 /** Most documents sent to a worker in one message. */
 export const BATCH = 8;
 
-/** Batches a worker is given at once. */
-const DEPTH = 2;
+/**
+ * Batches a worker is given at once. The calling thread sends the next
+ * batch only between two documents of its own: while it checks a long one
+ * (a novel of a megabyte, 50 ms), compiles a schema or collects its
+ * garbage, a worker must hold enough to keep busy. With two batches the
+ * worker waited 70-140 ms in a pass over the bench corpus (a second, two
+ * threads); with four, 20-45 ms.
+ */
+export const DEPTH = 4;
 
 /** A worker's answer for one document of a batch. */
 export type DocumentAnswer = { result: DocumentResult } | { error: string };

@@ -11,6 +11,7 @@
  * (and the document refused), so a command reads a document exactly or not
  * at all.
  */
+import { isUtf8, transcode } from 'node:buffer';
 import { endianness } from 'node:os';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 
@@ -176,6 +177,23 @@ function tableOf(encoding: SingleByteEncoding): Int32Array {
 }
 
 /**
+ * A document read in one chunk, if it is valid UTF-8: validated, converted
+ * to UTF-16 and made a string by the platform, twice as fast as the UTF-8
+ * decoder (V8's own, behind TextDecoder's fast path) on the bench corpus (45
+ * MB: 40 ms against 80). A leading byte-order mark is dropped, as
+ * TextDecoder drops it. Undefined when the bytes are not valid (the walk
+ * says where) or the platform has no ICU to convert with.
+ */
+function wholeUtf8(bytes: Uint8Array): string | undefined {
+  if (!CAN_TRANSCODE || !isUtf8(bytes)) return undefined;
+  const text = transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `transcode` needs Node built with ICU (as its releases are). */
+const CAN_TRANSCODE = process.versions.icu !== undefined;
+
+/**
  * Decodes a byte stream chunk by chunk, checking every byte: a byte that is
  * not (or does not start) a character of the encoding, and NUL bytes, which
  * mean the file is binary rather than text, are reported with the line and
@@ -196,6 +214,8 @@ export class CheckedDecoder {
   /** The last byte was a carriage return: a line feed after it ends no further line (CR LF is one line end, as in XML). */
   private afterCr = false;
   private readonly utf8: TextDecoder | undefined;
+  /** Nothing decoded yet: the next chunk starts the document. */
+  private first = true;
 
   constructor(readonly encoding: Encoding) {
     if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -229,7 +249,13 @@ export class CheckedDecoder {
    * byte, to give the problem its place.
    */
   private decodeUtf8(utf8: TextDecoder, bytes: Uint8Array, last: boolean): string | DecodeProblem {
+    const first = this.first;
+    this.first = false;
     if (bytes.indexOf(0) < 0 && bytes.indexOf(0x0d) < 0) {
+      if (first && last) {
+        const whole = wholeUtf8(bytes);
+        if (whole !== undefined) return whole;
+      }
       let text: string | undefined;
       try {
         text = utf8.decode(bytes, { stream: !last });
@@ -237,7 +263,8 @@ export class CheckedDecoder {
         // Invalid: the walk below says where (the platform's decoder is not used again).
       }
       if (text !== undefined) {
-        this.advance(bytes, last);
+        // The place is for problems in later chunks: after the last one there are none to place.
+        if (!last) this.advance(bytes);
         return text;
       }
       return this.checkUtf8(bytes, last) ?? { kind: 'invalid', line: this.line, column: this.column };
@@ -248,7 +275,7 @@ export class CheckedDecoder {
   }
 
   /** Moves the place past `bytes`, valid UTF-8 without CR, as `checkUtf8` would have. */
-  private advance(bytes: Uint8Array, last: boolean): void {
+  private advance(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     let lastNewline = -1;
     for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) {
@@ -272,7 +299,7 @@ export class CheckedDecoder {
     const byte = bytes[lead];
     const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
     const have = bytes.length - lead;
-    this.needed = last || have >= length ? 0 : length - have;
+    this.needed = have >= length ? 0 : length - have;
     if (this.needed === 0) return;
     this.sequenceLine = this.line;
     this.sequenceColumn = this.column - 1;

@@ -129,9 +129,33 @@ function ownName(s: string, from: number, to: number): string {
   for (let i = from; i < to; i++) codes.push(s.charCodeAt(i));
   return String.fromCharCode(...codes);
 }
+/**
+ * Whether `name` is written at s[at] and ends there: the character after it
+ * is ASCII and not a name's (a non-ASCII one may continue the name, so it
+ * answers no, and the name is read as any other).
+ */
+function closesWith(s: string, at: number, name: string): boolean {
+  const after = s.charCodeAt(at + name.length);
+  return after < 0x80 && ASCII_NAME[after] === 0 && s.startsWith(name, at);
+}
+
 /** Prefixed names already split and checked (`xml:id` → [`xml`, `id`]), up to `SPLITS_KEPT` of them. */
 const splits = new Map<string, [string, string]>();
 const SPLITS_KEPT = 4096;
+
+/**
+ * The attributes of the start tag being read, as written: kept by the
+ * scanner and filled again for each tag (a start tag is read whole before
+ * its attributes are resolved), rather than an object per attribute that
+ * lives only until the tag's own attributes are made.
+ */
+interface RawAttributes {
+  count: number;
+  readonly names: string[];
+  readonly values: string[];
+  /** Where each name is, for messages. */
+  readonly at: number[];
+}
 
 interface OpenElement {
   tag: ScannedTag;
@@ -158,6 +182,7 @@ export class XmlScanner {
   private sawRoot = false;
   private sawDoctype = false;
   private closed = false;
+  private readonly raw: RawAttributes = { count: 0, names: [], values: [], at: [] };
 
   constructor(private readonly handler: ScanHandler) {}
 
@@ -280,10 +305,12 @@ export class XmlScanner {
       this.countTo(to);
       return to;
     }
-    const at = this.place(from);
+    // Places on the paths taken for every text and tag are read off the count, not made into an object each.
+    this.countTo(from);
+    const line = this.line, column = from - this.lineStart + 1;
     const text = needsDecoding(raw, false) ? this.decode(raw, from) : raw;
     this.countTo(to);
-    if (text !== '') this.handler.text(text, at.line, at.column);
+    if (text !== '') this.handler.text(text, line, column);
     return to;
   }
 
@@ -399,7 +426,8 @@ export class XmlScanner {
     const name = this.name(lt + 1);
     if (name === undefined) return lt + 1 >= s.length ? MORE : this.fail(`"<" must start an element name, a comment, a processing instruction or CDATA (write "&lt;" for the character itself)`, lt + 1);
     let p = lt + 1 + name.length;
-    const raw: { name: string; value: string; at: number }[] = [];
+    const raw = this.raw;
+    raw.count = 0;
     let selfClosing = false;
     for (;;) {
       const spaceStart = p;
@@ -430,29 +458,33 @@ export class XmlScanner {
       const close = s.indexOf(quote, p + 1);
       if (close < 0) return MORE;
       const value = s.slice(p + 1, close);
-      raw.push({ name: attributeName, value: needsDecoding(value, true) ? this.decode(value, p + 1, attributeName) : value, at });
+      const n = raw.count++;
+      raw.names[n] = attributeName;
+      raw.values[n] = needsDecoding(value, true) ? this.decode(value, p + 1, attributeName) : value;
+      raw.at[n] = at;
       p = close + 1;
     }
     this.sawRoot = true;
     const tag = this.namespaced(name, raw, lt + 1);
-    const at = this.place(lt + 1);
-    this.handler.startTag(tag, at.line, at.column);
+    this.countTo(lt + 1);
+    this.handler.startTag(tag, this.line, lt + 1 - this.lineStart + 1);
     if (selfClosing) {
       this.open.pop();
       this.scope = this.open.length === 0 ? ROOT_SCOPE : this.open[this.open.length - 1].scope;
-      const after = this.place(p);
-      this.handler.endTag(tag, after.line, after.column);
+      this.countTo(p);
+      this.handler.endTag(tag, this.line, p - this.lineStart + 1);
     }
     return p;
   }
 
   /** Namespaces in XML 1.0: declarations read, prefixes resolved, attributes unique by name and by expanded name. */
-  private namespaced(name: string, raw: { name: string; value: string; at: number }[], at: number): ScannedTag {
+  private namespaced(name: string, raw: RawAttributes, at: number): ScannedTag {
     let declared: Record<string, string> | null = null;
-    for (let i = 0; i < raw.length; i++) {
-      const n = raw[i].name;
-      for (let k = 0; k < i; k++) if (raw[k].name === n) this.fail(`the attribute ${n} is given twice on <${name}>`, raw[i].at);
-      if (n.charCodeAt(0) === 0x78 && (n === 'xmlns' || n.startsWith('xmlns:'))) declared = this.declare(raw[i], declared);
+    const { names, values } = raw;
+    for (let i = 0; i < raw.count; i++) {
+      const n = names[i];
+      for (let k = 0; k < i; k++) if (names[k] === n) this.fail(`the attribute ${n} is given twice on <${name}>`, raw.at[i]);
+      if (n.charCodeAt(0) === 0x78 && (n === 'xmlns' || n.startsWith('xmlns:'))) declared = this.declare(n, values[i], raw.at[i], declared);
     }
     const scope = declared ? { ...this.scope, ...declared } : this.scope;
     const colon = name.indexOf(':');
@@ -466,17 +498,17 @@ export class XmlScanner {
     }
     const attributes: ScannedAttribute[] = [];
     let prefixed = 0;
-    for (const attribute of raw) {
-      const n = attribute.name;
+    for (let i = 0; i < raw.count; i++) {
+      const n = names[i];
       if (declared && (n === 'xmlns' || n.startsWith('xmlns:'))) continue;
       if (n.indexOf(':') < 0) {
-        attributes.push({ name: n, prefix: '', local: n, uri: '', value: attribute.value });
+        attributes.push({ name: n, prefix: '', local: n, uri: '', value: values[i] });
         continue;
       }
-      const [attributePrefix, attributeLocal] = this.split(n, attribute.at);
+      const [attributePrefix, attributeLocal] = this.split(n, raw.at[i]);
       const attributeUri = scope[attributePrefix];
-      if (attributeUri === undefined) this.fail(`the prefix "${attributePrefix}" of the attribute ${n} is not declared`, attribute.at);
-      attributes.push({ name: n, prefix: attributePrefix, local: attributeLocal, uri: attributeUri, value: attribute.value });
+      if (attributeUri === undefined) this.fail(`the prefix "${attributePrefix}" of the attribute ${n} is not declared`, raw.at[i]);
+      attributes.push({ name: n, prefix: attributePrefix, local: attributeLocal, uri: attributeUri, value: values[i] });
       prefixed++;
     }
     // Two prefixes can name one namespace: then the expanded names must still differ.
@@ -496,15 +528,13 @@ export class XmlScanner {
   }
 
   /** A namespace declaration, checked. */
-  private declare(attribute: { name: string; value: string; at: number }, declared: Record<string, string> | null): Record<string, string> {
-    const n = attribute.name;
+  private declare(n: string, uri: string, at: number, declared: Record<string, string> | null): Record<string, string> {
     const prefix = n === 'xmlns' ? '' : n.slice(6);
-    const uri = attribute.value;
-    if (prefix === 'xmlns') this.fail('the prefix xmlns cannot be declared', attribute.at);
-    if (prefix === 'xml' ? uri !== XML_NAMESPACE : uri === XML_NAMESPACE) this.fail(`the prefix xml is bound to ${XML_NAMESPACE}, and only it`, attribute.at);
-    if (uri === XMLNS_NAMESPACE) this.fail(`the namespace ${XMLNS_NAMESPACE} cannot be declared`, attribute.at);
-    if (prefix !== '' && uri === '') this.fail(`the prefix ${prefix} cannot be undeclared (xmlns:${prefix}="" is not allowed in XML 1.0)`, attribute.at);
-    if (prefix.includes(':') || (prefix !== '' && !NAME_START_NO_COLON.test(prefix))) this.fail(`"${prefix}" is not a namespace prefix`, attribute.at);
+    if (prefix === 'xmlns') this.fail('the prefix xmlns cannot be declared', at);
+    if (prefix === 'xml' ? uri !== XML_NAMESPACE : uri === XML_NAMESPACE) this.fail(`the prefix xml is bound to ${XML_NAMESPACE}, and only it`, at);
+    if (uri === XMLNS_NAMESPACE) this.fail(`the namespace ${XMLNS_NAMESPACE} cannot be declared`, at);
+    if (prefix !== '' && uri === '') this.fail(`the prefix ${prefix} cannot be undeclared (xmlns:${prefix}="" is not allowed in XML 1.0)`, at);
+    if (prefix.includes(':') || (prefix !== '' && !NAME_START_NO_COLON.test(prefix))) this.fail(`"${prefix}" is not a namespace prefix`, at);
     const into = declared ?? {};
     into[prefix] = uri;
     return into;
@@ -529,7 +559,9 @@ export class XmlScanner {
     const s = this.s;
     const gt = s.indexOf('>', lt + 2);
     if (gt < 0) return MORE;
-    const name = this.requiredName(lt + 2, '"</" must be followed by the name of the element it closes');
+    // Nearly every end tag names the element it closes: compared with that name, it need not be read and hashed as a new one.
+    const open = this.open.length === 0 ? undefined : this.open[this.open.length - 1].tag.name;
+    const name = open !== undefined && closesWith(s, lt + 2, open) ? open : this.requiredName(lt + 2, '"</" must be followed by the name of the element it closes');
     let p = lt + 2 + name.length;
     while (p < gt && isSpace(s.charCodeAt(p))) p++;
     if (p !== gt) this.fail(`the end tag </${name}> holds something after its name`, p);
@@ -537,8 +569,8 @@ export class XmlScanner {
     if (top === undefined) this.fail(`the end tag </${name}> closes no element`, lt + 2);
     if (top.tag.name !== name) this.fail(`the end tag </${name}> does not match the start tag <${top.tag.name}> (expected </${top.tag.name}>)`, lt + 2);
     this.scope = this.open.length === 0 ? ROOT_SCOPE : this.open[this.open.length - 1].scope;
-    const after = this.place(gt + 1);
-    this.handler.endTag(top.tag, after.line, after.column);
+    this.countTo(gt + 1);
+    this.handler.endTag(top.tag, this.line, gt + 1 - this.lineStart + 1);
     return gt + 1;
   }
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDocument, type DocumentResult } from '../../src/validate/document.js';
-import { BATCH, DocumentPool, batchFor } from '../../src/validate/pool.js';
+import { BATCH, DEPTH, DocumentPool, batchFor } from '../../src/validate/pool.js';
 
 const fixtures = new URL('../fixtures/validate/', import.meta.url).pathname;
 
@@ -26,7 +26,10 @@ describe('validate: documents shared among the threads', function () {
       assert.equal(BATCH, 8);
       assert.equal(batchFor(1000, 2), BATCH, 'a thousand documents go in full batches');
       assert.equal(batchFor(7, 2), 1, 'seven plays left for a worker and the calling thread go one at a time');
-      assert.equal(batchFor(20, 2), 5);
+      assert.equal(DEPTH, 4);
+      assert.equal(batchFor(20, 2), 2);
+      assert.equal(batchFor(64, 2), 8, 'full batches while a worker holding four leaves the calling thread its share');
+      assert.equal(batchFor(63, 2), 7);
       assert.equal(batchFor(1, 8), 1);
     });
 
@@ -37,8 +40,8 @@ describe('validate: documents shared among the threads', function () {
           const size = batchFor(queued, takers);
           assert.ok(size >= 1 && size <= Math.min(BATCH, queued), `${queued} waiting, ${takers} threads: ${size}`);
           assert.ok(size >= previous, `${queued} waiting, ${takers} threads: a batch no smaller than for fewer waiting`);
-          // A worker holds two batches: what it is given leaves a share for every other thread.
-          if (size > 1) assert.ok(2 * size * takers <= queued, `${queued} waiting, ${takers} threads: ${size} leaves the others their share`);
+          // A worker holds DEPTH batches: what it is given leaves a share for every other thread.
+          if (size > 1) assert.ok(DEPTH * size * takers <= queued, `${queued} waiting, ${takers} threads: ${size} leaves the others their share`);
           previous = size;
         }
       }

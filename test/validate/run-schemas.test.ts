@@ -43,4 +43,20 @@ describe('validate: a rule file named by many documents is looked at once per ru
     assert.deepEqual(ids(again), ['sch-schema-unavailable']);
     assert.match(again.diagnostics.find((d) => d.ruleId === 'sch-schema-unavailable')!.message, /rules\.sch, named by <\?xml-model\?>, is not a Schematron schema/);
   });
+
+  it('looks once per run whether a RELAX NG schema named by the documents is there', async () => {
+    const grammar = join(dir, 'later.rng');
+    const naming = `<?xml version="1.0"?>
+<?xml-model href="later.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>
+<doc/>`;
+    for (const name of ['three.xml', 'four.xml']) writeFileSync(join(dir, name), naming);
+    const options = { cacheDir: join(dir, 'cache'), readable: { root: dir } };
+    const ids = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.map((d) => d.ruleId);
+
+    const run = new RunSchemas();
+    assert.deepEqual(ids(await checkDocument(join(dir, 'three.xml'), options, run)), ['rng-schema-unavailable']);
+    writeFileSync(grammar, '<element name="doc" xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>');
+    assert.deepEqual(ids(await checkDocument(join(dir, 'four.xml'), options, run)), ['rng-schema-unavailable'], 'the run looked once');
+    assert.deepEqual(ids(await checkDocument(join(dir, 'four.xml'), options, new RunSchemas())), [], 'a new run looks again');
+  });
 });

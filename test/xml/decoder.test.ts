@@ -67,6 +67,17 @@ describe('reading: the UTF-8 decoder, chunk by chunk', () => {
     }), { numRuns: 500 });
   });
 
+  it('drops a leading byte-order mark and keeps a later U+FEFF, as TextDecoder does, whole (converted by the platform) or in chunks', () => {
+    fc.assert(fc.property(fc.boolean(), document, fc.constantFrom('', '\uFEFF'), document, cuts, (mark, before, inside, after, at) => {
+      const text = `${mark ? '\uFEFF' : ''}${before}${inside}${after}`;
+      const bytes = encode(text);
+      const expected = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      assert.equal(expected, text.startsWith('\uFEFF') ? text.slice(1) : text);
+      assert.equal(decodeInChunks(bytes, []), expected, 'whole');
+      assert.equal(decodeInChunks(bytes, at), expected, 'in chunks');
+    }), { numRuns: 300 });
+  });
+
   it('refuses a document that ends inside a sequence', () => {
     fc.assert(fc.property(document, cuts, (before, at) => {
       const bytes = new Uint8Array([...encode(before), 0xe2, 0x82]);

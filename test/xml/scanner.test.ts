@@ -210,6 +210,14 @@ describe('the XML scanner, rule by rule', () => {
     'a lone surrogate': ['<a>\ud800</a>', /U\+D800 is not allowed/, 1, 4],
     'undeclaring a prefix': ['<a xmlns:p=""/>', /cannot be undeclared/, 1, 4],
     'binding xml to another namespace': ['<a xmlns:xml="urn:x"/>', /prefix xml is bound/, 1, 4],
+    // End tags are compared with the open element's name before being read as names: a name it begins, or one that begins it, is another name.
+    'an end tag naming the start of the open element': ['<ab></a>', /<\/a> does not match the start tag <ab>/, 1, 7],
+    'an end tag naming more than the open element': ['<a></ab>', /<\/ab> does not match the start tag <a>/, 1, 6],
+    'an end tag whose name goes on with "."': ['<a></a.b>', /<\/a\.b> does not match the start tag <a>/, 1, 6],
+    'an end tag whose name goes on with a letter beyond ASCII': ['<a></a\u00e9>', /<\/a\u00e9> does not match the start tag <a>/, 1, 6],
+    'an end tag with more than its name': ['<a></a b>', /<\/a> holds something after its name/, 1, 8],
+    'a duplicate attribute after a tag with the same attributes': ['<a b="1" c="2"><d c="3" b="4" c="5"/></a>', /attribute c is given twice on <d>/, 1, 31],
+    'an undeclared attribute prefix after a sibling that declared it': ['<r><a xmlns:p="u" p:b="1"/><d p:b="2"/></r>', /prefix "p" of the attribute p:b is not declared/, 1, 31],
   };
   for (const [what, [xml, message, line, column]] of Object.entries(refused)) {
     it(`refuses ${what}, at its place`, () => {
@@ -225,6 +233,12 @@ describe('the XML scanner, rule by rule', () => {
     const { error } = ours('<!DOCTYPE a [<!ENTITY e "&#60;b/&#62;">]><a>&e;</a>');
     assert.match(error?.message ?? '', /the entity "&e;" holds markup/);
     assert.deepEqual([error?.line, error?.column], [1, 45]);
+  });
+
+  it('gives each start tag its own attributes, and takes an end tag that names the open element with whitespace after it', () => {
+    const { events, error } = ours('<r xmlns:p="u" a="1" p:b="2"><p:e c="3"/><e/><p:f\u00e9 d="&amp;"></p:f\u00e9 ></r >');
+    assert.equal(error, undefined);
+    assert.deepEqual(events, ['<{}r {u}b="2" {}a="1"', '<{u}e {}c="3"', '</{u}e', '<{}e ', '</{}e', '<{u}f\u00e9 {}d="&"', '</{u}f\u00e9', '</{}r', 'end']);
   });
 
   it('normalises line ends in text and whitespace in attribute values, and resolves references', () => {

@@ -103,15 +103,37 @@ export interface IdProblem {
   column: number;
 }
 
+/** Of each table, by attribute name id: 1 when the attribute has an ID-type on some element. */
+const typedOf = new WeakMap<IdTypeTable, Uint8Array>();
+
+/** Which attribute names `table` gives an ID-type (on any element), made once per table. */
+function typedAttributes(table: IdTypeTable): Uint8Array {
+  let typed = typedOf.get(table);
+  if (typed === undefined) {
+    let last = -1;
+    for (const attributes of table.values()) for (const id of attributes.keys()) last = Math.max(last, id);
+    typed = new Uint8Array(last + 1);
+    for (const attributes of table.values()) for (const id of attributes.keys()) typed[id] = 1;
+    typedOf.set(table, typed);
+  }
+  return typed;
+}
+
 /** Checks one document's IDs and IDREFs as its elements go by. */
 export class IdChecker {
   private readonly ids = new Map<string, { line: number; column: number }>();
   private readonly references: { token: string; line: number; column: number }[] = [];
   readonly problems: IdProblem[] = [];
 
-  constructor(private readonly table: IdTypeTable) {}
+  private readonly typed: Uint8Array;
+
+  constructor(private readonly table: IdTypeTable) {
+    this.typed = typedAttributes(table);
+  }
 
   attribute(element: ExpandedName, attribute: ExpandedName, value: string, line: number, column: number): void {
+    // Most attributes have an ID-type on no element: told at once, without looking the element up.
+    if (this.typed[attribute.id] !== 1) return;
     const idType = this.table.get(element.id)?.get(attribute.id);
     if (idType === undefined) return;
     const items = tokens(value);

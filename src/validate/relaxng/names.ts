@@ -27,12 +27,31 @@ const TABLE = Symbol.for('samizdat.relaxng.names');
 const table: NameTable = (holder[TABLE] ??= { byUri: new Map(), byId: [] });
 const { byUri, byId } = table;
 
-/** The one `ExpandedName` for `uri` and `local`. */
-export function expandedName(uri: string, local: string): ExpandedName {
+/** The names of the namespace looked up last (a document's elements are nearly all in one), and of none (nearly all its attributes). */
+let lastUri: string | undefined;
+let lastLocals: Map<string, ExpandedName> | undefined;
+let noNamespace: Map<string, ExpandedName> | undefined;
+
+/** The names in `uri`, by local name. */
+function localsOf(uri: string): Map<string, ExpandedName> {
   let locals = byUri.get(uri);
   if (locals === undefined) {
     locals = new Map();
     byUri.set(uri, locals);
+  }
+  return locals;
+}
+
+/** The one `ExpandedName` for `uri` and `local`. */
+export function expandedName(uri: string, local: string): ExpandedName {
+  // Two of every three lookups are spared the table of namespaces: the last namespace's names, and those of none, are at hand.
+  let locals: Map<string, ExpandedName>;
+  if (uri === '') locals = noNamespace ??= localsOf('');
+  else if (uri === lastUri) locals = lastLocals!;
+  else {
+    locals = localsOf(uri);
+    lastUri = uri;
+    lastLocals = locals;
   }
   let name = locals.get(local);
   if (name === undefined) {

@@ -64,6 +64,18 @@ describe('RELAX NG validation', () => {
       assert.equal(messagesOf(schema, '<doc xmlns:s="urn:other" type="s:thing"/>').length, 1);
     });
 
+    it('names in two namespaces and in none, met in turn, are told apart', () => {
+      const schema = schemaOf(`<element name="doc" ns="urn:a" ${RNG}><element name="x" ns="urn:a"><attribute name="t" ns="urn:b"/></element><element name="x" ns="urn:b"><attribute name="t"/></element><element name="x" ns=""><empty/></element></element>`);
+      assert.deepEqual(messagesOf(schema, '<doc xmlns="urn:a" xmlns:b="urn:b"><x b:t="1"/><b:x t="2"/><x xmlns=""/></doc>'), []);
+      assert.deepEqual(messagesOf(schema, '<doc xmlns="urn:a" xmlns:b="urn:b"><x t="1"/><b:x b:t="2"/><x xmlns=""/></doc>'), [
+        'attribute "t" not allowed here; expected attribute "b:t"', 'element "x" missing required attribute "b:t"',
+        'attribute "b:t" not allowed here; expected attribute "t"', 'element "b:x" missing required attribute "t"',
+      ]);
+      assert.deepEqual(messagesOf(schema, '<doc xmlns="urn:a" xmlns:b="urn:b"><x b:t="1"/><b:x t="2"/><x/></doc>'), [
+        'element "x" not allowed here; expected element "{}x"', 'element "x" missing required attribute "b:t"', 'element "doc" incomplete; missing required element "{}x"',
+      ]);
+    });
+
     it('a choice between an attribute and an element', () => {
       const schema = schemaOf(element('doc', '<choice><attribute name="title"/><element name="title"><text/></element></choice>'));
       assert.deepEqual(messagesOf(schema, '<doc title="x"/>'), []);
@@ -81,6 +93,12 @@ describe('RELAX NG validation', () => {
 
     it('refuses an IDREF to no ID, and accepts one to an ID defined later', () => {
       assert.deepEqual(messagesOf(schema, '<doc><p ref="b a"/><p id="a"/></doc>'), ['IDREF "b" refers to no ID in the document']);
+    });
+
+    it('checks an attribute only on the elements whose schema gives it an ID-type', () => {
+      const typedOnOne = schemaOf(element('doc', `<zeroOrMore><choice><element name="p"><attribute name="id"><data type="ID"/></attribute></element><element name="q"><attribute name="id"/><optional><attribute name="late"/></optional></element></choice></zeroOrMore>`, XSD));
+      assert.deepEqual(messagesOf(typedOnOne, '<doc><q id="a"/><q id="a" late="x"/><p id="a"/></doc>'), []);
+      assert.deepEqual(messagesOf(typedOnOne, '<doc><p id="a"/><q id="a"/><p id="a"/></doc>'), ['the ID "a" is already defined (at 1:7); an ID must be unique in the document']);
     });
 
     it('refuses a schema that types one attribute of one element two ways', () => {
