@@ -62,6 +62,15 @@ const CASTS = `for $v in ('1923', '1923-10', '1923-10-08', '1923-10-08T12:00:00'
   return ($v castable as xs:date, $v castable as xs:gYear, $v castable as xs:gYearMonth, $v castable as xs:dateTime,
     $v castable as xs:gMonthDay, $v castable as xs:gMonth, $v castable as xs:gDay, $v castable as xs:time, $v castable as xs:integer, $v castable as xs:QName)`;
 
+/**
+ * replace() with groups in its pattern, each three times: the replacement
+ * may name only the groups the pattern has ($2 of a one-group pattern
+ * stands for nothing), which it learns from the translation, kept after the
+ * first call.
+ */
+const REPLACEMENTS = `(1 to 3) ! (replace('reg:rcp', '^reg:([a-z0-9\\-]+)$', 'register.xml#$1 $2'), replace('1923-10-08', '^(\\d{4,})-(\\d\\d)(-\\d\\d)?$', '$2/$1$3$4'),
+  replace('Trotsky', 'o', '[$0]'), replace('Trotsky', '(o)(t)?', '$2$1'))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -72,6 +81,7 @@ interface Outcome {
   descendants: unknown;
   maps: unknown;
   casts: unknown;
+  replacements: unknown;
   /** Error.stackTraceLimit after the casts (set to 17 before them). */
   stackTraceLimit: number;
 }
@@ -123,7 +133,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
       }
       return calls;
     });
-    console.log(JSON.stringify({ applied, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit }));`;
+    console.log(JSON.stringify({ applied, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -180,6 +190,9 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(patched.casts, shipped.casts);
     assert.equal(shipped.stackTraceLimit, 17);
     assert.equal(patched.stackTraceLimit, 17);
+    const once = ['register.xml#rcp ', '10/1923-08', 'Tr[o]tsky', 'Trtosky'];
+    assert.deepEqual(shipped.replacements, [...once, ...once, ...once]);
+    assert.deepEqual(patched.replacements, shipped.replacements);
   });
 
   it('describes a transform\'s options (serializing its source tree) only when the log level prints the description', () => {
