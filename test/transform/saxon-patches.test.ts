@@ -143,7 +143,8 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
-      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack']);
+      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack',
+      'atomic-values-without-assertion']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
