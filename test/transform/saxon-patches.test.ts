@@ -53,6 +53,24 @@ const MAPS = `let $m := map:merge(((1 to 300) ! map { 'k' || . : . }, map { 7: '
   return (map:size($m), map:keys($m) ! string(.), $m('k17'), $m(7), $m(xs:date('1923-10-08')), $m(''), $m('Sormovo\u{1D504}'), $m('k301'),
     map:keys(map:remove($m, ('k5', 7))) ! string(.), map:keys(map:put($m, 'k1', 'again')) ! string(.), map:put($m, 'k1', 'again')('k1'))`;
 
+/**
+ * `castable as` over values that cast and values that do not (the edition
+ * rules' date check), to the types it tries, with the limit of stack frames
+ * read after: a failed cast must leave it as it was.
+ */
+const CASTS = `for $v in ('1923', '1923-10', '1923-10-08', '1923-10-08T12:00:00', '--10-08', '--10', '---08', '12:00:00', '1923-13-01', 'October', '', ' 1923 ', '-0044', '1923-10-08Z', '1923-02-29')
+  return ($v castable as xs:date, $v castable as xs:gYear, $v castable as xs:gYearMonth, $v castable as xs:dateTime,
+    $v castable as xs:gMonthDay, $v castable as xs:gMonth, $v castable as xs:gDay, $v castable as xs:time, $v castable as xs:integer, $v castable as xs:QName)`;
+
+/**
+ * replace() with groups in its pattern, each three times: the replacement
+ * may name only the groups the pattern has ($2 of a one-group pattern
+ * stands for nothing), which it learns from the translation, kept after the
+ * first call.
+ */
+const REPLACEMENTS = `(1 to 3) ! (replace('reg:rcp', '^reg:([a-z0-9\\-]+)$', 'register.xml#$1 $2'), replace('1923-10-08', '^(\\d{4,})-(\\d\\d)(-\\d\\d)?$', '$2/$1$3$4'),
+  replace('Trotsky', 'o', '[$0]'), replace('Trotsky', '(o)(t)?', '$2$1'))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -62,6 +80,10 @@ interface Outcome {
   comparisons: unknown;
   descendants: unknown;
   maps: unknown;
+  casts: unknown;
+  replacements: unknown;
+  /** Error.stackTraceLimit after the casts (set to 17 before them). */
+  stackTraceLimit: number;
 }
 
 /** Runs the flagship through the page and text stylesheets, twice each, and the comparisons, in a new process whose saxon-js has `patches` applied. */
@@ -111,7 +133,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
       }
       return calls;
     });
-    console.log(JSON.stringify({ applied, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null) }));`;
+    console.log(JSON.stringify({ applied, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -121,7 +143,8 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
-      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value']);
+      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack',
+      'atomic-values-without-assertion']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -161,6 +184,16 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.equal(maps[0], 304);
     assert.deepEqual([...maps.slice(305, 310), maps.length, maps.at(-1)], [17, 'seven', 'declaration', 'empty', 'astral', 310 + 302 + 304 + 1, 'again']);
     assert.deepEqual(patched.maps, shipped.maps);
+    const casts = shipped.casts as boolean[];
+    assert.equal(casts.length, 15 * 10);
+    assert.deepEqual(casts.slice(0, 10), [false, true, false, false, false, false, false, false, true, false], "'1923' casts to xs:gYear and xs:integer only");
+    assert.deepEqual(casts.slice(20, 30), [true, false, false, false, false, false, false, false, false, false], "'1923-10-08' casts to xs:date only");
+    assert.deepEqual(patched.casts, shipped.casts);
+    assert.equal(shipped.stackTraceLimit, 17);
+    assert.equal(patched.stackTraceLimit, 17);
+    const once = ['register.xml#rcp ', '10/1923-08', 'Tr[o]tsky', 'Trtosky'];
+    assert.deepEqual(shipped.replacements, [...once, ...once, ...once]);
+    assert.deepEqual(patched.replacements, shipped.replacements);
   });
 
   it('describes a transform\'s options (serializing its source tree) only when the log level prints the description', () => {
