@@ -242,15 +242,19 @@ class DocumentRecordsCache {
     ]);
   }
 
-  /** The records kept under `key` and their document's count of passages, if the cache has them. */
-  async recall(key: string): Promise<{ records: SearchRecord[]; passages: number } | undefined> {
+  /** The unit of the records kept under `key`, if the cache has them (their records are read by `records`, when their turn comes). */
+  async recall(key: string): Promise<UnitRecord | undefined> {
     if (this.context.force) return undefined;
     const known = await this.context.cache.unit(key);
-    const hash = known?.data?.[RECORDS_DATA];
-    const passages = known?.facts?.[PASSAGE_COUNT];
-    if (!known || hash === undefined || passages === undefined) return undefined;
+    if (!known || known.data?.[RECORDS_DATA] === undefined || known.facts?.[PASSAGE_COUNT] === undefined) return undefined;
     this.kept.push(Promise.resolve(known));
-    return { records: JSON.parse((await this.context.cache.read(hash)).toString('utf8')) as SearchRecord[], passages: Number(passages) };
+    return known;
+  }
+
+  /** The records a unit `recall` found holds, and their document's count of passages. */
+  async records(unit: UnitRecord): Promise<{ records: SearchRecord[]; passages: number }> {
+    const text = (await this.context.cache.read(unit.data![RECORDS_DATA])).toString('utf8');
+    return { records: JSON.parse(text) as SearchRecord[], passages: Number(unit.facts![PASSAGE_COUNT]) };
   }
 
   /** Keeps a document's records under `key` (written while the index is made; `units` waits for it). */
@@ -279,13 +283,14 @@ async function indexShard(
   sent: () => void,
 ): Promise<{ files: Map<string, Uint8Array>; figures: ShardFigures }> {
   let passages = 0;
-  // Only the documents whose records are not in the cache need their mentions read.
+  // Only the documents whose records are not in the cache need their mentions read (known: their units, small records).
   const keys = members.map(({ document, position }) => recordsCache.key(document, position, entities.digest(document.name)));
   const known = await Promise.all(keys.map((key) => recordsCache.recall(key)));
   const mentioned = entities.mentioned(members.filter((_, i) => known[i] === undefined).map(({ document }) => document.name));
   async function* batches(): AsyncIterable<SearchRecord[]> {
     for (const [i, { document, position }] of members.entries()) {
-      const recalled = known[i];
+      // Read in turn, as Pagefind takes them: a shard's records are not all held at once.
+      const recalled = known[i] && await recordsCache.records(known[i]!);
       if (recalled) {
         passages += recalled.passages;
         yield recalled.records;
