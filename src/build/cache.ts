@@ -58,6 +58,8 @@ export interface UnitContent {
   data?: Map<string, string | Uint8Array>;
   facts?: Record<string, string>;
   parts?: string[];
+  /** Data already stored as blobs (by another unit, a part of this one) → sha256: named in the record so that pruning keeps them with it. */
+  storedData?: Record<string, string>;
 }
 
 /** The entity data a unit's record carries: all but the mentions. */
@@ -165,7 +167,7 @@ export class BuildCache {
       key, name: unit.name, title: unit.title, entities: { entries, relations },
       ...(mentions.length > 0 && { mentioned: [...new Set(mentions.map((m) => m.entry))] }),
       links: unit.links, files: await blobs(unit.files),
-      ...(data.size > 0 && { data: await blobs(data) }),
+      ...((data.size > 0 || unit.storedData) && { data: { ...await blobs(data), ...unit.storedData } }),
       ...(unit.facts && { facts: unit.facts }),
       entitiesHash: sha256(JSON.stringify({ mentions, entries, relations } satisfies EntityData)),
       ...(unit.parts && { parts: unit.parts }),

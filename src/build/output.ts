@@ -203,8 +203,8 @@ export async function recoverOutput(target: string, fs: PublishFileSystem = fsPr
 /** What is in the output folder now: each path (relative, `/`-separated) and what it is. */
 type Entry = { kind: 'folder'; mode: number } | { kind: 'file'; size: number; mtimeMs: number; ino: number } | { kind: 'link' } | { kind: 'other' };
 
-async function listTree(root: string, fs: PublishFileSystem): Promise<Map<string, Entry>> {
-  if (fs === fsPromises) return listTreeInTurn(root);
+async function listTree(root: string, fs: PublishFileSystem, yielding = false): Promise<Map<string, Entry>> {
+  if (fs === fsPromises) return yielding ? listTreeYielding(root) : listTreeInTurn(root);
   // Folders and files looked at many at once (each a call waiting on the disk), listed in sorted, depth-first order.
   const walk = async (folder: string, prefix: string): Promise<[string, Entry][]> => {
     const names = (await fs.readdir(folder)).sort();
@@ -236,6 +236,27 @@ function listTreeInTurn(root: string): Map<string, Entry> {
     }
   };
   walk(root, '');
+  return tree;
+}
+
+/**
+ * The same listing, a folder at a time, letting the event loop turn between
+ * folders: for a listing made while the calling thread also answers others
+ * (Pagefind's process, waiting for its records to be taken), which a plain
+ * loop over thousands of files would keep waiting.
+ */
+async function listTreeYielding(root: string): Promise<Map<string, Entry>> {
+  const tree = new Map<string, Entry>();
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    await new Promise<void>((turn) => setImmediate(turn));
+    for (const name of readdirSync(folder).sort()) {
+      const path = `${folder}${sep}${name}`;
+      const info = lstatSync(path);
+      tree.set(`${prefix}${name}`, entryOf(info));
+      if (info.isDirectory()) await walk(path, `${prefix}${name}/`);
+    }
+  };
+  await walk(root, '');
   return tree;
 }
 
@@ -272,8 +293,13 @@ export interface OutputSurvey {
 export async function surveyOutput(
   target: string,
   options: Pick<PublishOptions, 'fileSystem' | 'statsPath' | 'legacyManifest' | 'sparePath'> & {
-    /** List the spare folder too: for a build likely to write (listing it is as long as listing the output folder, and of no use when nothing changed). */
-    listSpare?: boolean;
+    /**
+     * List the spare folder too: for a build likely to write (listing it is as long as listing the output folder, and of
+     * no use when nothing changed). Given a promise, the spare is listed once it settles, a folder at a time: a build
+     * lists the output folder while the changed page renders in another thread, and the spare later, when the calling
+     * thread waits for Pagefind, so that the two listings do not both take a core from the render.
+     */
+    listSpare?: boolean | Promise<unknown>;
   },
 ): Promise<OutputSurvey> {
   const fs = options.fileSystem ?? fsPromises;
@@ -286,7 +312,9 @@ export async function surveyOutput(
   const present = targetInfo ? await listTree(target, fs) : new Map<string, Entry>();
   const ours = await manifestOf(target, present, options, fs);
   const stats = await readStats(options.statsPath, target, fs);
-  const spare = targetInfo && options.sparePath && options.listSpare ? await listSpare(options.sparePath, targetInfo.dev, fs) : undefined;
+  const later = typeof options.listSpare === 'object';
+  if (later) await (options.listSpare as Promise<unknown>).catch(() => undefined);
+  const spare = targetInfo && options.sparePath && options.listSpare ? await listSpare(options.sparePath, targetInfo.dev, fs, later) : undefined;
   return { targetInfo, present, ours, stats, ...(spare && { spare }) };
 }
 
@@ -453,10 +481,10 @@ async function takeSpare(sparePath: string, staging: string, dev: number, fs: Pu
 }
 
 /** The spare folder's listing; undefined when there is none to use (missing, not a folder, or on another file system than the output folder, `dev`). */
-async function listSpare(sparePath: string, dev: number, fs: PublishFileSystem): Promise<Map<string, Entry> | undefined> {
+async function listSpare(sparePath: string, dev: number, fs: PublishFileSystem, yielding = false): Promise<Map<string, Entry> | undefined> {
   const info = await fs.lstat(sparePath).catch(() => undefined);
   if (!info?.isDirectory() || info.dev !== dev) return undefined;
-  return listTree(sparePath, fs);
+  return listTree(sparePath, fs, yielding);
 }
 
 /**

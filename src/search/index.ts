@@ -50,7 +50,11 @@ const SEARCH_SCRIPT = join(XSLT_DIR, 'search', 'search.js');
  */
 export type SearchSummary =
   | { indexed: false; shards: number }
-  | { indexed: true; shards: number; made: number; passages: number; records: number; files: number; bytes: number; seconds: number };
+  | {
+    indexed: true; shards: number; made: number; passages: number; records: number; files: number; bytes: number; seconds: number;
+    /** Documents of the shards made again whose records were made; the others' were read from the build cache. */
+    recordsMade: number;
+  };
 
 export interface SearchContext {
   cache: BuildCache;
@@ -135,7 +139,7 @@ interface PassagesReader {
 }
 
 /** What making one shard again gave: its figures, for the summary. */
-interface ShardFigures { passages: number; records: number; files: number; bytes: number }
+interface ShardFigures { passages: number; records: number; files: number; bytes: number; recordsMade: number }
 
 /**
  * Makes (or takes from the cache) the search page and the index of
@@ -157,7 +161,7 @@ export async function searchUnit(
     maxFragments: Math.ceil(MAX_FRAGMENTS / count),
   };
   const shards = assignShards(documents, count);
-  const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0 };
+  const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0, recordsMade: 0 };
   const started = performance.now();
   const keys = shards.map((shard) => cacheKey([
     context.format, 'search-shard', pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
@@ -172,10 +176,15 @@ export async function searchUnit(
     const cached = known[i];
     if (cached) return cached;
     const folder = `${SEARCH_FOLDER}/${shard.folder}`;
-    const { files, figures } = await indexShard(shard.members, terms, entities, reader, sent);
-    for (const figure of ['passages', 'records', 'files', 'bytes'] as const) made[figure] += figures[figure];
+    const recordsCache = new DocumentRecordsCache(context, recordsKey, terms);
+    const { files, figures } = await indexShard(shard.members, terms, entities, reader, recordsCache, sent);
+    for (const figure of ['passages', 'records', 'files', 'bytes', 'recordsMade'] as const) made[figure] += figures[figure];
     const prefixed = new Map([...files].map(([path, content]) => [`${folder}/${path}`, content]));
-    return context.cache.store(keys[i], { name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed });
+    const parts = await recordsCache.units();
+    return context.cache.store(keys[i], {
+      name: '', title: `search index (${folder})`, entities: NO_ENTITIES, links: [], files: prefixed,
+      parts: parts.map((part) => part.key), storedData: Object.fromEntries(parts.map((part) => [`${RECORDS_DATA}/${part.key}`, part.data![RECORDS_DATA]])),
+    });
   };
   // Side by side: each shard waits in indexRecords for a Pagefind process of its own (pagefind.ts). Every
   // shard is settled before a failure is reported, so that none is still writing to the cache after.
@@ -209,29 +218,97 @@ function passagesReader(cache: BuildCache): PassagesReader {
   };
 }
 
+/** Name of a document's search records among the data of their unit (a JSON array of `SearchRecord`). */
+const RECORDS_DATA = 'search-records.json';
+/** Name of the count of a document's passages among the facts of its records' unit (for the summary). */
+const PASSAGE_COUNT = 'passages';
+
+/**
+ * Each document's search records, kept in the build cache as a unit of
+ * their own, a part of its shard's unit: after one document changed, its
+ * shard is indexed again, and the records of the shard's other documents
+ * (about 130 ms of making, from their passages and mentions) are read
+ * instead. Their key is everything `documentRecords` is given.
+ */
+class DocumentRecordsCache {
+  private readonly kept: Promise<UnitRecord>[] = [];
+
+  constructor(private readonly context: SearchContext, private readonly recordsKey: string, private readonly terms: EditionTerms) {}
+
+  key(document: UnitRecord, position: number, digest: string): string {
+    return cacheKey([
+      this.context.format, 'search-records', this.recordsKey, document.name, document.title, this.terms.labels.get(document.name) ?? '', String(position),
+      this.terms.language, String(this.terms.sortMeta), document.data?.[PASSAGES_DATA] ?? '', digest,
+    ]);
+  }
+
+  /** The unit of the records kept under `key`, if the cache has them (their records are read by `records`, when their turn comes). */
+  async recall(key: string): Promise<UnitRecord | undefined> {
+    if (this.context.force) return undefined;
+    const known = await this.context.cache.unit(key);
+    if (!known || known.data?.[RECORDS_DATA] === undefined || known.facts?.[PASSAGE_COUNT] === undefined) return undefined;
+    this.kept.push(Promise.resolve(known));
+    return known;
+  }
+
+  /** The records a unit `recall` found holds, and their document's count of passages. */
+  async records(unit: UnitRecord): Promise<{ records: SearchRecord[]; passages: number }> {
+    const text = (await this.context.cache.read(unit.data![RECORDS_DATA])).toString('utf8');
+    return { records: JSON.parse(text) as SearchRecord[], passages: Number(unit.facts![PASSAGE_COUNT]) };
+  }
+
+  /** Keeps a document's records under `key` (written while the index is made; `units` waits for it). */
+  remember(key: string, document: UnitRecord, records: readonly SearchRecord[], passages: number): void {
+    const storing = this.context.cache.store(key, {
+      name: document.name, title: '', entities: NO_ENTITIES, links: [], files: new Map(),
+      data: new Map([[RECORDS_DATA, JSON.stringify(records)]]), facts: { [PASSAGE_COUNT]: String(passages) },
+    });
+    storing.catch(() => undefined);
+    this.kept.push(storing);
+  }
+
+  /** The units of the records read or kept, in the shard's order. */
+  units(): Promise<UnitRecord[]> {
+    return Promise.all(this.kept);
+  }
+}
+
 /** The Pagefind bundle of one shard's documents (files by path within it), and what it holds. */
 async function indexShard(
   members: readonly ShardMember<UnitRecord>[],
   terms: EditionTerms,
   entities: SearchEntities,
   reader: PassagesReader,
+  recordsCache: DocumentRecordsCache,
   sent: () => void,
 ): Promise<{ files: Map<string, Uint8Array>; figures: ShardFigures }> {
   let passages = 0;
-  const mentioned = entities.mentioned(members.map(({ document }) => document.name));
+  // Only the documents whose records are not in the cache need their mentions read (known: their units, small records).
+  const keys = members.map(({ document, position }) => recordsCache.key(document, position, entities.digest(document.name)));
+  const known = await Promise.all(keys.map((key) => recordsCache.recall(key)));
+  const mentioned = entities.mentioned(members.filter((_, i) => known[i] === undefined).map(({ document }) => document.name));
   async function* batches(): AsyncIterable<SearchRecord[]> {
-    for (const { document, position } of members) {
+    for (const [i, { document, position }] of members.entries()) {
+      // Read in turn, as Pagefind takes them: a shard's records are not all held at once.
+      const recalled = known[i] && await recordsCache.records(known[i]!);
+      if (recalled) {
+        passages += recalled.passages;
+        yield recalled.records;
+        continue;
+      }
       const read = await reader.passages(document);
       passages += read.passages.length;
-      yield documentRecords({ name: document.name, title: document.title, entities: mentioned.get(document.name) ?? [], passages: read }, position,
+      const records = documentRecords({ name: document.name, title: document.title, entities: mentioned.get(document.name) ?? [], passages: read }, position,
         { language: terms.language, label: terms.labels.get(document.name)!, sortMeta: terms.sortMeta });
+      recordsCache.remember(keys[i], document, records, read.passages.length);
+      yield records;
     }
   }
   try {
     const index = await indexRecords(batches(), terms.maxFragments, sent);
     let bytes = 0;
     for (const content of index.files.values()) bytes += content.length;
-    return { files: index.files, figures: { passages, records: index.records, files: index.files.size, bytes } };
+    return { files: index.files, figures: { passages, records: index.records, files: index.files.size, bytes, recordsMade: known.filter((k) => k === undefined).length } };
   } catch (error) {
     if (!(error instanceof PagefindProblem)) throw error;
     throw new TransformProblem(diagnostic('error', SEARCH_RULE,

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, MANIFEST, recoverOutput, type BuildOptions, type PublishFileSystem } from '../../src/build/index.js';
+import { surveyOutput } from '../../src/build/output.js';
 import { repoRoot } from '../support/paths.js';
 import { copyFolder, snapshotFolder, whichState, type FolderSnapshot } from '../support/folders.js';
 
@@ -214,6 +215,31 @@ describe('publishing: atomic, and only what samizdat wrote', function () {
     const fresh = join(scratch, 'first-fresh');
     assert.deepEqual((await build(tei, { ...options, out: fresh, buildCacheDir: join(scratch, 'cache-first-fresh') })).diagnostics, []);
     assert.deepEqual(snapshotFolder(target), snapshotFolder(fresh));
+  });
+
+  it('lists the kept folder, when told to wait, once told to, as it then is, as a listing made at once would', async () => {
+    const target = join(scratch, 'survey-out');
+    const sparePath = join(scratch, 'survey-spare');
+    for (const folder of [target, sparePath]) {
+      mkdirSync(join(folder, 'ch01', 'deeper'), { recursive: true });
+      writeFileSync(join(folder, 'ch01', 'index.html'), '<p>page</p>\n');
+      writeFileSync(join(folder, 'ch01', 'deeper', 'a.txt'), 'a\n');
+      writeFileSync(join(folder, 'samizdat.css'), 'p {}\n');
+    }
+    const options = { statsPath: join(scratch, 'survey-stats.json'), sparePath };
+    let go = (): void => {};
+    const later = surveyOutput(target, { ...options, listSpare: new Promise<void>((resolve) => { go = resolve; }) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Changed before it is told to: the listing must show it.
+    mkdirSync(join(sparePath, 'ch02'));
+    writeFileSync(join(sparePath, 'ch02', 'index.html'), '<p>another</p>\n');
+    go();
+    const now = await surveyOutput(target, { ...options, listSpare: true });
+    const waited = await later;
+    assert.ok(waited.spare?.has('ch02/index.html'), 'listed after it was told to');
+    assert.deepEqual([...waited.spare!], [...now.spare!], 'the same listing, in the same order');
+    assert.deepEqual([...waited.present], [...now.present]);
+    assert.equal((await surveyOutput(target, { ...options, listSpare: false })).spare, undefined);
   });
 
   it('writes nothing on a real full disk, saying so (a 1 MB tmpfs, when this user may mount one)', async function () {

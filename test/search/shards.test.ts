@@ -103,6 +103,7 @@ describe('search shards: what the build makes', function () {
     assert.ok(report.search?.indexed);
     assert.equal(report.search.shards, bundles.length);
     assert.equal(report.search.made, bundles.length, 'a first build makes every shard');
+    assert.equal(report.search.recordsMade, LETTERS.length, 'and every document\u2019s records');
     assert.ok(bundles.length >= 4, `${bundles.join(' ')}: the letters are spread over shards`);
     assert.equal(report.search.passages, LETTERS.length * 6, 'every passage, once');
     for (const bundle of bundles) {
@@ -129,6 +130,29 @@ describe('search shards: what the build makes', function () {
     assert.deepEqual(changedSearch.filter((f) => !f.startsWith(folder)), [], 'no other shard’s files, nor the search page');
     const unchanged = await build(tei, options);
     assert.deepEqual(unchanged.search, { indexed: false, shards: report.search.shards });
+  });
+
+  it('makes the records of the document that changed alone: its shard\u2019s other documents\u2019 come from the cache, to the same bytes', async () => {
+    // Two shards of several documents each: a shard made again holds documents that did not change.
+    const wide = { ...options, out: join(scratch, 'wide'), buildCacheDir: join(scratch, 'wide-cache'), searchShardSize: Math.ceil(LETTERS.length / 2) };
+    assert.deepEqual((await build(tei, wide)).diagnostics, []);
+    const changed = join(tei, 'bath.xml');
+    const before = readFileSync(changed, 'utf8');
+    try {
+      const end = before.indexOf('</p>', before.indexOf('<body'));
+      writeFileSync(changed, `${before.slice(0, end)} A sentence added.${before.slice(end)}`);
+      const report = await build(tei, wide);
+      assert.deepEqual(report.rendered, ['bath']);
+      assert.ok(report.search?.indexed);
+      assert.equal(report.search.made, 1);
+      assert.ok(report.search.passages > 6, 'the shard holds other documents');
+      assert.equal(report.search.recordsMade, 1, 'the records of the changed document alone are made');
+      const cold = join(scratch, 'wide-cold');
+      assert.deepEqual((await build(tei, { ...wide, out: cold, buildCacheDir: join(scratch, 'wide-cold-cache') })).diagnostics, []);
+      assert.deepEqual(snapshot(wide.out!), snapshot(cold), 'the same bytes as a build from nothing');
+    } finally {
+      writeFileSync(changed, before);
+    }
   });
 
   it('removes the bundles of shards an edition no longer has', async () => {
@@ -163,6 +187,7 @@ describe('search shards: a change to a register entry', function () {
     assert.deepEqual(report.rendered, [], 'no page shows the register\'s names');
     assert.ok(report.search?.indexed);
     assert.equal(report.search.made, 1);
+    assert.equal(report.search.recordsMade, 1, 'the records of the document that mentions the entry are made again');
     const shard = assignShards(LETTERS.map((l) => ({ name: l.file.replace(/\.xml$/, '') })), report.search.shards).find((s) => s.members.some((m) => m.document.name === 'rome'))!;
     assert.deepEqual(report.changedFiles.filter((f) => f.startsWith('search/') && !f.startsWith(`search/${shard.folder}/`)), [], 'no other shard’s files');
     assert.ok(report.entities.get('rome')?.some((e) => e.names.includes('Niccolò Ugo Foscolo')), 'the build reports the new name');
