@@ -27,7 +27,10 @@
  * - `castable as` throws and catches an error for every failed cast, with a
  *   stack trace captured for it; it is tried with none;
  * - every atomic value asserts its type code with a regular expression made
- *   anew; the assertion is left out.
+ *   anew; the assertion is left out;
+ * - every call of a user function runs its body; one samizdat marked
+ *   (declared cache="yes") answers a call it has answered before in the
+ *   same transform from what it gave then.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
@@ -207,6 +210,30 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // garbage). The codes are saxon-js's own constants, passed by its own
     // constructors; the assertion is left out.
     to: 'class Ra{constructor(a){this.code=a}',
+  },
+  {
+    name: 'marked-functions-cached',
+    from: 'return T=>{const t=E(k,T,"function"),R=F.map(U=>U(T).expand());return B(k,t,R,T)}}',
+    // A call of a user function runs its body every time, whatever it was
+    // given before. A function whose SEF node samizdat marked
+    // (`samizdatCache`, see cached-functions.ts: the stylesheet declared it
+    // cache="yes", which the SEF does not keep) answers a call with the
+    // arguments of an earlier call of the same transform with that call's
+    // result. Arguments are told apart by node identity and by atomic type
+    // and string value; a call with any other argument (a number, a map, a
+    // sequence of two) runs as before, and so does one that fails.
+    to: 'return T=>{const t=E(k,T,"function"),R=F.map(U=>U(T).expand());return t.actor.samizdatCache?samizdatCachedCall(t,R,T,()=>B(k,t,R,T),Pb):B(k,t,R,T)}}',
+    prelude:
+      'const samizdatCalls=new WeakMap();' +
+      'function samizdatCachedCall(component,args,context,call,iterate){const fixed=context.fixed;' +
+      'let byFunction=samizdatCalls.get(fixed);byFunction||samizdatCalls.set(fixed,byFunction=new Map);' +
+      'let level=byFunction.get(component.actor);level||byFunction.set(component.actor,level=new Map);' +
+      'for(let i=0;i<args.length;i++){const arg=args[i];let key;if(0===arg.length)key="";else if(1<arg.length)return call();' +
+      'else{const item=arg[0];if(item&&"number"===typeof item.nodeType)key=item;' +
+      'else if(item&&"string"===typeof item.value&&"string"===typeof item.code)key=item.code+"\u0000"+item.value;else return call()}' +
+      'let next=level.get(key);if(void 0===next){next=i===args.length-1?null:new Map;level.set(key,next)}' +
+      'if(i===args.length-1){if(null===next||void 0===next.result){const result=call().expand().slice();level.set(key,{result});return iterate(result.slice())}' +
+      'return iterate(next.result.slice())}level=next}return call()}',
   },
 ];
 

@@ -17,6 +17,8 @@ import { saxonScript } from '../../src/transform/saxon.js';
 import { HTML_STYLESHEET, TEXT_STYLESHEET } from '../../src/transform/index.js';
 
 const FLAGSHIP = fileURLToPath(new URL('../../tei/1923-opposition-ch01.xml', import.meta.url));
+/** A function declared cache="yes" and one not, each making a new element per call. */
+const CACHED_FUNCTION = fileURLToPath(new URL('../fixtures/transform/cached-function.xsl', import.meta.url));
 const src = (path: string) => new URL(`../../src/${path}`, import.meta.url).href;
 
 /**
@@ -82,6 +84,8 @@ interface Outcome {
   maps: unknown;
   casts: unknown;
   replacements: unknown;
+  /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
+  cached: string[];
   /** Error.stackTraceLimit after the casts (set to 17 before them). */
   stackTraceLimit: number;
 }
@@ -95,6 +99,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const { patchSource, SAXON_PATCHES } = await import(${JSON.stringify(src('transform/saxon-patches.ts'))});
     const { saxonScript } = await import(${JSON.stringify(src('transform/saxon.ts'))});
     const { compileStylesheet } = await import(${JSON.stringify(src('transform/stylesheet.ts'))});
+    const { cachedFunctionNames, markCachedFunctions } = await import(${JSON.stringify(src('transform/cached-functions.ts'))});
     const file = saxonScript();
     const { source, applied } = patchSource(readFileSync(file, 'latin1'), ${patches === 'all' ? 'SAXON_PATCHES' : '[]'});
     const module = new Module(file);
@@ -133,7 +138,10 @@ function outcome(patches: 'none' | 'all'): Outcome {
       }
       return calls;
     });
-    console.log(JSON.stringify({ applied, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null) }));`;
+    const cachedSef = (await compileStylesheet(${JSON.stringify(CACHED_FUNCTION)}, { cacheDir: false })).sef;
+    markCachedFunctions(cachedSef, cachedFunctionNames(readFileSync(${JSON.stringify(CACHED_FUNCTION)}, 'utf8')));
+    const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
+    console.log(JSON.stringify({ applied, cached, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -144,7 +152,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack',
-      'atomic-values-without-assertion']);
+      'atomic-values-without-assertion', 'marked-functions-cached']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -194,6 +202,15 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     const once = ['register.xml#rcp ', '10/1923-08', 'Tr[o]tsky', 'Trtosky'];
     assert.deepEqual(shipped.replacements, [...once, ...once, ...once]);
     assert.deepEqual(patched.replacements, shipped.replacements);
+  });
+
+  it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {
+    const [shipped, patched] = [outcome('none'), outcome('all')];
+    const made = '<made n="1" at="" base="">reg:rcp</made> <made n="2" at="TEI" base="file:///a.xml">reg:rcp reg:rcp</made> <made n="0" at="" base=""/>';
+    // Unpatched, every call makes a new element.
+    assert.deepEqual(shipped.cached, [1, 2].map(() => `false false false false false false false false ${made}`));
+    // Patched: the same string, node and no base URI again; a call with two strings is not kept; f:fresh is not marked.
+    assert.deepEqual(patched.cached, [1, 2].map(() => `true false false false true false true false ${made}`));
   });
 
   it('describes a transform\'s options (serializing its source tree) only when the log level prints the description', () => {

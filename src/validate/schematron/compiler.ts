@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { cachedFunctionNames, markCachedFunctions } from '../../transform/cached-functions.js';
 import {
   TransformProblem, XSLT_COMPILE_RULE, compileGeneratedStylesheet, compileStylesheet, stylesheetKey, transformSource, type CompiledStylesheet, type SefOrigin,
 } from '../../transform/index.js';
@@ -101,6 +102,8 @@ export async function compileSchematron(source: { path: string; text: string; in
   };
   try {
     const stylesheet = await compileGeneratedStylesheet({ key, from: source.path, generate }, { cacheDir });
+    // The generated stylesheet copies the schema's xsl:functions as they are: cache="yes" is read from the schema.
+    markCachedFunctions(stylesheet.sef, cachedFunctionNames(source.text));
     return { source: source.path, stylesheet, origin: stylesheet.origin, key, files };
   } catch (error) {
     if (!(error instanceof TransformProblem)) {

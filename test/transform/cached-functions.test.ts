@@ -1,0 +1,58 @@
+/**
+ * Which functions samizdat keeps the results of (transform/cached-functions.ts):
+ * those declared cache="yes", found in a stylesheet's or schema's text and
+ * marked in its SEF without changing what the SEF serializes to (saxon-js
+ * checks it against its checksum). That the marked ones are kept is tested
+ * with the saxon-js edit, in saxon-patches.test.ts.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cachedFunctionNames, markCachedFunctions } from '../../src/transform/cached-functions.js';
+import { compileSchematron } from '../../src/validate/schematron/compiler.js';
+
+const RULES = fileURLToPath(new URL('../../schemas/samizdat-rules.sch', import.meta.url));
+
+describe('transform: functions declared cache="yes"', () => {
+  it('are named by their EQName, whatever the order and quotes of their attributes', () => {
+    const text = `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:f="urn:f" xmlns:g='urn:g'>
+      <xsl:function name="f:kept" as="xs:string" cache="yes"/>
+      <xsl:function cache='true' name='g:also'>
+      <xsl:function name="f:fresh" cache="no"/>
+      <xsl:function name="f:plain"/>
+      <xsl:function name="undeclared:kept" cache="yes"/>
+      <xsl:function name="local" cache="yes"/>
+    </xsl:stylesheet>`;
+    assert.deepEqual([...cachedFunctionNames(text)], ['Q{urn:f}kept', 'Q{urn:g}also']);
+  });
+
+  it('are left alone when their prefix is bound to two namespaces in the text', () => {
+    const text = `<a xmlns:f="urn:one"><xsl:function name="f:kept" cache="yes"/></a><b xmlns:f="urn:two"/>`;
+    assert.deepEqual([...cachedFunctionNames(text)], []);
+  });
+
+  it('are marked in a SEF without changing its serialization', () => {
+    const sef = { N: 'package', C: [{ N: 'co', C: [{ N: 'function', name: 'Q{urn:f}kept' }] }, { N: 'co', C: [{ N: 'function', name: 'Q{urn:f}fresh' }] }] };
+    const before = JSON.stringify(sef);
+    assert.equal(markCachedFunctions(sef, new Set(['Q{urn:f}kept'])), 1);
+    assert.equal(JSON.stringify(sef), before);
+    const [kept, fresh] = sef.C.map((co) => co.C[0] as { samizdatCache?: boolean });
+    assert.equal(kept!.samizdatCache, true);
+    assert.equal(fresh!.samizdatCache, undefined);
+  });
+
+  it('include the edition rules\' pointer look-up, marked in their compiled SEF', async () => {
+    const text = readFileSync(RULES, 'utf8');
+    assert.deepEqual([...cachedFunctionNames(text)], ['Q{urn:samizdat:rules}pointer-problem-in']);
+    const compiled = await compileSchematron({ path: RULES, text }, false);
+    // The SEF may already have been run in this process (linked to its parents, no longer JSON): only a diagnostic is shown.
+    assert.ok('stylesheet' in compiled, 'message' in compiled ? compiled.message : 'not compiled');
+    const marked: string[] = [];
+    const walk = (node: { N?: string; name?: string; C?: unknown[]; samizdatCache?: boolean }): void => {
+      if (node.samizdatCache) marked.push(`${node.N} ${node.name}`);
+      (node.C as (typeof node)[] | undefined)?.forEach(walk);
+    };
+    walk(compiled.stylesheet.sef);
+    assert.deepEqual(marked, ['function Q{urn:samizdat:rules}pointer-problem-in']);
+  });
+});
