@@ -27,6 +27,21 @@ function flagship(baseUrl?: string): CitableDocument {
   return result.value;
 }
 
+/** Asserts that the citation block of `document` gives every paragraph, in every style, what citeproc gives the paragraph cited alone; returns the block. */
+async function assertEachCitedAsAlone(document: CitableDocument): Promise<Awaited<ReturnType<typeof citationBlock>> & { ok: true }> {
+  const block = await citationBlock(document);
+  assert.ok(block.ok);
+  for (const { passage, html } of block.value.passages) {
+    const alone = passageItem(document, passage.id);
+    assert.ok(alone.ok);
+    for (const style of ['chicago', 'mla', 'apa'] as const) {
+      const expected = await formatHtml(alone.value.item, style, 'citation', { locator: passage.n, label: 'paragraph' });
+      assert.equal(html[style], expected, `${document.file} ${passage.id} ${style}`);
+    }
+  }
+  return block;
+}
+
 /** The CSL project's schema as shared with the project, compiled independently of src/cite. */
 function sharedSchema() {
   const schema = JSON.parse(readFileSync(cslDataSchema, 'utf8'));
@@ -276,18 +291,7 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     const play = readCitable(readFileSync(new URL('test/corpora/shakedracor/tei/cymbeline.xml', repo), 'utf8'), 'cymbeline.xml', { baseUrl: BASE });
     assert.ok(play.ok);
     const unusual = { ...flagship(BASE), passages: [...flagship(BASE).passages, { id: 'p-x', n: '7–8' }, { id: 'p-y', n: 'iv & v' }] };
-    for (const document of [unusual, { ...play.value, passages: play.value.passages.slice(0, 12) }]) {
-      const block = await citationBlock(document);
-      assert.ok(block.ok);
-      for (const { passage, html } of block.value.passages) {
-        const alone = passageItem(document, passage.id);
-        assert.ok(alone.ok);
-        for (const style of ['chicago', 'mla', 'apa'] as const) {
-          const expected = await formatHtml(alone.value.item, style, 'citation', { locator: passage.n, label: 'paragraph' });
-          assert.equal(html[style], expected, `${document.file} ${passage.id} ${style}`);
-        }
-      }
-    }
+    for (const document of [unusual, { ...play.value, passages: play.value.passages.slice(0, 12) }]) await assertEachCitedAsAlone(document);
   });
 
   it('gives paragraphs within several texts the citation each has alone, one stand-in serving texts whose names cannot set fields', async () => {
@@ -297,15 +301,7 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     assert.ok(new Set(document.passages.map((p) => p.within)).size > 1, 'the flagship quotes a letter');
     // citeproc reads fields from a note ("{:type: book}" anywhere, "type: book" on a line): such a name gets a stand-in of its own.
     const named = { ...document, passages: [...document.passages, { id: 'p-h', n: '9', within: 'a letter {:type: book}' }, { id: 'p-l', n: '10', within: 'a letter\ntype: book' }] };
-    const block = await citationBlock(named);
-    assert.ok(block.ok);
-    for (const { passage, html } of block.value.passages) {
-      const alone = passageItem(named, passage.id);
-      assert.ok(alone.ok);
-      for (const style of ['chicago', 'mla', 'apa'] as const) {
-        assert.equal(html[style], await formatHtml(alone.value.item, style, 'citation', { locator: passage.n, label: 'paragraph' }), `${passage.id} ${style}`);
-      }
-    }
+    const block = await assertEachCitedAsAlone(named);
     assert.match(block.value.passages.find((p) => p.passage.id === 'p-h')!.html.chicago!, /<i>Trotsky opens the attack<\/i>/i, 'the note made it a book');
   });
 
