@@ -72,8 +72,17 @@ const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 const XML_DECLARATION = /^[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])(1\.[0-9]+)\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][A-Za-z0-9._-]*)\3)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * Prefixes in scope, prefix ('' for the default) → URI. A Map, not an
+ * object: scopes built by spreading declarations had a hidden class per set
+ * of prefixes, so the lookups of every start tag went polymorphic and V8
+ * threw away the optimised scanner (a recompile of a second or more of
+ * background work on the bench corpus, per thread); and a prefix named like
+ * an Object.prototype property (`toString:`) looked declared.
+ */
+type Scope = ReadonlyMap<string, string>;
 /** The prefixes in scope outside every element: only xml. */
-const ROOT_SCOPE: Record<string, string> = Object.freeze({ xml: XML_NAMESPACE }) as Record<string, string>;
+const ROOT_SCOPE: Scope = new Map([['xml', XML_NAMESPACE]]);
 /** A local name or prefix must start as a name does, colon aside. */
 const NAME_START_NO_COLON = new RegExp(`^[${NAME_START.slice(1)}]`, 'u');
 
@@ -160,7 +169,7 @@ interface RawAttributes {
 interface OpenElement {
   tag: ScannedTag;
   /** Prefixes in scope inside it. */
-  scope: Record<string, string>;
+  scope: Scope;
 }
 
 /** What a piece of the buffer gave: its end, or that more text is needed to know. */
@@ -178,7 +187,7 @@ export class XmlScanner {
   private nextNewline = -2;
   private nextReturn = -2;
   private readonly open: OpenElement[] = [];
-  private scope: Record<string, string> = ROOT_SCOPE;
+  private scope: Scope = ROOT_SCOPE;
   private sawRoot = false;
   private sawDoctype = false;
   private closed = false;
@@ -397,12 +406,14 @@ export class XmlScanner {
     let c = s.charCodeAt(at);
     if (c < 0x80 && ASCII_NAME[c] === 3) {
       // An ASCII name, as nearly all are: read without the expression, and taken from the table when seen before.
+      // The end of the text is looked for, not read past: a read out of bounds (NaN) made V8 throw away the optimised scanner.
+      const end = s.length;
       let p = at, hash = 0;
       do {
         hash = (Math.imul(hash, 31) + c) | 0;
-        c = s.charCodeAt(++p);
-      } while (c < 0x80 && ASCII_NAME[c] !== 0);
-      if (!(c >= 0x80)) { // ends at an ASCII character, or at the end of the text (NaN)
+        c = ++p < end ? s.charCodeAt(p) : -1;
+      } while (c >= 0 && c < 0x80 && ASCII_NAME[c] !== 0);
+      if (c < 0x80) { // ends at an ASCII character, or at the end of the text (-1)
         const slot = hash & (NAME_SLOTS - 1);
         const known = names[slot];
         if (known !== undefined && known.length === p - at && s.startsWith(known, at)) return known;
@@ -480,20 +491,28 @@ export class XmlScanner {
   /** Namespaces in XML 1.0: declarations read, prefixes resolved, attributes unique by name and by expanded name. */
   private namespaced(name: string, raw: RawAttributes, at: number): ScannedTag {
     let declared: Record<string, string> | null = null;
+    let scope = this.scope;
     const { names, values } = raw;
     for (let i = 0; i < raw.count; i++) {
       const n = names[i];
       for (let k = 0; k < i; k++) if (names[k] === n) this.fail(`the attribute ${n} is given twice on <${name}>`, raw.at[i]);
-      if (n.charCodeAt(0) === 0x78 && (n === 'xmlns' || n.startsWith('xmlns:'))) declared = this.declare(n, values[i], raw.at[i], declared);
+      if (n.charCodeAt(0) === 0x78 && (n === 'xmlns' || n.startsWith('xmlns:'))) {
+        const declaredPrefix = this.declare(n, values[i], raw.at[i]);
+        if (declared === null) {
+          declared = {};
+          scope = new Map(scope);
+        }
+        declared[declaredPrefix] = values[i];
+        (scope as Map<string, string>).set(declaredPrefix, values[i]);
+      }
     }
-    const scope = declared ? { ...this.scope, ...declared } : this.scope;
     const colon = name.indexOf(':');
     let prefix = '', local = name, uri: string | undefined;
-    if (colon < 0) uri = scope[''] ?? '';
+    if (colon < 0) uri = scope.get('') ?? '';
     else {
       [prefix, local] = this.split(name, at);
       if (prefix === 'xmlns') this.fail('an element cannot have the prefix xmlns', at);
-      uri = scope[prefix];
+      uri = scope.get(prefix);
       if (uri === undefined) this.fail(`the prefix "${prefix}" of <${name}> is not declared`, at);
     }
     const attributes: ScannedAttribute[] = [];
@@ -506,7 +525,7 @@ export class XmlScanner {
         continue;
       }
       const [attributePrefix, attributeLocal] = this.split(n, raw.at[i]);
-      const attributeUri = scope[attributePrefix];
+      const attributeUri = scope.get(attributePrefix);
       if (attributeUri === undefined) this.fail(`the prefix "${attributePrefix}" of the attribute ${n} is not declared`, raw.at[i]);
       attributes.push({ name: n, prefix: attributePrefix, local: attributeLocal, uri: attributeUri, value: values[i] });
       prefixed++;
@@ -527,17 +546,15 @@ export class XmlScanner {
     return tag;
   }
 
-  /** A namespace declaration, checked. */
-  private declare(n: string, uri: string, at: number, declared: Record<string, string> | null): Record<string, string> {
+  /** A namespace declaration, checked: the prefix it declares. */
+  private declare(n: string, uri: string, at: number): string {
     const prefix = n === 'xmlns' ? '' : n.slice(6);
     if (prefix === 'xmlns') this.fail('the prefix xmlns cannot be declared', at);
     if (prefix === 'xml' ? uri !== XML_NAMESPACE : uri === XML_NAMESPACE) this.fail(`the prefix xml is bound to ${XML_NAMESPACE}, and only it`, at);
     if (uri === XMLNS_NAMESPACE) this.fail(`the namespace ${XMLNS_NAMESPACE} cannot be declared`, at);
     if (prefix !== '' && uri === '') this.fail(`the prefix ${prefix} cannot be undeclared (xmlns:${prefix}="" is not allowed in XML 1.0)`, at);
     if (prefix.includes(':') || (prefix !== '' && !NAME_START_NO_COLON.test(prefix))) this.fail(`"${prefix}" is not a namespace prefix`, at);
-    const into = declared ?? {};
-    into[prefix] = uri;
-    return into;
+    return prefix;
   }
 
   private split(name: string, at: number): [string, string] {

@@ -218,6 +218,10 @@ describe('the XML scanner, rule by rule', () => {
     'an end tag with more than its name': ['<a></a b>', /<\/a> holds something after its name/, 1, 8],
     'a duplicate attribute after a tag with the same attributes': ['<a b="1" c="2"><d c="3" b="4" c="5"/></a>', /attribute c is given twice on <d>/, 1, 31],
     'an undeclared attribute prefix after a sibling that declared it': ['<r><a xmlns:p="u" p:b="1"/><d p:b="2"/></r>', /prefix "p" of the attribute p:b is not declared/, 1, 31],
+    // Prefixes in scope are kept in a Map: a prefix named like a property every object has is not declared by it.
+    'an undeclared prefix named like an object\'s property': ['<toString:a/>', /prefix "toString" of <toString:a> is not declared/, 1, 2],
+    'an undeclared attribute prefix named like an object\'s property': ['<a constructor:b="1"/>', /prefix "constructor" of the attribute constructor:b is not declared/, 1, 4],
+    'an undeclared prefix inside an element that declared others': ['<a xmlns="u" xmlns:p="v"><p:b/><hasOwnProperty:c/></a>', /prefix "hasOwnProperty" of <hasOwnProperty:c> is not declared/, 1, 33],
   };
   for (const [what, [xml, message, line, column]] of Object.entries(refused)) {
     it(`refuses ${what}, at its place`, () => {
@@ -239,6 +243,30 @@ describe('the XML scanner, rule by rule', () => {
     const { events, error } = ours('<r xmlns:p="u" a="1" p:b="2"><p:e c="3"/><e/><p:f\u00e9 d="&amp;"></p:f\u00e9 ></r >');
     assert.equal(error, undefined);
     assert.deepEqual(events, ['<{}r {u}b="2" {}a="1"', '<{u}e {}c="3"', '</{u}e', '<{}e ', '</{}e', '<{u}f\u00e9 {}d="&"', '</{u}f\u00e9', '</{}r', 'end']);
+  });
+
+  it('resolves prefixes in the scope of the element that declared them, and no further', () => {
+    const { events, error } = ours('<r xmlns="d" xmlns:p="u"><a xmlns="" xmlns:p="v" p:x="1"><b/><p:c/></a><p:e p:y="2"/><f/></r>');
+    assert.equal(error, undefined);
+    assert.deepEqual(events, ['<{d}r ', '<{}a {v}x="1"', '<{}b ', '</{}b', '<{v}c ', '</{v}c', '</{}a', '<{u}e {u}y="2"', '</{u}e', '<{d}f ', '</{d}f', '</{d}r', 'end']);
+  });
+
+  it('reads a name that a chunk ends inside, or right after, whole', () => {
+    const xml = '<root xmlns:q="u"><element q:attribute="1">text</element><other/></root>';
+    for (let cut = 1; cut < xml.length; cut++) {
+      const events: string[] = [];
+      const sink: XmlEvents = {
+        startElement: (tag: XmlStartTag) => events.push(`<${tag.name} ${attributesOf(tag.attributes)}`),
+        endElement: (_uri, local) => events.push(`</${local}`),
+        text: (text) => events.push(text),
+        end: () => events.push('end'),
+      };
+      const check = new WellFormednessCheck('doc.xml', sink);
+      check.write(xml.slice(0, cut));
+      check.write(xml.slice(cut));
+      assert.equal(check.close(), undefined, `cut at ${cut}`);
+      assert.deepEqual(events, ['<root ', '<element {u}attribute="1"', 'text', '</element', '<other ', '</other', '</root', 'end'], `cut at ${cut}`);
+    }
   });
 
   it('normalises line ends in text and whitespace in attribute values, and resolves references', () => {
