@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { validate, type ValidateOptions, type ValidationReport } from '../../src/validate/index.js';
 import { scratchEdition, type ScratchEdition } from '../watch/support.js';
 
@@ -142,6 +143,26 @@ describe('validate: verdicts remembered between runs', function () {
     assert.equal(second.remembered, 5);
     assert.equal(second.threads, 0);
     assert.deepEqual(verdicts(second), verdicts(first));
+  });
+
+  it('has stopped its worker threads and written the verdicts by the time it resolves', async () => {
+    for (const n of [2, 3, 4]) writeFileSync(join(edition.tei, `copy-${n}.xml`), edition.original.replace(/Trotsky opens the attack/g, `Copy ${n}`));
+    // The workers are stopped while the verdicts are written: both are done when the run is.
+    const stopped: Worker[] = [];
+    const terminate = Worker.prototype.terminate;
+    Worker.prototype.terminate = function (this: Worker) {
+      stopped.push(this);
+      return terminate.call(this);
+    };
+    try {
+      const report = await run([edition.tei], { jobs: 2, grammarOnly: true });
+      assert.equal(report.threads, 2);
+      assert.equal(stopped.length, 1, 'the one worker beside the calling thread is stopped');
+      assert.equal(readdirSync(join(edition.dir, '.samizdat', 'cache', 'verdicts')).filter((name) => name.endsWith('.pack')).length, 1);
+      assert.equal((await run([edition.tei], { jobs: 2, grammarOnly: true })).remembered, 5);
+    } finally {
+      Worker.prototype.terminate = terminate;
+    }
   });
 
   it('keeps nothing with cacheDir: false', async () => {
