@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
 import { namedSchemaProblem, resolveSchemaReference, type Catalog, type ReadableFolders } from './grammar-catalog.js';
-import { parseSource, transformSource, type SaxonDocument, type TransformInput } from '../transform/index.js';
+import { parseCheckedSource, parseSource, transformSource, type SaxonDocument, type TransformInput } from '../transform/index.js';
 import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument, type DocumentOutline } from './schematron/locations.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
@@ -57,6 +57,8 @@ export interface RunOptions {
   dependsOn?: Set<string>;
   /** The document's outline, when the caller gathered it while reading the document (validate does), so that it is not parsed again for it. */
   outline?: DocumentOutline;
+  /** The text passed the reading layer (well-formed, no DOCTYPE it refuses), as validate's does: its tree is built without saxon-js's parser (transform/checked-tree.ts). */
+  wellFormed?: boolean;
 }
 
 export interface SchematronOptions extends LoadOptions, RunOptions {
@@ -131,7 +133,8 @@ export async function runRules(rules: CompiledRules, document: RuleDocument, opt
   const documentPool = await namedDocuments(readable);
   let tree: TransformInput;
   try {
-    tree = await parseSource({ file: document.path, text: document.text, baseUri: pathToFileURL(resolve(document.path)).href });
+    const source = { file: document.path, text: document.text, baseUri: pathToFileURL(resolve(document.path)).href };
+    tree = await (options.wellFormed ? parseCheckedSource(source) : parseSource(source));
   } catch (error) {
     return [diagnostic('error', SCHEMATRON_RUN_RULE, `the rules cannot be run on this document: ${messageOf(error)}`, { file: document.path })];
   }
