@@ -21,6 +21,7 @@ import { outlineDocument, type DocumentOutline } from './schematron/locations.js
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy } from './schematron/sandbox.js';
 import type { RunSchemas } from './run-schemas.js';
+import { waitingForRules } from './step-aside.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -260,7 +261,10 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
   const sources = dedupe([...named.sources, ...(options.sources ?? [])]);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
+  // Rules not yet loaded in this thread may have to be compiled (seconds): meanwhile the thread checks other documents.
+  if (!loadedRules.has(key)) waitingForRules();
   const rules = await compiledRules.get(key, (track) => loadRules(sources, { cacheDir }, track));
+  loadedRules.add(key);
   for (const source of sources) if (source.text === undefined) options.dependsOn?.add(resolve(source.path));
   for (const set of rules.sets) for (const file of set.files) options.dependsOn?.add(file);
   return [...named.problems, ...rules.problems, ...(await runRules(rules, document, options))];
@@ -268,6 +272,8 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
 
 /** Rule sets compiled in this thread, made again when one of their files changes. */
 const compiledRules = new FreshMemo<CompiledRules>();
+/** The keys of the rule sets loaded in this thread at least once. */
+const loadedRules = new Set<string>();
 
 function dedupe(sources: RuleSource[]): RuleSource[] {
   const seen = new Set<string>();
