@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CALLING_THREAD_DEPTH, WorkerPool, stackFor } from '../workers/pool.js';
 import { readingLimits, type ReadingLimits } from '../xml/index.js';
 import { type Apparatus, WitnessTextProblem, apparatusOf, findWitness, witnessTextProblems } from './apparatus.js';
+import { buildCheckedTree } from './checked-tree.js';
 import { forgetRunIndexes, saxon, type SaxonApi, type SaxonDocument } from './saxon.js';
 import { withReadsLimitedTo } from './sandbox.js';
 import { type TeiSource, readTeiSource, teiSource } from './source.js';
@@ -58,6 +59,48 @@ export async function parseSource<Source extends Pick<TeiSource, 'file' | 'text'
   } catch (error) {
     const message = (error as { message?: string }).message ?? String(error);
     throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${source.file} cannot be read as XML: ${message}`, { file: source.file }), error);
+  }
+}
+
+/** Trees made by `parseCheckedSource`, each waiting under its token for saxon-js to ask for it. */
+const handedOver = new Map<string, SaxonDocument>();
+/** The platform objects whose parser looks for handed-over trees first. */
+const handingOver = new WeakSet<object>();
+let tokens = 0;
+
+/**
+ * `parseSource` for text the reading layer found well-formed: its tree is
+ * built without saxon-js's character-by-character parser (checked-tree.ts),
+ * the same tree, unless the builder leaves the document to it. The tree
+ * still goes through saxon-js's getResource, as the text would: its parser
+ * is asked for a token and answers with the tree, which saxon-js then
+ * numbers (the order of nodes across documents) and gives its base URI as
+ * it does every document it parses.
+ */
+export async function parseCheckedSource<Source extends Pick<TeiSource, 'file' | 'text' | 'baseUri'>>(source: Source): Promise<Source & { node: SaxonDocument }> {
+  const api = saxon();
+  const platform = api.getPlatform() as Record<string, unknown> & { createDocument(): SaxonDocument; parseXmlFromString(text: string, ...rest: unknown[]): SaxonDocument };
+  let tree: SaxonDocument | undefined;
+  try {
+    tree = buildCheckedTree(source.text, platform.createDocument());
+  } catch {
+    tree = undefined; // the builder's failure is not the document's: saxon-js parses it as before
+  }
+  if (tree === undefined) return parseSource(source);
+  if (!handingOver.has(platform)) {
+    const parse = platform.parseXmlFromString;
+    platform.parseXmlFromString = function (this: unknown, text: string, ...rest: unknown[]) {
+      const handed = typeof text === 'string' ? handedOver.get(text) : undefined;
+      return handed ?? parse.call(this, text, ...rest);
+    };
+    handingOver.add(platform);
+  }
+  const token = `\u0000samizdat-checked-tree-${++tokens}`;
+  handedOver.set(token, tree);
+  try {
+    return { ...source, node: await api.getResource({ text: token, type: 'xml', baseURI: source.baseUri }) };
+  } finally {
+    handedOver.delete(token);
   }
 }
 

@@ -158,7 +158,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   }
   if (text !== undefined && options.schematron) {
     if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
-    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline, schemas }));
+    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline, schemas, wellFormed: true }));
   }
   return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
 }

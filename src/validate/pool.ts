@@ -14,12 +14,14 @@
  * calling thread checked a long document. Batches are full while many
  * documents wait and smaller as the queue empties (`batchFor`), so that no
  * thread is left with a long batch while the others have finished. The calling thread takes one document at
- * a time. A document that throws fails alone; a worker that dies fails the
- * documents it was given.
+ * a time, as a worker takes those of a batch, except that one waiting for
+ * its rules to be compiled steps aside (step-aside.ts). A document that
+ * throws fails alone; a worker that dies fails the documents it was given.
  */
 import { WorkerPool, stackFor } from '../workers/pool.js';
 import { readingLimits } from '../xml/index.js';
 import type { DocumentCheckOptions, DocumentResult } from './document.js';
+import { stepAsidePromise, turnOf } from './step-aside.js';
 
 /** Most documents sent to a worker in one message. */
 export const BATCH = 8;
@@ -116,7 +118,9 @@ export class DocumentPool {
     this.callingThreadBusy = true;
     try {
       for (let asked = this.queue.shift(); asked; asked = this.queue.shift()) {
-        await check(asked.file).then(asked.resolve, asked.reject);
+        const stepAside = stepAsidePromise();
+        // A document waiting for its rules to be compiled steps aside; it is answered when they come (step-aside.ts).
+        await turnOf(check(asked.file).then(asked.resolve, asked.reject), stepAside);
         // The workers' answers come in, and their next batches go out, between two documents checked here.
         await new Promise<void>((turn) => setImmediate(turn));
         this.take();

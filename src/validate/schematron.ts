@@ -15,12 +15,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { readXmlModels, SCHEMATRON_NS, type XmlModel } from '../xml/xml-model.js';
 import { namedSchemaProblem, resolveSchemaReference, type Catalog, type ReadableFolders } from './grammar-catalog.js';
-import { parseSource, transformSource, type SaxonDocument, type TransformInput } from '../transform/index.js';
+import { parseCheckedSource, parseSource, transformSource, type SaxonDocument, type TransformInput } from '../transform/index.js';
 import { compileSchematron, messageOf, schematronIncludes, type CompiledSchematron } from './schematron/compiler.js';
 import { outlineDocument, type DocumentOutline } from './schematron/locations.js';
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy } from './schematron/sandbox.js';
 import type { RunSchemas } from './run-schemas.js';
+import { waitingForRules } from './step-aside.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -57,6 +58,8 @@ export interface RunOptions {
   dependsOn?: Set<string>;
   /** The document's outline, when the caller gathered it while reading the document (validate does), so that it is not parsed again for it. */
   outline?: DocumentOutline;
+  /** The text passed the reading layer (well-formed, no DOCTYPE it refuses), as validate's does: its tree is built without saxon-js's parser (transform/checked-tree.ts). */
+  wellFormed?: boolean;
 }
 
 export interface SchematronOptions extends LoadOptions, RunOptions {
@@ -131,7 +134,8 @@ export async function runRules(rules: CompiledRules, document: RuleDocument, opt
   const documentPool = await namedDocuments(readable);
   let tree: TransformInput;
   try {
-    tree = await parseSource({ file: document.path, text: document.text, baseUri: pathToFileURL(resolve(document.path)).href });
+    const source = { file: document.path, text: document.text, baseUri: pathToFileURL(resolve(document.path)).href };
+    tree = await (options.wellFormed ? parseCheckedSource(source) : parseSource(source));
   } catch (error) {
     return [diagnostic('error', SCHEMATRON_RUN_RULE, `the rules cannot be run on this document: ${messageOf(error)}`, { file: document.path })];
   }
@@ -257,7 +261,10 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
   const sources = dedupe([...named.sources, ...(options.sources ?? [])]);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
+  // Rules not yet loaded in this thread may have to be compiled (seconds): meanwhile the thread checks other documents.
+  if (!loadedRules.has(key)) waitingForRules();
   const rules = await compiledRules.get(key, (track) => loadRules(sources, { cacheDir }, track));
+  loadedRules.add(key);
   for (const source of sources) if (source.text === undefined) options.dependsOn?.add(resolve(source.path));
   for (const set of rules.sets) for (const file of set.files) options.dependsOn?.add(file);
   return [...named.problems, ...rules.problems, ...(await runRules(rules, document, options))];
@@ -265,6 +272,8 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
 
 /** Rule sets compiled in this thread, made again when one of their files changes. */
 const compiledRules = new FreshMemo<CompiledRules>();
+/** The keys of the rule sets loaded in this thread at least once. */
+const loadedRules = new Set<string>();
 
 function dedupe(sources: RuleSource[]): RuleSource[] {
   const seen = new Set<string>();

@@ -73,6 +73,18 @@ const CASTS = `for $v in ('1923', '1923-10', '1923-10-08', '1923-10-08T12:00:00'
 const REPLACEMENTS = `(1 to 3) ! (replace('reg:rcp', '^reg:([a-z0-9\\-]+)$', 'register.xml#$1 $2'), replace('1923-10-08', '^(\\d{4,})-(\\d\\d)(-\\d\\d)?$', '$2/$1$3$4'),
   replace('Trotsky', 'o', '[$0]'), replace('Trotsky', '(o)(t)?', '$2$1'))`;
 
+/**
+ * The attribute axis twice over the same elements (where kept nodes are
+ * given again): names, namespaces, values and parents, identity, unions and
+ * differences, and an element whose attribute a second tree (a copy, its
+ * value changed) holds under the same name.
+ */
+const ATTRIBUTES = `let $d := parse-xml('<r xmlns:b="urn:b" xmlns="urn:r" a="1" b:c="2" xml:id="x"><e a="3" b:a="4"/><e a="3"/></r>'),
+  $copy := parse-xml(replace(serialize($d), 'a="3"', 'a="5"'))
+  return ((1 to 2) ! ($d//@* ! (name(.), local-name(.), namespace-uri(.), string(.), local-name(..))), $copy//@a ! string(.),
+    $d/*/@a is $d/*/@a, count($d/*/@* | $d/*/@*), count($d//@* intersect $d/*/@*), ($d/*/@* except $d/*/@a) ! name(.),
+    generate-id($d/*/@a) = generate-id($d/*/@a), count($d//*:e/@a[. = '3']), deep-equal($d//*:e[1]/@*, $d//*:e[1]/@*), $d//@a[. = '3']/../count(@*))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -84,6 +96,7 @@ interface Outcome {
   maps: unknown;
   casts: unknown;
   replacements: unknown;
+  attributes: unknown;
   /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
   cached: string[];
   /** Error.stackTraceLimit after the casts (set to 17 before them). */
@@ -141,7 +154,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cachedSef = (await compileStylesheet(${JSON.stringify(CACHED_FUNCTION)}, { cacheDir: false })).sef;
     markCachedFunctions(cachedSef, cachedFunctionNames(readFileSync(${JSON.stringify(CACHED_FUNCTION)}, 'utf8')));
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null) }));`;
+    console.log(JSON.stringify({ applied, cached, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -150,7 +163,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
 describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
-    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
+    assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'attribute-nodes-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached']);
   });
@@ -202,6 +215,10 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     const once = ['register.xml#rcp ', '10/1923-08', 'Tr[o]tsky', 'Trtosky'];
     assert.deepEqual(shipped.replacements, [...once, ...once, ...once]);
     assert.deepEqual(patched.replacements, shipped.replacements);
+    const attributes = shipped.attributes as unknown[];
+    assert.deepEqual(attributes.slice(0, 5), ['a', 'a', '', '1', 'r']);
+    assert.deepEqual(attributes.slice(60), ['1', '5', '5', true, 3, 3, 'b:c', 'xml:id', true, 2, true, 2, 1]);
+    assert.deepEqual(patched.attributes, shipped.attributes);
   });
 
   it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {
