@@ -175,6 +175,27 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(patchSource('"use strict";f(1);', [patch]), { source: '"use strict";var kept=1;g(1);', applied: ['p'] });
   });
 
+  it('makes the patches in one pass as they were made one after the other, each on the text the last left', () => {
+    const shipped = readFileSync(saxonScript(), 'latin1');
+    let patched = shipped;
+    const preludes: string[] = [];
+    for (const patch of SAXON_PATCHES) {
+      const at = patched.indexOf(patch.from);
+      assert.ok(at >= 0 && patched.indexOf(patch.from, at + 1) < 0, patch.name);
+      patched = patched.slice(0, at) + patch.to + patched.slice(at + patch.from.length);
+      if (patch.prelude) preludes.push(patch.prelude);
+    }
+    const directive = /^\s*(['"])use strict\1;?/.exec(patched)?.[0] ?? '';
+    assert.ok(patchSource(shipped, SAXON_PATCHES).source === directive + preludes.join('') + patched.slice(directive.length), 'the same script, byte for byte');
+  });
+
+  it('leaves out a patch whose text overlaps that of one before it, and makes patches in the order of their places', () => {
+    const first: SourcePatch = { name: 'first', from: 'b(2)', to: 'B(2)', prelude: 'var one;' };
+    const overlapping: SourcePatch = { name: 'overlapping', from: '2);c', to: 'X' };
+    const earlier: SourcePatch = { name: 'earlier', from: 'a(1)', to: 'A(1)', prelude: 'var two;' };
+    assert.deepEqual(patchSource('a(1);b(2);c(3);', [first, overlapping, earlier]), { source: 'var one;var two;A(1);B(2);c(3);', applied: ['first', 'earlier'] });
+  });
+
   it('gives the same pages, plain texts and string comparisons as saxon-js unpatched, on a first and a second run', () => {
     const [shipped, patched] = [outcome('none'), outcome('all')];
     assert.deepEqual(shipped.applied, []);
