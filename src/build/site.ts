@@ -108,13 +108,13 @@ export async function sitePages(documents: readonly UnitRecord[], entities: Edit
     ['index.html', page.principal],
     ['samizdat.css', css],
   ]));
-  const records = [await known(list) ?? await made(list, here(list.template, list.params))];
+  const listed = async (): Promise<UnitRecord> => await known(list) ?? await made(list, here(list.template, list.params));
   // The entity index whole is one unit more, keyed by the digests of what it is made from: an edition whose
   // entities, titles and names are as they were takes it from the cache without making the pages' data (on a
   // 1,000-document edition, building that data and serialising and hashing it for each page's key took ~0.6 s).
   const indexKey = cacheKey([context.format, 'site', 'entity-index', context.siteKey, ...Object.entries(shared).flat(), entities.key]);
   const whole = context.force ? undefined : await context.cache.unit(indexKey);
-  if (whole) return { records: [...records, whole], rendered: rendered.sort() };
+  if (whole) return { records: [await listed(), whole], rendered: rendered.sort() };
   // The stylesheet renders the pages it is given: one at a time, the first (index.html) as the principal result, a letter's page as a secondary one.
   const indexPages = entities.index.pages.map((indexPage) => wanted(`entities/${indexPage.file}`, 'entity-index', { 'index-json': JSON.stringify([indexPage]) }, [], (page) => (
     indexPage.file === 'index.html'
@@ -137,11 +137,13 @@ export async function sitePages(documents: readonly UnitRecord[], entities: Edit
       rendering.catch(() => undefined);
       return [page, rendering] as const;
     }) : []);
+    // The list of documents once the index's pages are on their way to their thread, which then starts with them.
+    const records = [await listed()];
     const pages: UnitRecord[] = [];
     for (const [i, page] of indexPages.entries()) pages.push(found[i] ?? await made(page, renderings.get(page) ?? here(page.template, page.params)));
     records.push(await context.cache.gather(indexKey, 'entity index', pages));
+    return { records, rendered: rendered.sort() };
   } finally {
     await thread?.close();
   }
-  return { records, rendered: rendered.sort() };
 }

@@ -5,7 +5,7 @@
  * units; the second must see the folder as it is now.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuildCache, sha256, type UnitContent } from '../../src/build/cache.js';
@@ -52,5 +52,43 @@ describe('build cache, blobs looked at one by one', () => {
     const record = await each.store('k', { ...content('same'), files: new Map([['a/index.html', 'same'], ['a/b.html', 'same']]) });
     assert.equal(record.files['a/index.html'], record.files['a/b.html']);
     assert.ok(existsSync(each.blobPath(sha256('same'))));
+  });
+
+  it('stores a renderer\'s unit without the thread pool: no file system call is in flight while it stores', async () => {
+    const each = new BuildCache(join(scratch, 'dist'), join(scratch, 'cache'), 'each');
+    const inFlight = () => process.getActiveResourcesInfo().filter((resource) => resource.startsWith('FSReq')).length;
+    // What the test runner has in flight of its own, if anything, is not the cache's.
+    const before = inFlight();
+    let most = before;
+    let stored = false;
+    const storing = each.store('k', content('<p>one</p>')).finally(() => { stored = true; });
+    // Looked at between turns of the event loop until it has stored: a call through the pool would be seen in flight.
+    while (!stored) {
+      most = Math.max(most, inFlight());
+      await new Promise((turn) => setImmediate(turn));
+    }
+    const record = await storing;
+    assert.equal(most, before);
+    assert.equal(readFileSync(each.blobPath(record.files['a/index.html']), 'utf8'), '<p>one</p>');
+    assert.deepEqual(await new BuildCache(join(scratch, 'dist'), join(scratch, 'cache')).unit('k'), record);
+  });
+});
+
+describe('build cache, blobs listed once', () => {
+  let scratch: string;
+  beforeEach(() => { scratch = mkdtempSync(join(tmpdir(), 'samizdat-cache-')); });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('stores a unit of many files (written many at once), each once, and finds it with the blobs it wrote', async () => {
+    const listing = new BuildCache(join(scratch, 'dist'), join(scratch, 'cache'));
+    // Looked up first, so that the listing is made (empty) before the unit is stored: what it finds then, it wrote.
+    assert.equal(await listing.unit('missing'), undefined);
+    const files = new Map<string, string>();
+    for (let i = 0; i < 100; i++) files.set(`search/f${i}.pf`, `fragment ${i % 60}`);
+    const record = await listing.store('many', { ...content('x'), files });
+    assert.equal(new Set(Object.values(record.files)).size, 60);
+    for (const [path, text] of files) assert.equal(readFileSync(listing.blobPath(record.files[path]), 'utf8'), text);
+    assert.deepEqual(readdirSync(join(listing.dir, 'blobs')).filter((name) => name.endsWith('.partial')), []);
+    assert.deepEqual(await listing.unit('many'), record);
   });
 });
