@@ -19,7 +19,7 @@
  */
 import { availableParallelism } from 'node:os';
 import pMap from 'p-map';
-import { stat } from 'node:fs/promises';
+import { statIfAny } from '../file-look.js';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -213,7 +213,8 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
   const readOne = async (entry: string | Diagnostic): Promise<Read> => {
     const nothing: Read = { register: false, targets: [], read: true, images: [], problems: [] };
     if (typeof entry !== 'string') return { ...nothing, problems: [entry] };
-    const stats = await stat(entry).catch(() => undefined);
+    // In one call, not through the thread pool: a build looks at every file, and a stat takes microseconds.
+    const stats = statIfAny(entry);
     const known = stats && !options.force ? reads.recall(resolve(entry), stats) : undefined;
     if (known) {
       const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);

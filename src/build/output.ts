@@ -342,7 +342,8 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     if (blocked !== undefined) { conflicts.push(blocked); continue; }
     if (here === undefined || (here.kind !== 'file' && path in ours)) { write.push(path); continue; }
     if (here.kind !== 'file') { conflicts.push(path); continue; }
-    const same = !options.force && await holds(join(target, path), here, hash, stats.files[path], fs);
+    // Most files are known by the last publish's stats, without a call: only a file touched since is read (awaited).
+    const same = !options.force && (recordedHolds(here, hash, stats.files[path]) ?? await hashOf(join(target, path), fs) === hash);
     if (same) keep.add(path);
     else if (path in ours) write.push(path);
     else conflicts.push(path);
@@ -574,10 +575,21 @@ async function keepLinkedSpare(target: string, written: readonly string[], spare
   if (failed) await removeSpare();
 }
 
-/** Whether the file at `path` holds the content with `hash`: by the stats of the last publish when the file is untouched since, by its bytes otherwise. */
-async function holds(path: string, entry: Entry & { kind: 'file' }, hash: string, recorded: FileStats['files'][string] | undefined, fs: PublishFileSystem): Promise<boolean> {
+/**
+ * Whether a file found as `entry` holds the content with `hash`, by the stats
+ * of the last publish: undefined when the file was touched since (or never
+ * recorded), and only its bytes can tell. Synchronous: it is asked of every
+ * file of the edition, and an await for each was ~10 ms for the bench's 10,185
+ * files (a fresh process's first pass; ~2 ms without).
+ */
+export function recordedHolds(entry: { size: number; mtimeMs: number; ino: number }, hash: string, recorded: FileStats['files'][string] | undefined): boolean | undefined {
   if (recorded && recorded.size === entry.size && recorded.mtimeMs === entry.mtimeMs && recorded.ino === entry.ino) return recorded.hash === hash;
-  return sha256(await fs.readFile(path)) === hash;
+  return undefined;
+}
+
+/** The sha256 of the file at `path`'s bytes. */
+async function hashOf(path: string, fs: PublishFileSystem): Promise<string> {
+  return sha256(await fs.readFile(path));
 }
 
 /** The files samizdat wrote in `target`: its manifest's, or an earlier samizdat's (kept in the build cache) for a folder without one. */

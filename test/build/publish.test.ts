@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, MANIFEST, recoverOutput, type BuildOptions, type PublishFileSystem } from '../../src/build/index.js';
-import { surveyOutput } from '../../src/build/output.js';
+import { recordedHolds, surveyOutput } from '../../src/build/output.js';
 import { repoRoot } from '../support/paths.js';
 import { copyFolder, snapshotFolder, whichState, type FolderSnapshot } from '../support/folders.js';
 
@@ -334,5 +334,49 @@ describe('publishing: atomic, and only what samizdat wrote', function () {
     await build(teiA, { ...options, out: onlyA, buildCacheDir: join(scratch, 'cache-only-a') });
     await build(teiB, { ...options, out: onlyB, buildCacheDir: join(scratch, 'cache-only-b') });
     assert.ok(whichState(snapshotFolder(target), { A: snapshotFolder(onlyA), B: snapshotFolder(onlyB) }) !== undefined, 'the folder mixes the two editions');
+  });
+});
+
+describe('what the last publish recorded of a file', () => {
+  const recorded = { hash: 'aa', size: 10, mtimeMs: 1000.5, ino: 7 };
+  const found = { size: 10, mtimeMs: 1000.5, ino: 7 };
+
+  it('answers for a file untouched since, by the hash it recorded', () => {
+    assert.equal(recordedHolds(found, 'aa', recorded), true);
+    assert.equal(recordedHolds(found, 'bb', recorded), false);
+  });
+
+  it('does not answer for a file whose size, time or inode moved, or that it did not record: only its bytes can tell', () => {
+    for (const moved of [{ size: 11 }, { mtimeMs: 1000.6 }, { ino: 8 }]) assert.equal(recordedHolds({ ...found, ...moved }, 'aa', recorded), undefined, JSON.stringify(moved));
+    assert.equal(recordedHolds(found, 'aa', undefined), undefined);
+  });
+});
+
+describe('samizdat build, a published file changed in the output folder', function () {
+  this.timeout(300_000);
+  const scratch = mkdtempSync(join(tmpdir(), 'samizdat-publish-changed-'));
+  const tei = join(scratch, 'tei');
+  const out = join(scratch, 'dist');
+  const options: BuildOptions = { out, buildCacheDir: join(scratch, 'cache'), citations: false, search: false };
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('writes a page again when its bytes changed, and keeps one whose stats alone moved (by its bytes, not the recorded stats)', async () => {
+    mkdirSync(tei);
+    writeFileSync(join(tei, 'ch01.xml'), flagship);
+    writeFileSync(join(tei, 'ch02.xml'), flagship.replace('>Trotsky opens the attack</title>', '>A second chapter</title>'));
+    writeFileSync(join(tei, 'register.xml'), register);
+    assert.deepEqual((await build(tei, options)).diagnostics, []);
+    const page1 = join(out, 'ch01', 'index.html');
+    const page2 = join(out, 'ch02', 'index.html');
+    const published = readFileSync(page1, 'utf8');
+    // Same size, other bytes: the recorded stats no longer answer (the time moved), the bytes say it changed.
+    writeFileSync(page1, published.replace('<', '>'));
+    // Same bytes, a new time: read, found the same, kept.
+    const time = new Date(Date.now() + 5000);
+    await fsPromises.utimes(page2, time, time);
+    const report = await build(tei, options);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.changedFiles, ['ch01/index.html']);
+    assert.equal(readFileSync(page1, 'utf8'), published);
   });
 });
