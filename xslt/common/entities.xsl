@@ -118,6 +118,9 @@
       else $e/(@ref, @key, @sameAs, @corresp, @who)"/>
   </xsl:function>
 
+  <!-- The maps of targets are declared map(*), not map(xs:string, item()*): saxon-js checks a
+       declared key type by visiting every entry of the map at each call, and a name's targets pass
+       through several functions, for its link and again for its mention. -->
   <!--
     What one token of a pointer attribute names:
       map { 'kind': 'entry',     'anchor': …, 'entry': the element when it is in this document }
@@ -125,7 +128,7 @@
       map { 'kind': 'external',  'href': …, 'name': the host }
     or nothing.
   -->
-  <xsl:function name="samizdat:resolve-entity" as="map(xs:string, item()*)?">
+  <xsl:function name="samizdat:resolve-entity" as="map(*)?">
     <xsl:param name="token" as="xs:string"/>
     <xsl:param name="attribute" as="attribute()"/>
     <xsl:variable name="document" select="samizdat:entity-document-uri($attribute)"/>
@@ -174,7 +177,7 @@
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="samizdat:local-entry" as="map(xs:string, item()*)?">
+  <xsl:function name="samizdat:local-entry" as="map(*)?">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="here" select="key('samizdat:id', $id, root($context))[1]"/>
@@ -198,7 +201,7 @@
        link on the page and again for its mention, and a document names the same few entities many
        times (the flagship chapter: 76 pointers, 23 distinct), each resolution costing saxon-js a
        prefixDef lookup, regular expressions and URI resolution. -->
-  <xsl:variable name="samizdat:resolutions" as="map(xs:string, item()*)" select="
+  <xsl:variable name="samizdat:resolutions" as="map(*)" select="
     if (exists($samizdat:source)) then
       map:merge(
         for $first in map:merge(
@@ -209,7 +212,7 @@
     else map {}"/>
 
   <!-- samizdat:resolve-entity, from $samizdat:resolutions when $attribute is in the source document. -->
-  <xsl:function name="samizdat:resolved-entity" as="map(xs:string, item()*)?">
+  <xsl:function name="samizdat:resolved-entity" as="map(*)?">
     <xsl:param name="token" as="xs:string"/>
     <xsl:param name="attribute" as="attribute()"/>
     <xsl:variable name="key" select="samizdat:resolution-key($token, $attribute)"/>
@@ -217,7 +220,7 @@
   </xsl:function>
 
   <!-- Everything $e points at, in the order written: @ref, @key, @sameAs, @corresp, @who; each token resolved, once. -->
-  <xsl:function name="samizdat:entity-targets" as="map(xs:string, item()*)*">
+  <xsl:function name="samizdat:entity-targets" as="map(*)*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="targets" select="for $a in samizdat:entity-pointers($e), $t in tokenize(normalize-space($a)) return samizdat:resolved-entity($t, $a)"/>
     <xsl:choose>

@@ -40,13 +40,13 @@
 
   <!-- A name of the entries the page itself holds, for labels; nothing for entries kept elsewhere. -->
   <xsl:function name="samizdat:local-label" as="xs:string?">
-    <xsl:param name="target" as="map(xs:string, item()*)"/>
+    <xsl:param name="target" as="map(*)"/>
     <xsl:sequence select="$target?entry ! samizdat:entry-names(.)[1] ! normalize-space()"/>
   </xsl:function>
 
   <!-- Links after a linked name to its other targets: further entries (numbered), authorities (named). -->
   <xsl:template name="samizdat:further-targets">
-    <xsl:param name="targets" as="map(xs:string, item()*)*"/>
+    <xsl:param name="targets" as="map(*)*"/>
     <xsl:for-each select="$targets">
       <xsl:choose>
         <xsl:when test="?kind = 'entry'">
@@ -65,19 +65,21 @@
 
   <!-- Which target a name links to: its first entry, else its first target. -->
   <xsl:function name="samizdat:primary" as="xs:integer?">
-    <xsl:param name="targets" as="map(xs:string, item()*)*"/>
+    <xsl:param name="targets" as="map(*)*"/>
     <xsl:sequence select="(for $i in 1 to count($targets) return $i[$targets[$i]?kind = 'entry'], 1[exists($targets)])[1]"/>
   </xsl:function>
 
   <!-- The link for a target: into the index for an entry, out for an authority or another site. -->
   <xsl:function name="samizdat:target-href" as="xs:string">
-    <xsl:param name="target" as="map(xs:string, item()*)"/>
+    <xsl:param name="target" as="map(*)"/>
     <xsl:sequence select="if ($target?kind = 'entry') then samizdat:entity-href($target?anchor) else $target?href"/>
   </xsl:function>
 
   <!-- What the speakers of a text point at, resolved once for each distinct @who (a play has hundreds
-       of speeches and a few dozen characters); passed down as the tunnel parameter samizdat:speakers. -->
-  <xsl:function name="samizdat:speaker-index" as="map(xs:string, array(*))">
+       of speeches and a few dozen characters); passed down as the tunnel parameter samizdat:speakers.
+       Declared map(*) wherever it is received: a declared key or value type makes saxon-js visit every
+       character in the map each time a speech or speaker takes the parameter. -->
+  <xsl:function name="samizdat:speaker-index" as="map(*)">
     <xsl:param name="text" as="node()"/>
     <xsl:variable name="first" as="map(xs:string, element())" select="map:merge(
       for $sp in $text//sp[@who] return map { normalize-space($sp/@who): $sp }, map { 'duplicates': 'use-first' })"/>
@@ -127,7 +129,7 @@
   <xsl:template match="(title | author | editor | actor | role | roleName | addName | forename | surname | genName | nameLink | settlement | region | country | district | bloc | origPlace | pubPlace | affiliation)[@ref or @key or @corresp or @sameAs]
                        | sp[@who]/speaker | castItem[@sameAs or @corresp or @ref][not(role)] | castItem[@sameAs or @corresp or @ref]/role" mode="text" priority="1">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:param name="samizdat:speakers" as="map(xs:string, array(*))?" tunnel="yes"/>
+    <xsl:param name="samizdat:speakers" as="map(*)?" tunnel="yes"/>
     <xsl:variable name="holder" select="if (self::speaker or self::role[../(@sameAs, @corresp, @ref)]) then .. else ."/>
     <xsl:variable name="targets" select="if ($holder/self::sp) then (if (exists($samizdat:speakers)) then map:get($samizdat:speakers, normalize-space($holder/@who))?* else samizdat:entity-targets($holder)) else samizdat:entity-targets($holder)"/>
     <xsl:variable name="primary" select="samizdat:primary($targets)"/>
@@ -316,7 +318,7 @@
   </xsl:function>
 
   <!-- Where on the page a mention is: its paragraph, or the nearest element the page gives an id. -->
-  <xsl:function name="samizdat:mention-place" as="map(xs:string, xs:string)">
+  <xsl:function name="samizdat:mention-place" as="map(*)">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="p" select="$e/ancestor-or-self::*[self::p or self::ab][1]"/>
     <xsl:sequence select="if ($p) then map {
@@ -330,7 +332,7 @@
   <xsl:function name="samizdat:mentions-of" as="map(*)*">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="targets" as="map(xs:string, item()*)*"/>
+    <xsl:param name="targets" as="map(*)*"/>
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="before" as="xs:string"/>
     <xsl:param name="after" as="xs:string"/>
@@ -354,7 +356,7 @@
 
   <!-- A speech is a mention of its speaker; the context is how it begins (its first lines, paragraphs or stage directions). -->
   <xsl:template match="sp[@who]" mode="mentions">
-    <xsl:param name="samizdat:speakers" as="map(xs:string, array(*))" tunnel="yes" select="map {}"/>
+    <xsl:param name="samizdat:speakers" as="map(*)" tunnel="yes" select="map {}"/>
     <xsl:variable name="opening" select="normalize-space(string-join(*[not(self::speaker or self::stage)][position() le 3], ' '))"/>
     <xsl:variable name="place" select="if (@xml:id) then string(@xml:id) else samizdat:mention-place(.)?paragraph"/>
     <xsl:variable name="speaker" select="normalize-space(speaker)"/>
