@@ -24,6 +24,8 @@ export interface Run {
   stopped: boolean;
   /** The end of what it printed (for error messages). */
   output: string;
+  /** For a median of several runs, each run's seconds in the order they ran. */
+  samples?: number[];
 }
 
 export interface RunOptions {
@@ -163,5 +165,6 @@ export async function medianOf(times: number, once: (timeoutMs: number | undefin
     if (run.stopped || run.exitCode !== 0) return run;
   }
   const peaks = runs.map((r) => r.peakRssBytes).filter((p): p is number => p !== null);
-  return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+  const samples = runs.map((r) => r.seconds);
+  return { ...runs[0], seconds: median(samples), peakRssBytes: peaks.length > 0 ? median(peaks) : null, samples };
 }

@@ -20,6 +20,8 @@ export interface Row {
   files: number;
   bytes: number;
   peakRssBytes: number | null;
+  /** Each run's wall seconds, in order, when `seconds` is their median. */
+  samples?: number[];
   /** Why it failed, stopped or was skipped. */
   note?: string;
 }
@@ -125,9 +127,9 @@ export function rowFigures(row: Row): { seconds: string; documentsPerSecond: str
 
 /** The results as JSON, every row with its rates (null unless it finished), keys always in the same order. */
 export function resultsJson(results: Results): string {
-  const rows = results.rows.map((row) => {
+  const rows = results.rows.map(({ samples, note, ...row }) => {
     const rate = (n: number): number | null => (row.status === 'ok' && row.seconds ? n / row.seconds : null);
-    return { ...row, note: row.note ?? null, documentsPerSecond: rate(row.files), megabytesPerSecond: rate(row.bytes / MB) };
+    return { ...row, samples: samples ?? null, note: note ?? null, documentsPerSecond: rate(row.files), megabytesPerSecond: rate(row.bytes / MB) };
   });
   return `${JSON.stringify({ format: 'samizdat-bench', version: 1, ...results, rows }, null, 2)}\n`;
 }

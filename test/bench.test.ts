@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planCorpus, reviseDocument, writeCorpus, type Corpus } from '../bench/corpus.js';
-import { measure, runEnvironment, unsetForRuns } from '../bench/measure.js';
+import { measure, medianOf, runEnvironment, unsetForRuns, type Run } from '../bench/measure.js';
 import { HELP, parseOptions, type Options } from '../bench/options.js';
 import { PLAYS, playSources, writePlays } from '../bench/plays.js';
 import { compareRows, ratioInWords, renderMarkdown, resultsJson, rowFigures, sumOfRows, type Results, type Row } from '../bench/report.js';
@@ -68,6 +68,38 @@ describe('bench: the synthetic corpus', function () {
     // The sentence is in p1, before its end tag, and nowhere else.
     assert.match(revised, /<p xml:id="p1" n="1">(?:(?!<\/p>)[^])* Revised for the benchmark \(7\)\.<\/p>/);
     assert.equal(revised.split('Revised for the benchmark').length, 2);
+  });
+});
+
+describe('bench: repeated runs', () => {
+  const run = (seconds: number, exitCode: number | null = 0): Run => ({ seconds, peakRssBytes: seconds * 10, exitCode, stopped: exitCode === null, output: `${seconds}` });
+
+  it('gives the median of the runs and keeps each run\'s seconds in order', async () => {
+    const times = [3, 1, 2];
+    const result = await medianOf(3, async () => run(times.shift()!));
+    assert.equal(result.seconds, 2);
+    assert.equal(result.peakRssBytes, 20);
+    assert.deepEqual(result.samples, [3, 1, 2]);
+  });
+
+  it('stops at the first run that fails, and gives that run without samples', async () => {
+    const times = [1, 5, 2];
+    let calls = 0;
+    const result = await medianOf(3, async () => { calls++; const s = times.shift()!; return run(s, s === 5 ? 1 : 0); });
+    assert.equal(calls, 2);
+    assert.equal(result.exitCode, 1);
+    assert.equal(result.seconds, 5);
+    assert.equal(result.samples, undefined);
+  });
+
+  it('writes the samples into the JSON, and null for a row run once', () => {
+    const rows: Row[] = [
+      { id: 'a', command: 'a', condition: 'median of 3', status: 'ok', seconds: 2, files: 1, bytes: 1, peakRssBytes: null, samples: [3, 1, 2] },
+      { id: 'b', command: 'b', condition: 'once', status: 'ok', seconds: 4, files: 1, bytes: 1, peakRssBytes: null },
+    ];
+    const json = JSON.parse(resultsJson({ rows } as unknown as Results)) as { rows: Array<{ id: string; samples: number[] | null }> };
+    assert.deepEqual(json.rows.map((r) => [r.id, r.samples]), [['a', [3, 1, 2]], ['b', null]]);
+    assert.deepEqual(Object.keys(json.rows[0]), Object.keys(json.rows[1]));
   });
 });
 
