@@ -72,9 +72,20 @@ export class Verdicts {
     const folder = join(resolve(cacheDir), 'verdicts');
     const settingText = JSON.stringify(setting);
     const kept = await readPack(packPath(folder, settingText), settingText);
-    // No pack was there to compare with samizdat's fingerprint: it is needed only when this run's pack is written, at the end.
-    if (kept === undefined) fingerprintInBackground();
     return new Verdicts(folder, settingText, new Map(Object.entries(kept ?? {})));
+  }
+
+  /**
+   * Called when documents are about to be checked in parallel (worker
+   * threads started): samizdat's fingerprint, if not taken yet (no pack was
+   * found to compare it with), is taken meanwhile rather than when the pack
+   * is written at the end. A short run keeps taking it at the end, at once:
+   * reading its files through libuv's threads costs the calling thread more
+   * than reading them synchronously, and a run of two documents has nothing
+   * to do meanwhile.
+   */
+  fingerprintMeanwhile(): void {
+    fingerprintInBackground();
   }
 
   /** The document's remembered verdict, if it still holds. The document is hashed only when a verdict is kept for it and its file looks changed. */
@@ -222,10 +233,10 @@ function samizdatFingerprint(): string | Promise<string> {
 }
 
 /**
- * Takes the fingerprint while documents are checked, for a run that found no
- * pack: its files are read through libuv's threads, all at once, and hashed
- * as they come in between two documents, rather than read and hashed at the
- * end of the run (10 ms of a cold run's tail, with the other core idle).
+ * Takes the fingerprint while documents are checked: its files are read
+ * through libuv's threads, all at once, and hashed as they come in between
+ * two documents, rather than read and hashed at the end of the run (10 ms of
+ * a cold run's tail, with the other core idle).
  */
 function fingerprintInBackground(): void {
   if (fingerprint !== undefined) return;

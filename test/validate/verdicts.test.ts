@@ -166,16 +166,17 @@ describe('validate: verdicts remembered between runs', function () {
     }
   });
 
-  it('trusts, in a new process, the pack of a run that found none (samizdat fingerprinted while its documents were checked)', () => {
-    // A run that finds no pack takes samizdat's fingerprint in the background; one that finds a pack takes it at once, to compare: both must agree.
+  it('trusts, in a new process, the pack of a run in parallel that found none (samizdat fingerprinted while its documents were checked)', () => {
+    // A run in parallel that finds no pack takes samizdat's fingerprint in the background; one that finds a pack takes it at once, to compare: both must agree.
+    for (const n of [2, 3, 4]) writeFileSync(join(edition.tei, `copy-${n}.xml`), edition.original.replace(/Trotsky opens the attack/g, `Copy ${n}`));
     const script = `import { validate } from ${JSON.stringify(new URL('../../src/validate/index.ts', import.meta.url).href)};
-const report = await validate([${JSON.stringify(edition.tei)}], { jobs: 1, grammarOnly: true, cacheDir: ${JSON.stringify(options.cacheDir)} });
-process.stdout.write(String(report.remembered));`;
+const report = await validate([${JSON.stringify(edition.tei)}], { jobs: 2, grammarOnly: true, cacheDir: ${JSON.stringify(options.cacheDir)} });
+process.stdout.write(\`\${report.remembered} \${report.threads}\`);`;
     const run = () => spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     const first = run();
-    assert.equal(first.stdout, '0', first.stderr);
+    assert.equal(first.stdout, '0 2', first.stderr);
     const second = run();
-    assert.equal(second.stdout, '2', second.stderr);
+    assert.equal(second.stdout, '5 0', second.stderr);
   });
 
   it('keeps nothing with cacheDir: false', async () => {
