@@ -22,7 +22,7 @@
  * `file-look.ts`) is not even hashed again.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -73,6 +73,19 @@ export class Verdicts {
     const settingText = JSON.stringify(setting);
     const kept = await readPack(packPath(folder, settingText), settingText);
     return new Verdicts(folder, settingText, new Map(Object.entries(kept ?? {})));
+  }
+
+  /**
+   * Called when documents are about to be checked in parallel (worker
+   * threads started): samizdat's fingerprint, if not taken yet (no pack was
+   * found to compare it with), is taken meanwhile rather than when the pack
+   * is written at the end. A short run keeps taking it at the end, at once:
+   * reading its files through libuv's threads costs the calling thread more
+   * than reading them synchronously, and a run of two documents has nothing
+   * to do meanwhile.
+   */
+  fingerprintMeanwhile(): void {
+    fingerprintInBackground();
   }
 
   /** The document's remembered verdict, if it still holds. The document is hashed only when a verdict is kept for it and its file looks changed. */
@@ -134,7 +147,7 @@ export class Verdicts {
     const gone = await Promise.all(untouched.map((key) => stat(key).then(() => false, () => true)));
     untouched.forEach((key, i) => gone[i] && verdicts.delete(key));
     const sorted = Object.fromEntries([...verdicts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const body = JSON.stringify({ setting: this.setting, samizdat: samizdatFingerprint(), verdicts: sorted } satisfies Pack);
+    const body = JSON.stringify({ setting: this.setting, samizdat: await samizdatFingerprint(), verdicts: sorted } satisfies Pack);
     await writeAtomically(path, `${FORMAT} ${sha256(body)}\n${body}`).catch(() => undefined);
     await forgetOldLayout(this.folder);
   }
@@ -172,7 +185,7 @@ async function readPack(path: string, setting: string): Promise<Record<string, S
   if (newline < 0 || format !== FORMAT || hash !== sha256(body)) return undefined;
   try {
     const pack = JSON.parse(body) as Pack;
-    return pack.setting === setting && pack.samizdat === samizdatFingerprint() && typeof pack.verdicts === 'object' ? pack.verdicts : undefined;
+    return pack.setting === setting && pack.samizdat === await samizdatFingerprint() && typeof pack.verdicts === 'object' ? pack.verdicts : undefined;
   } catch {
     return undefined;
   }
@@ -201,35 +214,68 @@ function hashFile(path: string): Promise<string> {
   });
 }
 
-let fingerprint: string | undefined;
+/** samizdat's fingerprint, once taken or while it is being taken. */
+let fingerprint: string | Promise<string> | undefined;
 
 /**
  * samizdat's own code and the validators it runs: a verdict reached by other
  * code is not given again (within one version, too, as while samizdat itself
  * is being developed). Read synchronously, in one go: about 120 small files,
  * a few milliseconds this way, where awaiting each read took tens on a cold
- * run (it is on the path of every `validate`).
+ * run (it is on the path of every `validate` that finds a pack). Taken once
+ * per process.
  */
-function samizdatFingerprint(): string {
+function samizdatFingerprint(): string | Promise<string> {
   if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256').update(`${process.version}\n`);
+  const files = codeFilesUnder(codeFolders());
+  fingerprint = fingerprintOf(files, files.map((file) => readFileSync(file)));
+  return fingerprint;
+}
+
+/**
+ * Takes the fingerprint while documents are checked: its files are read
+ * through libuv's threads, all at once, and hashed as they come in between
+ * two documents, rather than read and hashed at the end of the run (10 ms of
+ * a cold run's tail, with the other core idle).
+ */
+function fingerprintInBackground(): void {
+  if (fingerprint !== undefined) return;
+  const taking = (async () => {
+    const files = (await Promise.all(codeFolders().map(async (folder) => codeFilesOf(await readdir(folder, { recursive: true, withFileTypes: true }))))).flat();
+    return fingerprintOf(files, await Promise.all(files.map((file) => readFile(file))));
+  })();
+  fingerprint = taking.then((taken) => (fingerprint = taken));
+  // A failure is met again where the fingerprint is asked for next, taken there as before (and thrown there); a run that does not ask is not failed by it.
+  fingerprint.catch(() => { fingerprint = undefined; });
+}
+
+/** The folders whose files are samizdat's code: the compiled (or source) tree and the Schematron stylesheets. */
+function codeFolders(): string[] {
   const code = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const packageRoot = resolve(code, '..');
-  for (const folder of [code, join(packageRoot, 'xslt', 'schematron')]) {
-    for (const file of codeFilesUnder(folder)) hash.update(`${relative(packageRoot, file)}\n`).update(readFileSync(file));
-  }
+  return [code, join(resolve(code, '..'), 'xslt', 'schematron')];
+}
+
+/** The fingerprint of the code `files` (as `codeFilesUnder` lists them) whose bytes are `contents`, and of the validators' versions. */
+function fingerprintOf(files: readonly string[], contents: readonly Uint8Array[]): string {
+  const hash = createHash('sha256').update(`${process.version}\n`);
+  const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  files.forEach((file, i) => hash.update(`${relative(packageRoot, file)}\n`).update(contents[i]));
   const require = createRequire(import.meta.url);
   for (const name of ['saxes', 'xmlchars', 'saxon-js', 'xslt3']) {
     const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string };
     hash.update(`${name}@${manifest.version}\n`);
   }
-  fingerprint = hash.digest('hex');
-  return fingerprint;
+  return hash.digest('hex');
 }
 
 /** The code that runs: compiled (.js) or run from source (.ts), and the Schematron stylesheets; not type declarations (.d.ts), which run nowhere. */
-function codeFilesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
+function codeFilesUnder(folders: readonly string[]): string[] {
+  return folders.flatMap((folder) => codeFilesOf(readdirSync(folder, { recursive: true, withFileTypes: true })));
+}
+
+/** The code files among `entries` (everything under one folder), in order. */
+function codeFilesOf(entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => entry.isFile() && /\.(js|ts|xsl)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();

@@ -4,6 +4,7 @@
  * unchanged; checked again as soon as one of them changes.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -163,6 +164,19 @@ describe('validate: verdicts remembered between runs', function () {
     } finally {
       Worker.prototype.terminate = terminate;
     }
+  });
+
+  it('trusts, in a new process, the pack of a run in parallel that found none (samizdat fingerprinted while its documents were checked)', () => {
+    // A run in parallel that finds no pack takes samizdat's fingerprint in the background; one that finds a pack takes it at once, to compare: both must agree.
+    for (const n of [2, 3, 4]) writeFileSync(join(edition.tei, `copy-${n}.xml`), edition.original.replace(/Trotsky opens the attack/g, `Copy ${n}`));
+    const script = `import { validate } from ${JSON.stringify(new URL('../../src/validate/index.ts', import.meta.url).href)};
+const report = await validate([${JSON.stringify(edition.tei)}], { jobs: 2, grammarOnly: true, cacheDir: ${JSON.stringify(options.cacheDir)} });
+process.stdout.write(\`\${report.remembered} \${report.threads}\`);`;
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const first = run();
+    assert.equal(first.stdout, '0 2', first.stderr);
+    const second = run();
+    assert.equal(second.stdout, '5 0', second.stderr);
   });
 
   it('keeps nothing with cacheDir: false', async () => {
