@@ -19,6 +19,10 @@ import { HTML_STYLESHEET, TEXT_STYLESHEET } from '../../src/transform/index.js';
 const FLAGSHIP = fileURLToPath(new URL('../../tei/1923-opposition-ch01.xml', import.meta.url));
 /** A function declared cache="yes" and one not, each making a new element per call. */
 const CACHED_FUNCTION = fileURLToPath(new URL('../fixtures/transform/cached-function.xsl', import.meta.url));
+/** Keys matching every element, every attribute, and some of them. */
+const KIND_KEYS = fileURLToPath(new URL('../fixtures/transform/kind-keys.xsl', import.meta.url));
+/** A source for KIND_KEYS: nodes outside the root, namespaces, attributes in namespaces, names shared by elements and attributes. */
+const KEYED = '<?xml version="1.0"?><!--c--><?pi x?><r xmlns:b="urn:b" xmlns="urn:r" a="1" b:c="2" xml:id="x"> t <e a="3" b:a="4"><a e="x"/></e><!--k--><b:e a="3"/><?p?><e/></r><!--z-->';
 const src = (path: string) => new URL(`../../src/${path}`, import.meta.url).href;
 
 /**
@@ -99,6 +103,8 @@ interface Outcome {
   attributes: unknown;
   /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
   cached: string[];
+  /** kind-keys.xsl run twice. */
+  keyed: string[];
   /** Error.stackTraceLimit after the casts (set to 17 before them). */
   stackTraceLimit: number;
 }
@@ -154,7 +160,9 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cachedSef = (await compileStylesheet(${JSON.stringify(CACHED_FUNCTION)}, { cacheDir: false })).sef;
     markCachedFunctions(cachedSef, cachedFunctionNames(readFileSync(${JSON.stringify(CACHED_FUNCTION)}, 'utf8')));
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null) }));`;
+    const keysSef = (await compileStylesheet(${JSON.stringify(KIND_KEYS)}, { cacheDir: false })).sef;
+    const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
+    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -164,7 +172,8 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'attribute-nodes-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
-      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack',
+      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
+      'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached']);
   });
 
@@ -249,6 +258,15 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(shipped.cached, [1, 2].map(() => `false false false false false false false false ${made}`));
     // Patched: the same string, node and no base URI again; a call with two strings is not kept; f:fresh is not marked.
     assert.deepEqual(patched.cached, [1, 2].map(() => `true false false false true false true false ${made}`));
+  });
+
+  it('indexes every element, or every attribute, of a key matching all of one kind, and finds a key by its name however written, as unpatched', () => {
+    const [shipped, patched] = [outcome('none'), outcome('all')];
+    assert.ok(patched.applied.includes('key-nodes-of-one-kind') && patched.applied.includes('names-resolved-once'));
+    assert.equal(shipped.keyed[1], shipped.keyed[0]);
+    assert.equal(shipped.keyed[0], 'r:r#0 a:a#0 c: id: e:e#0,b:e#2,e#3 r@ a@a=1/r,a=3/e,b:a=4/e,a=3/b:e c@b:c=2/r id@xml:id=x/r e@e=x/a '
+      + '1=a/r 3=a/e,a/b:e x=xml:id/r,e/a r?1 a?0 c?0 id?0 e?2 true 4 3 true| 3 4 1 3 4 1');
+    assert.deepEqual(patched.keyed, shipped.keyed);
   });
 
   it('describes a transform\'s options (serializing its source tree) only when the log level prints the description', () => {
