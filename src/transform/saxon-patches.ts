@@ -255,6 +255,24 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'if(i===args.length-1){if(null===next||void 0===next.result){const result=call().expand().slice();level.set(key,{result});return iterate(result.slice())}' +
       'return iterate(next.result.slice())}level=next}return call()}',
   },
+  {
+    name: 'json-strings-escaped-at-once',
+    from: 'const M=this.x.encoding||\n"UTF-8";let aa="";',
+    // The JSON serializer escaped every string a character at a time,
+    // appending each to the result and asking, per character, whether the
+    // encoding (its name upper-cased anew twice) can hold it: a search
+    // record's text (a novel's 1.2 MB) made a string per character, about a
+    // sixth of records.xsl's time and most of its garbage. Where every
+    // character can be encoded (any encoding but ISO-8859-1 and US-ASCII),
+    // the characters it escapes are replaced at once, each as it was:
+    // its short escape, else \uXXXX (C0 and C1 controls); a string without
+    // any is given back as it is.
+    to: 'const M=this.x.encoding||\n"UTF-8";if(samizdatJsonEncodesAll(M))return w.replace(samizdatJsonEscaped,samizdatJsonEscape);let aa="";',
+    prelude: String.raw`const samizdatJsonEscaped=/[\u0000-\u001f"\\\/\u007f-\u009f]/g;` +
+      String.raw`const samizdatJsonEscapes={'"':'\\"','\b':'\\b','\f':'\\f','\n':'\\n','\r':'\\r','\t':'\\t','\\':'\\\\','/':'\\/'};` +
+      String.raw`function samizdatJsonEscape(c){return samizdatJsonEscapes[c]||"\\u"+("0000"+c.charCodeAt(0).toString(16).toUpperCase()).slice(-4)}` +
+      'function samizdatJsonEncodesAll(e){e=e.toUpperCase();return"ISO-8859-1"!==e&&"US-ASCII"!==e}',
+  },
 ];
 
 /**
