@@ -32,7 +32,10 @@
  *   anew; the assertion is left out;
  * - every call of a user function runs its body; one samizdat marked
  *   (declared cache="yes") answers a call it has answered before in the
- *   same transform from what it gave then.
+ *   same transform from what it gave then;
+ * - the JSON serializer escapes each string a character at a time (the
+ *   search records' text, found on a novel's records.xsl); the characters
+ *   to escape are replaced at once.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
