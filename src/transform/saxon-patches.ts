@@ -32,7 +32,10 @@
  *   anew; the assertion is left out;
  * - every call of a user function runs its body; one samizdat marked
  *   (declared cache="yes") answers a call it has answered before in the
- *   same transform from what it gave then.
+ *   same transform from what it gave then;
+ * - the JSON serializer escapes each string a character at a time (the
+ *   search records' text, found on a novel's records.xsl); the characters
+ *   to escape are replaced at once.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
@@ -288,6 +291,24 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'let next=level.get(key);if(void 0===next){next=i===args.length-1?null:new Map;level.set(key,next)}' +
       'if(i===args.length-1){if(null===next||void 0===next.result){const result=call().expand().slice();level.set(key,{result});return iterate(result.slice())}' +
       'return iterate(next.result.slice())}level=next}return call()}',
+  },
+  {
+    name: 'json-strings-escaped-at-once',
+    from: 'const M=this.x.encoding||\n"UTF-8";let aa="";',
+    // The JSON serializer escaped every string a character at a time,
+    // appending each to the result and asking, per character, whether the
+    // encoding (its name upper-cased anew twice) can hold it: a search
+    // record's text (a novel's 1.2 MB) made a string per character, about a
+    // sixth of records.xsl's time and most of its garbage. Where every
+    // character can be encoded (any encoding but ISO-8859-1 and US-ASCII),
+    // the characters it escapes are replaced at once, each as it was:
+    // its short escape, else \uXXXX (C0 and C1 controls); a string without
+    // any is given back as it is.
+    to: 'const M=this.x.encoding||\n"UTF-8";if(samizdatJsonEncodesAll(M))return w.replace(samizdatJsonEscaped,samizdatJsonEscape);let aa="";',
+    prelude: String.raw`const samizdatJsonEscaped=/[\u0000-\u001f"\\\/\u007f-\u009f]/g;` +
+      String.raw`const samizdatJsonEscapes={'"':'\\"','\b':'\\b','\f':'\\f','\n':'\\n','\r':'\\r','\t':'\\t','\\':'\\\\','/':'\\/'};` +
+      String.raw`function samizdatJsonEscape(c){return samizdatJsonEscapes[c]||"\\u"+("0000"+c.charCodeAt(0).toString(16).toUpperCase()).slice(-4)}` +
+      'function samizdatJsonEncodesAll(e){e=e.toUpperCase();return"ISO-8859-1"!==e&&"US-ASCII"!==e}',
   },
 ];
 

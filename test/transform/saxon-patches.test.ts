@@ -89,6 +89,22 @@ const ATTRIBUTES = `let $d := parse-xml('<r xmlns:b="urn:b" xmlns="urn:r" a="1" 
     $d/*/@a is $d/*/@a, count($d/*/@* | $d/*/@*), count($d//@* intersect $d/*/@*), ($d/*/@* except $d/*/@a) ! name(.),
     generate-id($d/*/@a) = generate-id($d/*/@a), count($d//*:e/@a[. = '3']), deep-equal($d//*:e[1]/@*, $d//*:e[1]/@*), $d//@a[. = '3']/../count(@*))`;
 
+/**
+ * Strings serialized as JSON (records.xsl's output method): every character
+ * the serializer escapes (the short escapes, the C0 and C1 controls, the
+ * solidus), beside text it leaves alone, beyond the BMP and lone surrogates
+ * included (the controls and surrogates passed in as $controls: XPath cannot
+ * make them); as map keys and values, in UTF-8 (the default), UTF-16, and
+ * the two encodings that cannot hold every character (their characters
+ * beyond them escaped too), and through a character map.
+ */
+const JSON_STRINGS = `let $all := $controls || string-join((9, 10, 13, 32 to 200) ! codepoints-to-string(.)) || 'Sormovo \u{1D504} «Trotsky» </p>',
+  $strings := ($all, '', 'plain', '"quoted"', 'a\\b/c'),
+  $value := map { 'passages': array { $strings ! map { 'text': ., .: 'key' } } }
+  return (('UTF-8', 'utf-16', 'US-ASCII', 'iso-8859-1') ! serialize($value, map { 'method': 'json', 'encoding': . }),
+    serialize($value, map { 'method': 'json', 'use-character-maps': map { 'x': 'CROSS' } }), serialize(array { $strings }, map { 'method': 'json' }))`;
+const CONTROLS = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('') + '\uD800x\uDC00';
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -101,6 +117,7 @@ interface Outcome {
   casts: unknown;
   replacements: unknown;
   attributes: unknown;
+  json: unknown;
   /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
   cached: string[];
   /** kind-keys.xsl run twice. */
@@ -162,7 +179,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
     const keysSef = (await compileStylesheet(${JSON.stringify(KIND_KEYS)}, { cacheDir: false })).sef;
     const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null) }));`;
+    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -174,7 +191,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'attribute-nodes-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
-      'atomic-values-without-assertion', 'marked-functions-cached']);
+      'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -249,6 +266,16 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(attributes.slice(0, 5), ['a', 'a', '', '1', 'r']);
     assert.deepEqual(attributes.slice(60), ['1', '5', '5', true, 3, 3, 'b:c', 'xml:id', true, 2, true, 2, 1]);
     assert.deepEqual(patched.attributes, shipped.attributes);
+    const json = shipped.json as string[];
+    assert.equal(json.length, 6);
+    assert.ok(json[0]!.startsWith('{"passages":[{"') && json[0]!.includes(String.raw`"text":"\u0000\u0001`), json[0]);
+    for (const escaped of [String.raw`\u0007\b\t\n\u000B\f\r\u000E`, '\\u001F\uD800x\uDC00\\t', String.raw`!\"#`, String.raw`<\/p>`, String.raw`[\\]`, String.raw`~\u007F\u0080`, '\\u009F\u00A0\u00A1', 'Sormovo \u{1D504} «Trotsky»']) {
+      assert.ok(json[0]!.includes(escaped), escaped);
+    }
+    assert.ok(json[2]!.includes(String.raw`\u009F\u00A0`) && json[2]!.includes(String.raw`\uD835\uDD04 \u00ABTrotsky`), 'beyond US-ASCII escaped');
+    assert.ok(json[3]!.includes(String.raw`\uD835\uDD04 «Trotsky»`), 'beyond ISO-8859-1 escaped');
+    assert.ok(json[4]!.includes('wCROSSy'), 'the character map applied');
+    assert.deepEqual(patched.json, shipped.json);
   });
 
   it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {
