@@ -182,7 +182,7 @@ describe('samizdat build, the render thread', function () {
   it('starts the render thread before it is given what to load (while the stylesheets\' keys are worked out), and renders a change in it', async () => {
     startRenderThread(16);
     assert.ok(renderThreadRunning());
-    await settledWrite('a.xml', flagship.replace('were three months unpaid', 'were three months overdue'));
+    await settledWrite('a.xml', flagship.replace('were three months in arrears', 'were three months overdue'));
     const report = await build(tei, options);
     assert.deepEqual(report.diagnostics, []);
     assert.deepEqual(report.rendered, ['a']);
