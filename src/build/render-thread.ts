@@ -39,6 +39,14 @@ export function renderThreadRunning(): boolean {
   return thread?.pool.alive ?? false;
 }
 
+/**
+ * Starts the render thread (if it is not running), so that it loads its
+ * modules while the caller works out what to give it (`prepareRenderThread`).
+ */
+export function startRenderThread(stackSizeMb: number): void {
+  renderThread(stackSizeMb);
+}
+
 /** Starts loading saxon-js and the stylesheets of `setup` in the render thread, ahead of the documents it will be given. */
 export function prepareRenderThread(setup: RenderSetup, stackSizeMb: number): void {
   // A stylesheet that does not compile is reported by the render that needs it.

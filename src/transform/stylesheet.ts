@@ -120,7 +120,8 @@ function findOrCompile(key: string, path: string, options: CompileOptions, compi
       const text = await readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
       try {
-        return { path, key, sef: JSON.parse(text) as object, origin };
+        const sef = JSON.parse(text) as object;
+        return { path, key, sef: origin === 'precompiled' ? vouchedFor(sef) : sef, origin };
       } catch {
         // Not JSON (a damaged file): compiled again, and the file replaced.
         if (origin === 'cache') await rm(file, { force: true });
@@ -133,7 +134,8 @@ function findOrCompile(key: string, path: string, options: CompileOptions, compi
     };
     // Compiled by one thread or process at a time: the others wait for its SEF (see made-once.ts).
     const text = cacheDir === false ? await made() : await madeOnce(join(cacheDir, `${key}.sef.json`), made);
-    return { path, key, sef: JSON.parse(text) as object, origin: compiled ? 'compiled' : 'cache' };
+    const sef = JSON.parse(text) as object;
+    return { path, key, sef: compiled ? vouchedFor(sef) : sef, origin: compiled ? 'compiled' : 'cache' };
   })();
   memory.set(key, found);
   // A failure is not remembered: the next use tries again.
@@ -141,6 +143,20 @@ function findOrCompile(key: string, path: string, options: CompileOptions, compi
     if (memory.get(key) === found) memory.delete(key);
   });
   return found;
+}
+
+/**
+ * Marks a SEF samizdat produced itself, found by the content key it was
+ * filed under just now (the package's precompiled SEFs, made by its prepack
+ * from exactly these stylesheets), or written by xslt3 for this call: saxon-js
+ * then skips checking it against its checksum before its first run, a walk
+ * over the whole tree (saxon-patches.ts, `own-sef-checksum-vouched`). A SEF
+ * from the cache folder, which anyone may have edited, is still checked. Not
+ * enumerable, so that the checksum of a SEF checked anyway is unchanged.
+ */
+export function vouchedFor<T extends object>(sef: T): T {
+  Object.defineProperty(sef, 'samizdatVouched', { value: true, enumerable: false, configurable: true });
+  return sef;
 }
 
 /**

@@ -18,7 +18,7 @@ import { WellFormednessCheck, type XmlEvents } from './wellformed.js';
 
 export { DEFAULT_LIMITS, formatSize, LIMIT_FLAGS, parseSize, readingLimits } from './limits.js';
 export type { ReadingLimits } from './limits.js';
-export { readDocument, readDocumentText, ReadRecord, IO_RULE, TOO_LARGE_RULE, tooLarge } from './read.js';
+export { readDocument, readDocumentText, readDocumentTextSync, ReadRecord, IO_RULE, TOO_LARGE_RULE, tooLarge } from './read.js';
 export type { DocumentChunk, DocumentText } from './read.js';
 export { WellFormednessCheck } from './wellformed.js';
 export type { Position, XmlAttribute, XmlEvents, XmlStartTag } from './wellformed.js';

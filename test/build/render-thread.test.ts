@@ -18,6 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { BuildCache, type UnitRecord } from '../../src/build/cache.js';
 import { SETTLING_MS } from '../../src/build/reads.js';
+import { renderThreadRunning, startRenderThread } from '../../src/build/render-thread.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
@@ -175,5 +176,17 @@ describe('samizdat build, the render thread', function () {
     } finally {
       rmSync(join(tei, 'c.xml'));
     }
+  });
+
+  // Last: the thread it starts is kept for the process, and the builds above look at whether one runs.
+  it('starts the render thread before it is given what to load (while the stylesheets\' keys are worked out), and renders a change in it', async () => {
+    startRenderThread(16);
+    assert.ok(renderThreadRunning());
+    await settledWrite('a.xml', flagship.replace('were three months in arrears', 'were three months overdue'));
+    const report = await build(tei, options);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.rendered, ['a']);
+    assert.equal(report.threads, 1, 'rendered in the render thread');
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-overdue'));
   });
 });

@@ -9,7 +9,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TransformProblem, compileStylesheet, stylesheetKey, stylesheetModules, toHtml } from '../../src/transform/index.js';
+import { HTML_STYLESHEET, TransformProblem, compileStylesheet, runStylesheet, stylesheetKey, stylesheetModules, toHtml } from '../../src/transform/index.js';
+import { loadXsltRuntime } from '../../src/transform/index.js';
+import { vouchedFor } from '../../src/transform/stylesheet.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'samizdat-sef-'));
@@ -90,5 +92,33 @@ describe('compiled stylesheets (SEF cache)', function () {
   it('runs a user stylesheet that imports html.xsl and overrides one template', async () => {
     const html = await toHtml(join(root, 'tei', '1923-opposition-ch01.xml'), { stylesheet: join(root, 'test', 'fixtures', 'build', 'override.xsl') });
     assert.match(html, /<span class="my-person">Dzerzhinsky<\/span>/);
+  });
+
+  it('vouches for the SEFs it produced (precompiled, or compiled just now), not for one in the cache folder; saxon-js checks the checksum of the others', async () => {
+    const vouched = (sef: object) => (sef as { samizdatVouched?: boolean }).samizdatVouched === true;
+    const precompiled = await compileStylesheet(HTML_STYLESHEET, { cacheDir: false });
+    if (precompiled.origin === 'precompiled') assert.ok(vouched(precompiled.sef));
+    const cacheDir = join(scratch, 'vouched-cache');
+    const sheet = join(scratch, 'vouched.xsl');
+    writeFileSync(sheet, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><!-- ${scratch} --><xsl:output method="text"/><xsl:template name="go">ok</xsl:template></xsl:stylesheet>`);
+    const compiled = await compileStylesheet(sheet, { cacheDir });
+    assert.equal(compiled.origin, 'compiled');
+    assert.ok(vouched(compiled.sef));
+    // Not enumerable: the SEF serializes (and checksums) as xslt3 wrote it.
+    assert.ok(!Object.keys(compiled.sef).includes('samizdatVouched'));
+    assert.equal(JSON.stringify(compiled.sef), JSON.stringify(JSON.parse(readFileSync(join(cacheDir, `${compiled.key}.sef.json`), 'utf8'))));
+    // Another process finds it in the cache folder, which anyone may edit: not vouched for.
+    const script = `import { compileStylesheet } from ${JSON.stringify(pathToFileURL(join(root, 'src', 'transform', 'index.ts')).href)};
+      const found = await compileStylesheet(${JSON.stringify(sheet)}, { cacheDir: ${JSON.stringify(cacheDir)} });
+      console.log(found.origin, found.sef.samizdatVouched === true);`;
+    const other = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(other.stdout.trim(), 'cache false', other.stderr);
+    // A SEF whose checksum does not match is refused unless vouched for (saxon-js's check is skipped then, nothing else).
+    const tampered = (): object => ({ ...JSON.parse(readFileSync(join(cacheDir, `${compiled.key}.sef.json`), 'utf8')) as object, '\u03a3': '0' });
+    const run = (sef: object) => String(runStylesheet({ ...compiled, sef }, undefined, { initialTemplate: 'go' }));
+    loadXsltRuntime();
+    assert.throws(() => run(tampered()), /checksum/i);
+    assert.equal(run(vouchedFor(tampered())), 'ok');
+    assert.equal(run(compiled.sef), 'ok');
   });
 });
