@@ -312,8 +312,8 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       String.raw`const samizdatJsonEscapes={'"':'\\"','\b':'\\b','\f':'\\f','\n':'\\n','\r':'\\r','\t':'\\t','\\':'\\\\','/':'\\/'};` +
       String.raw`function samizdatJsonEscape(c){return samizdatJsonEscapes[c]||"\\u"+("0000"+c.charCodeAt(0).toString(16).toUpperCase()).slice(-4)}` +
       'function samizdatJsonEncodesAll(e){e=e.toUpperCase();return"ISO-8859-1"!==e&&"US-ASCII"!==e}',
-    },
-    {
+  },
+  {
     name: 'own-sef-checksum-vouched',
     from: 'v(E,x);E.PRIMED||(G(E),g(E),E.PRIMED=!0)',
     // Before its first run, a SEF is checked against the checksum it carries:
