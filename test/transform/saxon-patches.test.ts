@@ -85,6 +85,18 @@ const ATTRIBUTES = `let $d := parse-xml('<r xmlns:b="urn:b" xmlns="urn:r" a="1" 
     $d/*/@a is $d/*/@a, count($d/*/@* | $d/*/@*), count($d//@* intersect $d/*/@*), ($d/*/@* except $d/*/@a) ! name(.),
     generate-id($d/*/@a) = generate-id($d/*/@a), count($d//*:e/@a[. = '3']), deep-equal($d//*:e[1]/@*, $d//*:e[1]/@*), $d//@a[. = '3']/../count(@*))`;
 
+/**
+ * The lookup operator over arrays and maps whose members are empty, single
+ * items and sequences (which it spreads, as concat did), with ?*, ?name,
+ * ?3 and a list of keys, over sequences of many arrays and maps, in order.
+ */
+const LOOKUPS = `let $arrays := ([], [1], [(2, 3), (), 4], ['a', ['nested', 'array'], ('b', 'c')]),
+  $maps := (map {}, map { 'k': (5, 6), 'e': () }, map { 'k': 7 }),
+  $many := (1 to 400) ! map { 'n': ., 'pair': (., -.), 'members': [., (), (. * 2, . * 3)] }
+  return (count($arrays?*), $arrays?* ! (if (. instance of array(*)) then 'array of ' || array:size(.) else string(.)), count($maps?*), sort($maps?*), $maps?k, $maps?e, $maps?('k', 'e', 'k'),
+    [1, (2, 3), 4]?(3, 2, 2), ($arrays[3], $arrays[4])?2, count($many?pair), sum($many?n), $many?pair[. lt -395], count($many?members?*),
+    ($many?members)?3[. gt 1190], count($many?*), [$many]?*?n[. gt 398], array:size(array { $many?n }))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -97,6 +109,7 @@ interface Outcome {
   casts: unknown;
   replacements: unknown;
   attributes: unknown;
+  lookups: unknown;
   /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
   cached: string[];
   /** Error.stackTraceLimit after the casts (set to 17 before them). */
@@ -154,7 +167,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cachedSef = (await compileStylesheet(${JSON.stringify(CACHED_FUNCTION)}, { cacheDir: false })).sef;
     markCachedFunctions(cachedSef, cachedFunctionNames(readFileSync(${JSON.stringify(CACHED_FUNCTION)}, 'utf8')));
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null) }));`;
+    console.log(JSON.stringify({ applied, cached, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -165,7 +178,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'attribute-nodes-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'castable-without-stack',
-      'atomic-values-without-assertion', 'marked-functions-cached']);
+      'atomic-values-without-assertion', 'marked-functions-cached', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -240,6 +253,10 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(attributes.slice(0, 5), ['a', 'a', '', '1', 'r']);
     assert.deepEqual(attributes.slice(60), ['1', '5', '5', true, 3, 3, 'b:c', 'xml:id', true, 2, true, 2, 1]);
     assert.deepEqual(patched.attributes, shipped.attributes);
+    const lookups = shipped.lookups as unknown[];
+    assert.deepEqual(lookups.slice(0, 15), [8, '1', '2', '3', '4', 'a', 'array of 2', 'b', 'c', 3, 5, 6, 7, 5, 6]);
+    assert.deepEqual(lookups.slice(-4), [1600, 399, 400, 400]);
+    assert.deepEqual(patched.lookups, shipped.lookups);
   });
 
   it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {
