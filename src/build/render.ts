@@ -9,7 +9,7 @@
  */
 import { diagnostic } from '../diagnostics.js';
 import {
-  TransformProblem, parseSource, runStylesheet, transformSource, type CompiledStylesheet, type TeiSource, type TextMode,
+  TransformProblem, parseCheckedSource, runStylesheet, transformSource, type CompiledStylesheet, type ParsedSource, type TeiSource, type TextMode,
 } from '../transform/index.js';
 import type { ReadingLimits } from '../xml/index.js';
 import { isFileName } from '../escape.js';
@@ -90,12 +90,15 @@ export async function citeInThisThread(options: CitationProviderOptions, documen
  * Renders a document (read and checked by the reading layer); a problem is
  * raised as `TransformProblem`. The stylesheets may still be loading, and
  * `cite` draws up the citations (in this thread unless the build says otherwise).
+ * Its tree is made by `parse` (a checked tree, `parseCheckedSource`; tests
+ * give saxon-js's own parser to compare).
  */
 export async function renderDocument(
   checked: TeiSource,
   request: RenderRequest,
   compiled: DocumentStylesheets | Promise<DocumentStylesheets>,
   cite: Citing = citeInThisThread,
+  parse: (source: TeiSource) => Promise<ParsedSource> = parseCheckedSource,
 ): Promise<RenderedDocument> {
   const { file, name } = request;
   // Citations need only the text: they are under way (in a thread of their
@@ -104,7 +107,9 @@ export async function renderDocument(
   const citing = request.citations === false ? undefined : cite(request.citations, { name, file, text: checked.text, limits: request.limits });
   citing?.catch(() => undefined);
   const stylesheets = await compiled;
-  const source = await parseSource(checked);
+  // The reading layer found the text well-formed (its DOCTYPE refused or absent): its tree is built without
+  // saxon-js's character-by-character parser, the same tree (checked-tree.ts), unless the builder leaves it to it.
+  const source = await parse(checked);
   // One run gives the page and, as a second result, the entity data for the edition-wide pages.
   const run = transformSource(stylesheets.html, source, { params: { ...request.params, 'entity-index-href': ENTITY_INDEX_HREF, output: 'page+entities' } });
   const page = String(run.principal);

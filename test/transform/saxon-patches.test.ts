@@ -105,6 +105,18 @@ const JSON_STRINGS = `let $all := $controls || string-join((9, 10, 13, 32 to 200
     serialize($value, map { 'method': 'json', 'use-character-maps': map { 'x': 'CROSS' } }), serialize(array { $strings }, map { 'method': 'json' }))`;
 const CONTROLS = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('') + '\uD800x\uDC00';
 
+/**
+ * The lookup operator over arrays and maps whose members are empty, single
+ * items and sequences (which it spreads, as concat did), with ?*, ?name,
+ * ?3 and a list of keys, over sequences of many arrays and maps, in order.
+ */
+const LOOKUPS = `let $arrays := ([], [1], [(2, 3), (), 4], ['a', ['nested', 'array'], ('b', 'c')]),
+  $maps := (map {}, map { 'k': (5, 6), 'e': () }, map { 'k': 7 }),
+  $many := (1 to 400) ! map { 'n': ., 'pair': (., -.), 'members': [., (), (. * 2, . * 3)] }
+  return (count($arrays?*), $arrays?* ! (if (. instance of array(*)) then 'array of ' || array:size(.) else string(.)), count($maps?*), sort($maps?*), $maps?k, $maps?e, $maps?('k', 'e', 'k'),
+    [1, (2, 3), 4]?(3, 2, 2), ($arrays[3], $arrays[4])?2, count($many?pair), sum($many?n), $many?pair[. lt -395], count($many?members?*),
+    ($many?members)?3[. gt 1190], count($many?*), [$many]?*?n[. gt 398], array:size(array { $many?n }))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -118,6 +130,7 @@ interface Outcome {
   replacements: unknown;
   attributes: unknown;
   json: unknown;
+  lookups: unknown;
   /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
   cached: string[];
   /** kind-keys.xsl run twice. */
@@ -179,7 +192,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
     const keysSef = (await compileStylesheet(${JSON.stringify(KIND_KEYS)}, { cacheDir: false })).sef;
     const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }) }));`;
+    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -191,7 +204,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'attribute-nodes-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
-      'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched']);
+      'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -276,6 +289,10 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.ok(json[3]!.includes(String.raw`\uD835\uDD04 «Trotsky»`), 'beyond ISO-8859-1 escaped');
     assert.ok(json[4]!.includes('wCROSSy'), 'the character map applied');
     assert.deepEqual(patched.json, shipped.json);
+    const lookups = shipped.lookups as unknown[];
+    assert.deepEqual(lookups.slice(0, 15), [8, '1', '2', '3', '4', 'a', 'array of 2', 'b', 'c', 3, 5, 6, 7, 5, 6]);
+    assert.deepEqual(lookups.slice(-4), [1600, 399, 400, 400]);
+    assert.deepEqual(patched.lookups, shipped.lookups);
   });
 
   it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {
