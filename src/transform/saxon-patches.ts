@@ -58,6 +58,13 @@ export interface SourcePatch {
   prelude?: string;
 }
 
+/**
+ * What concat gave, appended in place: an array (a sequence) item by item,
+ * anything else whole. Shared by the lookup patches (a prelude given by
+ * several patches is written once).
+ */
+const APPEND_PRELUDE = 'function samizdatAppend(to,items){if(Array.isArray(items))for(let i=0;i<items.length;i++)to.push(items[i]);else to.push(items)}';
+
 export const SAXON_PATCHES: readonly SourcePatch[] = [
   {
     name: 'sef-walks-kept',
@@ -339,8 +346,8 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // (and collecting the copies) than rendering. The same items are
     // appended in the same order: an array member (a sequence, a JavaScript
     // array) item by item, as concat spreads it, anything else whole.
-    to: 'function t(ua){if(Array.isArray(ua))for(let i=0;i<ua.length;i++)U.push(ua[i]);else U.push(ua)}' +
-      'function R(ua){ua=ia.get(ua);if(Array.isArray(ua))for(let i=0;i<ua.length;i++)U.push(ua[i]);else U.push(ua)}',
+    to: 'function t(ua){samizdatAppend(U,ua)}function R(ua){samizdatAppend(U,ia.get(ua))}',
+    prelude: APPEND_PRELUDE,
   },
   {
     name: 'lookup-appended',
@@ -349,14 +356,14 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // asked of: over a sequence of thousands of maps (`$entries?name`), the
     // square of their number. Appended instead, as above.
     to: 'function R(Na){samizdatAppend(Ba,Fa[Na.toString()])}function U(Na){samizdatAppend(Ba,Fa.get(Na))}',
-    prelude: 'function samizdatAppend(to,items){if(Array.isArray(items))for(let i=0;i<items.length;i++)to.push(items[i]);else to.push(items)}',
+    prelude: APPEND_PRELUDE,
   },
   {
     name: 'array-lookup-appended',
     from: 'Ba=Ba.concat(Na[Wa-1])}}',
     // `$array?3` over a sequence of arrays, likewise.
-    // (The array, Na, is the closure's for every key asked: the member gets a name of its own.)
-    to: 'const member=Na[Wa-1];if(Array.isArray(member))for(let i=0;i<member.length;i++)Ba.push(member[i]);else Ba.push(member)}}',
+    to: 'samizdatAppend(Ba,Na[Wa-1])}}',
+    prelude: APPEND_PRELUDE,
   },
 ];
 
@@ -389,6 +396,7 @@ export function patchSource(source: string, patches: readonly SourcePatch[]): { 
   const patched = pieces.join('');
   // After a "use strict" directive, which must stay first to count.
   const directive = /^\s*(['"])use strict\1;?/.exec(patched)?.[0] ?? '';
-  const preludes = found.flatMap(({ patch }) => (patch.prelude ? [patch.prelude] : []));
-  return { source: directive + preludes.join('') + patched.slice(directive.length), applied: found.map(({ patch }) => patch.name) };
+  // A prelude several patches share (a helper they call) is declared once.
+  const preludes = new Set(found.flatMap(({ patch }) => (patch.prelude ? [patch.prelude] : [])));
+  return { source: directive + [...preludes].join('') + patched.slice(directive.length), applied: found.map(({ patch }) => patch.name) };
 }

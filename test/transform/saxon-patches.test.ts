@@ -214,6 +214,19 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(patchSource('"use strict";f(1);', [patch]), { source: '"use strict";var kept=1;g(1);', applied: ['p'] });
   });
 
+  it('declares a prelude that several patches share once, and one whose patches were all left out not at all', () => {
+    const helper = 'function h(x){return x}';
+    const one: SourcePatch = { name: 'one', from: 'a(1)', to: 'h(1)', prelude: helper };
+    const two: SourcePatch = { name: 'two', from: 'b(2)', to: 'h(2)', prelude: helper };
+    assert.deepEqual(patchSource('a(1);b(2);', [one, two]), { source: `${helper}h(1);h(2);`, applied: ['one', 'two'] });
+    assert.deepEqual(patchSource('c(3);', [one, two]), { source: 'c(3);', applied: [] });
+    const shared = SAXON_PATCHES.filter((patch) => patch.name.includes('lookup')).map((patch) => patch.prelude);
+    assert.equal(shared.length, 3);
+    assert.equal(new Set(shared).size, 1, 'the lookup patches share their helper');
+    const { source } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
+    assert.equal(source.split('function samizdatAppend(').length, 2, 'declared once in the patched script');
+  });
+
   it('makes the patches in one pass as they were made one after the other, each on the text the last left', () => {
     const shipped = readFileSync(saxonScript(), 'latin1');
     let patched = shipped;
@@ -222,7 +235,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       const at = patched.indexOf(patch.from);
       assert.ok(at >= 0 && patched.indexOf(patch.from, at + 1) < 0, patch.name);
       patched = patched.slice(0, at) + patch.to + patched.slice(at + patch.from.length);
-      if (patch.prelude) preludes.push(patch.prelude);
+      if (patch.prelude && !preludes.includes(patch.prelude)) preludes.push(patch.prelude);
     }
     const directive = /^\s*(['"])use strict\1;?/.exec(patched)?.[0] ?? '';
     assert.ok(patchSource(shipped, SAXON_PATCHES).source === directive + preludes.join('') + patched.slice(directive.length), 'the same script, byte for byte');
