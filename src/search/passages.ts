@@ -46,11 +46,13 @@ export interface DocumentPassages {
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** A date as records.xsl gives it: [when, from, to], '' for a value not given. */
 function dateSpan(value: unknown): DateSpan | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const raw = value as Record<string, unknown>;
+  if (!Array.isArray(value)) return undefined;
   const span: DateSpan = {};
-  for (const key of ['when', 'from', 'to'] as const) if (text(raw[key]) !== '') span[key] = text(raw[key]);
+  (['when', 'from', 'to'] as const).forEach((key, index) => {
+    if (text(value[index]) !== '') span[key] = text(value[index]);
+  });
   return Object.keys(span).length > 0 ? span : undefined;
 }
 
@@ -67,18 +69,19 @@ export function readDocumentPassages(json: string, pageIds: ReadonlySet<string>)
   const raw = JSON.parse(json) as Record<string, unknown>;
   const passages: Passage[] = [];
   for (const item of Array.isArray(raw.passages) ? raw.passages : []) {
-    const entry = item as Record<string, unknown>;
-    const anchor = text(entry.anchor);
+    // A passage is an array, its members by position (records.xsl says why).
+    const [rawAnchor, number, contains, passageText, forms, languages, dates, heading] = Array.isArray(item) ? item as unknown[] : [];
+    const anchor = text(rawAnchor);
     const passage: Passage = {
       anchor,
       target: pageIds.has(anchor) ? anchor : '',
-      number: text(entry.number),
-      contains: strings(entry.contains),
-      text: text(entry.text),
-      forms: strings(entry.forms),
-      languages: strings(entry.languages),
-      dates: (Array.isArray(entry.dates) ? entry.dates : []).map(dateSpan).filter((d): d is DateSpan => d !== undefined),
-      heading: text(entry.heading),
+      number: text(number),
+      contains: strings(contains),
+      text: text(passageText),
+      forms: strings(forms),
+      languages: strings(languages),
+      dates: (Array.isArray(dates) ? dates : []).map(dateSpan).filter((d): d is DateSpan => d !== undefined),
+      heading: text(heading),
     };
     const previous = passages.at(-1);
     if (previous && previous.anchor === anchor && previous.number === '' && passage.number === '') {

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { compileStylesheet, readTeiSource, runStylesheet, toHtml, type CompiledStylesheet } from '../../src/transform/index.js';
+import { compileStylesheet, readTeiSource, runStylesheet, teiSource, toHtml, type CompiledStylesheet } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import type { Entity } from '../../src/search/entities.js';
 import { pageIds, readDocumentPassages, yearOf, yearsOf, LONGEST_SPAN_YEARS, type DocumentPassages, type Passage } from '../../src/search/passages.js';
@@ -78,6 +78,29 @@ describe('search: the passages of a document', function () {
   it('keeps the languages in force and any used inside a passage', async () => {
     const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
     assert.deepEqual(passages.find((p) => p.text.startsWith('We read'))?.languages, ['en', 'la']);
+  });
+
+  it('takes the language in force from the nearest xml:lang at any depth, its own first, an empty one naming none', async () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <div xml:id="d1" xml:lang="la"><head>Caput</head><lg><l>Arma virumque</l><l xml:lang="it">Cantami o diva</l></lg>
+          <sp xml:id="sp1"><speaker>Aeneas</speaker><p>Infandum</p><p xml:lang="">Nothing</p><p xml:lang="de">Unsagbar <foreign xml:lang="la">regina</foreign></p></sp>
+          <div xml:lang="fr"><p>Chantons</p></div>
+          loose words</div>
+        <p>English</p>
+      </body></text></TEI>`;
+    const { passages } = readDocumentPassages(String(runStylesheet(records, teiSource(tei, 'languages.xml'))), new Set());
+    assert.deepEqual(passages.map((p) => [p.text, p.languages]), [
+      ['Caput Arma virumque Cantami o diva', ['la', 'it']],
+      ['Aeneas', ['la']],
+      ['Infandum', ['la']],
+      ['Nothing', []],
+      ['Unsagbar regina', ['de', 'la']],
+      ['Chantons', ['fr']],
+      ['loose words', ['la']],
+      ['English', ['en']],
+    ]);
   });
 
   it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
@@ -201,18 +224,20 @@ describe('search: the records of the index', () => {
 
   it('reads the passages as a canonical value, merging neighbours that share an anchor outside paragraphs', () => {
     const json = JSON.stringify({
+      // [anchor, number, contains, text, forms, languages, dates ([when, from, to] each), heading], as records.xsl gives them.
       passages: [
-        { heading: '', anchor: 'd', number: '', contains: [], text: 'Head', forms: ['x'], languages: ['en'], dates: [] },
-        { anchor: 'd', number: '', text: 'line', forms: ['y'], languages: ['en', 'la'], dates: [{ when: '1900', from: '', to: '' }], contains: [], heading: '' },
-        { anchor: 'p3', number: '3', text: 'Para', forms: [], languages: [], dates: [], contains: [], heading: '' },
+        ['d', '', [], 'Head', ['x'], ['en'], [], ''],
+        ['d', '', [], 'line', ['y'], ['en', 'la'], [['1900', '', '']], ''],
+        ['p3', '3', [], 'Para', [], [], [['', '1899', ''], ['', '', '']], 'Part'],
       ],
       language: 'en',
     });
     const read = readDocumentPassages(json, new Set(['p3']));
     assert.deepEqual(read.passages.map((p) => [p.anchor, p.target, p.text, p.forms, p.languages, p.dates]), [
       ['d', '', 'Head line', ['x', 'y'], ['en', 'la'], [{ when: '1900' }]],
-      ['p3', 'p3', 'Para', [], [], []],
+      ['p3', 'p3', 'Para', [], [], [{ from: '1899' }]],
     ]);
+    assert.deepEqual(read.passages.map((p) => [p.number, p.heading]), [['', ''], ['3', 'Part']]);
     assert.equal(JSON.stringify(read), JSON.stringify(readDocumentPassages(JSON.stringify(JSON.parse(json)), new Set(['p3']))));
   });
 });

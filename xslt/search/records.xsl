@@ -7,7 +7,10 @@
   paragraph (p, ab) anchored at the paragraph's id on the page, and one per
   run of text outside paragraphs (headings, verse, speeches …) anchored at the
   nearest element with an xml:id, so that a search result links to where its
-  words are. Per passage:
+  words are. A passage is an array of eight members, in this order (a map
+  would name them, but saxon-js builds and serialises an XDM map many times
+  slower than an array: on a play of 4,000 passages, a third of this
+  stylesheet's time; src/search/passages.ts reads them by position):
     anchor, number   the paragraph's id and number as the page gives them;
     contains         anchors of paragraphs nested inside it (a p in a note),
                      whose entity mentions belong to this passage;
@@ -16,9 +19,10 @@
                      text does not show: choice (sic, orig, abbr … beside
                      corr, reg, expan) and the readings of an app;
     languages        xml:lang in force, and any inside;
-    dates            att.datable values (when, from/notBefore, to/notAfter);
+    dates            att.datable values, each an array [when, from/notBefore, to/notAfter];
     heading          the head of the division it is in.
-  And per document: language (for the index's stemming), date (for sorting).
+  And per document, a map: language (for the index's stemming), date (an
+  array as above, for sorting), passages.
 
   The entities a passage mentions, and their names, come from the build's
   entity catalogue (src/entities), not from here.
@@ -48,7 +52,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="samizdat:tei(.)"/>
-    <xsl:variable name="passages" as="map(*)*">
+    <xsl:variable name="passages" as="array(*)*">
       <xsl:apply-templates select="$tei//text[not(ancestor::text)]" mode="samizdat:passages"/>
     </xsl:variable>
     <xsl:variable name="dated" select="(
@@ -63,16 +67,24 @@
 
   <!-- A paragraph is a passage, with everything inside it. -->
   <xsl:template match="p | ab" mode="samizdat:passages">
-    <xsl:param name="samizdat:heading" as="xs:string" tunnel="yes" select="''"/>
-    <xsl:sequence select="samizdat:passage(., node(), samizdat:paragraph-anchor(.),
-      if (@n) then string(@n) else string(accumulator-before('samizdat:search-paragraph')), $samizdat:heading)"/>
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:sequence select="samizdat:passage(node(), samizdat:paragraph-anchor(.),
+      if (@n) then string(@n) else string(accumulator-before('samizdat:search-paragraph')), $samizdat:heading,
+      if (@xml:lang) then string(@xml:lang) else $samizdat:language)"/>
   </xsl:template>
 
   <!-- Any other block: walked when it holds blocks, its loose text between them a passage; a passage itself otherwise. -->
   <xsl:template match="*" mode="samizdat:passages">
     <!-- The head of the division a passage is in, read once per division and passed down rather than
-         read again for each of its passages. -->
-    <xsl:param name="samizdat:heading" as="xs:string" tunnel="yes" select="''"/>
+         read again for each of its passages: to the children alone, which are the only templates of this
+         mode it reaches, so not as a tunnel parameter, which saxon-js copies into a new map at each
+         apply-templates (a tenth of this stylesheet's time on a play). -->
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <!-- The xml:lang in force around the element, passed down likewise rather than looked for among
+         the ancestors of each passage (the ancestors' rule as its default, for the outermost text). -->
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
     <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
       then samizdat:line(head[1]/node()) else $samizdat:heading"/>
     <xsl:choose>
@@ -82,19 +94,20 @@
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
               <xsl:apply-templates select="current-group()" mode="samizdat:passages">
-                <xsl:with-param name="samizdat:heading" select="$heading" tunnel="yes"/>
+                <xsl:with-param name="samizdat:heading" select="$heading"/>
+                <xsl:with-param name="samizdat:language" select="$language"/>
               </xsl:apply-templates>
             </xsl:when>
             <!-- The white space between blocks is no passage: not asked to be one (a large text has thousands). -->
             <xsl:when test="empty(current-group()[not(self::text()) or normalize-space() != ''])"/>
             <xsl:otherwise>
-              <xsl:sequence select="samizdat:passage($container, current-group(), samizdat:nearest-anchor($container), '', $heading)"/>
+              <xsl:sequence select="samizdat:passage(current-group(), samizdat:nearest-anchor($container), '', $heading, $language)"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="samizdat:passage(., node(), samizdat:nearest-anchor(.), '', $heading)"/>
+        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $heading, $language)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -118,27 +131,28 @@
     <xsl:sequence select="string($e/ancestor-or-self::*[@xml:id][1]/@xml:id)"/>
   </xsl:function>
 
-  <xsl:function name="samizdat:passage" as="map(*)?">
-    <xsl:param name="block" as="element()"/>
+  <xsl:function name="samizdat:passage" as="array(*)?">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="anchor" as="xs:string"/>
     <xsl:param name="number" as="xs:string"/>
     <!-- The head of the division the passage is in (the nearest div, div0 … div7 or floatingText with a head), as the reading text has it. -->
     <xsl:param name="heading" as="xs:string"/>
+    <!-- The xml:lang in force for the block the nodes are of ('' for none): its own, else its nearest ancestor's. -->
+    <xsl:param name="language" as="xs:string"/>
     <xsl:variable name="text" select="samizdat:line($nodes)"/>
     <!-- $nodes are siblings in document order: "!" keeps that order without the sort "/" makes saxon-js do. -->
     <xsl:variable name="elements" select="$nodes ! descendant-or-self::*"/>
     <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
-      <xsl:sequence select="map {
-        'anchor': $anchor,
-        'number': $number,
-        'contains': array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
-        'text': $text,
-        'forms': array { $forms },
-        'languages': array { distinct-values((string($block/ancestor-or-self::*[@xml:lang][1]/@xml:lang), $elements ! @xml:lang ! string())[. != '']) },
-        'dates': array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
-        'heading': $heading
+      <xsl:sequence select="array {
+        $anchor,
+        $number,
+        array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
+        $text,
+        array { $forms },
+        array { distinct-values(($language, $elements ! @xml:lang ! string())[. != '']) },
+        array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
+        $heading
       }"/>
     </xsl:if>
   </xsl:function>
@@ -163,13 +177,14 @@
     <xsl:sequence select="exists($e/(@when, @when-iso, @from, @notBefore, @from-iso, @notBefore-iso, @to, @notAfter, @to-iso, @notAfter-iso))"/>
   </xsl:function>
 
-  <xsl:function name="samizdat:date" as="map(*)">
+  <!-- [when, from, to]. -->
+  <xsl:function name="samizdat:date" as="array(xs:string)">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="map {
-      'when': string(($e/@when, $e/@when-iso)[1]),
-      'from': string(($e/@from, $e/@notBefore, $e/@from-iso, $e/@notBefore-iso)[1]),
-      'to': string(($e/@to, $e/@notAfter, $e/@to-iso, $e/@notAfter-iso)[1])
-    }"/>
+    <xsl:sequence select="[
+      string(($e/@when, $e/@when-iso)[1]),
+      string(($e/@from, $e/@notBefore, $e/@from-iso, $e/@notBefore-iso)[1]),
+      string(($e/@to, $e/@notAfter, $e/@to-iso, $e/@notAfter-iso)[1])
+    ]"/>
   </xsl:function>
 
 </xsl:stylesheet>
