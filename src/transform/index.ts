@@ -164,8 +164,8 @@ export function transformSource(
     const message = (error as { message?: string }).message ?? String(error);
     throw new TransformProblem(diagnostic('error', XSLT_RUN_RULE, `${file} could not be transformed with ${stylesheet.path}: ${message}`, { file }), error);
   } finally {
-    // The pool's trees outlive this run: what it indexed on them is of no use to the next.
-    for (const tree of Object.values(options.documentPool ?? {})) forgetRunIndexes(tree);
+    // The pool's trees outlive this run, and the source's may: what it indexed on them is of no use to the next, but for the indexes of keys that depend on the tree alone.
+    for (const tree of [...(source?.node === undefined ? [] : [source.node]), ...Object.values(options.documentPool ?? {})]) forgetRunIndexes(tree);
   }
   const results: Record<string, string> = {};
   for (const [uri, value] of Object.entries(output.resultDocuments ?? {})) results[uri.startsWith(RESULT_BASE) ? uri.slice(RESULT_BASE.length) : uri] = String(value);

@@ -41,7 +41,16 @@
  *   (stylesheet.ts) is not walked;
  * - the lookup operator (`?*`, `?name`, `?3`) copies what it gathered so
  *   far for every array or map it reads, the square of their number; it
- *   appends instead.
+ *   appends instead;
+ * - a key's index is a hash trie walked character by character of each
+ *   value, a node made per character; it is a JavaScript Map;
+ * - a key whose `use` is `local-name()` (the rules' name indexes) evaluates
+ *   it for every node through the expression tree; the name is read;
+ * - every run of a stylesheet draws new ids for its keys, so a tree kept
+ *   from one run to the next (the register every document of an edition
+ *   points into) is indexed again by every run; a key whose index depends
+ *   on nothing but the tree keeps one id for the stylesheet, and its index
+ *   serves the next runs.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
@@ -63,6 +72,14 @@ export interface SourcePatch {
  * anything else whole. Shared by the lookup patches (a prelude given by
  * several patches is written once).
  */
+/**
+ * The prefix of the ids of the keys whose index depends on the tree alone
+ * (`pure-key-indexes-kept`): an index filed under such an id may serve
+ * every later run of the same stylesheet on the same tree; any other is of
+ * use to its own run only (see `forgetRunIndexes` in saxon.ts).
+ */
+export const KEPT_KEY_PREFIX = 'samizdat-kept:';
+
 const APPEND_PRELUDE = 'function samizdatAppend(to,items){if(Array.isArray(items))for(let i=0;i<items.length;i++)to.push(items[i]);else to.push(items)}';
 
 export const SAXON_PATCHES: readonly SourcePatch[] = [
@@ -364,6 +381,70 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // `$array?3` over a sequence of arrays, likewise.
     to: 'samizdatAppend(Ba,Na[Wa-1])}}',
     prelude: APPEND_PRELUDE,
+  },
+  {
+    name: 'key-index-in-a-map',
+    from: 'H=Nd.Ef(ma,x);n[ca]="under construction";',
+    // A key's index was one of saxon-js's hash tries (those of XDM maps): a
+    // value was filed by walking the characters of its hash one node at a
+    // time, a node (and an object of children) made for each new character,
+    // and found again by the same walk: a tenth of the flagship's edition
+    // rules, and much of their garbage. For a key of one value per entry
+    // (not composite), two values are the same entry exactly when their
+    // hashes are equal (the trie's own test compares the same collation
+    // keys), so the index is a Map from that hash to the entry, answering
+    // the three questions the key function asks of it (containsKey, get,
+    // inSituPut) as the trie did. A composite key keeps its trie. Nothing
+    // else reads a key's index: no iteration order to keep.
+    to: 'H=x?Nd.Ef(ma,x):samizdatKeyIndex(Nd.Ef(ma,x));n[ca]="under construction";',
+    prelude:
+      'function samizdatKeyIndex(trie){const la=trie.la,entries=new Map;return{la,containsKey(l){return entries.has(la.hash(l))},' +
+      'get(l){const e=entries.get(la.hash(l));return void 0===e?[]:e.v},inSituPut(l,z){entries.set(la.hash(l),{k:l,v:z})}}}',
+  },
+  {
+    name: 'local-name-keys-read',
+    from: 'for(X.tempOutputState="key";null!==(C=Z.next());){X.focus=Wb(C);const aa=Q.evaluate(K,X),',
+    // A key's `use` is evaluated for every node it matches, through the
+    // expression tree: for `use="local-name()"` (the rules' name indexes,
+    // every element and every attribute of the document) two atomizations,
+    // a type check, a cardinality check and the context item, each an
+    // iterator, and a new focus per node: half of what building those
+    // indexes cost. A `use` of exactly that shape gives what local-name()
+    // gives, from the same name (`I.X`, as the function reads it).
+    to: 'for(X.tempOutputState="key";null!==(C=Z.next());){const samizdatName=samizdatLocalNameUse(K)?I.X(C):void 0;' +
+      'const aa=void 0!==samizdatName?Yb(samizdatName?samizdatName.local:""):(X.focus=Wb(C),Q.evaluate(K,X)),',
+    prelude:
+      'const samizdatLocalNameUses=new WeakMap();' +
+      'function samizdatLocalNameUse(k){let known=samizdatLocalNameUses.get(k);if(void 0===known){const only=(n,N)=>n&&n.N===N&&n.C&&1===n.C.length?n.C[0]:null;' +
+      'const f=only(only(k,"data"),"data"),t=f&&"local-name"===f.name?only(f,"fn"):null,c=t&&"N"===t.as?only(t,"treat"):null,d=c&&"?"===c.card?only(c,"check"):null;' +
+      'known=!!d&&"dot"===d.N&&!d.C;samizdatLocalNameUses.set(k,known)}return known}',
+  },
+  {
+    name: 'pure-key-indexes-kept',
+    from: 'V.keys[ja]={Wg:w+"k"+M,Dd:[aa]}}ha=f(X,"accumulator");',
+    // saxon-js files a document's key indexes on its document node under an
+    // id drawn at random for each key at the start of every run: a tree
+    // that outlives a run (a register in the document pool, checked against
+    // every document of an edition) is indexed again by the next, though
+    // nothing changed (0.4 of the flagship's 6.5 ms of edition rules for its
+    // register's xml:ids, a register of 11 KB; a cartulary's register of
+    // thousands of persons costs that many times more). A key whose match
+    // pattern and use expression read nothing but the node and its tree
+    // (node tests, axes, predicates of those, string literals,
+    // local-name(): no variable, parameter, function of the stylesheet,
+    // doc(), key() or clock) has an index that is a function of the tree
+    // alone: such a key keeps one id for its stylesheet (its package's SEF
+    // node), under KEPT_KEY_PREFIX, and the index built by one run serves
+    // the next. Every other key draws its id at random as before.
+    to: 'V.keys[ja]={Wg:w+"k"+M,Dd:[aa]}}samizdatKeepPureKeys(X,V.keys);ha=f(X,"accumulator");',
+    prelude:
+      'const samizdatPureNodes=new Set(["p.nodeTest","p.withPredicate","p.withUpper","p.venn","axis","data","docOrder","slash","treat","check","dot","str"]);' +
+      'function samizdatPure(n){return!!n&&"object"===typeof n&&(samizdatPureNodes.has(n.N)||"fn"===n.N&&"local-name"===n.name)&&(!n.C||n.C.every(samizdatPure))}' +
+      'const samizdatKeptKeys=new WeakMap();let samizdatKeptKeyCount=0;' +
+      'function samizdatKeepPureKeys(pkg,keys){let kept=samizdatKeptKeys.get(pkg);kept||samizdatKeptKeys.set(pkg,kept=new Map);' +
+      'for(const name of Object.keys(keys)){const key=keys[name];let id=kept.get(name);' +
+      'if(void 0===id){id=key.Dd.every(d=>d.C&&2===d.C.length&&samizdatPure(d.C[0])&&samizdatPure(d.C[1]))?' + JSON.stringify(KEPT_KEY_PREFIX) + '+ ++samizdatKeptKeyCount:null;kept.set(name,id)}' +
+      'null!==id&&(key.Wg=id)}}',
   },
 ];
 

@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { PRECOMPILED_CODE_CACHE_DIR } from '../precompiled/index.js';
 import { requireWithCodeCache, type CodeCacheOptions } from './code-cache.js';
-import { SAXON_PATCHES } from './saxon-patches.js';
+import { KEPT_KEY_PREFIX, SAXON_PATCHES } from './saxon-patches.js';
 
 /** A document tree as saxon-js holds it (opaque here). */
 export type SaxonDocument = object;
@@ -59,20 +59,30 @@ export function saxon(): SaxonApi {
 }
 
 /**
- * Forgets the key indexes a run of a stylesheet left on a tree. saxon-js
- * keeps a document's indexes on its document node, under an id it draws
- * afresh for every run: a tree kept from one run to the next (a register in
- * the document pool of the rules, checked against every document of an
- * edition) would keep every run's indexes, never used again, and grow with
- * each document checked (about 50 KB per document for the flagship's
- * register of 11 KB; with a register of thousands of persons, megabytes).
+ * Forgets the key indexes a run of a stylesheet left on a tree that are of
+ * no use to the next. saxon-js keeps a document's indexes on its document
+ * node, under an id it draws afresh for every run: a tree kept from one run
+ * to the next (a register in the document pool of the rules, checked against
+ * every document of an edition) would keep every run's indexes, never used
+ * again, and grow with each document checked (about 50 KB per document for
+ * the flagship's register of 11 KB; with a register of thousands of
+ * persons, megabytes). The indexes of keys that depend on the tree alone
+ * are filed under one id per stylesheet (KEPT_KEY_PREFIX,
+ * saxon-patches.ts): those are kept for the next run, unless one was left
+ * unfinished by a run that failed while building it.
  * (Accumulator values are kept on each node likewise; no rule of samizdat's
  * reads them on a pooled document.)
  */
 export function forgetRunIndexes(tree: SaxonDocument): void {
-  const node = tree as { _saxonIndexes?: unknown; _saxonIndexesBC?: unknown };
-  delete node._saxonIndexes;
-  delete node._saxonIndexesBC;
+  const node = tree as { _saxonIndexes?: Record<string, unknown>; _saxonIndexesBC?: Record<string, unknown> };
+  const indexes = node._saxonIndexes;
+  if (indexes === undefined) return;
+  const flags = node._saxonIndexesBC ?? {};
+  for (const id of Object.keys(indexes)) {
+    if (id.startsWith(KEPT_KEY_PREFIX) && indexes[id] !== 'under construction') continue;
+    delete indexes[id];
+    delete flags[id];
+  }
 }
 
 /** The xslt3 compiler script, which exports stylesheets as SEF (run as a child process). */
