@@ -44,7 +44,7 @@ import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from
 import { editionEntities, registerRecord, relinkedRecord } from './entities.js';
 import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
 import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
-import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, searchKeys, searchUnit, type SearchSummary } from '../search/index.js';
+import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, prepareSearchIndex, searchDone, searchKeys, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, ENTITY_INDEX_HREF, textFileName } from './render.js';
 export { documentName, SITE_NAMES, NAME_RULE } from './names.js';
@@ -360,6 +360,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       blobPath: (hash: string) => cache.blobPath(hash), statsPath: join(cache.dir, 'published.json'), legacyManifest: join(cache.dir, 'manifest.json'), sparePath: join(cache.dir, 'spare'),
     };
     return await lockedOutput(target, async () => {
+      // A changed document will likely make its search shard again: Pagefind starts while the document renders
+      // (and is stopped below if no shard takes it).
+      if (search && preparing) prepareSearchIndex(jobs.length, options.searchShardSize);
       // The output folder is looked at while documents render (the calling thread mostly waits for the render thread then);
       // the spare, when the build is likely to write, once the search's records are on their way to Pagefind (or the
       // pages rendered, without search): listing both beside the render took ~0.1 s from it on the bench corpus.
@@ -371,8 +374,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         return await publishEdition(survey, spareWanted);
       } finally {
         spareWanted();
-        // Nothing of this build may still be looking at the output folder once the lock is let go.
-        await survey.catch(() => undefined);
+        // Nothing of this build may still be looking at the output folder once the lock is let go, nor Pagefind running.
+        await Promise.all([survey.catch(() => undefined), searchDone().catch(() => undefined)]);
       }
     });
     /** Under the lock: renders what changed, makes the edition-wide units and publishes, into the folder `survey` looks at. */

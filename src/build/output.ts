@@ -368,7 +368,8 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   const unchanged = write.length === 0 && result.removed.length === 0 && targetInfo !== undefined
     && await fs.readFile(join(target, MANIFEST), 'utf8').then((text) => text === manifestText, () => false);
   if (unchanged) {
-    await writeStats(options.statsPath, target, files, present, fs);
+    // Every file as the last publish left it (the usual case): its stats are those on record, not written again.
+    if (!sameStats(stats, files, present)) await writeStats(options.statsPath, target, files, present, fs);
     return result;
   }
 
@@ -615,6 +616,19 @@ async function readStats(path: string, target: string, fs: PublishFileSystem): P
     if (stats.out === target) return stats;
   } catch { /* none yet */ }
   return { out: target, files: {} };
+}
+
+/** Whether the stats `writeStats` would record for `files` as `entries` found them are those `recorded` already. */
+function sameStats(recorded: FileStats, files: ReadonlyMap<string, string>, entries: ReadonlyMap<string, Entry>): boolean {
+  let count = 0;
+  for (const [file, hash] of files) {
+    const entry = entries.get(file);
+    if (entry?.kind !== 'file') continue;
+    const kept = recorded.files[file];
+    if (!kept || kept.hash !== hash || kept.size !== entry.size || kept.mtimeMs !== entry.mtimeMs || kept.ino !== entry.ino) return false;
+    count += 1;
+  }
+  return count === Object.keys(recorded.files).length;
 }
 
 /** Records what the published files are on disk now; a cache only (losing it costs hashing), so failing to write it is not an error. */

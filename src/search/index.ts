@@ -22,7 +22,7 @@ import {
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey } from '../build/cache.js';
 import type { Entity } from './entities.js';
-import { MAX_FRAGMENTS, PagefindProblem, indexRecords, pagefindVersion, whenAllSent } from './pagefind.js';
+import { MAX_FRAGMENTS, PagefindProblem, dropPreparedIndex, indexRecords, pagefindVersion, prepareIndex, whenAllSent } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
   LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
@@ -110,6 +110,26 @@ export function compileSearchPage(options: CompileOptions = {}): Promise<Compile
   return compiling;
 }
 
+/** Fragment files each shard of an index of `count` shards may have: `MAX_FRAGMENTS` shared out. */
+function shardFragments(count: number): number {
+  return Math.ceil(MAX_FRAGMENTS / count);
+}
+
+/**
+ * Starts Pagefind for the shard a build is likely to make again (an
+ * edition of `documents` documents), while the changed document renders:
+ * its process and an empty index are then ready when the records are
+ * (pagefind.ts, `prepareIndex`). The build ends it with `searchDone`.
+ */
+export function prepareSearchIndex(documents: number, shardSize?: number): void {
+  prepareIndex(shardFragments(shardCount(documents, shardSize)));
+}
+
+/** Stops Pagefind if `prepareSearchIndex` started it and no shard was made with it. */
+export function searchDone(): Promise<void> {
+  return dropPreparedIndex();
+}
+
 /** What the search learns of the edition's entities from the build's catalogue (src/entities). */
 export interface SearchEntities {
   /** Per document name, the entities it mentions (`BuildReport.entities`), asked of the documents of the shards made again. */
@@ -158,11 +178,12 @@ export async function searchUnit(
     language: indexLanguage(await Promise.all(documents.map((d) => reader.languages(d)))),
     labels: documentLabels(documents),
     sortMeta: count > 1,
-    maxFragments: Math.ceil(MAX_FRAGMENTS / count),
+    maxFragments: shardFragments(count),
   };
   const shards = assignShards(documents, count);
   const made: ShardFigures = { passages: 0, records: 0, files: 0, bytes: 0, recordsMade: 0 };
-  const started = performance.now();
+  // Date, not performance: `performance` is loaded on first use, ~8 ms here, after the changed page has rendered.
+  const started = Date.now();
   const keys = shards.map((shard) => cacheKey([
     context.format, 'search-shard', pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
     ...shard.members.map(({ document, position }) => JSON.stringify([
@@ -192,7 +213,7 @@ export async function searchUnit(
   const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) throw failure.reason;
   const records = settled.map((result) => (result as PromiseFulfilledResult<UnitRecord>).value);
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (Date.now() - started) / 1000;
   const page = await searchPage(shards.map((shard) => `${shard.folder}/`), entities, context, { pageKey, script });
   const summary: SearchSummary = remade === 0
     ? { indexed: false, shards: shards.length }

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { SearchRecord } from './records.js';
 
 type PagefindApi = typeof import('pagefind');
+type PagefindIndex = import('pagefind').PagefindIndex;
 
 /** Pagefind processes at work at once, at most. */
 export const PAGEFIND_PROCESSES = Math.max(1, Math.min(2, availableParallelism()));
@@ -79,14 +80,80 @@ async function pagefindModule(slot: number): Promise<PagefindApi> {
 const idle = Array.from({ length: PAGEFIND_PROCESSES }, (_, slot) => PAGEFIND_PROCESSES - 1 - slot);
 const waiting: ((slot: number) => void)[] = [];
 
+function release(slot: number): void {
+  const next = waiting.shift();
+  if (next) next(slot);
+  else idle.push(slot);
+}
+
 async function withProcess<T>(work: (slot: number) => Promise<T>): Promise<T> {
   const slot = idle.pop() ?? await new Promise<number>((turn) => waiting.push(turn));
   try {
     return await work(slot);
   } finally {
-    const next = waiting.shift();
-    if (next) next(slot);
-    else idle.push(slot);
+    release(slot);
+  }
+}
+
+/** A Pagefind process with an empty index in it, or why there is none (with the module to close, when it was loaded). */
+interface Started {
+  pagefind?: PagefindApi;
+  index?: PagefindIndex;
+  problem?: PagefindProblem;
+}
+
+/** Starts Pagefind's process for `slot` and has it make an empty index. */
+async function startIndex(slot: number, maxFragments: number): Promise<Started> {
+  let pagefind: PagefindApi;
+  try {
+    pagefind = await pagefindModule(slot);
+  } catch (error) {
+    return { problem: new PagefindProblem(`Pagefind could not be loaded (${(error as Error).message}); reinstall samizdat's dependencies`) };
+  }
+  try {
+    const created = await pagefind.createIndex({ maxFragments }).catch((error: Error) => ({ errors: [error.message], index: undefined }));
+    if (!created.index) return { pagefind, problem: new PagefindProblem(`Pagefind did not start: ${created.errors.join('; ') || 'no reason given'}`) };
+    return { pagefind, index: created.index };
+  } catch (error) {
+    return { pagefind, problem: new PagefindProblem(`Pagefind failed: ${(error as Error).message.split('\n')[0]}`) };
+  }
+}
+
+/** The index `prepareIndex` started ahead, until `indexRecords` takes it or `dropPreparedIndex` stops it. */
+let prepared: { slot: number; maxFragments: number; started: Promise<Started> } | undefined;
+
+/**
+ * Starts a Pagefind process and an empty index of at most `maxFragments`
+ * fragment files in it, for the next `indexRecords` with that limit to
+ * take: a build after one change calls it while the changed document
+ * renders, so that Pagefind is ready when its records are. (Nothing of the
+ * shard can be sent ahead: Pagefind numbers records in the order they are
+ * added, and its files depend on that order, so the changed document's
+ * records must come in their place, first when it is the shard's first.)
+ * Nothing is started when a process is already prepared or none is free.
+ * Whoever prepares must `dropPreparedIndex` once the index is made or not needed.
+ */
+export function prepareIndex(maxFragments: number): void {
+  if (prepared || idle.length === 0) return;
+  const slot = idle.pop()!;
+  const started = startIndex(slot, maxFragments);
+  prepared = { slot, maxFragments, started };
+}
+
+/** The fragment limit of the index `prepareIndex` started, while no `indexRecords` has taken it. */
+export function preparedIndex(): number | undefined {
+  return prepared?.maxFragments;
+}
+
+/** Stops the index `prepareIndex` started when no `indexRecords` took it, and frees its process's slot. */
+export async function dropPreparedIndex(): Promise<void> {
+  const dropped = prepared;
+  prepared = undefined;
+  if (!dropped) return;
+  try {
+    await (await dropped.started).pagefind?.close().catch(() => undefined);
+  } finally {
+    release(dropped.slot);
   }
 }
 
@@ -104,7 +171,12 @@ export function indexRecords(source: AsyncIterable<SearchRecord[]>, maxFragments
     if (!told) sent();
     told = true;
   };
-  return withProcess((slot) => indexNow(source, maxFragments, slot, tell)).finally(tell);
+  const ahead = prepared?.maxFragments === maxFragments ? prepared : undefined;
+  if (ahead) {
+    prepared = undefined;
+    return indexNow(source, tell, ahead.started).finally(() => { release(ahead.slot); tell(); });
+  }
+  return withProcess((slot) => indexNow(source, tell, startIndex(slot, maxFragments))).finally(tell);
 }
 
 /**
@@ -126,17 +198,10 @@ export function whenAllSent(indexes: number, done: () => void): () => void {
   };
 }
 
-async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: number, slot: number, sent: () => void): Promise<{ files: Map<string, Uint8Array>; records: number }> {
-  let pagefind: PagefindApi;
+async function indexNow(source: AsyncIterable<SearchRecord[]>, sent: () => void, starting: Promise<Started>): Promise<{ files: Map<string, Uint8Array>; records: number }> {
+  const { pagefind, index, problem } = await starting;
   try {
-    pagefind = await pagefindModule(slot);
-  } catch (error) {
-    throw new PagefindProblem(`Pagefind could not be loaded (${(error as Error).message}); reinstall samizdat's dependencies`);
-  }
-  try {
-    const created = await pagefind.createIndex({ maxFragments }).catch((error: Error) => ({ errors: [error.message], index: undefined }));
-    if (!created.index) throw new PagefindProblem(`Pagefind did not start: ${created.errors.join('; ') || 'no reason given'}`);
-    const index = created.index;
+    if (!index) throw problem ?? new PagefindProblem('Pagefind did not start: no reason given');
     let records = 0;
     const add = async (batch: readonly SearchRecord[]): Promise<void> => {
       const answers = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
@@ -167,6 +232,6 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>, maxFragments: num
     // Pagefind's service rejects a message it cannot read instead of answering with errors.
     throw error instanceof PagefindProblem ? error : new PagefindProblem(`Pagefind failed: ${(error as Error).message.split('\n')[0]}`);
   } finally {
-    await pagefind.close().catch(() => undefined);
+    await pagefind?.close().catch(() => undefined);
   }
 }

@@ -14,6 +14,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, MANIFEST, recoverOutput, type BuildOptions, type PublishFileSystem } from '../../src/build/index.js';
 import { recordedHolds, surveyOutput } from '../../src/build/output.js';
+import { BuildCache } from '../../src/build/cache.js';
 import { repoRoot } from '../support/paths.js';
 import { copyFolder, snapshotFolder, whichState, type FolderSnapshot } from '../support/folders.js';
 
@@ -378,5 +379,21 @@ describe('samizdat build, a published file changed in the output folder', functi
     assert.deepEqual(report.diagnostics, []);
     assert.deepEqual(report.changedFiles, ['ch01/index.html']);
     assert.equal(readFileSync(page1, 'utf8'), published);
+  });
+  it('records the files\u2019 stats again only when one of them moved: an unchanged build leaves the record as it was', async () => {
+    const stats = join(new BuildCache(out, options.buildCacheDir).dir, 'published.json');
+    assert.deepEqual((await build(tei, options)).changedFiles, []);
+    const before = statSync(stats);
+    const kept = readFileSync(stats, 'utf8');
+    assert.deepEqual((await build(tei, options)).changedFiles, []);
+    assert.equal(statSync(stats).mtimeMs, before.mtimeMs, 'not written again');
+    assert.equal(readFileSync(stats, 'utf8'), kept);
+    // Same bytes, a new time: recorded again, so that the next build knows the page by its stats.
+    const page = join(out, 'ch02', 'index.html');
+    const time = new Date(Date.now() + 10_000);
+    await fsPromises.utimes(page, time, time);
+    assert.deepEqual((await build(tei, options)).changedFiles, []);
+    const recorded = (JSON.parse(readFileSync(stats, 'utf8')) as { files: Record<string, { mtimeMs: number }> }).files['ch02/index.html'];
+    assert.equal(recorded.mtimeMs, statSync(page).mtimeMs);
   });
 });

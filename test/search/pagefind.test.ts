@@ -4,10 +4,12 @@
  * once are made side by side, each in a Pagefind process of its own, up to
  * PAGEFIND_PROCESSES and then in turn; a record Pagefind refuses is a
  * PagefindProblem with its reason; and the caller is told when the last
- * record is on its way, before the index is made.
+ * record is on its way, before the index is made; an index started ahead
+ * (`prepareIndex`) is taken by the next index of its fragment limit, to the
+ * same files, and stopped when none takes it.
  */
 import { strict as assert } from 'node:assert';
-import { PAGEFIND_PROCESSES, PagefindProblem, indexRecords, whenAllSent } from '../../src/search/pagefind.js';
+import { PAGEFIND_PROCESSES, PagefindProblem, dropPreparedIndex, indexRecords, prepareIndex, preparedIndex, whenAllSent } from '../../src/search/pagefind.js';
 import type { SearchRecord } from '../../src/search/records.js';
 
 const record = (n: number, content: string): SearchRecord => ({
@@ -134,5 +136,31 @@ describe('search: Pagefind', function () {
     const refused = { ...record(1, 'x'), filters: { document: 'not a list' } } as unknown as SearchRecord;
     await assert.rejects(indexRecords(batches([refused])), (error: unknown) => error instanceof PagefindProblem && /Pagefind failed: .*expected a sequence/.test(error.message));
     assert.equal((await indexRecords(batches([record(1, 'again')]))).records, 1);
+  });
+  it('gives an index started ahead to the next index of its fragment limit, to the same files as one started then', async () => {
+    const records = [record(1, 'the first paragraph'), record(2, 'the second paragraph'), record(3, 'a third')];
+    const fresh = await indexRecords(batches(records), 2);
+    prepareIndex(2);
+    assert.equal(preparedIndex(), 2);
+    const ahead = await indexRecords(batches(records), 2);
+    assert.equal(preparedIndex(), undefined, 'taken');
+    assert.deepEqual(ahead, fresh);
+    await dropPreparedIndex();
+  });
+
+  it('leaves an index started ahead to an index of its limit, and frees its process when it is dropped', async () => {
+    prepareIndex(3);
+    const other = await indexRecords(batches([record(1, 'apples')]), 5);
+    assert.equal(other.records, 1);
+    assert.equal(preparedIndex(), 3, 'an index of another limit does not take it');
+    await dropPreparedIndex();
+    assert.equal(preparedIndex(), undefined);
+    // Its process is free again: were it kept, starting one ahead would find none free after as many rounds as processes.
+    for (let round = 0; round <= PAGEFIND_PROCESSES; round++) {
+      prepareIndex(3);
+      assert.equal(preparedIndex(), 3, `round ${round + 1}: a process is free`);
+      await dropPreparedIndex();
+    }
+    assert.equal((await indexRecords(batches([record(1, 'pears')]), 3)).records, 1);
   });
 });
