@@ -89,7 +89,6 @@ export class WorkerPool<Job, Result> {
   constructor(module: URL, size: number, workerData: unknown, private readonly options: ThreadOptions & { background?: boolean; depth?: number } = {}) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker(module, workerData, options);
-      if (options.background) worker.unref();
       worker.on('message', (answer: JobAnswer<Result>) => {
         const sent = this.sent.get(worker) ?? [];
         const index = sent.findIndex((pending) => pending.id === answer.id);
@@ -103,6 +102,9 @@ export class WorkerPool<Job, Result> {
       });
       worker.on('error', (error) => this.lose(worker, error));
       worker.on('exit', (code) => this.lose(worker, new Error(`a worker thread stopped (exit code ${code})`)));
+      // After the listeners: adding a 'message' listener refs the worker again (Node 20), and a background pool never
+      // given a job (the render thread's spare, when nothing changed) would then keep the process alive.
+      if (options.background) worker.unref();
       this.workers.push(worker);
       this.sent.set(worker, []);
     }
