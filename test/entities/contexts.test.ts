@@ -66,6 +66,15 @@ describe('mentions in context', function () {
     assert.equal(mention!.after, letters.slice(0, 24));
   });
 
+  it('begins the words before within the nearest enclosing start, however deep the mention and whatever comes before it in the document', async () => {
+    const earlier = `<div><head>Earlier</head><p>${'An earlier paragraph. '.repeat(10)}</p><p>More of it.</p></div>`;
+    assert.deepEqual(await contexts(`${earlier}<div><head>Here</head><p>Start <hi>of <emph>the ${anna}</emph></hi> end</p><bibl>A source by ${anna}</bibl></div>`), [
+      { before: 'Start of the ', after: ' end' },
+      // A bibl is no start: its words before begin at the start of the paragraph before it.
+      { before: 'Start of the Anna endA source by ', after: '' },
+    ]);
+  });
+
   it('finds the words before a mention late in a long paragraph, past the text of earlier mentions', async () => {
     const filler = Array.from({ length: 40 }, (_, i) => `sentence ${i} goes on with <hi>marked</hi> words,`).join(' ');
     const mentions = await contexts(`<p>${anna} ${filler} ${anna} again</p>`);
