@@ -103,7 +103,7 @@ export class WorkerPool<Job, Result> {
       worker.on('error', (error) => this.lose(worker, error));
       worker.on('exit', (code) => this.lose(worker, new Error(`a worker thread stopped (exit code ${code})`)));
       // After the listeners: adding a 'message' listener refs the worker again (Node 20), and a background pool never
-      // given a job (the render thread's spare, when nothing changed) would then keep the process alive.
+      // given a job would then keep the process alive until closed.
       if (options.background) worker.unref();
       this.workers.push(worker);
       this.sent.set(worker, []);

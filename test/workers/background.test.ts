@@ -3,8 +3,8 @@
  * process alive, whether or not it was ever given a job. Node refs a worker
  * again when a 'message' listener is added to it; a pool that unrefs its
  * workers before adding its listeners kept the process alive until it was
- * closed, which the render thread's spare (started before a build knows it
- * will use it) would do on every build with nothing changed.
+ * closed (a pool started ahead of a job that never came would have held
+ * every such command open).
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
