@@ -76,12 +76,24 @@ export type NameClass =
   /** Matches nothing: the name class of an element whose content is notAllowed. */
   | { readonly kind: 'none' };
 
+/**
+ * Every name class is made with the same fields, in the same order (those
+ * its kind does not use are null): one hidden class for all of them, so
+ * that `contains`, inlined in the derivatives taken at every start tag and
+ * attribute a thread has not met before, stays monomorphic. With an object
+ * shape per kind, the first nsName or choice a thread met (a schema loaded
+ * mid-run) threw the optimised derivative code away ("wrong map").
+ */
+function made(kind: NameClass['kind'], name: ExpandedName | null, uri: string | null, except: NameClass | null, a: NameClass | null, b: NameClass | null): NameClass {
+  return { kind, name, uri, except, a, b } as unknown as NameClass;
+}
+
 export const nameClass = {
-  name: (uri: string, local: string): NameClass => ({ kind: 'name', name: expandedName(uri, local) }),
-  anyName: (except: NameClass | null = null): NameClass => ({ kind: 'anyName', except }),
-  nsName: (uri: string, except: NameClass | null = null): NameClass => ({ kind: 'nsName', uri, except }),
-  choice: (a: NameClass, b: NameClass): NameClass => ({ kind: 'choice', a, b }),
-  none: { kind: 'none' } as NameClass,
+  name: (uri: string, local: string): NameClass => made('name', expandedName(uri, local), null, null, null, null),
+  anyName: (except: NameClass | null = null): NameClass => made('anyName', null, null, except, null, null),
+  nsName: (uri: string, except: NameClass | null = null): NameClass => made('nsName', null, uri, except, null, null),
+  choice: (a: NameClass, b: NameClass): NameClass => made('choice', null, null, null, a, b),
+  none: made('none', null, null, null, null, null),
 };
 
 export function contains(nc: NameClass, name: ExpandedName): boolean {
