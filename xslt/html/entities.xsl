@@ -63,6 +63,21 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The same, as nodes to place (in a link a block template renders: textstructure.xsl). -->
+  <xsl:function name="samizdat:further-targets" as="node()*">
+    <xsl:param name="targets" as="map(*)*"/>
+    <xsl:call-template name="samizdat:further-targets">
+      <xsl:with-param name="targets" select="$targets"/>
+    </xsl:call-template>
+  </xsl:function>
+
+  <!-- What a link to an authority shows after its words: the authority's name. -->
+  <xsl:function name="samizdat:authority-name" as="node()*">
+    <xsl:param name="target" as="map(*)"/>
+    <xsl:text> </xsl:text>
+    <span class="authority-name"><xsl:value-of select="$target?name"/></span>
+  </xsl:function>
+
   <!-- Which target a name links to: its first entry, else its first target. -->
   <xsl:function name="samizdat:primary" as="xs:integer?">
     <xsl:param name="targets" as="map(*)*"/>
@@ -138,6 +153,18 @@
       <!-- Nothing to link, already in a link, or no words to be a link's text (an empty cast item). -->
       <xsl:when test="empty($first) or $linked or normalize-space(.) = ''">
         <xsl:next-match/>
+      </xsl:when>
+      <!-- A speaker or a cast item: the block template (textstructure.xsl) is next and renders the link
+           itself, unless an apparatus entry standing apart may come between (textcrit.xsl). -->
+      <xsl:when test="(self::speaker or self::castItem) and not($samizdat:apparatus-apart)">
+        <xsl:next-match>
+          <xsl:with-param name="samizdat:link" select="map {
+            'class': 'entity ' || (if ($first?kind = 'entry') then '' else 'authority-link ') || (if (self::speaker) then 'speaker-link' else 'name-link'),
+            'href': samizdat:target-href($first),
+            'inside': if ($first?kind != 'entry') then samizdat:authority-name($first) else (),
+            'after': if (count($targets) gt 1) then samizdat:further-targets(remove($targets, $primary)) else ()
+          }"/>
+        </xsl:next-match>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="rendered" as="node()*">
