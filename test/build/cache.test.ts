@@ -92,3 +92,36 @@ describe('build cache, blobs listed once', () => {
     assert.deepEqual(await listing.unit('many'), record);
   });
 });
+
+describe('build cache, pruning in two steps', () => {
+  let scratch: string;
+  beforeEach(() => { scratch = mkdtempSync(join(tmpdir(), 'samizdat-cache-')); });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('removes what neither step keeps, keeps what either keeps, and leaves alone what was stored after the listing', async () => {
+    const cache = new BuildCache(join(scratch, 'dist'), join(scratch, 'cache'));
+    const early = await cache.store('early', content('<p>early</p>'));
+    const late = await cache.store('late', content('<p>late</p>'));
+    const old = await cache.store('old', content('<p>old</p>'));
+    const finish = cache.preparePrune([early]);
+    // Stored once the listing was made, as a build stores the search index while the prune waits for it.
+    const after = await cache.store('after', content('<p>after</p>'));
+    await finish([late]);
+    const units = readdirSync(join(cache.dir, 'units')).sort();
+    assert.deepEqual(units, ['after.json', 'early.json', 'late.json']);
+    for (const record of [early, late, after]) for (const hash of Object.values(record.files)) assert.ok(existsSync(cache.blobPath(hash)), hash);
+    assert.equal(existsSync(cache.blobPath(old.files['a/index.html'])), false, 'a blob only the old unit used is removed');
+    // The shared blob (a/a.txt, "text") stays: kept units use it.
+    assert.ok(existsSync(cache.blobPath(old.files['a/a.txt'])));
+    assert.deepEqual(await new BuildCache(join(scratch, 'dist'), join(scratch, 'cache')).unit('late'), late);
+  });
+
+  it('prunes in one step as in two', async () => {
+    const cache = new BuildCache(join(scratch, 'dist'), join(scratch, 'cache'));
+    const kept = await cache.store('kept', content('<p>kept</p>'));
+    await cache.store('gone', content('<p>gone</p>'));
+    await cache.prune([kept]);
+    assert.deepEqual(readdirSync(join(cache.dir, 'units')), ['kept.json']);
+    assert.deepEqual(readdirSync(join(cache.dir, 'blobs')).sort(), Object.values(kept.files).sort());
+  });
+});
