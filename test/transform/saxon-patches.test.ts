@@ -117,6 +117,20 @@ const LOOKUPS = `let $arrays := ([], [1], [(2, 3), (), 4], ['a', ['nested', 'arr
     [1, (2, 3), 4]?(3, 2, 2), ($arrays[3], $arrays[4])?2, count($many?pair), sum($many?n), $many?pair[. lt -395], count($many?members?*),
     ($many?members)?3[. gt 1190], count($many?*), [$many]?*?n[. gt 398], array:size(array { $many?n }))`;
 
+/**
+ * Dynamic contexts made one inside another (made bare by
+ * `contexts-made-bare`, then filled in by newContext): recursive and
+ * higher-order function calls with local variables, focus changes inside
+ * them, sort keys (a context that shares its parent's variables), regular
+ * expression groups, and maps built and read in nested calls.
+ */
+const CONTEXTS = `let $depth := function ($f, $n) { if ($n le 0) then () else ($n, $f($f, $n - 1)) },
+  $words := tokenize('Sormovo Kharkov Trotsky Sormovo Moscow'),
+  $m := map:merge(for $i in 1 to count($words) return map { $words[$i]: $i }, map { 'duplicates': 'combine' })
+  return ($depth($depth, 12), sort($words, (), function ($w) { (string-length($w), $w) }), for-each($words, function ($w) { $w ! upper-case(.) ! substring(., 1, 3) }),
+    analyze-string('8 October 1923', '(\\d+) (\\w+)')//*:group ! string(.), map:keys($m) ! (. || '=' || string-join($m(.) ! string(.), ',')),
+    fold-left($words, map {}, function ($acc, $w) { map:put($acc, $w, ($acc($w), count($acc?*) + 1)) }) ! map:size(.), (1 to 5)[. mod 2 = 1] ! (. * position()))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -131,6 +145,7 @@ interface Outcome {
   attributes: unknown;
   json: unknown;
   lookups: unknown;
+  contexts: unknown;
   /** cached-function.xsl run twice: which calls gave the same element, and the elements made. */
   cached: string[];
   /** kind-keys.xsl run twice. */
@@ -192,7 +207,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
     const keysSef = (await compileStylesheet(${JSON.stringify(KIND_KEYS)}, { cacheDir: false })).sef;
     const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null) }));`;
+    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -205,7 +220,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended',
-      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept']);
+      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'contexts-made-bare', 'new-contexts-bare', 'trie-comparison-shared']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -307,6 +322,10 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(lookups.slice(0, 15), [8, '1', '2', '3', '4', 'a', 'array of 2', 'b', 'c', 3, 5, 6, 7, 5, 6]);
     assert.deepEqual(lookups.slice(-4), [1600, 399, 400, 400]);
     assert.deepEqual(patched.lookups, shipped.lookups);
+    const contexts = shipped.contexts as unknown[];
+    assert.deepEqual(contexts.slice(0, 12), [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    assert.deepEqual(contexts.slice(-3), [1, 6, 15]);
+    assert.deepEqual(patched.contexts, shipped.contexts);
   });
 
   it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {
