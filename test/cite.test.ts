@@ -12,7 +12,7 @@ import {
   checkCslData, cite, citationBlock, citationSet, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
   readCitable, serializeJsonLd, type CitableDocument,
 } from '../src/cite/index.js';
-import { STYLES, forOneItem, formatHtml, usesNote, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
+import { STYLES, forOneItem, formatEntryAndCitation, formatHtml, usesNote, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
 import { repoRoot, cslDataSchema } from './support/paths.js';
 
 const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
@@ -303,6 +303,34 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     const named = { ...document, passages: [...document.passages, { id: 'p-h', n: '9', within: 'a letter {:type: book}' }, { id: 'p-l', n: '10', within: 'a letter\ntype: book' }] };
     const block = await assertEachCitedAsAlone(named);
     assert.match(block.value.passages.find((p) => p.passage.id === 'p-h')!.html.chicago!, /<i>Trotsky opens the attack<\/i>/i, 'the note made it a book');
+  });
+
+  it('gives a document without a URL the entries and paragraph citations each has alone, through one registry per style', async function () {
+    this.timeout(120_000);
+    const play = readCitable(readFileSync(new URL('test/corpora/shakedracor/tei/cymbeline.xml', repo), 'utf8'), 'cymbeline.xml');
+    assert.ok(play.ok);
+    const document = flagship();
+    assert.equal(document.item.URL, undefined);
+    // citeproc reads fields from the document's note too: a note that can set one leaves each paragraph a registry of its own.
+    const notes = ['type: book', 'An edition.\ntype: book', 'An edition {:type: book}.', 'An edition: of a letter.'];
+    for (const one of [document, { ...play.value, passages: play.value.passages.slice(0, 6) }, ...notes.map((note) => ({ ...document, item: { ...document.item, note } }))]) {
+      const block = await assertEachCitedAsAlone(one);
+      for (const style of ['chicago', 'mla', 'apa'] as const) {
+        assert.equal(block.value.document.html[style], await formatHtml(one.item, style, 'bibliography'), `${one.file} ${one.item.note} ${style}`);
+      }
+    }
+  });
+
+  it('formats an item\'s entry and its citation in one registry as each alone', async () => {
+    const items = [flagship(BASE).item, flagship().item, { ...flagship().item, id: 'a"$&<b>', title: 'A <i>rich</i> title' }];
+    for (const item of items) {
+      for (const style of ['chicago', 'mla', 'apa'] as const) {
+        const locator = { locator: '12', label: 'paragraph' as const };
+        const pair = await formatEntryAndCitation(item, style, locator);
+        assert.equal(pair.bibliography, await formatHtml(item, style, 'bibliography'), `${item.id} ${style}`);
+        assert.equal(pair.citation, await formatHtml(item, style, 'citation', locator), `${item.id} ${style}`);
+      }
+    }
   });
 
   it('gives a paragraph in every format at once (citationSet)', async () => {

@@ -41,7 +41,7 @@ export interface UnitRecord {
   files: Record<string, string>;
   /** What the unit made for other units to read (the search index reads each document's passages) → sha256; kept in the cache, never published. */
   data?: Record<string, string>;
-  /** Small data other units read of every document (its passages' languages), kept in the record itself: no file to read for it. */
+  /** Data kept in the record itself, no file to read or write for it: small data other units read of every document (its passages' languages), or what a unit of citations fills its page with. */
   facts?: Record<string, string>;
   /** sha256 of its `EntityData` (mentions, entries, relations) as JSON: what the edition-wide steps compare instead of the entities themselves. */
   entitiesHash: string;

@@ -142,8 +142,9 @@ export function citationsKey(options: CitationProviderOptions, document: Publish
   const citable = citableOf(options, document);
   if (!citable.ok) return undefined;
   // JSON.stringify below reads it before anything else may: what the citations are drawn up from is what the key says.
+  // ("-2": their unit carries what they fill the page with in its record, where "-1" kept it in a blob.)
   readForKey.set(document, { options, from: readFrom(document), citable });
-  return cacheKey(['samizdat-citations-1', version, citingVersions(), JSON.stringify(options), document.name, JSON.stringify(citable.value)]);
+  return cacheKey(['samizdat-citations-2', version, citingVersions(), JSON.stringify(options), document.name, JSON.stringify(citable.value)]);
 }
 
 /**

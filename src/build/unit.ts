@@ -80,11 +80,10 @@ export async function renderUnit(job: RenderJob, setup: RenderSetup, cite: Citin
     // The stylesheets may still be loading: the document's citations start first.
     // A cache for this document alone: it looks at its own few blobs, not at a listing of the whole cache.
     const cache = new BuildCache(setup.out, setup.cacheRoot, 'each');
-    const kept: KeptCitations[] = [];
+    const kept: string[] = [];
     const rendered = await renderDocument(sourceOf(read.document, limits), job.request, stylesheetsOf(setup), citedThrough(cache, cite, kept, setup.force ?? false));
-    // The document's citations are kept in the cache as long as its record is: their unit is a part of it, and its record names their blobs.
-    for (const { text } of kept) rendered.data.set(CITATIONS_DATA, text);
-    const record = await cache.store(job.key, { ...rendered, ...(kept.length > 0 && { parts: kept.map((k) => k.key) }) });
+    // The document's citations are kept in the cache as long as its record is: their unit is a part of it.
+    const record = await cache.store(job.key, { ...rendered, ...(kept.length > 0 && { parts: kept }) });
     return { ok: true, record };
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
@@ -93,14 +92,12 @@ export async function renderUnit(job: RenderJob, setup: RenderSetup, cite: Citin
   }
 }
 
-/** Where a document's citations are kept in its unit of the cache: the parts of the page they fill. */
-const CITATIONS_DATA = 'citations.json';
-
-/** The unit a document's citations were kept in, and the text of its datum. */
-interface KeptCitations {
-  key: string;
-  text: string;
-}
+/**
+ * Where a document's citations are kept in their unit of the cache: the
+ * parts of the page they fill, as a fact of its record (one file, not a
+ * record and a blob: a cold build stores a unit of citations per document).
+ */
+const CITATIONS_FACT = 'citations.json';
 
 /**
  * `cite` through the build cache: a document's citations are kept as a unit
@@ -108,28 +105,26 @@ interface KeptCitations {
  * (`citationsKey`), so that a change to a document's text that leaves its
  * header and paragraphs as they were does not start citeproc (about a
  * second of CPU) again (nor with `force`, which draws them up afresh). The
- * units used are added to `kept`.
+ * keys of the units used are added to `kept`.
  */
-function citedThrough(cache: BuildCache, cite: Citing, kept: KeptCitations[], force: boolean): Citing {
+function citedThrough(cache: BuildCache, cite: Citing, kept: string[], force: boolean): Citing {
   return async (options, document) => {
     const key = citationsKey(options, document);
     if (key === undefined) return cite(options, document);
     const known = force ? undefined : await cache.unit(key);
-    const datum = known?.data?.[CITATIONS_DATA];
-    if (known && datum !== undefined) {
-      const text = (await cache.read(datum)).toString('utf8');
+    const text = known?.facts?.[CITATIONS_FACT];
+    if (known && text !== undefined) {
       const { head, block } = JSON.parse(text) as Pick<DocumentCitations, 'head' | 'block'>;
       const files = Object.fromEntries(await Promise.all(Object.entries(known.files).map(async ([name, hash]) => [name, await cache.read(hash)] as const)));
-      kept.push({ key, text });
+      kept.push(key);
       return { head, block, files };
     }
     const citations = await cite(options, document);
-    const text = JSON.stringify({ head: citations.head, block: citations.block });
     await cache.store(key, {
       name: document.name, title: '', entities: { mentions: [], entries: [], relations: [] }, links: [],
-      files: new Map(Object.entries(citations.files ?? {})), data: new Map([[CITATIONS_DATA, text]]),
+      files: new Map(Object.entries(citations.files ?? {})), facts: { [CITATIONS_FACT]: JSON.stringify({ head: citations.head, block: citations.block }) },
     });
-    kept.push({ key, text });
+    kept.push(key);
     return citations;
   };
 }

@@ -11,7 +11,8 @@ declare module '@citation-js/core' {
     get(name: string): unknown;
   }
   export const plugins: {
-    config: { get(name: string): { styles: Register; locales: Register } };
+    config: { get(name: string): { styles: Register; locales: Register; engine: unknown } };
+    output: { add(name: string, format: (data: Record<string, unknown>[], options: never) => unknown): void };
   };
 }
 declare module '@citation-js/plugin-csl';

@@ -10,7 +10,7 @@ import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/inde
 import { urlFragment } from '../escape.js';
 import { checkCslData, type CslItem } from './csl.js';
 import { readHeader, type CitableDocument, type CiteOptions, type Passage } from './header.js';
-import { formatHtml, formatItem, toBibtex, toRis, usesNote, STYLES, type FormattedCitation, type StyleName } from './render.js';
+import { formatEntryAndCitation, formatHtml, formatItem, toBibtex, toRis, usesNote, STYLES, type FormattedCitation, type StyleName } from './render.js';
 import { parseTei } from './tree.js';
 
 export type { CslDate, CslItem, CslName, CslType } from './csl.js';
@@ -125,6 +125,30 @@ function sharedStandIn(within: string): boolean {
   return !/[{\n\r]/.test(within);
 }
 
+/**
+ * Whether a paragraph's item formats as the document's own (with the
+ * paragraph's locator), when no style uses the note: the two differ in their
+ * id, which no style prints, in their URL (the paragraph's anchor), and in
+ * their note, which then reaches the formatted forms only through citeproc's
+ * note-field syntax. So: when the document has no URL, and its note can set
+ * no field (one line, no `{`, not beginning `name:` as a field line does),
+ * as the paragraph's cannot when its text's name cannot (`sharedStandIn`:
+ * its note is that name after "Paragraph N (#id), in the ").
+ */
+function citesAsDocument(item: CslItem): boolean {
+  return item.URL === undefined && (item.note === undefined || (!/[{\n\r]/.test(item.note) && !/^[-_A-Za-z]+:/.test(item.note)));
+}
+
+type Forms = Partial<Record<StyleName, string>>;
+
+/** The document's bibliography entry and its citation at the stand-in paragraph, per style, each style's two in one citeproc registry. */
+async function entriesAndStandIn(item: CslItem, styles: readonly StyleName[]): Promise<{ bibliography: Forms; citation: Forms }> {
+  const bibliography: Forms = {};
+  const citation: Forms = {};
+  for (const style of styles) ({ bibliography: bibliography[style], citation: citation[style] } = await formatEntryAndCitation(item, style, { locator: STAND_IN.n, label: 'paragraph' }));
+  return { bibliography, citation };
+}
+
 async function passageHtml(item: CslItem, n: string, styles: readonly StyleName[]): Promise<Partial<Record<StyleName, string>>> {
   const html: Partial<Record<StyleName, string>> = {};
   for (const style of styles) html[style] = await formatHtml(item, style, 'citation', { locator: n, label: 'paragraph' });
@@ -140,6 +164,10 @@ export async function citationBlock(document: CitableDocument, styles: readonly 
   // every text (the first text's), saving citeproc a run per style for each other text (see `sharedStandIn`).
   const notes = (await Promise.all(styles.map(usesNote))).some(Boolean);
   let shared: Promise<Partial<Record<StyleName, string>>> | undefined;
+  // Then too, when a paragraph cites as the document (`citesAsDocument`), the shared stand-in is the document's
+  // citation, made in the registry its bibliography entry is made in: citeproc registers the item once, not twice.
+  const asDocument = !notes && citesAsDocument(document.item);
+  let paired: ReturnType<typeof entriesAndStandIn> | undefined;
   const passages: CitationBlock['passages'] = [];
   for (const passage of document.passages) {
     const item = itemOfPassage(document, passage);
@@ -151,7 +179,8 @@ export async function citationBlock(document: CitableDocument, styles: readonly 
         return passageHtml(itemOfPassage(document, standIn), standIn.n, styles);
       };
       let formatted: Promise<Partial<Record<StyleName, string>>>;
-      if (!notes && sharedStandIn(within)) formatted = shared ??= standInOf();
+      if (asDocument && sharedStandIn(within)) formatted = (paired ??= entriesAndStandIn(document.item, styles)).then((pair) => pair.citation);
+      else if (!notes && sharedStandIn(within)) formatted = shared ??= standInOf();
       else {
         if (!standIns.has(within)) standIns.set(within, standInOf());
         formatted = standIns.get(within)!;
@@ -164,8 +193,9 @@ export async function citationBlock(document: CitableDocument, styles: readonly 
     }
     passages.push({ passage, item, html });
   }
-  const bibliography: Partial<Record<StyleName, string>> = {};
-  for (const style of styles) bibliography[style] = await formatHtml(document.item, style, 'bibliography');
+  let bibliography: Forms = {};
+  if (paired) bibliography = (await paired).bibliography;
+  else for (const style of styles) bibliography[style] = await formatHtml(document.item, style, 'bibliography');
   return { ok: true, value: { document: { item: document.item, bibtex: await toBibtex(document.item), ris: await toRis(document.item), html: bibliography }, passages } };
 }
 

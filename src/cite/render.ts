@@ -65,6 +65,8 @@ function citationJs(): Promise<CitationJs> {
       styles.add(template(style), forOneItem(sources[style]));
       notePrinting[style] = NOTE_VARIABLE.test(sources[style]);
     }
+    const csl = core.plugins.config.get('@csl');
+    core.plugins.output.add(ENTRY_AND_CITATION, entryAndCitation(csl.engine as PrepareEngine));
     return core;
   })();
   return loading;
@@ -133,6 +135,70 @@ export async function formatHtml(item: CslItem, style: StyleName, form: 'bibliog
   if (form === 'bibliography') return unwrapEntry(cite.format('bibliography', options).trim());
   const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
   return cite.format('citation', { ...options, entry }).trim();
+}
+
+/** The bibliography entry of `item` and its citation (note or in-text) at `locator`, both as HTML. */
+export interface EntryAndCitation {
+  bibliography: string;
+  citation: string;
+}
+
+/**
+ * `formatHtml(item, style, 'bibliography')` and `formatHtml(item, style,
+ * 'citation', locator)` in one citeproc registry. Citation.js empties its
+ * engine's registry for each format it is asked for, and citeproc, putting
+ * the item in again, works out how to tell it from every other item
+ * (disambiguation: some three renderings of the item, about half of a run's
+ * time). Here the item goes in once: the bibliography is made as Citation.js
+ * makes it, then the citation as Citation.js makes it, of the item already
+ * registered. A registry of one item has nothing to tell apart, so the
+ * citation is the one a fresh registry gives (test/cite.test.ts compares
+ * them).
+ */
+export async function formatEntryAndCitation(item: CslItem, style: StyleName, locator: Locator): Promise<EntryAndCitation> {
+  const { Cite } = await citationJs();
+  // Through an output format of its own, so that citeproc gets the data Citation.js gives its own formats (cleaned).
+  const options: EntryAndCitationOptions = { template: template(style), lang: 'en-US', locator };
+  return new Cite([withoutUndatedOriginal(item)]).format(ENTRY_AND_CITATION, options as unknown as Record<string, unknown>) as unknown as EntryAndCitation;
+}
+
+/** Name of the output format `formatEntryAndCitation` registers with Citation.js. */
+const ENTRY_AND_CITATION = 'samizdat-entry-and-citation';
+
+interface EntryAndCitationOptions {
+  template: string;
+  lang: string;
+  locator: Locator;
+}
+
+/** The little of a citeproc-js engine that `entryAndCitation` calls. */
+interface CiteprocEngine {
+  updateItems(ids: string[], nosort?: boolean): string[];
+  makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
+  rebuildProcessorState(citations: unknown[], mode: string, uncited: string[]): [string, number, string][];
+}
+
+/** Citation.js's engine for a style (`@csl` config `engine`): its registry emptied, the data's items retrievable, the output format set. */
+type PrepareEngine = (data: Record<string, unknown>[], style: string, lang: string | undefined, format: string) => CiteprocEngine;
+
+/**
+ * The output format behind `formatEntryAndCitation`: the steps of
+ * Citation.js's `bibliography` and `citation` formats (HTML, no affixes, no
+ * hyperlinks), the second without preparing the engine again, which would
+ * empty its registry.
+ */
+function entryAndCitation(prepare: PrepareEngine) {
+  return (data: Record<string, unknown>[], options: EntryAndCitationOptions): EntryAndCitation => {
+    const ids = data.map((entry) => String(entry.id));
+    const engine = prepare(data, options.template, options.lang, 'html');
+    const sorted = engine.updateItems(ids, false);
+    const [{ bibstart, bibend }, body] = engine.makeBibliography();
+    // Citation.js names each entry's item on its first element (a string replacement, as there); `unwrapEntry` reads past it.
+    const entries = body.map((entry, i) => entry.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${sorted[i]}"`));
+    const citation = { citationItems: ids.map((id) => ({ id, ...options.locator })), properties: { noteIndex: 0 } };
+    const [[, , cited]] = engine.rebuildProcessorState([citation], 'html', []) as [[string, number, string]];
+    return { bibliography: unwrapEntry((bibstart + entries.join('') + bibend).trim()), citation: cited.trim() };
+  };
 }
 
 function citationOf(cite: InstanceType<CitationJs['Cite']>, item: CslItem, style: StyleName, locator?: Locator): { text: string; html: string } {

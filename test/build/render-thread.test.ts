@@ -116,6 +116,11 @@ describe('samizdat build, the render thread', function () {
     assert.equal(first.parts?.length, 1, 'the page keeps its citations as a part');
     const [citations] = first.parts!;
     const stored = statSync(unitFile(citations)).ino;
+    // One file holds them: the record carries the parts of the page (no blob of them, named by neither record).
+    const unit = JSON.parse(readFileSync(unitFile(citations), 'utf8')) as UnitRecord;
+    assert.match(unit.facts?.['citations.json'] ?? '', /cite-this/);
+    assert.equal(unit.data, undefined);
+    assert.deepEqual(Object.keys(first.data ?? {}).filter((name) => name.startsWith('citations')), []);
     await settledWrite('b.xml', readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months in arrears', 'were three months late'));
     const reworded = await build(tei, options);
     assert.deepEqual(reworded.rendered, ['b']);
@@ -132,6 +137,22 @@ describe('samizdat build, the render thread', function () {
     assert.match(readFileSync(join(out, 'b', 'index.html'), 'utf8'), /<section class="cite-this"[\s\S]*A chapter retitled/);
     assert.match(readFileSync(join(out, 'b', 'b.bib'), 'utf8'), /A chapter retitled/);
     assert.deepEqual(tree(out), await coldBuildOf('cold-after-retitle'));
+  });
+
+  it('draws a document\'s citations up again when their unit in the cache does not carry them (as an older samizdat stored them)', async () => {
+    const unitFile = (key: string) => join(new BuildCache(out, options.buildCacheDir).dir, 'units', `${key}.json`);
+    const [citations] = pageRecord('b').parts!;
+    const { facts, ...older } = JSON.parse(readFileSync(unitFile(citations!), 'utf8')) as UnitRecord;
+    assert.ok(facts);
+    writeFileSync(unitFile(citations!), JSON.stringify({ ...older, data: { 'citations.json': '0'.repeat(64) } }));
+    await settledWrite('b.xml', readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months late', 'were three months in debt'));
+    const reworded = await build(tei, options);
+    assert.deepEqual(reworded.rendered, ['b']);
+    assert.deepEqual(pageRecord('b').parts, [citations], 'under the same key');
+    assert.deepEqual((JSON.parse(readFileSync(unitFile(citations!), 'utf8')) as UnitRecord).facts, facts, 'drawn up and stored again');
+    assert.deepEqual(tree(out), await coldBuildOf('cold-after-debt'));
+    await settledWrite('b.xml', readFileSync(join(tei, 'b.xml'), 'utf8').replace('were three months in debt', 'were three months late'));
+    assert.deepEqual((await build(tei, options)).rendered, ['b']);
   });
 
   /**
