@@ -85,10 +85,13 @@
          the ancestors of each passage (the ancestors' rule as its default, for the outermost text). -->
     <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
     <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
-    <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
-      then samizdat:line(head[1]/node()) else $samizdat:heading"/>
     <xsl:choose>
       <xsl:when test="samizdat:holds-blocks(.)">
+        <!-- Asked of containers only: an element with a head holds a block (head is one), so a passage's own
+             division is never the element itself, and a play's or a novel's thousands of lines and paragraphs
+             are spared the test. -->
+        <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
+          then samizdat:line(head[1]/node()) else $samizdat:heading"/>
         <xsl:variable name="container" select="."/>
         <xsl:for-each-group select="node()" group-adjacent="samizdat:structural(.)">
           <xsl:choose>
@@ -107,7 +110,7 @@
         </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $heading, $language)"/>
+        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $samizdat:heading, $language)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -142,6 +145,28 @@
     <xsl:variable name="text" select="samizdat:line($nodes)"/>
     <!-- $nodes are siblings in document order: "!" keeps that order without the sort "/" makes saxon-js do. -->
     <xsl:variable name="elements" select="$nodes ! descendant-or-self::*"/>
+    <xsl:choose>
+      <!-- Text alone (most of a play's lines, a novel's paragraphs): no forms, nested paragraphs, languages
+           or dates inside it to look for, and the members that list them made at once. -->
+      <xsl:when test="empty($elements)">
+        <xsl:if test="$text != ''">
+          <xsl:sequence select="array { $anchor, $number, [], $text, [], array { $language[. != ''] }, [], $heading }"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="samizdat:passage-of($elements, $anchor, $number, $text, $heading, $language)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- samizdat:passage of nodes with elements among them. -->
+  <xsl:function name="samizdat:passage-of" as="array(*)?">
+    <xsl:param name="elements" as="element()+"/>
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="language" as="xs:string"/>
     <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
       <xsl:sequence select="array {
