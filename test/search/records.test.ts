@@ -111,7 +111,7 @@ describe('search: the passages of a document', function () {
           <p>Plain words</p>
           <div><p xml:lang="">No language</p><sp xml:id="sp1"><speaker>Ann</speaker><l>A line</l></sp></div>
           <div><head>Two</head>
-            <p xml:id="p3">Some <choice><sic>wrods</sic><corr>words</corr></choice> on <date when="1905-02-01">1 February</date>
+            <p xml:id="p3">Some <choice><sic>wrods</sic><corr>words</corr></choice> on <date when="1905-02-01">1 February</date><date notBefore-iso="1904" to="1906"/>
               <note><p xml:id="inner">A <foreign xml:lang="la">nota</foreign></p></note></p>
             loose <hi>text</hi>
             <div><l>Still two</l></div>
@@ -128,7 +128,7 @@ describe('search: the passages of a document', function () {
       ['sp1', '', [], 'Ann', [], ['en'], [], 'One'],
       ['sp1', '', [], 'A line', [], ['en'], [], 'One'],
       ['d1', '', [], 'Two', [], ['en'], [], 'Two'],
-      ['p3', '3', ['inner'], 'Some words on 1 February [A nota]', ['wrods'], ['en', 'la'], [['1905-02-01', '', '']], 'Two'],
+      ['p3', '3', ['inner'], 'Some words on 1 February [A nota]', ['wrods'], ['en', 'la'], [['1905-02-01', '', ''], ['', '1904', '1906']], 'Two'],
       ['d1', '', [], 'loose text', [], ['en'], [], 'Two'],
       ['d1', '', [], 'Still two', [], ['en'], [], 'Two'],
       ['d1', '', [], 'Bare div', [], ['en'], [], 'Two'],
