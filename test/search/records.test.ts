@@ -103,6 +103,38 @@ describe('search: the passages of a document', function () {
     ]);
   });
 
+  it('gives each passage its members as records.xsl writes them, for text alone and for text with elements', () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text xml:lang="en"><body>
+        <div xml:id="d1"><head>One</head>
+          <p>Plain words</p>
+          <div><p xml:lang="">No language</p><sp xml:id="sp1"><speaker>Ann</speaker><l>A line</l></sp></div>
+          <div><head>Two</head>
+            <p xml:id="p3">Some <choice><sic>wrods</sic><corr>words</corr></choice> on <date when="1905-02-01">1 February</date><date notBefore-iso="1904" to="1906"/>
+              <note><p xml:id="inner">A <foreign xml:lang="la">nota</foreign></p></note></p>
+            loose <hi>text</hi>
+            <div><l>Still two</l></div>
+            <div>Bare div</div>
+          </div>
+          <p/>
+        </div>
+      </body></text></TEI>`;
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei, 'members.xml')))) as { passages: unknown[] };
+    assert.deepEqual(json.passages, [
+      ['d1', '', [], 'One', [], ['en'], [], 'One'],
+      ['para-1', '1', [], 'Plain words', [], ['en'], [], 'One'],
+      ['para-2', '2', [], 'No language', [], [], [], 'One'],
+      ['sp1', '', [], 'Ann', [], ['en'], [], 'One'],
+      ['sp1', '', [], 'A line', [], ['en'], [], 'One'],
+      ['d1', '', [], 'Two', [], ['en'], [], 'Two'],
+      ['p3', '3', ['inner'], 'Some words on 1 February [A nota]', ['wrods'], ['en', 'la'], [['1905-02-01', '', ''], ['', '1904', '1906']], 'Two'],
+      ['d1', '', [], 'loose text', [], ['en'], [], 'Two'],
+      ['d1', '', [], 'Still two', [], ['en'], [], 'Two'],
+      ['d1', '', [], 'Bare div', [], ['en'], [], 'Two'],
+    ]);
+  });
+
   it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
     const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
     const verse = passages.find((p) => p.text.includes('A verse that stands'));

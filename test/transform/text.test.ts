@@ -57,6 +57,25 @@ describe('plain text (toText)', () => {
     assert.ok(!text.includes('Creative Commons'), 'the licence (header) is not text');
   });
 
+  it('cuts the text at its blocks: loose text and notes between them, a block within a paragraph, white space none', async () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <div><head>One</head>
+          <p>First <hi>words</hi> here</p>
+          loose <hi>a</hi> <hi>b</hi><note>A note.</note>
+          <sp><speaker>Ann</speaker><l>A line</l>  <l>Another</l></sp>
+          <note>Between blocks.</note>
+          <p>Before <quote><l>a verse</l><l>in a paragraph</l></quote> after</p>
+          <list rend="inline"><item>x</item><item>y</item></list>
+        </div>
+      </body></text></TEI>`;
+    assert.equal(await toText({ text: tei, file: 'blocks.xml' }), [
+      'One', 'First words here', 'loose a b[1]', 'Ann', 'A line', 'Another', '[2]', 'Before', 'a verse', 'in a paragraph', 'after', 'xy',
+      '[1] A note.', '[2] Between blocks.',
+    ].join('\n\n') + '\n');
+  });
+
   it('reads TEI P4 (no namespace) documents', async () => {
     const text = await toText(join(corporaDir, 'tei-stylesheets-tests', 'testp4.xml'));
     assert.match(text, /Marley was dead/);

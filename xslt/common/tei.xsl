@@ -159,7 +159,8 @@
     <xsl:sequence select="some $c in $e/*[not(self::note)] satisfies (samizdat:block-name($c) or samizdat:holds-blocks($c))"/>
   </xsl:function>
 
-  <!-- Text of the structure: an element that is a block, or holds one. -->
+  <!-- Text of the structure: an element that is a block, or holds one. The walks of text.xsl and records.xsl
+       write it out in their group-adjacent (a change here is a change there). -->
   <xsl:function name="samizdat:structural" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n instance of element() and not($n/self::note) and (samizdat:block-name($n) or samizdat:holds-blocks($n))"/>

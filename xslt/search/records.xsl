@@ -85,12 +85,17 @@
          the ancestors of each passage (the ancestors' rule as its default, for the outermost text). -->
     <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
     <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
-    <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
-      then samizdat:line(head[1]/node()) else $samizdat:heading"/>
     <xsl:choose>
       <xsl:when test="samizdat:holds-blocks(.)">
+        <!-- Asked of containers only: an element with a head holds a block (head is one), so a passage's own
+             division is never the element itself, and a play's or a novel's thousands of lines and paragraphs
+             are spared the test. -->
+        <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
+          then samizdat:line(head[1]/node()) else $samizdat:heading"/>
         <xsl:variable name="container" select="."/>
-        <xsl:for-each-group select="node()" group-adjacent="samizdat:structural(.)">
+        <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
+             blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.))">
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
               <xsl:apply-templates select="current-group()" mode="samizdat:passages">
@@ -107,7 +112,7 @@
         </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $heading, $language)"/>
+        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $samizdat:heading, $language)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -142,6 +147,28 @@
     <xsl:variable name="text" select="samizdat:line($nodes)"/>
     <!-- $nodes are siblings in document order: "!" keeps that order without the sort "/" makes saxon-js do. -->
     <xsl:variable name="elements" select="$nodes ! descendant-or-self::*"/>
+    <xsl:choose>
+      <!-- Text alone (most of a play's lines, a novel's paragraphs): no forms, nested paragraphs, languages
+           or dates inside it to look for, and the members that list them made at once. -->
+      <xsl:when test="empty($elements)">
+        <xsl:if test="$text != ''">
+          <xsl:sequence select="array { $anchor, $number, [], $text, [], array { $language[. != ''] }, [], $heading }"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="samizdat:passage-of($elements, $anchor, $number, $text, $heading, $language)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- samizdat:passage of nodes with elements among them. -->
+  <xsl:function name="samizdat:passage-of" as="array(*)?">
+    <xsl:param name="elements" as="element()+"/>
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="language" as="xs:string"/>
     <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
       <xsl:sequence select="array {
@@ -151,7 +178,8 @@
         $text,
         array { $forms },
         array { distinct-values(($language, $elements ! @xml:lang ! string())[. != '']) },
-        array { $elements[samizdat:dated(.)] ! samizdat:date(.) },
+        (: samizdat:dated(.), written out: asked of every element of a passage (a flagship paragraph has dozens of names), a call each was a twentieth of this stylesheet's time there. :)
+        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso] ! samizdat:date(.) },
         $heading
       }"/>
     </xsl:if>
@@ -171,7 +199,8 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- att.datable: a point (when) or a span (from/notBefore … to/notAfter), W3C forms only (custom calendars are not years). -->
+  <!-- att.datable: a point (when) or a span (from/notBefore … to/notAfter), W3C forms only (custom calendars are not years).
+       samizdat:passage-of writes it out (a change here is a change there). -->
   <xsl:function name="samizdat:dated" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/(@when, @when-iso, @from, @notBefore, @from-iso, @notBefore-iso, @to, @notAfter, @to-iso, @notAfter-iso))"/>
