@@ -19,12 +19,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import pMap from 'p-map';
 import { writeAtomically, writeAtomicallySync } from '../write-atomically.js';
 import type { EntityData, Mention } from '../entities/index.js';
 
 export const DEFAULT_BUILD_CACHE_DIR = join('.samizdat', 'cache', 'build');
+
+/** How a cache folder is named from its output folder (see the constructor of `BuildCache`). */
+const CACHE_NAMING = 'samizdat-build-cache-folder-2';
 
 /** What a unit produced: enough to write the edition and the edition-wide pages without rendering again. */
 export interface UnitRecord {
@@ -96,10 +99,31 @@ export type BlobLookup = 'list' | 'each';
 
 export class BuildCache {
   readonly dir: string;
+  /** The folder (absolute) that holds the caches of every output folder. */
+  readonly root: string;
+  /** Where an earlier samizdat kept this output's cache, named by its absolute path: a build removes it. */
+  readonly legacyDir: string;
 
-  /** The cache of the edition written to `out`, under `root` (default `.samizdat/cache/build`). */
+  /**
+   * The cache of the edition written to `out`, under `root` (default `.samizdat/cache/build`).
+   *
+   * Named by the output folder's path as seen from `root`, not by its
+   * absolute path: a project moved or copied with its cache (a CI checkout
+   * elsewhere restoring `.samizdat/`) finds it, and two output folders still
+   * have a cache each. Lexical, not through symbolic links: a `.samizdat`
+   * that is a link to a cache kept elsewhere still names `dist` `../../../dist`
+   * wherever the project is (what the cache holds does not depend on where the
+   * output folder really is; publishing checks the folder itself).
+   */
   constructor(out: string, root: string = DEFAULT_BUILD_CACHE_DIR, private readonly lookup: BlobLookup = 'list') {
-    this.dir = join(resolve(root), sha256(resolve(out)).slice(0, 16));
+    this.root = resolve(root);
+    this.dir = join(this.root, sha256(`${CACHE_NAMING}\0${this.place(out)}`).slice(0, 16));
+    this.legacyDir = join(this.root, sha256(resolve(out)).slice(0, 16));
+  }
+
+  /** A file's path as the cache's keys name it: from the cache's root folder, '/'-separated (see the constructor). */
+  place(file: string): string {
+    return relative(this.root, resolve(file)).split(sep).join('/');
   }
 
   /** The blobs in the cache, listed once (a build's units name tens of thousands: one listing, not a look at each). */

@@ -7,7 +7,7 @@
  * none of it again.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, relative, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
   Catalogue, DEFAULT_PAGE_SIZE, entityData, entityIndex, mentionedEntities, registersParameter, relink,
@@ -16,19 +16,22 @@ import {
 import { parseSource, transformSource, type CompiledStylesheet, type TeiSource } from '../transform/index.js';
 import { BuildCache, MENTIONS_DATA, cacheKey, sha256, type UnitRecord } from './cache.js';
 import { BUILD_RULE, ENTITY_INDEX_HREF } from './render.js';
+import { placeReach, seesPlace } from './location.js';
 import { urlFragment } from '../escape.js';
 
 /** A register's entity data, from the cache or read with the HTML stylesheet (output `entities`). */
 export async function registerRecord(
   register: TeiSource,
   registers: readonly string[],
-  html: { stylesheet: () => Promise<CompiledStylesheet>; key: string },
+  html: { stylesheet: () => Promise<CompiledStylesheet>; key: string; seesPlace?: boolean },
   format: string,
   cache: BuildCache,
   force: boolean,
 ): Promise<UnitRecord> {
   const params = { registers: registersParameter(register.file, registers), output: 'entities', 'entity-index-href': ENTITY_INDEX_HREF };
-  const key = cacheKey([format, 'register', html.key, register.file, sha256(register.text), JSON.stringify(params)]);
+  // Named from the cache's folder unless its entries may depend on where it is (location.ts), as documents are.
+  const where = html.seesPlace || seesPlace(register.file, placeReach(register.text)) ? resolve(register.file) : cache.place(register.file);
+  const key = cacheKey([format, 'register', html.key, where, sha256(register.text), JSON.stringify(params)]);
   const known = force ? undefined : await cache.unit(key);
   if (known) return known;
   // Raw: the JSON string itself, not written out by the page's HTML serializer (which would escape its '&' and '<').
@@ -82,7 +85,7 @@ export function editionEntities(documents: readonly UnitRecord[], registers: rea
   });
   const key = cacheKey([
     'entity-index', String(pageSize ?? DEFAULT_PAGE_SIZE),
-    ...registers.flatMap((r, i) => [r.name, registerFiles[i], r.entitiesHash]),
+    ...registers.flatMap((r, i) => [r.name, cache.place(registerFiles[i]), r.entitiesHash]),
     ...documents.flatMap((d) => [d.name, d.title, d.entitiesHash]),
   ]);
   const byName = new Map(documents.map((d) => [d.name, d]));

@@ -17,6 +17,7 @@
  * pages go to the cache on disk, not into memory, so a corpus larger than
  * memory builds in bounded memory.
  */
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import pMap from 'p-map';
 import { statIfAny } from '../file-look.js';
@@ -38,6 +39,7 @@ import { lockedOutput, outputFolder, outputFolderProblem, publish, surveyOutput,
 import { SITE_NAMES, OutputPaths, assignNames } from './names.js';
 import { imageMentions, imagesParameter, publishableImages, type ImageCopy } from './images.js';
 import { DocumentReads } from './reads.js';
+import { placeReach, seesPlace, stylesheetSeesPlace } from './location.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
 import { sitePages } from './site.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
@@ -146,8 +148,8 @@ export interface BuildReport {
   search?: SearchSummary;
 }
 
-/** Version of the cache's layout and keys; part of every key. */
-const CACHE_FORMAT = `samizdat-build-2 ${version}`;
+/** Version of the cache's layout and keys; part of every key. ("-3": files named from the cache's folder, see location.ts.) */
+const CACHE_FORMAT = `samizdat-build-3 ${version}`;
 
 export { isApparatusFile, isRegister } from '../entities/index.js';
 
@@ -177,7 +179,8 @@ export function apparatusTargets(file: string, text: string): string[] {
 const posix = (p: string): string => p.split(sep).join('/');
 
 interface Found {
-  documents: { file: string; hash: string; images: ImageCopy[] }[];
+  /** `reach`: how far its references climb (location.ts). */
+  documents: { file: string; hash: string; reach: number; images: ImageCopy[] }[];
   registers: TeiSource[];
   /** Apparatus held in other files, by the absolute path of the document it attaches to. */
   apparatus: Map<string, TeiSource[]>;
@@ -218,7 +221,7 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
     const known = stats && !options.force ? reads.recall(resolve(entry), stats) : undefined;
     if (known) {
       const { images, problems: unpublished, looked } = await publishableImages(entry, known.images, root);
-      return { ...nothing, document: { file: entry, hash: known.hash, images }, read: false, images: looked, problems: unpublished };
+      return { ...nothing, document: { file: entry, hash: known.hash, reach: known.reach, images }, read: false, images: looked, problems: unpublished };
     }
     const readAt = Date.now();
     // An incremental build reads the few documents that changed in one call each: read through the thread pool, the
@@ -242,12 +245,13 @@ async function discover(input: string | readonly string[], limits: ReadingLimits
     // The images a document shows are part of what it publishes, and of its cache key.
     const mentions = imageMentions(read.text);
     const hash = sha256(read.bytes);
+    const reach = placeReach(read.text);
     // A document read again after an earlier build read the edition (changed, added, or changed again after being read
     // just after a change) is likely to render; the bytes an earlier build read just after a change are in the cache.
     if (!source && !options.force && reads.incremental && reads.mayRender(resolve(entry), hash)) changed();
-    if (!source && stats) reads.remember(resolve(entry), stats, readAt, { hash, images: mentions });
+    if (!source && stats) reads.remember(resolve(entry), stats, readAt, { hash, reach, images: mentions });
     const { images, problems: unpublished, looked } = await publishableImages(entry, mentions, root);
-    return { document: { file: entry, hash, images }, source, register, targets, read: true, images: looked, problems: unpublished };
+    return { document: { file: entry, hash, reach, images }, source, register, targets, read: true, images: looked, problems: unpublished };
   };
   const results = await pMap(expandPaths(patterns, { root: options.root, allowRead: options.allowRead }), readOne, { concurrency: READS_IN_FLIGHT });
   for (const { document, source, register, targets, read, images, problems } of results) {
@@ -279,6 +283,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     stylesheetKey(htmlPath), stylesheetKey(TEXT_STYLESHEET), stylesheetKey(SITE_STYLESHEET), search ? stylesheetKey(RECORDS_STYLESHEET) : undefined,
   ]).then(([html, text, site, records]) => ({ html, text, site, ...(records && { records }) }));
   keying.catch(() => undefined);
+  // A customised stylesheet may show where documents are: then every key holds their absolute paths (location.ts).
+  const stylesheetPlace = options.xslt === undefined ? Promise.resolve(false) : stylesheetSeesPlace(htmlPath);
+  stylesheetPlace.catch(() => undefined);
   // Read with the sources too: the search, which starts only once the documents have rendered, then finds them ready.
   const searchKeying = search ? searchKeys() : undefined;
   searchKeying?.catch(() => undefined);
@@ -297,7 +304,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     startRenderThread(stackSizeMb);
     keying.then((keys) => prepareRenderThread(setupOf(keys), stackSizeMb), () => undefined);
   };
-  const reads = await DocumentReads.load(cache.dir, JSON.stringify([CACHE_FORMAT, limits]));
+  const reads = await DocumentReads.load(cache.dir, JSON.stringify([CACHE_FORMAT, limits]), (file) => cache.place(file));
   const found = await discover(input, limits, options, reads, report, changed);
   // What was learnt of the files holds whatever comes of the build.
   await reads.save().catch(() => undefined);
@@ -313,8 +320,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const citations = options.citations ?? {};
   const editionTitle = options.editionTitle ?? 'Documents';
   let keys: { html: string; text: string; site: string; records?: string };
+  let placeSeen: boolean;
   try {
-    keys = await keying;
+    [keys, placeSeen] = await Promise.all([keying, stylesheetPlace]);
   } catch (error) {
     if (!(error instanceof TransformProblem)) throw error;
     report.diagnostics.push(error.problem);
@@ -332,7 +340,9 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const { names, problems } = assignNames(found.documents.map((d) => d.file), longestSuffix, search ? [...SITE_NAMES, SEARCH_FOLDER] : SITE_NAMES);
   report.diagnostics.push(...problems);
   const jobs: RenderJob[] = [];
-  for (const { file, hash, images } of found.documents) {
+  const apparatusSees = new Map<TeiSource, boolean>();
+  const sees = (a: TeiSource): boolean => apparatusSees.get(a) ?? apparatusSees.set(a, seesPlace(a.file, placeReach(a.text))).get(a)!;
+  for (const { file, hash, reach, images } of found.documents) {
     const name = names.get(file);
     if (name === undefined) continue;
     const apparatus = found.apparatus.get(resolve(file)) ?? [];
@@ -348,7 +358,11 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         ...(apparatus.length === 0 ? {} : { 'apparatus-documents': JSON.stringify(apparatus.map((a) => ({ href: posix(relative(dirname(file), a.file)), text: a.text }))) }),
       },
     };
-    const key = cacheKey([CACHE_FORMAT, resolve(file), hash, keys.html, keys.text, keys.records ?? '', JSON.stringify(request)]);
+    // The document by its path from the cache's folder, unless its output may depend on where it is (location.ts); its
+    // images by their hash and output path, not by where they were read (the same wherever the project is).
+    const where = placeSeen || seesPlace(file, reach) || apparatus.some(sees) ? resolve(file) : cache.place(file);
+    const keyed: RenderRequest = { ...request, file: where, images: images.map((image) => ({ ...image, source: '' })) };
+    const key = cacheKey([CACHE_FORMAT, where, hash, keys.html, keys.text, keys.records ?? '', JSON.stringify(keyed)]);
     jobs.push({ request, key });
   }
   if (hasErrors(report.diagnostics)) return report;
@@ -384,7 +398,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         ...options, stackSizeMb, changedRender: preparing, inRenderThread: threadsAllowed(options) > 1 && (preparing || renderThreadRunning()),
       }, report);
       if (hasErrors(report.diagnostics)) return report;
-      const html = { key: keys.html, stylesheet: () => compileStylesheet(htmlPath, options) };
+      const html = { key: keys.html, seesPlace: placeSeen, stylesheet: () => compileStylesheet(htmlPath, options) };
       const registerRecords: UnitRecord[] = [];
       for (const register of found.registers) registerRecords.push(await registerRecord(register, report.registers, html, CACHE_FORMAT, cache, options.force ?? false));
       const entities = editionEntities(records, registerRecords, report.registers, cache, options.entityPageSize);
@@ -465,6 +479,8 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       for (const record of indexRecords) for (const [path, hash] of Object.entries(record.files)) files.set(path, hash);
       const published = await publish(target, files, publishing, survey);
       await pruning(indexRecords);
+      // The cache an earlier samizdat kept for this output, by its absolute path: never read again.
+      if (cache.legacyDir !== cache.dir) await rm(cache.legacyDir, { recursive: true, force: true }).catch(() => undefined);
       report.changedFiles = published.written;
       report.removedFiles = published.removed;
       report.written = true;

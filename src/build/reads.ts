@@ -22,6 +22,8 @@ import type { ImageMention } from './images.js';
 export interface DocumentRead {
   /** sha256 of its bytes. */
   hash: string;
+  /** How far up its references climb (`placeReach`, location.ts). */
+  reach: number;
   images: ImageMention[];
 }
 
@@ -47,12 +49,19 @@ export class DocumentReads {
   /** This build's reads of documents that changed just before, by path: the sha256 of the bytes read. */
   private readonly unsettled = new Map<string, string>();
 
-  private constructor(private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>, private readonly readBefore: boolean, private readonly readUnsettled: ReadonlyMap<string, string>) {
+  private constructor(
+    private readonly path: string, private readonly setting: string, remembered: Map<string, Remembered>, private readonly readBefore: boolean, private readonly readUnsettled: ReadonlyMap<string, string>,
+    private readonly place: (file: string) => string,
+  ) {
     this.remembered = remembered;
   }
 
-  /** The reads kept in `folder` under `setting`; none when the file is missing, unreadable or of another setting. */
-  static async load(folder: string, setting: string): Promise<DocumentReads> {
+  /**
+   * The reads kept in `folder` under `setting`; none when the file is missing, unreadable or of another setting.
+   * Files are kept under `place` of their path (the build cache's, from its folder): a project moved with its
+   * cache keeps its files' looks (a move keeps inodes and times; a copy does not, and its files are read again).
+   */
+  static async load(folder: string, setting: string, place: (file: string) => string = (file) => file): Promise<DocumentReads> {
     const path = join(folder, 'reads.json');
     let remembered = new Map<string, Remembered>();
     let readBefore = false;
@@ -70,16 +79,18 @@ export class DocumentReads {
     } catch {
       // Nothing kept (a first build) or not readable: every document is read.
     }
-    return new DocumentReads(path, setting, remembered, readBefore, unsettled);
+    return new DocumentReads(path, setting, remembered, readBefore, unsettled, place);
   }
 
   /**
    * Whether the document `file`, read now with sha256 `hash`, may need
-   * rendering: not when the last build read these same bytes just after a
-   * change (its page is in the cache; only the file's look was not trusted).
+   * rendering: not when the last build read these same bytes, just after a
+   * change or before its file was copied (its page is in the cache; only the
+   * file's look was not trusted, or is new).
    */
   mayRender(file: string, hash: string): boolean {
-    return this.readUnsettled.get(file) !== hash;
+    const at = this.place(file);
+    return this.readUnsettled.get(at) !== hash && this.remembered.get(at)?.hash !== hash;
   }
 
   /**
@@ -93,20 +104,22 @@ export class DocumentReads {
 
   /** What reading `file` gave last time, if the file is as it was then. */
   recall(file: string, stats: Stats): DocumentRead | undefined {
-    const kept = this.remembered.get(file);
+    const at = this.place(file);
+    const kept = this.remembered.get(at);
     if (!kept || !sameLook(kept, lookOf(stats))) return undefined;
-    this.learnt.set(file, kept);
-    return { hash: kept.hash, images: kept.images };
+    this.learnt.set(at, kept);
+    return { hash: kept.hash, reach: kept.reach, images: kept.images };
   }
 
   /** Remembers what reading `file` (as `stats` found it, just before reading, at `readAt`) gave, unless it changed too recently to trust its times. */
   remember(file: string, stats: Stats, readAt: number, read: DocumentRead): void {
     const look = lookOf(stats);
+    const at = this.place(file);
     if (!settled(look, readAt)) {
-      this.unsettled.set(file, read.hash);
+      this.unsettled.set(at, read.hash);
       return;
     }
-    this.learnt.set(file, { ...look, hash: read.hash, images: read.images });
+    this.learnt.set(at, { ...look, hash: read.hash, reach: read.reach, images: read.images });
   }
 
   /** Keeps the reads of this build (and only those: documents gone are forgotten). */
