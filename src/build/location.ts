@@ -107,7 +107,9 @@ export async function stylesheetSeesPlace(path: string): Promise<boolean> {
   };
   const theirs = (await stylesheetModules(path)).filter((file) => !own(file));
   for (const file of theirs) {
-    if (/base-uri|document-uri|resolve-uri|unparsed-text|collection\s*\(|\bdoc(?:-available)?\s*\(|\bdocument\s*\(|system-property|environment-variable/.test(await readFile(file, 'utf8'))) return true;
+    // A module that cannot be read now (compiling it will say why) is taken to see.
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined || /base-uri|document-uri|resolve-uri|unparsed-text|collection\s*\(|\bdoc(?:-available)?\s*\(|\bdocument\s*\(|system-property|environment-variable/.test(text)) return true;
   }
   return false;
 }

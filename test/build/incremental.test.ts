@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, MANIFEST, type BuildOptions, type BuildReport } from '../../src/build/index.js';
+import { BuildCache } from '../../src/build/cache.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
@@ -181,7 +182,7 @@ describe('samizdat build, incremental and parallel', function () {
 
   it('renders a document again when a file it made is missing from the cache', async () => {
     const text = readFileSync(join(out, 'ch01', 'ch01.txt'));
-    const blob = join(scratch, 'cache', createHash('sha256').update(out).digest('hex').slice(0, 16), 'blobs', createHash('sha256').update(text).digest('hex'));
+    const blob = new BuildCache(out, options.buildCacheDir).blobPath(createHash('sha256').update(text).digest('hex'));
     assert.ok(existsSync(blob), blob);
     rmSync(blob);
     const report = await build(tei, options);
