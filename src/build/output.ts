@@ -335,6 +335,14 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
   const write: string[] = [];
   const wanted = new Set<string>();
   for (const path of files.keys()) for (const folder of parentsOf(path)) wanted.add(folder);
+  // The files in place the last publish's stats do not answer for (touched since, or all of them in an output folder
+  // copied or moved, with new inodes or another path) are hashed many at once: awaited one after another, each a round
+  // trip through libuv's threads, the 10,000 files of the bench corpus's copied edition took ~2.5 s.
+  const unknown = options.force ? [] : [...files.keys()].filter((path) => {
+    const here = present.get(path);
+    return here?.kind === 'file' && recordedHolds(here, files.get(path)!, stats.files[path]) === undefined;
+  });
+  const hashed = new Map(await pMap(unknown, async (path) => [path, await hashOf(join(target, path), fs)] as const, { concurrency: FILES_IN_FLIGHT }));
   for (const path of [...files.keys()].sort()) {
     const hash = files.get(path)!;
     const here = present.get(path);
@@ -342,8 +350,8 @@ export async function publish(target: string, files: ReadonlyMap<string, string>
     if (blocked !== undefined) { conflicts.push(blocked); continue; }
     if (here === undefined || (here.kind !== 'file' && path in ours)) { write.push(path); continue; }
     if (here.kind !== 'file') { conflicts.push(path); continue; }
-    // Most files are known by the last publish's stats, without a call: only a file touched since is read (awaited).
-    const same = !options.force && (recordedHolds(here, hash, stats.files[path]) ?? await hashOf(join(target, path), fs) === hash);
+    // Most files are known by the last publish's stats, without a call: only a file touched since is read (above).
+    const same = !options.force && (recordedHolds(here, hash, stats.files[path]) ?? hashed.get(path) === hash);
     if (same) keep.add(path);
     else if (path in ours) write.push(path);
     else conflicts.push(path);
