@@ -6,6 +6,7 @@
  * where it lies (location.ts) is not taken from the cache of another place.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -122,6 +123,33 @@ describe('samizdat build, a project moved or copied', function () {
     await build(join(project, 'tei'), options);
     assert.equal(existsSync(cache.legacyDir), false);
     assert.equal(existsSync(cache.dir), true);
+  });
+});
+
+describe('samizdat build (the command), a project copied elsewhere with its .samizdat/', function () {
+  this.timeout(300_000);
+  const cli = join(root, 'bin', 'samizdat.js');
+  const scratch = mkdtempSync(join(tmpdir(), 'samizdat-relocate-cli-'));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  /** `samizdat build` in `cwd` (its defaults: tei/ to dist/, with search and citations); its summary line. */
+  const buildIn = (cwd: string, ...args: string[]): string => {
+    const run = spawnSync('node', [cli, 'build', '--jobs', '1', ...args], { cwd, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout;
+  };
+
+  it('renders nothing, writes nothing, and its dist/ is what a cold build of the copy publishes', () => {
+    const project = join(scratch, 'proj');
+    mkdirSync(join(project, 'tei'), { recursive: true });
+    copyFileSync(join(root, 'tei', 'register.xml'), join(project, 'tei', 'register.xml'));
+    writeFileSync(join(project, 'tei', 'a.xml'), flagship);
+    assert.match(buildIn(project), /\(1 rendered, 0 unchanged;/);
+    const copy = join(scratch, 'ci', 'checkout', 'proj2');
+    cpSync(project, copy, { recursive: true, preserveTimestamps: true });
+    assert.match(buildIn(copy), /\(0 rendered, 1 unchanged; 0 file\(s\) written, 0 removed\)/);
+    // Another output folder has a cache of its own: a cold build.
+    assert.match(buildIn(copy, '--out', 'dist-cold'), /\(1 rendered, 0 unchanged;/);
+    assert.deepEqual(tree(join(copy, 'dist')), tree(join(copy, 'dist-cold')));
   });
 });
 
