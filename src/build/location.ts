@@ -13,7 +13,8 @@
  * edition changes nothing, unless a reference is absolute (`/x.xml`,
  * `file:`), climbs above the file system's root (`../` more times than
  * the file is deep, which stops at the root), or its base is set otherwise
- * (`xml:base`) or its pointers rewritten so (`prefixDef`, see `prefixReach`).
+ * (`xml:base`) or its pointers rewritten so (`prefixDef`, see `prefixReach`;
+ * an entity declared in the DOCTYPE, whose value the scan does not expand).
  * A customised HTML stylesheet may read the base URI as it likes.
  */
 import { readFile } from 'node:fs/promises';
@@ -23,8 +24,8 @@ import { stylesheetModules, XSLT_DIR } from '../transform/index.js';
 /** A text that may see its absolute place whatever its depth (see `placeReach`). */
 export const ANYWHERE = -1;
 
-/** Whatever sets the base of pointers, or names a file absolutely. */
-const BASE_CHANGED = /xml:base|\bfile:/i;
+/** Whatever sets the base of pointers, names a file absolutely, or may put into a value what the scan below does not see (an entity). */
+const BASE_CHANGED = /xml:base|\bfile:|<!ENTITY/i;
 
 /** Attribute values (and a processing instruction's pseudo-attributes: conservative, they only add reach). */
 const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)')/g;
