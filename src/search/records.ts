@@ -82,8 +82,8 @@ export function documentLabels(documents: readonly { name: string; title: string
 
 /** Word keys already worked out, by word: most words of an edition recur, and a key takes a locale-aware lower-casing and two regular expressions. */
 const wordKeys = new Map<string, string>();
-/** Keys remembered at most (a bound on the memory they hold; an edition of 1,000 documents has ~100,000 distinct words). */
-const WORD_KEYS_KEPT = 200_000;
+/** Keys remembered at most: a bound on the memory they hold in a long `watch` (the bench corpus, 1,000 documents, has ~43,000 distinct words). */
+const WORD_KEYS_KEPT = 100_000;
 
 /** A word as the content is compared: lower case, without the punctuation around it or a possessive ’s. */
 function wordKey(word: string): string {
