@@ -80,12 +80,45 @@ export function documentLabels(documents: readonly { name: string; title: string
   return new Map(documents.map(({ name, title }) => [name, (uses.get(title) ?? 0) > 1 ? `${title} (${name})` : title]));
 }
 
+/** Word keys already worked out, by word: most words of an edition recur, and a key takes a locale-aware lower-casing and two regular expressions. */
+const wordKeys = new Map<string, string>();
+/** Keys remembered at most: a bound on the memory they hold in a long `watch` (the bench corpus, 1,000 documents, has ~43,000 distinct words). */
+const WORD_KEYS_KEPT = 100_000;
+
 /** A word as the content is compared: lower case, without the punctuation around it or a possessive ’s. */
 function wordKey(word: string): string {
-  return word.toLocaleLowerCase().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').replace(/['’]s$/u, '');
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    key = word.toLocaleLowerCase().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').replace(/['’]s$/u, '');
+    if (wordKeys.size >= WORD_KEYS_KEPT) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
 }
 
 const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
+
+/** A run of words joined by single spaces, and how many words it has. */
+interface Run { text: string; words: number }
+
+/**
+ * A text's words (split at white space, as Pagefind counts them) joined by
+ * one space, and how many there are: what `words(text).join(' ')` and its
+ * length give, without an array of every word of the edition (the content
+ * of its records, some 100,000 passages, is most of the search's own work).
+ * `trim` takes off exactly what `\s` matches.
+ */
+function spaced(text: string): Run {
+  const joined = text.trim().replace(/\s+/g, ' ');
+  return { text: joined, words: joined === '' ? 0 : spaces(joined) + 1 };
+}
+
+/** How many spaces a text has. */
+function spaces(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count += 1;
+  return count;
+}
 
 /** A passage's place in its record's content, and what a result found there links to and shows. */
 export interface PassageSpan {
@@ -106,10 +139,15 @@ export interface PassageSpan {
  * content and where each passage starts in it.
  */
 export function recordContent(passages: readonly Passage[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
+  return contentOf(passages, passages.map((passage) => spaced(passage.text)), entities);
+}
+
+/** `recordContent`, given each passage's text `spaced` (worked out once, when the passages are grouped into records). */
+function contentOf(passages: readonly Passage[], texts: readonly Run[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
   // Most passages have no other forms: the text's words are compared only when there are some.
   let known: Set<string> | undefined;
   const newWords = (forms: readonly string[]): string[] => forms.flatMap((form) => {
-    const seen = (known ??= new Set(passages.flatMap((p) => words(p.text).map(wordKey))));
+    const seen = (known ??= new Set(texts.flatMap((t) => (t.words === 0 ? [] : t.text.split(' ').map(wordKey)))));
     const kept = words(form).filter((word) => {
       const key = wordKey(word);
       if (key === '' || seen.has(key)) return false;
@@ -118,15 +156,25 @@ export function recordContent(passages: readonly Passage[], entities: readonly E
     });
     return kept.length > 0 ? [kept.join(' ')] : [];
   });
-  const bracketed = (forms: string[]): string[] => (forms.length === 0 ? [] : words(`${FORMS_OPEN}${forms.join(FORMS_SEPARATOR)}${FORMS_CLOSE}`));
-  const content: string[] = [];
+  // The content is built of runs of words, each joined by single spaces: `count` is the words so far.
+  const runs: string[] = [];
+  let count = 0;
+  const add = (run: Run): void => {
+    if (run.words === 0) return;
+    runs.push(run.text);
+    count += run.words;
+  };
+  const bracketed = (forms: string[]): void => {
+    if (forms.length > 0) add(spaced(`${FORMS_OPEN}${forms.join(FORMS_SEPARATOR)}${FORMS_CLOSE}`));
+  };
   const spans: PassageSpan[] = [];
-  for (const passage of passages) {
-    spans.push({ offset: content.length, target: passage.target, number: passage.number });
-    content.push(...words(passage.text), ...bracketed(newWords(passage.forms)));
+  for (const [i, passage] of passages.entries()) {
+    spans.push({ offset: count, target: passage.target, number: passage.number });
+    add(texts[i]);
+    if (passage.forms.length > 0) bracketed(newWords(passage.forms));
   }
-  content.push(...bracketed(newWords(entities.flatMap((e) => e.names))));
-  return { content: content.join(' '), spans };
+  if (entities.length > 0) bracketed(newWords(entities.flatMap((e) => e.names)));
+  return { content: runs.join(' '), spans };
 }
 
 /** The passages of a record, as its `passages` metadata carries them: `offset:target:number` (the number URI-encoded), space-separated. */
@@ -168,21 +216,22 @@ export function documentRecords(
   context: { language: string; label: string; sortMeta?: boolean },
 ): SearchRecord[] {
   const mentioned = passageEntities(document.entities, document.passages.passages);
-  const groups: { passages: Passage[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
+  const groups: { passages: Passage[]; texts: Run[]; entities: Entity[]; filters: Record<string, string[]>; key: string; words: number; first: number }[] = [];
   document.passages.passages.forEach((passage, index) => {
     const entities = mentioned.get(index) ?? [];
     const filters = passageFilters(passage, entities, context.label);
     const key = JSON.stringify([filters, passage.heading]);
     const group = groups.at(-1);
-    const length = words(passage.text).length;
+    const text = spaced(passage.text);
     if (group && group.key === key && group.words < RECORD_WORDS) {
       group.passages.push(passage);
-      group.words += length;
-    } else groups.push({ passages: [passage], entities, filters, key, words: length, first: index });
+      group.texts.push(text);
+      group.words += text.words;
+    } else groups.push({ passages: [passage], texts: [text], entities, filters, key, words: text.words, first: index });
   });
   const title = document.title;
-  return groups.map(({ passages, entities, filters, first }): SearchRecord => {
-    const { content, spans } = recordContent(passages, entities);
+  return groups.map(({ passages, texts, entities, filters, first }): SearchRecord => {
+    const { content, spans } = contentOf(passages, texts, entities);
     const heading = passages[0].heading;
     const order = orderKey(position, first);
     const target = passages[0].target;

@@ -171,6 +171,26 @@ describe('search: the records of the index', () => {
     assert.equal(recordContent([passage({ text: 'Nothing else.' })], []).content, 'Nothing else.', 'no brackets when there is nothing to add');
   });
 
+  it('joins the words of any white space by one space, and counts them as Pagefind does (split at white space)', () => {
+    // Every kind of white space JavaScript's \s matches, around and between words, and passages with no words at all.
+    const spaces = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const texts = [` \n${spaces.join('a')}b\u00a0\u00a0c `, '', spaces.join(''), 'one', '\u3000two\tthree\u00a0'];
+    const passages = texts.map((text, i) => passage({ anchor: `p${i}`, target: `p${i}`, number: String(i), text, forms: i === 4 ? ['  Two  four\u00a0 '] : [] }));
+    const { content, spans } = recordContent(passages, [ada]);
+    const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
+    const expected = [...words(texts[0]), ...words(texts[3]), ...words(texts[4]), '⟨', 'four', '⟩', '⟨', 'Ada', 'Lovelace', '·', 'Augusta', 'King', '⟩'];
+    assert.equal(content, expected.join(' '));
+    let offset = 0;
+    assert.deepEqual(spans.map((s) => s.offset), texts.map((text, i) => {
+      const at = offset;
+      offset += words(text).length + (i === 4 ? 3 : 0);
+      return at;
+    }), 'each passage starts after the words before it, none for a passage of white space');
+    const grouped = documentRecords(letter(passages.slice(0, 4)), 0, context);
+    assert.equal(grouped.length, 1, 'passages of white space alone are short passages like any other');
+    assert.equal(grouped[0].content, words(texts.slice(0, 4).join(' ')).join(' '));
+  });
+
   const letter = (passages: Passage[], mentions: { entry: string; paragraph: string; text?: string }[] = []) => ({
     name: 'letter', title: 'A letter', entities: mentioned(mentions), passages: { language: 'en', date: { when: '1905-03-02' }, passages },
   });
