@@ -5,8 +5,9 @@
  * result of an earlier call with the same arguments. xslt3 compiles the
  * attribute into nothing that saxon-js reads (the SEF of a function with
  * cache="yes" is that of one without), so samizdat finds the declarations in
- * the stylesheet's text and marks those functions' nodes in the parsed SEF
- * (`samizdatCache`); the saxon-js edit `marked-functions-cached`
+ * the stylesheet's text (every module compileStylesheet reads for its key;
+ * the schema a rule stylesheet is generated from) and marks those functions'
+ * nodes in the parsed SEF (`samizdatCache`); the saxon-js edit `marked-functions-cached`
  * (saxon-patches.ts) then keeps their results for the length of a transform.
  * A declaration this reading misses is simply not cached: slower, never
  * different. The edition rules cache s:pointer-problem-in, called once per

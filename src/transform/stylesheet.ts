@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { PRECOMPILED_SEF_DIR } from '../precompiled/index.js';
 import { writeAtomically } from '../write-atomically.js';
+import { cachedFunctionNames, markCachedFunctions } from './cached-functions.js';
 import { madeOnce } from './made-once.js';
 import { saxonVersion, xslt3Script } from './saxon.js';
 
@@ -70,8 +71,12 @@ const memory = new Map<string, Promise<CompiledStylesheet>>();
 /** The stylesheet at `path`, compiled (or found precompiled, or in the cache). */
 export async function compileStylesheet(path: string, options: CompileOptions = {}): Promise<CompiledStylesheet> {
   const absolute = resolve(path);
-  const key = await stylesheetKey(absolute);
-  return findOrCompile(key, absolute, options, () => exportSef(absolute));
+  const { key, cached } = await readModules(absolute);
+  const compiled = await findOrCompile(key, absolute, options, () => exportSef(absolute));
+  // The SEF keeps nothing of cache="yes" (cached-functions.ts): read from the modules' text, as the rule
+  // layer reads it from a schema. Marking the same SEF again (one kept in memory) changes nothing.
+  markCachedFunctions(compiled.sef, cached);
+  return compiled;
 }
 
 /** A stylesheet samizdat writes itself (from Schematron), known by a key its caller computed from what it was generated from. */
@@ -165,10 +170,19 @@ export function vouchedFor<T extends object>(sef: T): T {
  * stylesheet's folder: the key says what the SEF is made of, not where.
  */
 export async function stylesheetKey(path: string): Promise<string> {
+  return (await readModules(path)).key;
+}
+
+/** The content key of a stylesheet, and the functions its modules declare cache="yes", read in one walk. */
+async function readModules(path: string): Promise<{ key: string; cached: Set<string> }> {
   const hash = createHash('sha256').update(`samizdat-sef-2 saxon-js ${saxonVersion}\n`);
   const base = dirname(resolve(path));
-  await visitModules(path, (file, text) => hash.update(`${relative(base, file).split(sep).join('/')}\n${text.length}\n`).update(text));
-  return hash.digest('hex');
+  const cached = new Set<string>();
+  await visitModules(path, (file, text) => {
+    hash.update(`${relative(base, file).split(sep).join('/')}\n${text.length}\n`).update(text);
+    for (const name of cachedFunctionNames(text)) cached.add(name);
+  });
+  return { key: hash.digest('hex'), cached };
 }
 
 /** The stylesheet's file and those of every module it imports or includes, transitively, in order. */

@@ -2,16 +2,34 @@
  * Which functions samizdat keeps the results of (transform/cached-functions.ts):
  * those declared cache="yes", found in a stylesheet's or schema's text and
  * marked in its SEF without changing what the SEF serializes to (saxon-js
- * checks it against its checksum). That the marked ones are kept is tested
- * with the saxon-js edit, in saxon-patches.test.ts.
+ * checks it against its checksum), in the rule layer's generated stylesheets
+ * and in every stylesheet compiled by compileStylesheet (samizdat's own, a
+ * customisation and the modules it imports). That the marked ones are kept
+ * is tested with the saxon-js edit, in saxon-patches.test.ts.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cachedFunctionNames, markCachedFunctions } from '../../src/transform/cached-functions.js';
+import { compileStylesheet, runStylesheet } from '../../src/transform/index.js';
 import { compileSchematron } from '../../src/validate/schematron/compiler.js';
 
 const RULES = fileURLToPath(new URL('../../schemas/samizdat-rules.sch', import.meta.url));
+/** f:made declared cache="yes", f:fresh not, each making a new element per call. */
+const CACHED_FUNCTION = fileURLToPath(new URL('../fixtures/transform/cached-function.xsl', import.meta.url));
+
+/** The functions marked in a SEF, as "N name". */
+function markedIn(sef: object): string[] {
+  const marked: string[] = [];
+  const walk = (node: { N?: string; name?: string; C?: unknown[]; samizdatCache?: boolean }): void => {
+    if (node.samizdatCache) marked.push(`${node.N} ${node.name}`);
+    (node.C as (typeof node)[] | undefined)?.forEach(walk);
+  };
+  walk(sef as Parameters<typeof walk>[0]);
+  return marked;
+}
 
 describe('transform: functions declared cache="yes"', () => {
   it('are named by their EQName, whatever the order and quotes of their attributes', () => {
@@ -47,12 +65,25 @@ describe('transform: functions declared cache="yes"', () => {
     const compiled = await compileSchematron({ path: RULES, text }, false);
     // The SEF may already have been run in this process (linked to its parents, no longer JSON): only a diagnostic is shown.
     assert.ok('stylesheet' in compiled, 'message' in compiled ? compiled.message : 'not compiled');
-    const marked: string[] = [];
-    const walk = (node: { N?: string; name?: string; C?: unknown[]; samizdatCache?: boolean }): void => {
-      if (node.samizdatCache) marked.push(`${node.N} ${node.name}`);
-      (node.C as (typeof node)[] | undefined)?.forEach(walk);
-    };
-    walk(compiled.stylesheet.sef);
-    assert.deepEqual(marked, ['function Q{urn:samizdat:rules}pointer-problem-in']);
+    assert.deepEqual(markedIn(compiled.stylesheet.sef), ['function Q{urn:samizdat:rules}pointer-problem-in']);
+  });
+
+  // compileStylesheet used not to mark them: a customisation's (or samizdat's own) cache="yes" was ignored.
+  it('are marked in a stylesheet compileStylesheet compiles, in the modules it imports too, and kept when it runs', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'samizdat-cached-'));
+    try {
+      const importing = join(scratch, 'importing.xsl');
+      writeFileSync(importing, '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        + `<xsl:import href="${pathToFileURL(CACHED_FUNCTION).href}"/></xsl:stylesheet>`);
+      for (const path of [CACHED_FUNCTION, importing]) {
+        const compiled = await compileStylesheet(path, { cacheDir: false });
+        assert.deepEqual(markedIn(compiled.sef), ['function Q{urn:samizdat:test}made'], path);
+        // The first results: the same element for the same arguments from f:made, a new one from f:fresh.
+        const result = String(runStylesheet(compiled, { file: 'r.xml', text: '<r/>', baseUri: 'file:///r.xml' }));
+        assert.deepEqual(result.split(' ').slice(0, 8), ['true', 'false', 'false', 'false', 'true', 'false', 'true', 'false'], path);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
