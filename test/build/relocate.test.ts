@@ -17,24 +17,11 @@ import { BuildCache, sha256 } from '../../src/build/cache.js';
 import { ANYWHERE, placeReach, seesPlace, stylesheetSeesPlace } from '../../src/build/location.js';
 import { SETTLING_MS } from '../../src/build/reads.js';
 import { HTML_STYLESHEET } from '../../src/transform/index.js';
+import { snapshot as tree } from '../support/snapshot.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-
-/** Every file under `dir`, by relative path, with its bytes. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string, prefix: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else files.set(`${prefix}${name}`, readFileSync(path, 'latin1'));
-    }
-  };
-  walk(dir, '');
-  return files;
-}
 
 /** The project's build options: its cache in `.samizdat`, its output in `dist`, as the CLI has them. */
 const optionsOf = (project: string, out = 'dist'): BuildOptions => ({
