@@ -18,83 +18,12 @@
  * A customised HTML stylesheet may read the base URI as it likes.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
+import { READS_PLACE } from '../place.js';
 import { stylesheetModules, XSLT_DIR } from '../transform/index.js';
 
-/** A text that may see its absolute place whatever its depth (see `placeReach`). */
-export const ANYWHERE = -1;
-
-/** Whatever sets the base of pointers, names a file absolutely, or may put into a value what the scan below does not see (an entity). */
-const BASE_CHANGED = /xml:base|\bfile:|<!ENTITY/i;
-
-/** Attribute values (and a processing instruction's pseudo-attributes: conservative, they only add reach). */
-const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-const REPLACEMENT_PATTERN = /replacementPattern\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/**
- * How many folders up the text's references climb at most (from the file's
- * folder), or `ANYWHERE` when one may name an absolute place. Read from
- * every attribute value, whichever attribute: more than the stylesheets
- * resolve, so never less than they climb.
- */
-export function placeReach(text: string): number {
-  if (BASE_CHANGED.test(text)) return ANYWHERE;
-  let reach = 0;
-  /** The most '..' in one token, anywhere in it: more than any part of it put into a prefixDef's pattern climbs. */
-  let dots = 0;
-  for (const match of text.matchAll(ATTRIBUTE_VALUE)) {
-    const value = match[1] ?? match[2] ?? '';
-    // Most values name nothing above the folder: only those with '/', '..' or escapes can climb or be absolute.
-    if (!value.includes('/') && !value.includes('..') && !/%2[ef]|&#/i.test(value)) continue;
-    for (const token of decode(value).split(/\s+/)) {
-      const path = token.split(/[?#]/)[0];
-      if (path.startsWith('/')) return ANYWHERE;
-      let level = 0;
-      for (const segment of path.split('/')) {
-        if (segment === '..') reach = Math.max(reach, ++level);
-        else if (segment !== '.' && segment !== '') level--;
-      }
-      dots = Math.max(dots, token.split('..').length - 1);
-    }
-  }
-  return prefixReach(text, reach, dots);
-}
-
-/**
- * The reach once prefixDefs rewrite pointers (`reg:p1` → `register.xml#p1`).
- * A pattern whose first '$' comes after a '#' puts the token's part in the
- * fragment, where it climbs nothing; one whose literal start holds a '/'
- * makes a relative path that climbs at most its own '..' and, for each
- * group it repeats, a token's; any other (`$1`, `reg$1`) may make anything.
- */
-function prefixReach(text: string, reach: number, dots: number): number {
-  let groups = -1;
-  for (const match of text.matchAll(REPLACEMENT_PATTERN)) {
-    const pattern = decode(match[1] ?? match[2] ?? '');
-    const literal = pattern.split(/[$\\]/)[0];
-    if (literal.includes('#')) continue;
-    if (!literal.includes('/')) return ANYWHERE;
-    groups = Math.max(groups, pattern.split('$').length - 1);
-  }
-  return groups < 0 ? reach : Math.max(reach, dots * (1 + groups));
-}
-
-/** Character references and %-escapes of '.' and '/', which a URI resolver may read as the characters. */
-function decode(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#([0-9]+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/%2e/gi, '.').replace(/%2f/gi, '/');
-}
-
-/** Whether the file at `file` whose references reach `reach` (`placeReach`) may render differently elsewhere. */
-export function seesPlace(file: string, reach: number): boolean {
-  if (reach === ANYWHERE) return true;
-  const depth = dirname(resolve(file)).split(sep).filter((segment) => segment !== '').length;
-  // Reaching the root exactly is still relative; one more '..' would stop there, and the result depend on the depth.
-  return reach >= depth;
-}
+// The analysis of a document's text is shared with validation's remembered verdicts.
+export { ANYWHERE, placeReach, seesPlace } from '../place.js';
 
 /**
  * Whether the stylesheet at `path` may read the base URI of what it renders
@@ -110,7 +39,7 @@ export async function stylesheetSeesPlace(path: string): Promise<boolean> {
   for (const file of theirs) {
     // A module that cannot be read now (compiling it will say why) is taken to see.
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined || /base-uri|document-uri|resolve-uri|unparsed-text|collection\s*\(|\bdoc(?:-available)?\s*\(|\bdocument\s*\(|system-property|environment-variable/.test(text)) return true;
+    if (text === undefined || READS_PLACE.test(text)) return true;
   }
   return false;
 }

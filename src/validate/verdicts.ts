@@ -20,19 +20,35 @@
  * damaged pack is ignored as a whole, never half trusted. A document whose
  * file looks as it did when its verdict was reached (size, inode, times; see
  * `file-look.ts`) is not even hashed again.
+ *
+ * Verdicts move with the project (a copy, or a CI checkout at another path
+ * restoring `.samizdat/`): a verdict is kept by the document's path from the
+ * cache's folder, its dependencies likewise, and the setting names the
+ * project's files so too, unless the verdict may depend on where the
+ * document lies (see `Verdicts.movable`): then by absolute paths, as before.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { lookOf, sameLook, settled, type FileLook } from '../file-look.js';
+import { READS_PLACE, seesPlace } from '../place.js';
 import { writeAtomically } from '../write-atomically.js';
 import type { DocumentResult } from './document.js';
 
-const FORMAT = 'samizdat-verdicts-2';
+const FORMAT = 'samizdat-verdicts-3';
+
+/** The format before verdicts could move with the project: its pack, named by the setting with absolute paths, is removed when a pack is written. */
+const LEGACY_FORMAT = 'samizdat-verdicts-2';
+
+/** Stands, in what a verdict that moves with the project stores, for the project's folder (with its trailing separator). */
+const PROJECT = '\u0000project\u0000';
+
+/** Stands, in a stored message, for the document's path as it was given. */
+const FILE = '\u0000file\u0000';
 
 /** Rule ids of problems that lie outside the document: a verdict carrying one is checked again next time. */
 const NOT_REMEMBERED = new Set(['io', 'internal', 'rng-schema-unavailable', 'rng-schema-incorrect', 'sch-schema-unavailable', 'sch-compile', 'sch-run']);
@@ -43,12 +59,15 @@ interface StoredVerdict {
   document: string;
   /** How the file looked when those bytes were read, when it had been still long enough to trust that look. */
   look?: FileLook;
+  /** How far up its references climb (`placeReach`), for a verdict that moves: elsewhere it holds only while they do not reach the root there. */
+  reach?: number;
+  /** Paths from the cache's folder for a verdict that moves ('/'-separated), absolute otherwise. */
   dependsOn: [path: string, sha256: string][];
   schema?: string;
   diagnostics: (Omit<Diagnostic, 'file'> & { file?: string })[];
 }
 
-/** A pack's contents: the verdicts of one setting, reached by one samizdat, by the document's absolute path. */
+/** A pack's contents: the verdicts of one setting, reached by one samizdat, by the document's path from the cache's folder (absolute for a verdict tied to its place). */
 interface Pack {
   setting: string;
   samizdat: string;
@@ -60,19 +79,38 @@ export class Verdicts {
   private readonly hashes = new Map<string, Promise<string>>();
   /** Verdicts reached or refreshed in this run (undefined: forget the one kept), written at the end. */
   private readonly changes = new Map<string, StoredVerdict | undefined>();
+  /** Whether a file the verdicts depend on is rules that may see where the files are, looked at once per run. */
+  private readonly readsPlace = new Map<string, Promise<boolean>>();
 
-  private constructor(private readonly folder: string, private readonly setting: string, private readonly kept: Map<string, StoredVerdict>) {}
+  private constructor(
+    private readonly folder: string,
+    /** The folder the cache lives in, from which verdicts that move name files. */
+    private readonly root: string,
+    /** The project's folder (absolute): only verdicts of its files, depending on its files alone, move with it. */
+    private readonly project: string,
+    private readonly setting: string,
+    private readonly legacyPack: string,
+    private readonly kept: Map<string, StoredVerdict>,
+  ) {}
 
   /**
    * The verdicts in `cacheDir` for one validation setting (anything that can
    * change a verdict but is not a file: the schema given, the catalog, the
-   * rule files and rules switched off, `grammarOnly`).
+   * rule files and rules switched off, `grammarOnly`). `project` is the
+   * project's folder: paths inside it are named in the setting from the
+   * cache's folder, so that a copy of the project finds the same pack;
+   * paths outside it stay absolute (moving the project away from them
+   * changes the setting).
    */
-  static async open(cacheDir: string, setting: unknown): Promise<Verdicts> {
-    const folder = join(resolve(cacheDir), 'verdicts');
-    const settingText = JSON.stringify(setting);
+  static async open(cacheDir: string, setting: unknown, project: string = process.cwd()): Promise<Verdicts> {
+    const root = resolve(cacheDir);
+    const folder = join(root, 'verdicts');
+    const projectPath = resolve(project);
+    const inProject = (value: unknown) => (typeof value === 'string' && isAbsolute(value) && inside(projectPath, value) ? `place:${placeFrom(root, value)}` : value);
+    const settingText = JSON.stringify(setting, (_, value: unknown) => inProject(value));
     const kept = await readPack(packPath(folder, settingText), settingText);
-    return new Verdicts(folder, settingText, new Map(Object.entries(kept ?? {})));
+    const legacyPack = join(folder, `${sha256(`${LEGACY_FORMAT}\0${JSON.stringify(setting)}`)}.pack`);
+    return new Verdicts(folder, root, projectPath, settingText, legacyPack, new Map(Object.entries(kept ?? {})));
   }
 
   /**
@@ -90,9 +128,15 @@ export class Verdicts {
 
   /** The document's remembered verdict, if it still holds. The document is hashed only when a verdict is kept for it and its file looks changed. */
   async recall(file: string): Promise<DocumentResult | undefined> {
-    const key = resolve(file);
-    const stored = this.kept.get(key);
+    const absolute = resolve(file);
+    const place = inside(this.project, absolute) ? placeFrom(this.root, absolute) : undefined;
+    let key = place ?? absolute;
+    let stored = place === undefined ? undefined : this.kept.get(place);
+    // A verdict that moved holds here only while its references do not climb to the root from here.
+    if (stored !== undefined && (stored.reach === undefined || seesPlace(absolute, stored.reach))) stored = undefined;
+    if (stored === undefined) stored = this.kept.get((key = absolute));
     if (stored === undefined) return undefined;
+    const moves = key !== absolute;
     const now = await stat(file).catch(() => undefined);
     if (now === undefined) return undefined;
     const look = lookOf(now);
@@ -103,30 +147,70 @@ export class Verdicts {
       const refreshed = { ...stored, look: settled(look, lookedAt) && sameLook(lookOf(await stat(file)), look) ? look : undefined };
       if (!sameLookOrBoth(refreshed.look, stored.look)) this.changes.set(key, refreshed);
     }
-    for (const [path, hash] of stored.dependsOn) if ((await this.hashOf(path)) !== hash) return undefined;
+    const dependsOn = stored.dependsOn.map(([path]) => (moves ? resolve(this.root, path) : path));
+    for (const [i, [, hash]] of stored.dependsOn.entries()) if ((await this.hashOf(dependsOn[i])) !== hash) return undefined;
+    const here = (text: string) => text.split(FILE).join(file).split(PROJECT).join(this.project + sep);
     return {
       file,
-      schema: stored.schema,
-      diagnostics: stored.diagnostics.map((d) => ({ ...d, file: d.file ?? file }) as Diagnostic),
-      dependsOn: stored.dependsOn.map(([path]) => path),
+      schema: stored.schema === undefined ? undefined : here(stored.schema),
+      diagnostics: stored.diagnostics.map((d) => ({ ...d, message: here(d.message), file: d.file === undefined ? file : here(d.file) }) as Diagnostic),
+      dependsOn,
     };
   }
 
   /** Remembers `result` by the bytes it was reached from (`result.source`); a verdict without them, or reached because something outside the document failed, is forgotten. */
   async remember(result: DocumentResult): Promise<void> {
-    const key = resolve(result.file);
+    const absolute = resolve(result.file);
+    const place = inside(this.project, absolute) ? placeFrom(this.root, absolute) : undefined;
+    const forget = (key: string | undefined) => key !== undefined && this.kept.has(key) && this.changes.set(key, undefined);
     const source = result.source;
-    if (source === undefined || result.dependsOn === undefined || result.diagnostics.some((d) => NOT_REMEMBERED.has(d.ruleId))) {
-      if (this.kept.has(key)) this.changes.set(key, undefined);
+    const dependsOn = result.dependsOn;
+    if (source === undefined || dependsOn === undefined || result.diagnostics.some((d) => NOT_REMEMBERED.has(d.ruleId))) {
+      forget(place);
+      forget(absolute);
       return;
     }
+    const moves = place !== undefined && await this.movable(absolute, source.reach, dependsOn);
+    const key = moves ? place : absolute;
+    forget(moves ? absolute : place);
+    // What names the document as given, or (for a verdict that moves) a file of the project, names it from wherever the verdict is given again.
+    const stored = (text: string) => {
+      // Only a path (not a bare name, which other words may contain) is told apart from the rest of a message.
+      const named = /[\\/]/.test(result.file) ? text.split(result.file).join(FILE) : text;
+      return moves ? named.split(this.project + sep).join(PROJECT) : named;
+    };
     this.changes.set(key, {
       document: source.sha256,
       look: settled(source.look, source.lookedAt) ? source.look : undefined,
-      dependsOn: await Promise.all(result.dependsOn.map(async (path): Promise<[string, string]> => [path, await this.hashOf(path)])),
-      schema: result.schema,
-      diagnostics: result.diagnostics.map(({ file, ...rest }) => (file === result.file ? rest : { file, ...rest })),
+      ...(moves ? { reach: source.reach } : {}),
+      dependsOn: await Promise.all(dependsOn.map(async (path): Promise<[string, string]> => [moves ? placeFrom(this.root, path) : path, await this.hashOf(path)])),
+      schema: result.schema === undefined ? undefined : stored(result.schema),
+      diagnostics: result.diagnostics.map(({ file, message, ...rest }) => (file === result.file ? { ...rest, message: stored(message) } : { file: stored(file), ...rest, message: stored(message) })),
     });
+  }
+
+  /**
+   * Whether the verdict on the document at `absolute`, whose references
+   * reach `reach` and which depends on `dependsOn`, holds wherever the
+   * project is: the document and every file it depends on lie in the
+   * project, its references neither name an absolute place nor climb to the
+   * root (`placeReach`; unknown when its text was not read whole), and none
+   * of the rule files it was checked with reads base URIs or opens files
+   * (but samizdat's own rules, which only compare pointers resolved against
+   * the same base, as its stylesheets do: see build/location.ts).
+   */
+  private async movable(absolute: string, reach: number | undefined, dependsOn: readonly string[]): Promise<boolean> {
+    if (reach === undefined || seesPlace(absolute, reach) || !dependsOn.every((path) => inside(this.project, path))) return false;
+    return !(await Promise.all(dependsOn.map((path) => this.rulesReadPlace(path)))).some(Boolean);
+  }
+
+  private rulesReadPlace(path: string): Promise<boolean> {
+    let reads = this.readsPlace.get(path);
+    if (reads === undefined) {
+      reads = rulesReadPlace(path);
+      this.readsPlace.set(path, reads);
+    }
+    return reads;
   }
 
   /**
@@ -144,12 +228,13 @@ export class Verdicts {
       else verdicts.set(key, verdict);
     }
     const untouched = [...verdicts.keys()].filter((key) => !this.changes.has(key));
-    const gone = await Promise.all(untouched.map((key) => stat(key).then(() => false, () => true)));
+    const gone = await Promise.all(untouched.map((key) => stat(resolve(this.root, key)).then(() => false, () => true)));
     untouched.forEach((key, i) => gone[i] && verdicts.delete(key));
     const sorted = Object.fromEntries([...verdicts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const body = JSON.stringify({ setting: this.setting, samizdat: await samizdatFingerprint(), verdicts: sorted } satisfies Pack);
     await writeAtomically(path, `${FORMAT} ${sha256(body)}\n${body}`).catch(() => undefined);
     await forgetOldLayout(this.folder);
+    if (this.legacyPack !== path) await rm(this.legacyPack, { force: true }).catch(() => undefined);
   }
 
   private hashOf(path: string): Promise<string> {
@@ -160,6 +245,31 @@ export class Verdicts {
     }
     return hash;
   }
+}
+
+/** Whether `path` lies in the folder `folder` (both absolute; lexically, as the cache names files). */
+function inside(folder: string, path: string): boolean {
+  const from = relative(folder, path);
+  return !from.startsWith('..') && !isAbsolute(from);
+}
+
+/** `path` as a verdict that moves names it: from the cache's folder `root`, '/'-separated. */
+function placeFrom(root: string, path: string): string {
+  return relative(root, resolve(path)).split(sep).join('/');
+}
+
+/** The namespaces of Schematron and XSLT: a file the verdict depends on that holds neither (a register, a RELAX NG grammar without rules) runs no rules. */
+const RULES = /http:\/\/purl\.oclc\.org\/dsdl\/schematron|http:\/\/www\.w3\.org\/1999\/XSL\/Transform/;
+
+/** samizdat's own rule file, byte for byte: its rules may read base URIs, but see nothing of where the project is. */
+let ownRules: Promise<string | undefined> | undefined;
+
+/** Whether the file at `path` holds rules that may read where the files they check lie (a file that cannot be read holds none: its hash says it is missing). */
+async function rulesReadPlace(path: string): Promise<boolean> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined || !RULES.test(text) || !READS_PLACE.test(text)) return false;
+  ownRules ??= readFile(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas', 'samizdat-rules.sch'), 'utf8').catch(() => undefined);
+  return text !== await ownRules;
 }
 
 function sameLookOrBoth(a: FileLook | undefined, b: FileLook | undefined): boolean {
