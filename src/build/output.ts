@@ -56,6 +56,7 @@ interface Manifest {
 
 /** What the last publish found on disk for each file it left there, so that the next one need not hash them again. */
 interface FileStats {
+  /** The output folder, from the stats file's folder (`statsName`). */
   out: string;
   files: Record<string, { hash: string; size: number; mtimeMs: number; ino: number }>;
 }
@@ -621,9 +622,20 @@ async function manifestOf(target: string, present: ReadonlyMap<string, Entry>, o
 async function readStats(path: string, target: string, fs: PublishFileSystem): Promise<FileStats> {
   try {
     const stats = JSON.parse(await fs.readFile(path, 'utf8')) as FileStats;
-    if (stats.out === target) return stats;
+    if (stats.out === statsName(path, target)) return stats;
   } catch { /* none yet */ }
-  return { out: target, files: {} };
+  return { out: statsName(path, target), files: {} };
+}
+
+/**
+ * The output folder as the stats name it: from the stats file's folder, so
+ * that a project moved whole with its cache (whose folder is named so too,
+ * see `BuildCache`) trusts them rather than hashing every published file
+ * again. Safe: a file is trusted only while its size, time and inode are
+ * those recorded, which a move keeps and a copy does not.
+ */
+function statsName(path: string, target: string): string {
+  return relative(dirname(path), target).split(sep).join('/');
 }
 
 /** Whether the stats `writeStats` would record for `files` as `entries` found them are those `recorded` already. */
@@ -641,7 +653,7 @@ function sameStats(recorded: FileStats, files: ReadonlyMap<string, string>, entr
 
 /** Records what the published files are on disk now; a cache only (losing it costs hashing), so failing to write it is not an error. */
 async function writeStats(path: string, target: string, files: ReadonlyMap<string, string>, entries: ReadonlyMap<string, Entry>, fs: PublishFileSystem): Promise<void> {
-  const stats: FileStats = { out: target, files: {} };
+  const stats: FileStats = { out: statsName(path, target), files: {} };
   for (const [file, hash] of files) {
     const entry = entries.get(file);
     if (entry?.kind === 'file') stats.files[file] = { hash, size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino };

@@ -81,11 +81,15 @@ describe('samizdat build, a project moved or copied', function () {
     cpSync(project, join(scratch, 'to-move'), { recursive: true, preserveTimestamps: true });
     await sleep(SETTLING_MS + 100);
     await build(join(scratch, 'to-move', 'tei'), optionsOf(join(scratch, 'to-move')));
+    const stats = (project: string) => join(new BuildCache(join(project, 'dist'), join(project, '.samizdat', 'cache', 'build')).dir, 'published.json');
+    const published = readFileSync(stats(join(scratch, 'to-move')), 'utf8');
     renameSync(join(scratch, 'to-move'), moved);
     const report = await build(join(moved, 'tei'), optionsOf(moved));
     assert.deepEqual(report.diagnostics, []);
     assert.deepEqual(report.documentsRead, []);
     assert.deepEqual(report.rendered, ['c']);
+    // The published files' stats still hold (a move keeps them): trusted, not hashed and recorded again.
+    assert.equal(readFileSync(stats(moved), 'utf8'), published);
   });
 
   it('keeps two output folders of one project in caches of their own', async () => {
