@@ -13,6 +13,7 @@ import { planCorpus, reviseDocument, writeCorpus, type Corpus } from '../bench/c
 import { measure, medianOf, runEnvironment, unsetForRuns, type Run } from '../bench/measure.js';
 import { HELP, parseOptions, type Options } from '../bench/options.js';
 import { PLAYS, playSources, writePlays } from '../bench/plays.js';
+import { cpuShares, renderShares, threadOf, type CpuProfile } from '../bench/cpu-shares.js';
 import { compareRows, ratioInWords, renderMarkdown, resultsJson, rowFigures, sumOfRows, type Results, type Row } from '../bench/report.js';
 import { validate } from '../src/validate/index.js';
 import { corporaDir } from './support/paths.js';
@@ -287,5 +288,50 @@ describe('bench: ratios against the Java pipeline', () => {
     const markdown = renderMarkdown(old);
     assert.doesNotMatch(markdown, /Plays:/);
     assert.match(markdown, /\| — +\| `run validate-grammar-cold`, cold \| `run jing`, cold \| 3\.00 +\| 3\.0× slower \| old/);
+  });
+});
+
+describe('bench: CPU shares of a build (bench/cpu-shares.ts)', () => {
+  // A profile of one thread: a page transform, a text transform, garbage collection, citeproc, a file write, idle time.
+  const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({ id, callFrame: { functionName, url }, children });
+  const lib = 'file:///repo/lib/';
+  const profile: CpuProfile = {
+    nodes: [
+      frame(1, '(root)', '', [2, 8, 9, 10]),
+      frame(2, 'renderDocument', `${lib}build/render.js`, [3, 5, 11]),
+      frame(3, 'transformSource', `${lib}transform/index.js`, [4]),
+      frame(4, 'evaluate', 'file:///repo/node_modules/saxon-js/SaxonJS2N.js'),
+      frame(5, 'runStylesheet', `${lib}transform/index.js`, [6]),
+      frame(6, 'transform', `${lib}transform/index.js`, [7]),
+      frame(7, 'apply', 'file:///repo/node_modules/saxon-js/SaxonJS2N.js'),
+      frame(8, '(garbage collector)', ''),
+      frame(9, '(idle)', ''),
+      frame(10, 'makeBibliography', 'file:///repo/node_modules/citeproc/citeproc_commonjs.js'),
+      frame(11, 'writeAtomicallySync', `${lib}write-atomically.js`, [12]),
+      frame(12, 'writeFileSync', 'node:fs', [13]),
+      frame(13, 'writeUtf8String', ''),
+    ],
+    // Each sample's time is the next delta (as V8 writes them): the first delta is before the first sample.
+    samples: [4, 4, 7, 8, 9, 9, 9, 10, 13],
+    timeDeltas: [0, 1000, 1000, 500, 250, 5000, 5000, 5000, 750, 125],
+  };
+
+  it('gives every busy sample to one share, and none to idle time', () => {
+    const shares = cpuShares(profile);
+    assert.deepEqual(Object.fromEntries(shares), {
+      'saxon-js, for build/render:renderDocument > transform/index:transformSource': 2000,
+      'saxon-js, for build/render:renderDocument > transform/index:runStylesheet': 500,
+      'garbage collection': 250,
+      'citations (citeproc, Citation.js)': 750,
+      'node: files': 125,
+    });
+  });
+
+  it('names the thread of each profile by Node\'s file name, and reports each thread and all of them', () => {
+    assert.equal(threadOf('CPU.20261128.095056.28871.0.001.cpuprofile'), 'calling thread');
+    assert.equal(threadOf('CPU.20261128.095056.28871.2.002.cpuprofile'), 'worker 2');
+    const report = renderShares(new Map([['worker 2', cpuShares(profile)]]));
+    assert.match(report, /^worker 2: 0\.00 s CPU\n/);
+    assert.match(report, /\nall threads: 0\.00 s CPU\n {5}0\.00 s {2}55\.2% {2}saxon-js, for build\/render:renderDocument > transform\/index:transformSource\n/);
   });
 });

@@ -45,7 +45,7 @@ import { sitePages } from './site.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { editionEntities, registerRecord, relinkedRecord } from './entities.js';
 import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
-import { WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
+import { TRANSFORMING_YOUNG_GENERATION_MB, WORKERS_FROM, WorkerPool, stackFor } from '../workers/pool.js';
 import { RECORDS_STYLESHEET, SEARCH_FOLDER, SEARCH_PAGE, compileSearchPage, prepareSearchIndex, searchDone, searchKeys, searchUnit, type SearchSummary } from '../search/index.js';
 
 export { BUILD_RULE, ENTITY_INDEX_HREF, textFileName } from './render.js';
@@ -586,7 +586,7 @@ async function renderDocuments(
     render = inRenderThread;
   } else if (threads > 1) {
     await compiled();
-    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: options.stackSizeMb });
+    const pool = new WorkerPool<RenderJob, RenderOutcome>(new URL('./worker.js', import.meta.url), threads, setup, { stackSizeMb: options.stackSizeMb, youngGenerationMb: TRANSFORMING_YOUNG_GENERATION_MB });
     render = (job) => pool.run(job);
     close = () => pool.close();
   } else if (threadsAllowed(options) > 1 && misses.some((i) => jobs[i].request.citations !== false)) {

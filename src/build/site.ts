@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { urlPath } from '../escape.js';
 import { SITE_STYLESHEET, TransformProblem, XSLT_DIR, compileStylesheet, transformSource, type CompileOptions, type CompiledStylesheet } from '../transform/index.js';
-import { WorkerPool } from '../workers/pool.js';
+import { TRANSFORMING_YOUNG_GENERATION_MB, WorkerPool } from '../workers/pool.js';
 import type { EditionEntities } from './entities.js';
 import { BuildCache, cacheKey, type UnitRecord } from './cache.js';
 
@@ -124,7 +124,7 @@ export async function sitePages(documents: readonly UnitRecord[], entities: Edit
   const missing = indexPages.filter((_, i) => found[i] === undefined);
   const data = missing.reduce((sum, page) => sum + page.params['index-json'].length, 0);
   const thread = context.thread && missing.length > 0 && data >= (context.threadFrom ?? SITE_THREAD_FROM)
-    ? new WorkerPool<SiteJob, SiteOutcome>(new URL('./site-worker.js', import.meta.url), 1, { cacheDir: context.compile?.cacheDir })
+    ? new WorkerPool<SiteJob, SiteOutcome>(new URL('./site-worker.js', import.meta.url), 1, { cacheDir: context.compile?.cacheDir }, { youngGenerationMb: TRANSFORMING_YOUNG_GENERATION_MB })
     : undefined;
   try {
     // All sent to the thread at once: it renders them one after another while this thread stores each as it
