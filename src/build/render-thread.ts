@@ -14,9 +14,9 @@
 import { WorkerPool } from '../workers/pool.js';
 import type { RenderJob, RenderOutcome, RenderSetup } from './unit.js';
 
-/** What the render thread is asked: to render `job` under `setup`, or with no job, to load what `setup` renders with. */
+/** What the render thread is asked: to render `job` under `setup`, or with no job, to load what `setup` renders with, or with neither, to load saxon-js. */
 export interface RenderThreadJob {
-  setup: RenderSetup;
+  setup?: RenderSetup;
   job?: RenderJob;
 }
 
@@ -26,9 +26,10 @@ let thread: { pool: WorkerPool<RenderThreadJob, RenderOutcome | undefined>; stac
 function renderThread(stackSizeMb: number): WorkerPool<RenderThreadJob, RenderOutcome | undefined> {
   if (!thread?.pool.alive || thread.stackSizeMb < stackSizeMb) {
     void thread?.pool.close();
-    // Two jobs at once: a document sent while the thread still loads the stylesheets reaches it then, and does not wait
-    // for the calling thread (busy looking up a thousand units, with no turn of its event loop) to take the answer first.
-    const pool = new WorkerPool<RenderThreadJob, RenderOutcome | undefined>(new URL('./render-thread-worker.js', import.meta.url), 1, undefined, { background: true, stackSizeMb, depth: 2 });
+    // Three jobs at once (saxon-js, the stylesheets, a document): a document sent while the thread still loads reaches it
+    // then, and does not wait for the calling thread (busy looking up a thousand units, with no turn of its event loop)
+    // to take the answers first.
+    const pool = new WorkerPool<RenderThreadJob, RenderOutcome | undefined>(new URL('./render-thread-worker.js', import.meta.url), 1, undefined, { background: true, stackSizeMb, depth: 3 });
     thread = { pool, stackSizeMb };
   }
   return thread.pool;
@@ -45,6 +46,18 @@ export function renderThreadRunning(): boolean {
  */
 export function startRenderThread(stackSizeMb: number): void {
   renderThread(stackSizeMb);
+}
+
+/**
+ * Starts loading saxon-js in the render thread (started if it is not
+ * running), before what to give it is known. A build calls it on finding a
+ * changed document: the stylesheets' keys, which `prepareRenderThread`
+ * needs, reach the thread only once the build has looked at every source
+ * (its event loop does not turn meanwhile), up to ~0.1 s after the thread
+ * could have started on saxon-js.
+ */
+export function loadRuntimeInRenderThread(stackSizeMb: number): void {
+  renderThread(stackSizeMb).run({}).catch(() => undefined);
 }
 
 /** Starts loading saxon-js and the stylesheets of `setup` in the render thread, ahead of the documents it will be given. */
