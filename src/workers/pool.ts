@@ -35,7 +35,11 @@ interface Pending<Job, Result> {
  * inherited by worker threads.
  */
 function startWorker(module: URL, workerData: unknown, options: ThreadOptions): Worker {
-  const resourceLimits = options.stackSizeMb === undefined ? undefined : { stackSizeMb: options.stackSizeMb };
+  const limits = {
+    ...(options.stackSizeMb !== undefined && { stackSizeMb: options.stackSizeMb }),
+    ...(options.youngGenerationMb !== undefined && { maxYoungGenerationSizeMb: options.youngGenerationMb }),
+  };
+  const resourceLimits = Object.keys(limits).length === 0 ? undefined : limits;
   if (!import.meta.url.endsWith('.ts')) return new Worker(module, { workerData, resourceLimits });
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
@@ -48,6 +52,11 @@ function startWorker(module: URL, workerData: unknown, options: ThreadOptions): 
 export interface ThreadOptions {
   /** The thread's stack, in MB (Node's default is 4): transforming deeply nested documents recurses. */
   stackSizeMb?: number;
+  /**
+   * The thread's young generation, in MB (V8's default is 16 on 64-bit): larger, fewer scavenges of short-lived
+   * objects, for a thread whose work is one short burst that must end soon (the render thread, see render-thread.ts).
+   */
+  youngGenerationMb?: number;
 }
 
 /**
