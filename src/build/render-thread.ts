@@ -23,11 +23,20 @@ export interface RenderThreadJob {
 /** The render thread's young generation, in MB (see `renderThread`). */
 export const RENDER_THREAD_YOUNG_GENERATION_MB = 64;
 
-let thread: { pool: WorkerPool<RenderThreadJob, RenderOutcome | undefined>; stackSizeMb: number } | undefined;
+/**
+ * The thread, when one was started; `ahead` while only the CLI has started it
+ * (`startRenderThreadAhead`), before any build asked anything of it.
+ */
+let thread: { pool: WorkerPool<RenderThreadJob, RenderOutcome | undefined>; stackSizeMb: number; ahead: boolean } | undefined;
 
-/** The thread, with a stack of at least `stackSizeMb` (a build with a higher depth limit starts a new one). */
-function renderThread(stackSizeMb: number): WorkerPool<RenderThreadJob, RenderOutcome | undefined> {
-  if (!thread?.pool.alive || thread.stackSizeMb < stackSizeMb) {
+/**
+ * The thread, with a stack of at least `stackSizeMb` (a build with a higher
+ * depth limit starts a new one); unless `ahead`, no longer counted as started ahead.
+ */
+function renderThread(stackSizeMb: number, ahead = false): WorkerPool<RenderThreadJob, RenderOutcome | undefined> {
+  if (thread?.pool.alive && thread.stackSizeMb >= stackSizeMb) {
+    if (!ahead) thread.ahead = false;
+  } else {
     void thread?.pool.close();
     // Three jobs at once (saxon-js, the stylesheets, a document): a document sent while the thread still loads reaches it
     // then, and does not wait for the calling thread (busy looking up a thousand units, with no turn of its event loop)
@@ -38,14 +47,30 @@ function renderThread(stackSizeMb: number): WorkerPool<RenderThreadJob, RenderOu
     const pool = new WorkerPool<RenderThreadJob, RenderOutcome | undefined>(new URL('./render-thread-worker.js', import.meta.url), 1, undefined, {
       background: true, stackSizeMb, youngGenerationMb: RENDER_THREAD_YOUNG_GENERATION_MB, depth: 3,
     });
-    thread = { pool, stackSizeMb };
+    thread = { pool, stackSizeMb, ahead };
   }
   return thread.pool;
 }
 
-/** Whether the render thread is running (started by an earlier build of this process, or by `prepareRenderThread`). */
+/**
+ * Whether the render thread is running (started by an earlier build of this
+ * process, or by `prepareRenderThread`); not when only started ahead: a
+ * build then renders where it would have without it.
+ */
 export function renderThreadRunning(): boolean {
-  return thread?.pool.alive ?? false;
+  return (thread?.pool.alive && !thread.ahead) ?? false;
+}
+
+/**
+ * Starts the render thread before a build is under way (cli/ahead.ts), to
+ * load its modules while the build loads its own. Until a build asks
+ * something of it, `renderThreadRunning` does not count it: a build that
+ * finds no changed document renders where it would have without it (say, a
+ * first build of a small edition, in the calling thread that compiled the
+ * stylesheets).
+ */
+export function startRenderThreadAhead(stackSizeMb: number): void {
+  renderThread(stackSizeMb, true);
 }
 
 /**

@@ -14,7 +14,10 @@
  * The thread is a background one: a build that renders nothing exits
  * without waiting for it; a build with a larger depth limit starts another
  * with a larger stack, and one that renders many documents renders them in
- * its pool.
+ * its pool. A build that found no document changed since it last read the
+ * edition renders where it did before, not in this thread
+ * (`startRenderThreadAhead`): a first build of a small edition renders in
+ * the calling thread, which compiled the stylesheets.
  */
 import { availableParallelism } from 'node:os';
 
@@ -34,8 +37,8 @@ export function renderAheadFor(argv: readonly string[], cores: number = availabl
 /** Starts the render thread, with the stack the default depth limit asks, when `renderAheadFor(argv)`. */
 export async function startAhead(argv: readonly string[]): Promise<void> {
   if (!renderAheadFor(argv)) return;
-  const [{ startRenderThread }, { stackFor }, { DEFAULT_LIMITS }] = await Promise.all([
+  const [{ startRenderThreadAhead }, { stackFor }, { DEFAULT_LIMITS }] = await Promise.all([
     import('../build/render-thread.js'), import('../workers/pool.js'), import('../xml/limits.js'),
   ]);
-  startRenderThread(stackFor(DEFAULT_LIMITS.maxDepth));
+  startRenderThreadAhead(stackFor(DEFAULT_LIMITS.maxDepth));
 }

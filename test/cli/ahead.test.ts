@@ -4,10 +4,21 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderAheadFor } from '../../src/cli/ahead.js';
 
 const cli = new URL('../../bin/samizdat.js', import.meta.url).pathname;
 const template = new URL('../../templates/init/tei', import.meta.url).pathname;
+const RENDER_THREAD = fileURLToPath(new URL('../../src/build/render-thread.ts', import.meta.url));
+const BUILD = fileURLToPath(new URL('../../src/build/index.ts', import.meta.url));
+
+/** Runs `body` in a process of its own (the render thread is one per process); what it printed. */
+function runAlone(body: string): string {
+  const script = `import { renderThreadRunning, startRenderThread, startRenderThreadAhead } from ${JSON.stringify(RENDER_THREAD)};\nimport { build } from ${JSON.stringify(BUILD)};\n${body}`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 240_000 });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
 
 describe('cli: the render thread started ahead of build', () => {
   it('is started for a build that may render a few documents, with a core to spare', () => {
@@ -22,6 +33,25 @@ describe('cli: the render thread started ahead of build', () => {
       assert.equal(renderAheadFor(argv, 2), false, argv.join(' '));
     }
     assert.equal(renderAheadFor(['build'], 1), false, 'one core');
+  });
+
+  it('is not counted as running until a build asks something of it', function () {
+    this.timeout(120_000);
+    assert.equal(runAlone(`startRenderThreadAhead(16); console.log(renderThreadRunning()); startRenderThread(16); console.log(renderThreadRunning());`), 'false\ntrue\n');
+  });
+
+  it('leaves a first build of a small edition rendering in the calling thread, which compiled the stylesheets', function () {
+    this.timeout(300_000);
+    const root = mkdtempSync(join(tmpdir(), 'samizdat-ahead-first-'));
+    try {
+      cpSync(template, join(root, 'tei'), { recursive: true });
+      const options = { out: join(root, 'dist'), root, buildCacheDir: join(root, '.samizdat', 'cache', 'build'), cacheDir: join(root, '.samizdat', 'cache', 'xslt') };
+      const printed = runAlone(`startRenderThreadAhead(16); const report = await build(${JSON.stringify(join(root, 'tei'))}, ${JSON.stringify(options)}); console.log(JSON.stringify([report.written, report.rendered, report.threads, renderThreadRunning()]));`);
+      // Had the build rendered in the thread started ahead, it would count as running now (a build asked something of it).
+      assert.deepEqual(JSON.parse(printed), [true, ['sample'], 0, false]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   describe('a build through the CLI', function () {
