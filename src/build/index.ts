@@ -34,7 +34,7 @@ import { version } from '../version.js';
 import { BuildCache, DEFAULT_BUILD_CACHE_DIR, cacheKey, sha256, type UnitRecord } from './cache.js';
 import type { CitationProviderOptions } from './citations.js';
 import { citeInOwnThread } from './citation-thread.js';
-import { prepareRenderThread, renderInThread, renderThreadRunning, startRenderThread } from './render-thread.js';
+import { loadRuntimeInRenderThread, prepareRenderThread, renderInThread, renderThreadRunning, startRenderThread } from './render-thread.js';
 import { lockedOutput, outputFolder, outputFolderProblem, publish, surveyOutput, PublishProblem, OUTPUT_RULE, type OutputSurvey, type PublishFileSystem } from './output.js';
 import { SITE_NAMES, OutputPaths, assignNames } from './names.js';
 import { imageMentions, imagesParameter, publishableImages, type ImageCopy } from './images.js';
@@ -300,8 +300,10 @@ export async function build(input: string | readonly string[] = 'tei', options: 
   const changed = (): void => {
     if (preparing || threadsAllowed(options) < 2) return;
     preparing = true;
-    // The thread loads its modules (~0.1 s) while the stylesheets' keys, which it is then given, are worked out.
+    // The thread loads its modules (~0.1 s; the CLI may have started it already) and saxon-js while the stylesheets'
+    // keys, which it is then given, are worked out and the other sources looked at.
     startRenderThread(stackSizeMb);
+    loadRuntimeInRenderThread(stackSizeMb);
     keying.then((keys) => prepareRenderThread(setupOf(keys), stackSizeMb), () => undefined);
   };
   const reads = await DocumentReads.load(cache.dir, JSON.stringify([CACHE_FORMAT, limits]), (file) => cache.place(file));

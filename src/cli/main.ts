@@ -3,6 +3,7 @@
  * Exit codes: 0 success, 1 validation or build errors, 2 usage or I/O errors.
  */
 
+import { startAhead } from './ahead.js';
 import { tuneJitFor } from './jit.js';
 
 export const EXIT_OK = 0;
@@ -50,5 +51,9 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   tuneJitFor(argv);
-  return (await command.load())(rest);
+  // Beside the loading of the command's modules: a thread that loads its own.
+  const ahead = startAhead(argv).catch(() => undefined);
+  const run = await command.load();
+  await ahead;
+  return run(rest);
 }

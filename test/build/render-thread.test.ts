@@ -18,7 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { BuildCache, type UnitRecord } from '../../src/build/cache.js';
 import { SETTLING_MS } from '../../src/build/reads.js';
-import { renderThreadRunning, startRenderThread } from '../../src/build/render-thread.js';
+import { loadRuntimeInRenderThread, renderThreadRunning, startRenderThread } from '../../src/build/render-thread.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
@@ -203,6 +203,8 @@ describe('samizdat build, the render thread', function () {
   it('starts the render thread before it is given what to load (while the stylesheets\' keys are worked out), and renders a change in it', async () => {
     startRenderThread(16);
     assert.ok(renderThreadRunning());
+    // As the CLI and a build do: saxon-js first, with nothing else known yet; then (in the build) the stylesheets and the document.
+    loadRuntimeInRenderThread(16);
     await settledWrite('a.xml', flagship.replace('were three months in arrears', 'were three months overdue'));
     const report = await build(tei, options);
     assert.deepEqual(report.diagnostics, []);

@@ -35,4 +35,9 @@ describe('workers: the resource limits of a pool\'s threads', function () {
   it('is larger than V8\'s default young generation (three 16 MB semi-space sizes)', () => {
     assert.ok(TRANSFORMING_YOUNG_GENERATION_MB > 48);
   });
+
+  it('gives the young generation alone, with Node\'s stack, when no stack is asked', async () => {
+    const limits = await limitsOf({ youngGenerationMb: 96 });
+    assert.equal(limits.maxYoungGenerationSizeMb, 96);
+  });
 });
