@@ -495,6 +495,30 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'if(void 0===id){id=key.Dd.every(d=>d.C&&2===d.C.length&&samizdatPure(d.C[0])&&samizdatPure(d.C[1]))?' + JSON.stringify(KEPT_KEY_PREFIX) + '+ ++samizdatKeptKeyCount:null;kept.set(name,id)}' +
       'null!==id&&(key.Wg=id)}}',
   },
+  {
+    name: 'name-unions-looked-up',
+    from: '"p.venn":function(P){var q=P.C,g=a(q[0]),e=a(q[1]);P=P.op;',
+    // A union pattern (`a | b | c`) is a chain of binary unions, each
+    // alternative tested in turn: a node matching none (most of them) runs
+    // every test, each building a comparison of QNames. The page's key
+    // `samizdat:page-part` (33 element names, matched against every node of
+    // the document) cost 2 of the flagship page's ~50 ms that way. Each run
+    // of alternatives that are plain element name tests (`NE nQ{uri}local`,
+    // the same nodes oc() would accept) is one look-up in a map of names,
+    // the other alternatives tested where they stood, in the same order:
+    // the same answer, true or false (a name test gives nothing else), and
+    // the same tests that could fail run in the same cases.
+    to: '"p.venn":function(P){const samizdatUnion=samizdatNameUnion(P,a,fc);if(null!==samizdatUnion)return samizdatUnion;var q=P.C,g=a(q[0]),e=a(q[1]);P=P.op;',
+    prelude:
+      'function samizdatNameUnion(P,compile,fc){if("union"!==P.op)return null;const leaves=[];' +
+      '(function flatten(n){"p.venn"===n.N&&"union"===n.op&&n.C&&2===n.C.length?(flatten(n.C[0]),flatten(n.C[1])):leaves.push(n)})(P);' +
+      'const names=leaves.map(n=>{const m="p.nodeTest"===n.N&&"string"===typeof n.test?/^NE nQ\\{([^{}]*)\\}([^\\s{}]+)$/.exec(n.test):null;return m?{q:m[1],local:m[2]}:null});' +
+      'if(!names.some((n,i)=>null!==n&&i+1<names.length&&null!==names[i+1]))return null;' +
+      'const tests=[];for(let i=0;i<leaves.length;){if(null===names[i]||i+1===leaves.length||null===names[i+1]){tests.push(compile(leaves[i]));i++;continue}' +
+      'const run=new Map;for(;i<leaves.length&&null!==names[i];i++){const n=names[i];run.has(n.q)||run.set(n.q,new Set);run.get(n.q).add(n.local)}' +
+      'tests.push(function(l){if(!fc.Q(l)||1!==l.nodeType)return!1;const qn=fc.X(l);if(!qn)return!1;const locals=run.get(qn.q);return void 0!==locals&&locals.has(qn.local)})}' +
+      'return function(l,z){let r;for(let i=0;i<tests.length;i++)if(r=tests[i](l,z))return r;return r}}',
+  },
   ...CONTEXT_PATCHES,
 ];
 
