@@ -510,13 +510,20 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // the same tests that could fail run in the same cases.
     to: '"p.venn":function(P){const samizdatUnion=samizdatNameUnion(P,a,fc);if(null!==samizdatUnion)return samizdatUnion;var q=P.C,g=a(q[0]),e=a(q[1]);P=P.op;',
     prelude:
-      'function samizdatNameUnion(P,compile,fc){if("union"!==P.op)return null;const leaves=[];' +
+      'const samizdatUnionPlans=new WeakMap();' +
+      // The plan of a union (its alternatives in order, runs of names made
+      // into one test) depends on its SEF node alone, and saxon-js compiles
+      // a pattern anew for every key index and accumulator it builds: kept.
+      'function samizdatUnionPlan(P,fc){const leaves=[];' +
       '(function flatten(n){"p.venn"===n.N&&"union"===n.op&&n.C&&2===n.C.length?(flatten(n.C[0]),flatten(n.C[1])):leaves.push(n)})(P);' +
       'const names=leaves.map(n=>{const m="p.nodeTest"===n.N&&"string"===typeof n.test?/^NE nQ\\{([^{}]*)\\}([^\\s{}]+)$/.exec(n.test):null;return m?{q:m[1],local:m[2]}:null});' +
       'if(!names.some((n,i)=>null!==n&&i+1<names.length&&null!==names[i+1]))return null;' +
-      'const tests=[];for(let i=0;i<leaves.length;){if(null===names[i]||i+1===leaves.length||null===names[i+1]){tests.push(compile(leaves[i]));i++;continue}' +
+      'const plan=[];for(let i=0;i<leaves.length;){if(null===names[i]||i+1===leaves.length||null===names[i+1]){plan.push({leaf:leaves[i]});i++;continue}' +
       'const run=new Map;for(;i<leaves.length&&null!==names[i];i++){const n=names[i];run.has(n.q)||run.set(n.q,new Set);run.get(n.q).add(n.local)}' +
-      'tests.push(function(l){if(!fc.Q(l)||1!==l.nodeType)return!1;const qn=fc.X(l);if(!qn)return!1;const locals=run.get(qn.q);return void 0!==locals&&locals.has(qn.local)})}' +
+      'plan.push({test:function(l){if(!fc.Q(l)||1!==l.nodeType)return!1;const qn=fc.X(l);if(!qn)return!1;const locals=run.get(qn.q);return void 0!==locals&&locals.has(qn.local)}})}' +
+      'return plan}' +
+      'function samizdatNameUnion(P,compile,fc){if("union"!==P.op)return null;let plan=samizdatUnionPlans.get(P);void 0===plan&&(plan=samizdatUnionPlan(P,fc),samizdatUnionPlans.set(P,plan));' +
+      'if(null===plan)return null;const tests=plan.map(x=>x.test||compile(x.leaf));' +
       'return function(l,z){let r;for(let i=0;i<tests.length;i++)if(r=tests[i](l,z))return r;return r}}',
   },
   {
