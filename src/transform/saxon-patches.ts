@@ -50,7 +50,13 @@
  *   from one run to the next (the register every document of an edition
  *   points into) is indexed again by every run; a key whose index depends
  *   on nothing but the tree keeps one id for the stylesheet, and its index
- *   serves the next runs.
+ *   serves the next runs;
+ * - a union pattern (`a | b | c`) tests its alternatives one after the
+ *   other; each run of element names in it is one look-up in a map;
+ * - every comparison builds its comparer anew from the SEF's code; one
+ *   that does not depend on the context is kept per code;
+ * - every name test reads its kind from its object and calls QName's
+ *   equals() with its class checks; it compares the names' fields.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
