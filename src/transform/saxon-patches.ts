@@ -50,7 +50,13 @@
  *   from one run to the next (the register every document of an edition
  *   points into) is indexed again by every run; a key whose index depends
  *   on nothing but the tree keeps one id for the stylesheet, and its index
- *   serves the next runs.
+ *   serves the next runs;
+ * - a union pattern (`a | b | c`) tests its alternatives one after the
+ *   other; each run of element names in it is one look-up in a map;
+ * - every comparison builds its comparer anew from the SEF's code; one
+ *   that does not depend on the context is kept per code;
+ * - every name test reads its kind from its object and calls QName's
+ *   equals() with its class checks; it compares the names' fields.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
@@ -494,6 +500,71 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'for(const name of Object.keys(keys)){const key=keys[name];let id=kept.get(name);' +
       'if(void 0===id){id=key.Dd.every(d=>d.C&&2===d.C.length&&samizdatPure(d.C[0])&&samizdatPure(d.C[1]))?' + JSON.stringify(KEPT_KEY_PREFIX) + '+ ++samizdatKeptKeyCount:null;kept.set(name,id)}' +
       'null!==id&&(key.Wg=id)}}',
+  },
+  {
+    name: 'name-unions-looked-up',
+    from: '"p.venn":function(P){var q=P.C,g=a(q[0]),e=a(q[1]);P=P.op;',
+    // A union pattern (`a | b | c`) is a chain of binary unions, each
+    // alternative tested in turn: a node matching none (most of them) runs
+    // every test, each building a comparison of QNames. The page's key
+    // `samizdat:page-part` (33 element names, matched against every node of
+    // the document) cost 2 of the flagship page's ~50 ms that way. Each run
+    // of alternatives that are plain element name tests (`NE nQ{uri}local`,
+    // the same nodes oc() would accept) is one look-up in a map of names,
+    // the other alternatives tested where they stood, in the same order:
+    // the same answer, true or false (a name test gives nothing else), and
+    // the same tests that could fail run in the same cases.
+    to: '"p.venn":function(P){const samizdatUnion=samizdatNameUnion(P,a,fc);if(null!==samizdatUnion)return samizdatUnion;var q=P.C,g=a(q[0]),e=a(q[1]);P=P.op;',
+    prelude:
+      'const samizdatUnionPlans=new WeakMap();' +
+      // The plan of a union (its alternatives in order, runs of names made
+      // into one test) depends on its SEF node alone, and saxon-js compiles
+      // a pattern anew for every key index and accumulator it builds: kept.
+      'function samizdatUnionPlan(P,fc){const leaves=[];' +
+      '(function flatten(n){"p.venn"===n.N&&"union"===n.op&&n.C&&2===n.C.length?(flatten(n.C[0]),flatten(n.C[1])):leaves.push(n)})(P);' +
+      'const names=leaves.map(n=>{const m="p.nodeTest"===n.N&&"string"===typeof n.test?/^NE nQ\\{([^{}]*)\\}([^\\s{}]+)$/.exec(n.test):null;return m?{q:m[1],local:m[2]}:null});' +
+      'if(!names.some((n,i)=>null!==n&&i+1<names.length&&null!==names[i+1]))return null;' +
+      'const plan=[];for(let i=0;i<leaves.length;){if(null===names[i]||i+1===leaves.length||null===names[i+1]){plan.push({leaf:leaves[i]});i++;continue}' +
+      'const run=new Map;for(;i<leaves.length&&null!==names[i];i++){const n=names[i];run.has(n.q)||run.set(n.q,new Set);run.get(n.q).add(n.local)}' +
+      'plan.push({test:function(l){if(!fc.Q(l)||1!==l.nodeType)return!1;const qn=fc.X(l);if(!qn)return!1;const locals=run.get(qn.q);return void 0!==locals&&locals.has(qn.local)}})}' +
+      'return plan}' +
+      'function samizdatNameUnion(P,compile,fc){if("union"!==P.op)return null;let plan=samizdatUnionPlans.get(P);void 0===plan&&(plan=samizdatUnionPlan(P,fc),samizdatUnionPlans.set(P,plan));' +
+      'if(null===plan)return null;const tests=plan.map(x=>x.test||compile(x.leaf));' +
+      'return function(l,z){let r;for(let i=0;i<tests.length;i++)if(r=tests[i](l,z))return r;return r}}',
+  },
+  {
+    name: 'comparers-kept',
+    from: 'return{be:p,hj:I,',
+    // Every value comparison (`eq`, `=` against a string, a general
+    // comparison, an indexed filter) builds its comparer anew on every
+    // evaluation from the code the SEF gives it ("GAC|…", "CAVC", "DESC|…"):
+    // splitting the code and making a new object of closures, each time
+    // (0.9% of the flagship page's time in the split alone, and garbage).
+    // Every code but TEXT and CAC (which look their collation up in the
+    // dynamic context) gives a comparer made of the same pure functions
+    // whatever the context: it is kept per code. Its callers only call it.
+    to: 'return{be:samizdatKeptComparer(p),hj:I,',
+    prelude:
+      'function samizdatKeptComparer(make){const kept=new Map;' +
+      'const free=code=>/^(NC|QUNC|DblSC|CCC|CAVC|DecSC|GAC|AtSC|CalVC|EQC)(\\||$)/.test(code.replace(/^(DESC\\|)+/,""));' +
+      'return function(E,B){if("string"!==typeof E)return make(E,B);let c=kept.get(E);if(void 0!==c)return c;c=make(E,B);free(E)&&kept.set(E,c);return c}}',
+  },
+  {
+    name: 'name-tests-compared-directly',
+    from: 'ga(){const a=this.name;return b=>{var h;if(h=fc.Q(b)&&b.nodeType===this.Ba)h=(b=fc.X(b))&&a.equals(b);return h}}',
+    // A name test (`p`, `tei:p`, `@n`: every step of a path, every match
+    // pattern) read its node kind from the test object and called QName's
+    // equals(), which checks the class of its argument twice, for every node
+    // it tested: the most frequent function of the page's profile (2.5% of
+    // its time, self). The kind, local name and namespace (all set once, in
+    // the constructors) are read once; the node's QName, when it has one,
+    // is compared on the same two fields equals() compares. It gives what
+    // it gave: what fc.Q gave for what is not a node, false for a node of
+    // another kind, what fc.X gave where the node has no name, else whether
+    // the names are equal.
+    to:
+      'ga(){const a=this.name,samizdatKind=this.Ba,samizdatLocal=a.local,samizdatUri=a.q;' +
+      'return b=>{const q=fc.Q(b);if(!q)return q;if(b.nodeType!==samizdatKind)return!1;const n=fc.X(b);return n&&(n instanceof fb?n.local===samizdatLocal&&n.q===samizdatUri:a.equals(n))}}',
   },
   ...CONTEXT_PATCHES,
 ];

@@ -22,6 +22,10 @@ const CACHED_FUNCTION = fileURLToPath(new URL('../fixtures/transform/cached-func
 /** Keys matching every element, every attribute, and some of them. */
 const KIND_KEYS = fileURLToPath(new URL('../fixtures/transform/kind-keys.xsl', import.meta.url));
 /** A source for KIND_KEYS: nodes outside the root, namespaces, attributes in namespaces, names shared by elements and attributes. */
+/** Union patterns of element names and of other tests, in a key, template rules and an accumulator. */
+const NAME_UNIONS = fileURLToPath(new URL('../fixtures/transform/name-unions.xsl', import.meta.url));
+/** A source for NAME_UNIONS: names in no namespace and in one, attributes, text, a comment and processing instructions. */
+const UNIONED = '<?p top?><r xmlns:b="urn:b"><a/><b:a/><c x="1">t</c><d><e/>u<b:e><f/></b:e><?q?></d><!--c--><f y="2"/><g/><b:g/><h/><i x="2"/><j/><e/></r>';
 const KEYED = '<?xml version="1.0"?><!--c--><?pi x?><r xmlns:b="urn:b" xmlns="urn:r" a="1" b:c="2" xml:id="x"> t <e a="3" b:a="4"><a e="x"/></e><!--k--><b:e a="3"/><?p?><e/></r><!--z-->';
 const src = (path: string) => new URL(`../../src/${path}`, import.meta.url).href;
 
@@ -131,6 +135,20 @@ const CONTEXTS = `let $depth := function ($f, $n) { if ($n le 0) then () else ($
     analyze-string('8 October 1923', '(\\d+) (\\w+)')//*:group ! string(.), map:keys($m) ! (. || '=' || string-join($m(.) ! string(.), ',')),
     fold-left($words, map {}, function ($acc, $w) { map:put($acc, $w, ($acc($w), count($acc?*) + 1)) }) ! map:size(.), (1 to 5)[. mod 2 = 1] ! (. * position()))`;
 
+/**
+ * Value and general comparisons of every kind of atomic value, each twice
+ * (the second with the comparer kept from the first), in ascending and
+ * descending orders, with untyped values, NaN, empty sequences and a
+ * collation of its own (a comparer that is not kept).
+ */
+const COMPARERS = `(1 to 2) ! (1 eq 1, 1 lt 2.5, xs:double('NaN') eq xs:double('NaN'), xs:double('NaN') ne xs:double('NaN'), xs:float('1.5') ge 1.5,
+  'Sormovo' lt 'Sormovo\u{1D504}', 'b' gt 'B', xs:untypedAtomic('10') = 10, xs:untypedAtomic('10') = '10', xs:untypedAtomic('b') lt xs:untypedAtomic('a'),
+  xs:date('1923-10-08') lt xs:date('1923-10-15'), xs:dateTime('1923-10-08T12:00:00Z') eq xs:dateTime('1923-10-08T13:00:00+01:00'),
+  xs:dayTimeDuration('PT1H') lt xs:dayTimeDuration('PT61M'), xs:yearMonthDuration('P1Y') eq xs:yearMonthDuration('P12M'), QName('urn:a', 'a:x') eq QName('urn:a', 'b:x'),
+  true() gt false(), (1, 2) = (2, 3), (1, 2) != 1, ('a', 'b') < ('a'), () = 1, empty(() eq 1), xs:anyURI('urn:x') eq 'urn:x', xs:hexBinary('0A') eq xs:hexBinary('0a'),
+  ('b', 'a', 'C', 'é')[. = ('a', 'C')], sort(('b', 'a', 'C', 'é', '10', '9')), sort((3, 1.5, xs:double('NaN'), 2)), compare('a', 'B', 'http://www.w3.org/2005/xpath-functions/collation/html-ascii-case-insensitive'),
+  for $v in ('1923', xs:untypedAtomic('1923')) return ($v = '1923', $v = '1923.0'), 1923 = xs:untypedAtomic('1923.0'), xs:gYear('1923') eq xs:gYear('1923'))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -138,6 +156,7 @@ interface Outcome {
   /** Each stylesheet's page (principal result and secondary results), run twice. */
   runs: string[][];
   comparisons: unknown;
+  comparers: unknown;
   descendants: unknown;
   maps: unknown;
   casts: unknown;
@@ -150,6 +169,8 @@ interface Outcome {
   cached: string[];
   /** kind-keys.xsl run twice. */
   keyed: string[];
+  /** name-unions.xsl run twice. */
+  unioned: string[];
   /** Error.stackTraceLimit after the casts (set to 17 before them). */
   stackTraceLimit: number;
 }
@@ -207,7 +228,9 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const cached = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: cachedSef, sourceText: '<TEI/>', destination: 'serialized' }).principalResult));
     const keysSef = (await compileStylesheet(${JSON.stringify(KIND_KEYS)}, { cacheDir: false })).sef;
     const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, keyed, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null) }));`;
+    const unionsSef = (await compileStylesheet(${JSON.stringify(NAME_UNIONS)}, { cacheDir: false })).sef;
+    const unioned = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: unionsSef, sourceText: ${JSON.stringify(UNIONED)}, destination: 'serialized' }).principalResult));
+    console.log(JSON.stringify({ applied, cached, keyed, unioned, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), comparers: saxon.XPath.evaluate(${JSON.stringify(COMPARERS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -220,7 +243,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended',
-      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'contexts-made-bare', 'new-contexts-bare', 'trie-comparison-shared']);
+      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'contexts-made-bare', 'new-contexts-bare', 'trie-comparison-shared']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -286,6 +309,11 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       ...['Trotsky', 'to', 'the', 'Central', 'Committee'], ...['Trotsky', 'to', 'the', 'Central', 'Committee'], true, true, 7, 3, 0,
     ]);
     assert.deepEqual(patched.comparisons, shipped.comparisons);
+    const comparers = shipped.comparers as unknown[];
+    assert.equal(comparers.length % 2, 0);
+    assert.deepEqual(comparers.slice(comparers.length / 2), comparers.slice(0, comparers.length / 2), 'the same answers with comparers kept');
+    assert.deepEqual(comparers.slice(0, 8), [true, true, false, true, true, true, true, true]);
+    assert.deepEqual(patched.comparers, shipped.comparers);
     const descendants = shipped.descendants as unknown[];
     assert.deepEqual(descendants.slice(0, 4), ['=c', 'pi=x', 'a= t uv w ', '= t ']);
     assert.deepEqual(descendants.slice(-9), ['|', 0, 7, 'c', 'f', 'g', '|', 'c', 'f']);
@@ -344,6 +372,17 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.equal(shipped.keyed[0], 'r:r#0 a:a#0 c: id: e:e#0,b:e#2,e#3 r@ a@a=1/r,a=3/e,b:a=4/e,a=3/b:e c@b:c=2/r id@xml:id=x/r e@e=x/a '
       + '1=a/r 3=a/e,a/b:e x=xml:id/r,e/a r?1 a?0 c?0 id?0 e?2 true 4 3 true| 3 4 1 3 4 1');
     assert.deepEqual(patched.keyed, shipped.keyed);
+  });
+
+  it('matches union patterns of element names (keys, template rules, accumulators) as unpatched', () => {
+    const [shipped, patched] = [outcome('none'), outcome('all')];
+    assert.ok(patched.applied.includes('name-unions-looked-up'));
+    assert.equal(shipped.unioned[1], shipped.unioned[0]);
+    assert.equal(shipped.unioned[0], 'names a@1 b:a@2 c@3 d@5 b:e@7 f@7 f@12 g@13 h@15 i@16 j@17 '
+      + 'mixed a@1 b:a@2 c@3 x@3 #@3 d@5 e@5 #@6 b:e@7 f@7 f@12 g@13 h@15 i@16 x@16 e@18 two c@3 g@13 one c@3 f@12|'
+      + 'other:p;none:r;names:a/0;names:b:a/0;names:c/0;none:x;none:;mixed:d/1;other:e;none:;mixed:b:e/2;mixed:f/3;other:q;other:;'
+      + 'mixed:f/1;mixed:y/-;names:g/0;none:b:g;names:h/0;none:i;none:x;mixed:j/0;other:e;');
+    assert.deepEqual(patched.unioned, shipped.unioned);
   });
 
   it('describes a transform\'s options (serializing its source tree) only when the log level prints the description', () => {
