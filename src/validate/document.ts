@@ -18,7 +18,6 @@ import { GrammarCheck } from './grammar.js';
 import type { DocumentAnswer } from './pool.js';
 import type { SchematronOptions } from './schematron.js';
 import { OutlineEvents } from './schematron/locations.js';
-import { placeReach } from '../place.js';
 
 /** Options a document check needs; plain data, so they can be sent to a worker. */
 export interface DocumentCheckOptions {
@@ -38,8 +37,6 @@ export interface DocumentCheckOptions {
   readable?: ReadableFolders;
   /** Read without a round trip through libuv's threads at each step (default: only in a worker thread); see `readDocument`. */
   readSynchronously?: boolean;
-  /** Tell how far the document's references reach (`DocumentSource.reach`): its verdict is to be remembered. */
-  placeReach?: boolean;
 }
 
 export interface DocumentResult {
@@ -60,8 +57,6 @@ export interface DocumentSource {
   look: FileLook;
   /** When `look` was taken (ms since the epoch). */
   lookedAt: number;
-  /** How far up its references climb (`placeReach`), when asked for and the text was read whole and well-formed. */
-  reach?: number;
 }
 
 const PROLOG_LIMIT = 1 << 20;
@@ -77,9 +72,7 @@ export async function checkDocument(file: string, options: DocumentCheckOptions 
     const result = await checkChunks(file, chunks, options, schemas);
     await chunks.return(undefined);
     await record.complete(file);
-    if (record.sha256 === undefined) return result;
-    const { reach, ...checked } = result;
-    return { ...checked, source: { sha256: record.sha256, look: record.look!, lookedAt: record.lookedAt, ...(reach === undefined ? {} : { reach }) } };
+    return record.sha256 === undefined ? result : { ...result, source: { sha256: record.sha256, look: record.look!, lookedAt: record.lookedAt } };
   } catch (error) {
     if (error instanceof NeedsLargeStack) {
       const [answer] = await WorkerPool.once<string[], DocumentAnswer[]>(new URL('./worker.js', import.meta.url), options, [file], { stackSizeMb: stackFor(error.depth) });
@@ -99,7 +92,7 @@ class NeedsLargeStack extends Error {
   }
 }
 
-async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions, schemas: RunSchemas): Promise<DocumentResult & { reach?: number }> {
+async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, options: DocumentCheckOptions, schemas: RunSchemas): Promise<DocumentResult> {
   const diagnostics: Diagnostic[] = [];
   let prolog = '';
   let next = await chunks.next();
@@ -136,7 +129,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   const wellFormedness = new WellFormednessCheck(file, both(grammarCheck, outline), limits);
   // The rules layer holds the text whole (and saxon-js its tree): only within the size limit. Layers 1–2 stream, whatever the size.
   const kept: string[] = [];
-  const wanted = options.keepText || options.schematron !== undefined || options.placeReach === true;
+  const wanted = options.keepText || options.schematron !== undefined;
   const size = wanted ? fileSize(file) : 0;
   const tooLargeToKeep = size > limits.maxDocumentSize;
   const keep = wanted && !tooLargeToKeep;
@@ -167,10 +160,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
     if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
     diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline, schemas, wellFormed: true }));
   }
-  // Scanned here, where the text is whole, rather than read again by the calling thread to remember the verdict. Of a
-  // document not well-formed, what was read up to its fatal error (the rest changes nothing in its verdict).
-  const reach = options.placeReach && keep ? { reach: placeReach(text ?? kept.join('')) } : {};
-  return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort(), ...reach };
+  return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
 }
 
 /** The events of the reading layer, for each of the layers that listen (either may be absent). */

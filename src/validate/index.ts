@@ -75,9 +75,8 @@ export interface ValidationReport {
 
 export async function validate(paths: readonly string[] = DEFAULT_SOURCES, options: ValidateOptions = {}): Promise<ValidationReport> {
   const rules = options.grammarOnly ? undefined : options.rules;
-  const remembering = options.cacheDir !== false && rules === undefined;
   const documentOptions: DocumentCheckOptions = {
-    schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined, placeReach: remembering,
+    schema: options.schema, catalog: options.catalog, cacheDir: options.cacheDir, keepText: rules !== undefined,
     schematron: options.grammarOnly ? undefined : options.schematron,
     limits: readingLimits(options.limits),
     readable: { root: options.root ?? process.cwd(), allowRead: [...(options.allowRead ?? []), ...editionFoldersOf(paths.length === 0 ? DEFAULT_SOURCES : paths, options.root ?? process.cwd())] },
@@ -106,8 +105,8 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
     pool ??= import('./pool.js').then(({ DocumentPool }) => new DocumentPool(threads, documentOptions, (file) => checkDocument(file, { ...documentOptions, readSynchronously: true }, schemas)));
     return pool.then((started) => started.check(file));
   };
-  const verdicts = options.cacheDir === false || !remembering ? undefined
-    : await Verdicts.open(options.cacheDir ?? DEFAULT_CACHE_DIR, { cwd: process.cwd(), ...documentOptions, cacheDir: undefined, placeReach: undefined }, documentOptions.readable!.root);
+  const verdicts = options.cacheDir === false || rules !== undefined ? undefined
+    : await Verdicts.open(options.cacheDir ?? DEFAULT_CACHE_DIR, { cwd: process.cwd(), ...documentOptions, cacheDir: undefined }, documentOptions.readable!.root);
   let remembered = 0;
 
   const checkOne = async (file: string): Promise<FileReport> => {

@@ -26,6 +26,9 @@
  * cache's folder, its dependencies likewise, and the setting names the
  * project's files so too, unless the verdict may depend on where the
  * document lies (see `Verdicts.movable`): then by absolute paths, as before.
+ * Whether a document's references see where it lies (`placeReach`) is asked
+ * only when its verdict is given at another place than it was reached: a run
+ * in place reads nothing more than before.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync, type Dirent } from 'node:fs';
@@ -35,7 +38,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { lookOf, sameLook, settled, type FileLook } from '../file-look.js';
-import { READS_PLACE, seesPlace } from '../place.js';
+import { placeReach, READS_PLACE, seesPlace } from '../place.js';
+import { declaredEncoding, resolveEncoding, sniffEncoding } from '../xml/encoding.js';
 import { writeAtomically } from '../write-atomically.js';
 import type { DocumentResult } from './document.js';
 
@@ -59,8 +63,8 @@ interface StoredVerdict {
   document: string;
   /** How the file looked when those bytes were read, when it had been still long enough to trust that look. */
   look?: FileLook;
-  /** How far up its references climb (`placeReach`), for a verdict that moves: elsewhere it holds only while they do not reach the root there. */
-  reach?: number;
+  /** For a verdict that moves, a digest of the cache's folder where it was reached or last found to hold: elsewhere, its document's references are looked at first (`placeReach`). */
+  at?: string;
   /** Paths from the cache's folder for a verdict that moves ('/'-separated), absolute otherwise. */
   dependsOn: [path: string, sha256: string][];
   schema?: string;
@@ -91,7 +95,12 @@ export class Verdicts {
     private readonly setting: string,
     private readonly legacyPack: string,
     private readonly kept: Map<string, StoredVerdict>,
-  ) {}
+  ) {
+    this.home = sha256(root).slice(0, 16);
+  }
+
+  /** What a verdict that moves records of the place it holds at (`StoredVerdict.at`). */
+  private readonly home: string;
 
   /**
    * The verdicts in `cacheDir` for one validation setting (anything that can
@@ -133,14 +142,22 @@ export class Verdicts {
     let key = place ?? absolute;
     let stored = place === undefined ? undefined : this.kept.get(place);
     // A verdict that moved holds here only while its references do not climb to the root from here.
-    if (stored !== undefined && (stored.reach === undefined || seesPlace(absolute, stored.reach))) stored = undefined;
+    let moved = false;
+    if (stored !== undefined && stored.at !== this.home) {
+      moved = await seesNothingHere(file, stored.document);
+      if (!moved) stored = undefined;
+    }
     if (stored === undefined) stored = this.kept.get((key = absolute));
     if (stored === undefined) return undefined;
     const moves = key !== absolute;
     const now = await stat(file).catch(() => undefined);
     if (now === undefined) return undefined;
     const look = lookOf(now);
-    if (stored.look === undefined || !sameLook(stored.look, look)) {
+    if (moved) {
+      // Its bytes were hashed and looked at: it holds here, from now on without another look.
+      const lookedAt = Date.now();
+      this.changes.set(key, { ...stored, at: this.home, look: settled(look, lookedAt) && sameLook(lookOf(await stat(file)), look) ? look : undefined });
+    } else if (stored.look === undefined || !sameLook(stored.look, look)) {
       const lookedAt = Date.now();
       if ((await hashFile(file)) !== stored.document) return undefined;
       // The same bytes under a new look (touched, copied back): trust the new look next time.
@@ -170,7 +187,7 @@ export class Verdicts {
       forget(absolute);
       return;
     }
-    const moves = place !== undefined && await this.movable(absolute, source.reach, dependsOn);
+    const moves = place !== undefined && await this.movable(dependsOn);
     const key = moves ? place : absolute;
     forget(moves ? absolute : place);
     // What names the document as given, or (for a verdict that moves) a file of the project, names it from wherever the verdict is given again.
@@ -182,7 +199,7 @@ export class Verdicts {
     this.changes.set(key, {
       document: source.sha256,
       look: settled(source.look, source.lookedAt) ? source.look : undefined,
-      ...(moves ? { reach: source.reach } : {}),
+      ...(moves ? { at: this.home } : {}),
       dependsOn: await Promise.all(dependsOn.map(async (path): Promise<[string, string]> => [moves ? placeFrom(this.root, path) : path, await this.hashOf(path)])),
       schema: result.schema === undefined ? undefined : stored(result.schema),
       diagnostics: result.diagnostics.map(({ file, message, ...rest }) => (file === result.file ? { ...rest, message: stored(message) } : { file: stored(file), ...rest, message: stored(message) })),
@@ -190,17 +207,16 @@ export class Verdicts {
   }
 
   /**
-   * Whether the verdict on the document at `absolute`, whose references
-   * reach `reach` and which depends on `dependsOn`, holds wherever the
-   * project is: the document and every file it depends on lie in the
-   * project, its references neither name an absolute place nor climb to the
-   * root (`placeReach`; unknown when its text was not read whole), and none
-   * of the rule files it was checked with reads base URIs or opens files
-   * (but samizdat's own rules, which only compare pointers resolved against
-   * the same base, as its stylesheets do: see build/location.ts).
+   * Whether the verdict on a document of the project that depends on
+   * `dependsOn` may move with the project: every file it depends on lies in
+   * the project, and none of the rule files it was checked with reads base
+   * URIs or opens files (but samizdat's own rules, which only compare
+   * pointers resolved against the same base, as its stylesheets do: see
+   * build/location.ts). Whether the document's own references see its place
+   * is asked where the verdict is given again (`seesNothingHere`).
    */
-  private async movable(absolute: string, reach: number | undefined, dependsOn: readonly string[]): Promise<boolean> {
-    if (reach === undefined || seesPlace(absolute, reach) || !dependsOn.every((path) => inside(this.project, path))) return false;
+  private async movable(dependsOn: readonly string[]): Promise<boolean> {
+    if (!dependsOn.every((path) => inside(this.project, path))) return false;
     return !(await Promise.all(dependsOn.map((path) => this.rulesReadPlace(path)))).some(Boolean);
   }
 
@@ -245,6 +261,31 @@ export class Verdicts {
     }
     return hash;
   }
+}
+
+/**
+ * Whether the document at `file`, whose bytes must have the sha256
+ * `document`, reads the same wherever it lies from here: its references
+ * neither name an absolute place nor climb to the root (`placeReach`). Read
+ * once, when a verdict that moved is first given at a new place. A file that
+ * cannot be read or decoded here is checked again.
+ */
+async function seesNothingHere(file: string, document: string): Promise<boolean> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes === undefined || createHash('sha256').update(bytes).digest('hex') !== document) return false;
+  const sniffed = sniffEncoding(bytes.subarray(0, 4), file);
+  if ('ruleId' in sniffed) return false;
+  // The declaration is ASCII in every encoding read but UTF-16, which its first bytes told.
+  const head = new TextDecoder(sniffed.encoding).decode(bytes.subarray(0, 1024));
+  const encoding = resolveEncoding(declaredEncoding(head), sniffed, file);
+  if (typeof encoding !== 'string') return false;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding).decode(bytes);
+  } catch {
+    return false;
+  }
+  return !seesPlace(file, placeReach(text));
 }
 
 /** Whether `path` lies in the folder `folder` (both absolute; lexically, as the cache names files). */

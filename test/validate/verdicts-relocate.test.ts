@@ -92,6 +92,29 @@ describe('validate: remembered verdicts in a moved or copied project', function 
     assert.equal((await run(copy)).remembered, 1);
   });
 
+  it('reads a document in UTF-16 as it is encoded when its verdict moves, and sees its absolute reference', async () => {
+    const register = join(edition.tei, 'register.xml');
+    const text = readFileSync(edition.document, 'utf8').replace(/^<\?xml[^?]*\?>/, '<?xml version="1.0" encoding="UTF-16"?>');
+    writeFileSync(edition.document, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('<persName', `<persName ref="${register}#trotsky"`), 'utf16le')]));
+    await run(edition.dir);
+    assert.equal((await run(copyTo('absolute'))).remembered, 1, 'the register alone: the document names a file absolutely');
+    writeFileSync(edition.document, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await run(edition.dir);
+    assert.equal((await run(copyTo('relative'))).remembered, 2, 'both: its references stay in the project');
+  });
+
+  it('reads a moved verdict\'s document once at its new place: the verdict then holds there as at home', async () => {
+    await run(edition.dir);
+    const copy = copyTo('copy');
+    const pack = () => readdirSync(join(copy, '.samizdat', 'cache', 'verdicts')).filter((f) => f.endsWith('.pack')).map((f) => readFileSync(join(copy, '.samizdat', 'cache', 'verdicts', f), 'utf8')).join();
+    const before = pack();
+    assert.equal((await run(copy)).remembered, 2);
+    const after = pack();
+    assert.notEqual(after, before, 'the verdicts record their new place');
+    assert.equal((await run(copy)).remembered, 2);
+    assert.equal(pack(), after, 'nothing more to record');
+  });
+
   it('ties every verdict to the place when a configured rule file reads base URIs', async () => {
     const rules = join(edition.dir, 'schemas', 'where.sch');
     writeFileSync(rules, `<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
