@@ -221,12 +221,7 @@ export class Verdicts {
   }
 
   private rulesReadPlace(path: string): Promise<boolean> {
-    let reads = this.readsPlace.get(path);
-    if (reads === undefined) {
-      reads = rulesReadPlace(path);
-      this.readsPlace.set(path, reads);
-    }
-    return reads;
+    return once(this.readsPlace, path, rulesReadPlace);
   }
 
   /**
@@ -254,13 +249,18 @@ export class Verdicts {
   }
 
   private hashOf(path: string): Promise<string> {
-    let hash = this.hashes.get(path);
-    if (hash === undefined) {
-      hash = hashFile(path);
-      this.hashes.set(path, hash);
-    }
-    return hash;
+    return once(this.hashes, path, hashFile);
   }
+}
+
+/** What `find` gives for `path`, asked once per run: the first answer is kept in `answers`. */
+function once<T>(answers: Map<string, Promise<T>>, path: string, find: (path: string) => Promise<T>): Promise<T> {
+  let answer = answers.get(path);
+  if (answer === undefined) {
+    answer = find(path);
+    answers.set(path, answer);
+  }
+  return answer;
 }
 
 /**
