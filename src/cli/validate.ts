@@ -32,8 +32,8 @@ Options:
   --format NAME      text (default), json, github, junit
   --grammar-only     well-formedness and RELAX NG only (what jing checks)
   --jobs N           worker threads (default: one per CPU)
-  --cache-dir DIR    where converted schemas and earlier verdicts are kept
-                     (default .samizdat/cache)
+  --cache-dir DIR    where converted schemas and earlier verdicts (and the
+                     entries --verbose reads) are kept (default .samizdat/cache)
   --no-cache         check every document afresh: no verdict or converted
                      schema is read or kept
 ${LIMITS_HELP}
@@ -164,8 +164,13 @@ export async function run(args: string[]): Promise<number> {
 async function listUnmentioned(report: ValidationReport, options: ValidateOptions, term: ReturnType<typeof terminal>): Promise<void> {
   const { scanEdition, unmentioned } = await import('../entities/index.js');
   const files = report.files.filter((f) => !f.diagnostics.some((d) => d.ruleId === 'io' || d.ruleId.startsWith('xml'))).map((f) => f.file);
-  // Compiled stylesheets are kept where validate keeps its other caches.
-  const scan = await scanEdition(files, { limits: options.limits, jobs: options.jobs, cacheDir: options.cacheDir === false ? false : join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'xslt') });
+  // Compiled stylesheets, and each document's entries (read again only when it changes), are kept where validate keeps its other caches.
+  const cacheDir = options.cacheDir === false ? false : options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const scan = await scanEdition(files, {
+    limits: options.limits, jobs: options.jobs,
+    cacheDir: cacheDir === false ? false : join(cacheDir, 'xslt'),
+    entriesCache: cacheDir === false ? false : join(cacheDir, 'entries.json'),
+  });
   // Documents without entries have nothing to report: the line would only be noise.
   if (scan.catalogue.entries().length === 0) return;
   const entries = unmentioned(scan);

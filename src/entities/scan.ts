@@ -6,14 +6,15 @@
  * on what points at it.
  */
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
-import type { CompileOptions } from '../transform/index.js';
+import { basename, resolve } from 'node:path';
+import { HTML_STYLESHEET, stylesheetKey, type CompileOptions } from '../transform/index.js';
 import { WorkerPool, stackFor } from '../workers/pool.js';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
 import { Catalogue, type EntitySource } from './catalogue.js';
 import { entityData } from './model.js';
 import { isRegister, registersParameter } from './registers.js';
 import { entriesOf, type EntriesJob, type EntriesSetup } from './entries.js';
+import { entriesDigest, openEntriesCache } from './entries-cache.js';
 
 export interface UnmentionedEntry {
   file: string;
@@ -37,6 +38,8 @@ export interface ScanOptions {
   limits?: Partial<ReadingLimits>;
   /** Threads to read documents in (default: one per core); fewer than `WORKERS_FROM` documents are read in the calling thread. */
   jobs?: number;
+  /** A file keeping each document's entries between runs (entries-cache.ts), or false (the default) to read every document afresh. */
+  entriesCache?: string | false;
 }
 
 /** Below this many documents, starting threads costs more than it saves. */
@@ -59,6 +62,24 @@ async function entriesOfAll(jobs: readonly EntriesJob[], setup: EntriesSetup, th
   }
 }
 
+/** `entriesOfAll`, but only for the jobs whose result the cache does not keep: unchanged documents cost a digest. */
+async function cachedEntriesOfAll(jobs: readonly EntriesJob[], setup: EntriesSetup, threads: number, cachePath: string | false): Promise<(string | undefined)[]> {
+  if (cachePath === false) return entriesOfAll(jobs, setup, threads);
+  const [cache, key] = await Promise.all([openEntriesCache(cachePath), stylesheetKey(setup.compile.stylesheet ?? HTML_STYLESHEET)]);
+  const digests = jobs.map((job) => entriesDigest(key, resolve(job.file), job.registers, setup.limits, job.text));
+  const found = jobs.map((job, i) => cache.find(resolve(job.file), digests[i]));
+  const missing = jobs.flatMap((job, i) => (found[i] === undefined ? [i] : []));
+  const read = await entriesOfAll(missing.map((i) => jobs[i]), setup, threads);
+  missing.forEach((i, n) => {
+    found[i] = read[n];
+    // A document the stylesheet refuses is not kept: it is rare, and asked again next time.
+    if (read[n] !== undefined) cache.keep(resolve(jobs[i].file), digests[i], read[n]!);
+  });
+  // A cache folder that cannot be written loses the shortcut, not the listing.
+  await cache.save().catch(() => undefined);
+  return found;
+}
+
 /**
  * Reads the entities of `files` (documents and registers alike) under the
  * reading limits every command uses; files that cannot be read as XML are
@@ -74,7 +95,7 @@ export async function scanEdition(files: readonly string[], options: ScanOptions
   const registers = [...texts].filter(([, text]) => isRegister(text)).map(([file]) => file);
   const jobs: EntriesJob[] = [...texts].map(([file, text]) => ({ file, text, registers: registersParameter(file, registers) }));
   const setup: EntriesSetup = { compile: { cacheDir: options.cacheDir, stylesheet: options.stylesheet }, limits };
-  const found = await entriesOfAll(jobs, setup, Math.max(1, options.jobs ?? availableParallelism()));
+  const found = await cachedEntriesOfAll(jobs, setup, Math.max(1, options.jobs ?? availableParallelism()), options.entriesCache ?? false);
   const sources: EntitySource[] = [];
   const references = new Set<string>();
   const fileOf = new Map<string, string>();

@@ -37,6 +37,8 @@ export interface DocumentCheckOptions {
   readable?: ReadableFolders;
   /** Read without a round trip through libuv's threads at each step (default: only in a worker thread); see `readDocument`. */
   readSynchronously?: boolean;
+  /** Given to the rules layer: called when this document waits for rules not yet loaded in this thread (step-aside.ts). */
+  waitingForRules?: () => void;
 }
 
 export interface DocumentResult {
@@ -158,7 +160,7 @@ async function checkChunks(file: string, chunks: AsyncGenerator<DocumentChunk>, 
   }
   if (text !== undefined && options.schematron) {
     if (isMainThread && wellFormedness.deepest > CALLING_THREAD_DEPTH) throw new NeedsLargeStack(Math.max(wellFormedness.deepest, limits.maxDepth));
-    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline, schemas, wellFormed: true }));
+    diagnostics.push(...await checkRules(file, text, { ...options.schematron, readable, dependsOn, outline: outline?.outline, schemas, wellFormed: true, waitingForRules: options.waitingForRules }));
   }
   return { file, diagnostics, schema, text: options.keepText ? text : undefined, dependsOn: [...dependsOn].sort() };
 }

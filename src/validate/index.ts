@@ -102,7 +102,7 @@ export async function validate(paths: readonly string[] = DEFAULT_SOURCES, optio
   const poolCheck = (file: string): Promise<DocumentResult> => {
     // The calling thread checks documents beside the workers (reading each without a round trip through libuv's threads, as they do).
     if (pool === undefined) verdicts?.fingerprintMeanwhile();
-    pool ??= import('./pool.js').then(({ DocumentPool }) => new DocumentPool(threads, documentOptions, (file) => checkDocument(file, { ...documentOptions, readSynchronously: true }, schemas)));
+    pool ??= import('./pool.js').then(({ DocumentPool }) => new DocumentPool(threads, documentOptions, (file, waitingForRules) => checkDocument(file, { ...documentOptions, readSynchronously: true, waitingForRules }, schemas)));
     return pool.then((started) => started.check(file));
   };
   const verdicts = options.cacheDir === false || rules !== undefined ? undefined

@@ -21,7 +21,7 @@
 import { WorkerPool, stackFor } from '../workers/pool.js';
 import { readingLimits } from '../xml/index.js';
 import type { DocumentCheckOptions, DocumentResult } from './document.js';
-import { stepAsidePromise, turnOf } from './step-aside.js';
+import { stepAside, turnOf } from './step-aside.js';
 
 /** Most documents sent to a worker in one message. */
 export const BATCH = 8;
@@ -39,8 +39,8 @@ export const DEPTH = 4;
 /** A worker's answer for one document of a batch. */
 export type DocumentAnswer = { result: DocumentResult } | { error: string };
 
-/** Checks one document in the calling thread. */
-export type CallingThreadCheck = (file: string) => Promise<DocumentResult>;
+/** Checks one document in the calling thread; `waitingForRules` is its step-aside signal (step-aside.ts). */
+export type CallingThreadCheck = (file: string, waitingForRules: () => void) => Promise<DocumentResult>;
 
 interface Asked {
   file: string;
@@ -118,9 +118,9 @@ export class DocumentPool {
     this.callingThreadBusy = true;
     try {
       for (let asked = this.queue.shift(); asked; asked = this.queue.shift()) {
-        const stepAside = stepAsidePromise();
+        const aside = stepAside();
         // A document waiting for its rules to be compiled steps aside; it is answered when they come (step-aside.ts).
-        await turnOf(check(asked.file).then(asked.resolve, asked.reject), stepAside);
+        await turnOf(check(asked.file, aside.signal).then(asked.resolve, asked.reject), aside.promise);
         // The workers' answers come in, and their next batches go out, between two documents checked here.
         await new Promise<void>((turn) => setImmediate(turn));
         this.take();

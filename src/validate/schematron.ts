@@ -21,7 +21,6 @@ import { outlineDocument, type DocumentOutline } from './schematron/locations.js
 import { FreshMemo, type TrackRead } from './fresh-memo.js';
 import { filesNamedBy } from './schematron/sandbox.js';
 import type { RunSchemas } from './run-schemas.js';
-import { waitingForRules } from './step-aside.js';
 
 export { SCHEMATRON_COMPILE_RULE } from './schematron/compiler.js';
 export type { CompiledSchematron } from './schematron/compiler.js';
@@ -71,6 +70,8 @@ export interface SchematronOptions extends LoadOptions, RunOptions {
   readable?: ReadableFolders;
   /** What the documents of one run share in one thread: a rule file they name is looked at once per run, not once per document. */
   schemas?: RunSchemas;
+  /** Called when this document waits for rules not yet loaded in this thread (possibly a compile of seconds): its thread may take the next document (step-aside.ts). */
+  waitingForRules?: () => void;
 }
 
 /** A document to check: its path (for locations and relative references) and text. */
@@ -262,7 +263,7 @@ export async function runSchematron(document: RuleDocument, options: SchematronO
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const key = JSON.stringify([cacheDir, sources.map((s) => resolve(s.path))]);
   // Rules not yet loaded in this thread may have to be compiled (seconds): meanwhile the thread checks other documents.
-  if (!loadedRules.has(key)) waitingForRules();
+  if (!loadedRules.has(key)) options.waitingForRules?.();
   const rules = await compiledRules.get(key, (track) => loadRules(sources, { cacheDir }, track));
   loadedRules.add(key);
   for (const source of sources) if (source.text === undefined) options.dependsOn?.add(resolve(source.path));

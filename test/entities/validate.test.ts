@@ -6,12 +6,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { scanEdition, unmentioned } from '../../src/entities/index.js';
 import { WORKERS_FROM } from '../../src/entities/scan.js';
+import { entriesDigest, openEntriesCache } from '../../src/entities/entries-cache.js';
+import { readingLimits } from '../../src/xml/index.js';
 import { HTML_STYLESHEET, compileStylesheet, parseSource, teiSource, transformSource } from '../../src/transform/index.js';
 import { corporaDir, repoRoot } from '../support/paths.js';
 
@@ -40,6 +42,65 @@ describe('entities in samizdat validate', function () {
       'test/fixtures/entities/edition/register.xml:29:7: entry "orphan" (Nobody Mentioned) is not mentioned [entity-unmentioned]',
     ]);
     assert.match(run.stderr, /^entries: 2 entries that nothing points at/m);
+  });
+
+  it('--verbose keeps each document\'s entries, and lists again what a changed document now holds', () => {
+    const edition = mkdtempSync(join(tmpdir(), 'samizdat-entities-verbose-'));
+    const ownCache = join(edition, 'cache');
+    try {
+      cpSync(fixtures, join(edition, 'tei'), { recursive: true });
+      const verbose = () => {
+        const run = spawnSync(process.execPath, [cli, 'validate', '--cache-dir', ownCache, '--verbose', 'tei'], { cwd: edition, encoding: 'utf8' });
+        // Away from the repository the documents' schema is not found (errors, status 1): the listing is still made.
+        assert.ok(run.status === 0 || run.status === 1, run.stderr);
+        return run.stderr.split('\n').filter((line) => line.endsWith('[entity-unmentioned]'));
+      };
+      const before = [
+        'tei/cartulary.xml:62:11: entry "cartulary:tuscany" (Tuscany) is not mentioned [entity-unmentioned]',
+        'tei/register.xml:29:7: entry "orphan" (Nobody Mentioned) is not mentioned [entity-unmentioned]',
+      ];
+      assert.deepEqual(verbose(), before);
+      assert.ok(existsSync(join(ownCache, 'entries.json')), 'the entries are kept');
+      assert.deepEqual(verbose(), before, 'the same listing from the kept entries');
+      const register = join(edition, 'tei', 'register.xml');
+      writeFileSync(register, readFileSync(register, 'utf8').replace('xml:id="orphan"', 'xml:id="foundling"'));
+      assert.deepEqual(verbose(), [before[0], 'tei/register.xml:29:7: entry "foundling" (Nobody Mentioned) is not mentioned [entity-unmentioned]']);
+    } finally {
+      rmSync(edition, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a document\'s entries from the cache only while its digest matches', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'samizdat-entries-cache-'));
+    try {
+      const path = join(folder, 'entries.json');
+      const files = ['cartulary.xml', 'letters.xml', 'persons.xml', 'register.xml'].map((f) => join(fixtures, f));
+      const fresh = await scanEdition(files, { cacheDir: join(cache, 'xslt'), jobs: 1 });
+      const kept = await scanEdition(files, { cacheDir: join(cache, 'xslt'), jobs: 1, entriesCache: path });
+      assert.deepEqual(unmentioned(kept), unmentioned(fresh));
+      // What the cache holds is what is used: a result changed in the file shows.
+      const store = JSON.parse(readFileSync(path, 'utf8')) as { documents: Record<string, { digest: string; json: string }> };
+      const register = store.documents[join(fixtures, 'register.xml')];
+      assert.ok(register, 'kept under the document\'s path');
+      const data = JSON.parse(register.json) as { entries: { anchor: string }[] };
+      register.json = JSON.stringify({ ...data, entries: data.entries.filter((e) => e.anchor !== 'orphan') });
+      writeFileSync(path, JSON.stringify(store));
+      assert.deepEqual(unmentioned(await scanEdition(files, { cacheDir: join(cache, 'xslt'), jobs: 1, entriesCache: path })).map((e) => e.anchor), ['cartulary:tuscany']);
+      // A digest made of anything else is not found.
+      const opened = await openEntriesCache(path);
+      const limits = readingLimits();
+      const digest = entriesDigest('key', '/a.xml', 'register.xml', limits, '<TEI/>');
+      opened.keep('/a.xml', digest, '{}');
+      assert.equal(opened.find('/a.xml', digest), '{}');
+      for (const other of [entriesDigest('other', '/a.xml', 'register.xml', limits, '<TEI/>'), entriesDigest('key', '/b.xml', 'register.xml', limits, '<TEI/>'),
+        entriesDigest('key', '/a.xml', '', limits, '<TEI/>'), entriesDigest('key', '/a.xml', 'register.xml', { ...limits, maxDepth: 7 }, '<TEI/>'),
+        entriesDigest('key', '/a.xml', 'register.xml', limits, '<TEI />')]) assert.equal(opened.find('/a.xml', other), undefined);
+      // A damaged file is an empty cache.
+      writeFileSync(path, '{"format":');
+      assert.equal((await openEntriesCache(path)).find('/a.xml', digest), undefined);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('--verbose says so when every entry is mentioned (the flagship)', () => {
