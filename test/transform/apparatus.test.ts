@@ -210,6 +210,20 @@ describe('witness texts (toText({ witness }), samizdat text --witness)', functio
       && /gives γ 2 readings, at 21:47 and 21:83/.test(e.problems[0].message));
   });
 
+  it('leaves out, in a witness\'s text, a block of text alone that falls in its lacuna', async () => {
+    // text.xsl reads a block of text alone without its inline templates (faster): it must not do so in a
+    // witness's text, where the text of a lacuna is left out by an inline template.
+    const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>
+      <sourceDesc><listWit><witness xml:id="A"/><witness xml:id="B"/></listWit></sourceDesc></fileDesc>
+      <encodingDesc><variantEncoding method="parallel-segmentation" location="internal"/></encodingDesc></teiHeader>
+      <text><body><lg><l>one <app><lem wit="#A">two</lem><rdg wit="#B"><lacunaStart/></rdg></app></l><l>three  four</l>
+      <l><app><lem wit="#A">five</lem><rdg wit="#B"><lacunaEnd/>5</rdg></app> six</l></lg></body></text></TEI>`;
+    const input = { text, file: 'lacuna.xml' };
+    assert.deepEqual(lines(await toText(input)).slice(0, 3), ['one two', 'three four', 'five six'], 'the edited text (its apparatus follows)');
+    assert.deepEqual(lines(await toText(input, { witness: 'A' })), ['one two', 'three four', 'five six']);
+    assert.deepEqual(lines(await toText(input, { witness: 'B' })), ['one [lacuna]', '5 six']);
+  });
+
   describe('samizdat text --witness', () => {
     const cli = (...args: string[]) => promisify(execFile)(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'text', ...args]);
 
