@@ -14,6 +14,7 @@
  * The search page and its script are one more unit.
  */
 import { readFile } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
 import { diagnostic } from '../diagnostics.js';
 import {
@@ -215,8 +216,12 @@ export async function searchUnit(
   };
   // Side by side: each shard made again waits in indexRecords for a Pagefind process of its own (pagefind.ts).
   const making: Promise<UnitRecord>[] = new Array(shards.length);
-  const lookUp = async (indexes: readonly number[]): Promise<void> => {
-    for (const i of indexes) keys[i] = keyOf(shards[i]);
+  const lookUp = async (indexes: readonly number[], yielding = false): Promise<void> => {
+    for (const i of indexes) {
+      // With shards under way, a turn of the event loop before each key: they go on reading and sending their records.
+      if (yielding) await nextTurn();
+      keys[i] = keyOf(shards[i]);
+    }
     await Promise.all(indexes.map(async (i) => { known[i] = context.force ? undefined : await context.cache.unit(keys[i]); }));
     for (const i of indexes) {
       if (known[i] !== undefined) continue;
@@ -230,7 +235,7 @@ export async function searchUnit(
   const first = [...shards.keys()].filter((i) => holds[i]);
   const rest = [...shards.keys()].filter((i) => !holds[i]);
   // Every shard is settled before a failure is reported, so that none is still writing to the cache after.
-  const looked = await Promise.allSettled([lookUp(first).then(() => lookUp(rest))]);
+  const looked = await Promise.allSettled([lookUp(first).then(() => lookUp(rest, making.some((m) => m !== undefined)))]);
   sending.all();
   const settled = await Promise.allSettled(shards.map((_, i) => making[i] ?? Promise.resolve(known[i]!)));
   const failure = [...looked, ...settled].find((result): result is PromiseRejectedResult => result.status === 'rejected');
