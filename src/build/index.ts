@@ -416,7 +416,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
       const handedOver = new Promise<void>((resolve) => { recordsSent = resolve; });
       const indexing = search
         ? searchUnit(records, { mentioned: entities.mentionedBy, digest: entities.mentionedDigest, index: entities.catalogue.entries().length > 0 },
-          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize, keys: searchKeying, recordsSent })
+          { cache, format: CACHE_FORMAT, editionTitle, force: options.force, compile: options, page: searchPage, shardSize: options.searchShardSize, keys: searchKeying, recordsSent, rendered: new Set(report.rendered) })
         : undefined;
       indexing?.catch(() => undefined);
       let site: Awaited<ReturnType<typeof sitePages>>;

@@ -180,21 +180,40 @@ export function indexRecords(source: AsyncIterable<SearchRecord[]>, maxFragments
 }
 
 /**
- * The `sent` to give each of `indexes` calls of `indexRecords` made
- * together: `done` is called once, when the last of them has sent its
- * records, or at once when there is none, or more than
- * PAGEFIND_PROCESSES (some then wait for a process: the caller's other
- * work is better done beside them than after).
+ * Tells a caller when the indexes it starts have sent their records: `one()`
+ * gives the `sent` of each `indexRecords` as it is called, and `all()` says
+ * that no more will be. `done` is called once: when the last of them has
+ * sent its records, or at once (on `all()`) when there is none, or more
+ * than PAGEFIND_PROCESSES (some then wait for a process: the caller's other
+ * work is better done beside them than after). Indexes may start before
+ * their number is known: a build starts the shard it changed before it has
+ * looked at the others.
  */
-export function whenAllSent(indexes: number, done: () => void): () => void {
-  if (indexes === 0 || indexes > PAGEFIND_PROCESSES) {
-    done();
-    return () => {};
-  }
-  let sending = indexes;
-  return () => {
-    sending -= 1;
-    if (sending === 0) done();
+export function whenAllSent(done: () => void): { one: () => () => void; all: () => void } {
+  let started = 0;
+  let sending = 0;
+  let counted = false;
+  let told = false;
+  const tell = (): void => {
+    if (!told) done();
+    told = true;
+  };
+  return {
+    one: () => {
+      started += 1;
+      sending += 1;
+      let sent = false;
+      return () => {
+        if (sent) return;
+        sent = true;
+        sending -= 1;
+        if (counted && sending === 0) tell();
+      };
+    },
+    all: () => {
+      counted = true;
+      if (started === 0 || started > PAGEFIND_PROCESSES || sending === 0) tell();
+    },
   };
 }
 

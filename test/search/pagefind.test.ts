@@ -117,19 +117,44 @@ describe('search: Pagefind', function () {
   it('tells a caller of a few indexes when the last has sent its records, and of many (or none) at once', () => {
     let done = 0;
     const few = Math.min(2, PAGEFIND_PROCESSES);
-    const sent = whenAllSent(few, () => { done += 1; });
+    const tracker = whenAllSent(() => { done += 1; });
+    const sent = Array.from({ length: few }, () => tracker.one());
+    tracker.all();
     for (let i = 0; i < few; i++) {
       assert.equal(done, 0, `told before index ${i + 1} of ${few} sent its records`);
-      sent();
+      sent[i]();
+      sent[i]();
     }
     assert.equal(done, 1);
     done = 0;
-    const many = whenAllSent(PAGEFIND_PROCESSES + 1, () => { done += 1; });
+    const many = whenAllSent(() => { done += 1; });
+    const manySent = Array.from({ length: PAGEFIND_PROCESSES + 1 }, () => many.one());
+    assert.equal(done, 0, 'not told before the indexes are counted');
+    many.all();
     assert.equal(done, 1, 'more indexes than processes: told at once');
-    many();
+    for (const s of manySent) s();
     assert.equal(done, 1, 'and only once');
-    whenAllSent(0, () => { done += 1; });
+    whenAllSent(() => { done += 1; }).all();
     assert.equal(done, 2, 'no index: told at once');
+  });
+
+  it('tells a caller whose indexes started before they were counted: when the last has sent, or when counted if all had', () => {
+    let done = 0;
+    const tracker = whenAllSent(() => { done += 1; });
+    const first = tracker.one();
+    first();
+    assert.equal(done, 0, 'more may start: not told yet');
+    tracker.all();
+    assert.equal(done, 1, 'counted, every index had sent: told then');
+    done = 0;
+    const later = whenAllSent(() => { done += 1; });
+    const a = later.one();
+    a();
+    const b = later.one();
+    later.all();
+    assert.equal(done, PAGEFIND_PROCESSES < 2 ? 1 : 0, 'one index still sending');
+    b();
+    assert.equal(done, 1);
   });
 
   it('stops with Pagefind’s reason when it refuses a record, and indexes again afterwards', async () => {

@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { build, type BuildOptions } from '../../src/build/index.js';
+import type { BuildCache, UnitRecord } from '../../src/build/cache.js';
+import { searchUnit } from '../../src/search/index.js';
+import { PASSAGES_DATA } from '../../src/search/passages.js';
+import { LANGUAGES_DATA } from '../../src/search/records.js';
 import { SEARCH_SHARD_SIZE, assignShards, shardCount, shardFolder, shardOf } from '../../src/search/shards.js';
 import { snapshot } from '../support/snapshot.js';
 import { LETTERS, writeLetters } from './letters.js';
@@ -202,5 +206,27 @@ describe('search shards: a change to a register entry', function () {
     const report = await build(tei, options);
     assert.deepEqual(report.diagnostics, []);
     assert.deepEqual(report.search, { indexed: false, shards: report.search?.shards });
+  });
+});
+
+describe('search shards: the order they are looked at', () => {
+  it('keys the shard of a document the build rendered before the others, so that its indexing starts first', async () => {
+    const documents: UnitRecord[] = Array.from({ length: 40 }, (_, i) => ({
+      key: `unit-${i}`, name: `doc-${String(i).padStart(2, '0')}`, title: `Document ${i}`, entities: { entries: [], relations: [] }, links: [], files: {},
+      data: { [PASSAGES_DATA]: `passages-${i}` }, facts: { [LANGUAGES_DATA]: JSON.stringify([['en', 1]]) }, entitiesHash: '',
+    }));
+    const count = shardCount(documents.length, 4);
+    const shards = assignShards(documents, count);
+    const changed = shards[shards.length - 1].members[0].document.name;
+    const digested: string[] = [];
+    // Every shard and the search page as the cache has them: nothing is indexed, only keyed and looked up.
+    const cache = { unit: async (key: string): Promise<UnitRecord> => ({ ...documents[0], key, name: '', files: {} }) } as unknown as BuildCache;
+    await searchUnit(documents, { mentioned: () => new Map(), digest: (name) => { digested.push(name); return ''; }, index: false }, {
+      cache, format: 'test', editionTitle: 'Letters', shardSize: 4, rendered: new Set([changed]),
+    });
+    const first = shards.find((shard) => shard.members.some(({ document }) => document.name === changed))!.members.map(({ document }) => document.name);
+    assert.ok(count > 1 && shards[0].members.every(({ document }) => document.name !== changed), 'the changed document is not in the first shard');
+    assert.deepEqual(digested.slice(0, first.length), first, 'its shard keyed first');
+    assert.deepEqual([...digested].sort(), documents.map((d) => d.name).sort(), 'then every other, once');
   });
 });
