@@ -27,6 +27,13 @@ function flagship(baseUrl?: string): CitableDocument {
   return result.value;
 }
 
+/** The citation Citation.js's own `citation` format gives `item` in samizdat's `style` (HTML): what samizdat's citations must equal. */
+async function citationJsCitation(item: CslItem, style: StyleName, locator?: { locator: string; label: 'paragraph' }): Promise<string> {
+  await usesNote(style); // samizdat's styles registered
+  const entry = [{ id: item.id, ...locator }];
+  return (new Cite([withoutUndatedOriginal(item)]).format('citation', { template: `samizdat-${STYLES[style]}`, lang: 'en-US', format: 'html', entry }) as string).trim();
+}
+
 /** Asserts that the citation block of `document` gives every paragraph, in every style, what citeproc gives the paragraph cited alone; returns the block. */
 async function assertEachCitedAsAlone(document: CitableDocument): Promise<Awaited<ReturnType<typeof citationBlock>> & { ok: true }> {
   const block = await citationBlock(document);
@@ -329,16 +336,18 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
         const pair = await formatEntryAndCitation(item, style, locator);
         assert.equal(pair.bibliography, await formatHtml(item, style, 'bibliography'), `${item.id} ${style}`);
         assert.equal(pair.citation, await formatHtml(item, style, 'citation', locator), `${item.id} ${style}`);
+        assert.equal(pair.citation, await citationJsCitation(item, style, locator), `${item.id} ${style}`);
       }
     }
   });
 
-  it('gives, of items that tell apart only by what disambiguation looks at, in any order, the citation a fresh registry gives', async function () {
+  it('gives, of items that tell apart only by what disambiguation looks at, in any order, the citation Citation.js gives', async function () {
     this.timeout(120_000);
-    // formatEntryAndCitation renders the citation without registering it (makeCitationCluster); a fresh registry
-    // registers it and runs disambiguation again. Items whose names or years would set disambiguation going if two
-    // were in one registry, items citeproc decides by position (Chicago notes) or has nothing for, one after another
-    // in the engine Citation.js reuses, must each give the citation and entry the item has alone.
+    // formatEntryAndCitation and formatHtml render the citation without registering it (makeCitationCluster);
+    // Citation.js's own citation format registers it (rebuildProcessorState) and runs disambiguation again. Items whose
+    // names or years would set disambiguation going if two were in one registry, items citeproc decides by position
+    // (Chicago notes) or has nothing for, one after another in the engines Citation.js reuses, must each give the
+    // citation (and entry) Citation.js gives the item alone.
     const base = flagship().item;
     const items: CslItem[] = [
       base,
@@ -356,7 +365,8 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     for (const item of items) {
       for (const style of ['chicago', 'mla', 'apa'] as const) {
         expected.set(`${item.id} ${style} bibliography`, await formatHtml(item, style, 'bibliography'));
-        for (const locator of locators) expected.set(`${item.id} ${style} ${locator.locator}`, await formatHtml(item, style, 'citation', locator));
+        for (const locator of locators) expected.set(`${item.id} ${style} ${locator.locator}`, await citationJsCitation(item, style, locator));
+        expected.set(`${item.id} ${style} none`, await citationJsCitation(item, style));
       }
     }
     for (const order of [items, [...items].reverse(), [...items.slice(4), ...items.slice(0, 4)]]) {
@@ -366,8 +376,9 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
           const pair = await formatEntryAndCitation(item, style, locator);
           assert.equal(pair.bibliography, expected.get(`${item.id} ${style} bibliography`), `${item.id} ${style}`);
           assert.equal(pair.citation, expected.get(`${item.id} ${style} ${locator.locator}`), `${item.id} ${style} ${locator.locator}`);
-          // A fresh registry's citation in between, as citationBlock gives one for a paragraph that cites otherwise.
-          assert.equal(await formatHtml(item, style, 'citation', locator), pair.citation);
+          // A citation alone in between, as citationBlock gives one for a paragraph that cites otherwise.
+          assert.equal(await formatHtml(item, style, 'citation', locator), pair.citation, `${item.id} ${style} ${locator.locator} alone`);
+          assert.equal(await formatHtml(item, style, 'citation'), expected.get(`${item.id} ${style} none`), `${item.id} ${style} alone, no locator`);
         }
       }
     }

@@ -67,6 +67,7 @@ function citationJs(): Promise<CitationJs> {
     }
     const csl = core.plugins.config.get('@csl');
     core.plugins.output.add(ENTRY_AND_CITATION, entryAndCitation(csl.engine as PrepareEngine));
+    core.plugins.output.add(CITATION_ALONE, citationAlone(csl.engine as PrepareEngine));
     return core;
   })();
   return loading;
@@ -126,15 +127,16 @@ export async function formatItem(item: CslItem, style: StyleName, locator?: Loca
 /**
  * One HTML form alone: the bibliography entry, or the note or in-text
  * citation. The HTML edition shows nothing else, and each form is a
- * citeproc run of its own.
+ * citeproc run of its own. The citation is the one Citation.js's `citation`
+ * format gives, made as `entryAndCitation` makes it (see there).
  */
 export async function formatHtml(item: CslItem, style: StyleName, form: 'bibliography' | 'citation', locator?: Locator): Promise<string> {
   const { Cite } = await citationJs();
   const cite = new Cite([withoutUndatedOriginal(item)]);
   const options = { template: template(style), lang: 'en-US', format: 'html' };
   if (form === 'bibliography') return unwrapEntry(cite.format('bibliography', options).trim());
-  const entry = locator ? [{ id: item.id, ...locator }] : [{ id: item.id }];
-  return cite.format('citation', { ...options, entry }).trim();
+  const citationOptions: CitationAloneOptions = { template: options.template, lang: options.lang, locator };
+  return cite.format(CITATION_ALONE, citationOptions as unknown as Record<string, unknown>) as unknown as string;
 }
 
 /** The bibliography entry of `item` and its citation (note or in-text) at `locator`, both as HTML. */
@@ -165,6 +167,15 @@ export async function formatEntryAndCitation(item: CslItem, style: StyleName, lo
 /** Name of the output format `formatEntryAndCitation` registers with Citation.js. */
 const ENTRY_AND_CITATION = 'samizdat-entry-and-citation';
 
+/** Name of the output format `formatHtml` registers with Citation.js for a citation. */
+const CITATION_ALONE = 'samizdat-citation';
+
+interface CitationAloneOptions {
+  template: string;
+  lang: string;
+  locator?: Locator;
+}
+
 interface EntryAndCitationOptions {
   template: string;
   lang: string;
@@ -179,7 +190,12 @@ interface CiteprocEngine {
 }
 
 /** A cite as `makeCitationCluster` takes it: the item, its locator, and where it stands among the cites of a document. */
-type CiteItem = { id: string; position: 0; 'first-reference-note-number': 0; 'first-container-reference-note-number': 0; 'near-note': false } & Locator;
+type CiteItem = { id: string; position: 0; 'first-reference-note-number': 0; 'first-container-reference-note-number': 0; 'near-note': false } & Partial<Locator>;
+
+/** The cites of a citation of `ids` (each at `locator`) as `makeCitationCluster` takes them: as `processCitationCluster` sets them in a document's first and only citation. */
+function firstCites(ids: string[], locator?: Locator): CiteItem[] {
+  return ids.map((id) => ({ id, ...locator, position: 0, 'first-reference-note-number': 0, 'first-container-reference-note-number': 0, 'near-note': false }));
+}
 
 /** Citation.js's engine for a style (`@csl` config `engine`): its registry emptied, the data's items retrievable, the output format set. */
 type PrepareEngine = (data: Record<string, unknown>[], style: string, lang: string | undefined, format: string) => CiteprocEngine;
@@ -210,9 +226,23 @@ function entryAndCitation(prepare: PrepareEngine) {
     const [{ bibstart, bibend }, body] = engine.makeBibliography();
     // Citation.js names each entry's item on its first element (a string replacement, as there); `unwrapEntry` reads past it.
     const entries = body.map((entry, i) => entry.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${sorted[i]}"`));
-    const cites = ids.map((id): CiteItem => ({ id, ...options.locator, position: 0, 'first-reference-note-number': 0, 'first-container-reference-note-number': 0, 'near-note': false }));
-    const cited = engine.makeCitationCluster(cites);
+    const cited = engine.makeCitationCluster(firstCites(ids, options.locator));
     return { bibliography: unwrapEntry((bibstart + entries.join('') + bibend).trim()), citation: cited.trim() };
+  };
+}
+
+/**
+ * The output format behind `formatHtml`'s citation: Citation.js's `citation`
+ * format (HTML), its `rebuildProcessorState` replaced as in
+ * `entryAndCitation`: the item registered (`updateItems`, as
+ * `rebuildProcessorState` registers it first), then its citation made of it.
+ */
+function citationAlone(prepare: PrepareEngine) {
+  return (data: Record<string, unknown>[], options: CitationAloneOptions): string => {
+    const ids = data.map((entry) => String(entry.id));
+    const engine = prepare(data, options.template, options.lang, 'html');
+    engine.updateItems(ids);
+    return engine.makeCitationCluster(firstCites(ids, options.locator)).trim();
   };
 }
 
