@@ -10,7 +10,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import {
   checkCslData, cite, citationBlock, citationSet, CITE_RULES, CSL_SCHEMA_RULE, headMetadata, passageItem,
-  readCitable, serializeJsonLd, type CitableDocument,
+  readCitable, serializeJsonLd, type CitableDocument, type CslItem,
 } from '../src/cite/index.js';
 import { STYLES, forOneItem, formatEntryAndCitation, formatHtml, usesNote, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
 import { repoRoot, cslDataSchema } from './support/paths.js';
@@ -25,6 +25,13 @@ function flagship(baseUrl?: string): CitableDocument {
   const result = readCitable(flagshipText, flagshipPath, { baseUrl });
   assert.ok(result.ok, result.ok ? '' : result.problems.map((p) => p.message).join('\n'));
   return result.value;
+}
+
+/** The citation Citation.js's own `citation` format gives `item` in samizdat's `style` (HTML): what samizdat's citations must equal. */
+async function citationJsCitation(item: CslItem, style: StyleName, locator?: { locator: string; label: 'paragraph' }): Promise<string> {
+  await usesNote(style); // samizdat's styles registered
+  const entry = [{ id: item.id, ...locator }];
+  return (new Cite([withoutUndatedOriginal(item)]).format('citation', { template: `samizdat-${STYLES[style]}`, lang: 'en-US', format: 'html', entry }) as string).trim();
 }
 
 /** Asserts that the citation block of `document` gives every paragraph, in every style, what citeproc gives the paragraph cited alone; returns the block. */
@@ -329,6 +336,50 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
         const pair = await formatEntryAndCitation(item, style, locator);
         assert.equal(pair.bibliography, await formatHtml(item, style, 'bibliography'), `${item.id} ${style}`);
         assert.equal(pair.citation, await formatHtml(item, style, 'citation', locator), `${item.id} ${style}`);
+        assert.equal(pair.citation, await citationJsCitation(item, style, locator), `${item.id} ${style}`);
+      }
+    }
+  });
+
+  it('gives, of items that tell apart only by what disambiguation looks at, in any order, the citation Citation.js gives', async function () {
+    this.timeout(120_000);
+    // formatEntryAndCitation and formatHtml render the citation without registering it (makeCitationCluster);
+    // Citation.js's own citation format registers it (rebuildProcessorState) and runs disambiguation again. Items whose
+    // names or years would set disambiguation going if two were in one registry, items citeproc decides by position
+    // (Chicago notes) or has nothing for, one after another in the engines Citation.js reuses, must each give the
+    // citation (and entry) Citation.js gives the item alone.
+    const base = flagship().item;
+    const items: CslItem[] = [
+      base,
+      { ...base, id: 'same-names', author: [{ family: 'Smith', given: 'John' }, { family: 'Smith', given: 'Mary' }, { family: 'Smith', given: 'J.' }] },
+      { ...base, id: 'many', author: Array.from({ length: 9 }, (_, i) => ({ family: `Author${i}`, given: `Given ${i}` })), editor: [{ family: 'Ed', given: 'Itor' }] },
+      { ...base, id: 'same-year', title: 'Trotsky opens the attack again', issued: { 'date-parts': [[2026]] } },
+      { ...base, id: 'no-date', issued: undefined, author: [{ literal: 'The Central Committee' }] },
+      { id: 'bare', type: 'book', title: 'A title' },
+      { id: 'web', type: 'webpage', title: 'A page', URL: 'https://example.org/a?b=c&d', author: [{ family: 'Doe', given: 'Jane', 'non-dropping-particle': 'de' }], accessed: { 'date-parts': [[2024, 2, 29]] } },
+      { ...base, id: 'original', 'original-date': { 'date-parts': [[1923, 10, 8]] }, 'original-title': 'Letter', DOI: '10.1/x' },
+      { ...base, id: 'article', type: 'article-journal', 'container-title': 'A Journal', volume: '3', issue: '2', page: '10-20' },
+    ];
+    const locators = [{ locator: '12', label: 'paragraph' as const }, { locator: '918273645', label: 'paragraph' as const }, { locator: '7–8', label: 'paragraph' as const }];
+    const expected = new Map<string, string>();
+    for (const item of items) {
+      for (const style of ['chicago', 'mla', 'apa'] as const) {
+        expected.set(`${item.id} ${style} bibliography`, await formatHtml(item, style, 'bibliography'));
+        for (const locator of locators) expected.set(`${item.id} ${style} ${locator.locator}`, await citationJsCitation(item, style, locator));
+        expected.set(`${item.id} ${style} none`, await citationJsCitation(item, style));
+      }
+    }
+    for (const order of [items, [...items].reverse(), [...items.slice(4), ...items.slice(0, 4)]]) {
+      for (const [i, item] of order.entries()) {
+        for (const style of ['chicago', 'mla', 'apa'] as const) {
+          const locator = locators[i % locators.length]!;
+          const pair = await formatEntryAndCitation(item, style, locator);
+          assert.equal(pair.bibliography, expected.get(`${item.id} ${style} bibliography`), `${item.id} ${style}`);
+          assert.equal(pair.citation, expected.get(`${item.id} ${style} ${locator.locator}`), `${item.id} ${style} ${locator.locator}`);
+          // A citation alone in between, as citationBlock gives one for a paragraph that cites otherwise.
+          assert.equal(await formatHtml(item, style, 'citation', locator), pair.citation, `${item.id} ${style} ${locator.locator} alone`);
+          assert.equal(await formatHtml(item, style, 'citation'), expected.get(`${item.id} ${style} none`), `${item.id} ${style} alone, no locator`);
+        }
       }
     }
   });
