@@ -58,6 +58,17 @@ export function renderThreadRunning(): boolean {
 }
 
 /**
+ * Stops the render thread, if one runs: the next build that wants it starts
+ * a new one. For a long-lived process that is done building (and for tests
+ * that must see the thread started).
+ */
+export async function stopRenderThread(): Promise<void> {
+  const running = thread;
+  thread = undefined;
+  await running?.pool.close();
+}
+
+/**
  * Starts the render thread before a build is under way (cli/ahead.ts), to
  * load its modules while the build loads its own. Until a build asks
  * something of it, `renderThreadRunning` does not count it: a build that

@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResourceLimits, WorkerOptions } from 'node:worker_threads';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { SETTLING_MS } from '../../src/build/reads.js';
+import { stopRenderThread } from '../../src/build/render-thread.js';
 import { TRANSFORMING_YOUNG_GENERATION_MB } from '../../src/workers/pool.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,6 +70,8 @@ describe('samizdat build: the young generation of the threads that transform', f
     assert.equal(site.length, 1, JSON.stringify(cold));
     for (const thread of [...renderers, ...site]) assert.equal(thread.limits?.maxYoungGenerationSizeMb, TRANSFORMING_YOUNG_GENERATION_MB, thread.module);
 
+    // A render thread an earlier build of this process left running would be used again, not started.
+    await stopRenderThread();
     writeFileSync(join(tei, 'c.xml'), flagship.replace('>Trotsky opens the attack</title>', '>Chapter c, revised</title>'));
     await sleep(SETTLING_MS + 100);
     const changed = await threadsStartedBy(async () => {
