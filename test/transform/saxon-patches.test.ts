@@ -70,7 +70,9 @@ const MAPS = `let $m := map:merge(((1 to 300) ! map { 'k' || . : . }, map { 7: '
  * decimal and large; a key removed and another put after it (a removed
  * key's nodes stay and keep their place); merges keeping the first, the
  * last or all values; a map read as a function and serialized as JSON;
- * and a page's mention map built as entities.xsl builds it.
+ * and a page's mention map built as entities.xsl builds it. Then equal
+ * strings (equal-strings-compared-at-once), within and beyond the BMP,
+ * compared and looked up.
  */
 const MAP_ORDERS = `let $m := map:merge(('zeta', 'b', '9a', 'a1', '10', '1', 'paragraphNumber', 'paragraph', 'élément', 'b2', 'ba', '_', ' ', 'k-1', '') ! map { . : string-length(.) }),
     $n := map:merge(((-5, 3.5, 12345678901, 0, 7, 70, 700, 1e3, -1e-3, 36, 35) ! map { . : string(.) }, map { 36: 'again' }), map { 'duplicates': 'use-last' }),
@@ -79,7 +81,8 @@ const MAP_ORDERS = `let $m := map:merge(('zeta', 'b', '9a', 'a1', '10', '1', 'pa
     $mention := map:merge((map { 'entry': 'e1', 'kind': 'name', 'element': 'persName', 'text': 'Trotsky', 'before': '…', 'after': 'opens' }, map { 'paragraph': 'para-3', 'paragraphNumber': '3' }))
   return (map:keys($m) ! string(.), '|', map:keys($n) ! string(.), $n(36), '|', map:keys($r) ! string(.), $r('zeta'), $r('b'), '|',
     map:keys($c) ! string(.), $c('b'), '|', map:keys($mention), serialize($mention, map { 'method': 'json' }),
-    serialize(map:merge((1 to 40) ! map { 'key' || . : . }), map { 'method': 'json' }), map:contains($r, 'b'), map:size($r), $m('paragraph'))`;
+    serialize(map:merge((1 to 40) ! map { 'key' || . : . }), map { 'method': 'json' }), map:contains($r, 'b'), map:size($r), $m('paragraph'),
+    compare('a\u{1D504}', 'a\u{1D504}'), compare('', ''), 'Sormovo' eq 'Sormovo', 'a\u{1D504}' eq 'a\u{1D504}', 'a\u{1D504}' lt 'a\u{1D504}', map { 'K\u{1D504}': 1 }('K\u{1D504}'), distinct-values(('a', 'a', 'b\u{1D504}', 'b\u{1D504}')))`;
 
 /**
  * `castable as` over values that cast and values that do not (the edition
@@ -262,7 +265,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended',
-      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'contexts-made-bare', 'new-contexts-bare', 'hash-trie-in-a-js-map']);
+      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'contexts-made-bare', 'new-contexts-bare', 'hash-trie-in-a-js-map', 'equal-strings-compared-at-once']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
