@@ -208,9 +208,18 @@ const MAP_PATCHES: readonly SourcePatch[] = [
     // Comparing two strings (every string key found in a map, every eq)
     // first tested each for a character beyond the BMP, a regular
     // expression over both, before comparing them: 2.7% of the flagship's
-    // page, nearly all of it map look-ups, whose keys are equal. Equal
-    // strings compare equal however they are compared.
-    to: 'function Ga(a,b){if(a===b)return 0;if(Ha(a)||Ha(b)){',
+    // page, nearly all of it map look-ups, whose keys are equal (or share
+    // a hash: the hash of a long string reads every other character).
+    // Equal strings compare equal however they are compared. Two that
+    // differ first at a character that is no surrogate on either side
+    // compare by it in UTF-16 and by code point alike: what comes before
+    // is the same code points in both, and a character that is not a low
+    // surrogate begins a code point of its own. Any other pair (one a
+    // prefix of the other, or a surrogate where they differ) is compared
+    // as before.
+    to: 'function Ga(a,b){if(a===b)return 0;if("string"===typeof a&&"string"===typeof b){const n=Math.min(a.length,b.length);let i=0;' +
+      'for(;i<n&&a.charCodeAt(i)===b.charCodeAt(i);i++);if(i<n){const x=a.charCodeAt(i),y=b.charCodeAt(i);' +
+      'if((55296>x||57343<x)&&(55296>y||57343<y))return x<y?-1:1}}if(Ha(a)||Ha(b)){',
   },
 ];
 

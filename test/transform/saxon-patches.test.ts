@@ -71,8 +71,8 @@ const MAPS = `let $m := map:merge(((1 to 300) ! map { 'k' || . : . }, map { 7: '
  * key's nodes stay and keep their place); merges keeping the first, the
  * last or all values; a map read as a function and serialized as JSON;
  * and a page's mention map built as entities.xsl builds it. Then equal
- * strings (equal-strings-compared-at-once), within and beyond the BMP,
- * compared and looked up.
+ * strings and strings that differ (equal-strings-compared-at-once), within
+ * and beyond the BMP, compared, sorted and looked up.
  */
 const MAP_ORDERS = `let $m := map:merge(('zeta', 'b', '9a', 'a1', '10', '1', 'paragraphNumber', 'paragraph', 'élément', 'b2', 'ba', '_', ' ', 'k-1', '') ! map { . : string-length(.) }),
     $n := map:merge(((-5, 3.5, 12345678901, 0, 7, 70, 700, 1e3, -1e-3, 36, 35) ! map { . : string(.) }, map { 36: 'again' }), map { 'duplicates': 'use-last' }),
@@ -82,7 +82,8 @@ const MAP_ORDERS = `let $m := map:merge(('zeta', 'b', '9a', 'a1', '10', '1', 'pa
   return (map:keys($m) ! string(.), '|', map:keys($n) ! string(.), $n(36), '|', map:keys($r) ! string(.), $r('zeta'), $r('b'), '|',
     map:keys($c) ! string(.), $c('b'), '|', map:keys($mention), serialize($mention, map { 'method': 'json' }),
     serialize(map:merge((1 to 40) ! map { 'key' || . : . }), map { 'method': 'json' }), map:contains($r, 'b'), map:size($r), $m('paragraph'),
-    compare('a\u{1D504}', 'a\u{1D504}'), compare('', ''), 'Sormovo' eq 'Sormovo', 'a\u{1D504}' eq 'a\u{1D504}', 'a\u{1D504}' lt 'a\u{1D504}', map { 'K\u{1D504}': 1 }('K\u{1D504}'), distinct-values(('a', 'a', 'b\u{1D504}', 'b\u{1D504}')))`;
+    compare('a\u{1D504}', 'a\u{1D504}'), compare('', ''), 'Sormovo' eq 'Sormovo', 'a\u{1D504}' eq 'a\u{1D504}', 'a\u{1D504}' lt 'a\u{1D504}', map { 'K\u{1D504}': 1 }('K\u{1D504}'), distinct-values(('a', 'a', 'b\u{1D504}', 'b\u{1D504}')),
+    sort(('b\u{1D504}', 'b\u{FFFD}', 'b\u{D7FF}', 'b', 'bz', 'a\u{1D504}z', 'a\u{1D504}y', 'a\u{1D505}', '\u{E000}', 'c', 'b\u{1D504}a')) ! string-to-codepoints(.) ! string(.), compare('b\u{FFFD}', 'b\u{1D504}'), compare('bz', 'b'), 'x' lt 'y')`;
 
 /**
  * `castable as` over values that cast and values that do not (the edition
