@@ -56,9 +56,13 @@
  * - every comparison builds its comparer anew from the SEF's code; one
  *   that does not depend on the context is kept per code;
  * - every name test reads its kind from its object and calls QName's
- *   equals() with its class checks; it compares the names' fields.
+ *   equals() with its class checks; it compares the names' fields;
  * - every XDM map is a trie of its keys' hashes, a node per character;
- *   it is a JavaScript Map, read in the trie's order.
+ *   it is a JavaScript Map, read in the trie's order;
+ * - every comparison of two strings (every string key found in a map)
+ *   looks for characters beyond the BMP in both; equal strings, and
+ *   strings that differ first at a character of the BMP, are compared at
+ *   once.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
