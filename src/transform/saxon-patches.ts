@@ -56,7 +56,13 @@
  * - every comparison builds its comparer anew from the SEF's code; one
  *   that does not depend on the context is kept per code;
  * - every name test reads its kind from its object and calls QName's
- *   equals() with its class checks; it compares the names' fields.
+ *   equals() with its class checks; it compares the names' fields;
+ * - every XDM map is a trie of its keys' hashes, a node per character;
+ *   it is a JavaScript Map, read in the trie's order;
+ * - every comparison of two strings (every string key found in a map)
+ *   looks for characters beyond the BMP in both; equal strings, and
+ *   strings that differ first at a character of the BMP, are compared at
+ *   once.
  *
  * A patch whose text is not found exactly once (another saxon-js) is left
  * out and the script runs as shipped: slower, never different. The test
@@ -101,9 +107,7 @@ const APPEND_PRELUDE = 'function samizdatAppend(to,items){if(Array.isArray(items
  * while the collector took a fifth of the run's time. The constructor, asked by `newContext`
  * (a first argument saxon-js never passes elsewhere), leaves those fields
  * null, in the same order, for newContext to set; every other context is
- * made as before. A hash trie made without a comparison of its own takes
- * the one all such tries share (`e`, the prototype's: the same two
- * functions it copied, never written to).
+ * made as before.
  */
 const CONTEXT_PATCHES: readonly SourcePatch[] = [
   {
@@ -130,10 +134,96 @@ const CONTEXT_PATCHES: readonly SourcePatch[] = [
     from: 'newContext(a){const b=new rf;',
     to: 'newContext(a){const b=new rf(!0);',
   },
+];
+
+/**
+ * XDM maps (and the indexes of for-each-group, distinct-values(), keys)
+ * kept in a JavaScript Map. saxon-js keeps each in a trie of the characters
+ * of each key's hash (a key of up to six characters is its own hash): every
+ * look-up walks a node per character, and every map made, by a `map {}`
+ * or map:merge() (a map per mention and per entry on the flagship's page),
+ * allocates two objects and an array per character of each key; reading
+ * them all recursed over the nodes with `for in`. The maps, their look-ups
+ * and their merges were about 7% of the flagship's page, and their garbage
+ * a part of the collector's fifth.
+ *
+ * The entries are kept in a Map from hash to the entries of that hash (in
+ * the trie's order within a node). What is observable of the trie is the
+ * order in which its entries are read (map:keys(), serialization, merges):
+ * depth first, a node's own entries before its children's, the children
+ * of a node in the order of an object's keys: the digits first, ascending,
+ * then the other characters in the order their nodes were made. A node is
+ * made when the first hash through it is put in, and never unmade (a
+ * removed entry leaves its nodes), so the order is that of the hashes ever
+ * put in, sorted once by that rule when the map is first read (and again
+ * only after a new hash): each hash's place is given by the first
+ * character where it differs from another, and by which of the two
+ * prefixes came first. The test suite compares the keys' order with
+ * unpatched saxon-js on maps with digits, long keys, removals and puts.
+ * A map made without a comparison of its own takes the one all share
+ * (`e`, the prototype's: the same two functions saxon-js copied for each,
+ * never written to; a key's or a grouping's index sets its own). The
+ * trie's node ids were never read.
+ */
+const MAP_PATCHES: readonly SourcePatch[] = [
   {
-    name: 'trie-comparison-shared',
-    from: 'function q(l){this.Va=[];this.ra={};this.la=l||{hash:e.hash,Fc:e.Fc}}',
-    to: 'function q(l){this.Va=[];this.ra={};this.la=l||e}',
+    name: 'hash-trie-in-a-js-map',
+    from:
+      'const lc=function(){function a(l,z){if(""===z)return l.Va;const v=z.charAt(0);return l.ra.hasOwnProperty(v)?a(l.ra[v],z.substring(1)):[]}function b(l,' +
+      'z){const v=a(l,l.la.hash(z));for(let G=0;G<v.length;G++)if(l.la.Fc(v[G].k,z))return v[G];return null}function h(l,z,v,G){if(""===G){for(G=0;G<l.Va.len' +
+      'gth;G++)if(l.la.Fc(l.Va[G].k,z)){l.Va[G]={k:z,v};return}l.Va.push({k:z,v})}else{const p=G.charAt(0);let f;l.ra.hasOwnProperty(p)?f=l.ra[p]:(f=new q(l.' +
+      'la),f.id=g++,l.ra[p]=f);h(f,z,v,G.substring(1))}}function A(l,\nz,v,G){const p=new q(l.la);let f=!1;if(""===G)p.Va=l.Va.map(function(D){return l.la.Fc(' +
+      'D.k,z)?(f=!0,{k:z,v}):D}),f||p.Va.push({k:z,v}),p.ra=l.ra;else{const D=G.charAt(0);for(var I in l.ra)l.ra.hasOwnProperty(I)&&(I===D?(p.ra[I]=A(l.ra[I]' +
+      ',z,v,G.substring(1)),f=!0):p.ra[I]=l.ra[I]);f||(I=new q(l.la),I=A(I,z,v,G.substring(1)),p.ra[D]=I);p.Va=l.Va}return p}function P(l,z,v){const G=new q(' +
+      'l.la);if(""===v)G.Va=l.Va.filter(function(p){return!l.la.Fc(p.k,z)}),G.ra=l.ra;else{const p=v.charAt(0);for(const f in l.ra)l.ra.hasOwnProperty(f)&&\n(' +
+      'G.ra[f]=f===p?P(l.ra[f],z,v.substring(1)):l.ra[f]);G.Va=l.Va}return G}function q(l){this.Va=[];this.ra={};this.la=l||{hash:e.hash,Fc:e.Fc}}let g=0,e={' +
+      'hash:function(l){return l.hashCode()},Fc:function(l,z){try{return l.isNumeric()?l.Qg(z):l.equals(z)&&(void 0!==l.ta&&null!==l.ta)===(void 0!==z.ta&&nu' +
+      'll!==z.ta)}catch(v){return!1}}};q.prototype={Va:[],ra:{},la:e,containsKey:function(l){return null!==b(this,l)},get:function(l){l=b(this,l);return null' +
+      '===l?[]:l.v},evaluate:function(l){l=b(this,l[0][0]);\nreturn null===l?Tb:Pb(l.v)},inSituPut:function(l,z){h(this,l,z,this.la.hash(l))},put:function(l,z' +
+      '){return A(this,l,z,this.la.hash(l))},remove:function(l){return P(this,l,this.la.hash(l))},forAllPairs:function(l){this.Va.forEach(l);for(let z in thi' +
+      's.ra)this.ra.hasOwnProperty(z)&&this.ra[z].forAllPairs(l)},keys:function(){const l=[];this.forAllPairs(function(z){l.push(z.k)});return l},conforms:fu' +
+      'nction(l,z,v){const G=this;return Pb(G.keys()).every(function(p){let f=G.get(p);return l(p)&&v(f.length)&&\nPb(f).every(z)})},showValue:function(){let ' +
+      'l="HashTrie map{",z="";this.forAllPairs(function(v){l+=z;z=", ";l+=Aa.showValue(v.k);l+=": ";l+=Aa.showValue(v.v)});return l+="}"}};return q}();',
+    to:
+      'const lc=function(){function samizdatHash(l,z){const G=l.la.hash(z);if("string"===typeof G)return G;let s="";if(null!=G)for(let i=0;i<G.length;i++)s+=' +
+      'G.charAt(i);return s}function b(l,z){if(null===l.m)return null;const v=l.m.get(samizdatHash(l,z));if(void 0===v)return null;for(let G=0;G<v.length;G++' +
+      ')if(l.la.Fc(v[G].k,z))return v[G];return null}function samizdatOrder(l){if(null!==l.o)return l.o;const hs=l.hs;if(2>hs.length)return l.o=hs.slice();le' +
+      't first=null;const made=function(p){if(32>=hs.length){for(let j=0;;j++)if(hs[j].startsWith(p))return j}if(null===first){first=new Map;for(let j=0;j<hs' +
+      '.length;j++){const s=hs[j];for(let n=1;n<=s.length;n++){const p=s.slice(0,n);first.has(p)||first.set(p,j)}}}return first.get(p)};return l.o=hs.slice()' +
+      '.sort(function(x,y){const n=Math.min(x.length,y.length);let i=0;for(;i<n&&x.charCodeAt(i)===y.charCodeAt(i);i++);if(i===x.length)return-1;if(i===y.len' +
+      'gth)return 1;const c=x.charCodeAt(i),d=y.charCodeAt(i),dc=48<=c&&57>=c,dd=48<=d&&57>=d;return dc&&dd?c-d:dc?-1:dd?1:made(x.slice(0,i+1))-made(y.slice(' +
+      '0,i+1))})}function samizdatCopy(l){const p=new q(l.la);null!==l.m&&(p.m=new Map(l.m),p.hs=l.hs.slice(),p.o=l.o);return p}function q(l){this.la=l||e;th' +
+      'is.m=null;this.hs=null;this.o=null}let e={hash:function(l){return l.hashCode()},Fc:function(l,z){try{return l.isNumeric()?l.Qg(z):l.equals(z)&&(void 0' +
+      '!==l.ta&&null!==l.ta)===(void 0!==z.ta&&null!==z.ta)}catch(v){return!1}}};q.prototype={la:e,containsKey:function(l){return null!==b(this,l)},get:funct' +
+      'ion(l){l=b(this,l);return null===l?[]:l.v},evaluate:function(l){l=b(this,l[0][0]);\nreturn null===l?Tb:Pb(l.v)},inSituPut:function(l,z){const G=samizda' +
+      'tHash(this,l);null===this.m&&(this.m=new Map,this.hs=[]);const v=this.m.get(G);if(void 0===v){this.m.set(G,[{k:l,v:z}]);this.hs.push(G);this.o=null;re' +
+      'turn}for(let p=0;p<v.length;p++)if(this.la.Fc(v[p].k,l)){v[p]={k:l,v:z};return}v.push({k:l,v:z})},put:function(l,z){const G=samizdatHash(this,l),p=sam' +
+      'izdatCopy(this);null===p.m&&(p.m=new Map,p.hs=[]);const v=p.m.get(G);if(void 0===v){p.m.set(G,[{k:l,v:z}]);p.hs.push(G);p.o=null;return p}let f=!1;con' +
+      'st D=v.map(function(I){return p.la.Fc(I.k,l)?(f=!0,{k:l,v:z}):I});f||D.push({k:l,v:z});p.m.set(G,D);return p},remove:function(l){const G=samizdatHash(' +
+      'this,l),p=samizdatCopy(this),v=null===p.m?void 0:p.m.get(G);void 0!==v&&p.m.set(G,v.filter(function(f){return!p.la.Fc(f.k,l)}));return p},forAllPairs:' +
+      'function(l){if(null===this.m)return;const z=samizdatOrder(this);for(let v=0;v<z.length;v++)this.m.get(z[v]).forEach(l)},keys:function(){const l=[];thi' +
+      's.forAllPairs(function(z){l.push(z.k)});return l},conforms:function(l,z,v){const G=this;return Pb(G.keys()).every(function(p){let f=G.get(p);return l(' +
+      'p)&&v(f.length)&&\nPb(f).every(z)})},showValue:function(){let l="HashTrie map{",z="";this.forAllPairs(function(v){l+=z;z=", ";l+=Aa.showValue(v.k);l+="' +
+      ': ";l+=Aa.showValue(v.v)});return l+="}"}};return q}();',
+  },
+  {
+    name: 'equal-strings-compared-at-once',
+    from: 'function Ga(a,b){if(Ha(a)||Ha(b)){',
+    // Comparing two strings (every string key found in a map, every eq)
+    // first tested each for a character beyond the BMP, a regular
+    // expression over both, before comparing them: 2.7% of the flagship's
+    // page, nearly all of it map look-ups, whose keys are equal (or share
+    // a hash: the hash of a long string reads every other character).
+    // Equal strings compare equal however they are compared. Two that
+    // differ first at a character that is no surrogate on either side
+    // compare by it in UTF-16 and by code point alike: what comes before
+    // is the same code points in both, and a character that is not a low
+    // surrogate begins a code point of its own. Any other pair (one a
+    // prefix of the other, or a surrogate where they differ) is compared
+    // as before.
+    to: 'function Ga(a,b){if(a===b)return 0;if("string"===typeof a&&"string"===typeof b){const n=Math.min(a.length,b.length);let i=0;' +
+      'for(;i<n&&a.charCodeAt(i)===b.charCodeAt(i);i++);if(i<n){const x=a.charCodeAt(i),y=b.charCodeAt(i);' +
+      'if((55296>x||57343<x)&&(55296>y||57343<y))return x<y?-1:1}}if(Ha(a)||Ha(b)){',
   },
 ];
 
@@ -264,25 +354,6 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
     // a third of a transform that does nothing; 20 ms for a novel). It is
     // built only when it is printed, under the test saxon-js makes itself.
     to: '2<=(x.logLevel||Aa.getLogLevel())&&Aa.Qa((E?"Synchronous":"Asynchronous")+" transform with options: "+P(x),2,x.logLevel);',
-  },
-  {
-    name: 'hash-trie-walked-in-a-loop',
-    from:
-      'function a(l,z){if(""===z)return l.Va;const v=z.charAt(0);return l.ra.hasOwnProperty(v)?a(l.ra[v],z.substring(1)):[]}' +
-      'function b(l,z){const v=a(l,l.la.hash(z));for(let G=0;G<v.length;G++)if(l.la.Fc(v[G].k,z))return v[G];return null}' +
-      'function h(l,z,v,G){if(""===G){for(G=0;G<l.Va.length;G++)if(l.la.Fc(l.Va[G].k,z)){l.Va[G]={k:z,v};return}l.Va.push({k:z,v})}' +
-      'else{const p=G.charAt(0);let f;l.ra.hasOwnProperty(p)?f=l.ra[p]:(f=new q(l.la),f.id=g++,l.ra[p]=f);h(f,z,v,G.substring(1))}}',
-    // The hash trie behind every XDM map and every key() index is a trie of
-    // the characters of each key's hash: looking a key up or putting one in
-    // recursed once per character, cutting the rest of the hash off with
-    // substring() at each step (a third of the time of the edition rules'
-    // key indexes). The same nodes are visited, and made with the same ids,
-    // in a loop over the hash's characters.
-    to:
-      'function a(l,z){for(let i=0;i<z.length;i++){const v=z.charAt(i);if(!l.ra.hasOwnProperty(v))return[];l=l.ra[v]}return l.Va}' +
-      'function b(l,z){const v=a(l,l.la.hash(z));for(let G=0;G<v.length;G++)if(l.la.Fc(v[G].k,z))return v[G];return null}' +
-      'function h(l,z,v,G){for(let i=0;i<G.length;i++){const p=G.charAt(i);let f;l.ra.hasOwnProperty(p)?f=l.ra[p]:(f=new q(l.la),f.id=g++,l.ra[p]=f);l=f}' +
-      'for(G=0;G<l.Va.length;G++)if(l.la.Fc(l.Va[G].k,z)){l.Va[G]={k:z,v};return}l.Va.push({k:z,v})}',
   },
   {
     name: 'key-index-filled-once-per-value',
@@ -567,6 +638,7 @@ export const SAXON_PATCHES: readonly SourcePatch[] = [
       'return b=>{const q=fc.Q(b);if(!q)return q;if(b.nodeType!==samizdatKind)return!1;const n=fc.X(b);return n&&(n instanceof fb?n.local===samizdatLocal&&n.q===samizdatUri:a.equals(n))}}',
   },
   ...CONTEXT_PATCHES,
+  ...MAP_PATCHES,
 ];
 
 /**

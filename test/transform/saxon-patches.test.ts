@@ -64,6 +64,28 @@ const MAPS = `let $m := map:merge(((1 to 300) ! map { 'k' || . : . }, map { 7: '
     map:keys(map:remove($m, ('k5', 7))) ! string(.), map:keys(map:put($m, 'k1', 'again')) ! string(.), map:put($m, 'k1', 'again')('k1'))`;
 
 /**
+ * The order of maps' keys where the trie's rule shows (hash-trie-in-a-js-map):
+ * keys beginning with digits and letters, put in out of order; long keys
+ * (hashed to base 36) and short ones (their own hash); numbers, negative,
+ * decimal and large; a key removed and another put after it (a removed
+ * key's nodes stay and keep their place); merges keeping the first, the
+ * last or all values; a map read as a function and serialized as JSON;
+ * and a page's mention map built as entities.xsl builds it. Then equal
+ * strings and strings that differ (equal-strings-compared-at-once), within
+ * and beyond the BMP, compared, sorted and looked up.
+ */
+const MAP_ORDERS = `let $m := map:merge(('zeta', 'b', '9a', 'a1', '10', '1', 'paragraphNumber', 'paragraph', 'élément', 'b2', 'ba', '_', ' ', 'k-1', '') ! map { . : string-length(.) }),
+    $n := map:merge(((-5, 3.5, 12345678901, 0, 7, 70, 700, 1e3, -1e-3, 36, 35) ! map { . : string(.) }, map { 36: 'again' }), map { 'duplicates': 'use-last' }),
+    $r := map:put(map:put(map:remove($m, ('b', 'zeta', '9a')), 'c', 0), 'zeta', 'back'),
+    $c := map:merge(($m, map { 'b': 'two', 'new': 'n' }, map { 'b': 'three' }), map { 'duplicates': 'combine' }),
+    $mention := map:merge((map { 'entry': 'e1', 'kind': 'name', 'element': 'persName', 'text': 'Trotsky', 'before': '…', 'after': 'opens' }, map { 'paragraph': 'para-3', 'paragraphNumber': '3' }))
+  return (map:keys($m) ! string(.), '|', map:keys($n) ! string(.), $n(36), '|', map:keys($r) ! string(.), $r('zeta'), $r('b'), '|',
+    map:keys($c) ! string(.), $c('b'), '|', map:keys($mention), serialize($mention, map { 'method': 'json' }),
+    serialize(map:merge((1 to 40) ! map { 'key' || . : . }), map { 'method': 'json' }), map:contains($r, 'b'), map:size($r), $m('paragraph'),
+    compare('a\u{1D504}', 'a\u{1D504}'), compare('', ''), 'Sormovo' eq 'Sormovo', 'a\u{1D504}' eq 'a\u{1D504}', 'a\u{1D504}' lt 'a\u{1D504}', map { 'K\u{1D504}': 1 }('K\u{1D504}'), distinct-values(('a', 'a', 'b\u{1D504}', 'b\u{1D504}')),
+    sort(('b\u{1D504}', 'b\u{FFFD}', 'b\u{D7FF}', 'b', 'bz', 'a\u{1D504}z', 'a\u{1D504}y', 'a\u{1D505}', '\u{E000}', 'c', 'b\u{1D504}a')) ! string-to-codepoints(.) ! string(.), compare('b\u{FFFD}', 'b\u{1D504}'), compare('bz', 'b'), 'x' lt 'y')`;
+
+/**
  * `castable as` over values that cast and values that do not (the edition
  * rules' date check), to the types it tries, with the limit of stack frames
  * read after: a failed cast must leave it as it was.
@@ -159,6 +181,7 @@ interface Outcome {
   comparers: unknown;
   descendants: unknown;
   maps: unknown;
+  mapOrders: unknown;
   casts: unknown;
   replacements: unknown;
   attributes: unknown;
@@ -230,7 +253,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
     const unionsSef = (await compileStylesheet(${JSON.stringify(NAME_UNIONS)}, { cacheDir: false })).sef;
     const unioned = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: unionsSef, sourceText: ${JSON.stringify(UNIONED)}, destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, keyed, unioned, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), comparers: saxon.XPath.evaluate(${JSON.stringify(COMPARERS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null) }));`;
+    console.log(JSON.stringify({ applied, cached, keyed, unioned, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), comparers: saxon.XPath.evaluate(${JSON.stringify(COMPARERS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), mapOrders: saxon.XPath.evaluate(${JSON.stringify(MAP_ORDERS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -240,10 +263,10 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
   it('each applies exactly once to the saxon-js samizdat depends on', () => {
     const { applied } = patchSource(readFileSync(saxonScript(), 'latin1'), SAXON_PATCHES);
     assert.deepEqual(applied, ['sef-walks-kept', 'astral-test-without-copy', 'regex-translations-kept', 'element-names-kept', 'attribute-nodes-kept', 'namespace-maps-kept', 'descendants-flat', 'string-length-without-copy', 'substring-without-copy', 'options-described-when-logged',
-      'hash-trie-walked-in-a-loop', 'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
+      'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended',
-      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'contexts-made-bare', 'new-contexts-bare', 'trie-comparison-shared']);
+      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'contexts-made-bare', 'new-contexts-bare', 'hash-trie-in-a-js-map', 'equal-strings-compared-at-once']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -322,6 +345,9 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.equal(maps[0], 304);
     assert.deepEqual([...maps.slice(305, 310), maps.length, maps.at(-1)], [17, 'seven', 'declaration', 'empty', 'astral', 310 + 302 + 304 + 1, 'again']);
     assert.deepEqual(patched.maps, shipped.maps);
+    const orders = shipped.mapOrders as unknown[];
+    assert.ok(orders.length > 40 && orders.includes('paragraphNumber') && orders.includes('again'), JSON.stringify(orders));
+    assert.deepEqual(patched.mapOrders, shipped.mapOrders);
     const casts = shipped.casts as boolean[];
     assert.equal(casts.length, 15 * 10);
     assert.deepEqual(casts.slice(0, 10), [false, true, false, false, false, false, false, false, true, false], "'1923' casts to xs:gYear and xs:integer only");
