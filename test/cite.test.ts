@@ -349,7 +349,8 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     // (Chicago notes) or has nothing for, one after another in the engines Citation.js reuses, must each give the
     // citation (and entry) Citation.js gives the item alone.
     const base = flagship().item;
-    const items: CslItem[] = [
+    // Some carry fields samizdat never writes (accessed, volume): citeproc must treat them alike too.
+    const items: (CslItem & { accessed?: CslItem['issued']; volume?: string; issue?: string; page?: string })[] = [
       base,
       { ...base, id: 'same-names', author: [{ family: 'Smith', given: 'John' }, { family: 'Smith', given: 'Mary' }, { family: 'Smith', given: 'J.' }] },
       { ...base, id: 'many', author: Array.from({ length: 9 }, (_, i) => ({ family: `Author${i}`, given: `Given ${i}` })), editor: [{ family: 'Ed', given: 'Itor' }] },
