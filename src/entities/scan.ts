@@ -6,7 +6,8 @@
  * on what points at it.
  */
 import { availableParallelism } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { stylesheetSeesPlace } from '../build/location.js';
 import { HTML_STYLESHEET, stylesheetKey, type CompileOptions } from '../transform/index.js';
 import { WorkerPool, stackFor } from '../workers/pool.js';
 import { readDocumentText, readingLimits, type ReadingLimits } from '../xml/index.js';
@@ -14,7 +15,7 @@ import { Catalogue, type EntitySource } from './catalogue.js';
 import { entityData } from './model.js';
 import { isRegister, registersParameter } from './registers.js';
 import { entriesOf, type EntriesJob, type EntriesSetup } from './entries.js';
-import { entriesDigest, openEntriesCache } from './entries-cache.js';
+import { openEntriesCache } from './entries-cache.js';
 
 export interface UnmentionedEntry {
   file: string;
@@ -65,15 +66,17 @@ async function entriesOfAll(jobs: readonly EntriesJob[], setup: EntriesSetup, th
 /** `entriesOfAll`, but only for the jobs whose result the cache does not keep: unchanged documents cost a digest. */
 async function cachedEntriesOfAll(jobs: readonly EntriesJob[], setup: EntriesSetup, threads: number, cachePath: string | false): Promise<(string | undefined)[]> {
   if (cachePath === false) return entriesOfAll(jobs, setup, threads);
-  const [cache, key] = await Promise.all([openEntriesCache(cachePath), stylesheetKey(setup.compile.stylesheet ?? HTML_STYLESHEET)]);
-  const digests = jobs.map((job) => entriesDigest(key, resolve(job.file), job.registers, setup.limits, job.text));
-  const found = jobs.map((job, i) => cache.find(resolve(job.file), digests[i]));
-  const missing = jobs.flatMap((job, i) => (found[i] === undefined ? [i] : []));
+  const stylesheet = setup.compile.stylesheet ?? HTML_STYLESHEET;
+  const [stylesheetKeyOf, stylesheetSees] = await Promise.all([stylesheetKey(stylesheet), stylesheetSeesPlace(stylesheet)]);
+  const cache = await openEntriesCache(cachePath, { stylesheetKey: stylesheetKeyOf, stylesheetSeesPlace: stylesheetSees, limits: setup.limits });
+  const looked = jobs.map((job) => cache.look(job.file, job.text, job.registers));
+  const found = looked.map((look) => look.json);
+  const missing = jobs.flatMap((_, i) => (found[i] === undefined ? [i] : []));
   const read = await entriesOfAll(missing.map((i) => jobs[i]), setup, threads);
   missing.forEach((i, n) => {
     found[i] = read[n];
     // A document the stylesheet refuses is not kept: it is rare, and asked again next time.
-    if (read[n] !== undefined) cache.keep(resolve(jobs[i].file), digests[i], read[n]!);
+    if (read[n] !== undefined) cache.keep(looked[i], read[n]!);
   });
   // A cache folder that cannot be written loses the shortcut, not the listing.
   await cache.save().catch(() => undefined);

@@ -8,11 +8,11 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { scanEdition, unmentioned } from '../../src/entities/index.js';
 import { WORKERS_FROM } from '../../src/entities/scan.js';
-import { entriesDigest, openEntriesCache } from '../../src/entities/entries-cache.js';
+import { openEntriesCache } from '../../src/entities/entries-cache.js';
 import { readingLimits } from '../../src/xml/index.js';
 import { HTML_STYLESHEET, compileStylesheet, parseSource, teiSource, transformSource } from '../../src/transform/index.js';
 import { corporaDir, repoRoot } from '../support/paths.js';
@@ -80,26 +80,82 @@ describe('entities in samizdat validate', function () {
       assert.deepEqual(unmentioned(kept), unmentioned(fresh));
       // What the cache holds is what is used: a result changed in the file shows.
       const store = JSON.parse(readFileSync(path, 'utf8')) as { documents: Record<string, { digest: string; json: string }> };
-      const register = store.documents[join(fixtures, 'register.xml')];
-      assert.ok(register, 'kept under the document\'s path');
+      const register = store.documents[relative(folder, join(fixtures, 'register.xml')).split(sep).join('/')];
+      assert.ok(register, 'kept under the document\'s path from the cache\'s folder');
       const data = JSON.parse(register.json) as { entries: { anchor: string }[] };
       register.json = JSON.stringify({ ...data, entries: data.entries.filter((e) => e.anchor !== 'orphan') });
       writeFileSync(path, JSON.stringify(store));
       assert.deepEqual(unmentioned(await scanEdition(files, { cacheDir: join(cache, 'xslt'), jobs: 1, entriesCache: path })).map((e) => e.anchor), ['cartulary:tuscany']);
-      // A digest made of anything else is not found.
-      const opened = await openEntriesCache(path);
+      // A result is found only under the digest of everything it was made from.
       const limits = readingLimits();
-      const digest = entriesDigest('key', '/a.xml', 'register.xml', limits, '<TEI/>');
-      opened.keep('/a.xml', digest, '{}');
-      assert.equal(opened.find('/a.xml', digest), '{}');
-      for (const other of [entriesDigest('other', '/a.xml', 'register.xml', limits, '<TEI/>'), entriesDigest('key', '/b.xml', 'register.xml', limits, '<TEI/>'),
-        entriesDigest('key', '/a.xml', '', limits, '<TEI/>'), entriesDigest('key', '/a.xml', 'register.xml', { ...limits, maxDepth: 7 }, '<TEI/>'),
-        entriesDigest('key', '/a.xml', 'register.xml', limits, '<TEI />')]) assert.equal(opened.find('/a.xml', other), undefined);
+      const setting = { stylesheetKey: 'key', stylesheetSeesPlace: false, limits };
+      const opened = await openEntriesCache(path, setting);
+      const a = join(folder, 'a.xml');
+      opened.keep(opened.look(a, '<TEI/>', 'register.xml'), '{}');
+      assert.equal(opened.look(a, '<TEI/>', 'register.xml').json, '{}');
+      assert.equal(opened.look(a, '<TEI />', 'register.xml').json, undefined);
+      assert.equal(opened.look(a, '<TEI/>', '').json, undefined);
+      assert.equal(opened.look(join(folder, 'b.xml'), '<TEI/>', 'register.xml').json, undefined);
+      writeFileSync(a, '<TEI/>');
+      await opened.save();
+      for (const other of [{ ...setting, stylesheetKey: 'other' }, { ...setting, limits: { ...limits, maxDepth: 7 } }, { ...setting, stylesheetSeesPlace: true }]) {
+        assert.equal((await openEntriesCache(path, other)).look(a, '<TEI/>', 'register.xml').json, undefined);
+      }
+      assert.equal((await openEntriesCache(path, setting)).look(a, '<TEI/>', 'register.xml').json, '{}');
       // A damaged file is an empty cache.
       writeFileSync(path, '{"format":');
-      assert.equal((await openEntriesCache(path)).find('/a.xml', digest), undefined);
+      assert.equal((await openEntriesCache(path, setting)).look(a, '<TEI/>', 'register.xml').json, undefined);
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps its results when the project moves with its cache, and forgets documents that are gone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'samizdat-entries-moved-'));
+    type Store = { documents: Record<string, { digest: string; json: string }> };
+    try {
+      // Deep enough that the fixtures' schema pointers (four folders up) do not reach the root.
+      const first = join(root, 'one', 'two', 'first');
+      cpSync(fixtures, join(first, 'tei'), { recursive: true });
+      const names = ['cartulary.xml', 'letters.xml', 'persons.xml', 'register.xml'];
+      const scan = (project: string, files = names) =>
+        scanEdition(files.map((f) => join(project, 'tei', f)), { cacheDir: join(cache, 'xslt'), jobs: 1, entriesCache: join(project, 'cache', 'entries.json') });
+      const listed = async (project: string, files?: string[]) => unmentioned(await scan(project, files)).map((e) => e.anchor);
+      assert.deepEqual(await listed(first), ['cartulary:tuscany', 'orphan']);
+      const kept = JSON.parse(readFileSync(join(first, 'cache', 'entries.json'), 'utf8')) as Store;
+      assert.deepEqual(Object.keys(kept.documents), names.map((f) => `../tei/${f}`));
+      // Moved: the kept results are the ones used (a result changed in the file shows, the file is not written again).
+      const moved = join(root, 'moved', 'deeper', 'still');
+      cpSync(first, moved, { recursive: true });
+      const register = kept.documents['../tei/register.xml'];
+      const data = JSON.parse(register.json) as { entries: { anchor: string }[] };
+      register.json = JSON.stringify({ ...data, entries: data.entries.filter((e) => e.anchor !== 'orphan') });
+      const tampered = JSON.stringify(kept);
+      writeFileSync(join(moved, 'cache', 'entries.json'), tampered);
+      assert.deepEqual(await listed(moved), ['cartulary:tuscany']);
+      assert.equal(readFileSync(join(moved, 'cache', 'entries.json'), 'utf8'), tampered);
+      // Moved where the schema pointers reach the root, a kept result is not taken: it may differ there.
+      const shallow = join(root, 'shallow');
+      cpSync(join(moved, 'cache'), join(shallow, 'cache'), { recursive: true });
+      cpSync(join(first, 'tei'), join(shallow, 'tei'), { recursive: true });
+      assert.deepEqual(await listed(shallow), ['cartulary:tuscany', 'orphan']);
+      const there = JSON.parse(readFileSync(join(shallow, 'cache', 'entries.json'), 'utf8')) as Store;
+      assert.ok(there.documents[join(shallow, 'tei', 'register.xml')], 'kept under its absolute path');
+      // A run over part of the project keeps the others' results; a document deleted is forgotten at the next write.
+      rmSync(join(moved, 'tei', 'letters.xml'));
+      const cartulary = join(moved, 'tei', 'cartulary.xml');
+      writeFileSync(cartulary, readFileSync(cartulary, 'utf8').replace('xml:id="tuscany"', 'xml:id="tuscia"'));
+      assert.deepEqual(await listed(moved, ['cartulary.xml', 'persons.xml']), ['cartulary:tuscia']);
+      const after = JSON.parse(readFileSync(join(moved, 'cache', 'entries.json'), 'utf8')) as Store;
+      assert.deepEqual(Object.keys(after.documents), ['../tei/cartulary.xml', '../tei/persons.xml', '../tei/register.xml']);
+      // A document whose result may change with where it lies (an absolute pointer) is kept under its absolute path.
+      const absolute = join(moved, 'tei', 'persons.xml');
+      writeFileSync(absolute, readFileSync(absolute, 'utf8').replace('<teiHeader>', '<teiHeader xml:base="/elsewhere/">'));
+      await scan(moved);
+      const now = JSON.parse(readFileSync(join(moved, 'cache', 'entries.json'), 'utf8')) as Store;
+      assert.ok(now.documents[absolute], 'kept under its absolute path');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 
