@@ -83,4 +83,58 @@ describe('mentions in context', function () {
     assert.equal(mentions[1]!.before, lastWords(`${filler.replace(/<\/?hi>/g, '')} `));
     assert.equal(mentions[1]!.after, ' again');
   });
+
+  it('begins the words before after any start closed before the mention: each of the names that starts them', async () => {
+    // Each name here starts the words before; one left out of the rule would run them past it, one added would stop them at it.
+    const starts = ['p', 'ab', 'l', 'head', 'item', 'label', 'speaker', 'stage', 'cell', 'castItem', 'lg', 'sp', 'div', 'floatingText', 'text'];
+    const body = starts.map((name) => `<p>Prose first, <${name}>inner ${name}</${name}> and then ${anna}.</p>`).join('');
+    assert.deepEqual(await contexts(`${body}<p>Prose first, <hi>inner hi</hi> and then ${anna}.</p>`), [
+      ...starts.map((name) => ({ before: `inner ${name} and then `, after: '.' })),
+      { before: 'Prose first, inner hi and then ', after: '.' },
+    ]);
+  });
+
+  it('begins the words before at an empty start too', async () => {
+    assert.deepEqual(await contexts(`<p>Not these words <cell/> but these, ${anna}.</p>`), [{ before: 'but these, ', after: '.' }]);
+  });
+
+  it('reads around a mention at the very start or end of its block, hidden text next to it, and deep in a note', async () => {
+    assert.deepEqual(await contexts(`<p>${anna}<note>unseen</note> opens it.</p><p>It ends with<note>unseen</note> ${anna}</p>`
+      + `<p>Outer words <note><p>A note's <hi>own <emph>${anna}</emph> words</hi><sic>not</sic> end.</p></note> go on.</p>`), [
+      { before: '', after: ' opens it.' },
+      { before: 'It ends with ', after: '' },
+      // Deep in a paragraph of a note, the words around are the note's: unread, like all of it.
+      { before: '', after: '' },
+    ]);
+  });
+
+  it('reads a name within a name from the words around each, and each block apart', async () => {
+    const inner = `<persName ref="#anna">Anna <surname ref="#anna">Smith</surname></persName>`;
+    assert.deepEqual(await contexts(`<p>We met ${inner} there.</p><p>Next day ${anna}</p><p>and ${anna} again.</p>`), [
+      { before: 'We met ', after: ' there.' },
+      { before: 'We met Anna ', after: ' there.' },
+      { before: 'Next day ', after: '' },
+      { before: 'and ', after: ' again.' },
+    ]);
+  });
+
+  it('leaves out the readings an apparatus sets aside, keeps its lemma', async () => {
+    assert.deepEqual(await contexts(`<p>A <app><lem>kept</lem><rdg>dropped</rdg></app> word then ${anna} and <app><lem>this</lem><rdg>not</rdg></app> end</p>`), [
+      { before: 'A kept word then ', after: ' and this end' },
+    ]);
+  });
+
+  it("keeps a speaker's own words before a mention in the speaker's name, none after it", async () => {
+    assert.deepEqual(await contexts(`<sp><speaker>The nurse ${anna} herself</speaker><p>Hello.</p></sp>`), [{ before: 'The nurse ', after: '' }]);
+  });
+
+  it('counts and cuts characters beyond the Basic Multilingual Plane as one each', async () => {
+    const words = Array.from({ length: 20 }, (_, i) => (i % 2 ? '𝔄𝔫𝔫𝔞' : '😀x')).join(' ');
+    const points = [...words];
+    const [mention] = await contexts(`<p>${words} ${anna} ${words}</p>`);
+    const tail = [...`${words} `].slice(-60).join('');
+    assert.equal(mention!.before, `…${tail.slice(tail.search(/\s/) + 1)}`);
+    const head = [' ', ...points].slice(0, 60).join('');
+    assert.equal(mention!.after, `${head.slice(0, head.lastIndexOf(' '))}…`);
+  });
 });
