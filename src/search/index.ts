@@ -23,7 +23,7 @@ import {
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey } from '../build/cache.js';
 import type { Entity } from './entities.js';
-import { MAX_FRAGMENTS, PagefindProblem, dropPreparedIndex, indexRecords, pagefindVersion, prepareIndex, whenAllSent } from './pagefind.js';
+import { BATCHES_IN_FLIGHT, MAX_FRAGMENTS, PagefindProblem, dropPreparedIndex, indexRecords, pagefindVersion, prepareIndex, whenAllSent } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
   LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
@@ -337,10 +337,24 @@ async function indexShard(
   const keys = members.map(({ document, position }) => recordsCache.key(document, position, entities.digest(document.name)));
   const known = await Promise.all(keys.map((key) => recordsCache.recall(key)));
   const mentioned = entities.mentioned(members.filter((_, i) => known[i] === undefined).map(({ document }) => document.name));
+  // The kept records of the next few documents are read while Pagefind takes those before (as many as it may have
+  // in flight): read in turn, each read waited for a round trip through the disk between two documents. A shard's
+  // records are still not all held at once.
+  const reads = new Map<number, Promise<{ records: SearchRecord[]; passages: number }>>();
+  const readAhead = (from: number): void => {
+    for (let j = from; j < Math.min(members.length, from + BATCHES_IN_FLIGHT); j++) {
+      if (known[j] === undefined || reads.has(j)) continue;
+      const reading = recordsCache.records(known[j]!);
+      // Awaited in its turn; a read left behind by a failed index must not be an unhandled rejection.
+      reading.catch(() => undefined);
+      reads.set(j, reading);
+    }
+  };
   async function* batches(): AsyncIterable<SearchRecord[]> {
     for (const [i, { document, position }] of members.entries()) {
-      // Read in turn, as Pagefind takes them: a shard's records are not all held at once.
-      const recalled = known[i] && await recordsCache.records(known[i]!);
+      readAhead(i);
+      const recalled = known[i] && await reads.get(i);
+      reads.delete(i);
       if (recalled) {
         passages += recalled.passages;
         yield recalled.records;

@@ -60,6 +60,17 @@ export const MAX_FRAGMENTS = 5000;
 /** Records added to Pagefind at once (each is a message to its process). */
 const BATCH = 256;
 
+/**
+ * Batches sent to Pagefind and not yet answered, at most. A shard's records
+ * come a document at a time (a dozen records, often), so a batch is often a
+ * document's: with two in flight, Pagefind waited, after each, for its
+ * answers to reach this thread and the next document's to come back, and
+ * took a shard's records in ~0.23 s where it takes them in ~0.14 s when they
+ * come without a pause. Batches are still sent, and taken, in order; this
+ * many documents' records are held at once.
+ */
+export const BATCHES_IN_FLIGHT = 8;
+
 export class PagefindProblem extends Error {}
 
 /**
@@ -217,6 +228,33 @@ export function whenAllSent(done: () => void): { one: () => () => void; all: () 
   };
 }
 
+/**
+ * Gives the records of `source` to `add` in their order, in batches of at
+ * most BATCH, with up to `inFlight` batches given and not yet answered at
+ * once; calls `drained` once the source is drained, then waits for every
+ * answer. Fails with the first failure it meets (of the source, or of an
+ * answer), as soon as it meets it.
+ */
+export async function addInOrder<T>(
+  source: AsyncIterable<readonly T[]>,
+  add: (batch: readonly T[]) => Promise<void>,
+  drained: () => void,
+  inFlight: number = BATCHES_IN_FLIGHT,
+): Promise<void> {
+  const unanswered: Promise<void>[] = [];
+  for await (const batch of source) {
+    for (let i = 0; i < batch.length; i += BATCH) {
+      const adding = add(batch.slice(i, i + BATCH));
+      // Awaited in its turn: one that fails while the source is read, or is left behind by another failure, is no unhandled rejection.
+      adding.catch(() => undefined);
+      unanswered.push(adding);
+      if (unanswered.length >= inFlight) await unanswered.shift();
+    }
+  }
+  drained();
+  await Promise.all(unanswered);
+}
+
 async function indexNow(source: AsyncIterable<SearchRecord[]>, sent: () => void, starting: Promise<Started>): Promise<{ files: Map<string, Uint8Array>; records: number }> {
   const { pagefind, index, problem } = await starting;
   try {
@@ -228,18 +266,8 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>, sent: () => void,
       if (failed >= 0) throw new PagefindProblem(`Pagefind refused the record for ${batch[failed].url}: ${answers[failed].errors.join('; ')}`);
       records += answers.length;
     };
-    // Two batches in flight: Pagefind indexes one while the next is made here (records are sent, and taken, in order).
-    let previous: Promise<void> = Promise.resolve();
-    for await (const batch of source) {
-      for (let i = 0; i < batch.length; i += BATCH) {
-        const adding = add(batch.slice(i, i + BATCH));
-        adding.catch(() => undefined);
-        await previous;
-        previous = adding;
-      }
-    }
-    sent();
-    await previous;
+    // Pagefind indexes the batches in flight while the next are made here.
+    await addInOrder(source, add, sent);
     const written = await index.getFiles();
     if (written.errors.length > 0) throw new PagefindProblem(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     const files = new Map<string, Uint8Array>();

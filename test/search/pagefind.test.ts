@@ -9,14 +9,14 @@
  * same files, and stopped when none takes it.
  */
 import { strict as assert } from 'node:assert';
-import { PAGEFIND_PROCESSES, PagefindProblem, dropPreparedIndex, indexRecords, prepareIndex, preparedIndex, whenAllSent } from '../../src/search/pagefind.js';
+import { BATCHES_IN_FLIGHT, PAGEFIND_PROCESSES, PagefindProblem, addInOrder, dropPreparedIndex, indexRecords, prepareIndex, preparedIndex, whenAllSent } from '../../src/search/pagefind.js';
 import type { SearchRecord } from '../../src/search/records.js';
 
 const record = (n: number, content: string): SearchRecord => ({
   url: `/doc/index.html#p${n}`, content, language: 'en', meta: { passages: `0:p${n}:${n}` }, filters: { document: ['Doc'] }, sort: { order: `d${n}` },
 });
 
-async function* batches(...records: SearchRecord[][]): AsyncIterable<SearchRecord[]> {
+async function* batches<T = SearchRecord>(...records: T[][]): AsyncIterable<T[]> {
   for (const batch of records) yield batch;
 }
 
@@ -75,6 +75,43 @@ describe('search: Pagefind', function () {
     assert.equal(oneByOne.records, 600);
     assert.deepEqual([...oneByOne.files.keys()], [...once.files.keys()]);
     for (const [path, content] of once.files) assert.ok(Buffer.from(oneByOne.files.get(path)!).equals(Buffer.from(content)), `${path} differs`);
+  });
+
+  it('gives batches in order with several unanswered at once, and says when the source is drained before the last answer', async () => {
+    // Answers held back: only once BATCHES_IN_FLIGHT batches are unanswered does the source wait (with two, Pagefind
+    // waited after each document's records for its answers to come back and the next document's to be sent).
+    const given: number[] = [];
+    const answers: (() => void)[] = [];
+    const events: string[] = [];
+    const total = BATCHES_IN_FLIGHT + 3;
+    async function* source(): AsyncIterable<number[]> {
+      for (let n = 1; n <= total; n++) {
+        events.push(`read ${n}`);
+        yield [n];
+      }
+    }
+    const adding = addInOrder(source(), (batch) => {
+      given.push(...batch);
+      return new Promise<void>((resolve) => answers.push(() => { events.push(`answered ${batch[0]}`); resolve(); }));
+    }, () => events.push('drained'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(given, Array.from({ length: BATCHES_IN_FLIGHT }, (_, i) => i + 1), 'as many batches as may be in flight, unanswered');
+    for (let i = 0; answers[i] !== undefined || i < total; i++) {
+      answers[i]();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await adding;
+    assert.deepEqual(given, Array.from({ length: total }, (_, i) => i + 1), 'every record, in order');
+    assert.ok(events.indexOf('drained') < events.indexOf(`answered ${total}`), 'drained before the last answer');
+    assert.ok(events.indexOf(`read ${BATCHES_IN_FLIGHT}`) < events.indexOf('answered 1'), 'read ahead of the answers');
+  });
+
+  it('fails with an answer’s failure, though later batches were given, and leaves no unhandled rejection', async () => {
+    let drained = false;
+    await assert.rejects(addInOrder(batches([1], [2], [3]), async (batch) => {
+      if (batch[0] === 1) throw new Error('refused 1');
+    }, () => { drained = true; }), /refused 1/);
+    assert.equal(drained, true, 'the failure is met once the source is drained, in its turn');
   });
 
   it('stops with the reason for a refused record though later batches were sent after it', async () => {
