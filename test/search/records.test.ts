@@ -135,6 +135,25 @@ describe('search: the passages of a document', function () {
     ]);
   });
 
+  it('numbers paragraphs as the page does: n as given, those in notes counted, the anchor an xml:id or the number', () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <p>First</p>
+        <p n="iv" xml:id="four">Given</p>
+        <p>With <note><p>inside</p> <p xml:id="named">named</p></note> notes</p>
+        <div><ab n="x">Block</ab><p>Last</p></div>
+      </body></text></TEI>`;
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei, 'numbers.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => [p[0], p[1], p[2], p[3]]), [
+      ['para-1', '1', [], 'First'],
+      ['four', 'iv', [], 'Given'],
+      ['para-3', '3', ['para-4', 'named'], 'With [inside named] notes'],
+      ['para-6', 'x', [], 'Block'],
+      ['para-7', '7', [], 'Last'],
+    ]);
+  });
+
   it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
     const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
     const verse = passages.find((p) => p.text.includes('A verse that stands'));
