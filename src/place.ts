@@ -15,7 +15,7 @@
  * not expand). Kept apart from build/location.ts so that validation's worker
  * threads load it without the transform modules.
  */
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 /** A text that may see its absolute place whatever its depth (see `placeReach`). */
 export const ANYWHERE = -1;
@@ -98,3 +98,8 @@ export function seesPlace(file: string, reach: number): boolean {
  * files are.
  */
 export const READS_PLACE = /base-uri|document-uri|resolve-uri|unparsed-text|collection\s*\(|\bdoc(?:-available)?\s*\(|\bdocument\s*\(|system-property|environment-variable/;
+
+/** `file` as the caches name it where it may move with the project: its path from the cache's folder `root`, '/'-separated. */
+export function placeFrom(root: string, file: string): string {
+  return relative(root, resolve(file)).split(sep).join('/');
+}

@@ -19,8 +19,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import pMap from 'p-map';
+import { placeFrom } from '../place.js';
 import { writeAtomically, writeAtomicallySync } from '../write-atomically.js';
 import type { EntityData, Mention } from '../entities/index.js';
 
@@ -123,7 +124,7 @@ export class BuildCache {
 
   /** A file's path as the cache's keys name it: from the cache's root folder, '/'-separated (see the constructor). */
   place(file: string): string {
-    return relative(this.root, resolve(file)).split(sep).join('/');
+    return placeFrom(this.root, file);
   }
 
   /** The blobs in the cache, listed once (a build's units name tens of thousands: one listing, not a look at each). */

@@ -18,8 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { placeReach, seesPlace } from '../place.js';
+import { dirname, resolve } from 'node:path';
+import { placeFrom, placeReach, seesPlace } from '../place.js';
 import { writeAtomically } from '../write-atomically.js';
 import type { ReadingLimits } from '../xml/index.js';
 
@@ -87,7 +87,7 @@ export async function openEntriesCache(path: string, setting: EntriesSetting): P
   };
   return {
     look(file, text, registers) {
-      const place = relative(folder, resolve(file)).split(sep).join('/');
+      const place = placeFrom(folder, file);
       let placeDigest: string | undefined;
       if (!setting.stylesheetSeesPlace) {
         // A result kept under the document's place was made from this text, whose reach it keeps: no need to read the text for it again.

@@ -38,7 +38,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { lookOf, sameLook, settled, type FileLook } from '../file-look.js';
-import { placeReach, READS_PLACE, seesPlace } from '../place.js';
+import { placeFrom, placeReach, READS_PLACE, seesPlace } from '../place.js';
 import { declaredEncoding, resolveEncoding, sniffEncoding } from '../xml/encoding.js';
 import { writeAtomically } from '../write-atomically.js';
 import type { DocumentResult } from './document.js';
@@ -292,11 +292,6 @@ async function seesNothingHere(file: string, document: string): Promise<boolean>
 function inside(folder: string, path: string): boolean {
   const from = relative(folder, path);
   return !from.startsWith('..') && !isAbsolute(from);
-}
-
-/** `path` as a verdict that moves names it: from the cache's folder `root`, '/'-separated. */
-function placeFrom(root: string, path: string): string {
-  return relative(root, resolve(path)).split(sep).join('/');
 }
 
 /** The namespaces of Schematron and XSLT: a file the verdict depends on that holds neither (a register, a RELAX NG grammar without rules) runs no rules. */
