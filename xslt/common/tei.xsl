@@ -41,6 +41,25 @@
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
 
+  <!-- Elements whose words never run on into a neighbour's: the blocks that stand only between
+       sentences (paragraphs, verse, headings, lists, tables, cells …), not those that may also stand
+       inside one (quote, bibl, cit, figure, stage, docAuthor, docDate …), where a neighbour may be
+       punctuation. Where the encoding puts no white space between such an element and what is next to
+       it, the plain text, the search records, mention contexts and a phrase on the page put a space.
+       text.xsl's inline templates for them (the same names, lb, pb and cb besides) list them too (a change here is a change there). -->
+  <xsl:variable name="samizdat:separating-set" as="map(xs:string, xs:boolean)" select="map:merge((
+    'cell', 'l', 'item', 'label', 'p', 'ab', 'head', 'lg', 'sp', 'speaker', 'row', 'list', 'table',
+    'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
+    'castList', 'castGroup', 'castItem', 'opener', 'closer', 'argument', 'epigraph', 'postscript',
+    'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group', 'text', 'floatingText',
+    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map { .: true() })"/>
+  <xsl:function name="samizdat:separates" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="map:contains($samizdat:separating-set, local-name($e))
+      and not(local-name($e) = ('list', 'item', 'label') and tokenize(($e/self::list, $e/parent::list)[1]/@rend) = 'inline')
+      and not(local-name($e) = 'label' and not($e/parent::list))"/>
+  </xsl:function>
+
   <!-- The encoding's quotation declarations, found without searching the document each time. -->
   <xsl:key name="samizdat:quotation" match="quotation" use="'all'"/>
 

@@ -271,10 +271,14 @@
     <xsl:variable name="stop" select="$e/ancestor::*[samizdat:starts-context(.)][1]"/>
     <xsl:iterate select="reverse(if (exists($stop)) then $e/ancestor-or-self::*[. >> $stop] else $e/ancestor-or-self::*) ! (reverse(preceding-sibling::node()) ! reverse(descendant-or-self::node()), parent::*)">
       <xsl:param name="text" as="xs:string" select="''"/>
+      <!-- ' ' once the walk has passed the start of a block (a signature after its salute …) and read no
+           text since: put between the words before that start and the block's, should any come. -->
+      <xsl:param name="gap" as="xs:string" select="''"/>
       <xsl:on-completion select="$text"/>
+      <xsl:variable name="unread" select="accumulator-before('samizdat:unread') mod $samizdat:speaker-weight gt 0"/>
       <xsl:choose>
         <xsl:when test=". instance of text()">
-          <xsl:variable name="more" select="if (accumulator-before('samizdat:unread') mod $samizdat:speaker-weight gt 0) then $text else . || $text"/>
+          <xsl:variable name="more" select="if ($unread) then $text else . || $gap || $text"/>
           <xsl:choose>
             <xsl:when test="string-length($more) ge 200">
               <xsl:break select="substring($more, string-length($more) - 199)"/>
@@ -285,12 +289,19 @@
             <xsl:otherwise>
               <xsl:next-iteration>
                 <xsl:with-param name="text" select="$more"/>
+                <xsl:with-param name="gap" select="if ($unread) then $gap else ''"/>
               </xsl:next-iteration>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:when>
         <xsl:when test="samizdat:starts-context(.)">
           <xsl:break select="$text"/>
+        </xsl:when>
+        <xsl:when test="not($unread) and samizdat:separates(.)">
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="gap" select="' '"/>
+          </xsl:next-iteration>
         </xsl:when>
       </xsl:choose>
     </xsl:iterate>
@@ -328,13 +339,24 @@
           <xsl:sequence select="''"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:iterate select="reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! descendant-or-self::text()">
+          <!-- With the text, the elements whose words are set apart (the next cell …): a space where each starts. -->
+          <xsl:iterate select="reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! descendant-or-self::node()[. instance of text() or samizdat:separates(.)]">
             <xsl:param name="seen" as="xs:integer" select="1"/>
             <xsl:param name="text" as="xs:string" select="''"/>
+            <!-- ' ' once the walk has passed the start of such an element and read no text since: put before the next words read. -->
+            <xsl:param name="gap" as="xs:string" select="''"/>
             <xsl:on-completion select="replace($text, '\s+', ' ')"/>
-            <xsl:variable name="more" select="if (samizdat:unread(.)) then $text else $text || ."/>
+            <xsl:variable name="unread" select="samizdat:unread(.)"/>
+            <xsl:variable name="more" select="if ($unread or . instance of element()) then $text else $text || $gap || ."/>
             <xsl:variable name="collapsed" select="if ($seen ge 24 or string-length($more) gt $samizdat:context-length) then replace($more, '\s+', ' ') else ()"/>
             <xsl:choose>
+              <xsl:when test=". instance of element()">
+                <xsl:next-iteration>
+                  <xsl:with-param name="seen" select="$seen"/>
+                  <xsl:with-param name="text" select="$text"/>
+                  <xsl:with-param name="gap" select="if ($unread) then $gap else ' '"/>
+                </xsl:next-iteration>
+              </xsl:when>
               <xsl:when test="$seen ge 24 or string-length($collapsed) gt $samizdat:context-length">
                 <xsl:break select="$collapsed"/>
               </xsl:when>
@@ -342,6 +364,7 @@
                 <xsl:next-iteration>
                   <xsl:with-param name="seen" select="$seen + 1"/>
                   <xsl:with-param name="text" select="$more"/>
+                  <xsl:with-param name="gap" select="if ($unread) then $gap else ''"/>
                 </xsl:next-iteration>
               </xsl:otherwise>
             </xsl:choose>
