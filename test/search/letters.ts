@@ -26,11 +26,12 @@ export const LETTERS: readonly { file: string; title: string; date: string; word
   { file: 'cadiz.xml', title: 'Cadiz', date: '0044', word: 'olive' },
 ];
 
-/** Writes the letters and the register into `folder`. */
-export function writeLetters(folder: string): void {
+/** Writes the letters and the register into `folder`; `words` gives some letters (by file) other words of their own. */
+export function writeLetters(folder: string, words: Readonly<Record<string, string>> = {}): void {
   mkdirSync(folder, { recursive: true });
   const letter = readFileSync(join(fixtures, 'letter.xml'), 'utf8');
-  for (const { file, title, date, word } of LETTERS) {
+  for (const { file, title, date, word: own } of LETTERS) {
+    const word = words[file] ?? own;
     const creation = date === '' ? '' : `<creation><date when="${date}">${date}</date></creation>`;
     writeFileSync(join(folder, file), letter
       .replace('<title>A letter with corrections</title>', () => `<title>${title}</title>`)
