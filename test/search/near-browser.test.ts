@@ -20,11 +20,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from '../../src/build/index.js';
-import { serveEdition, type EditionServer } from '../../src/serve/index.js';
+import type { EditionServer } from '../../src/serve/index.js';
 import { shardCount, shardOf } from '../../src/search/shards.js';
 import { launchChromium, requireChromium } from '../support/browser.js';
-import { LETTERS, writeLetters } from './letters.js';
+import { LETTERS, serveSingleAndSharded, writeLetters } from './letters.js';
 
 interface Shown { status: string; results: string[] }
 
@@ -49,16 +48,9 @@ describe('near matches of a search index in shards, in a browser', function () {
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-near-browser-'));
     const tei = join(scratch, 'tei');
     writeLetters(tei, { [WORD.file]: WORD.word, [NEAR.file]: NEAR.word });
-    const sites: string[] = [];
-    for (const [name, searchShardSize] of [['single', undefined], ['sharded', 1]] as const) {
-      const out = join(scratch, name);
-      const report = await build(tei, { out, buildCacheDir: join(scratch, `${name}-cache`), jobs: 1, searchShardSize });
-      assert.deepEqual(report.diagnostics, []);
-      const server = await serveEdition({ root: out, port: 0 });
-      servers.push(server);
-      sites.push(server.url);
-    }
-    [single, sharded] = sites;
+    const served = await serveSingleAndSharded(tei, scratch);
+    servers.push(...served.servers);
+    ({ single, sharded } = served);
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
