@@ -13,6 +13,7 @@ import {
   readCitable, serializeJsonLd, type CitableDocument, type CslItem,
 } from '../src/cite/index.js';
 import { STYLES, forOneItem, formatEntryAndCitation, formatHtml, usesNote, withoutUndatedOriginal, type StyleName } from '../src/cite/render.js';
+import { toHtml } from '../src/transform/index.js';
 import { repoRoot, cslDataSchema } from './support/paths.js';
 
 const flagshipPath = new URL('../tei/1923-opposition-ch01.xml', import.meta.url).pathname;
@@ -241,6 +242,27 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
     assert.ok(inLetter.ok && inIntroduction.ok);
     assert.match(inLetter.value.item.note ?? '', /^Paragraph 7 \(#p7\), in the letter of L\. D\. Trotsky to Central Committee of the Russian Communist Party and Central Control Commission, 8 October 1923\./);
     assert.match(inIntroduction.value.item.note ?? '', /^Paragraph 2 \(#p2\)\. Edition of:/);
+  });
+
+  it('numbers a paragraph as its page does, counting the paragraphs and blocks that have no id', async () => {
+    const file = 'numbers.xml';
+    const text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Numbers</title></titleStmt>'
+      + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader>'
+      + '<text><front><p>A song, with no id.</p></front><body><ab>A block.</ab><p xml:id="a">A.</p>'
+      + '<div><p xml:id="b" n="iv">B.</p><p xml:id="c">C.<note place="foot"><p>In a note.</p></note></p></div>'
+      + '<p xml:id="d">D.</p></body></text></TEI>';
+    const read = readCitable(text, file);
+    assert.ok(read.ok);
+    const cited = new Map(read.value.passages.map((p) => [p.id, p.n]));
+    const page = await toHtml({ text, file });
+    const shown = new Map([...page.matchAll(/<a class="para-number" href="#([^"]+)" aria-label="Paragraph ([^"]+)">/g)].map(([, id, n]) => [id, n]));
+    for (const id of ['a', 'b', 'c', 'd']) assert.equal(cited.get(id), shown.get(id), `#${id}: cited as ${cited.get(id)}, shown as ${shown.get(id)}`);
+    // The front's paragraph and the block come before #a: it is the third, not the first citable one.
+    assert.equal(cited.get('a'), '3');
+    assert.equal(cited.get('b'), 'iv');
+    const cslNote = passageItem(read.value, 'd');
+    assert.ok(cslNote.ok);
+    assert.match(cslNote.value.item.note ?? '', new RegExp(`^Paragraph ${shown.get('d')} \\(#d\\)`));
   });
 
   it('answers an unknown passage with an error listing the valid ones', async () => {

@@ -343,11 +343,15 @@ function readPassages(root: TeiElement, profileDesc: TeiElement | undefined): Pa
   const text = child(root, 'text') ?? descendants(root, 'text')[0];
   const letters = lettersById(profileDesc);
   const passages: Passage[] = [];
+  // Numbered as the page numbers them (samizdat:paragraph-number, xslt/html/core.xsl): every p and ab of
+  // the text counts, with an id or not, so that "para. N" names the paragraph the reader sees marked N.
+  let paragraphs = 0;
   const visit = (el: TeiElement, within: string | undefined): void => {
     for (const c of elements(el)) {
       const id = c.attributes['xml:id'];
+      if (c.name === 'p' || c.name === 'ab') paragraphs++;
       if (c.name === 'p' && id) {
-        const passage: Passage = { id, n: c.attributes.n ?? String(passages.length + 1) };
+        const passage: Passage = { id, n: c.attributes.n ?? String(paragraphs) };
         if (within) passage.within = within;
         passages.push(passage);
       }

@@ -86,10 +86,11 @@ describe('mentions in context', function () {
 
   it('begins the words before after any start closed before the mention: each of the names that starts them', async () => {
     // Each name here starts the words before; one left out of the rule would run them past it, one added would stop them at it.
+    // A speaker's label starts them too, but its words are no context of what follows it (a heading of the speech, not said).
     const starts = ['p', 'ab', 'l', 'head', 'item', 'label', 'speaker', 'stage', 'cell', 'castItem', 'lg', 'sp', 'div', 'floatingText', 'text'];
     const body = starts.map((name) => `<p>Prose first, <${name}>inner ${name}</${name}> and then ${anna}.</p>`).join('');
     assert.deepEqual(await contexts(`${body}<p>Prose first, <hi>inner hi</hi> and then ${anna}.</p>`), [
-      ...starts.map((name) => ({ before: `inner ${name} and then `, after: '.' })),
+      ...starts.map((name) => ({ before: name === 'speaker' ? 'and then ' : `inner ${name} and then `, after: '.' })),
       { before: 'Prose first, inner hi and then ', after: '.' },
     ]);
   });
@@ -135,8 +136,33 @@ describe('mentions in context', function () {
     ]);
   });
 
-  it("keeps a speaker's own words before a mention in the speaker's name, none after it", async () => {
-    assert.deepEqual(await contexts(`<sp><speaker>The nurse ${anna} herself</speaker><p>Hello.</p></sp>`), [{ before: 'The nurse ', after: '' }]);
+  it("reads a speaker's label around a mention in it, on both sides, and on into the speech it heads", async () => {
+    // The label's own words on each side, then (after a space: the label is a block of its own) the speech in
+    // reading order, stage directions included, as far as the words after go; before, nothing of the speech before.
+    assert.deepEqual(await contexts(`<sp><speaker>Before</speaker><p>An earlier speech.</p></sp>`
+      + `<sp><speaker>The nurse ${anna} herself</speaker><p>Hello.</p></sp>`
+      + `<sp><speaker>${anna}</speaker><stage>aside</stage> <l>A line <note>unseen</note>of verse</l></sp>`), [
+      { before: 'The nurse ', after: ' herself Hello.' },
+      { before: '', after: ' aside A line of verse' },
+    ]);
+  });
+
+  it("leaves a speaker's label out of the words before a mention in the speech, however the speech is encoded", async () => {
+    // A p is a start of its own, a q is not: without the rule the q's words before would begin at the label.
+    assert.deepEqual(await contexts(`<sp><speaker>HAMLET</speaker> <p>To be ${anna} or not</p></sp>`
+      + `<sp><speaker>HAMLET</speaker> <q>To be ${anna} or not</q></sp>`), [
+      { before: 'To be ', after: ' or not' },
+      { before: 'To be ', after: ' or not' },
+    ]);
+  });
+
+  it("gives a name in a speaker's label the speech its speech mention shows, after the words of the label", async () => {
+    const mentions = await contexts(`<sp who="#anna"><speaker>${anna}</speaker> <l>Line one</l> <l>and two</l></sp>`);
+    assert.equal(mentions.length, 2);
+    const [speech, name] = mentions;
+    assert.equal(name!.before, '');
+    assert.equal(name!.after, ` ${speech!.after}`);
+    assert.equal(speech!.after, 'Line one and two');
   });
 
   it('counts and cuts characters beyond the Basic Multilingual Plane as one each', async () => {

@@ -7,7 +7,10 @@
  * `searchShardSize`.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
+import { build } from '../../src/build/index.js';
+import { serveEdition, type EditionServer } from '../../src/serve/index.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
@@ -26,11 +29,12 @@ export const LETTERS: readonly { file: string; title: string; date: string; word
   { file: 'cadiz.xml', title: 'Cadiz', date: '0044', word: 'olive' },
 ];
 
-/** Writes the letters and the register into `folder`. */
-export function writeLetters(folder: string): void {
+/** Writes the letters and the register into `folder`; `words` gives some letters (by file) other words of their own. */
+export function writeLetters(folder: string, words: Readonly<Record<string, string>> = {}): void {
   mkdirSync(folder, { recursive: true });
   const letter = readFileSync(join(fixtures, 'letter.xml'), 'utf8');
-  for (const { file, title, date, word } of LETTERS) {
+  for (const { file, title, date, word: own } of LETTERS) {
+    const word = words[file] ?? own;
     const creation = date === '' ? '' : `<creation><date when="${date}">${date}</date></creation>`;
     writeFileSync(join(folder, file), letter
       .replace('<title>A letter with corrections</title>', () => `<title>${title}</title>`)
@@ -38,4 +42,19 @@ export function writeLetters(folder: string): void {
       .replace('is only text here.', () => `is only text here, and so is ${word}.`));
   }
   copyFileSync(join(fixtures, 'people.xml'), join(folder, 'people.xml'));
+}
+
+/** The letters edition served twice: built in one index, and forced into a shard per letter. */
+export interface ServedLetters { single: string; sharded: string; servers: EditionServer[] }
+
+/** Builds the letters in `tei` into `scratch` (`single/`, `sharded/`, each with its cache) without a diagnostic, and serves both. */
+export async function serveSingleAndSharded(tei: string, scratch: string): Promise<ServedLetters> {
+  const servers: EditionServer[] = [];
+  for (const [name, searchShardSize] of [['single', undefined], ['sharded', 1]] as const) {
+    const out = join(scratch, name);
+    const report = await build(tei, { out, buildCacheDir: join(scratch, `${name}-cache`), jobs: 1, searchShardSize });
+    assert.deepEqual(report.diagnostics, []);
+    servers.push(await serveEdition({ root: out, port: 0 }));
+  }
+  return { single: servers[0].url, sharded: servers[1].url, servers };
 }

@@ -22,10 +22,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from '../../src/build/index.js';
-import { serveEdition, type EditionServer } from '../../src/serve/index.js';
+import type { EditionServer } from '../../src/serve/index.js';
 import { launchChromium, requireChromium } from '../support/browser.js';
-import { LETTERS, writeLetters } from './letters.js';
+import { LETTERS, serveSingleAndSharded, writeLetters } from './letters.js';
 
 interface Shown { status: string; results: string[] }
 
@@ -45,16 +44,9 @@ describe('search in shards, in a browser', function () {
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-shards-browser-'));
     const tei = join(scratch, 'tei');
     writeLetters(tei);
-    const sites: string[] = [];
-    for (const [name, searchShardSize] of [['single', undefined], ['sharded', 1]] as const) {
-      const out = join(scratch, name);
-      const report = await build(tei, { out, buildCacheDir: join(scratch, `${name}-cache`), jobs: 1, searchShardSize });
-      assert.deepEqual(report.diagnostics, []);
-      const server = await serveEdition({ root: out, port: 0 });
-      servers.push(server);
-      sites.push(server.url);
-    }
-    [single, sharded] = sites;
+    const served = await serveSingleAndSharded(tei, scratch);
+    servers.push(...served.servers);
+    ({ single, sharded } = served);
     bundles = /data-bundles="([^"]*)"/.exec(readFileSync(join(scratch, 'sharded', 'search', 'index.html'), 'utf8'))?.[1].split(' ') ?? [];
     assert.ok(bundles.length >= 4, `the letters are in ${bundles.length} shards`);
     browser = await launchChromium();

@@ -234,10 +234,18 @@
   <!-- Words of context on each side of a mention. -->
   <xsl:variable name="samizdat:context-length" as="xs:integer" select="60"/>
 
-  <!-- Text a reader does not see in the reading text: notes, the forms a choice or an apparatus sets aside, speakers' names. -->
+  <!-- Text a reader does not see in the reading text around the mention $e: notes, the forms a choice or
+       an apparatus sets aside; and a speaker's label unless $e is in that label. A label heads its speech
+       (TEI: "a specialized form of heading or label, giving the name of one or more speakers"): it is not
+       part of what is said, so it is no context of a mention in the speech (nor of one in another speech),
+       but it is the passage of a mention in it. Asked of text within a label only when its count says so
+       (speakers do not nest: the count of those enclosing a node is 0 or 1). -->
   <xsl:function name="samizdat:unread" as="xs:boolean">
     <xsl:param name="t" as="node()"/>
-    <xsl:sequence select="$t/accumulator-before('samizdat:unread') gt 0"/>
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="count" select="$t/accumulator-before('samizdat:unread')"/>
+    <xsl:sequence select="$count mod $samizdat:speaker-weight gt 0
+      or ($count ge $samizdat:speaker-weight and not($t/ancestor::speaker[1] is $e/ancestor::speaker[1]))"/>
   </xsl:function>
 
   <!-- Each speaker counts this much in samizdat:unread, so that the count of the other enclosing
@@ -255,8 +263,9 @@
   </xsl:accumulator>
 
   <!-- The reading text before $e since the start of the nearest paragraph, verse line, heading … before it,
-       its last 200 characters. Text a reader does not see is left out, a speaker's name kept: what
-       samizdat:unread counts besides speakers. Walked backwards from $e, each level's preceding siblings
+       its last 200 characters. Text a reader does not see is left out (samizdat:unread): a speaker's label
+       too, unless $e is in it; so the words before a mention in a speech begin after its label, wherever
+       the speech is encoded (in a p or l, a start of its own, or in a q, which is not one). Walked backwards from $e, each level's preceding siblings
        nearest first, and stopped as soon as the words shown are known (more than $samizdat:context-length + 1
        characters once whitespace is collapsed: text further back changes nothing of them). Not the preceding
        axis, which saxon-js walks to the start of the document for every mention, nor an accumulator, which
@@ -275,7 +284,7 @@
            text since: put between the words before that start and the block's, should any come. -->
       <xsl:param name="gap" as="xs:string" select="''"/>
       <xsl:on-completion select="$text"/>
-      <xsl:variable name="unread" select="accumulator-before('samizdat:unread') mod $samizdat:speaker-weight gt 0"/>
+      <xsl:variable name="unread" select="samizdat:unread(., $e)"/>
       <xsl:choose>
         <xsl:when test=". instance of text()">
           <xsl:variable name="more" select="if ($unread) then $text else . || $gap || $text"/>
@@ -297,7 +306,7 @@
         <xsl:when test="samizdat:starts-context(.)">
           <xsl:break select="$text"/>
         </xsl:when>
-        <xsl:when test="not($unread) and samizdat:separates(.)">
+        <xsl:when test=". instance of element() and not($unread) and samizdat:separates(.)">
           <xsl:next-iteration>
             <xsl:with-param name="text" select="$text"/>
             <xsl:with-param name="gap" select="' '"/>
@@ -324,6 +333,12 @@
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
   </xsl:function>
 
+  <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart. -->
+  <xsl:function name="samizdat:read-after" as="node()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element() and samizdat:separates(.))]"/>
+  </xsl:function>
+
   <xsl:function name="samizdat:context-after" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="block" as="element()?"/>
@@ -332,25 +347,35 @@
          and comparing every text node of the block with $e cost more than the rest of the page): the following
          siblings of $e and of each of its ancestors inside the block, innermost first, are the rest of the block
          in order. It stops as soon as the words shown are known: once more than $samizdat:context-length
-         characters are collected, later text changes nothing of them (a mention's context is most of its cost). -->
+         characters are collected, later text changes nothing of them (a mention's context is most of its cost).
+         A mention in a speaker's label reads on past the label into the speech it heads, after a space (the
+         label is a block of its own on the page): the label's words alone ("HAMLET") say nothing of the
+         passage, and the speech is what a speech mention (sp/@who) shows too. The words before such a mention
+         begin at the label's start, as for any heading; those before a mention in the speech leave the label
+         out (samizdat:text-before), so the label is read only around a mention in it, on both sides. -->
+    <xsl:variable name="label" select="$block[self::speaker][parent::sp]"/>
     <xsl:variable name="all" as="xs:string">
       <xsl:choose>
         <xsl:when test="empty($block)">
           <xsl:sequence select="''"/>
         </xsl:when>
         <xsl:otherwise>
-          <!-- With the text, the elements whose words are set apart (the next cell …): a space where each starts. -->
-          <xsl:iterate select="reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! descendant-or-self::node()[. instance of text() or samizdat:separates(.)]">
+          <!-- With the text, the elements whose words are set apart (the next cell …) and the end of a label read
+               on into its speech: a space where each starts, put before the next words read. -->
+          <xsl:iterate select="if (exists($label))
+              then (reverse($e/ancestor-or-self::*[. >> $label]) ! following-sibling::node() ! samizdat:read-after(.), ' ', $label/following-sibling::node() ! samizdat:read-after(.))
+              else reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! samizdat:read-after(.)">
             <xsl:param name="seen" as="xs:integer" select="1"/>
             <xsl:param name="text" as="xs:string" select="''"/>
-            <!-- ' ' once the walk has passed the start of such an element and read no text since: put before the next words read. -->
+            <!-- ' ' once the walk has passed a separation and read no text since. -->
             <xsl:param name="gap" as="xs:string" select="''"/>
             <xsl:on-completion select="replace($text, '\s+', ' ')"/>
-            <xsl:variable name="unread" select="samizdat:unread(.)"/>
-            <xsl:variable name="more" select="if ($unread or . instance of element()) then $text else $text || $gap || ."/>
+            <xsl:variable name="separation" select="not(. instance of text())"/>
+            <xsl:variable name="unread" select="not(. instance of xs:string) and samizdat:unread(., $e)"/>
+            <xsl:variable name="more" select="if ($unread or $separation) then $text else $text || $gap || ."/>
             <xsl:variable name="collapsed" select="if ($seen ge 24 or string-length($more) gt $samizdat:context-length) then replace($more, '\s+', ' ') else ()"/>
             <xsl:choose>
-              <xsl:when test=". instance of element()">
+              <xsl:when test="$separation">
                 <xsl:next-iteration>
                   <xsl:with-param name="seen" select="$seen"/>
                   <xsl:with-param name="text" select="$text"/>

@@ -182,7 +182,7 @@ async function run(/** @type {URLSearchParams} */ params) {
   status.textContent = 'Searching …';
   // Pagefind orders each shard's results on its own and merges them by score: in an order, or with no words (edition order, as one index gives), the shards' lists are merged here.
   const order = SORTS.includes(sortKey) ? sortKey : words === '' ? 'order' : '';
-  const found = bundles.length > 1 && order !== '' ? await inOrder(words, filters, order) : await bestFirst(words, filters, sortKey);
+  const found = bundles.length === 1 ? await oneIndex(words, filters, sortKey) : order !== '' ? await inOrder(words, filters, order) : await bestFirst(words, filters);
   if (current !== generation) return;
   let shown = 0;
   const next = async () => {
@@ -218,15 +218,50 @@ async function run(/** @type {URLSearchParams} */ params) {
 /** A passage found only through its labels (its document's title, say) does not hold the words: it is not a passage found. */
 const holdsWords = (/** @type {string} */ words) => (/** @type {any} */ r) => words === '' || r.words.length > 0;
 
-/** Pagefind's results as it orders them: in one shard, any order; merged from several, best match first. @returns {Promise<Found>} */
-async function bestFirst(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ sortKey) {
+/** Pagefind's results as it orders them, in an edition of one shard: in any order, or best match first. @returns {Promise<Found>} */
+async function oneIndex(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ sortKey) {
   const search = await pagefind.search(words === '' ? null : words, { filters, ...(SORTS.includes(sortKey) && { sort: { [sortKey]: 'asc' } }) });
-  const results = (search?.results ?? []).filter(holdsWords(words));
+  return listed((search?.results ?? []).filter(holdsWords(words)));
+}
+
+/** The passages of `results`, in that order. @returns {Found} */
+function listed(/** @type {any[]} */ results) {
   let taken = 0;
   return {
     count: results.length,
     take: (n) => Promise.all(results.slice(taken, (taken += n)).map((/** @type {any} */ r) => r.data())),
   };
+}
+
+/** One Pagefind instance per shard, made at the first search of an index in shards. @returns {Promise<any[]>} */
+function shards() {
+  shardInstances ??= Promise.all(bundles.map(async (bundle) => {
+    const instance = pagefind.createInstance({ basePath: new URL(bundle, document.baseURI).pathname });
+    await instance.options(settings);
+    await instance.init();
+    return instance;
+  }));
+  return shardInstances;
+}
+
+/**
+ * Each shard's results for `words`, those of the shards whose answer one
+ * index would give (`answering`) and matched through the words.
+ */
+async function shardResults(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {Record<string, string>} */ sort) {
+  const instances = await shards();
+  const [searches, kept] = await Promise.all([
+    Promise.all(instances.map((instance) => instance.search(words === '' ? null : words, { filters, sort }))),
+    answering(instances, words),
+  ]);
+  return searches.map((search, shard) => kept[shard] ? (search?.results ?? []).filter(holdsWords(words)) : []);
+}
+
+/** The results of every shard, best match first, as Pagefind merges them (by score: mergeIndex). @returns {Promise<Found>} */
+async function bestFirst(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters) {
+  const lists = await shardResults(words, filters, {});
+  // Stable: equal scores keep the shards' order, as in Pagefind's own merge.
+  return listed(lists.flat().sort((a, b) => b.score - a.score));
 }
 
 /**
@@ -236,14 +271,7 @@ async function bestFirst(/** @type {string} */ words, /** @type {Record<string, 
  * and the next of each shard, are loaded. @returns {Promise<Found>}
  */
 async function inOrder(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ order) {
-  shardInstances ??= Promise.all(bundles.map(async (bundle) => {
-    const instance = pagefind.createInstance({ basePath: new URL(bundle, document.baseURI).pathname });
-    await instance.options(settings);
-    await instance.init();
-    return instance;
-  }));
-  const searches = await Promise.all((await shardInstances).map((instance) => instance.search(words === '' ? null : words, { filters, sort: { [order]: 'asc' } })));
-  const lists = searches.map((search) => (search?.results ?? []).filter(holdsWords(words)));
+  const lists = await shardResults(words, filters, { [order]: 'asc' });
   /** Each shard's next record, loaded. @type {(Promise<any> | undefined)[]} */
   const heads = lists.map((list) => list[0]?.data());
   const positions = lists.map(() => 0);
@@ -264,6 +292,84 @@ async function inOrder(/** @type {string} */ words, /** @type {Record<string, un
       return taken;
     },
   };
+}
+
+/*
+ * Near matches. Pagefind (1.6, pagefind_web/src/search.rs, find_word_extensions)
+ * matches a search word (stemmed) with every word of the index that begins
+ * with it; only when the index has none does it fall back to the longest
+ * word of the index that the search word begins with ("grim" for
+ * "Grimstone"). Each shard is an index of its own: a shard without the word
+ * answers with its near word, where one index would have found the word
+ * elsewhere and given no near matches at all. A result does not say which
+ * words of the index it matched, so each shard is asked, once per word:
+ * - does it hold the word (Pagefind's exact search, `"word"`, finds it)?
+ * - if not, does it hold longer words that begin with it? A shard that fell
+ *   back answers the word followed by letters no word has (`NO_WORD`) as it
+ *   answered the word: with the same near word. One with longer words does not.
+ * One index gives the answers of the shards that hold the word or longer ones;
+ * when none does, it falls back to the nearest word of the whole index, that
+ * is the answers of the shards whose near word is the longest.
+ */
+
+/** Appended to a word, letters no word of an edition begins with. */
+const NO_WORD = '0qx';
+/** A filter no record has: Pagefind lists nothing but still counts what the words match (`unfilteredResultCount`). */
+const NO_RECORD = { filters: { 'samizdat-none': 'none' } };
+/** The shards whose answer one index gives, per search word (the index does not change while the page is open). @type {Map<string, Promise<boolean[]>>} */
+const wordAnswers = new Map();
+
+/** The words of a search as Pagefind takes them apart: lower case, at spaces, without the punctuation it drops. */
+function searchWords(/** @type {string} */ words) {
+  return words.split(/\s+/).map((word) => word.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '').toLocaleLowerCase()).filter((word) => word !== '');
+}
+
+/** Per shard, whether one index would give its answer to `words`: for every word of them (`wordAnswering`). */
+async function answering(/** @type {any[]} */ instances, /** @type {string} */ words) {
+  // A quoted search is matched exactly, never near; no words (filters only) match nothing.
+  if (words === '' || /^\s*".+"\s*$/.test(words)) return instances.map(() => true);
+  const perWord = await Promise.all(searchWords(words).map((word) => {
+    if (!wordAnswers.has(word)) wordAnswers.set(word, wordAnswering(instances, word));
+    return /** @type {Promise<boolean[]>} */ (wordAnswers.get(word));
+  }));
+  return instances.map((_, shard) => perWord.every((kept) => kept[shard]));
+}
+
+/** Per shard, whether one index would give its answer to the one word `word` (see "Near matches" above). */
+async function wordAnswering(/** @type {any[]} */ instances, /** @type {string} */ word) {
+  const kinds = await Promise.all(instances.map(async (instance) => {
+    if (((await instance.search(`"${word}"`, NO_RECORD))?.unfilteredResultCount ?? 0) > 0) return { kind: 'word' };
+    const found = (await instance.search(word))?.results ?? [];
+    if (found.length === 0) return { kind: 'none' };
+    // One after the other: the second search finds the index's words the first loaded.
+    const beyond = (await instance.search(`${word}${NO_WORD}`))?.results ?? [];
+    return sameResults(found, beyond) ? { kind: 'near', found } : { kind: 'longer' };
+  }));
+  if (kinds.some(({ kind }) => kind === 'word' || kind === 'longer')) return kinds.map(({ kind }) => kind === 'word' || kind === 'longer');
+  const closeness = await Promise.all(kinds.map(({ found }) => found ? nearness(found) : 0));
+  const nearest = Math.max(...closeness);
+  // The same bonus, read back through different weights, may differ in the last digits.
+  return closeness.map((c) => c > 0 && c >= nearest * (1 - 1e-4));
+}
+
+/** Whether two lists of results are the same records matched at the same places. */
+function sameResults(/** @type {any[]} */ a, /** @type {any[]} */ b) {
+  const keys = (/** @type {any[]} */ results) => results.map((r) => `${r.id} ${r.words.join(',')}`).sort().join(' ');
+  return a.length === b.length && keys(a) === keys(b);
+}
+
+/**
+ * How near the word a shard fell back to is to the search word: Pagefind
+ * scores a word found by how near its length is to the search word's (the
+ * word's length bonus, in each place's `balanced_score`, its weight squared
+ * times the bonus), and all a shard's near matches are of the same word.
+ */
+async function nearness(/** @type {any[]} */ found) {
+  const first = found.find((r) => r.words.length > 0);
+  if (!first) return 0;
+  const data = await first.data();
+  // Pagefind hands out weights divided by 24 (coupled_search.ts).
+  return Math.max(0, ...(data.weighted_locations ?? []).map((/** @type {any} */ l) => l.weight > 0 ? l.balanced_score / (l.weight * 24) ** 2 : 0));
 }
 
 /** Compares strings by code point, as Pagefind orders its sort keys (by their UTF-8 bytes), where `<` compares UTF-16 units. */
