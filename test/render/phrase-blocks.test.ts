@@ -53,4 +53,14 @@ describe('blocks in a phrase on the page', function () {
       'As Smith, “quoted”.',
     ]);
   });
+
+  it('sets in the line of its byline or its verse line an author, a quotation or a reference that stands amid words', async () => {
+    const page = await toHtml({ file: 'in-sentence.xml', text: doc('').text.replace('<text><body></body></text>',
+      '<text><front><titlePage><byline>by <docAuthor>Ann Lee</docAuthor></byline></titlePage></front>'
+      + '<body><lg><l>He said <quote>no more</quote>, and <bibl>Jones</bibl> too.</l></lg></body></text>') });
+    assert.match(page, /<p class="tei-byline">by <span class="tei-docAuthor">Ann Lee<\/span><\/p>/);
+    const line = /<p id="line-1"[^>]*>([\s\S]*?)<\/p>/.exec(page);
+    assert.ok(line, 'the verse line is one paragraph of the page');
+    assert.equal(line[1].replace(/<a class="line-number"[^>]*>[^<]*<\/a>/, '').replace(/<[^>]*>/g, ''), 'He said “no more”, and Jones too.');
+  });
 });

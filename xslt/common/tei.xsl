@@ -158,12 +158,31 @@
     <xsl:sequence select="for $t in tokenize(normalize-space($attribute)) return samizdat:resolve-pointer($t, $attribute)"/>
   </xsl:function>
 
+  <!-- Elements that stand either between paragraphs or within a sentence (TEI's "inter-level" quotations and
+       bibliographic references; a title page's author, date and edition, which a byline or an imprint may
+       hold amid its own words): a block only where no words of their parent stand beside them. -->
+  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'cit', 'docAuthor', 'docDate', 'docEdition')"/>
+
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="map:contains($samizdat:block-name-set, local-name($e))
       and not(local-name($e) = ('item', 'label') and $e/parent::list[tokenize(@rend) = 'inline'])
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
-      and not(local-name($e) = 'label' and not($e/parent::list))"/>
+      and not(local-name($e) = 'label' and not($e/parent::list))
+      and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))"/>
+  </xsl:function>
+
+  <!-- Whether $e, one of samizdat:in-sentence-names, stands within a sentence: words stand beside it, and it
+       holds no block, so that a quotation of verse lines in a paragraph still stands apart. -->
+  <xsl:function name="samizdat:in-sentence" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
+  </xsl:function>
+  <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
+       and reference a cit pairs, whether the cit's parent has. -->
+  <xsl:function name="samizdat:words-beside" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/../text()[normalize-space()]) or ($e/parent::cit and samizdat:words-beside($e/..))"/>
   </xsl:function>
 
   <!-- A block that contains no other block (notes and their contents do not count). -->
