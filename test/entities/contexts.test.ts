@@ -119,6 +119,17 @@ describe('mentions in context', function () {
     ]);
   });
 
+  it('keeps apart the words of two blocks the encoding sets with no white space between them', async () => {
+    assert.deepEqual(await contexts(`<table><row><cell>${anna}</cell><cell>next cell</cell></row></table>`
+      + `<div><closer><salute>Yours,</salute><signed>${anna}</signed></closer></div>`
+      // A block inside a note is unread: the words around the note stay as the encoding has them.
+      + `<p>Before ${anna}<note><p>unseen</p></note>after</p>`), [
+      { before: '', after: ' next cell' },
+      { before: 'Yours, ', after: '' },
+      { before: 'Before ', after: 'after' },
+    ]);
+  });
+
   it('leaves out the readings an apparatus sets aside, keeps its lemma', async () => {
     assert.deepEqual(await contexts(`<p>A <app><lem>kept</lem><rdg>dropped</rdg></app> word then ${anna} and <app><lem>this</lem><rdg>not</rdg></app> end</p>`), [
       { before: 'A kept word then ', after: ' and this end' },

@@ -154,6 +154,31 @@ describe('search: the passages of a document', function () {
     ]);
   });
 
+  it('keeps apart the words of blocks a note holds, however close the encoding sets them', () => {
+    // Each block of the note (paragraphs, verse lines, items, cells, ab, a head) ends where the next begins, with no white space between.
+    // (Verse, the list and the table stand inside: a line, an item or a cell at a note's edge has a space there, as always.)
+    const blocks = [['p', 'one inside'], ['p', 'named two'], ['ab', 'ab one'], ['ab', 'ab two'], ['head', 'a head']];
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <p>With <note>${blocks.slice(0, 2).map(([name, words]) => `<${name}>${words}</${name}>`).join('')}<lg><l>line one</l><l>line two</l></lg><list><item>item one</item><item>item two</item></list><table><row><cell>cell one</cell><cell>cell two</cell></row></table>${blocks.slice(2).map(([name, words]) => `<${name}>${words}</${name}>`).join('')}</note> end.</p>
+      </body></text></TEI>`;
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei, 'note-blocks.xml')))) as { passages: unknown[][] };
+    const words = [...blocks.slice(0, 2).map(([, w]) => w), 'line one', 'line two', 'item one', 'item two', 'cell one', 'cell two', ...blocks.slice(2).map(([, w]) => w)];
+    assert.equal(json.passages[0]![3], `With [${words.join(' ')}] end.`);
+  });
+
+  it('keeps in its passage a quotation, a reference or a title page\'s author set amid words outside paragraphs', () => {
+    // A paragraph is one passage whatever it holds; a byline, a line of verse or a stage direction is one only when it holds no block.
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><front><titlePage><byline>by <docAuthor>Ann Lee</docAuthor></byline></titlePage></front><body>
+        <lg><l>He said <quote>no more</quote>, and <cit><quote>quoted</quote> <bibl>Jones</bibl></cit> too.</l></lg>
+      </body></text></TEI>`;
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei, 'in-sentence.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), ['by Ann Lee', 'He said “no more”, and “quoted” Jones too.']);
+  });
+
   it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
     const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
     const verse = passages.find((p) => p.text.includes('A verse that stands'));

@@ -76,6 +76,33 @@ describe('plain text (toText)', () => {
     ].join('\n\n') + '\n');
   });
 
+  it('keeps apart the words of blocks a note holds, however close the encoding sets them', async () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <p>Text<note><p>one inside</p><p>named two</p><ab>ab one</ab><ab>ab two</ab><lg><head>verse head</head><l>line one</l></lg><list><item>item one</item></list><opener><dateline>Paris</dateline><salute>Dear</salute></opener></note></p>
+      </body></text></TEI>`;
+    assert.equal(await toText({ text: tei, file: 'note-blocks.xml' }),
+      ['Text[1]', '[1] one inside named two ab one ab two verse head line one item one Paris Dear'].join('\n\n') + '\n');
+  });
+
+  it('keeps in its sentence a quotation, a reference or a title page\'s author set amid words, and sets one apart elsewhere', async () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><front><titlePage><byline>by <docAuthor>Ann Lee</docAuthor></byline><docImprint>Paris, <docDate>1923</docDate></docImprint></titlePage></front>
+      <body>
+        <p>He said <quote>no more</quote>. And <bibl>Smith</bibl>, p. 3, <cit><quote>quoted</quote> <bibl>Jones</bibl></cit> too.</p>
+        <div><quote>A motto.</quote><bibl>Its source</bibl><p>Text.</p></div>
+        <p>Before <quote><l>a verse</l></quote> after</p>
+      </body></text></TEI>`;
+    assert.equal(await toText({ text: tei, file: 'in-sentence.xml' }), [
+      'by Ann Lee', 'Paris, 1923',
+      'He said “no more”. And Smith, p. 3, “quoted” Jones too.',
+      'A motto.', 'Its source', 'Text.',
+      'Before', 'a verse', 'after',
+    ].join('\n\n') + '\n');
+  });
+
   it('reads TEI P4 (no namespace) documents', async () => {
     const text = await toText(join(corporaDir, 'tei-stylesheets-tests', 'testp4.xml'));
     assert.match(text, /Marley was dead/);

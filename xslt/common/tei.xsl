@@ -41,6 +41,25 @@
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
 
+  <!-- Elements whose words never run on into a neighbour's: the blocks that stand only between
+       sentences (paragraphs, verse, headings, lists, tables, cells …), not those that may also stand
+       inside one (quote, bibl, cit, figure, stage, docAuthor, docDate …), where a neighbour may be
+       punctuation. Where the encoding puts no white space between such an element and what is next to
+       it, the plain text, the search records, mention contexts and a phrase on the page put a space.
+       text.xsl's inline templates for them (the same names, lb, pb and cb besides) list them too (a change here is a change there). -->
+  <xsl:variable name="samizdat:separating-set" as="map(xs:string, xs:boolean)" select="map:merge((
+    'cell', 'l', 'item', 'label', 'p', 'ab', 'head', 'lg', 'sp', 'speaker', 'row', 'list', 'table',
+    'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
+    'castList', 'castGroup', 'castItem', 'opener', 'closer', 'argument', 'epigraph', 'postscript',
+    'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group', 'text', 'floatingText',
+    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map { .: true() })"/>
+  <xsl:function name="samizdat:separates" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="map:contains($samizdat:separating-set, local-name($e))
+      and not(local-name($e) = ('list', 'item', 'label') and tokenize(($e/self::list, $e/parent::list)[1]/@rend) = 'inline')
+      and not(local-name($e) = 'label' and not($e/parent::list))"/>
+  </xsl:function>
+
   <!-- The encoding's quotation declarations, found without searching the document each time. -->
   <xsl:key name="samizdat:quotation" match="quotation" use="'all'"/>
 
@@ -139,12 +158,31 @@
     <xsl:sequence select="for $t in tokenize(normalize-space($attribute)) return samizdat:resolve-pointer($t, $attribute)"/>
   </xsl:function>
 
+  <!-- Elements that stand either between paragraphs or within a sentence (TEI's "inter-level" quotations and
+       bibliographic references; a title page's author, date and edition, which a byline or an imprint may
+       hold amid its own words): a block only where no words of their parent stand beside them. -->
+  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'cit', 'docAuthor', 'docDate', 'docEdition')"/>
+
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="map:contains($samizdat:block-name-set, local-name($e))
       and not(local-name($e) = ('item', 'label') and $e/parent::list[tokenize(@rend) = 'inline'])
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
-      and not(local-name($e) = 'label' and not($e/parent::list))"/>
+      and not(local-name($e) = 'label' and not($e/parent::list))
+      and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))"/>
+  </xsl:function>
+
+  <!-- Whether $e, one of samizdat:in-sentence-names, stands within a sentence: words stand beside it, and it
+       holds no block, so that a quotation of verse lines in a paragraph still stands apart. -->
+  <xsl:function name="samizdat:in-sentence" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
+  </xsl:function>
+  <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
+       and reference a cit pairs, whether the cit's parent has. -->
+  <xsl:function name="samizdat:words-beside" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/../text()[normalize-space()]) or ($e/parent::cit and samizdat:words-beside($e/..))"/>
   </xsl:function>
 
   <!-- A block that contains no other block (notes and their contents do not count). -->

@@ -472,10 +472,29 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- Inside a phrase (a note in the margin or in the line, a quotation in a paragraph …), where blocks
+       are spans: whether a block (samizdat:separates) follows other words or another element with no
+       white space between them, so that its template puts a space before it and their words do not
+       run together. -->
+  <xsl:function name="samizdat:phrase-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="($before instance of element() or ($before instance of text() and not(matches($before, '\s$'))))
+      and samizdat:separates($e)"/>
+  </xsl:function>
+  <!-- Likewise after a block: whether words follow it with no white space between (a block that follows
+       it puts its own space before it). -->
+  <xsl:function name="samizdat:phrase-gap-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="after" select="$e/following-sibling::node()[1]"/>
+    <xsl:sequence select="$after instance of text() and not(matches($after, '^\s')) and samizdat:separates($e)"/>
+  </xsl:function>
+
   <xsl:template match="p | ab" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="number" select="if (@n) then string(@n) else string(samizdat:paragraph-number(.))"/>
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:attribute name="class" select="samizdat:classes(.) || ' para'"/>
@@ -488,6 +507,7 @@
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:function name="samizdat:paragraph-number" as="xs:integer">
@@ -511,6 +531,7 @@
     <xsl:variable name="gloss" select="@type = 'gloss' or (item and (every $i in item satisfies $i/preceding-sibling::*[1][self::label]))"/>
     <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered', 'arabic', 'decimal', 'roman', 'alpha')"/>
     <xsl:variable name="list" select="if ($phrase) then 'span' else if ($gloss) then 'dl' else if ($ordered) then 'ol' else 'ul'"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:variable name="entries" as="element()*">
       <xsl:element name="{$list}">
         <xsl:attribute name="class" select="samizdat:classes(.)"/>
@@ -530,6 +551,8 @@
               </div>
             </xsl:when>
             <xsl:otherwise>
+              <!-- In a phrase, entries are spans: apart, as items are in a list. -->
+              <xsl:if test="$phrase and position() gt 1"><xsl:text> </xsl:text></xsl:if>
               <xsl:element name="{if ($phrase) then 'span' else 'li'}">
                 <xsl:attribute name="class" select="string-join(current-group()[self::item] ! samizdat:classes(.), ' ')"/>
                 <xsl:sequence select="current-group()[self::item] ! samizdat:id(.)"/>
@@ -561,6 +584,7 @@
         <xsl:sequence select="$entries"/>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Inside an entry: an item gives its content, anything else renders as itself. -->

@@ -280,10 +280,14 @@
     <xsl:variable name="stop" select="$e/ancestor::*[samizdat:starts-context(.)][1]"/>
     <xsl:iterate select="reverse(if (exists($stop)) then $e/ancestor-or-self::*[. >> $stop] else $e/ancestor-or-self::*) ! (reverse(preceding-sibling::node()) ! reverse(descendant-or-self::node()), parent::*)">
       <xsl:param name="text" as="xs:string" select="''"/>
+      <!-- ' ' once the walk has passed the start of a block (a signature after its salute …) and read no
+           text since: put between the words before that start and the block's, should any come. -->
+      <xsl:param name="gap" as="xs:string" select="''"/>
       <xsl:on-completion select="$text"/>
+      <xsl:variable name="unread" select="samizdat:unread(., $e)"/>
       <xsl:choose>
         <xsl:when test=". instance of text()">
-          <xsl:variable name="more" select="if (samizdat:unread(., $e)) then $text else . || $text"/>
+          <xsl:variable name="more" select="if ($unread) then $text else . || $gap || $text"/>
           <xsl:choose>
             <xsl:when test="string-length($more) ge 200">
               <xsl:break select="substring($more, string-length($more) - 199)"/>
@@ -294,12 +298,19 @@
             <xsl:otherwise>
               <xsl:next-iteration>
                 <xsl:with-param name="text" select="$more"/>
+                <xsl:with-param name="gap" select="if ($unread) then $gap else ''"/>
               </xsl:next-iteration>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:when>
         <xsl:when test="samizdat:starts-context(.)">
           <xsl:break select="$text"/>
+        </xsl:when>
+        <xsl:when test=". instance of element() and not($unread) and samizdat:separates(.)">
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="gap" select="' '"/>
+          </xsl:next-iteration>
         </xsl:when>
       </xsl:choose>
     </xsl:iterate>
@@ -320,6 +331,12 @@
     <xsl:variable name="cut" select="string-length($all) gt $samizdat:context-length"/>
     <xsl:variable name="tail" select="if ($cut) then replace(substring($all, string-length($all) - $samizdat:context-length + 1), '^\S*\s', '') else $all"/>
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
+  </xsl:function>
+
+  <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart. -->
+  <xsl:function name="samizdat:read-after" as="node()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element() and samizdat:separates(.))]"/>
   </xsl:function>
 
   <xsl:function name="samizdat:context-after" as="xs:string">
@@ -343,22 +360,36 @@
           <xsl:sequence select="''"/>
         </xsl:when>
         <xsl:otherwise>
+          <!-- With the text, the elements whose words are set apart (the next cell …) and the end of a label read
+               on into its speech: a space where each starts, put before the next words read. -->
           <xsl:iterate select="if (exists($label))
-              then (reverse($e/ancestor-or-self::*[. >> $label]) ! following-sibling::node() ! descendant-or-self::text(), ' ', $label/following-sibling::node() ! descendant-or-self::text())
-              else reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! descendant-or-self::text()">
+              then (reverse($e/ancestor-or-self::*[. >> $label]) ! following-sibling::node() ! samizdat:read-after(.), ' ', $label/following-sibling::node() ! samizdat:read-after(.))
+              else reverse($e/ancestor-or-self::*[. >> $block]) ! following-sibling::node() ! samizdat:read-after(.)">
             <xsl:param name="seen" as="xs:integer" select="1"/>
             <xsl:param name="text" as="xs:string" select="''"/>
+            <!-- ' ' once the walk has passed a separation and read no text since. -->
+            <xsl:param name="gap" as="xs:string" select="''"/>
             <xsl:on-completion select="replace($text, '\s+', ' ')"/>
-            <xsl:variable name="more" select="if (. instance of xs:string) then $text || . else if (samizdat:unread(., $e)) then $text else $text || ."/>
+            <xsl:variable name="separation" select="not(. instance of text())"/>
+            <xsl:variable name="unread" select="not(. instance of xs:string) and samizdat:unread(., $e)"/>
+            <xsl:variable name="more" select="if ($unread or $separation) then $text else $text || $gap || ."/>
             <xsl:variable name="collapsed" select="if ($seen ge 24 or string-length($more) gt $samizdat:context-length) then replace($more, '\s+', ' ') else ()"/>
             <xsl:choose>
+              <xsl:when test="$separation">
+                <xsl:next-iteration>
+                  <xsl:with-param name="seen" select="$seen"/>
+                  <xsl:with-param name="text" select="$text"/>
+                  <xsl:with-param name="gap" select="if ($unread) then $gap else ' '"/>
+                </xsl:next-iteration>
+              </xsl:when>
               <xsl:when test="$seen ge 24 or string-length($collapsed) gt $samizdat:context-length">
                 <xsl:break select="$collapsed"/>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:next-iteration>
-                  <xsl:with-param name="seen" select="if (. instance of xs:string) then $seen else $seen + 1"/>
+                  <xsl:with-param name="seen" select="$seen + 1"/>
                   <xsl:with-param name="text" select="$more"/>
+                  <xsl:with-param name="gap" select="if ($unread) then $gap else ''"/>
                 </xsl:next-iteration>
               </xsl:otherwise>
             </xsl:choose>

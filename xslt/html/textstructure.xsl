@@ -16,6 +16,7 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="element" as="xs:string" select="'div'"/>
     <xsl:param name="after" as="node()*" select="()"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else $element}">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
@@ -23,6 +24,7 @@
       <xsl:apply-templates mode="text"/>
       <xsl:sequence select="$after"/>
     </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="text | front | body | back | group | titlePage | docTitle | lg | sp | spGrp | opener | closer | epigraph | argument | castList | castGroup | listBibl | postscript | cit" mode="text">
@@ -34,6 +36,7 @@
   <xsl:template match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions])"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else 'section'}">
       <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
       <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
@@ -45,6 +48,7 @@
         </xsl:call-template>
       </xsl:if>
     </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- The outermost text ends with the footnotes that no division took, then the endnotes. -->
@@ -80,12 +84,14 @@
   <xsl:template match="head" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="depth" select="count(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText])"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if (parent::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText or self::body or self::front or self::back]) then 'h' || min((6, $depth + 1)) else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A verse line: an anchor on every line (its xml:id, else line-N), its number shown every fifth
@@ -96,6 +102,7 @@
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
     <xsl:variable name="number" select="if (matches(@n, '[0-9]$')) then xs:integer(replace(@n, '^.*?([0-9]+)$', '$1')) else samizdat:counter(., 'line-in-division')"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
@@ -106,6 +113,7 @@
         <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Phrase-holding blocks: one HTML paragraph each (a span inside a phrase).
@@ -118,6 +126,7 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:link" as="map(*)?" select="()"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:choose>
@@ -138,6 +147,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="teiHeader" mode="text"/>

@@ -166,7 +166,24 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
   </xsl:template>
-  <xsl:template match="list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
+  <!-- Blocks read as one line (a note's paragraphs, verse, a list, a table …): apart from what is next to
+       them, so that the words on either side never run together where the encoding puts no white space
+       between them; nothing added where nothing is next to them (the search records' "[…]" around a note
+       keeps the white space the note begins and ends with). Not the blocks that may also stand inside a
+       sentence (quote, bibl, cit, figure, stage, docAuthor, docDate …), whose neighbours may be
+       punctuation: they keep the white space they are given. With the template above, the names
+       samizdat:separates (common/tei.xsl) lists (a change here is a change there). -->
+  <xsl:template match="p | ab | head | lg | sp | speaker | row | list | table
+      | titlePage | docTitle | titlePart | docImprint | byline | dateline | salute | signed | trailer | addrLine
+      | castList | castGroup | castItem | opener | closer | argument | epigraph | postscript
+      | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
+      | sourceDoc | surfaceGrp | surface | zone | line" mode="inline">
+    <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- An inline list runs in its sentence, as the page has it. -->
+  <xsl:template match="list[tokenize(@rend) = 'inline'] | list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 </xsl:stylesheet>

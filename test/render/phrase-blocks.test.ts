@@ -1,0 +1,66 @@
+/**
+ * Blocks inside a phrase on the page: a note in the margin or in the line, or
+ * a note inside a note, renders its paragraphs, verse, lists … as spans
+ * (core.xsl, $phrase). Where the encoding sets two such blocks, or a block
+ * and other words, with no white space between them, the page puts a space
+ * (samizdat:phrase-gap), so that their words do not run together; where the
+ * encoding has white space, the page has exactly it.
+ */
+import { strict as assert } from 'node:assert';
+import { toHtml } from '../../src/transform/index.js';
+
+const doc = (body: string): { text: string; file: string } => ({
+  file: 'phrase-blocks.xml',
+  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Phrases</title></titleStmt>'
+    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
+});
+
+/** The text of each note the page sets in the line or the margin (role="note" spans), tags taken out. */
+async function noteTexts(body: string): Promise<string[]> {
+  const page = await toHtml(doc(body));
+  const notes = page.split('role="note">').slice(1);
+  return notes.map((rest) => {
+    // The note's span ends at the </span> that closes as many spans as it opened.
+    let depth = 1;
+    let end = 0;
+    for (const m of rest.matchAll(/<(\/?)span\b[^>]*>/g)) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) { end = m.index; break; }
+    }
+    return rest.slice(0, end).replace(/<[^>]*>/g, '');
+  });
+}
+
+describe('blocks in a phrase on the page', function () {
+  this.timeout(120_000);
+
+  it('keeps apart the words of blocks set with no white space between them', async () => {
+    assert.deepEqual(await noteTexts(
+      '<p>Margin<note place="margin"><p>one inside</p><p>named two</p>loose<ab>ab one</ab></note> after.</p>'
+      + '<p>Inline<note place="inline"><list><item>item one</item><item>item two</item></list><lg><l>line one</l><l>line two</l></lg></note> after.</p>',
+    ), [
+      'one inside named two loose ab one',
+      'item one item two line one line two',
+    ]);
+  });
+
+  it('adds nothing where the encoding has white space, nor before a block that may stand in a sentence', async () => {
+    assert.deepEqual(await noteTexts(
+      '<p>Margin<note place="margin"><p>one</p> <p>two</p>\n<ab>three</ab></note> after.</p>'
+      + '<p>Inline<note place="inline">As <bibl>Smith</bibl>, <quote>quoted</quote>.</note> after.</p>',
+    ), [
+      'one two\nthree',
+      'As Smith, “quoted”.',
+    ]);
+  });
+
+  it('sets in the line of its byline or its verse line an author, a quotation or a reference that stands amid words', async () => {
+    const page = await toHtml({ file: 'in-sentence.xml', text: doc('').text.replace('<text><body></body></text>',
+      '<text><front><titlePage><byline>by <docAuthor>Ann Lee</docAuthor></byline></titlePage></front>'
+      + '<body><lg><l>He said <quote>no more</quote>, and <bibl>Jones</bibl> too.</l></lg></body></text>') });
+    assert.match(page, /<p class="tei-byline">by <span class="tei-docAuthor">Ann Lee<\/span><\/p>/);
+    const line = /<p id="line-1"[^>]*>([\s\S]*?)<\/p>/.exec(page);
+    assert.ok(line, 'the verse line is one paragraph of the page');
+    assert.equal(line[1].replace(/<a class="line-number"[^>]*>[^<]*<\/a>/, '').replace(/<[^>]*>/g, ''), 'He said “no more”, and Jones too.');
+  });
+});
