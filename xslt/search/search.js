@@ -52,6 +52,12 @@ const root = new URL('../', document.baseURI);
 let generation = 0;
 /** One Pagefind instance per shard, made at the first search that needs each shard's results apart (`inOrder`). @type {Promise<any[]> | undefined} */
 let shardInstances;
+/** Letters of a search word that its stem keeps (see "Index chunks" below). */
+const STEM_PREFIX = 3;
+/** Per bundle, its index chunks' word ranges, read once. @type {Map<string, Promise<[string, string][]>>} */
+const chunkRanges = new Map();
+/** Per Pagefind instance, the chunks it was asked to load, by their first word. @type {WeakMap<object, Set<string>>} */
+const chunksLoaded = new WeakMap();
 
 /**
  * The index's bundles (src/search/shards.ts), relative to this page: the first
@@ -220,6 +226,7 @@ const holdsWords = (/** @type {string} */ words) => (/** @type {any} */ r) => wo
 
 /** Pagefind's results as it orders them, in an edition of one shard: in any order, or best match first. @returns {Promise<Found>} */
 async function oneIndex(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ sortKey) {
+  await loadWordChunks(pagefind, bundles[0], words);
   const search = await pagefind.search(words === '' ? null : words, { filters, ...(SORTS.includes(sortKey) && { sort: { [sortKey]: 'asc' } }) });
   return listed((search?.results ?? []).filter(holdsWords(words)));
 }
@@ -250,6 +257,7 @@ function shards() {
  */
 async function shardResults(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {Record<string, string>} */ sort) {
   const instances = await shards();
+  await Promise.all(instances.map((instance, shard) => loadWordChunks(instance, bundles[shard], words)));
   const [searches, kept] = await Promise.all([
     Promise.all(instances.map((instance) => instance.search(words === '' ? null : words, { filters, sort }))),
     answering(instances, words),
@@ -370,6 +378,106 @@ async function nearness(/** @type {any[]} */ found) {
   const data = await first.data();
   // Pagefind hands out weights divided by 24 (coupled_search.ts).
   return Math.max(0, ...(data.weighted_locations ?? []).map((/** @type {any} */ l) => l.weight > 0 ? l.balanced_score / (l.weight * 24) ** 2 : 0));
+}
+
+/*
+ * Index chunks. Pagefind (1.6, pagefind_web/src/lib.rs, request_indexes)
+ * splits an index's words into chunks by word ranges (its metadata lists
+ * each chunk's first and last word) and, for a search word, loads only the
+ * chunk whose range holds it; the words it matches are those of the chunks
+ * loaded so far that begin with it. The words beginning with it that the
+ * next chunks hold ("their", "them" … after a chunk ending at "the") are
+ * missed, and where the chunks end differs from one index to another: the
+ * count would depend on the number of shards, and on what was searched
+ * before. So before a search every chunk that may hold a word beginning
+ * with a search word is loaded (Pagefind keeps what it loaded). Pagefind
+ * matches the word's stem, which the page does not know; a stem begins
+ * with the word's first letters, so the chunks of every word beginning with
+ * the first `STEM_PREFIX` letters are loaded: a few more chunks than needed.
+ */
+
+/* The state of loading chunks is declared at the top, as the first search starts before this module has run to its end. */
+
+/** Loads into `instance`, the index of `bundle`, the chunks that may hold words beginning with a word of `words` (not for an exact search). */
+async function loadWordChunks(/** @type {any} */ instance, /** @type {string} */ bundle, /** @type {string} */ words) {
+  if (words === '' || /^\s*".+"\s*$/.test(words)) return;
+  if (!chunkRanges.has(bundle)) chunkRanges.set(bundle, readChunkRanges(bundle).catch(() => []));
+  const ranges = await /** @type {Promise<[string, string][]>} */ (chunkRanges.get(bundle));
+  const loaded = chunksLoaded.get(instance) ?? new Set();
+  chunksLoaded.set(instance, loaded);
+  const wanted = new Set();
+  for (const word of searchWords(words)) {
+    const prefix = [...word].slice(0, STEM_PREFIX).join('');
+    for (const [from, to] of ranges) {
+      // The range holds a word beginning with `prefix` when it ends after the prefix and starts before the words beginning with it end.
+      if (byCodePoint(to, prefix) >= 0 && (byCodePoint(from, prefix) <= 0 || from.startsWith(prefix)) && !loaded.has(from)) wanted.add(from);
+    }
+  }
+  // A chunk's first word is in that chunk's range: searching it (preload: no search is run) loads the chunk.
+  await Promise.all([...wanted].map((from) => { loaded.add(from); return instance.preload(from); }));
+}
+
+/** The word ranges of the index chunks of `bundle`, from its metadata (`pagefind-entry.json`, then the `.pf_meta` file it names). @returns {Promise<[string, string][]>} */
+async function readChunkRanges(/** @type {string} */ bundle) {
+  const base = new URL(bundle, document.baseURI);
+  const entry = await (await fetch(new URL('pagefind-entry.json', base))).json();
+  // One language per index (see docs/search.md): its only entry.
+  const language = /** @type {any} */ (Object.values(entry.languages ?? {})[0]);
+  if (!language?.hash) return [];
+  let bytes = new Uint8Array(await (await fetch(new URL(`pagefind.${language.hash}.pf_meta`, base))).arrayBuffer());
+  const signature = (/** @type {Uint8Array} */ b) => new TextDecoder().decode(b.subarray(0, 12)) === 'pagefind_dcd';
+  if (!signature(bytes)) bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  if (!signature(bytes)) return [];
+  // The metadata: [version, pages, chunks ([first word, last word, file] each), filters, sorts …].
+  const meta = decodeCbor(bytes.subarray(12));
+  return (Array.isArray(meta) && Array.isArray(meta[2]) ? meta[2] : [])
+    .filter((/** @type {unknown} */ c) => Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'string')
+    .map((/** @type {string[]} */ c) => /** @type {[string, string]} */ ([c[0], c[1]]));
+}
+
+/** The value a CBOR item encodes (RFC 8949: the kinds Pagefind writes; tags read through). */
+function decodeCbor(/** @type {Uint8Array} */ bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = new TextDecoder();
+  let at = 0;
+  const size = (/** @type {number} */ info) => {
+    if (info < 24) return info;
+    const width = { 24: 1, 25: 2, 26: 4, 27: 8 }[info];
+    if (!width) throw new Error('CBOR: indefinite length');
+    const value = width === 1 ? view.getUint8(at) : width === 2 ? view.getUint16(at) : width === 4 ? view.getUint32(at) : Number(view.getBigUint64(at));
+    at += width;
+    return value;
+  };
+  /** @returns {any} */
+  const item = () => {
+    const head = view.getUint8(at++);
+    const major = head >> 5;
+    const info = head & 31;
+    if (major === 7) {
+      if (info === 25 || info === 26 || info === 27) {
+        const value = info === 25 ? 0 : info === 26 ? view.getFloat32(at) : view.getFloat64(at);
+        at += { 25: 2, 26: 4, 27: 8 }[info] ?? 0;
+        return value;
+      }
+      return info === 21 ? true : info === 20 ? false : null;
+    }
+    const n = size(info);
+    if (major === 0) return n;
+    if (major === 1) return -1 - n;
+    if (major === 2 || major === 3) {
+      const part = bytes.subarray(at, (at += n));
+      return major === 3 ? text.decode(part) : part;
+    }
+    if (major === 4) return Array.from({ length: n }, item);
+    if (major === 5) {
+      /** @type {Record<string, unknown>} */
+      const map = {};
+      for (let i = 0; i < n; i++) { const key = item(); map[String(key)] = item(); }
+      return map;
+    }
+    return item();
+  };
+  return item();
 }
 
 /** Compares strings by code point, as Pagefind orders its sort keys (by their UTF-8 bytes), where `<` compares UTF-16 units. */
