@@ -26,7 +26,7 @@ import type { Entity } from './entities.js';
 import { BATCHES_IN_FLIGHT, MAX_FRAGMENTS, PagefindProblem, dropPreparedIndex, indexRecords, pagefindVersion, prepareIndex, whenAllSent } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
-  LANGUAGES_DATA, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
+  LANGUAGES_DATA, RECORDS_FORMAT, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
 } from './records.js';
 import { assignShards, shardCount, type Shard, type ShardMember } from './shards.js';
 
@@ -194,7 +194,7 @@ export async function searchUnit(
   // Date, not performance: `performance` is loaded on first use, ~8 ms here, after the changed page has rendered.
   const started = Date.now();
   const keyOf = (shard: Shard<UnitRecord>): string => cacheKey([
-    context.format, 'search-shard', pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
+    context.format, 'search-shard', RECORDS_FORMAT, pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
     ...shard.members.map(({ document, position }) => JSON.stringify([
       document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', entities.digest(document.name),
     ])),
@@ -287,7 +287,7 @@ class DocumentRecordsCache {
 
   key(document: UnitRecord, position: number, digest: string): string {
     return cacheKey([
-      this.context.format, 'search-records', this.recordsKey, document.name, document.title, this.terms.labels.get(document.name) ?? '', String(position),
+      this.context.format, 'search-records', RECORDS_FORMAT, this.recordsKey, document.name, document.title, this.terms.labels.get(document.name) ?? '', String(position),
       this.terms.language, String(this.terms.sortMeta), document.data?.[PASSAGES_DATA] ?? '', digest,
     ]);
   }

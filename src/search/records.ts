@@ -10,6 +10,13 @@ import { urlFragment, urlPath } from '../escape.js';
 import { entityType, passageEntities, type Entity } from './entities.js';
 import { primaryLanguage, yearOf, yearsOf, type DateSpan, type DocumentPassages, type Passage } from './passages.js';
 
+/**
+ * The form of the records made here, part of the keys under which the build
+ * cache keeps records and shards: a samizdat that makes them otherwise (2:
+ * dashes between words spaced, `DASH_JOIN`) does not take an earlier one's.
+ */
+export const RECORDS_FORMAT = 'records-2';
+
 /** A record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
   url: string;
@@ -98,8 +105,25 @@ function wordKey(word: string): string {
 
 const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
 
-/** A run of words joined by single spaces, and how many words it has. */
-interface Run { text: string; words: number }
+/**
+ * A run of words joined by single spaces, how many words it has, and which
+ * of them (by index in the run) stand in the text right after a dash, with
+ * no white space between (`DASH_JOIN`).
+ */
+interface Run { text: string; words: number; joins?: number[] }
+
+/**
+ * A dash or an ellipsis between two words with no white space around it
+ * ("Grimstone—'ee'd", "régime—which", "1923–1924", "well…perhaps").
+ * Pagefind splits its content into words at white space only, and a word
+ * into the parts it also indexes at ASCII punctuation only: it indexed
+ * "régime—which" as one word, "regimewhich", so that "which" and an exact
+ * "régime" did not find the passage. Its content has a space after such a
+ * dash; the words after one are listed in the record (`joins`), so that the
+ * search page shows the text as it is. ASCII hyphens are left: Pagefind
+ * indexes a hyphenated word whole and in its parts.
+ */
+const DASH_JOIN = /(?<=\S)[\u2012-\u2015\u2026\u2e3a\u2e3b]+(?=\S)/gu;
 
 /**
  * A text's words (split at white space, as Pagefind counts them) joined by
@@ -110,7 +134,19 @@ interface Run { text: string; words: number }
  */
 function spaced(text: string): Run {
   const joined = text.trim().replace(/\s+/g, ' ');
-  return { text: joined, words: joined === '' ? 0 : spaces(joined) + 1 };
+  // Most texts have no dash between words: they are not looked at word by word.
+  DASH_JOIN.lastIndex = 0;
+  if (!DASH_JOIN.test(joined)) return { text: joined, words: joined === '' ? 0 : spaces(joined) + 1 };
+  const words: string[] = [];
+  const joins: number[] = [];
+  for (const word of joined.split(' ')) {
+    const parts = word.replace(DASH_JOIN, '$& ').split(' ');
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) joins.push(words.length);
+      words.push(part);
+    }
+  }
+  return { text: words.join(' '), words: words.length, joins };
 }
 
 /** How many spaces a text has. */
@@ -119,6 +155,9 @@ function spaces(text: string): number {
   for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count += 1;
   return count;
 }
+
+/** A record's content, where each of its passages starts, and the words that follow a dash in the text with no space (indexes among the content's words, ascending). */
+export interface RecordContent { content: string; spans: PassageSpan[]; joins: number[] }
 
 /** A passage's place in its record's content, and what a result found there links to and shows. */
 export interface PassageSpan {
@@ -136,14 +175,15 @@ export interface PassageSpan {
  * Of each form, only the words the record does not already have are added,
  * so that a word is in the content once however many forms repeat it, and
  * the excerpt of a search for a word of the text shows the text. Returns the
- * content and where each passage starts in it.
+ * content, where each passage starts in it, and the words the text sets
+ * right after a dash (`DASH_JOIN`).
  */
-export function recordContent(passages: readonly Passage[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
+export function recordContent(passages: readonly Passage[], entities: readonly Entity[]): RecordContent {
   return contentOf(passages, passages.map((passage) => spaced(passage.text)), entities);
 }
 
 /** `recordContent`, given each passage's text `spaced` (worked out once, when the passages are grouped into records). */
-function contentOf(passages: readonly Passage[], texts: readonly Run[], entities: readonly Entity[]): { content: string; spans: PassageSpan[] } {
+function contentOf(passages: readonly Passage[], texts: readonly Run[], entities: readonly Entity[]): RecordContent {
   // Most passages have no other forms: the text's words are compared only when there are some.
   let known: Set<string> | undefined;
   const newWords = (forms: readonly string[]): string[] => forms.flatMap((form) => {
@@ -158,10 +198,12 @@ function contentOf(passages: readonly Passage[], texts: readonly Run[], entities
   });
   // The content is built of runs of words, each joined by single spaces: `count` is the words so far.
   const runs: string[] = [];
+  const joins: number[] = [];
   let count = 0;
   const add = (run: Run): void => {
     if (run.words === 0) return;
     runs.push(run.text);
+    for (const join of run.joins ?? []) joins.push(count + join);
     count += run.words;
   };
   const bracketed = (forms: string[]): void => {
@@ -174,7 +216,7 @@ function contentOf(passages: readonly Passage[], texts: readonly Run[], entities
     if (passage.forms.length > 0) bracketed(newWords(passage.forms));
   }
   if (entities.length > 0) bracketed(newWords(entities.flatMap((e) => e.names)));
-  return { content: runs.join(' '), spans };
+  return { content: runs.join(' '), spans, joins };
 }
 
 /** The passages of a record, as its `passages` metadata carries them: `offset:target:number` (the number URI-encoded), space-separated. */
@@ -231,7 +273,7 @@ export function documentRecords(
   });
   const title = document.title;
   return groups.map(({ passages, texts, entities, filters, first }): SearchRecord => {
-    const { content, spans } = contentOf(passages, texts, entities);
+    const { content, spans, joins } = contentOf(passages, texts, entities);
     const heading = passages[0].heading;
     const order = orderKey(position, first);
     const target = passages[0].target;
@@ -243,6 +285,8 @@ export function documentRecords(
       // Pagefind indexes metadata too; the search page keeps only results whose words are in the content, and gives metadata no weight.
       meta: {
         passages: encodeSpans(spans),
+        // The words that follow a dash with no space in the text (DASH_JOIN): the search page shows them joined.
+        ...(joins.length > 0 && { joins: joins.join(' ') }),
         ...(heading !== '' && heading !== passages[0].text && { heading }),
         // Pagefind orders each index of a sharded edition on its own: the search page merges them by these (SORT_META).
         ...(context.sortMeta && Object.fromEntries(Object.entries(sort).map(([key, value]) => [`${SORT_META}${key}`, value]))),

@@ -235,6 +235,21 @@ describe('search: the records of the index', () => {
     assert.equal(grouped[0].content, words(texts.slice(0, 4).join(' ')).join(' '));
   });
 
+  it('spaces a dash or an ellipsis between words for the index, and says which words follow one', () => {
+    const { content, spans, joins } = recordContent([
+      passage({ text: 'Mr. Grimstone—\'ee\'d it, the régime—which, 1923–1924, “Yes”—and well…perhaps' }),
+      passage({ anchor: 'p2', target: 'p2', number: '2', text: 'A well-known word, a dash — apart, one at the end—' }),
+      passage({ anchor: 'p3', target: 'p3', number: '3', text: 'Soo—oop of the e—e—evening' }),
+    ], []);
+    const words = content.split(' ');
+    assert.equal(content, 'Mr. Grimstone— \'ee\'d it, the régime— which, 1923– 1924, “Yes”— and well… perhaps A well-known word, a dash — apart, one at the end— Soo— oop of the e— e— evening');
+    assert.deepEqual(joins.map((i) => words[i]), ['\'ee\'d', 'which,', '1924,', 'and', 'perhaps', 'oop', 'e—', 'evening'], 'the words after a dash with no space, by their index in the content');
+    assert.deepEqual(spans.map((s) => words[s.offset]), ['Mr.', 'A', 'Soo—'], 'each passage starts where its first word is, the spaces added counted');
+    const [record] = documentRecords(letter([passage({ text: 'the régime—which' }), passage({ anchor: 'p2', target: 'p2', number: '2', text: 'no dash here' })]), 0, context);
+    assert.equal(record.meta.joins, '2', 'the record lists them');
+    assert.equal(documentRecords(letter([passage({ text: 'no dash here' })]), 0, context)[0].meta.joins, undefined, 'and has no list when there are none');
+  });
+
   const letter = (passages: Passage[], mentions: { entry: string; paragraph: string; text?: string }[] = []) => ({
     name: 'letter', title: 'A letter', entities: mentioned(mentions), passages: { language: 'en', date: { when: '1905-03-02' }, passages },
   });

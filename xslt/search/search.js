@@ -505,12 +505,14 @@ function contentWords(/** @type {any} */ data) {
     return { offset: Number(offset), target, number: decodeURIComponent(number ?? '') };
   });
   if (spans.length === 0) spans.push({ offset: 0, target: String(data.raw_url ?? '').split('#')[1] ?? '', number: '' });
+  // The words that follow a dash in the text with no space between (src/search/records.ts, DASH_JOIN): shown joined.
+  const joins = new Set(String(data.meta?.joins ?? '').split(' ').filter((s) => s !== '').map(Number));
   let forms = false;
   let passage = 0;
   const words = String(data.content ?? '').split(/\s+/).map((word, index) => {
     while (passage + 1 < spans.length && spans[passage + 1].offset <= index) passage++;
     if (word === FORMS_OPEN) forms = true;
-    const entry = { word, forms, passage };
+    const entry = { word, forms, passage, join: joins.has(index) };
     if (word === FORMS_CLOSE) forms = false;
     return entry;
   });
@@ -563,7 +565,7 @@ function excerptWords(/** @type {string} */ html) {
 }
 
 /** The excerpt as nodes: words found as <mark>, and runs of other forms in a span that says what they are. */
-function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /** @type {{ forms: boolean }[]} */ words, /** @type {number} */ start) {
+function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /** @type {{ forms: boolean, join: boolean }[]} */ words, /** @type {number} */ start) {
   /** @type {Node[]} */
   const nodes = [];
   /** @type {HTMLElement | undefined} */
@@ -572,7 +574,7 @@ function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /
     // A bracket cut from its forms by the excerpt's edge says nothing.
     if ((i === tokens.length - 1 && token.word === FORMS_OPEN) || (i === 0 && token.word === FORMS_CLOSE)) return;
     const node = token.mark ? Object.assign(document.createElement('mark'), { textContent: token.word }) : document.createTextNode(token.word);
-    const space = nodes.length === 0 ? [] : [document.createTextNode(' ')];
+    const space = nodes.length === 0 || words[start + i]?.join ? [] : [document.createTextNode(' ')];
     if (!words[start + i]?.forms) {
       forms = undefined;
       nodes.push(...space, node);
@@ -598,14 +600,16 @@ function excerptNodes(/** @type {{ word: string, mark: boolean }[]} */ tokens, /
  * an earlier one on the page. Browsers without text fragments, or that do not
  * find it, still go to the paragraph.
  */
-function textDirective(/** @type {{ word: string, forms: boolean, passage: number }[]} */ words, /** @type {number} */ at, /** @type {string} */ hash) {
+function textDirective(/** @type {{ word: string, forms: boolean, passage: number, join: boolean }[]} */ words, /** @type {number} */ at, /** @type {string} */ hash) {
   const same = (/** @type {{ forms: boolean, passage: number }} */ w) => !w.forms && w.passage === words[at].passage;
   const before = [];
-  for (let i = at - 1; i >= 0 && before.length < 3 && same(words[i]); i--) before.unshift(words[i].word);
+  for (let i = at - 1; i >= 0 && before.length < 3 && same(words[i]); i--) before.unshift(i);
   const after = [];
-  for (let i = at + 1; i < words.length && after.length < 3 && same(words[i]); i++) after.push(words[i].word);
-  const encode = (/** @type {string[]} */ part) => encodeURIComponent(part.join(' ')).replace(/-/g, '%2D');
-  return `${hash}:~:text=${before.length > 0 ? `${encode(before)}-,` : ''}${encode([words[at].word])}${after.length > 0 ? `,-${encode(after)}` : ''}`;
+  for (let i = at + 1; i < words.length && after.length < 3 && same(words[i]); i++) after.push(i);
+  // As the page has them: a word that follows a dash with no space is joined to it (the browser matches the prefix and suffix to the found word across white space, or none).
+  const text = (/** @type {number[]} */ part) => part.map((i, n) => (n > 0 && !words[i].join ? ' ' : '') + words[i].word).join('');
+  const encode = (/** @type {number[]} */ part) => encodeURIComponent(text(part)).replace(/-/g, '%2D');
+  return `${hash}:~:text=${before.length > 0 ? `${encode(before)}-,` : ''}${encode([at])}${after.length > 0 ? `,-${encode(after)}` : ''}`;
 }
 
 export {};
