@@ -595,16 +595,16 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
 
-  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one gets quotation marks
-       (samizdat:quote-marks: by @rend, the language and the nesting; none where the source's own
-       marks are kept in the text). -->
-  <xsl:template match="q | quote | said" mode="text">
+  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one (and a soCalled's words)
+       gets quotation marks (samizdat:quote-marks: by @rend, the language and the nesting; none where the
+       source's own marks are kept in the text). -->
+  <xsl:template match="q | quote | said | soCalled" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
     <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>
     <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
-      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[1]"/></span></xsl:if>
       <xsl:apply-templates mode="text"/>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[2]"/></span></xsl:if>

@@ -152,8 +152,8 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <!-- An inline quotation between the marks the page gives it (samizdat:quote-marks). -->
-  <xsl:template match="q | quote | said" mode="inline">
+  <!-- An inline quotation (or a soCalled's words) between the marks the page gives it (samizdat:quote-marks). -->
+  <xsl:template match="q | quote | said | soCalled" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="inline"/>
