@@ -182,8 +182,12 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <!-- An inline list runs in its sentence, as the page has it. -->
-  <xsl:template match="list[tokenize(@rend) = 'inline'] | list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
+  <!-- An inline list runs in its sentence, as the page has it; its items and labels apart (samizdat:list-gap). -->
+  <xsl:template match="list[tokenize(@rend) = 'inline']" mode="inline" priority="1">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+  <xsl:template match="list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
+    <xsl:if test="samizdat:list-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 </xsl:stylesheet>
