@@ -63,4 +63,15 @@ describe('blocks in a phrase on the page', function () {
     assert.ok(line, 'the verse line is one paragraph of the page');
     assert.equal(line[1].replace(/<a class="line-number"[^>]*>[^<]*<\/a>/, '').replace(/<[^>]*>/g, ''), 'He said “no more”, and Jones too.');
   });
+
+  it('sets a stage direction amid a line\'s words in the line, one standing alone on its own, and keeps an inline list\'s items apart', async () => {
+    const page = await toHtml(doc('<sp><speaker>Ann</speaker><l>Come hither, <stage>kneels</stage> good sir.</l><stage>Exit.</stage></sp>'
+      + '<p>Before <list rend="inline"><item>x</item><item>y</item></list> after; <list rend="inline"><label>a)</label><item>one</item>, <item>two</item></list>.</p>'));
+    const line = /<p id="line-1"[^>]*>([\s\S]*?)<\/p>/.exec(page);
+    assert.ok(line, 'the verse line is one paragraph of the page');
+    assert.equal(line[1].replace(/<a class="line-number"[^>]*>[^<]*<\/a>/, ''), 'Come hither, <span class="tei-stage in-sentence">kneels</span> good sir.');
+    assert.match(page, /<p class="tei-stage">Exit\.<\/p>/, 'a stage direction between lines is a block');
+    const paragraph = /<p id="para-1"[^>]*>([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '';
+    assert.equal(paragraph.replace(/<a class="para-number"[^>]*>[^<]*<\/a>\s*/, '').replace(/<[^>]*>/g, ''), 'Before x y after; a) one, two.');
+  });
 });

@@ -179,6 +179,17 @@ describe('search: the passages of a document', function () {
     assert.deepEqual(json.passages.map((p) => p[3]), ['by Ann Lee', 'He said “no more”, and “quoted” Jones too.']);
   });
 
+  it('keeps a stage direction amid a line\'s words in the line\'s passage, and the items of an inline list apart', () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <sp><speaker>Ann</speaker><l>Come hither, <stage>kneels</stage> good sir.</l></sp>
+        <p>Fruit: <list rend="inline"><item>quince</item><item>medlar</item></list>.</p>
+      </body></text></TEI>`;
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei, 'inline.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Ann', 'Come hither, (kneels) good sir.', 'Fruit: quince medlar.']);
+  });
+
   it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
     const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
     const verse = passages.find((p) => p.text.includes('A verse that stands'));

@@ -71,7 +71,7 @@ describe('plain text (toText)', () => {
         </div>
       </body></text></TEI>`;
     assert.equal(await toText({ text: tei, file: 'blocks.xml' }), [
-      'One', 'First words here', 'loose a b[1]', 'Ann', 'A line', 'Another', '[2]', 'Before', 'a verse', 'in a paragraph', 'after', 'xy',
+      'One', 'First words here', 'loose a b[1]', 'Ann', 'A line', 'Another', '[2]', 'Before', 'a verse', 'in a paragraph', 'after', 'x y',
       '[1] A note.', '[2] Between blocks.',
     ].join('\n\n') + '\n');
   });
@@ -100,6 +100,20 @@ describe('plain text (toText)', () => {
       'He said “no more”. And Smith, p. 3, “quoted” Jones too.',
       'A motto.', 'Its source', 'Text.',
       'Before', 'a verse', 'after',
+    ].join('\n\n') + '\n');
+  });
+
+  it('keeps apart the items of an inline list, and a stage direction amid a line\'s words in the line, in parentheses', async () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <p>Before <list rend="inline"><item>x</item><item>y</item></list> after; <list rend="inline"><item>one</item>, <item>two</item>,<item>three</item></list>.</p>
+        <list rend="inline"><label>a)</label><item>one</item><label>b)</label><item>two</item></list>
+        <sp><speaker>Ann</speaker><l>Come hither, <stage>kneels</stage> good sir.</l><stage>Exit.</stage><p>Then <stage> aside </stage>no more, <stage>[Laughs.]</stage></p></sp>
+      </body></text></TEI>`;
+    assert.equal(await toText({ text: tei, file: 'inline.xml' }), [
+      'Before x y after; one, two, three.', 'a) one b) two',
+      'Ann', 'Come hither, (kneels) good sir.', 'Exit.', 'Then (aside) no more, [Laughs.]',
     ].join('\n\n') + '\n');
   });
 

@@ -165,8 +165,9 @@
 
   <!-- Elements that stand either between paragraphs or within a sentence (TEI's "inter-level" quotations and
        bibliographic references; a title page's author, date and edition, which a byline or an imprint may
-       hold amid its own words): a block only where no words of their parent stand beside them. -->
-  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'cit', 'docAuthor', 'docDate', 'docEdition')"/>
+       hold amid its own words; a stage direction, which may stand between speeches or within a verse line
+       or a speech's sentence): a block only where no words of their parent stand beside them. -->
+  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
 
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -175,6 +176,16 @@
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
       and not(local-name($e) = 'label' and not($e/parent::list))
       and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))"/>
+  </xsl:function>
+
+  <!-- Whether $e, an item or a label of an inline list, is set against what is before it in the list (an item, a
+       label, a word) with no white space between: the page, the plain text and the search records put a space
+       there, so that the words of two items ("x", "y") do not run together ("xy"). Where the encoding has white
+       space or punctuation and white space (", ") between them, that is kept as it is. -->
+  <xsl:function name="samizdat:list-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
   </xsl:function>
 
   <!-- Whether $e, one of samizdat:in-sentence-names, stands within a sentence: words stand beside it, and it

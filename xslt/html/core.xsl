@@ -523,6 +523,7 @@
     <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
   </xsl:template>
   <xsl:template match="list[tokenize(@rend) = 'inline']/item | list[tokenize(@rend) = 'inline']/label" mode="text" priority="2">
+    <xsl:if test="samizdat:list-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 

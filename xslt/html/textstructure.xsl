@@ -128,7 +128,8 @@
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if (self::stage and samizdat:in-sentence(.)) then ' in-sentence' else '')"/>
       <xsl:choose>
         <xsl:when test="exists($samizdat:link)">
           <a class="{$samizdat:link?class}" href="{$samizdat:link?href}">

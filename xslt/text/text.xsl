@@ -152,6 +152,15 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- A stage direction amid the words of a line or a sentence (samizdat:in-sentence): the page sets it in
+       italics, which a plain text has not, so it is put in parentheses here, lest it be read as spoken
+       ("O me! (To Helena.) You juggler"); none added where its words are already in brackets. -->
+  <xsl:template match="stage" mode="inline">
+    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates mode="inline"/></xsl:variable>
+    <xsl:variable name="words" select="string-join($parts)"/>
+    <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
+      else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
+  </xsl:template>
   <!-- An inline quotation (or a soCalled's words) between the marks the page gives it (samizdat:quote-marks). -->
   <xsl:template match="q | quote | said | soCalled" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
@@ -182,8 +191,12 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <!-- An inline list runs in its sentence, as the page has it. -->
-  <xsl:template match="list[tokenize(@rend) = 'inline'] | list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
+  <!-- An inline list runs in its sentence, as the page has it; its items and labels apart (samizdat:list-gap). -->
+  <xsl:template match="list[tokenize(@rend) = 'inline']" mode="inline" priority="1">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+  <xsl:template match="list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
+    <xsl:if test="samizdat:list-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 </xsl:stylesheet>
