@@ -47,6 +47,17 @@ describe('mentions in context', function () {
     ]);
   });
 
+  it('reads a stage direction amid a verse line\'s words with the line, and keeps the entries of an inline list apart', async () => {
+    assert.deepEqual(await contexts(`<sp><speaker>Ann</speaker><l>Come hither, <stage>kneels to ${anna}</stage> good sir</l>`
+      + `<l>Then <stage>to ${anna}</stage> softly</l></sp>`
+      + `<p>Ask ${anna}<list rend="inline"><item>x</item><item>y</item></list></p><p><list rend="inline"><item>x</item><item>y ${anna}</item></list></p>`), [
+      { before: 'Come hither, kneels to ', after: ' good sir' },
+      { before: 'Then to ', after: ' softly' },
+      { before: 'Ask ', after: 'x y' },
+      { before: 'y ', after: '' },
+    ]);
+  });
+
   it('keeps a mention inside a note to the reading text around the note', async () => {
     assert.deepEqual(await contexts(`<p>Words <note>see ${anna} here</note> and more words.</p>`), [{ before: 'Words ', after: ' and more words.' }]);
   });
@@ -87,11 +98,13 @@ describe('mentions in context', function () {
   it('begins the words before after any start closed before the mention: each of the names that starts them', async () => {
     // Each name here starts the words before; one left out of the rule would run them past it, one added would stop them at it.
     // A speaker's label starts them too, but its words are no context of what follows it (a heading of the speech, not said).
-    const starts = ['p', 'ab', 'l', 'head', 'item', 'label', 'speaker', 'stage', 'cell', 'castItem', 'lg', 'sp', 'div', 'floatingText', 'text'];
+    // A stage direction starts them only where it stands apart (see the verse line above): amid a sentence's words, as here, it is read with them.
+    const starts = ['p', 'ab', 'l', 'head', 'item', 'label', 'speaker', 'cell', 'castItem', 'lg', 'sp', 'div', 'floatingText', 'text'];
     const body = starts.map((name) => `<p>Prose first, <${name}>inner ${name}</${name}> and then ${anna}.</p>`).join('');
-    assert.deepEqual(await contexts(`${body}<p>Prose first, <hi>inner hi</hi> and then ${anna}.</p>`), [
+    assert.deepEqual(await contexts(`${body}<p>Prose first, <hi>inner hi</hi> and then ${anna}.</p><p>Prose first, <stage>inner stage</stage> and then ${anna}.</p>`), [
       ...starts.map((name) => ({ before: name === 'speaker' ? 'and then ' : `inner ${name} and then `, after: '.' })),
       { before: 'Prose first, inner hi and then ', after: '.' },
+      { before: 'Prose first, inner stage and then ', after: '.' },
     ]);
   });
 

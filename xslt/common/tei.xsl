@@ -46,7 +46,9 @@
        inside one (quote, bibl, cit, figure, stage, docAuthor, docDate …), where a neighbour may be
        punctuation. Where the encoding puts no white space between such an element and what is next to
        it, the plain text, the search records, mention contexts and a phrase on the page put a space.
-       text.xsl's inline templates for them (the same names, lb, pb and cb besides) list them too (a change here is a change there). -->
+       text.xsl's inline templates for them (the same names, lb, pb and cb besides) list them too (a change here is a change there).
+       An inline list's items run in their sentence: one separates only where it is set against the entry before it
+       (samizdat:list-gap). -->
   <xsl:variable name="samizdat:separating-set" as="map(xs:string, xs:boolean)" select="map:merge((
     'cell', 'l', 'item', 'label', 'p', 'ab', 'head', 'lg', 'sp', 'speaker', 'row', 'list', 'table',
     'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
@@ -55,9 +57,10 @@
     'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map { .: true() })"/>
   <xsl:function name="samizdat:separates" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="map:contains($samizdat:separating-set, local-name($e))
+    <xsl:sequence select="(map:contains($samizdat:separating-set, local-name($e))
       and not(local-name($e) = ('list', 'item', 'label') and tokenize(($e/self::list, $e/parent::list)[1]/@rend) = 'inline')
-      and not(local-name($e) = 'label' and not($e/parent::list))"/>
+      and not(local-name($e) = 'label' and not($e/parent::list)))
+      or (local-name($e) = ('item', 'label') and tokenize($e/parent::list/@rend) = 'inline' and samizdat:list-gap($e))"/>
   </xsl:function>
 
   <!-- The encoding's quotation declarations, found without searching the document each time. -->

@@ -319,7 +319,9 @@
   <!-- Where the words before a mention begin: the start of the nearest of these elements before it. -->
   <xsl:function name="samizdat:starts-context" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
-    <xsl:sequence select="exists($e[self::p or self::ab or self::l or self::head or self::item or self::label or self::speaker or self::stage
+    <!-- A stage direction amid the words of its line (samizdat:in-sentence) is no start: it is read with them. -->
+    <xsl:sequence select="exists($e[self::p or self::ab or self::l or self::head or self::item or self::label or self::speaker
+      or (self::stage and not(samizdat:in-sentence(.)))
       or self::cell or self::castItem or self::lg or self::sp or self::div or self::floatingText or self::text])"/>
   </xsl:function>
 
@@ -433,7 +435,8 @@
   <xsl:template match="(person | personGrp | place | org | event | object | bibl | biblStruct | biblFull)[@xml:id][samizdat:is-entry(.)] | listRelation" mode="mentions"/>
 
   <xsl:template match="(persName | placeName | orgName | eventName | name | rs | geogName | objectName | title | author | editor | actor | role | roleName | addName | forename | surname | genName | nameLink | settlement | region | country | district | bloc | origPlace | pubPlace | affiliation)[@ref or @key or @corresp or @sameAs]" mode="mentions">
-    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][1]"/>
+    <!-- The block a mention's words are read within: not a stage direction amid the words of its line, which the line holds. -->
+    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(self::stage and samizdat:in-sentence(.))][1]"/>
     <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.), normalize-space(.),
       samizdat:context-before(., $block), samizdat:context-after(., $block))"/>
     <xsl:apply-templates mode="mentions"/>
@@ -458,7 +461,8 @@
 
   <!-- Words ascribed to someone (said, q, u with @who) are a mention of them in their paragraph. -->
   <xsl:template match="said[@who] | q[@who] | u[@who]" mode="mentions">
-    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][1]"/>
+    <!-- The block a mention's words are read within: not a stage direction amid the words of its line, which the line holds. -->
+    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(self::stage and samizdat:in-sentence(.))][1]"/>
     <xsl:variable name="words" select="normalize-space(.)"/>
     <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.),
       if (string-length($words) gt $samizdat:context-length) then replace(substring($words, 1, $samizdat:context-length), '\s\S*$', '') || '…' else $words,
