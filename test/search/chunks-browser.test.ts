@@ -14,13 +14,10 @@
  * Skipped, saying so, where chromium is missing (a failure in CI).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { EditionServer } from '../../src/serve/index.js';
-import { launchChromium, requireChromium } from '../support/browser.js';
-import { LETTERS, serveSingleAndSharded, writeLetters } from './letters.js';
+import type { Page } from 'playwright-core';
+import { LETTERS, lettersInBrowser } from './letters.js';
 
 /** Letters no stemming takes off the end of a word. */
 const TAIL = 'bcdfgkmnprt';
@@ -39,32 +36,9 @@ function ownWords(n: number): string {
 
 describe('a search word and the chunks of the index, in a browser', function () {
   this.timeout(300_000);
-  let scratch: string | undefined;
-  const servers: EditionServer[] = [];
-  let browser: Browser | undefined;
-  let page: Page;
-  let single: string;
-  let sharded: string;
-  const errors: string[] = [];
-
-  before(async function () {
-    requireChromium(this);
-    scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-chunks-browser-'));
-    const tei = join(scratch, 'tei');
-    writeLetters(tei, Object.fromEntries(LETTERS.map(({ file }, n) => [file, ownWords(n)])));
-    const served = await serveSingleAndSharded(tei, scratch);
-    servers.push(...served.servers);
-    ({ single, sharded } = served);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-  afterEach(() => assert.deepEqual(errors, []));
-  after(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  const served = lettersInBrowser('chunks-browser', Object.fromEntries(LETTERS.map(({ file }, n) => [file, ownWords(n)])));
+  let page: Page, single: string, sharded: string, scratch: string;
+  before(() => { ({ page, single, sharded, scratch } = served); });
 
   /** The status of the search page of `site` at `query`. */
   async function status(site: string, query: string): Promise<string> {
@@ -74,7 +48,7 @@ describe('a search word and the chunks of the index, in a browser', function () 
   }
 
   it('splits the words over several chunks of one index (else this test tests nothing)', () => {
-    const chunks = readdirSync(join(/** the single build */ String(scratch), 'single', 'search', 'pagefind', 'index'));
+    const chunks = readdirSync(join(scratch, 'single', 'search', 'pagefind', 'index'));
     assert.ok(chunks.length >= 3, `${chunks.length} chunk(s)`);
   });
 

@@ -11,44 +11,17 @@
  * Skipped, saying so, where chromium is missing (a failure in CI).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { EditionServer } from '../../src/serve/index.js';
-import { launchChromium, requireChromium } from '../support/browser.js';
-import { serveSingleAndSharded, writeLetters } from './letters.js';
+import type { Page } from 'playwright-core';
+import { lettersInBrowser } from './letters.js';
 
 /** Words joined by an em dash, an en dash and an ellipsis, as printed texts set them. */
 const JOINED = 'Zorbaxian—quillet 1923–1924 maybe…trelliswick';
 
 describe('words joined by a dash, searched in a browser', function () {
   this.timeout(240_000);
-  let scratch: string | undefined;
-  const servers: EditionServer[] = [];
-  let browser: Browser | undefined;
-  let page: Page;
-  let sites: [string, string][] = [];
-  const errors: string[] = [];
-
-  before(async function () {
-    requireChromium(this);
-    scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-dash-browser-'));
-    const tei = join(scratch, 'tei');
-    writeLetters(tei, { 'bath.xml': JOINED });
-    const served = await serveSingleAndSharded(tei, scratch);
-    servers.push(...served.servers);
-    sites = [['one index', served.single], ['shards', served.sharded]];
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-  afterEach(() => assert.deepEqual(errors, []));
-  after(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  const served = lettersInBrowser('dash-browser', { 'bath.xml': JOINED });
+  let page: Page, single: string, sharded: string;
+  before(() => { ({ page, single, sharded } = served); });
 
   /** The status, and each result's link and excerpt, of the search page of `site` at `query`. */
   async function shown(site: string, query: string): Promise<{ status: string; results: { href: string; excerpt: string; marked: string[] }[] }> {
@@ -65,7 +38,7 @@ describe('words joined by a dash, searched in a browser', function () {
   }
 
   it('finds the word after a dash, and the word before it in an exact search', async () => {
-    for (const [where, site] of sites) {
+    for (const [where, site] of [['one index', single], ['shards', sharded]]) {
       for (const [query, word, mark] of [['?q=quillet', 'quillet', 'quillet'], ['?q=%22Zorbaxian%22', '"Zorbaxian"', 'Zorbaxian—'], ['?q=1924', '1924', '1924'], ['?q=trelliswick', 'trelliswick', 'trelliswick.']]) {
         const found = await shown(site, query);
         assert.equal(found.status, `1 passage found for “${word}”.`, `${where}, ${query}`);
@@ -75,7 +48,7 @@ describe('words joined by a dash, searched in a browser', function () {
   });
 
   it('shows the words joined as the text has them, and links to them as the page has them', async () => {
-    for (const [where, site] of sites) {
+    for (const [where, site] of [['one index', single], ['shards', sharded]]) {
       const [result] = (await shown(site, '?q=quillet')).results;
       assert.ok(result.excerpt.includes(JOINED), `${where}: ${JSON.stringify(result.excerpt)} shows ${JSON.stringify(JOINED)}`);
       assert.ok(!/[—–…] /.test(result.excerpt), `${where}: no space after a dash: ${JSON.stringify(result.excerpt)}`);

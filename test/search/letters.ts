@@ -6,11 +6,14 @@
  * them. Small enough for one shard by default; a test asks for more with
  * `searchShardSize`.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { strict as assert } from 'node:assert';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { build } from '../../src/build/index.js';
 import { serveEdition, type EditionServer } from '../../src/serve/index.js';
+import { launchChromium, requireChromium } from '../support/browser.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
@@ -57,4 +60,55 @@ export async function serveSingleAndSharded(tei: string, scratch: string): Promi
     servers.push(await serveEdition({ root: out, port: 0 }));
   }
   return { single: servers[0].url, sharded: servers[1].url, servers };
+}
+
+/** The letters edition served in one index and in shards, and a page of headless Chromium to search them. */
+export interface LettersInBrowser {
+  /** The folder the letters (`tei/`) and both builds are in. */
+  readonly scratch: string;
+  /** The site with one index, and the one in shards. */
+  readonly single: string;
+  readonly sharded: string;
+  readonly page: Page;
+}
+
+/**
+ * Sets up, for the suite it is called in, the letters edition (`words` as
+ * `writeLetters` takes them) built and served in one index and in shards,
+ * and a browser page; checks after each test that the page's script threw
+ * nothing; tears it all down after the suite. Skipped, saying so, where
+ * chromium is missing (a failure in CI).
+ */
+export function lettersInBrowser(name: string, words: Readonly<Record<string, string>> = {}): LettersInBrowser {
+  let scratch: string | undefined;
+  let served: ServedLetters | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  before(async function () {
+    requireChromium(this);
+    scratch = mkdtempSync(join(tmpdir(), `samizdat-search-${name}-`));
+    const tei = join(scratch, 'tei');
+    writeLetters(tei, words);
+    served = await serveSingleAndSharded(tei, scratch);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterEach(() => assert.deepEqual(errors, []));
+  after(async () => {
+    await browser?.close();
+    for (const server of served?.servers ?? []) await server.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the letters are not served yet (read this in a test or a hook after the suite\'s own before)');
+    return value;
+  };
+  return {
+    get scratch() { return ready(scratch); },
+    get single() { return ready(served).single; },
+    get sharded() { return ready(served).sharded; },
+    get page() { return ready(page); },
+  };
 }

@@ -16,14 +16,9 @@
  * Skipped, saying so, where chromium is missing (a failure in CI).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { EditionServer } from '../../src/serve/index.js';
+import type { Page } from 'playwright-core';
 import { shardCount, shardOf } from '../../src/search/shards.js';
-import { launchChromium, requireChromium } from '../support/browser.js';
-import { LETTERS, serveSingleAndSharded, writeLetters } from './letters.js';
+import { LETTERS, lettersInBrowser } from './letters.js';
 
 interface Shown { status: string; results: string[] }
 
@@ -33,34 +28,13 @@ const NEAR = { file: 'london.xml', word: 'grim' };
 
 describe('near matches of a search index in shards, in a browser', function () {
   this.timeout(240_000);
-  let scratch: string | undefined;
-  const servers: EditionServer[] = [];
-  let browser: Browser | undefined;
-  let page: Page;
-  let single: string;
-  let sharded: string;
-  const errors: string[] = [];
-
-  before(async function () {
-    requireChromium(this);
+  it('sets the two letters in different shards (else this file tests nothing)', () => {
     const count = shardCount(LETTERS.length, 1);
     assert.notEqual(shardOf(WORD.file.replace(/\.xml$/, ''), count), shardOf(NEAR.file.replace(/\.xml$/, ''), count), 'the two letters share a shard');
-    scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-near-browser-'));
-    const tei = join(scratch, 'tei');
-    writeLetters(tei, { [WORD.file]: WORD.word, [NEAR.file]: NEAR.word });
-    const served = await serveSingleAndSharded(tei, scratch);
-    servers.push(...served.servers);
-    ({ single, sharded } = served);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
   });
-  afterEach(() => assert.deepEqual(errors, []));
-  after(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  const served = lettersInBrowser('near-browser', { [WORD.file]: WORD.word, [NEAR.file]: NEAR.word });
+  let page: Page, single: string, sharded: string;
+  before(() => { ({ page, single, sharded } = served); });
 
   /** The search page of `site` at `query`: its status and every result (few: no "More results"), each as its link and excerpt. */
   async function shown(site: string, query: string): Promise<Shown> {

@@ -18,48 +18,22 @@
  * Skipped, saying so, where chromium is missing (a failure in CI).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { EditionServer } from '../../src/serve/index.js';
-import { launchChromium, requireChromium } from '../support/browser.js';
-import { LETTERS, serveSingleAndSharded, writeLetters } from './letters.js';
+import type { Page } from 'playwright-core';
+import { LETTERS, lettersInBrowser } from './letters.js';
 
 interface Shown { status: string; results: string[] }
 
 describe('search in shards, in a browser', function () {
   this.timeout(240_000);
-  let scratch: string | undefined;
-  const servers: EditionServer[] = [];
-  let browser: Browser | undefined;
-  let page: Page;
-  /** The site with one index, and the one in shards. */
-  let single: string;
-  let sharded: string;
+  const served = lettersInBrowser('shards-browser');
+  let page: Page, single: string, sharded: string;
   let bundles: string[];
-
-  before(async function () {
-    requireChromium(this);
-    scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-shards-browser-'));
-    const tei = join(scratch, 'tei');
-    writeLetters(tei);
-    const served = await serveSingleAndSharded(tei, scratch);
-    servers.push(...served.servers);
-    ({ single, sharded } = served);
-    bundles = /data-bundles="([^"]*)"/.exec(readFileSync(join(scratch, 'sharded', 'search', 'index.html'), 'utf8'))?.[1].split(' ') ?? [];
+  before(() => {
+    ({ page, single, sharded } = served);
+    bundles = /data-bundles="([^"]*)"/.exec(readFileSync(join(served.scratch, 'sharded', 'search', 'index.html'), 'utf8'))?.[1].split(' ') ?? [];
     assert.ok(bundles.length >= 4, `the letters are in ${bundles.length} shards`);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-  /** Errors the search page's script threw, over all the tests: none. */
-  const errors: string[] = [];
-  afterEach(() => assert.deepEqual(errors, []));
-  after(async () => {
-    await browser?.close();
-    for (const server of servers) await server.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   /** The search page of `site` at `query`: its status and every result (after "More results" until there are no more), each as its link, document and excerpt. */
