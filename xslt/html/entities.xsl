@@ -316,6 +316,13 @@
     </xsl:iterate>
   </xsl:function>
 
+  <!-- The block a mention's words are read within: its nearest block, not a stage direction amid the words of
+       its line, which the line holds. -->
+  <xsl:function name="samizdat:mention-block" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(self::stage and samizdat:in-sentence(.))][1]"/>
+  </xsl:function>
+
   <!-- Where the words before a mention begin: the start of the nearest of these elements before it. -->
   <xsl:function name="samizdat:starts-context" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
@@ -435,8 +442,7 @@
   <xsl:template match="(person | personGrp | place | org | event | object | bibl | biblStruct | biblFull)[@xml:id][samizdat:is-entry(.)] | listRelation" mode="mentions"/>
 
   <xsl:template match="(persName | placeName | orgName | eventName | name | rs | geogName | objectName | title | author | editor | actor | role | roleName | addName | forename | surname | genName | nameLink | settlement | region | country | district | bloc | origPlace | pubPlace | affiliation)[@ref or @key or @corresp or @sameAs]" mode="mentions">
-    <!-- The block a mention's words are read within: not a stage direction amid the words of its line, which the line holds. -->
-    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(self::stage and samizdat:in-sentence(.))][1]"/>
+    <xsl:variable name="block" select="samizdat:mention-block(.)"/>
     <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.), normalize-space(.),
       samizdat:context-before(., $block), samizdat:context-after(., $block))"/>
     <xsl:apply-templates mode="mentions"/>
@@ -461,8 +467,7 @@
 
   <!-- Words ascribed to someone (said, q, u with @who) are a mention of them in their paragraph. -->
   <xsl:template match="said[@who] | q[@who] | u[@who]" mode="mentions">
-    <!-- The block a mention's words are read within: not a stage direction amid the words of its line, which the line holds. -->
-    <xsl:variable name="block" select="ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(self::stage and samizdat:in-sentence(.))][1]"/>
+    <xsl:variable name="block" select="samizdat:mention-block(.)"/>
     <xsl:variable name="words" select="normalize-space(.)"/>
     <xsl:sequence select="samizdat:mentions-of(., 'name', samizdat:entity-targets(.),
       if (string-length($words) gt $samizdat:context-length) then replace(substring($words, 1, $samizdat:context-length), '\s\S*$', '') || '…' else $words,

@@ -332,10 +332,15 @@ function searchWords(/** @type {string} */ words) {
   return words.split(/\s+/).map((word) => word.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '').toLocaleLowerCase()).filter((word) => word !== '');
 }
 
+/** Whether Pagefind matches `words` with the index words they begin with: not an exact (quoted) search, nor none (filters only). */
+function byBeginnings(/** @type {string} */ words) {
+  return words !== '' && !/^\s*".+"\s*$/.test(words);
+}
+
 /** Per shard, whether one index would give its answer to `words`: for every word of them (`wordAnswering`). */
 async function answering(/** @type {any[]} */ instances, /** @type {string} */ words) {
   // A quoted search is matched exactly, never near; no words (filters only) match nothing.
-  if (words === '' || /^\s*".+"\s*$/.test(words)) return instances.map(() => true);
+  if (!byBeginnings(words)) return instances.map(() => true);
   const perWord = await Promise.all(searchWords(words).map((word) => {
     if (!wordAnswers.has(word)) wordAnswers.set(word, wordAnswering(instances, word));
     return /** @type {Promise<boolean[]>} */ (wordAnswers.get(word));
@@ -400,7 +405,7 @@ async function nearness(/** @type {any[]} */ found) {
 
 /** Loads into `instance`, the index of `bundle`, the chunks that may hold words beginning with a word of `words` (not for an exact search). */
 async function loadWordChunks(/** @type {any} */ instance, /** @type {string} */ bundle, /** @type {string} */ words) {
-  if (words === '' || /^\s*".+"\s*$/.test(words)) return;
+  if (!byBeginnings(words)) return;
   if (!chunkRanges.has(bundle)) chunkRanges.set(bundle, readChunkRanges(bundle).catch(() => []));
   const ranges = await /** @type {Promise<[string, string][]>} */ (chunkRanges.get(bundle));
   const loaded = chunksLoaded.get(instance) ?? new Set();
