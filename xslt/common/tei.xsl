@@ -67,10 +67,13 @@
   <xsl:key name="samizdat:quotation" match="quotation" use="'all'"/>
 
   <!--
-    The marks around an inline q, quote, said or soCalled, or () for none. soCalled: TEI's words "for
+    The marks around an inline q, quote, said, soCalled or gloss, or () for none. soCalled: TEI's words "for
     which the author or narrator indicates a disclaiming of responsibility, for example by the use of
     scare quotes or italics", so its marks are those scare quotes, unless a @rend, @rendition or @style
-    gives it another rendition. @rend decides where given
+    gives it another rendition. gloss: "a phrase or word used to provide a gloss or definition for some
+    other word or phrase", which print sets in single quotation marks (the cat, 'a small feline'): the
+    language's inner marks, unless a @rend, @rendition or @style gives it another rendition, as for
+    soCalled. @rend decides where given
     (pre(«) post(»), single, double, guillemets; none, block, display for none); none either when the
     encoder declares the source's marks kept in the text (quotation/@marks all or some), for
     indirect speech (@direct false), or when the content already begins with a quotation mark.
@@ -81,7 +84,10 @@
     <xsl:variable name="rend" select="string($q/@rend)"/>
     <xsl:variable name="tokens" select="tokenize(lower-case($rend))"/>
     <xsl:variable name="lang" select="lower-case(substring(string($q/ancestor-or-self::*[@xml:lang][1]/@xml:lang), 1, 2))"/>
-    <xsl:variable name="inner" select="exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))])"/>
+    <!-- A gloss is set in the inner marks wherever it stands; asked for double marks (@rend), it gets the outer. -->
+    <xsl:variable name="gloss" select="exists($q/self::gloss)"/>
+    <xsl:variable name="inner" select="if ($gloss) then not($tokens = ('double', 'dq', 'doublequotes'))
+      else exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))])"/>
     <xsl:variable name="marks" select="
       if ($lang = ('de', 'cs', 'sk')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
       else if ($lang = ('fr', 'ru', 'uk', 'it', 'es', 'pt', 'el', 'no', 'nb')) then (if ($inner) then ('“', '”') else ('«', '»'))
@@ -96,8 +102,8 @@
       <xsl:when test="$tokens = ('single', 'sq', 'singlequotes')"><xsl:sequence select="('‘', '’')"/></xsl:when>
       <xsl:when test="$tokens = ('double', 'dq', 'doublequotes', 'quoted', 'inline')"><xsl:sequence select="$marks"/></xsl:when>
       <xsl:when test="$tokens = ('guillemets', 'angle')"><xsl:sequence select="('«', '»')"/></xsl:when>
-      <!-- A soCalled whose rendition is given otherwise (italics, say) is set so, not in quotation marks. -->
-      <xsl:when test="$q/self::soCalled and ($q/@rend or $q/@rendition or $q/@style)"/>
+      <!-- A soCalled or gloss whose rendition is given otherwise (italics, say) is set so, not in quotation marks. -->
+      <xsl:when test="($q/self::soCalled or $gloss) and ($q/@rend or $q/@rendition or $q/@style)"/>
       <xsl:when test="key('samizdat:quotation', 'all', root($q))/@marks = ('all', 'some')"/>
       <xsl:when test="$q/@direct = 'false'"/>
       <xsl:when test="matches(string($q), '^\s*[&quot;“”„‘’‚«»‹›''「『]')"/>

@@ -277,6 +277,16 @@
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
+  <!-- Words about words: a word mentioned, not used ("the word cat"), a technical term, a word set apart
+       as archaic, dialectal, slang … (distinct) are marked as print marks them, in italics (samizdat.css,
+       by the class no-rend), unless the encoding gives them another rendition (@rend, @rendition, @style),
+       which is then followed instead. Their gloss is in quotation marks (the quotations' template below). -->
+  <xsl:template match="mentioned | term | distinct" mode="text">
+    <span class="{samizdat:classes(.)}{if (@rend or @rendition or @style) then '' else ' no-rend'}">
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
   <xsl:template match="gi | att | val | code | tag | ident" mode="text header">
     <code class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></code>
   </xsl:template>
@@ -596,10 +606,10 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
 
-  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one (and a soCalled's words)
-       gets quotation marks (samizdat:quote-marks: by @rend, the language and the nesting; none where the
-       source's own marks are kept in the text). -->
-  <xsl:template match="q | quote | said | soCalled" mode="text">
+  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one (and a soCalled's words, a
+       gloss) gets quotation marks (samizdat:quote-marks: by @rend, the language and the nesting; none where
+       the source's own marks are kept in the text). -->
+  <xsl:template match="q | quote | said | soCalled | gloss" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
     <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>

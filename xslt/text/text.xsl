@@ -161,8 +161,10 @@
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
   </xsl:template>
-  <!-- An inline quotation (or a soCalled's words) between the marks the page gives it (samizdat:quote-marks). -->
-  <xsl:template match="q | quote | said | soCalled" mode="inline">
+  <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
+       (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
+       having no plain-text form (quotation marks would read as a gloss's). -->
+  <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="inline"/>
