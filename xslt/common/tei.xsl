@@ -197,6 +197,28 @@
     <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
   </xsl:function>
 
+  <!-- What sets a role description (roleDesc, "describes a character's role in a drama") apart from the role
+       or description just before it, which the page and the plain text otherwise run together ("Theseusduke
+       of Athens"): ", " where the encoding puts nothing between them; nothing where it has white space there,
+       an opening bracket or a dash, or where the description begins with punctuation of its own (", duke");
+       a space after a comma or the like it has there ("Theseus," "duke") or before an opening bracket
+       ("(duke"). Nothing after anything else (a castItem before a castGroup's roleDesc is a block of its own). -->
+  <xsl:function name="samizdat:role-gap" as="xs:string">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="previous" select="$desc/preceding-sibling::*[1]"/>
+    <xsl:variable name="between" select="$desc/preceding-sibling::node()[. &gt;&gt; $previous]"/>
+    <xsl:variable name="before" select="string-join(($previous, $between) ! string())"/>
+    <xsl:variable name="after" select="string($desc)"/>
+    <xsl:sequence select="
+      if (not($previous[self::role or self::roleDesc]) or exists($between[not(self::text())])
+        or normalize-space($previous) = '' or normalize-space($after) = '') then ''
+      else if (matches($before, '[\s\p{Ps}\p{Pi}\p{Pd}]$') or matches($after, '^\s')) then ''
+      else if (matches($after, '^[\p{Ps}\p{Pi}]')) then ' '
+      else if (matches($after, '^\p{P}')) then ''
+      else if (matches($before, '\p{Po}$')) then ' '
+      else ', '"/>
+  </xsl:function>
+
   <!-- Whether $e, one of samizdat:in-sentence-names, stands within a sentence: words stand beside it, and it
        holds no block, so that a quotation of verse lines in a paragraph still stands apart. -->
   <xsl:function name="samizdat:in-sentence" as="xs:boolean">

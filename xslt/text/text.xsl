@@ -170,6 +170,11 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- A role description set apart from the role before it, as on the page (samizdat:role-gap). -->
+  <xsl:template match="roleDesc" mode="inline">
+    <xsl:sequence select="samizdat:role-gap(.)"/>
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
   <xsl:template match="facsimile" mode="blocks inline"/>
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
