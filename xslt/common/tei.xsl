@@ -197,6 +197,13 @@
     <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
   </xsl:function>
 
+  <!-- Whether $e is a divGen for a table of contents (type="toc"): the page renders the contents there,
+       the plain text has nothing for it (a list of headings with nothing to link to). -->
+  <xsl:function name="samizdat:toc" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::divGen[lower-case(normalize-space(@type)) = 'toc'])"/>
+  </xsl:function>
+
   <!-- What sets a role description (roleDesc, "describes a character's role in a drama") apart from the role
        or description just before it, which the page and the plain text otherwise run together ("Theseusduke
        of Athens"): ", " where the encoding puts nothing between them; nothing where it has white space there,

@@ -175,6 +175,8 @@
     <xsl:sequence select="samizdat:role-gap(.)"/>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
+  <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
+  <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
   <xsl:template match="facsimile" mode="blocks inline"/>
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
