@@ -58,6 +58,16 @@ describe('mentions in context', function () {
     ]);
   });
 
+  it('sets a role description apart from its role, as the page does', async () => {
+    assert.deepEqual(await contexts(`<castList><castItem><role>${anna}</role><roleDesc>a widow</roleDesc></castItem>`
+      + `<castItem><role>Boris</role><roleDesc>brother to ${anna}</roleDesc></castItem>`
+      + `<castItem><role>Cyril</role> <roleDesc>${anna}’s son</roleDesc></castItem></castList>`), [
+      { before: '', after: ', a widow' },
+      { before: 'Boris, brother to ', after: '' },
+      { before: 'Cyril ', after: '’s son' },
+    ]);
+  });
+
   it('keeps a mention inside a note to the reading text around the note', async () => {
     assert.deepEqual(await contexts(`<p>Words <note>see ${anna} here</note> and more words.</p>`), [{ before: 'Words ', after: ' and more words.' }]);
   });

@@ -67,10 +67,13 @@
   <xsl:key name="samizdat:quotation" match="quotation" use="'all'"/>
 
   <!--
-    The marks around an inline q, quote, said or soCalled, or () for none. soCalled: TEI's words "for
+    The marks around an inline q, quote, said, soCalled or gloss, or () for none. soCalled: TEI's words "for
     which the author or narrator indicates a disclaiming of responsibility, for example by the use of
     scare quotes or italics", so its marks are those scare quotes, unless a @rend, @rendition or @style
-    gives it another rendition. @rend decides where given
+    gives it another rendition. gloss: "a phrase or word used to provide a gloss or definition for some
+    other word or phrase", which print sets in single quotation marks (the cat, 'a small feline'): the
+    language's inner marks, unless a @rend, @rendition or @style gives it another rendition, as for
+    soCalled. @rend decides where given
     (pre(«) post(»), single, double, guillemets; none, block, display for none); none either when the
     encoder declares the source's marks kept in the text (quotation/@marks all or some), for
     indirect speech (@direct false), or when the content already begins with a quotation mark.
@@ -81,7 +84,10 @@
     <xsl:variable name="rend" select="string($q/@rend)"/>
     <xsl:variable name="tokens" select="tokenize(lower-case($rend))"/>
     <xsl:variable name="lang" select="lower-case(substring(string($q/ancestor-or-self::*[@xml:lang][1]/@xml:lang), 1, 2))"/>
-    <xsl:variable name="inner" select="exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))])"/>
+    <!-- A gloss is set in the inner marks wherever it stands; asked for double marks (@rend), it gets the outer. -->
+    <xsl:variable name="gloss" select="exists($q/self::gloss)"/>
+    <xsl:variable name="inner" select="if ($gloss) then not($tokens = ('double', 'dq', 'doublequotes'))
+      else exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))])"/>
     <xsl:variable name="marks" select="
       if ($lang = ('de', 'cs', 'sk')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
       else if ($lang = ('fr', 'ru', 'uk', 'it', 'es', 'pt', 'el', 'no', 'nb')) then (if ($inner) then ('“', '”') else ('«', '»'))
@@ -96,8 +102,8 @@
       <xsl:when test="$tokens = ('single', 'sq', 'singlequotes')"><xsl:sequence select="('‘', '’')"/></xsl:when>
       <xsl:when test="$tokens = ('double', 'dq', 'doublequotes', 'quoted', 'inline')"><xsl:sequence select="$marks"/></xsl:when>
       <xsl:when test="$tokens = ('guillemets', 'angle')"><xsl:sequence select="('«', '»')"/></xsl:when>
-      <!-- A soCalled whose rendition is given otherwise (italics, say) is set so, not in quotation marks. -->
-      <xsl:when test="$q/self::soCalled and ($q/@rend or $q/@rendition or $q/@style)"/>
+      <!-- A soCalled or gloss whose rendition is given otherwise (italics, say) is set so, not in quotation marks. -->
+      <xsl:when test="($q/self::soCalled or $gloss) and ($q/@rend or $q/@rendition or $q/@style)"/>
       <xsl:when test="key('samizdat:quotation', 'all', root($q))/@marks = ('all', 'some')"/>
       <xsl:when test="$q/@direct = 'false'"/>
       <xsl:when test="matches(string($q), '^\s*[&quot;“”„‘’‚«»‹›''「『]')"/>
@@ -189,6 +195,35 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="before" select="$e/preceding-sibling::node()[1]"/>
     <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
+  </xsl:function>
+
+  <!-- Whether $e is a divGen for a table of contents (type="toc"): the page renders the contents there,
+       the plain text has nothing for it (a list of headings with nothing to link to). -->
+  <xsl:function name="samizdat:toc" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::divGen[lower-case(normalize-space(@type)) = 'toc'])"/>
+  </xsl:function>
+
+  <!-- What sets a role description (roleDesc, "describes a character's role in a drama") apart from the role
+       or description just before it, which the page and the plain text otherwise run together ("Theseusduke
+       of Athens"): ", " where the encoding puts nothing between them; nothing where it has white space there,
+       an opening bracket or a dash, or where the description begins with punctuation of its own (", duke");
+       a space after a comma or the like it has there ("Theseus," "duke") or before an opening bracket
+       ("(duke"). Nothing after anything else (a castItem before a castGroup's roleDesc is a block of its own). -->
+  <xsl:function name="samizdat:role-gap" as="xs:string">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="previous" select="$desc/preceding-sibling::*[1]"/>
+    <xsl:variable name="between" select="$desc/preceding-sibling::node()[. &gt;&gt; $previous]"/>
+    <xsl:variable name="before" select="string-join(($previous, $between) ! string())"/>
+    <xsl:variable name="after" select="string($desc)"/>
+    <xsl:sequence select="
+      if (not($previous[self::role or self::roleDesc]) or exists($between[not(self::text())])
+        or normalize-space($previous) = '' or normalize-space($after) = '') then ''
+      else if (matches($before, '[\s\p{Ps}\p{Pi}\p{Pd}]$') or matches($after, '^\s')) then ''
+      else if (matches($after, '^[\p{Ps}\p{Pi}]')) then ' '
+      else if (matches($after, '^\p{P}')) then ''
+      else if (matches($before, '\p{Po}$')) then ' '
+      else ', '"/>
   </xsl:function>
 
   <!-- Whether $e, one of samizdat:in-sentence-names, stands within a sentence: words stand beside it, and it

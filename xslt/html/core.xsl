@@ -58,12 +58,13 @@
   <!-- What the page asks of the whole document (the header, the texts, headed divisions for the
        contents, whether there is transcription to switch views for …), found in one walk when first
        asked for, rather than by a // search of the document for each question. In document order, as // gives them. -->
-  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark" use="samizdat:page-part(.)"/>
+  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark" use="samizdat:page-part(.)"/>
   <xsl:function name="samizdat:page-part" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
       if ($e/self::teiHeader or $e/self::text or $e/self::sourceDoc or $e/self::tagsDecl) then local-name($e)
       else if ($e/self::ellipsis or $e/self::gap) then (if ($e/ancestor::text) then 'omission' else ())
+      else if ($e/self::divGen) then (if (samizdat:toc($e) and $e/ancestor::text) then 'toc' else ())
       else if (starts-with(local-name($e), 'div')) then (if ($e/head and $e/ancestor::text) then 'headed-division' else ())
       else if (($e/ancestor::text or $e/ancestor::sourceDoc) and not($e/self::metamark and $e/parent::ellipsis)) then 'transcribed'
       else ()"/>
@@ -183,23 +184,69 @@
   </xsl:template>
 
   <!-- The table of contents: every headed division, nested as the divisions are, linked to its section;
-       shown from $toc-minimum headed divisions on. -->
+       shown from $toc-minimum headed divisions on, at the top of the page, unless the encoding says where
+       it goes (divGen type="toc", rendered there instead). -->
   <xsl:template name="samizdat:contents">
     <xsl:variable name="divisions" select="key('samizdat:page-part', 'headed-division')"/>
-    <xsl:if test="count($divisions) ge $toc-minimum">
+    <xsl:if test="count($divisions) ge $toc-minimum and empty(key('samizdat:page-part', 'toc'))">
       <nav class="contents" aria-labelledby="contents-heading">
         <h2 id="contents-heading">Contents</h2>
-        <ol>
-          <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions] intersect $divisions)]" mode="samizdat:contents">
-            <!-- Each division's headed divisions by the nearest headed division they are in, found in one
-                 pass over the list rather than by searching each division's whole content. -->
-            <xsl:with-param name="samizdat:within" tunnel="yes" select="map:merge(
-              for $d in $divisions, $outer in $d/ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1]
-              return map { generate-id($outer): $d }, map { 'duplicates': 'combine' })"/>
-          </xsl:apply-templates>
-        </ol>
+        <xsl:call-template name="samizdat:contents-list">
+          <xsl:with-param name="divisions" select="$divisions"/>
+        </xsl:call-template>
       </nav>
     </xsl:if>
+  </xsl:template>
+
+  <!-- divGen "indicates the location at which a textual division generated automatically by a text-processing
+       application is to appear" (TEI Guidelines); type="toc", a table of contents: rendered where it stands,
+       whatever the number of divisions, listing the headed divisions of its text (nested, linked to their
+       sections), under its own head, else "Contents". Nothing where there is no headed division to list.
+       Other types (index, figlist …) are left to the fallback. -->
+  <xsl:template match="divGen[samizdat:toc(.)]" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="text" select="ancestor::text[1]"/>
+    <xsl:variable name="divisions" select="key('samizdat:page-part', 'headed-division')[ancestor::text[. is $text]]"/>
+    <xsl:choose>
+      <xsl:when test="$phrase or empty($text)"><xsl:next-match/></xsl:when>
+      <xsl:when test="exists($divisions)">
+        <xsl:variable name="n" select="index-of(key('samizdat:page-part', 'toc') ! generate-id(), generate-id())"/>
+        <xsl:variable name="heading-id" select="samizdat:free-id('contents-heading' || (if ($n gt 1) then '-' || $n else ''), .)"/>
+        <xsl:variable name="depth" select="count(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText])"/>
+        <nav class="contents {samizdat:classes(.)}" aria-labelledby="{$heading-id}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:element name="h{min((6, $depth + 2))}">
+            <xsl:attribute name="id" select="$heading-id"/>
+            <xsl:choose>
+              <xsl:when test="head">
+                <xsl:for-each select="head">
+                  <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+                  <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+                </xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise>Contents</xsl:otherwise>
+            </xsl:choose>
+          </xsl:element>
+          <xsl:call-template name="samizdat:contents-list">
+            <xsl:with-param name="divisions" select="$divisions"/>
+          </xsl:call-template>
+        </nav>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $divisions, headed divisions in document order, as nested lists of links to their sections. -->
+  <xsl:template name="samizdat:contents-list">
+    <xsl:param name="divisions" as="element()*"/>
+    <ol>
+      <xsl:apply-templates select="$divisions[not(ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions] intersect $divisions)]" mode="samizdat:contents">
+        <!-- Each division's headed divisions by the nearest headed division they are in, found in one
+             pass over the list rather than by searching each division's whole content. -->
+        <xsl:with-param name="samizdat:within" tunnel="yes" select="map:merge(
+          for $d in $divisions, $outer in $d/ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1]
+          return map { generate-id($outer): $d }, map { 'duplicates': 'combine' })"/>
+      </xsl:apply-templates>
+    </ol>
   </xsl:template>
   <xsl:template match="*" mode="samizdat:contents">
     <xsl:param name="samizdat:within" as="map(xs:string, element()*)?" tunnel="yes" select="()"/>
@@ -274,6 +321,16 @@
   <xsl:template match="foreign" mode="text header">
     <span class="{samizdat:classes(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="samizdat:language(@xml:lang)"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+  <!-- Words about words: a word mentioned, not used ("the word cat"), a technical term, a word set apart
+       as archaic, dialectal, slang … (distinct) are marked as print marks them, in italics (samizdat.css,
+       by the class no-rend), unless the encoding gives them another rendition (@rend, @rendition, @style),
+       which is then followed instead. Their gloss is in quotation marks (the quotations' template below). -->
+  <xsl:template match="mentioned | term | distinct" mode="text">
+    <span class="{samizdat:classes(.)}{if (@rend or @rendition or @style) then '' else ' no-rend'}">
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
@@ -596,10 +653,10 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
 
-  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one (and a soCalled's words)
-       gets quotation marks (samizdat:quote-marks: by @rend, the language and the nesting; none where the
-       source's own marks are kept in the text). -->
-  <xsl:template match="q | quote | said | soCalled" mode="text">
+  <!-- Quotations: a quotation holding blocks is a blockquote; an inline one (and a soCalled's words, a
+       gloss) gets quotation marks (samizdat:quote-marks: by @rend, the language and the nesting; none where
+       the source's own marks are kept in the text). -->
+  <xsl:template match="q | quote | said | soCalled | gloss" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
     <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>

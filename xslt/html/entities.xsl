@@ -312,6 +312,13 @@
             <xsl:with-param name="gap" select="' '"/>
           </xsl:next-iteration>
         </xsl:when>
+        <!-- The start of a role description: set apart from the role before it as on the page (samizdat:role-gap). -->
+        <xsl:when test=". instance of element(roleDesc) and not($unread)">
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="gap" select="if ($gap != '') then $gap else samizdat:role-gap(.)"/>
+          </xsl:next-iteration>
+        </xsl:when>
       </xsl:choose>
     </xsl:iterate>
   </xsl:function>
@@ -342,10 +349,11 @@
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
   </xsl:function>
 
-  <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart. -->
+  <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart
+       (a role description too, from the role before it: samizdat:role-gap). -->
   <xsl:function name="samizdat:read-after" as="node()*">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element() and samizdat:separates(.))]"/>
+    <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element() and (samizdat:separates(.) or self::roleDesc))]"/>
   </xsl:function>
 
   <xsl:function name="samizdat:context-after" as="xs:string">
@@ -388,7 +396,8 @@
                 <xsl:next-iteration>
                   <xsl:with-param name="seen" select="$seen"/>
                   <xsl:with-param name="text" select="$text"/>
-                  <xsl:with-param name="gap" select="if ($unread) then $gap else ' '"/>
+                  <xsl:with-param name="gap" select="if ($unread) then $gap
+                    else if (. instance of element(roleDesc)) then (if ($gap != '') then $gap else samizdat:role-gap(.)) else ' '"/>
                 </xsl:next-iteration>
               </xsl:when>
               <xsl:when test="$seen ge 24 or string-length($collapsed) gt $samizdat:context-length">

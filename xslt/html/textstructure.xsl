@@ -151,5 +151,11 @@
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
+  <!-- A role description set apart from the role before it ("Theseus, duke of Athens"; samizdat:role-gap). -->
+  <xsl:template match="roleDesc" mode="text">
+    <xsl:value-of select="samizdat:role-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="teiHeader" mode="text"/>
 </xsl:stylesheet>

@@ -161,13 +161,22 @@
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
   </xsl:template>
-  <!-- An inline quotation (or a soCalled's words) between the marks the page gives it (samizdat:quote-marks). -->
-  <xsl:template match="q | quote | said | soCalled" mode="inline">
+  <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
+       (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
+       having no plain-text form (quotation marks would read as a gloss's). -->
+  <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- A role description set apart from the role before it, as on the page (samizdat:role-gap). -->
+  <xsl:template match="roleDesc" mode="inline">
+    <xsl:sequence select="samizdat:role-gap(.)"/>
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+  <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
+  <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
   <xsl:template match="facsimile" mode="blocks inline"/>
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">

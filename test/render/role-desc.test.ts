@@ -1,0 +1,57 @@
+/**
+ * A cast list's role descriptions: roleDesc "describes a character's role in
+ * a drama" (TEI Guidelines), and a cast list prints it beside the role it
+ * describes, set apart ("Theseus, duke of Athens"). Encoded with nothing
+ * between them (<role>Theseus</role><roleDesc>duke of Athens</roleDesc>), the
+ * page and the plain text ran them together ("Theseusduke of Athens"). They
+ * put ", " there now, and keep the white space or punctuation the encoding
+ * has (a space after a comma, before an opening bracket, if it has none).
+ */
+import { strict as assert } from 'node:assert';
+import { toHtml, toText } from '../../src/transform/index.js';
+
+const doc = (body: string): { text: string; file: string } => ({
+  file: 'cast.xml',
+  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Cast</title></titleStmt>'
+    + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
+    + '<profileDesc><particDesc><listPerson><person xml:id="hermia"><persName>Hermia</persName></person></listPerson></particDesc></profileDesc>'
+    + `</teiHeader><text><body>${body}</body></text></TEI>`,
+});
+
+/** The words of each cast item on the page, in order, tags taken out. */
+const castItems = (page: string): string[] =>
+  [...page.matchAll(/<p(?: id="[^"]*")? class="tei-castItem[^"]*">([\s\S]*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
+
+describe('a role description set apart from its role', function () {
+  this.timeout(120_000);
+
+  const cast = '<castList>'
+    + '<castItem><role>Theseus</role><roleDesc>duke of Athens</roleDesc></castItem>'
+    + '<castItem><role>Egeus</role> <roleDesc>father to Hermia</roleDesc></castItem>'
+    + '<castItem><role>Lysander</role>,<roleDesc>in love with Hermia</roleDesc></castItem>'
+    + '<castItem><role>Philostrate,</role><roleDesc>master of the revels</roleDesc></castItem>'
+    + '<castItem><role>Puck</role><roleDesc>(Robin Goodfellow)</roleDesc></castItem>'
+    + '<castItem><role>Snout</role><roleDesc>, a tinker</roleDesc></castItem>'
+    + '<castItem><role>Bottom</role><roleDesc>a weaver</roleDesc><roleDesc>an ass</roleDesc></castItem>'
+    + '<castItem corresp="#hermia"><role>Hermia</role><roleDesc>daughter to Egeus</roleDesc></castItem>'
+    + '<castGroup><castItem><role>Oberon</role><roleDesc>king of the fairies</roleDesc></castItem>'
+    + '<castItem><role>Titania</role><roleDesc>queen of the fairies</roleDesc></castItem><roleDesc>the fairies</roleDesc></castGroup>'
+    + '</castList>';
+  const expected = [
+    'Theseus, duke of Athens', 'Egeus father to Hermia', 'Lysander, in love with Hermia', 'Philostrate, master of the revels',
+    'Puck (Robin Goodfellow)', 'Snout, a tinker', 'Bottom, a weaver, an ass', 'Hermia, daughter to Egeus',
+    'Oberon, king of the fairies', 'Titania, queen of the fairies',
+  ];
+
+  it('on the page', async () => {
+    const page = await toHtml(doc(cast));
+    assert.deepEqual(castItems(page), expected);
+    assert.match(page, /<a class="entity name-link" href="[^"]+">Hermia<\/a><\/span>, <span class="tei-roleDesc">daughter to Egeus<\/span>/, 'after the role’s link');
+    assert.match(page, /<\/p><span class="tei-roleDesc">the fairies<\/span><\/div>/, 'nothing before a group’s description after its items');
+  });
+
+  it('in the plain text', async () => {
+    const text = await toText(doc(cast));
+    assert.deepEqual(text.trim().split(/\s*\n\s*/).filter((l) => l !== ''), [...expected, 'the fairies']);
+  });
+});
