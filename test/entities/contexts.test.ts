@@ -68,6 +68,18 @@ describe('mentions in context', function () {
     ]);
   });
 
+  it('reads on past a quotation or a reference amid the words of a sentence, not past one standing apart', async () => {
+    assert.deepEqual(await contexts(`<p>He wrote <quote>I met ${anna} there</quote> yesterday.</p><p>See <bibl>Letters of ${anna}, 1923</bibl> for more.</p>`
+      + `<p>As <cit><quote>${anna} wrote</quote> <bibl>her diary</bibl></cit> says.</p><p><quote>Only ${anna} here</quote></p>`
+      + `<p>Prose, <quote><l>a line with ${anna}</l></quote> and more.</p>`), [
+      { before: 'He wrote I met ', after: ' there yesterday.' },
+      { before: 'See Letters of ', after: ', 1923 for more.' },
+      { before: 'As ', after: ' wrote her diary says.' },
+      { before: 'Only ', after: ' here' },
+      { before: 'a line with ', after: '' },
+    ]);
+  });
+
   it('keeps a mention inside a note to the reading text around the note', async () => {
     assert.deepEqual(await contexts(`<p>Words <note>see ${anna} here</note> and more words.</p>`), [{ before: 'Words ', after: ' and more words.' }]);
   });

@@ -323,11 +323,12 @@
     </xsl:iterate>
   </xsl:function>
 
-  <!-- The block a mention's words are read within: its nearest block, not a stage direction amid the words of
-       its line, which the line holds. -->
+  <!-- The block a mention's words are read within: its nearest block, not a quotation, a reference or a stage
+       direction amid the words of its sentence or line (samizdat:in-sentence), which the sentence or line holds:
+       the words after a name in "He wrote <quote>I met Anna there</quote> yesterday." run on past the quotation. -->
   <xsl:function name="samizdat:mention-block" as="element()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="$e/ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(self::stage and samizdat:in-sentence(.))][1]"/>
+    <xsl:sequence select="$e/ancestor::*[map:contains($samizdat:block-name-set, local-name())][not(local-name() = $samizdat:in-sentence-names and samizdat:in-sentence(.))][1]"/>
   </xsl:function>
 
   <!-- Where the words before a mention begin: the start of the nearest of these elements before it. -->
