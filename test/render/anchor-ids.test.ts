@@ -39,4 +39,16 @@ describe('anchor ids', function () {
     assert.match(page, /<a class="line-number" href="#line-5-samizdat" aria-label="Line 5">5<\/a>/);
     assert.match(page, /<a class="para-number" href="#para-2-samizdat" aria-label="Paragraph 2">2<\/a>/);
   });
+
+  it('give a stage direction, a speaker, a byline, a reference … their xml:id, so that pointers to them land', async () => {
+    const page = await toHtml(doc(
+      '<div><byline xml:id="by">by Ann</byline><stage xml:id="enter">Enter Ann.</stage><sp><speaker xml:id="ann">Ann</speaker>'
+      + '<l>Come, <stage xml:id="kneels">kneels</stage> sir.</l></sp>'
+      + '<p>See <bibl xml:id="ref">the letters</bibl> and <ptr target="#enter"/>.</p><stage xml:id="enter">Again.</stage></div>',
+    ));
+    assert.deepEqual(anchors(page, ['tei-byline', 'tei-stage', 'tei-speaker', 'tei-bibl']), [
+      'tei-byline#by', 'tei-stage#enter', 'tei-speaker#ann', 'tei-stage#kneels', 'tei-bibl#ref', 'tei-stage#',
+    ]);
+    assert.match(page, /href="#enter"/);
+  });
 });

@@ -112,6 +112,44 @@ describe('the rendering fixtures in a browser', function () {
     assert.equal(await page.locator('svg circle').count(), 1, 'SVG is kept');
   });
 
+  it('sets verse as print does: lines close, stanzas apart, a split line continued where it left off', async () => {
+    await page.goto(`${edition!.site}verse/index.html`);
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    assert.equal(await style('#one', 'margin-top'), '0px');
+    assert.equal(await style('#one', 'margin-bottom'), '0px');
+    const [one, two, three] = [await box('#one'), await box('#two'), await box('#three')];
+    const within = two.y - (one.y + one.height);
+    const between = three.y - (two.y + two.height);
+    assert.ok(between > within + 8, `a stanza stands apart: ${between}px between stanzas, ${within}px between lines`);
+    assert.equal(await style('#poem > .tei-head', 'font-weight'), '700', "a line group's heading is set as one");
+
+    // Where each part's own words begin and end on the screen (the hidden words before a part take their room).
+    const words = (selector: string) => page.locator(selector).evaluate((line) => {
+      const text = [...line.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      const range = document.createRange();
+      range.setStartBefore(text[0]);
+      range.setEndAfter(text[text.length - 1]);
+      const rect = range.getBoundingClientRect();
+      return { left: rect.left, right: rect.right };
+    });
+    const [initial, medial, final, after] = [await words('#initial'), await words('#medial'), await words('#final'), await words('#after')];
+    assert.ok(medial.left >= initial.right, `the medial part begins where the initial one ended (${medial.left} >= ${initial.right})`);
+    assert.ok(final.left >= medial.right, `the final part begins where the medial one ended (${final.left} >= ${medial.right})`);
+    assert.ok(after.left < initial.right, 'the next whole line begins at the margin');
+    assert.equal((await page.locator('#final').innerText()).trim(), 'I do, kneeling my lord.', 'the hidden words are not read');
+    assert.equal(await page.locator('#final .part-before').getAttribute('aria-hidden'), 'true');
+
+    assert.equal(await style('#aside', 'display'), 'inline', 'a stage direction amid the words stays in the line');
+    assert.equal(await style('#aside', 'font-style'), 'italic');
+    const [aside, split, whole] = [await box('#aside'), await box('#final'), await box('#after')];
+    assert.ok(split.height < 1.5 * whole.height, `the line holding it is one line (${split.height}px high; a line is ${whole.height}px)`);
+    assert.ok(aside.y >= split.y - 1 && aside.y + aside.height <= split.y + split.height + 1, 'within that line');
+    assert.equal(await style('#entrance', 'display'), 'block');
+    assert.equal(await style('#words .tei-mentioned', 'font-style'), 'italic');
+    assert.equal(await style('#words .tei-term', 'font-style'), 'italic');
+    assert.match(await page.locator('#words').innerText(), /noun, ‘a small feline’\./);
+  });
+
   it('links note call-outs to their notes and back, and the contents, lines and pointers to their targets', async () => {
     await page.goto(`${edition!.site}structure/index.html`);
     const call = page.locator('a.note-ref').first();

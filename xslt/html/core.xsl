@@ -45,6 +45,19 @@
     <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="(subsequence($value, 1, 4), $value[5] + 1, $value[6] + 1)"/>
   </xsl:accumulator>
   <xsl:variable name="samizdat:counter-names" as="xs:string*" select="('note', 'note-number', 'division', 'page', 'line', 'line-in-division')"/>
+  <!-- The words of a verse line split among speakers (l/@part, TEI: "I" initial, "M" medial, "F" final) before
+       each medial or final part: after an initial part, its words; after a medial one, those and its own; after
+       any other line, none. The page sets them, hidden, before the part, so that the part begins where the line
+       it continues left off. Computed only for a page that has a medial or final part. -->
+  <xsl:accumulator name="samizdat:verse-part" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" phase="end"
+      select="if (@part = 'I') then samizdat:part-words(.) else if (@part = 'M' and $value != '') then $value || samizdat:part-words(.) else ''"/>
+  </xsl:accumulator>
+  <!-- The words a reader sees of a part of a verse line (not its notes, nor the forms a choice sets aside), then a space. -->
+  <xsl:function name="samizdat:part-words" as="xs:string">
+    <xsl:param name="l" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($l//text()[not(ancestor::note or ancestor::*[parent::choice][self::sic or self::orig or self::abbr])])) || ' '"/>
+  </xsl:function>
   <!-- The value of a counter at (the start of) an element. -->
   <xsl:function name="samizdat:counter" as="xs:integer">
     <xsl:param name="e" as="element()"/>

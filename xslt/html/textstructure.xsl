@@ -95,7 +95,9 @@
   </xsl:template>
 
   <!-- A verse line: an anchor on every line (its xml:id, else line-N), its number shown every fifth
-       line (from @n where it ends in a number, else counted within the division), a link to itself. -->
+       line (from @n where it ends in a number, else counted within the division), a link to itself.
+       A medial or final part of a line split among speakers (@part M, F) begins where the parts before it
+       left off: their words stand before it, hidden (samizdat:verse-part), as print indents it. -->
   <xsl:template match="l" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -105,9 +107,13 @@
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if (@part = ('I', 'M', 'F')) then ' part-' || @part else '')"/>
       <xsl:if test="$number mod 5 = 0 and not($linked)">
         <a class="line-number" href="#{$id}" aria-label="Line {$number}"><xsl:value-of select="$number"/></a>
+      </xsl:if>
+      <xsl:if test="@part = ('M', 'F') and not($phrase)">
+        <xsl:variable name="before" select="accumulator-before('samizdat:verse-part')"/>
+        <xsl:if test="$before != ''"><span class="part-before" aria-hidden="true"><xsl:value-of select="$before"/></span></xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
@@ -130,6 +136,8 @@
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->
       <xsl:attribute name="class" select="samizdat:classes(.) || (if (self::stage and samizdat:in-sentence(.)) then ' in-sentence' else '')"/>
+      <!-- Its xml:id, so that a pointer to a stage direction, a byline, a reference … lands on it. -->
+      <xsl:sequence select="samizdat:id(.)"/>
       <xsl:choose>
         <xsl:when test="exists($samizdat:link)">
           <a class="{$samizdat:link?class}" href="{$samizdat:link?href}">
