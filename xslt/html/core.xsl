@@ -309,8 +309,11 @@
   </xsl:function>
 
   <!-- Phrase level -->
+  <!-- hi: "graphically distinct from the surrounding text". With no rendition given (no @rend, @rendition or
+       @style, no rendition in the header for every hi: samizdat:no-rend), italics, as print mostly sets it
+       and as the novels' hi (ELTeC) stand for: the class no-rend, as for a word mentioned below. -->
   <xsl:template match="hi" mode="text header">
-    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
   <xsl:template match="emph" mode="text header">
     <em><xsl:apply-templates mode="#current"/></em>
@@ -326,10 +329,10 @@
   </xsl:template>
   <!-- Words about words: a word mentioned, not used ("the word cat"), a technical term, a word set apart
        as archaic, dialectal, slang … (distinct) are marked as print marks them, in italics (samizdat.css,
-       by the class no-rend), unless the encoding gives them another rendition (@rend, @rendition, @style),
-       which is then followed instead. Their gloss is in quotation marks (the quotations' template below). -->
+       by the class no-rend), unless the encoding gives them another rendition (@rend, @rendition, @style,
+       or a rendition in the header for every one of them: samizdat:no-rend), which is then followed instead. Their gloss is in quotation marks (the quotations' template below). -->
   <xsl:template match="mentioned | term | distinct" mode="text">
-    <span class="{samizdat:classes(.)}{if (@rend or @rendition or @style) then '' else ' no-rend'}">
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}">
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:apply-templates mode="#current"/>
     </span>
