@@ -112,3 +112,34 @@ describe('hi with no rendition given: italics on the page, the words in the plai
     }
   });
 });
+
+/**
+ * foreign "identifies a word or phrase as belonging to some language other
+ * than that of the surrounding text" (TEI Guidelines): print sets it in
+ * italics, and so does the page where no rendition is given, keeping its
+ * language (lang) for screen readers and hyphenation.
+ */
+describe('foreign with no rendition given: italics and its language on the page', function () {
+  this.timeout(120_000);
+
+  const body = '<p>He said <foreign xml:lang="la">carpe diem</foreign>, <foreign xml:lang="fr" rend="roman">à la mode</foreign>'
+    + ' and <hi rend="italic">read <foreign xml:lang="de">Wanderjahre</foreign></hi>.</p>';
+
+  it('marks it for the italics samizdat.css gives it, its language kept', async () => {
+    const page = await toHtml(doc(body));
+    assert.match(page, /<span class="tei-foreign no-rend" lang="la">carpe diem<\/span>/);
+    assert.ok(fontStyle('italic').includes('.tei-foreign.no-rend'), 'samizdat.css sets .tei-foreign.no-rend in italics');
+    assert.equal(paragraphWords(page), 'He said carpe diem, à la mode and read Wanderjahre.');
+    assert.equal((await toText(doc(body))).trim(), 'He said carpe diem, à la mode and read Wanderjahre.', 'plain text: the words');
+  });
+
+  it('follows a rendition the encoding gives instead, and sets it roman within italics', async () => {
+    const page = await toHtml(doc(body));
+    assert.match(page, /<span class="tei-foreign rend-roman typo-roman" lang="fr">à la mode<\/span>/);
+    assert.match(page, /<span class="tei-foreign no-rend" lang="de">Wanderjahre<\/span>/);
+    const roman = fontStyle('normal');
+    for (const context of ['.typo-italic', 'cite', 'em', '.tei-hi.no-rend', '.tei-foreign.no-rend']) {
+      assert.ok(roman.includes(`${context} .tei-foreign.no-rend`), `roman within ${context}`);
+    }
+  });
+});

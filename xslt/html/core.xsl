@@ -321,8 +321,10 @@
   <xsl:template match="title" mode="text header">
     <cite class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
+  <!-- A word or phrase of another language: its lang for screen readers and hyphenation, and, given no
+       rendition (samizdat:no-rend), italics, as print sets it. -->
   <xsl:template match="foreign" mode="text header">
-    <span class="{samizdat:classes(.)}">
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="samizdat:language(@xml:lang)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </span>
