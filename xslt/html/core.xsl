@@ -373,8 +373,29 @@
       else samizdat:made-id('page-' || $n, count($same[. &lt;&lt; $pb]) + 1, $pb)"/>
   </xsl:function>
 
+  <!-- A column break, a milestone of a reference system (a page, a verse, a Stephanus number …) or within a
+       sentence: a marker for links and scripts, its unit kept (data-unit). -->
   <xsl:template match="cb | milestone" mode="text header">
-    <span class="{samizdat:classes(.)}" data-n="{@n}"/>
+    <span class="{samizdat:classes(.)}" data-n="{@n}"><xsl:if test="self::milestone and @unit"><xsl:attribute name="data-unit" select="@unit"/></xsl:if></span>
+  </xsl:template>
+  <!-- A section break between blocks (samizdat:section-break: a scene break in a novel): a centred separator,
+       its stars ("* * *") or asterism as print has them, in a role="separator" block; a rule (hr) where the
+       encoding says rule or line, or gives only the kind of section. -->
+  <xsl:template match="milestone[samizdat:section-break(.)]" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="mark" select="samizdat:section-mark(., true())"/>
+    <xsl:choose>
+      <xsl:when test="$phrase"><xsl:next-match/></xsl:when>
+      <xsl:when test="exists($mark)">
+        <div class="{samizdat:classes(.)} section-break" role="separator" data-unit="{@unit}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="$mark"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <hr class="{samizdat:classes(.)} section-break" data-unit="{@unit}"><xsl:sequence select="samizdat:id(.)"/></hr>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="ref | ptr" mode="text header">
