@@ -50,7 +50,7 @@ describe('speakers and cast items linked to their entities', function () {
     assert.equal(page, await toHtml(input, { stylesheet: general }));
     const body = page.slice(page.indexOf('<main'));
     assert.ok(body.includes('<p class="tei-speaker"><a class="entity speaker-link" href="../entities/index.html#speakers%3Aanna">ANNA</a></p>'));
-    assert.ok(body.includes('<p class="tei-speaker rend-italic typo-italic"><a class="entity speaker-link" href="../entities/index.html#speakers%3Aboris">BORIS <span class="tei-hi">and</span> ANNA</a>'
+    assert.ok(body.includes('<p class="tei-speaker rend-italic typo-italic"><a class="entity speaker-link" href="../entities/index.html#speakers%3Aboris">BORIS <span class="tei-hi no-rend">and</span> ANNA</a>'
       + '<sup class="entity-also"><a class="entity" href="../entities/index.html#speakers%3Aanna" aria-label="2: Anna">2</a></sup></p>'));
     assert.match(body, /<p class="tei-speaker"><a class="entity authority-link speaker-link" href="https:\/\/viaf.org\/viaf\/34551336">BORIS <span class="authority-name">VIAF<\/span><\/a><\/p>/);
     assert.ok(body.includes('<p class="tei-speaker">NOBODY</p>'));

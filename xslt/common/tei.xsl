@@ -184,7 +184,47 @@
       and not(local-name($e) = ('item', 'label') and $e/parent::list[tokenize(@rend) = 'inline'])
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
       and not(local-name($e) = 'label' and not($e/parent::list))
-      and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))"/>
+      and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))
+      or local-name($e) = 'milestone' and samizdat:section-break($e)"/>
+  </xsl:function>
+
+  <!-- A milestone "marks a boundary point separating any kind of section of a text … where the change is not
+       represented by a structural element"; @unit, "a conventional name for the kind of section changing at
+       this milestone". A section break (a novel's scene break, ELTeC's unit="structural" rend="stars") is one
+       that the reader must see: its unit a section of the text (not a reference system: page, line, verse,
+       Stephanus, folio …), or its @rend or @type a printed separator (stars, asterism, a rule), and it stands
+       between blocks (its parent holds blocks, no words beside it) where the page may set a block: not among
+       a list's items or a table's rows. It is then a block itself: a separator on the page, a line of its own
+       in the plain text (samizdat:section-mark), nothing in the search records. -->
+  <xsl:variable name="samizdat:section-units" as="xs:string*" select="('section', 'subsection', 'structural', 'structure', 'pause',
+    'scene', 'chapter', 'part', 'book', 'act', 'canto', 'episode', 'break')"/>
+  <xsl:variable name="samizdat:reference-units" as="xs:string*" select="('page', 'line', 'verse', 'stephanus', 'folio', 'leaf',
+    'column', 'signature', 'absolute')"/>
+  <xsl:function name="samizdat:section-break" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="unit" select="lower-case(normalize-space($e/@unit))"/>
+    <xsl:sequence select="exists($e/self::milestone)
+      and not($unit = $samizdat:reference-units)
+      and ($unit = $samizdat:section-units or exists(samizdat:separator-tokens($e)))
+      and not($e/parent::*[self::list or self::table or self::row or self::listBibl or self::castList or self::castGroup])
+      and not(samizdat:words-beside($e))
+      and (some $c in $e/../*[not(self::milestone or self::note)] satisfies (samizdat:block-name($c) or samizdat:holds-blocks($c)))"/>
+  </xsl:function>
+  <!-- The @rend and @type tokens of $e that name a printed separator: stars (asterisks, "***"), an asterism, a rule. -->
+  <xsl:function name="samizdat:separator-tokens" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tokenize(lower-case(normalize-space(string-join(($e/@rend, $e/@type), ' '))))
+      [. = ('stars', 'star', 'asterisks', 'asterisk', 'asterism', 'line', 'rule', 'hr') or matches(., '^\*+$')]"/>
+  </xsl:function>
+  <!-- The words of a section break, on the page and in the plain text: an asterism where @rend or @type says
+       so, "* * *" otherwise; () on the page for a rule, or a section's unit alone (an hr there). -->
+  <xsl:function name="samizdat:section-mark" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="page" as="xs:boolean"/>
+    <xsl:variable name="tokens" select="samizdat:separator-tokens($e)"/>
+    <xsl:sequence select="if ($tokens = 'asterism') then '⁂'
+      else if (some $t in $tokens satisfies not($t = ('line', 'rule', 'hr'))) then '* * *'
+      else if ($page) then () else '* * *'"/>
   </xsl:function>
 
   <!-- Whether $e, an item or a label of an inline list, is set against what is before it in the list (an item, a

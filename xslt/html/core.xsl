@@ -322,8 +322,11 @@
   </xsl:function>
 
   <!-- Phrase level -->
+  <!-- hi: "graphically distinct from the surrounding text". With no rendition given (no @rend, @rendition or
+       @style, no rendition in the header for every hi: samizdat:no-rend), italics, as print mostly sets it
+       and as the novels' hi (ELTeC) stand for: the class no-rend, as for a word mentioned below. -->
   <xsl:template match="hi" mode="text header">
-    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
   <xsl:template match="emph" mode="text header">
     <em><xsl:apply-templates mode="#current"/></em>
@@ -331,18 +334,20 @@
   <xsl:template match="title" mode="text header">
     <cite class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
+  <!-- A word or phrase of another language: its lang for screen readers and hyphenation, and, given no
+       rendition (samizdat:no-rend), italics, as print sets it. -->
   <xsl:template match="foreign" mode="text header">
-    <span class="{samizdat:classes(.)}">
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="samizdat:language(@xml:lang)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
   <!-- Words about words: a word mentioned, not used ("the word cat"), a technical term, a word set apart
        as archaic, dialectal, slang … (distinct) are marked as print marks them, in italics (samizdat.css,
-       by the class no-rend), unless the encoding gives them another rendition (@rend, @rendition, @style),
-       which is then followed instead. Their gloss is in quotation marks (the quotations' template below). -->
+       by the class no-rend), unless the encoding gives them another rendition (@rend, @rendition, @style,
+       or a rendition in the header for every one of them: samizdat:no-rend), which is then followed instead. Their gloss is in quotation marks (the quotations' template below). -->
   <xsl:template match="mentioned | term | distinct" mode="text">
-    <span class="{samizdat:classes(.)}{if (@rend or @rendition or @style) then '' else ' no-rend'}">
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}">
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:apply-templates mode="#current"/>
     </span>
@@ -381,8 +386,29 @@
       else samizdat:made-id('page-' || $n, count($same[. &lt;&lt; $pb]) + 1, $pb)"/>
   </xsl:function>
 
+  <!-- A column break, a milestone of a reference system (a page, a verse, a Stephanus number …) or within a
+       sentence: a marker for links and scripts, its unit kept (data-unit). -->
   <xsl:template match="cb | milestone" mode="text header">
-    <span class="{samizdat:classes(.)}" data-n="{@n}"/>
+    <span class="{samizdat:classes(.)}" data-n="{@n}"><xsl:if test="self::milestone and @unit"><xsl:attribute name="data-unit" select="@unit"/></xsl:if></span>
+  </xsl:template>
+  <!-- A section break between blocks (samizdat:section-break: a scene break in a novel): a centred separator,
+       its stars ("* * *") or asterism as print has them, in a role="separator" block; a rule (hr) where the
+       encoding says rule or line, or gives only the kind of section. -->
+  <xsl:template match="milestone[samizdat:section-break(.)]" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="mark" select="samizdat:section-mark(., true())"/>
+    <xsl:choose>
+      <xsl:when test="$phrase"><xsl:next-match/></xsl:when>
+      <xsl:when test="exists($mark)">
+        <div class="{samizdat:classes(.)} section-break" role="separator" data-unit="{@unit}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="$mark"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <hr class="{samizdat:classes(.)} section-break" data-unit="{@unit}"><xsl:sequence select="samizdat:id(.)"/></hr>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="ref | ptr" mode="text header">

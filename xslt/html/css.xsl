@@ -66,6 +66,24 @@
     </xsl:if>
   </xsl:function>
 
+  <!-- The page selectors (samizdat:css-selector) of the header's renditions that samizdat:renditions writes
+       into the page's style: scheme css or none, with declarations that survive the sanitiser, not for a
+       pseudo-element. A rendition for every hi (selector="hi") is then keyed by '.tei-hi'. -->
+  <xsl:key name="samizdat:rendition-selector"
+    match="tagsDecl/rendition[@selector][not(@scheme) or @scheme = 'css'][not(@scope = ('first-line', 'first-letter', 'before', 'after'))]"
+    use="if (samizdat:css-declarations(string(.)) != '') then samizdat:css-selector(@selector) else ()"/>
+
+  <!-- ' no-rend' for an element to which samizdat gives a rendition of its own where the encoding gives none
+       (a hi, a foreign word, a word mentioned … in italics: samizdat.css styles the class), '' where the
+       encoding gives one: a @rend, @rendition or @style on the element, or a rendition in the header whose
+       selector is the element's name alone (the header's default for every such element; one for some of them,
+       "p hi", leaves the others to samizdat's, and wins over it where it applies, coming later in the page). -->
+  <xsl:function name="samizdat:no-rend" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/@rend or $e/@rendition or $e/@style
+      or (root($e) instance of document-node() and exists(key('samizdat:rendition-selector', '.tei-' || local-name($e), root($e))))) then '' else ' no-rend'"/>
+  </xsl:function>
+
   <!-- tagsDecl/rendition (scheme css, or none given) as a style element for the page's head:
        .rendition-ID { … } for the elements whose @rendition points at it, and, for a @selector,
        the same declarations for the elements it selects (see samizdat:css-selector); with

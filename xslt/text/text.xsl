@@ -110,6 +110,10 @@
   </xsl:template>
 
   <xsl:template match="note" mode="blocks"/>
+  <!-- A section break between blocks (samizdat:section-break): its stars, a line of its own, as on the page. -->
+  <xsl:template match="milestone" mode="blocks">
+    <xsl:sequence select="samizdat:section-mark(., false())"/>
+  </xsl:template>
 
   <!-- Inline: what each element contributes to the text of its block. -->
   <xsl:template match="note" mode="inline">
