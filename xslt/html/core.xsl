@@ -58,7 +58,7 @@
   <!-- What the page asks of the whole document (the header, the texts, headed divisions for the
        contents, whether there is transcription to switch views for …), found in one walk when first
        asked for, rather than by a // search of the document for each question. In document order, as // gives them. -->
-  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark" use="samizdat:page-part(.)"/>
+  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark | fw" use="samizdat:page-part(.)"/>
   <xsl:function name="samizdat:page-part" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
@@ -427,7 +427,7 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
   <xsl:mode name="samizdat:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc" mode="samizdat:plain"/>
+  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>

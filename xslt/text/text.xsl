@@ -82,7 +82,9 @@
         <xsl:variable name="parts" as="xs:string*">
           <xsl:apply-templates select="$nodes" mode="inline"/>
         </xsl:variable>
-        <xsl:sequence select="normalize-space(string-join($parts))"/>
+        <!-- A line break the block keeps (samizdat:own-line) survives the normalising of its white space. -->
+        <xsl:variable name="line" select="normalize-space(string-join($parts))"/>
+        <xsl:sequence select="if (contains($line, $samizdat:own-line)) then replace(replace($line, ' ?' || $samizdat:own-line || '[ ' || $samizdat:own-line || ']*', '&#10;'), '^&#10;|&#10;$', '') else $line"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -110,6 +112,18 @@
   </xsl:template>
 
   <xsl:template match="note" mode="blocks"/>
+
+  <!-- Stands for a line break within a block, which normalize-space would take (samizdat:line makes it one). -->
+  <xsl:variable name="samizdat:own-line" as="xs:string" select="'&#xE000;'"/>
+  <!-- Forme work (running head, catchword, page number …) is the printed page's, not the text's: none in
+       the reading text (nor so in the search records); in the diplomatic text, on a line of its own. -->
+  <xsl:template match="fw" mode="inline">
+    <xsl:if test="$diplomatic">
+      <xsl:sequence select="$samizdat:own-line"/>
+      <xsl:apply-templates mode="inline"/>
+      <xsl:sequence select="$samizdat:own-line"/>
+    </xsl:if>
+  </xsl:template>
 
   <!-- Inline: what each element contributes to the text of its block. -->
   <xsl:template match="note" mode="inline">
