@@ -427,7 +427,7 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
   <xsl:mode name="samizdat:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw" mode="samizdat:plain"/>
+  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>
@@ -517,6 +517,13 @@
         </xsl:for-each>
       </ol>
     </xsl:if>
+  </xsl:template>
+
+  <!-- An index entry "marks a location to be indexed": its terms are for an index, not the text
+       (printed, "Josiah ha-Kohen b. Azarya" would read twice). Only an anchor, where it has an id, so that
+       pointers to it land. -->
+  <xsl:template match="index" mode="text header">
+    <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
   </xsl:template>
 
   <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->

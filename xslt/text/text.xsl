@@ -192,6 +192,8 @@
   <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
   <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
   <xsl:template match="facsimile" mode="blocks inline"/>
+  <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
+  <xsl:template match="index" mode="blocks inline"/>
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>
