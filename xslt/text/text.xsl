@@ -194,7 +194,14 @@
   <xsl:template match="facsimile" mode="blocks inline"/>
   <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
   <xsl:template match="index" mode="blocks inline"/>
+  <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
+       the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
+  <xsl:template match="lb[@break = 'no']" mode="inline" priority="1">
+    <xsl:if test="$diplomatic">
+      <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
+    </xsl:if>
+  </xsl:template>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
