@@ -143,6 +143,14 @@
     <xsl:sequence select="if ($name = '') then '' else if ($plural and $name = ('character', 'word', 'line', 'page')) then $name || 's' else $name"/>
   </xsl:function>
 
+  <!-- The hyphen a line break within a word (lb break="no") was printed with, where @rend or @rendition says
+       so ('hyphen', '-', '#hyphen'), else ''. Only the diplomatic view shows it; the reading view joins the word. -->
+  <xsl:function name="samizdat:break-hyphen" as="xs:string">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:sequence select="if (tokenize(lower-case($lb/@rend)) = ('hyphen', 'hyphenated', '-')
+      or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))) then '-' else ''"/>
+  </xsl:function>
+
   <!-- The hand a handShift names: its handNote's @n or @scribe, else the pointer itself. -->
   <xsl:function name="samizdat:hand" as="xs:string">
     <xsl:param name="shift" as="element()"/>

@@ -71,7 +71,7 @@
   <!-- What the page asks of the whole document (the header, the texts, headed divisions for the
        contents, whether there is transcription to switch views for …), found in one walk when first
        asked for, rather than by a // search of the document for each question. In document order, as // gives them. -->
-  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark" use="samizdat:page-part(.)"/>
+  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark | fw | lb[@break = 'no']" use="samizdat:page-part(.)"/>
   <xsl:function name="samizdat:page-part" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
@@ -358,6 +358,15 @@
   <xsl:template match="lb" mode="text header">
     <br/>
   </xsl:template>
+  <!-- A line break within a word (@break="no": no end of a token): the reading view joins the word, the
+       diplomatic view shows the break, after the hyphen the source printed (samizdat:break-hyphen). -->
+  <xsl:template match="lb[@break = 'no']" mode="text header">
+    <span class="{samizdat:classes(.)} view-diplomatic">
+      <xsl:variable name="hyphen" select="samizdat:break-hyphen(.)"/>
+      <xsl:if test="$hyphen != ''"><span class="mark"><xsl:value-of select="$hyphen"/></span></xsl:if>
+      <br/>
+    </span>
+  </xsl:template>
   <!-- A page break is a visible marker, linkable as #page-N (its @n; page-N-2 … when @n repeats), with
        the page's facsimile beside it when @facs names one (xslt/html/facsimile.xsl). -->
   <xsl:template match="pb" mode="text">
@@ -466,8 +475,9 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
   <xsl:mode name="samizdat:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc" mode="samizdat:plain"/>
+  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="lb[@break = 'no']" mode="samizdat:plain"/>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>
     <xsl:sequence select="if (count($marks) = 2) then ($marks[1], samizdat:plain(.), $marks[2]) else $marks"/>
@@ -556,6 +566,13 @@
         </xsl:for-each>
       </ol>
     </xsl:if>
+  </xsl:template>
+
+  <!-- An index entry "marks a location to be indexed": its terms are for an index, not the text
+       (printed, "Josiah ha-Kohen b. Azarya" would read twice). Only an anchor, where it has an id, so that
+       pointers to it land. -->
+  <xsl:template match="index" mode="text header">
+    <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
   </xsl:template>
 
   <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->

@@ -145,6 +145,29 @@
     </span>
   </xsl:template>
 
+  <!-- Forme work (fw: a running head, catchword, page or signature number) is the printed page's, not the text's:
+       left out of the reading view (its words would run into the sentence, "catchword12"), shown in the
+       diplomatic view set off (on a line of its own when @place puts it at the top or bottom of the page)
+       and named by its @type for a screen reader. -->
+  <xsl:template match="fw" mode="text">
+    <span class="{string-join((samizdat:classes(.), samizdat:place-classes(.), 'view-diplomatic'), ' ')}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <span class="visually-hidden"><xsl:value-of select="samizdat:fw-label(.) || ': '"/></span>
+      <xsl:apply-templates mode="text"/>
+    </span>
+  </xsl:template>
+  <xsl:function name="samizdat:fw-label" as="xs:string">
+    <xsl:param name="fw" as="element()"/>
+    <xsl:variable name="type" select="lower-case(normalize-space($fw/@type))"/>
+    <xsl:sequence select="
+      if ($type = ('header', 'head', 'runninghead', 'running-head', 'running_head', 'footer')) then 'Running ' || (if ($type = 'footer') then 'foot' else 'head')
+      else if ($type = ('catch', 'catchword')) then 'Catchword'
+      else if ($type = ('pagenum', 'pageno', 'page-number', 'folio', 'pagination')) then 'Page number'
+      else if ($type = ('sig', 'signature', 'sign')) then 'Signature'
+      else if ($type != '') then 'Forme work (' || normalize-space($fw/@type) || ')'
+      else 'Forme work'"/>
+  </xsl:function>
+
   <!-- The one view switch: a checkbox before the article (CSS shows one view or the other, no script).
        A document whose only differences are omissions keeps the narrower label. -->
   <xsl:template name="samizdat:view-switch">

@@ -82,7 +82,9 @@
         <xsl:variable name="parts" as="xs:string*">
           <xsl:apply-templates select="$nodes" mode="inline"/>
         </xsl:variable>
-        <xsl:sequence select="normalize-space(string-join($parts))"/>
+        <!-- A line break the block keeps (samizdat:own-line) survives the normalising of its white space. -->
+        <xsl:variable name="line" select="normalize-space(string-join($parts))"/>
+        <xsl:sequence select="if (contains($line, $samizdat:own-line)) then replace(replace($line, ' ?' || $samizdat:own-line || '[ ' || $samizdat:own-line || ']*', '&#10;'), '^&#10;|&#10;$', '') else $line"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -113,6 +115,18 @@
   <!-- A section break between blocks (samizdat:section-break): its stars, a line of its own, as on the page. -->
   <xsl:template match="milestone" mode="blocks">
     <xsl:sequence select="samizdat:section-mark(., false())"/>
+  </xsl:template>
+
+  <!-- Stands for a line break within a block, which normalize-space would take (samizdat:line makes it one). -->
+  <xsl:variable name="samizdat:own-line" as="xs:string" select="'&#xE000;'"/>
+  <!-- Forme work (running head, catchword, page number …) is the printed page's, not the text's: none in
+       the reading text (nor so in the search records); in the diplomatic text, on a line of its own. -->
+  <xsl:template match="fw" mode="inline">
+    <xsl:if test="$diplomatic">
+      <xsl:sequence select="$samizdat:own-line"/>
+      <xsl:apply-templates mode="inline"/>
+      <xsl:sequence select="$samizdat:own-line"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Inline: what each element contributes to the text of its block. -->
@@ -182,7 +196,16 @@
   <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
   <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
   <xsl:template match="facsimile" mode="blocks inline"/>
+  <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
+  <xsl:template match="index" mode="blocks inline"/>
+  <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
+       the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
+  <xsl:template match="lb[@break = 'no']" mode="inline" priority="1">
+    <xsl:if test="$diplomatic">
+      <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
+    </xsl:if>
+  </xsl:template>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
