@@ -64,7 +64,7 @@ describe('mentions in context', function () {
       + `<castItem><role>Cyril</role> <roleDesc>${anna}’s son</roleDesc></castItem></castList>`), [
       { before: '', after: ', a widow' },
       { before: 'Boris, brother to ', after: '' },
-      { before: 'Cyril ', after: '’s son' },
+      { before: 'Cyril, ', after: '’s son' },
     ]);
   });
 

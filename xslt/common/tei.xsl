@@ -246,19 +246,51 @@
 
   <!-- What sets a role description (roleDesc, "describes a character's role in a drama") apart from the role
        or description just before it, which the page and the plain text otherwise run together ("Theseusduke
-       of Athens"): ", " where the encoding puts nothing between them; nothing where it has white space there,
-       an opening bracket or a dash, or where the description begins with punctuation of its own (", duke");
+       of Athens"): ", " where the encoding puts nothing between them, or only white space (a cast list laid
+       out on lines of its own: samizdat:role-space gives that white space's place); nothing where it has an
+       opening bracket or a dash there, or where the description begins with punctuation of its own (", duke");
        a space after a comma or the like it has there ("Theseus," "duke") or before an opening bracket
        ("(duke"). Nothing after anything else (a castItem before a castGroup's roleDesc is a block of its own). -->
   <xsl:function name="samizdat:role-gap" as="xs:string">
     <xsl:param name="desc" as="element()"/>
     <xsl:variable name="previous" select="$desc/preceding-sibling::*[1]"/>
     <xsl:variable name="between" select="$desc/preceding-sibling::node()[. &gt;&gt; $previous]"/>
-    <xsl:variable name="before" select="string-join(($previous, $between) ! string())"/>
-    <xsl:variable name="after" select="string($desc)"/>
+    <xsl:sequence select="if (exists($between[not(self::text())]) or (exists($between) and normalize-space(string-join($between)) = '')) then ''
+      else samizdat:role-gap-after($previous, samizdat:role-words($previous) || string-join($between), string($desc))"/>
+  </xsl:function>
+  <!-- A role's (or a description's) words, without the white space it ends with: that white space, the layout
+       of the encoding ("<role>
+<name>Theseus</name>
+</role>"), is left out where ", " follows (samizdat:role-trail). -->
+  <xsl:function name="samizdat:role-words" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="replace(string($e), '\s+$', '')"/>
+  </xsl:function>
+  <!-- Whether $t, white space that ends a role or a description, is left out: ", " follows the element (samizdat:role-gap
+       or samizdat:role-space), and "Theseus , duke" would read a space before the comma. -->
+  <xsl:function name="samizdat:role-trail" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="owner" select="$t/parent::*[self::role or self::roleDesc]"/>
+    <xsl:variable name="next" select="$owner/following-sibling::node()[1]"/>
+    <xsl:sequence select="exists($owner) and normalize-space($t) = '' and empty($t/following-sibling::node())
+      and (($next instance of element(roleDesc) and samizdat:role-gap($next) = ', ')
+        or ($next instance of text() and samizdat:role-space($next) = ', '))"/>
+  </xsl:function>
+  <!-- The white space between a role (or a description) and the description after it, as the reader gets it:
+       ", " where samizdat:role-gap would put it had the encoding nothing there, else the white space itself. -->
+  <xsl:function name="samizdat:role-space" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="desc" select="$t/following-sibling::node()[1][self::roleDesc]"/>
+    <xsl:variable name="previous" select="$t/preceding-sibling::node()[1][self::role or self::roleDesc]"/>
+    <xsl:sequence select="if (exists($desc) and exists($previous) and normalize-space($t) = ''
+      and samizdat:role-gap-after($previous, samizdat:role-words($previous), string($desc)) = ', ') then ', ' else string($t)"/>
+  </xsl:function>
+  <xsl:function name="samizdat:role-gap-after" as="xs:string">
+    <xsl:param name="previous" as="element()?"/>
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:param name="after" as="xs:string"/>
     <xsl:sequence select="
-      if (not($previous[self::role or self::roleDesc]) or exists($between[not(self::text())])
-        or normalize-space($previous) = '' or normalize-space($after) = '') then ''
+      if (not($previous[self::role or self::roleDesc]) or normalize-space($previous) = '' or normalize-space($after) = '') then ''
       else if (matches($before, '[\s\p{Ps}\p{Pi}\p{Pd}]$') or matches($after, '^\s')) then ''
       else if (matches($after, '^[\p{Ps}\p{Pi}]')) then ' '
       else if (matches($after, '^\p{P}')) then ''

@@ -287,7 +287,7 @@
       <xsl:variable name="unread" select="samizdat:unread(., $e)"/>
       <xsl:choose>
         <xsl:when test=". instance of text()">
-          <xsl:variable name="more" select="if ($unread) then $text else . || $gap || $text"/>
+          <xsl:variable name="more" select="if ($unread) then $text else samizdat:cast-text(.) || $gap || $text"/>
           <xsl:choose>
             <xsl:when test="string-length($more) ge 200">
               <xsl:break select="substring($more, string-length($more) - 199)"/>
@@ -350,6 +350,14 @@
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
   </xsl:function>
 
+  <!-- A text node as the reader reads it: in a cast list, the white space around a role description as the page
+       sets it (samizdat:role-space, samizdat:role-trail). -->
+  <xsl:function name="samizdat:cast-text" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="if ($t/parent::castItem or $t/parent::castGroup) then samizdat:role-space($t)
+      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then '' else string($t)"/>
+  </xsl:function>
+
   <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart
        (a role description too, from the role before it: samizdat:role-gap). -->
   <xsl:function name="samizdat:read-after" as="node()*">
@@ -390,7 +398,8 @@
             <xsl:on-completion select="replace($text, '\s+', ' ')"/>
             <xsl:variable name="separation" select="not(. instance of text())"/>
             <xsl:variable name="unread" select="not(. instance of xs:string) and samizdat:unread(., $e)"/>
-            <xsl:variable name="more" select="if ($unread or $separation) then $text else $text || $gap || ."/>
+            <xsl:variable name="more" select="if ($unread or $separation) then $text
+              else $text || $gap || (if (. instance of text()) then samizdat:cast-text(.) else string(.))"/>
             <xsl:variable name="collapsed" select="if ($seen ge 24 or string-length($more) gt $samizdat:context-length) then replace($more, '\s+', ' ') else ()"/>
             <xsl:choose>
               <xsl:when test="$separation">

@@ -159,6 +159,14 @@
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
+  <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
+  <xsl:template match="castItem/text()[not(normalize-space())] | castGroup/text()[not(normalize-space())]" mode="text" priority="0.4">
+    <xsl:value-of select="samizdat:role-space(.)"/>
+  </xsl:template>
+  <!-- The white space a role or a description ends with, left out before the ", " that follows it (samizdat:role-trail). -->
+  <xsl:template match="role/text()[not(normalize-space())] | roleDesc/text()[not(normalize-space())]" mode="text" priority="0.4">
+    <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
+  </xsl:template>
   <!-- A role description set apart from the role before it ("Theseus, duke of Athens"; samizdat:role-gap). -->
   <xsl:template match="roleDesc" mode="text">
     <xsl:value-of select="samizdat:role-gap(.)"/>
