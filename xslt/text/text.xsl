@@ -129,6 +129,12 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A non-standard character: what it reads as in this text's view (common/gaiji.xsl), its name in brackets
+       when nothing says. -->
+  <xsl:template match="g" mode="inline">
+    <xsl:sequence select="(samizdat:glyph-text(., $mode), samizdat:glyph-placeholder(.))[1]"/>
+  </xsl:template>
+
   <!-- Inline: what each element contributes to the text of its block. -->
   <xsl:template match="note" mode="inline">
     <xsl:sequence select="samizdat:note-label(.)"/>
