@@ -112,6 +112,10 @@
   </xsl:template>
 
   <xsl:template match="note" mode="blocks"/>
+  <!-- An utterance: who speaks, then the words, as the page heads it (common/spoken.xsl). -->
+  <xsl:template match="u" mode="blocks">
+    <xsl:sequence select="string-join((samizdat:who-label(.) ! (. || ':'), samizdat:line(node())), ' ')"/>
+  </xsl:template>
   <!-- A section break between blocks (samizdat:section-break): its stars, a line of its own, as on the page. -->
   <xsl:template match="milestone" mode="blocks">
     <xsl:sequence select="samizdat:section-mark(., false())"/>
@@ -133,6 +137,11 @@
        when nothing says. -->
   <xsl:template match="g" mode="inline">
     <xsl:sequence select="(samizdat:glyph-text(., $mode), samizdat:glyph-placeholder(.))[1]"/>
+  </xsl:template>
+
+  <!-- The transcriber's description of a pause, a sound, a movement …, in parentheses (common/spoken.xsl). -->
+  <xsl:template match="pause | vocal | kinesic | incident | shift" mode="inline">
+    <xsl:sequence select="samizdat:event-space-before(.) || samizdat:spoken-event(.) || samizdat:event-space-after(.)"/>
   </xsl:template>
 
   <!-- Inline: what each element contributes to the text of its block. -->
@@ -236,7 +245,7 @@
       | titlePage | docTitle | titlePart | docImprint | byline | dateline | salute | signed | trailer | addrLine
       | castList | castGroup | castItem | opener | closer | argument | epigraph | postscript
       | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
-      | sourceDoc | surfaceGrp | surface | zone | line" mode="inline">
+      | sourceDoc | surfaceGrp | surface | zone | line | u" mode="inline">
     <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
