@@ -22,6 +22,7 @@
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="gaiji.xsl"/>
   <xsl:import href="spoken.xsl"/>
+  <xsl:import href="dictionary.xsl"/>
   <xsl:import href="header.xsl"/>
   <xsl:import href="search-box.xsl"/>
   <xsl:import href="textcrit.xsl"/>

@@ -144,6 +144,13 @@
     <xsl:sequence select="samizdat:event-space-before(.) || samizdat:spoken-event(.) || samizdat:event-space-after(.)"/>
   </xsl:template>
 
+  <!-- A dictionary entry's parts set apart, a sense's number before it, as on the page (common/dictionary.xsl). -->
+  <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | pos | subc | gen | number | case | per | tns | mood
+      | iType | colloc | sense | def | usg | lbl | etym | xr | re | dictScrap | oRef | pRef | lang | cit[ancestor::entry or ancestor::entryFree or ancestor::superEntry]" mode="inline" priority="1">
+    <xsl:sequence select="samizdat:entry-gap(.) || (if (self::sense) then samizdat:sense-number(.) else '')"/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- Inline: what each element contributes to the text of its block. -->
   <xsl:template match="note" mode="inline">
     <xsl:sequence select="samizdat:note-label(.)"/>
@@ -245,7 +252,7 @@
       | titlePage | docTitle | titlePart | docImprint | byline | dateline | salute | signed | trailer | addrLine
       | castList | castGroup | castItem | opener | closer | argument | epigraph | postscript
       | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
-      | sourceDoc | surfaceGrp | surface | zone | line | u" mode="inline">
+      | sourceDoc | surfaceGrp | surface | zone | line | u | entry | entryFree | superEntry" mode="inline">
     <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
