@@ -6,12 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'anchors.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Anchors</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'anchors.xml', title: 'Anchors', body });
 
 /** The id and class of each element of the page that has a class among `classes`, in order. */
 function anchors(page: string, classes: string[]): string[] {

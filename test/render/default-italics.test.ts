@@ -14,12 +14,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHtml, toText } from '../../src/transform/index.js';
 import { repoRoot } from '../support/paths.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string, encodingDesc = ''): { text: string; file: string } => ({
-  file: 'italics.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Italics</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>${encodingDesc}</teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string, encodingDesc = ''): TeiSource => teiDoc({ file: 'italics.xml', title: 'Italics', body, header: encodingDesc });
 
 /** The words of the page's paragraph N, tags and its number taken out. */
 const paragraphWords = (page: string, n = 1): string => {

@@ -9,13 +9,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (front: string, body: string): { text: string; file: string } => ({
-  file: 'toc.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Contents</title></titleStmt>'
-    + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader>'
-    + `<text>${front === '' ? '' : `<front>${front}</front>`}<body>${body}</body></text></TEI>`,
-});
+const doc = (front: string, body: string): TeiSource => teiDoc({ file: 'toc.xml', title: 'Contents', front: front === '' ? undefined : front, body });
 
 /** The navs of the page's article, each as [its heading's words, its list with the tags but ol, li and a taken out]. */
 const navs = (page: string): [string, string][] => {

@@ -12,10 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Forme work</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'fw.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'fw.xml', title: 'Forme work', body });
 
 const body = '<div><fw type="header" place="top">Of Forme Work</fw>'
   + '<p>The end of the page <fw type="catch">catch</fw><fw type="pageNum" place="bottom">12</fw> and on.</p>'
@@ -55,7 +54,7 @@ describe('fw (forme work) on the page, in the plain text and in the search recor
 
   it('is not in the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'fw.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), ['The end of the page and on.', 'Second paragraph.']);
   });
 });

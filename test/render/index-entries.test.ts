@@ -8,10 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Index</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'index.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'index.xml', title: 'Index', body });
 
 const body = '<p>Josiah ha-Kohen <index indexName="NAMES"><term>Josiah ha-Kohen b. Azarya</term></index> b. Azarya'
   + ' came; <index xml:id="ix-ship"><term>ships</term><index><term>sailing</term></index></index>ships sailed.</p>';
@@ -34,7 +33,7 @@ describe('index entries on the page, in the plain text and in the search records
 
   it('puts none in the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'index.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), [expected]);
   });
 });

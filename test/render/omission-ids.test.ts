@@ -5,12 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'omissions.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Omissions</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'omissions.xml', title: 'Omissions', body });
 
 describe('omission ids', function () {
   this.timeout(120_000);

@@ -8,12 +8,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'phrase-blocks.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Phrases</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'phrase-blocks.xml', title: 'Phrases', body });
 
 /** The text of each note the page sets in the line or the margin (role="note" spans), tags taken out. */
 async function noteTexts(body: string): Promise<string[]> {

@@ -11,14 +11,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { personRegister, teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'cast.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Cast</title></titleStmt>'
-    + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
-    + '<profileDesc><particDesc><listPerson><person xml:id="hermia"><persName>Hermia</persName></person></listPerson></particDesc></profileDesc>'
-    + `</teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'cast.xml', title: 'Cast', body, header: personRegister([['hermia', 'Hermia']]) });
 
 /** The words of each cast item on the page, in order, tags taken out. */
 const castItems = (page: string): string[] =>

@@ -15,10 +15,9 @@
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Breaks</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'breaks.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'breaks.xml', title: 'Breaks', body });
 
 /** The page's main text, the paragraph numbers taken out. */
 const main = async (body: string): Promise<string> => (/<div class="tei-body">([\s\S]*?)<\/div><\/div><\/article>/.exec(await toHtml(doc(body)))?.[1] ?? '')
@@ -60,7 +59,7 @@ describe('milestone as a section break, on the page and in the plain text', func
 
   it('keeps the separator out of the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(scenes), 'breaks.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(scenes).text, doc(scenes).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), ['One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.']);
   });
 });

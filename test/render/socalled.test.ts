@@ -9,12 +9,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string, encodingDesc = ''): { text: string; file: string } => ({
-  file: 'socalled.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>So called</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>${encodingDesc}</teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string, encodingDesc = ''): TeiSource => teiDoc({ file: 'socalled.xml', title: 'So called', body, header: encodingDesc });
 
 /** The words of the page's first paragraph, tags and its number taken out. */
 async function pageParagraph(body: string, encodingDesc = ''): Promise<string> {

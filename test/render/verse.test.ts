@@ -7,12 +7,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'verse.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Verse</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'verse.xml', title: 'Verse', body });
 
 /** Each verse line of the page: its id, its classes beyond tei-l, and the hidden words before it. */
 function lines(page: string): string[] {

@@ -22,6 +22,9 @@
   exclude-result-prefixes="#all">
 
   <xsl:include href="transcr.xsl"/>
+  <xsl:include href="gaiji.xsl"/>
+  <xsl:include href="spoken.xsl"/>
+  <xsl:include href="dictionary.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -36,7 +39,7 @@
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
-    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line')"/>
+    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry')"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
@@ -54,7 +57,7 @@
     'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
     'castList', 'castGroup', 'castItem', 'opener', 'closer', 'argument', 'epigraph', 'postscript',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group', 'text', 'floatingText',
-    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map { .: true() })"/>
+    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry') ! map { .: true() })"/>
   <xsl:function name="samizdat:separates" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="(map:contains($samizdat:separating-set, local-name($e))
@@ -305,10 +308,12 @@
     <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
   </xsl:function>
   <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
-       and reference a cit pairs, whether the cit's parent has. -->
+       and reference a cit pairs, whether the cit's parent has. A dictionary entry's sense or other part runs on
+       as one sentence of its parts (common/dictionary.xsl): an example quoted there stands among its words. -->
   <xsl:function name="samizdat:words-beside" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/../text()[normalize-space()]) or ($e/parent::cit and samizdat:words-beside($e/..))"/>
+    <xsl:sequence select="exists($e/../text()[normalize-space()]) or ($e/parent::cit and samizdat:words-beside($e/..))
+      or exists($e/parent::*[local-name() = $samizdat:entry-parts])"/>
   </xsl:function>
 
   <!-- A block that contains no other block (notes and their contents do not count). -->

@@ -20,6 +20,9 @@
   <xsl:import href="figures.xsl"/>
   <xsl:import href="css.xsl"/>
   <xsl:import href="transcr.xsl"/>
+  <xsl:import href="gaiji.xsl"/>
+  <xsl:import href="spoken.xsl"/>
+  <xsl:import href="dictionary.xsl"/>
   <xsl:import href="header.xsl"/>
   <xsl:import href="search-box.xsl"/>
   <xsl:import href="textcrit.xsl"/>

@@ -112,6 +112,10 @@
   </xsl:template>
 
   <xsl:template match="note" mode="blocks"/>
+  <!-- An utterance: who speaks, then the words, as the page heads it (common/spoken.xsl). -->
+  <xsl:template match="u" mode="blocks">
+    <xsl:sequence select="string-join((samizdat:who-label(.) ! (. || ':'), samizdat:line(node())), ' ')"/>
+  </xsl:template>
   <!-- A section break between blocks (samizdat:section-break): its stars, a line of its own, as on the page. -->
   <xsl:template match="milestone" mode="blocks">
     <xsl:sequence select="samizdat:section-mark(., false())"/>
@@ -127,6 +131,24 @@
       <xsl:apply-templates mode="inline"/>
       <xsl:sequence select="$samizdat:own-line"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A non-standard character: what it reads as in this text's view (common/gaiji.xsl), its name in brackets
+       when nothing says. -->
+  <xsl:template match="g" mode="inline">
+    <xsl:sequence select="(samizdat:glyph-text(., $mode), samizdat:glyph-placeholder(.))[1]"/>
+  </xsl:template>
+
+  <!-- The transcriber's description of a pause, a sound, a movement …, in parentheses (common/spoken.xsl). -->
+  <xsl:template match="pause | vocal | kinesic | incident | shift" mode="inline">
+    <xsl:sequence select="samizdat:event-space-before(.) || samizdat:spoken-event(.) || samizdat:event-space-after(.)"/>
+  </xsl:template>
+
+  <!-- A dictionary entry's parts set apart, a sense's number before it, as on the page (common/dictionary.xsl). -->
+  <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | pos | subc | gen | number | case | per | tns | mood
+      | iType | colloc | sense | def | usg | lbl | etym | xr | re | dictScrap | oRef | pRef | lang | cit[ancestor::entry or ancestor::entryFree or ancestor::superEntry]" mode="inline" priority="1">
+    <xsl:sequence select="samizdat:entry-gap(.) || (if (self::sense) then samizdat:sense-number(.) else '')"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <!-- Inline: what each element contributes to the text of its block. -->
@@ -230,7 +252,7 @@
       | titlePage | docTitle | titlePart | docImprint | byline | dateline | salute | signed | trailer | addrLine
       | castList | castGroup | castItem | opener | closer | argument | epigraph | postscript
       | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
-      | sourceDoc | surfaceGrp | surface | zone | line" mode="inline">
+      | sourceDoc | surfaceGrp | surface | zone | line | u | entry | entryFree | superEntry" mode="inline">
     <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
