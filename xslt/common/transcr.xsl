@@ -151,11 +151,13 @@
       or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))) then '-' else ''"/>
   </xsl:function>
 
-  <!-- The hand a handShift names: its handNote's @n or @scribe, else the pointer itself. -->
+  <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's @n or
+       @scribe, else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
+       and the diplomatic "[hand: …]" name a hand alike. -->
   <xsl:function name="samizdat:hand" as="xs:string">
     <xsl:param name="shift" as="element()"/>
-    <xsl:variable name="id" select="substring-after(normalize-space($shift/@new), '#')"/>
+    <xsl:variable name="id" select="substring-after(normalize-space(($shift/@new, $shift/@hand)[1]), '#')"/>
     <xsl:variable name="note" select="if ($id = '') then () else key('samizdat:id', $id, root($shift))[self::handNote][1]"/>
-    <xsl:sequence select="normalize-space(string(($note/@n, $note/@scribe, $shift/@new, $shift/@medium, '?')[normalize-space() != ''][1]))"/>
+    <xsl:sequence select="replace(normalize-space(string(($note/@n, $note/@scribe, $shift/@new, $shift/@hand, $shift/@medium, '?')[normalize-space() != ''][1])), '^#', '')"/>
   </xsl:function>
 </xsl:stylesheet>

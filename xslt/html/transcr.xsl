@@ -103,7 +103,7 @@
   <!-- What the encoder recorded about an intervention, in words, for the element's tooltip. -->
   <xsl:function name="samizdat:transcription-description" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="who" select="string-join((samizdat:responsible($e), $e/@hand ! ('hand ' || substring-after(., '#'))), ', ')"/>
+    <xsl:variable name="who" select="samizdat:who($e)"/>
     <xsl:variable name="what" select="
       if ($e/self::add) then 'Added' || ($e/@place ! (' ' || .))
       else if ($e/self::del) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
@@ -124,6 +124,11 @@
       else if ($e/self::expan) then 'Expanded; the source has: ' || normalize-space(string-join($e/../abbr, ' '))
       else ''"/>
     <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')"/>
+  </xsl:function>
+  <!-- Who made an intervention: the respStmt @resp points at, the hand @hand names (samizdat:hand, as handShift's). -->
+  <xsl:function name="samizdat:who" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join((samizdat:responsible($e), $e[@hand] ! ('hand ' || samizdat:hand(.))), ', ')"/>
   </xsl:function>
 
   <!-- A choice: each member in the view the table gives it; alternatives that are no pair (two readings of an unclear word) are offered as "a (or b)". -->
