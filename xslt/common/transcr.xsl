@@ -36,7 +36,7 @@
     <xsl:variable name="paired" select="$e/parent::choice and samizdat:choice-pair($e/..) = $name"/>
     <xsl:choose>
       <xsl:when test="$paired">
-        <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', '') else ()"/>
+        <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', if ($name = 'corr') then samizdat:cert-mark($e) else '') else ()"/>
       </xsl:when>
       <xsl:when test="$name = 'add'">
         <xsl:sequence select="if ($reading) then ('', '') else samizdat:add-marks($e)"/>
@@ -48,11 +48,11 @@
       <xsl:when test="$name = 'supplied'">
         <xsl:variable name="omitted" select="tokenize($e/@reason) = 'omitted'"/>
         <xsl:sequence select="
-          if ($reading) then (if ($omitted) then ('⟨', '⟩') else ('[', ']'))
+          if ($reading) then (if ($omitted) then '⟨' else '[', (if ($omitted) then '⟩' else ']') || samizdat:cert-mark($e))
           else if ($omitted) then () else '[…]'"/>
       </xsl:when>
       <xsl:when test="$name = 'unclear'">
-        <xsl:sequence select="('', if ($e/@cert = ('low', 'unknown')) then '(?)' else '')"/>
+        <xsl:sequence select="('', samizdat:cert-mark($e))"/>
       </xsl:when>
       <xsl:when test="$name = 'gap'">
         <xsl:sequence select="'[…' || samizdat:extent-words($e, ' ') || ']'"/>
@@ -76,7 +76,7 @@
         <xsl:sequence select="if ($reading) then ('', ' [sic]') else ('', '')"/>
       </xsl:when>
       <xsl:when test="$name = 'corr'">
-        <xsl:sequence select="('⟨', '⟩')"/>
+        <xsl:sequence select="('⟨', '⟩' || samizdat:cert-mark($e))"/>
       </xsl:when>
       <!-- The abbreviation mark gives way to the expansion when the word is expanded in place. -->
       <xsl:when test="$name = 'am'">
@@ -90,6 +90,14 @@
         <xsl:sequence select="('', '')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- The mark of an uncertain reading or intervention (@cert low or unknown: unclear, supplied, corr; an
+       apparatus's lem and rdg), after its words: "(?)", else ''. A medium or high certainty is only said in the
+       page's tooltip ("certainty medium"), as for unclear. -->
+  <xsl:function name="samizdat:cert-mark" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (normalize-space($e/@cert) = ('low', 'unknown')) then '(?)' else ''"/>
   </xsl:function>
 
   <!-- The pair a choice offers, as the names of its members ('sic corr', …), or () for other alternatives. -->

@@ -107,8 +107,8 @@
     <xsl:variable name="what" select="
       if ($e/self::add) then 'Added' || ($e/@place ! (' ' || .))
       else if ($e/self::del) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
-      else if ($e/self::supplied) then 'Supplied by the editor' || ($e/@reason ! (' (' || . || ')'))
-      else if ($e/self::unclear) then 'Unclear' || (string-join(($e/@reason, $e/@cert ! ('certainty ' || .)), '; ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::supplied) then 'Supplied by the editor' || (string-join(($e/@reason, samizdat:certainty($e)), '; ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::unclear) then 'Unclear' || (string-join(($e/@reason, samizdat:certainty($e)), '; ')[. != ''] ! (' (' || . || ')'))
       else if ($e/self::damage) then 'Damaged' || (string-join(($e/@agent, $e/@degree), ', ')[. != ''] ! (' (' || . || ')'))
       else if ($e/self::surplus) then 'Superfluous' || ($e/@reason ! (' (' || . || ')'))
       else if ($e/self::secl) then 'Secluded by the editor' || ($e/@reason ! (' (' || . || ')'))
@@ -118,12 +118,17 @@
       else if ($e/self::handShift) then 'Change of hand'
       else if ($e/self::space) then 'Space left blank'
       else if ($e/self::sic and not($e/parent::choice)) then 'Thus in the source'
-      else if ($e/self::corr and not($e/parent::choice)) then 'Corrected by the editor'
-      else if ($e/self::corr) then 'Corrected by the editor; the source has: ' || normalize-space(string-join($e/../sic, ' '))
+      else if ($e/self::corr and not($e/parent::choice)) then 'Corrected by the editor' || (samizdat:certainty($e) ! (' (' || . || ')'))
+      else if ($e/self::corr) then 'Corrected by the editor' || (samizdat:certainty($e) ! (' (' || . || ')')) || '; the source has: ' || normalize-space(string-join($e/../sic, ' '))
       else if ($e/self::reg) then 'Regularised; the source has: ' || normalize-space(string-join($e/../orig, ' '))
       else if ($e/self::expan) then 'Expanded; the source has: ' || normalize-space(string-join($e/../abbr, ' '))
       else ''"/>
     <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')"/>
+  </xsl:function>
+  <!-- The certainty an intervention or a reading records (@cert), in words: "certainty low". -->
+  <xsl:function name="samizdat:certainty" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@cert[normalize-space() != ''] ! ('certainty ' || normalize-space(.))"/>
   </xsl:function>
   <!-- Who made an intervention: the respStmt @resp points at, the hand @hand names (samizdat:hand, as handShift's). -->
   <xsl:function name="samizdat:who" as="xs:string">
