@@ -178,6 +178,18 @@
       else 'Forme work'"/>
   </xsl:function>
 
+  <!-- A transposition (listTranspose, transpose: "the order of the elements … as signaled in the source") is a list of
+       pointers, not text: nothing in the reading view, whose order is the encoding's (the new order is not applied);
+       in the diplomatic view a small mark "⟲ transposed", its tooltip the transposed words in their new order. -->
+  <xsl:template match="listTranspose | transpose[not(parent::listTranspose)]" mode="text">
+    <xsl:variable name="orders" select="descendant-or-self::transpose ! string-join(ptr/@target ! tokenize(normalize-space(.))
+      ! normalize-space(string(key('samizdat:id', substring-after(., '#'), root(current()))[1]))[. != ''], ' ')"/>
+    <span class="{string-join((samizdat:classes(.), 'mark', 'view-diplomatic'), ' ')}">
+      <xsl:if test="exists($orders[. != ''])"><xsl:attribute name="title" select="'Transposed; read: ' || string-join($orders[. != ''], '; ')"/></xsl:if>
+      <xsl:text>[transposed]</xsl:text>
+    </span>
+  </xsl:template>
+
   <!-- The one view switch: a checkbox before the article (CSS shows one view or the other, no script).
        A document whose only differences are omissions keeps the narrower label. -->
   <xsl:template name="samizdat:view-switch">

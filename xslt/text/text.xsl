@@ -155,6 +155,8 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- A transposition (listTranspose) is a list of pointers, not text: nothing (the new order is not applied). -->
+  <xsl:template match="listTranspose | transpose" mode="blocks inline"/>
   <!-- A pair (sic/corr, orig/reg, abbr/expan) gives each view its member; other alternatives read "a (or b)". -->
   <xsl:template match="choice" mode="inline">
     <xsl:choose>
