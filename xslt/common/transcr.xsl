@@ -12,6 +12,10 @@
     ()               the element is left out of this view;
     ($open, $close)  its content, between these marks ('' for none);
     ($text)          one string: the element stands for this text (gap, space, handShift).
+  The span elements (delSpan, addSpan, damageSpan) get del's, add's and damage's
+  entries: their own marks stand at the span element (open) and at the element
+  @spanTo points to (close), and every word between takes the view of the
+  element they stand for (samizdat:open-spans).
   Marks follow the Leiden conventions where they have one: [lost, supplied],
   ⟨omitted, supplied⟩, {superfluous}, ⟦deleted⟧, \added above/, /added below\.
 -->
@@ -25,7 +29,8 @@
   <!-- The elements the table speaks for (choice is the container of some of them). -->
   <xsl:variable name="samizdat:transcription-names" as="xs:string*" select="(
     'add', 'del', 'subst', 'mod', 'restore', 'retrace', 'supplied', 'unclear', 'damage', 'gap', 'space',
-    'surplus', 'secl', 'handShift', 'metamark', 'am', 'ex', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg')"/>
+    'surplus', 'secl', 'handShift', 'metamark', 'am', 'ex', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg',
+    'delSpan', 'addSpan', 'damageSpan')"/>
 
   <xsl:function name="samizdat:transcription" as="xs:string*">
     <xsl:param name="e" as="element()"/>
@@ -38,11 +43,11 @@
       <xsl:when test="$paired">
         <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', if ($name = 'corr') then samizdat:cert-mark($e) else '') else ()"/>
       </xsl:when>
-      <xsl:when test="$name = 'add'">
+      <xsl:when test="$name = ('add', 'addSpan')">
         <xsl:sequence select="if ($reading) then ('', '') else samizdat:add-marks($e)"/>
       </xsl:when>
       <!-- A deletion that a restore cancels is text again in the reading view. -->
-      <xsl:when test="$name = 'del'">
+      <xsl:when test="$name = ('del', 'delSpan')">
         <xsl:sequence select="if (not($reading)) then ('⟦', '⟧') else if ($e/parent::restore) then ('', '') else ()"/>
       </xsl:when>
       <xsl:when test="$name = 'supplied'">
@@ -85,11 +90,46 @@
       <xsl:when test="$name = 'ex'">
         <xsl:sequence select="if ($reading) then ('', '') else ()"/>
       </xsl:when>
-      <!-- subst, mod, restore, retrace, damage, a lone abbr, expan, orig, reg: the content, in both views. -->
+      <!-- subst, mod, restore, retrace, damage, damageSpan, a lone abbr, expan, orig, reg: the content, in both views. -->
       <xsl:otherwise>
         <xsl:sequence select="('', '')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Spans. delSpan "marks the beginning of a longer sequence of text deleted"; addSpan and damageSpan
+       likewise for an addition and damage.
+       The span runs "in document order from the start of the content of the pointing element to the end of
+       the content of the element pointed to by the spanTo attribute" (att.spanning), across blocks if need
+       be. Only a @spanTo that points to an element after the span element makes a span: one that points
+       nowhere (or back) leaves the words as they are, so that nothing is lost. -->
+  <xsl:key name="samizdat:spans" match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" use="'all'"/>
+  <xsl:function name="samizdat:span-end" as="element()?">
+    <xsl:param name="span" as="element()"/>
+    <xsl:variable name="id" select="substring-after(normalize-space($span/@spanTo), '#')"/>
+    <xsl:sequence select="if ($id = '') then () else key('samizdat:id', $id, root($span))[1][. &gt;&gt; $span]"/>
+  </xsl:function>
+  <!-- The spans open at a node, outermost first: one walk of the document (when first asked for), rather than
+       a search for the span elements before each word. A span opens at its element and closes after the
+       content of its end. -->
+  <xsl:accumulator name="samizdat:open-spans" as="element()*" initial-value="()">
+    <xsl:accumulator-rule match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]"
+      select="($value, .[exists(samizdat:span-end(.))])"/>
+    <xsl:accumulator-rule match="*[@xml:id]" phase="end"
+      select="if (empty($value)) then $value else let $id := '#' || @xml:id return $value[normalize-space(@spanTo) != $id]"/>
+  </xsl:accumulator>
+  <!-- The spans open at $n (in no document without span elements is the walk made). -->
+  <xsl:function name="samizdat:open-spans" as="element()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="root" select="root($n)"/>
+    <xsl:sequence select="if (not($root instance of document-node()) or empty(key('samizdat:spans', 'all', $root))) then ()
+      else $n/accumulator-before('samizdat:open-spans')"/>
+  </xsl:function>
+  <!-- The spans that end at $e, innermost first (the order of their closing marks). -->
+  <xsl:function name="samizdat:spans-ending" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="id" select="'#' || $e/@xml:id"/>
+    <xsl:sequence select="reverse(samizdat:open-spans($e)[normalize-space(@spanTo) = $id])"/>
   </xsl:function>
 
   <!-- The mark of an uncertain reading or intervention (@cert low or unknown: unclear, supplied, corr; an

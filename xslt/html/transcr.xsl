@@ -77,6 +77,67 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- Spans (common/transcr.xsl: samizdat:open-spans): a delSpan, addSpan or damageSpan whose @spanTo points to an
+       element after it stands for its opening mark, the element it points to is followed by the closing one,
+       and each run of words between is wrapped as del, add or damage would wrap it (del, ins or span, with the
+       view class and the tooltip), block by block, so that a span across paragraphs keeps the paragraphs. A
+       span that points nowhere is rendered as before (the fallback: an empty span, the words untouched). -->
+  <xsl:variable name="samizdat:spanning" as="xs:boolean" select="exists($samizdat:source) and exists(key('samizdat:page-part', 'span', $samizdat:source))"/>
+  <xsl:template match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" mode="text">
+    <xsl:choose>
+      <xsl:when test="exists(samizdat:span-end(.))">
+        <xsl:variable name="reading" select="samizdat:transcription(., 'reading')"/>
+        <xsl:variable name="diplomatic" select="samizdat:transcription(., 'diplomatic')"/>
+        <xsl:variable name="description" select="samizdat:transcription-description(.)"/>
+        <span class="{string-join((samizdat:classes(.), samizdat:place-classes(.), 'span-start'), ' ')}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
+          <xsl:call-template name="samizdat:mark">
+            <xsl:with-param name="reading" select="$reading[1]"/>
+            <xsl:with-param name="diplomatic" select="$diplomatic[1]"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="*[@xml:id][$samizdat:spanning][exists(samizdat:spans-ending(.))]" mode="text" priority="10">
+    <xsl:next-match/>
+    <xsl:for-each select="samizdat:spans-ending(.)[samizdat:transcription(., 'reading')[2] != '' or samizdat:transcription(., 'diplomatic')[2] != '']">
+      <span class="{string-join((samizdat:classes(.), 'span-end'), ' ')}">
+        <xsl:call-template name="samizdat:mark">
+          <xsl:with-param name="reading" select="samizdat:transcription(., 'reading')[2]"/>
+          <xsl:with-param name="diplomatic" select="samizdat:transcription(., 'diplomatic')[2]"/>
+        </xsl:call-template>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- Words, not the white space between blocks (a span across paragraphs wraps none of it). -->
+  <xsl:template match="text()[$samizdat:spanning][normalize-space()][exists(samizdat:open-spans(.))]" mode="text" priority="3">
+    <xsl:variable name="words" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:sequence select="samizdat:span-words(samizdat:open-spans(.), $words)"/>
+  </xsl:template>
+  <!-- $words within the spans, outermost first: each span an element as its short form (del, add, damage) has. -->
+  <xsl:function name="samizdat:span-words" as="node()*">
+    <xsl:param name="spans" as="element()*"/>
+    <xsl:param name="words" as="node()*"/>
+    <xsl:choose>
+      <xsl:when test="empty($spans)"><xsl:sequence select="$words"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="span" select="head($spans)"/>
+        <xsl:variable name="reading" select="samizdat:transcription($span, 'reading')"/>
+        <xsl:variable name="diplomatic" select="samizdat:transcription($span, 'diplomatic')"/>
+        <xsl:variable name="description" select="samizdat:transcription-description($span)"/>
+        <xsl:element name="{if ($span/self::addSpan) then 'ins' else if ($span/self::delSpan) then 'del' else 'span'}">
+          <xsl:attribute name="class" select="string-join((samizdat:classes($span), samizdat:place-classes($span),
+            if (empty($reading)) then 'view-diplomatic' else if (empty($diplomatic)) then 'view-reading' else ()), ' ')"/>
+          <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
+          <xsl:sequence select="samizdat:span-words(tail($spans), $words)"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <!-- A mark or a standing text: once when both views have it, else one span per view. -->
   <xsl:template name="samizdat:mark">
     <xsl:param name="reading" as="xs:string?"/>
@@ -105,11 +166,11 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="who" select="samizdat:who($e)"/>
     <xsl:variable name="what" select="
-      if ($e/self::add) then 'Added' || ($e/@place ! (' ' || .))
-      else if ($e/self::del) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
+      if ($e/self::add or $e/self::addSpan) then 'Added' || ($e/@place ! (' ' || .))
+      else if ($e/self::del or $e/self::delSpan) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
       else if ($e/self::supplied) then 'Supplied by the editor' || (string-join(($e/@reason, samizdat:certainty($e)), '; ')[. != ''] ! (' (' || . || ')'))
       else if ($e/self::unclear) then 'Unclear' || (string-join(($e/@reason, samizdat:certainty($e)), '; ')[. != ''] ! (' (' || . || ')'))
-      else if ($e/self::damage) then 'Damaged' || (string-join(($e/@agent, $e/@degree), ', ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::damage or $e/self::damageSpan) then 'Damaged' || (string-join(($e/@agent, $e/@degree), ', ')[. != ''] ! (' (' || . || ')'))
       else if ($e/self::surplus) then 'Superfluous' || ($e/@reason ! (' (' || . || ')'))
       else if ($e/self::secl) then 'Secluded by the editor' || ($e/@reason ! (' (' || . || ')'))
       else if ($e/self::restore) then 'Restored'

@@ -74,8 +74,10 @@
     <xsl:choose>
       <!-- Text alone (most of a play's lines, many of a novel's paragraphs) is its own text: read without
            matching each text node against the inline templates, which took a tenth of this stylesheet's time
-           on a play. Not in a witness's text, where a text node's template leaves out what the witness lacks. -->
-      <xsl:when test="$samizdat:witness-id = '' and (every $n in $nodes satisfies $n instance of text())">
+           on a play. Not in a witness's text, where a text node's template leaves out what the witness lacks, nor
+           within a span (delSpan …), where it leaves out what the view does not show. -->
+      <xsl:when test="$samizdat:witness-id = '' and (every $n in $nodes satisfies $n instance of text())
+        and not(exists($nodes) and exists(samizdat:open-spans(head($nodes))))">
         <xsl:sequence select="normalize-space(string-join($nodes))"/>
       </xsl:when>
       <xsl:otherwise>
@@ -154,6 +156,24 @@
         <xsl:sequence select="$marks"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <!-- Spans (common/transcr.xsl: samizdat:open-spans): a delSpan, addSpan or damageSpan whose @spanTo points to an
+       element after it gives its opening mark, the element it points to is followed by the closing one, and the
+       words between are left out where the element the span stands for (del, add, damage) would be. A span that
+       points nowhere gives nothing, its words as they are. -->
+  <xsl:template match="delSpan | addSpan | damageSpan" mode="inline">
+    <xsl:if test="exists(samizdat:span-end(.))">
+      <xsl:sequence select="samizdat:transcription(., $mode)[1]"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="*[@xml:id][exists(samizdat:spans-ending(.))]" mode="inline" priority="10">
+    <xsl:next-match/>
+    <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
+  </xsl:template>
+  <xsl:template match="text()[exists(samizdat:open-spans(.))]" mode="inline" priority="0.6">
+    <xsl:if test="every $s in samizdat:open-spans(.) satisfies exists(samizdat:transcription($s, $mode))">
+      <xsl:next-match/>
+    </xsl:if>
   </xsl:template>
   <!-- A transposition (listTranspose) is a list of pointers, not text: nothing (the new order is not applied). -->
   <xsl:template match="listTranspose | transpose" mode="blocks inline"/>
