@@ -46,9 +46,9 @@
       <xsl:when test="$name = ('add', 'addSpan')">
         <xsl:sequence select="if ($reading) then ('', '') else samizdat:add-marks($e)"/>
       </xsl:when>
-      <!-- A deletion that a restore cancels is text again in the reading view. -->
+      <!-- A deletion that a restore or an undo cancels is text again in the reading view. -->
       <xsl:when test="$name = ('del', 'delSpan')">
-        <xsl:sequence select="if (not($reading)) then ('⟦', '⟧') else if ($e/parent::restore) then ('', '') else ()"/>
+        <xsl:sequence select="if (not($reading)) then ('⟦', '⟧') else if ($e/parent::restore or samizdat:undone($e)) then ('', '') else ()"/>
       </xsl:when>
       <xsl:when test="$name = 'supplied'">
         <xsl:variable name="omitted" select="tokenize($e/@reason) = 'omitted'"/>
@@ -98,12 +98,12 @@
   </xsl:function>
 
   <!-- Spans. delSpan "marks the beginning of a longer sequence of text deleted"; addSpan and damageSpan
-       likewise for an addition and damage.
+       likewise for an addition and damage; undo with @spanTo marks a sequence whose deletions were cancelled.
        The span runs "in document order from the start of the content of the pointing element to the end of
        the content of the element pointed to by the spanTo attribute" (att.spanning), across blocks if need
        be. Only a @spanTo that points to an element after the span element makes a span: one that points
        nowhere (or back) leaves the words as they are, so that nothing is lost. -->
-  <xsl:key name="samizdat:spans" match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" use="'all'"/>
+  <xsl:key name="samizdat:spans" match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo] | undo[@spanTo]" use="'all'"/>
   <xsl:function name="samizdat:span-end" as="element()?">
     <xsl:param name="span" as="element()"/>
     <xsl:variable name="id" select="substring-after(normalize-space($span/@spanTo), '#')"/>
@@ -113,7 +113,7 @@
        a search for the span elements before each word. A span opens at its element and closes after the
        content of its end. -->
   <xsl:accumulator name="samizdat:open-spans" as="element()*" initial-value="()">
-    <xsl:accumulator-rule match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]"
+    <xsl:accumulator-rule match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo] | undo[@spanTo]"
       select="($value, .[exists(samizdat:span-end(.))])"/>
     <xsl:accumulator-rule match="*[@xml:id]" phase="end"
       select="if (empty($value)) then $value else let $id := '#' || @xml:id return $value[normalize-space(@spanTo) != $id]"/>
@@ -129,7 +129,22 @@
   <xsl:function name="samizdat:spans-ending" as="element()*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="id" select="'#' || $e/@xml:id"/>
-    <xsl:sequence select="reverse(samizdat:open-spans($e)[normalize-space(@spanTo) = $id])"/>
+    <xsl:sequence select="reverse(samizdat:open-spans($e)[normalize-space(@spanTo) = $id][not(self::undo)])"/>
+  </xsl:function>
+
+  <!-- undo "indicates one or more marked-up interventions in a document which have subsequently been marked for
+       cancellation": a deletion (del, delSpan) that an undo points to (@target) or that stands in an undo's span. -->
+  <xsl:key name="samizdat:undo" match="undo[@target]" use="tokenize(normalize-space(@target)) ! substring-after(., '#')"/>
+  <xsl:function name="samizdat:undoing" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="root" select="root($e)"/>
+    <xsl:sequence select="if (not($root instance of document-node())) then () else (
+      if ($e/@xml:id) then key('samizdat:undo', string($e/@xml:id), $root) else (),
+      samizdat:open-spans($e)[self::undo])"/>
+  </xsl:function>
+  <xsl:function name="samizdat:undone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(samizdat:undoing($e))"/>
   </xsl:function>
 
   <!-- The mark of an uncertain reading or intervention (@cert low or unknown: unclear, supplied, corr; an

@@ -113,9 +113,9 @@
     </xsl:for-each>
   </xsl:template>
   <!-- Words, not the white space between blocks (a span across paragraphs wraps none of it). -->
-  <xsl:template match="text()[$samizdat:spanning][normalize-space()][exists(samizdat:open-spans(.))]" mode="text" priority="3">
+  <xsl:template match="text()[$samizdat:spanning][normalize-space()][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="text" priority="3">
     <xsl:variable name="words" as="node()*"><xsl:next-match/></xsl:variable>
-    <xsl:sequence select="samizdat:span-words(samizdat:open-spans(.), $words)"/>
+    <xsl:sequence select="samizdat:span-words(samizdat:open-spans(.)[not(self::undo)], $words)"/>
   </xsl:template>
   <!-- $words within the spans, outermost first: each span an element as its short form (del, add, damage) has. -->
   <xsl:function name="samizdat:span-words" as="node()*">
@@ -153,10 +153,12 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- place-above, place-margin …: where an addition, a note or a mark stands, for the style sheet. -->
+  <!-- place-above, place-margin …: where an addition, a note or a mark stands, for the style sheet; undone: a
+       deletion an undo cancels, struck through in the diplomatic view only. -->
   <xsl:function name="samizdat:place-classes" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="for $t in tokenize(normalize-space($e/@place)) return 'place-' || replace($t, '[^A-Za-z0-9_-]', '_'),
+      if (($e/self::del or $e/self::delSpan) and samizdat:undone($e)) then 'undone' else (),
       for $r in tokenize(normalize-space($e/@reason)) return 'reason-' || replace($r, '[^A-Za-z0-9_-]', '_'),
       if ($e/@cert) then 'cert-' || replace(normalize-space($e/@cert), '[^A-Za-z0-9_-]', '_') else ()"/>
   </xsl:function>
@@ -184,7 +186,10 @@
       else if ($e/self::reg) then 'Regularised; the source has: ' || normalize-space(string-join($e/../orig, ' '))
       else if ($e/self::expan) then 'Expanded; the source has: ' || normalize-space(string-join($e/../abbr, ' '))
       else ''"/>
-    <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')"/>
+    <!-- A deletion an undo cancels (common/transcr.xsl: samizdat:undoing) says so, and by whom. -->
+    <xsl:variable name="undo" select="if ($e/self::del or $e/self::delSpan) then samizdat:undoing($e)[1] else ()"/>
+    <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')
+      || ($undo ! ('; deletion cancelled' || (samizdat:who(.)[. != ''] ! (', by ' || .))))"/>
   </xsl:function>
   <!-- The certainty an intervention or a reading records (@cert), in words: "certainty low". -->
   <xsl:function name="samizdat:certainty" as="xs:string?">

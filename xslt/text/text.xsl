@@ -170,8 +170,8 @@
     <xsl:next-match/>
     <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
   </xsl:template>
-  <xsl:template match="text()[exists(samizdat:open-spans(.))]" mode="inline" priority="0.6">
-    <xsl:if test="every $s in samizdat:open-spans(.) satisfies exists(samizdat:transcription($s, $mode))">
+  <xsl:template match="text()[exists(samizdat:open-spans(.)[not(self::undo)])]" mode="inline" priority="0.6">
+    <xsl:if test="every $s in samizdat:open-spans(.)[not(self::undo)] satisfies exists(samizdat:transcription($s, $mode))">
       <xsl:next-match/>
     </xsl:if>
   </xsl:template>
