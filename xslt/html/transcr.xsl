@@ -81,7 +81,8 @@
        element after it stands for its opening mark, the element it points to is followed by the closing one,
        and each run of words between is wrapped as del, add or damage would wrap it (del, ins or span, with the
        view class and the tooltip), block by block, so that a span across paragraphs keeps the paragraphs. A
-       span that points nowhere is rendered as before (the fallback: an empty span, the words untouched). -->
+       span that points nowhere is rendered as before (the fallback: an empty span, the words untouched). The
+       marks only where the span ends at an anchor (the usual end), as in the plain text (text.xsl says why). -->
   <xsl:variable name="samizdat:spanning" as="xs:boolean" select="exists($samizdat:source) and exists(key('samizdat:page-part', 'span', $samizdat:source))"/>
   <xsl:template match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" mode="text">
     <xsl:choose>
@@ -93,15 +94,15 @@
           <xsl:sequence select="samizdat:id(.)"/>
           <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
           <xsl:call-template name="samizdat:mark">
-            <xsl:with-param name="reading" select="$reading[1]"/>
-            <xsl:with-param name="diplomatic" select="$diplomatic[1]"/>
+            <xsl:with-param name="reading" select="$reading[1][exists(samizdat:span-end(current())/self::anchor)]"/>
+            <xsl:with-param name="diplomatic" select="$diplomatic[1][exists(samizdat:span-end(current())/self::anchor)]"/>
           </xsl:call-template>
         </span>
       </xsl:when>
       <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="*[@xml:id][$samizdat:spanning][exists(samizdat:spans-ending(.))]" mode="text" priority="10">
+  <xsl:template match="anchor[@xml:id][$samizdat:spanning][exists(samizdat:spans-ending(.))]" mode="text" priority="10">
     <xsl:next-match/>
     <xsl:for-each select="samizdat:spans-ending(.)[samizdat:transcription(., 'reading')[2] != '' or samizdat:transcription(., 'diplomatic')[2] != '']">
       <span class="{string-join((samizdat:classes(.), 'span-end'), ' ')}">
