@@ -12,6 +12,10 @@
     ()               the element is left out of this view;
     ($open, $close)  its content, between these marks ('' for none);
     ($text)          one string: the element stands for this text (gap, space, handShift).
+  The span elements (delSpan, addSpan, damageSpan) get del's, add's and damage's
+  entries: their own marks stand at the span element (open) and at the element
+  @spanTo points to (close), and every word between takes the view of the
+  element they stand for (samizdat:open-spans).
   Marks follow the Leiden conventions where they have one: [lost, supplied],
   ⟨omitted, supplied⟩, {superfluous}, ⟦deleted⟧, \added above/, /added below\.
 -->
@@ -25,7 +29,8 @@
   <!-- The elements the table speaks for (choice is the container of some of them). -->
   <xsl:variable name="samizdat:transcription-names" as="xs:string*" select="(
     'add', 'del', 'subst', 'mod', 'restore', 'retrace', 'supplied', 'unclear', 'damage', 'gap', 'space',
-    'surplus', 'secl', 'handShift', 'metamark', 'am', 'ex', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg')"/>
+    'surplus', 'secl', 'handShift', 'metamark', 'am', 'ex', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg',
+    'delSpan', 'addSpan', 'damageSpan')"/>
 
   <xsl:function name="samizdat:transcription" as="xs:string*">
     <xsl:param name="e" as="element()"/>
@@ -36,23 +41,23 @@
     <xsl:variable name="paired" select="$e/parent::choice and samizdat:choice-pair($e/..) = $name"/>
     <xsl:choose>
       <xsl:when test="$paired">
-        <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', '') else ()"/>
+        <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', if ($name = 'corr') then samizdat:cert-mark($e) else '') else ()"/>
       </xsl:when>
-      <xsl:when test="$name = 'add'">
+      <xsl:when test="$name = ('add', 'addSpan')">
         <xsl:sequence select="if ($reading) then ('', '') else samizdat:add-marks($e)"/>
       </xsl:when>
-      <!-- A deletion that a restore cancels is text again in the reading view. -->
-      <xsl:when test="$name = 'del'">
-        <xsl:sequence select="if (not($reading)) then ('⟦', '⟧') else if ($e/parent::restore) then ('', '') else ()"/>
+      <!-- A deletion that a restore or an undo cancels is text again in the reading view. -->
+      <xsl:when test="$name = ('del', 'delSpan')">
+        <xsl:sequence select="if (not($reading)) then ('⟦', '⟧') else if ($e/parent::restore or samizdat:undone($e)) then ('', '') else ()"/>
       </xsl:when>
       <xsl:when test="$name = 'supplied'">
         <xsl:variable name="omitted" select="tokenize($e/@reason) = 'omitted'"/>
         <xsl:sequence select="
-          if ($reading) then (if ($omitted) then ('⟨', '⟩') else ('[', ']'))
+          if ($reading) then (if ($omitted) then '⟨' else '[', (if ($omitted) then '⟩' else ']') || samizdat:cert-mark($e))
           else if ($omitted) then () else '[…]'"/>
       </xsl:when>
       <xsl:when test="$name = 'unclear'">
-        <xsl:sequence select="('', if ($e/@cert = ('low', 'unknown')) then '(?)' else '')"/>
+        <xsl:sequence select="('', samizdat:cert-mark($e))"/>
       </xsl:when>
       <xsl:when test="$name = 'gap'">
         <xsl:sequence select="'[…' || samizdat:extent-words($e, ' ') || ']'"/>
@@ -76,7 +81,7 @@
         <xsl:sequence select="if ($reading) then ('', ' [sic]') else ('', '')"/>
       </xsl:when>
       <xsl:when test="$name = 'corr'">
-        <xsl:sequence select="('⟨', '⟩')"/>
+        <xsl:sequence select="('⟨', '⟩' || samizdat:cert-mark($e))"/>
       </xsl:when>
       <!-- The abbreviation mark gives way to the expansion when the word is expanded in place. -->
       <xsl:when test="$name = 'am'">
@@ -85,11 +90,69 @@
       <xsl:when test="$name = 'ex'">
         <xsl:sequence select="if ($reading) then ('', '') else ()"/>
       </xsl:when>
-      <!-- subst, mod, restore, retrace, damage, a lone abbr, expan, orig, reg: the content, in both views. -->
+      <!-- subst, mod, restore, retrace, damage, damageSpan, a lone abbr, expan, orig, reg: the content, in both views. -->
       <xsl:otherwise>
         <xsl:sequence select="('', '')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Spans. delSpan "marks the beginning of a longer sequence of text deleted"; addSpan and damageSpan
+       likewise for an addition and damage; undo with @spanTo marks a sequence whose deletions were cancelled.
+       The span runs "in document order from the start of the content of the pointing element to the end of
+       the content of the element pointed to by the spanTo attribute" (att.spanning), across blocks if need
+       be. Only a @spanTo that points to an element after the span element makes a span: one that points
+       nowhere (or back) leaves the words as they are, so that nothing is lost. -->
+  <xsl:key name="samizdat:spans" match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo] | undo[@spanTo]" use="'all'"/>
+  <xsl:function name="samizdat:span-end" as="element()?">
+    <xsl:param name="span" as="element()"/>
+    <xsl:variable name="id" select="substring-after(normalize-space($span/@spanTo), '#')"/>
+    <xsl:sequence select="if ($id = '') then () else key('samizdat:id', $id, root($span))[1][. &gt;&gt; $span]"/>
+  </xsl:function>
+  <!-- The spans open at a node, outermost first: one walk of the document (when first asked for), rather than
+       a search for the span elements before each word. A span opens at its element and closes after the
+       content of its end. -->
+  <xsl:accumulator name="samizdat:open-spans" as="element()*" initial-value="()">
+    <xsl:accumulator-rule match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo] | undo[@spanTo]"
+      select="($value, .[exists(samizdat:span-end(.))])"/>
+    <xsl:accumulator-rule match="*[@xml:id]" phase="end"
+      select="if (empty($value)) then $value else let $id := '#' || @xml:id return $value[normalize-space(@spanTo) != $id]"/>
+  </xsl:accumulator>
+  <!-- The spans open at $n (in no document without span elements is the walk made). -->
+  <xsl:function name="samizdat:open-spans" as="element()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="root" select="root($n)"/>
+    <xsl:sequence select="if (not($root instance of document-node()) or empty(key('samizdat:spans', 'all', $root))) then ()
+      else $n/accumulator-before('samizdat:open-spans')"/>
+  </xsl:function>
+  <!-- The spans that end at $e, innermost first (the order of their closing marks). -->
+  <xsl:function name="samizdat:spans-ending" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="id" select="'#' || $e/@xml:id"/>
+    <xsl:sequence select="reverse(samizdat:open-spans($e)[normalize-space(@spanTo) = $id][not(self::undo)])"/>
+  </xsl:function>
+
+  <!-- undo "indicates one or more marked-up interventions in a document which have subsequently been marked for
+       cancellation": a deletion (del, delSpan) that an undo points to (@target) or that stands in an undo's span. -->
+  <xsl:key name="samizdat:undo" match="undo[@target]" use="tokenize(normalize-space(@target)) ! substring-after(., '#')"/>
+  <xsl:function name="samizdat:undoing" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="root" select="root($e)"/>
+    <xsl:sequence select="if (not($root instance of document-node())) then () else (
+      if ($e/@xml:id) then key('samizdat:undo', string($e/@xml:id), $root) else (),
+      samizdat:open-spans($e)[self::undo])"/>
+  </xsl:function>
+  <xsl:function name="samizdat:undone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(samizdat:undoing($e))"/>
+  </xsl:function>
+
+  <!-- The mark of an uncertain reading or intervention (@cert low or unknown: unclear, supplied, corr; an
+       apparatus's lem and rdg), after its words: "(?)", else ''. A medium or high certainty is only said in the
+       page's tooltip ("certainty medium"), as for unclear. -->
+  <xsl:function name="samizdat:cert-mark" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (normalize-space($e/@cert) = ('low', 'unknown')) then '(?)' else ''"/>
   </xsl:function>
 
   <!-- The pair a choice offers, as the names of its members ('sic corr', …), or () for other alternatives. -->
@@ -151,11 +214,13 @@
       or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))) then '-' else ''"/>
   </xsl:function>
 
-  <!-- The hand a handShift names: its handNote's @n or @scribe, else the pointer itself. -->
+  <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's @n or
+       @scribe, else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
+       and the diplomatic "[hand: …]" name a hand alike. -->
   <xsl:function name="samizdat:hand" as="xs:string">
     <xsl:param name="shift" as="element()"/>
-    <xsl:variable name="id" select="substring-after(normalize-space($shift/@new), '#')"/>
+    <xsl:variable name="id" select="substring-after(normalize-space(($shift/@new, $shift/@hand)[1]), '#')"/>
     <xsl:variable name="note" select="if ($id = '') then () else key('samizdat:id', $id, root($shift))[self::handNote][1]"/>
-    <xsl:sequence select="normalize-space(string(($note/@n, $note/@scribe, $shift/@new, $shift/@medium, '?')[normalize-space() != ''][1]))"/>
+    <xsl:sequence select="replace(normalize-space(string(($note/@n, $note/@scribe, $shift/@new, $shift/@hand, $shift/@medium, '?')[normalize-space() != ''][1])), '^#', '')"/>
   </xsl:function>
 </xsl:stylesheet>

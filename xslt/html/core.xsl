@@ -71,7 +71,7 @@
   <!-- What the page asks of the whole document (the header, the texts, headed divisions for the
        contents, whether there is transcription to switch views for …), found in one walk when first
        asked for, rather than by a // search of the document for each question. In document order, as // gives them. -->
-  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark | fw | lb[@break = 'no']" use="samizdat:page-part(.)"/>
+  <xsl:key name="samizdat:page-part" match="teiHeader | text | sourceDoc | tagsDecl | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | divGen | ellipsis | gap | add | del | subst | mod | restore | retrace | supplied | unclear | damage | space | surplus | secl | handShift | am | ex | sic | choice | metamark | fw | lb[@break = 'no'] | delSpan | addSpan | damageSpan | undo" use="samizdat:page-part(.)"/>
   <xsl:function name="samizdat:page-part" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
@@ -79,7 +79,8 @@
       else if ($e/self::ellipsis or $e/self::gap) then (if ($e/ancestor::text) then 'omission' else ())
       else if ($e/self::divGen) then (if (samizdat:toc($e) and $e/ancestor::text) then 'toc' else ())
       else if (starts-with(local-name($e), 'div')) then (if ($e/head and $e/ancestor::text) then 'headed-division' else ())
-      else if (($e/ancestor::text or $e/ancestor::sourceDoc) and not($e/self::metamark and $e/parent::ellipsis)) then 'transcribed'
+      else if (($e/ancestor::text or $e/ancestor::sourceDoc) and not($e/self::metamark and $e/parent::ellipsis)) then
+        ('transcribed', if ($e[@spanTo][self::delSpan or self::addSpan or self::damageSpan or self::undo]) then 'span' else ())
       else ()"/>
   </xsl:function>
 

@@ -432,7 +432,7 @@
     </span>
   </xsl:template>
 
-  <!-- A reading in an entry: its words (or "om."), its sigla, its type, hand and responsibility, and the witness details that point at it. -->
+  <!-- A reading in an entry: its words (or "om."), its certainty, its sigla, hand, responsibility, type and cause, and the witness details that point at it. -->
   <xsl:template name="samizdat:entry-reading">
     <xsl:param name="reading" as="element()"/>
     <xsl:param name="main" as="document-node()"/>
@@ -442,6 +442,8 @@
       <xsl:for-each select="$reading/(@cause, @varSeq)">
         <xsl:attribute name="data-{lower-case(local-name())}" select="."/>
       </xsl:for-each>
+      <!-- How certain the editor is of it (@cert): "certainty low" as its tooltip, "(?)" after its words, as for unclear. -->
+      <xsl:for-each select="samizdat:certainty($reading)"><xsl:attribute name="title" select="."/></xsl:for-each>
       <xsl:if test="samizdat:omission($reading)">
         <xsl:for-each select="$reading//(lacunaStart | lacunaEnd | witStart | witEnd)">
           <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
@@ -457,6 +459,7 @@
           <xsl:with-param name="suffix" select="$suffix"/>
         </xsl:call-template>
       </xsl:if>
+      <xsl:if test="samizdat:cert-mark($reading) != ''"><span class="mark app-cert"><xsl:value-of select="samizdat:cert-mark($reading)"/></span></xsl:if>
     </span>
     <xsl:if test="$lemma">]</xsl:if>
     <xsl:variable name="ids" select="samizdat:reading-witnesses($reading, $main)"/>
@@ -479,6 +482,11 @@
     <xsl:if test="$reading/@type">
       <xsl:text> </xsl:text>
       <span class="app-type">(<xsl:value-of select="normalize-space($reading/@type)"/>)</span>
+    </xsl:if>
+    <!-- Why the variant arose (@cause: homeoteleuton, dittography …), in the entry rather than only in the markup. -->
+    <xsl:if test="normalize-space($reading/@cause) != ''">
+      <xsl:text> </xsl:text>
+      <span class="app-cause">(<xsl:value-of select="normalize-space($reading/@cause)"/>)</span>
     </xsl:if>
     <xsl:for-each select="$reading/following-sibling::*[1][self::wit]">
       <xsl:text> </xsl:text>

@@ -77,6 +77,68 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- Spans (common/transcr.xsl: samizdat:open-spans): a delSpan, addSpan or damageSpan whose @spanTo points to an
+       element after it stands for its opening mark, the element it points to is followed by the closing one,
+       and each run of words between is wrapped as del, add or damage would wrap it (del, ins or span, with the
+       view class and the tooltip), block by block, so that a span across paragraphs keeps the paragraphs. A
+       span that points nowhere is rendered as before (the fallback: an empty span, the words untouched). The
+       marks only where the span ends at an anchor (the usual end), as in the plain text (text.xsl says why). -->
+  <xsl:variable name="samizdat:spanning" as="xs:boolean" select="exists($samizdat:source) and exists(key('samizdat:page-part', 'span', $samizdat:source))"/>
+  <xsl:template match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" mode="text">
+    <xsl:choose>
+      <xsl:when test="exists(samizdat:span-end(.))">
+        <xsl:variable name="reading" select="samizdat:transcription(., 'reading')"/>
+        <xsl:variable name="diplomatic" select="samizdat:transcription(., 'diplomatic')"/>
+        <xsl:variable name="description" select="samizdat:transcription-description(.)"/>
+        <span class="{string-join((samizdat:classes(.), samizdat:place-classes(.), 'span-start'), ' ')}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
+          <xsl:call-template name="samizdat:mark">
+            <xsl:with-param name="reading" select="$reading[1][exists(samizdat:span-end(current())/self::anchor)]"/>
+            <xsl:with-param name="diplomatic" select="$diplomatic[1][exists(samizdat:span-end(current())/self::anchor)]"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="anchor[@xml:id][$samizdat:spanning][exists(samizdat:spans-ending(.))]" mode="text" priority="10">
+    <xsl:next-match/>
+    <xsl:for-each select="samizdat:spans-ending(.)[samizdat:transcription(., 'reading')[2] != '' or samizdat:transcription(., 'diplomatic')[2] != '']">
+      <span class="{string-join((samizdat:classes(.), 'span-end'), ' ')}">
+        <xsl:call-template name="samizdat:mark">
+          <xsl:with-param name="reading" select="samizdat:transcription(., 'reading')[2]"/>
+          <xsl:with-param name="diplomatic" select="samizdat:transcription(., 'diplomatic')[2]"/>
+        </xsl:call-template>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- Words, not the white space between blocks (a span across paragraphs wraps none of it). -->
+  <xsl:template match="text()[$samizdat:spanning][normalize-space()][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="text" priority="3">
+    <xsl:variable name="words" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:sequence select="samizdat:span-words(samizdat:open-spans(.)[not(self::undo)], $words)"/>
+  </xsl:template>
+  <!-- $words within the spans, outermost first: each span an element as its short form (del, add, damage) has. -->
+  <xsl:function name="samizdat:span-words" as="node()*">
+    <xsl:param name="spans" as="element()*"/>
+    <xsl:param name="words" as="node()*"/>
+    <xsl:choose>
+      <xsl:when test="empty($spans)"><xsl:sequence select="$words"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="span" select="head($spans)"/>
+        <xsl:variable name="reading" select="samizdat:transcription($span, 'reading')"/>
+        <xsl:variable name="diplomatic" select="samizdat:transcription($span, 'diplomatic')"/>
+        <xsl:variable name="description" select="samizdat:transcription-description($span)"/>
+        <xsl:element name="{if ($span/self::addSpan) then 'ins' else if ($span/self::delSpan) then 'del' else 'span'}">
+          <xsl:attribute name="class" select="string-join((samizdat:classes($span), samizdat:place-classes($span),
+            if (empty($reading)) then 'view-diplomatic' else if (empty($diplomatic)) then 'view-reading' else ()), ' ')"/>
+          <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
+          <xsl:sequence select="samizdat:span-words(tail($spans), $words)"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <!-- A mark or a standing text: once when both views have it, else one span per view. -->
   <xsl:template name="samizdat:mark">
     <xsl:param name="reading" as="xs:string?"/>
@@ -92,10 +154,12 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- place-above, place-margin …: where an addition, a note or a mark stands, for the style sheet. -->
+  <!-- place-above, place-margin …: where an addition, a note or a mark stands, for the style sheet; undone: a
+       deletion an undo cancels, struck through in the diplomatic view only. -->
   <xsl:function name="samizdat:place-classes" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="for $t in tokenize(normalize-space($e/@place)) return 'place-' || replace($t, '[^A-Za-z0-9_-]', '_'),
+      if (($e/self::del or $e/self::delSpan) and samizdat:undone($e)) then 'undone' else (),
       for $r in tokenize(normalize-space($e/@reason)) return 'reason-' || replace($r, '[^A-Za-z0-9_-]', '_'),
       if ($e/@cert) then 'cert-' || replace(normalize-space($e/@cert), '[^A-Za-z0-9_-]', '_') else ()"/>
   </xsl:function>
@@ -103,13 +167,13 @@
   <!-- What the encoder recorded about an intervention, in words, for the element's tooltip. -->
   <xsl:function name="samizdat:transcription-description" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="who" select="string-join((samizdat:responsible($e), $e/@hand ! ('hand ' || substring-after(., '#'))), ', ')"/>
+    <xsl:variable name="who" select="samizdat:who($e)"/>
     <xsl:variable name="what" select="
-      if ($e/self::add) then 'Added' || ($e/@place ! (' ' || .))
-      else if ($e/self::del) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
-      else if ($e/self::supplied) then 'Supplied by the editor' || ($e/@reason ! (' (' || . || ')'))
-      else if ($e/self::unclear) then 'Unclear' || (string-join(($e/@reason, $e/@cert ! ('certainty ' || .)), '; ')[. != ''] ! (' (' || . || ')'))
-      else if ($e/self::damage) then 'Damaged' || (string-join(($e/@agent, $e/@degree), ', ')[. != ''] ! (' (' || . || ')'))
+      if ($e/self::add or $e/self::addSpan) then 'Added' || ($e/@place ! (' ' || .))
+      else if ($e/self::del or $e/self::delSpan) then 'Deleted' || ($e/@rend ! (' (' || . || ')'))
+      else if ($e/self::supplied) then 'Supplied by the editor' || (string-join(($e/@reason, samizdat:certainty($e)), '; ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::unclear) then 'Unclear' || (string-join(($e/@reason, samizdat:certainty($e)), '; ')[. != ''] ! (' (' || . || ')'))
+      else if ($e/self::damage or $e/self::damageSpan) then 'Damaged' || (string-join(($e/@agent, $e/@degree), ', ')[. != ''] ! (' (' || . || ')'))
       else if ($e/self::surplus) then 'Superfluous' || ($e/@reason ! (' (' || . || ')'))
       else if ($e/self::secl) then 'Secluded by the editor' || ($e/@reason ! (' (' || . || ')'))
       else if ($e/self::restore) then 'Restored'
@@ -118,12 +182,25 @@
       else if ($e/self::handShift) then 'Change of hand'
       else if ($e/self::space) then 'Space left blank'
       else if ($e/self::sic and not($e/parent::choice)) then 'Thus in the source'
-      else if ($e/self::corr and not($e/parent::choice)) then 'Corrected by the editor'
-      else if ($e/self::corr) then 'Corrected by the editor; the source has: ' || normalize-space(string-join($e/../sic, ' '))
+      else if ($e/self::corr and not($e/parent::choice)) then 'Corrected by the editor' || (samizdat:certainty($e) ! (' (' || . || ')'))
+      else if ($e/self::corr) then 'Corrected by the editor' || (samizdat:certainty($e) ! (' (' || . || ')')) || '; the source has: ' || normalize-space(string-join($e/../sic, ' '))
       else if ($e/self::reg) then 'Regularised; the source has: ' || normalize-space(string-join($e/../orig, ' '))
       else if ($e/self::expan) then 'Expanded; the source has: ' || normalize-space(string-join($e/../abbr, ' '))
       else ''"/>
-    <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')"/>
+    <!-- A deletion an undo cancels (common/transcr.xsl: samizdat:undoing) says so, and by whom. -->
+    <xsl:variable name="undo" select="if ($e/self::del or $e/self::delSpan) then samizdat:undoing($e)[1] else ()"/>
+    <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')
+      || ($undo ! ('; deletion cancelled' || (samizdat:who(.)[. != ''] ! (', by ' || .))))"/>
+  </xsl:function>
+  <!-- The certainty an intervention or a reading records (@cert), in words: "certainty low". -->
+  <xsl:function name="samizdat:certainty" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@cert[normalize-space() != ''] ! ('certainty ' || normalize-space(.))"/>
+  </xsl:function>
+  <!-- Who made an intervention: the respStmt @resp points at, the hand @hand names (samizdat:hand, as handShift's). -->
+  <xsl:function name="samizdat:who" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join((samizdat:responsible($e), $e[@hand] ! ('hand ' || samizdat:hand(.))), ', ')"/>
   </xsl:function>
 
   <!-- A choice: each member in the view the table gives it; alternatives that are no pair (two readings of an unclear word) are offered as "a (or b)". -->
@@ -167,6 +244,18 @@
       else if ($type != '') then 'Forme work (' || normalize-space($fw/@type) || ')'
       else 'Forme work'"/>
   </xsl:function>
+
+  <!-- A transposition (listTranspose, transpose: "the order of the elements … as signaled in the source") is a list of
+       pointers, not text: nothing in the reading view, whose order is the encoding's (the new order is not applied);
+       in the diplomatic view a small mark "⟲ transposed", its tooltip the transposed words in their new order. -->
+  <xsl:template match="listTranspose | transpose[not(parent::listTranspose)]" mode="text">
+    <xsl:variable name="orders" select="descendant-or-self::transpose ! string-join(ptr/@target ! tokenize(normalize-space(.))
+      ! normalize-space(string(key('samizdat:id', substring-after(., '#'), root(current()))[1]))[. != ''], ' ')"/>
+    <span class="{string-join((samizdat:classes(.), 'mark', 'view-diplomatic'), ' ')}">
+      <xsl:if test="exists($orders[. != ''])"><xsl:attribute name="title" select="'Transposed; read: ' || string-join($orders[. != ''], '; ')"/></xsl:if>
+      <xsl:text>[transposed]</xsl:text>
+    </span>
+  </xsl:template>
 
   <!-- The one view switch: a checkbox before the article (CSS shows one view or the other, no script).
        A document whose only differences are omissions keeps the narrower label. -->

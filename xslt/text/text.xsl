@@ -74,8 +74,10 @@
     <xsl:choose>
       <!-- Text alone (most of a play's lines, many of a novel's paragraphs) is its own text: read without
            matching each text node against the inline templates, which took a tenth of this stylesheet's time
-           on a play. Not in a witness's text, where a text node's template leaves out what the witness lacks. -->
-      <xsl:when test="$samizdat:witness-id = '' and (every $n in $nodes satisfies $n instance of text())">
+           on a play. Not in a witness's text, where a text node's template leaves out what the witness lacks, nor
+           within a span (delSpan …), where it leaves out what the view does not show. -->
+      <xsl:when test="$samizdat:witness-id = '' and (every $n in $nodes satisfies $n instance of text())
+        and not($samizdat:text-spanning and exists($nodes) and exists(samizdat:open-spans(head($nodes))))">
         <xsl:sequence select="normalize-space(string-join($nodes))"/>
       </xsl:when>
       <xsl:otherwise>
@@ -177,6 +179,33 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- Spans (common/transcr.xsl: samizdat:open-spans): a delSpan, addSpan or damageSpan whose @spanTo points to an
+       element after it gives its opening mark, the element it points to is followed by the closing one, and the
+       words between are left out where the element the span stands for (del, add, damage) would be. A span that
+       points nowhere gives nothing, its words as they are. The marks only where the span ends at an anchor (the
+       usual end; the words are treated whatever the end): a template asked of every element with an id (a play has
+       thousands) made a play's plain text up to twice as slow. -->
+  <!-- Whether the document has spans: the templates below ask of each word and each element with an id only then,
+       so that a document without any (most) pays nothing for them. Without a TEI document as the global context item (none, or one of TEI P4, moved into the namespace
+       later), each is asked. -->
+  <xsl:variable name="samizdat:text-spanning" as="xs:boolean" select="if (. instance of document-node() and namespace-uri(*[1]) = $samizdat:tei-ns)
+    then exists(key('samizdat:spans', 'all', .)) else true()"/>
+  <xsl:template match="delSpan | addSpan | damageSpan" mode="inline">
+    <xsl:if test="exists(samizdat:span-end(.)/self::anchor)">
+      <xsl:sequence select="samizdat:transcription(., $mode)[1]"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="anchor[@xml:id][$samizdat:text-spanning][exists(samizdat:spans-ending(.))]" mode="inline" priority="10">
+    <xsl:next-match/>
+    <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:text-spanning][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="inline" priority="0.6">
+    <xsl:if test="every $s in samizdat:open-spans(.)[not(self::undo)] satisfies exists(samizdat:transcription($s, $mode))">
+      <xsl:next-match/>
+    </xsl:if>
+  </xsl:template>
+  <!-- A transposition (listTranspose) is a list of pointers, not text: nothing (the new order is not applied). -->
+  <xsl:template match="listTranspose | transpose" mode="blocks inline"/>
   <!-- A pair (sic/corr, orig/reg, abbr/expan) gives each view its member; other alternatives read "a (or b)". -->
   <xsl:template match="choice" mode="inline">
     <xsl:choose>

@@ -135,7 +135,8 @@
       else samizdat:reading-text($item, $main, false())"/>
   </xsl:function>
 
-  <!-- A reading: its words (or "om.", or the lacuna it marks), "]" after a lemma, its sigla, hand, responsibility, type. -->
+  <!-- A reading: its words (or "om.", or the lacuna it marks) and "(?)" for a low certainty, "]" after a lemma, its sigla, hand,
+       responsibility, type and cause (@cause: why the variant arose). -->
   <xsl:function name="samizdat:reading-text" as="xs:string">
     <xsl:param name="reading" as="element()"/>
     <xsl:param name="main" as="document-node()"/>
@@ -146,11 +147,12 @@
     <xsl:variable name="ids" select="samizdat:reading-witnesses($reading, $main)"/>
     <xsl:variable name="pointers" select="samizdat:witness-pointers($reading)"/>
     <xsl:sequence select="string-join((
-      $words || (if ($lemma) then ']' else ''),
+      $words || samizdat:cert-mark($reading) || (if ($lemma) then ']' else ''),
       (if (exists($ids) or exists($pointers)) then samizdat:sigla-text($pointers, $ids, $reading, $main) else ())
         || string-join($reading/@hand ! tokenize(normalize-space(.)) ! ('^' || samizdat:hand-label(., $reading, $main))),
       $reading/@resp ! ('(' || string-join(tokenize(normalize-space(.)) ! samizdat:hand-label(., $reading, $main), ', ') || ')'),
       $reading/@type ! ('(' || normalize-space(.) || ')'),
+      $reading/@cause[normalize-space() != ''] ! ('(' || normalize-space(.) || ')'),
       $reading/following-sibling::*[1][self::wit] ! ('(' || samizdat:line(node()) || ')'),
       $reading/@xml:id ! key('samizdat:witDetail', '#' || ., root($reading)) ! ('('
         || string-join((if (@wit) then samizdat:sigla-text(tokenize(normalize-space(@wit)), (), ., $main) else (), samizdat:line(node())), ': ') || ')')

@@ -1,0 +1,56 @@
+/**
+ * undo: "indicates one or more marked-up interventions in a document which
+ * have subsequently been marked for cancellation" (TEI Guidelines). A
+ * deletion an undo points to (@target), or that stands in an undo's span
+ * (@spanTo), is cancelled: its words are read again in the reading view, the
+ * reading plain text and the search records (before, they stayed hidden);
+ * the diplomatic view still shows them deleted, ⟦…⟧, marked as cancelled
+ * (class undone, "deletion cancelled" and the undo's hand in the title).
+ */
+import { strict as assert } from 'node:assert';
+import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { attribute, viewParagraphs, withClass } from '../support/page-views.js';
+
+const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Undo</title></titleStmt>'
+  + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
+  + '<profileDesc><handNotes><handNote xml:id="h1" scribe="Scribe A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>'
+  + `</teiHeader><text><body>${body}</body></text></TEI>`;
+const doc = (body: string): { text: string; file: string } => ({ file: 'undo.xml', text: tei(body) });
+
+const body = '<p>He was <del xml:id="d1" hand="#h1">very</del> tired <undo target="#d1" hand="#h2"/>and <del>cross</del>.</p>'
+  + '<p>Then <undo spanTo="#u1"/>all <del>of</del> them<anchor xml:id="u1"/> <del>left</del>.</p>'
+  + '<p>A <delSpan xml:id="ds" spanTo="#ds-end"/>long deletion<anchor xml:id="ds-end"/> <undo target="#ds"/>stands.</p>';
+
+const reading = ['He was very tired and .', 'Then all of them .', 'A long deletion stands.'];
+const diplomatic = ['He was ⟦very⟧ tired and ⟦cross⟧.', 'Then all ⟦of⟧ them ⟦left⟧.', 'A ⟦long deletion⟧ stands.'];
+
+describe('undo on the page, in the plain text and in the search records', function () {
+  this.timeout(300_000);
+  let page: string;
+  before(async () => { page = await toHtml(doc(body)); });
+
+  it('reads a cancelled deletion (by @target, within @spanTo) in the reading view; others stay out', () => {
+    assert.deepEqual(viewParagraphs(page, 'reading'), reading);
+  });
+
+  it('still shows it deleted in the diplomatic view, marked as cancelled and by whom', () => {
+    assert.deepEqual(viewParagraphs(page, 'diplomatic'), diplomatic);
+    const undone = withClass(page, 'undone').filter((e) => e.tagName === 'del');
+    assert.equal(undone.length, 3, 'the two deletions and the deleted span\'s words');
+    assert.equal(attribute(undone[0]!, 'title'), 'Deleted, by hand Scribe A; deletion cancelled, by hand Scribe B');
+    assert.equal(attribute(undone[1]!, 'title'), 'Deleted; deletion cancelled');
+    for (const e of undone) assert.ok(!attribute(e, 'class')!.split(' ').includes('view-diplomatic'), 'in the reading view too');
+  });
+
+  it('gives the plain texts the same words', async () => {
+    assert.deepEqual((await toText(doc(body))).trimEnd().split('\n\n'), reading);
+    assert.deepEqual((await toText(doc(body), { mode: 'diplomatic' })).trimEnd().split('\n\n'), diplomatic);
+  });
+
+  it('indexes the cancelled deletion\'s words in the search records', async () => {
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'undo.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), reading);
+  });
+});
