@@ -475,7 +475,7 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
   <xsl:mode name="samizdat:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index" mode="samizdat:plain"/>
+  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index | interp | interpGrp | span | spanGrp" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="lb[@break = 'no']" mode="samizdat:plain"/>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
@@ -573,6 +573,15 @@
        pointers to it land. -->
   <xsl:template match="index" mode="text header">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
+  </xsl:template>
+
+  <!-- An interpretative annotation (interp, interpGrp) or one "associated directly with a span of text" (span,
+       spanGrp, TEI Guidelines 17.3): about the text, not of it, so none of its words in the running text.
+       Only anchors for the ids in it, so that pointers (@ana, @target) to them land. -->
+  <xsl:template match="interp | interpGrp | span | spanGrp" mode="text header">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]">
+      <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->

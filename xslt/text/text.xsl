@@ -206,6 +206,8 @@
   <xsl:template match="facsimile" mode="blocks inline"/>
   <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
   <xsl:template match="index" mode="blocks inline"/>
+  <!-- An interpretative annotation (interp, interpGrp, span, spanGrp) is about the text, not of it: none (nor in the search records). -->
+  <xsl:template match="interp | interpGrp | span | spanGrp" mode="blocks inline"/>
   <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
        the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
