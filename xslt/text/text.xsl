@@ -216,6 +216,11 @@
       <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
     </xsl:if>
   </xsl:template>
+  <!-- An ordinary line break: in the diplomatic text a new line, the source's lineation (as the page's <br>);
+       in the reading text (and the search records) a space between words. -->
+  <xsl:template match="lb" mode="inline" priority="0.4">
+    <xsl:sequence select="if ($diplomatic) then $samizdat:own-line else ' '"/>
+  </xsl:template>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
