@@ -176,8 +176,11 @@
   <xsl:template match="stage" mode="inline">
     <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:variable name="words" select="string-join($parts)"/>
+    <!-- One space where the encoding sets it against a word (samizdat:stage-gap), as on the page. -->
+    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
+    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
