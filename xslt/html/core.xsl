@@ -358,6 +358,12 @@
   <xsl:template match="lb" mode="text header">
     <br/>
   </xsl:template>
+  <!-- caesura "marks the point at which a metrical line may be divided": a visible gap between the half-lines, as
+       editions of Old English verse set them apart (an inline block two ems wide, samizdat.css). An em space in
+       it, so that the words on either side stay apart where the encoding puts no white space, and when copied. -->
+  <xsl:template match="caesura" mode="text header">
+    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/>&#x2003;</span>
+  </xsl:template>
   <!-- A line break within a word (@break="no": no end of a token): the reading view joins the word, the
        diplomatic view shows the break, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no']" mode="text header">
@@ -478,6 +484,7 @@
   <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index | interp | interpGrp | span | spanGrp" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="lb[@break = 'no']" mode="samizdat:plain"/>
+  <xsl:template match="caesura" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>
     <xsl:sequence select="if (count($marks) = 2) then ($marks[1], samizdat:plain(.), $marks[2]) else $marks"/>

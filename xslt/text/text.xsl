@@ -83,7 +83,9 @@
           <xsl:apply-templates select="$nodes" mode="inline"/>
         </xsl:variable>
         <!-- A line break the block keeps (samizdat:own-line) survives the normalising of its white space. -->
-        <xsl:variable name="line" select="normalize-space(string-join($parts))"/>
+        <xsl:variable name="spaced" select="normalize-space(string-join($parts))"/>
+        <!-- A caesura's gap (samizdat:caesura) likewise, in place of the white space on either side of it. -->
+        <xsl:variable name="line" select="if (contains($spaced, $samizdat:caesura)) then replace($spaced, ' ?' || $samizdat:caesura || ' ?', '    ') else $spaced"/>
         <xsl:sequence select="if (contains($line, $samizdat:own-line)) then replace(replace($line, ' ?' || $samizdat:own-line || '[ ' || $samizdat:own-line || ']*', '&#10;'), '^&#10;|&#10;$', '') else $line"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -119,6 +121,14 @@
 
   <!-- Stands for a line break within a block, which normalize-space would take (samizdat:line makes it one). -->
   <xsl:variable name="samizdat:own-line" as="xs:string" select="'&#xE000;'"/>
+  <!-- Stands for a caesura's gap, four spaces in the line (samizdat:line). -->
+  <xsl:variable name="samizdat:caesura" as="xs:string" select="'&#xE001;'"/>
+  <!-- caesura "marks the point at which a metrical line may be divided": the half-lines set apart, as editions
+       of Old English verse print them, by four spaces, which every viewer shows alike (a tab's width depends
+       on the viewer and its tab stops, and a tab reads as a field separator to many tools). -->
+  <xsl:template match="caesura" mode="inline">
+    <xsl:sequence select="$samizdat:caesura"/>
+  </xsl:template>
   <!-- Forme work (running head, catchword, page number …) is the printed page's, not the text's: none in
        the reading text (nor so in the search records); in the diplomatic text, on a line of its own. -->
   <xsl:template match="fw" mode="inline">
