@@ -391,6 +391,15 @@
     <span class="{samizdat:classes(.)}" data-n="{@n}"/>
   </xsl:template>
 
+  <!-- gb "marks the beginning of a new gathering or quire in a transcribed codex": a marker as a page break's,
+       its @n (a signature letter, say) after "gathering" (samizdat.css). -->
+  <xsl:template match="gb" mode="text">
+    <span class="{samizdat:classes(.)} gathering-break" title="{if (normalize-space(@n)) then 'Gathering ' || normalize-space(@n) else 'Gathering break'}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <span class="gathering-number"><xsl:value-of select="(normalize-space(@n)[. != ''], '—')[1]"/></span>
+    </span>
+  </xsl:template>
+
   <xsl:function name="samizdat:page-id" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^A-Za-z0-9_.-]', '_')"/>
