@@ -435,6 +435,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A milestone of a reference system (a verse, a Stephanus page, a line, a folio …: its @unit not a section's,
+       no printed separator in its @rend or @type) with an @n: the number in the margin, as a verse line's
+       number is (samizdat.css), its unit and number in the title. Not in the plain text, as a page's number is not:
+       the edition's means of citing, not words of the text. -->
+  <xsl:template match="milestone[normalize-space(@n)][not(lower-case(normalize-space(@unit)) = $samizdat:section-units)][empty(samizdat:separator-tokens(.))]" mode="text">
+    <xsl:variable name="unit" select="normalize-space(@unit)"/>
+    <span class="{samizdat:classes(.)} reference-milestone" data-n="{@n}" data-unit="{@unit}"
+        title="{(if ($unit != '') then upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' else '') || normalize-space(@n)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <span class="reference-number"><xsl:value-of select="normalize-space(@n)"/></span>
+    </span>
+  </xsl:template>
+
   <xsl:template match="ref | ptr" mode="text header">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" select="samizdat:resolve-pointer(normalize-space((@target, @url)[1]), (@target, @url, .)[1])"/>
