@@ -54,7 +54,7 @@ describe('milestone as a section break, on the page and in the plain text', func
     assert.match(page, /<span class="tei-milestone reference-milestone" data-n="17a" data-unit="stephanus" title="Stephanus 17a"><span class="reference-number">17a<\/span><\/span>/);
     assert.match(page, /<span class="tei-milestone rend-line" data-n="3" data-unit="page"><\/span>/);
     assert.match(page, /<span class="tei-milestone reference-milestone" data-n="4" data-unit="verse" title="Verse 4"><span class="reference-number">4<\/span><\/span>/);
-    assert.match(page, /<span class="tei-milestone reference-milestone" data-n="9" data-unit="" title="9"><span class="reference-number">9<\/span><\/span>/);
+    assert.match(page, /<span class="tei-milestone reference-milestone" data-n="9" title="9"><span class="reference-number">9<\/span><\/span>/);
     assert.doesNotMatch(page, /section-break|separator|<hr/);
     assert.equal((await toText(doc(body))).trim(), 'In a sentence.\n\nVerse\n\nEnd.\n\nAfter.');
   });

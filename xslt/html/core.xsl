@@ -441,8 +441,9 @@
        the edition's means of citing, not words of the text. -->
   <xsl:template match="milestone[normalize-space(@n)][not(lower-case(normalize-space(@unit)) = $samizdat:section-units)][empty(samizdat:separator-tokens(.))]" mode="text">
     <xsl:variable name="unit" select="normalize-space(@unit)"/>
-    <span class="{samizdat:classes(.)} reference-milestone" data-n="{@n}" data-unit="{@unit}"
-        title="{(if ($unit != '') then upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' else '') || normalize-space(@n)}">
+    <span class="{samizdat:classes(.)} reference-milestone" data-n="{@n}">
+      <xsl:if test="@unit"><xsl:attribute name="data-unit" select="@unit"/></xsl:if>
+      <xsl:attribute name="title" select="(if ($unit != '') then upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' else '') || normalize-space(@n)"/>
       <xsl:sequence select="samizdat:id(.)"/>
       <span class="reference-number"><xsl:value-of select="normalize-space(@n)"/></span>
     </span>
