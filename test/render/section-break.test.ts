@@ -44,15 +44,16 @@ describe('milestone as a section break, on the page and in the plain text', func
     assert.equal((await toText(doc(scenes))).trim(), 'One.\n\n* * *\n\nTwo.\n\n* * *\n\nThree.\n\n* * *\n\nFour.\n\n⁂\n\nFive.\n\n* * *\n\nSix.');
   });
 
-  it('leaves a milestone within a sentence, of a reference system or with only @n a marker, its unit kept', async () => {
+  it('leaves a milestone within a sentence, of a reference system or with only @n no separator, its unit kept', async () => {
     const body = '<div><p>In <milestone unit="section" rend="stars"/> a sentence.</p><milestone unit="stephanus" n="17a"/>'
       + '<p>Verse</p><milestone unit="page" n="3" rend="line"/><milestone n="4" unit="verse"/><p>End.</p><milestone n="9"/><p>After.</p></div>';
     const page = await main(body);
     assert.match(page, /In <span class="tei-milestone rend-stars" data-n="" data-unit="section"><\/span> a sentence\./);
-    assert.match(page, /<span class="tei-milestone" data-n="17a" data-unit="stephanus"><\/span>/);
+    // A reference system's number in the margin (reference-milestones.test.ts).
+    assert.match(page, /<span class="tei-milestone reference-milestone" data-n="17a" data-unit="stephanus" title="Stephanus 17a"><span class="reference-number">17a<\/span><\/span>/);
     assert.match(page, /<span class="tei-milestone rend-line" data-n="3" data-unit="page"><\/span>/);
-    assert.match(page, /<span class="tei-milestone" data-n="4" data-unit="verse"><\/span>/);
-    assert.match(page, /<span class="tei-milestone" data-n="9"><\/span>/);
+    assert.match(page, /<span class="tei-milestone reference-milestone" data-n="4" data-unit="verse" title="Verse 4"><span class="reference-number">4<\/span><\/span>/);
+    assert.match(page, /<span class="tei-milestone reference-milestone" data-n="9" title="9"><span class="reference-number">9<\/span><\/span>/);
     assert.doesNotMatch(page, /section-break|separator|<hr/);
     assert.equal((await toText(doc(body))).trim(), 'In a sentence.\n\nVerse\n\nEnd.\n\nAfter.');
   });

@@ -307,6 +307,19 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
   </xsl:function>
+  <!-- Whether a stage direction amid the words of a line or a sentence (samizdat:in-sentence) is set against a
+       word with no white space between them in the encoding ("<stage>(rising)</stage>with"): before it
+       ($after false), text that ends in a word or a closing mark; after it, text that begins with a word or an
+       opening bracket or quotation mark; never punctuation that follows ("(rising), with"). The page and the
+       plain text then put one space there, lest "(rising)with" run together. -->
+  <xsl:function name="samizdat:stage-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="$next instance of text() and exists($e/self::stage)
+      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
+      and samizdat:in-sentence($e)"/>
+  </xsl:function>
   <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
        and reference a cit pairs, whether the cit's parent has. A dictionary entry's sense or other part runs on
        as one sentence of its parts (common/dictionary.xsl): an example quoted there stands among its words. -->

@@ -359,6 +359,12 @@
   <xsl:template match="lb" mode="text header">
     <br/>
   </xsl:template>
+  <!-- caesura "marks the point at which a metrical line may be divided": a visible gap between the half-lines, as
+       editions of Old English verse set them apart (an inline block two ems wide, samizdat.css). An em space in
+       it, so that the words on either side stay apart where the encoding puts no white space, and when copied. -->
+  <xsl:template match="caesura" mode="text header">
+    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/>&#x2003;</span>
+  </xsl:template>
   <!-- A line break within a word (@break="no": no end of a token): the reading view joins the word, the
        diplomatic view shows the break, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no']" mode="text header">
@@ -384,6 +390,15 @@
   </xsl:template>
   <xsl:template match="pb" mode="header">
     <span class="{samizdat:classes(.)}" data-n="{@n}"/>
+  </xsl:template>
+
+  <!-- gb "marks the beginning of a new gathering or quire in a transcribed codex": a marker as a page break's,
+       its @n (a signature letter, say) after "gathering" (samizdat.css). -->
+  <xsl:template match="gb" mode="text">
+    <span class="{samizdat:classes(.)} gathering-break" title="{if (normalize-space(@n)) then 'Gathering ' || normalize-space(@n) else 'Gathering break'}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <span class="gathering-number"><xsl:value-of select="(normalize-space(@n)[. != ''], '—')[1]"/></span>
+    </span>
   </xsl:template>
 
   <xsl:function name="samizdat:page-id" as="xs:string">
@@ -419,6 +434,20 @@
         <hr class="{samizdat:classes(.)} section-break" data-unit="{@unit}"><xsl:sequence select="samizdat:id(.)"/></hr>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A milestone of a reference system (a verse, a Stephanus page, a line, a folio …: its @unit not a section's,
+       no printed separator in its @rend or @type) with an @n: the number in the margin, as a verse line's
+       number is (samizdat.css), its unit and number in the title. Not in the plain text, as a page's number is not:
+       the edition's means of citing, not words of the text. -->
+  <xsl:template match="milestone[normalize-space(@n)][not(lower-case(normalize-space(@unit)) = $samizdat:section-units)][empty(samizdat:separator-tokens(.))]" mode="text">
+    <xsl:variable name="unit" select="normalize-space(@unit)"/>
+    <span class="{samizdat:classes(.)} reference-milestone" data-n="{@n}">
+      <xsl:if test="@unit"><xsl:attribute name="data-unit" select="@unit"/></xsl:if>
+      <xsl:attribute name="title" select="(if ($unit != '') then upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' else '') || normalize-space(@n)"/>
+      <xsl:sequence select="samizdat:id(.)"/>
+      <span class="reference-number"><xsl:value-of select="normalize-space(@n)"/></span>
+    </span>
   </xsl:template>
 
   <xsl:template match="ref | ptr" mode="text header">
@@ -476,9 +505,10 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
   <xsl:mode name="samizdat:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index" mode="samizdat:plain"/>
+  <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index | interp | interpGrp | span | spanGrp" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="lb[@break = 'no']" mode="samizdat:plain"/>
+  <xsl:template match="caesura" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>
     <xsl:sequence select="if (count($marks) = 2) then ($marks[1], samizdat:plain(.), $marks[2]) else $marks"/>
@@ -574,6 +604,15 @@
        pointers to it land. -->
   <xsl:template match="index" mode="text header">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
+  </xsl:template>
+
+  <!-- An interpretative annotation (interp, interpGrp) or one "associated directly with a span of text" (span,
+       spanGrp, TEI Guidelines 17.3): about the text, not of it, so none of its words in the running text.
+       Only anchors for the ids in it, so that pointers (@ana, @target) to them land. -->
+  <xsl:template match="interp | interpGrp | span | spanGrp" mode="text header">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]">
+      <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->

@@ -140,6 +140,46 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- media "indicates the location of any form of external media such as an audio or video clip": offered as
+       a player (controls, never autoplay, loaded only when played) for an audio/* or video/* @mimeType, a link
+       otherwise; its desc the label. The address only as samizdat:safe-href lets a link have it (a web address
+       or a relative one, kept as it is), never a javascript: or other scheme's; without one, the words alone. -->
+  <xsl:template match="media" mode="text">
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="url" select="samizdat:safe-href(string(@url))[not(matches(., '^mailto:', 'i') or starts-with(., '#'))]"/>
+    <xsl:variable name="type" select="lower-case(tokenize(normalize-space(@mimeType))[1])"/>
+    <xsl:variable name="player" select="if (starts-with($type, 'audio/')) then 'audio' else if (starts-with($type, 'video/')) then 'video' else ()"/>
+    <xsl:variable name="desc" select="normalize-space(string-join(desc, ' '))"/>
+    <xsl:variable name="label" select="if ($desc != '') then $desc else if (exists($player)) then upper-case(substring($player, 1, 1)) || substring($player, 2) else 'Media'"/>
+    <xsl:choose>
+      <xsl:when test="exists($url) and exists($player)">
+        <span class="{samizdat:classes(.)} media-{$player}">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:element name="{$player}">
+            <xsl:attribute name="controls" select="'controls'"/>
+            <xsl:attribute name="preload" select="'none'"/>
+            <xsl:attribute name="src" select="$url"/>
+            <xsl:attribute name="aria-label" select="$label"/>
+            <xsl:if test="not($linked)"><a href="{$url}"><xsl:value-of select="$label"/></a></xsl:if>
+          </xsl:element>
+          <xsl:if test="$desc != ''"><span class="media-desc"><xsl:value-of select="$desc"/></span></xsl:if>
+        </span>
+      </xsl:when>
+      <xsl:when test="exists($url) and not($linked)">
+        <a href="{$url}" class="{samizdat:classes(.)} media-link">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="$label || (if ($desc = '') then ' (' || $url || ')' else '')"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{samizdat:classes(.)} missing-media">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="'[' || lower-case($label) || ']'"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A formula: MathML passes through; TeX and other notations stay as code. -->
   <xsl:template match="formula" mode="text">
     <xsl:element name="{if (mml:math or svg:svg) then 'span' else 'code'}">

@@ -126,6 +126,11 @@
     <xsl:text>] </xsl:text>
   </xsl:template>
 
+  <!-- A caesura divides a line between words: a word break here, not the plain text's wide gap. -->
+  <xsl:template match="caesura" mode="inline">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- The id the page gives a paragraph (core.xsl's rule), which entity mentions name too. The p template writes it out. -->
   <xsl:function name="samizdat:paragraph-anchor" as="xs:string">
     <xsl:param name="p" as="element()"/>

@@ -85,7 +85,9 @@
           <xsl:apply-templates select="$nodes" mode="inline"/>
         </xsl:variable>
         <!-- A line break the block keeps (samizdat:own-line) survives the normalising of its white space. -->
-        <xsl:variable name="line" select="normalize-space(string-join($parts))"/>
+        <xsl:variable name="spaced" select="normalize-space(string-join($parts))"/>
+        <!-- A caesura's gap (samizdat:caesura) likewise, in place of the white space on either side of it. -->
+        <xsl:variable name="line" select="if (contains($spaced, $samizdat:caesura)) then replace($spaced, ' ?' || $samizdat:caesura || ' ?', '    ') else $spaced"/>
         <xsl:sequence select="if (contains($line, $samizdat:own-line)) then replace(replace($line, ' ?' || $samizdat:own-line || '[ ' || $samizdat:own-line || ']*', '&#10;'), '^&#10;|&#10;$', '') else $line"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -125,6 +127,14 @@
 
   <!-- Stands for a line break within a block, which normalize-space would take (samizdat:line makes it one). -->
   <xsl:variable name="samizdat:own-line" as="xs:string" select="'&#xE000;'"/>
+  <!-- Stands for a caesura's gap, four spaces in the line (samizdat:line). -->
+  <xsl:variable name="samizdat:caesura" as="xs:string" select="'&#xE001;'"/>
+  <!-- caesura "marks the point at which a metrical line may be divided": the half-lines set apart, as editions
+       of Old English verse print them, by four spaces, which every viewer shows alike (a tab's width depends
+       on the viewer and its tab stops, and a tab reads as a field separator to many tools). -->
+  <xsl:template match="caesura" mode="inline">
+    <xsl:sequence select="$samizdat:caesura"/>
+  </xsl:template>
   <!-- Forme work (running head, catchword, page number …) is the printed page's, not the text's: none in
        the reading text (nor so in the search records); in the diplomatic text, on a line of its own. -->
   <xsl:template match="fw" mode="inline">
@@ -227,8 +237,11 @@
   <xsl:template match="stage" mode="inline">
     <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:variable name="words" select="string-join($parts)"/>
+    <!-- One space where the encoding sets it against a word (samizdat:stage-gap), as on the page. -->
+    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
+    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
@@ -257,6 +270,8 @@
   <xsl:template match="facsimile" mode="blocks inline"/>
   <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
   <xsl:template match="index" mode="blocks inline"/>
+  <!-- An interpretative annotation (interp, interpGrp, span, spanGrp) is about the text, not of it: none (nor in the search records). -->
+  <xsl:template match="interp | interpGrp | span | spanGrp" mode="blocks inline"/>
   <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
        the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
@@ -264,6 +279,11 @@
     <xsl:if test="$diplomatic">
       <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
     </xsl:if>
+  </xsl:template>
+  <!-- An ordinary line break: in the diplomatic text a new line, the source's lineation (as the page's <br>);
+       in the reading text (and the search records) a space between words. -->
+  <xsl:template match="lb" mode="inline" priority="0.4">
+    <xsl:sequence select="if ($diplomatic) then $samizdat:own-line else ' '"/>
   </xsl:template>
   <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>

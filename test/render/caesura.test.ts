@@ -1,0 +1,41 @@
+/**
+ * caesura "marks the point at which a metrical line may be divided" (TEI
+ * Guidelines). It was an empty span, 0 px wide: invisible. The page now sets
+ * the half-lines apart (an inline block two ems wide, an em space in it); the
+ * plain text by four spaces (a tab's width depends on the viewer); the search
+ * records read it as a word break.
+ */
+import { strict as assert } from 'node:assert';
+import { readFile } from 'node:fs/promises';
+import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+
+const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Caesura</title></titleStmt>'
+  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
+const doc = (body: string): { text: string; file: string } => ({ file: 'caesura.xml', text: tei(body) });
+
+const body = '<lg><l>Hwæt! We Gardena <caesura/> in geardagum,</l><l>þeodcyninga<caesura/>þrym gefrunon</l></lg>';
+
+describe('caesura', function () {
+  this.timeout(300_000);
+
+  it('is a visible gap on the page, words apart even where the encoding has no space', async () => {
+    const page = await toHtml(doc(body));
+    assert.match(page, /Gardena <span class="tei-caesura">\u2003<\/span> in geardagum/);
+    assert.match(page, /þeodcyninga<span class="tei-caesura">\u2003<\/span>þrym/);
+    const css = await readFile(new URL('../../xslt/html/samizdat.css', import.meta.url), 'utf8');
+    assert.match(css, /\.tei-caesura \{[^}]*display: inline-block;[^}]*min-width: 2em;/);
+  });
+
+  it('is four spaces in the plain text, reading or diplomatic', async () => {
+    const lines = 'Hwæt! We Gardena    in geardagum,\n\nþeodcyninga    þrym gefrunon';
+    assert.equal((await toText(doc(body))).trim(), lines);
+    assert.equal((await toText(doc(body), { mode: 'diplomatic' })).trim(), lines);
+  });
+
+  it('is a word break in the search records', async () => {
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'caesura.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Hwæt! We Gardena in geardagum,', 'þeodcyninga þrym gefrunon']);
+  });
+});

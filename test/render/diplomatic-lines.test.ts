@@ -1,0 +1,37 @@
+/**
+ * lb "marks the beginning of a new (typographic) line" (TEI Guidelines). The
+ * diplomatic plain text follows the source's lineation, as the page's <br>
+ * does: a new line at every lb, where it used to be a space (only
+ * lb break="no" gave one). The reading plain text and the search records
+ * keep a space, the words of a line running on.
+ */
+import { strict as assert } from 'node:assert';
+import { compileStylesheet, runStylesheet, teiSource, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+
+const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Lines</title></titleStmt>'
+  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
+const doc = (body: string): { text: string; file: string } => ({ file: 'lines.xml', text: tei(body) });
+
+// A prose speech as the DraCor/Folger plays encode it: an lb (with the line's number) before each line.
+const body = '<sp who="#m"><speaker>MASTER </speaker><p>\n  <lb xml:id="ftln-0003" n="1.1.3"/>Good, speak to th’ mariners. Fall to ’t yarely, '
+  + '<lb xml:id="ftln-0004" n="1.1.4"/>or we run ourselves aground. Bestir, bestir! </p></sp>'
+  + '<p>One<lb/>two <lb/> three<lb/><lb/>four.<lb/></p>';
+
+describe('ordinary line breaks in the plain text', function () {
+  this.timeout(300_000);
+
+  it('starts a new line at every lb in the diplomatic text', async () => {
+    assert.equal((await toText(doc(body), { mode: 'diplomatic' })).trim(), 'MASTER\n\n'
+      + 'Good, speak to th’ mariners. Fall to ’t yarely,\nor we run ourselves aground. Bestir, bestir!\n\n'
+      + 'One\ntwo\nthree\nfour.');
+  });
+
+  it('keeps a space in the reading text and in the search records', async () => {
+    const reading = ['Good, speak to th’ mariners. Fall to ’t yarely, or we run ourselves aground. Bestir, bestir!', 'One two three four.'];
+    assert.equal((await toText(doc(body))).trim(), `MASTER\n\n${reading.join('\n\n')}`);
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'lines.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]).filter((t) => t !== 'MASTER'), reading);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * A stage direction amid the words of a verse line or a speech's paragraph,
+ * set against the next (or the last) word with no white space in the encoding
+ * (`<stage>(rising)</stage>with`): the plain text read "(rising)with", the
+ * page (the stage an inline span there) the same. Both now put one space
+ * between the stage and a word, none before punctuation that follows it.
+ */
+import { strict as assert } from 'node:assert';
+import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+
+const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Stage</title></titleStmt>'
+  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
+const doc = (body: string): { text: string; file: string } => ({ file: 'stage.xml', text: tei(body) });
+
+const body = '<sp><speaker>HERMIA</speaker><l><stage>(rising)</stage>with you, O me!<stage>To Helena</stage>you juggler</l>'
+  + '<l>Away<stage>(She exits.)</stage>, and <stage>aside</stage>farewell.</l>'
+  + '<p>Prose<stage>(Sits.)</stage>and more.</p></sp>';
+const lines = ['(rising) with you, O me! (To Helena) you juggler', 'Away (She exits.), and (aside) farewell.', 'Prose (Sits.) and more.'];
+
+describe('a stage direction set against a word', function () {
+  this.timeout(300_000);
+
+  it('is a word apart in the plain text and the search records, none before punctuation', async () => {
+    assert.equal((await toText(doc(body))).trim(), ['HERMIA', ...lines].join('\n\n'));
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'stage.xml')))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]).filter((t) => t !== 'HERMIA'), lines);
+  });
+
+  it('is a word apart on the page, in the line (inline), none before punctuation', async () => {
+    const page = await toHtml(doc(body));
+    const shown = [...page.matchAll(/<p id="[^"]*" class="tei-(?:l|p)\b[^"]*"[^>]*>([\s\S]*?)<\/p>/g)]
+      .map((m) => m[1].replace(/<a class="para-number"[^>]*>[^<]*<\/a>/, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim());
+    assert.deepEqual(shown, ['(rising) with you, O me! To Helena you juggler', 'Away (She exits.), and aside farewell.', 'Prose (Sits.) and more.']);
+    assert.match(page, /<span class="tei-stage in-sentence">\(rising\)<\/span> with/);
+  });
+});
