@@ -188,6 +188,21 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- A structured bibliographic reference, punctuated as on the page (common/bibl.xsl): a line of its own
+       between blocks (an entry of a listBibl), in its sentence otherwise. -->
+  <xsl:template match="biblStruct" mode="blocks">
+    <xsl:sequence select="samizdat:line(.)"/>
+  </xsl:template>
+  <xsl:template match="*[samizdat:bibl-field(.)]" mode="inline" priority="3">
+    <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
+    <xsl:sequence select="$around[1]"/>
+    <xsl:next-match/>
+    <xsl:sequence select="$around[2]"/>
+  </xsl:template>
+  <xsl:template match="text()[not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="biblScope[ancestor::biblStruct]/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
+  </xsl:template>
   <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
   <xsl:template match="castItem/text()[not(normalize-space())] | castGroup/text()[not(normalize-space())]" mode="inline" priority="0.4">
     <xsl:value-of select="samizdat:role-space(.)"/>
