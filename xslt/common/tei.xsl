@@ -238,6 +238,14 @@
     <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
   </xsl:function>
 
+  <!-- What stands before $e, a measurement of a measureGrp ("a group of dimensional specifications which relate to
+       the same object"), set against the one before it with nothing between, which the page and the plain text
+       would run together ("2 lb3 oz"): ", ". Nothing where the encoding has white space or words there. -->
+  <xsl:function name="samizdat:measure-gap" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/parent::measureGrp and $e/preceding-sibling::node()[1] instance of element()) then ', ' else ''"/>
+  </xsl:function>
+
   <!-- Whether $e is a divGen for a table of contents (type="toc"): the page renders the contents there,
        the plain text has nothing for it (a list of headings with nothing to link to). -->
   <xsl:function name="samizdat:toc" as="xs:boolean">

@@ -188,6 +188,11 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:measure-gap). -->
+  <xsl:template match="measureGrp/*[samizdat:measure-gap(.) != '']" mode="inline" priority="2">
+    <xsl:sequence select="samizdat:measure-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
   <!-- A structured bibliographic reference, punctuated as on the page (common/bibl.xsl): a line of its own
        between blocks (an entry of a listBibl), in its sentence otherwise. -->
   <xsl:template match="biblStruct" mode="blocks">
