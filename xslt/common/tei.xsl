@@ -186,6 +186,7 @@
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
       and not(local-name($e) = 'label' and not($e/parent::list))
       and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))
+      and not(local-name($e) = 'addrLine' and samizdat:address-in-sentence($e/..))
       or local-name($e) = 'milestone' and samizdat:section-break($e)"/>
   </xsl:function>
 
@@ -244,6 +245,25 @@
   <xsl:function name="samizdat:measure-gap" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if ($e/parent::measureGrp and $e/preceding-sibling::node()[1] instance of element()) then ', ' else ''"/>
+  </xsl:function>
+
+  <!-- Whether $e is an address (TEI: "a postal address", which may stand in running text) within a sentence: words
+       of its parent stand beside it, or its parent is a phrase (hi, name, q …: no block). Its lines are then not
+       blocks: the plain text and the search records join them with ", " (samizdat:address-gap) rather than
+       breaking the sentence; the page sets them in the sentence, a line each, as it does any address in a
+       paragraph. An address standing as a block (in an opener or a closer, alone in a paragraph) keeps its lines. -->
+  <xsl:function name="samizdat:address-in-sentence" as="xs:boolean">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="exists($e/self::address) and (samizdat:words-beside($e) or not(map:contains($samizdat:block-name-set, local-name($e/..))))"/>
+  </xsl:function>
+  <!-- What stands before a line of an address within a sentence: ", " after the line before it, a space where that
+       line already ends with a comma or a semicolon, nothing before the first or where the encoding has words between. -->
+  <xsl:function name="samizdat:address-gap" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="previous" select="$line/preceding-sibling::*[1]"/>
+    <xsl:variable name="between" select="$line/preceding-sibling::node()[. &gt;&gt; $previous]"/>
+    <xsl:sequence select="if (not($previous/self::addrLine) or normalize-space(string-join($between)) != '') then ''
+      else if (matches(normalize-space($previous), '[,;]$')) then ' ' else ', '"/>
   </xsl:function>
 
   <!-- Whether $e is a divGen for a table of contents (type="toc"): the page renders the contents there,

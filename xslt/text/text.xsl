@@ -188,6 +188,15 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- The lines of an address within a sentence, joined by ", " (samizdat:address-gap), the white space between them
+       layout; an address standing as a block keeps its lines (common/tei.xsl: samizdat:address-in-sentence). -->
+  <xsl:template match="addrLine[samizdat:address-in-sentence(..)]" mode="inline" priority="2">
+    <xsl:sequence select="samizdat:address-gap(.)"/>
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+  <!-- Layout after the last line is left out too where punctuation follows the address ("City ." would read a space before it). -->
+  <xsl:template match="address/text()[not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
+      [following-sibling::*[1][self::addrLine] or (empty(following-sibling::node()) and matches(string(ancestor::*[following-sibling::node()][1]/following-sibling::node()[1]), '^[.,;:!?)\]]'))]" mode="inline" priority="2"/>
   <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:measure-gap). -->
   <xsl:template match="measureGrp/*[samizdat:measure-gap(.) != '']" mode="inline" priority="2">
     <xsl:sequence select="samizdat:measure-gap(.)"/>
