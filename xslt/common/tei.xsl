@@ -23,6 +23,7 @@
 
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="bibl.xsl"/>
+  <xsl:include href="register.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -37,7 +38,8 @@
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
-    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line')"/>
+    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line',
+    'person', 'personGrp', 'place', 'org')"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>

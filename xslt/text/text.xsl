@@ -217,6 +217,17 @@
   <xsl:template match="biblScope[ancestor::biblStruct]/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
+  <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
+  <xsl:template match="*[samizdat:entry-part(.)]" mode="inline" priority="3">
+    <xsl:variable name="around" select="samizdat:entry-around(.)"/>
+    <xsl:sequence select="$around[1]"/>
+    <xsl:next-match/>
+    <xsl:sequence select="$around[2]"/>
+  </xsl:template>
+  <xsl:template match="text()[not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <xsl:template match="geo/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:geo-words(.)"/>
+  </xsl:template>
   <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
   <xsl:template match="castItem/text()[not(normalize-space())] | castGroup/text()[not(normalize-space())]" mode="inline" priority="0.4">
     <xsl:value-of select="samizdat:role-space(.)"/>
