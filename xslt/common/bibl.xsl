@@ -35,7 +35,7 @@
   <!-- Whether $e is a field of a reference: a child of the biblStruct or of one of its groups, not a group. -->
   <xsl:function name="samizdat:bibl-field" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="not(samizdat:bibl-group($e)) and not($e/self::note) and exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)])"/>
+    <xsl:sequence select="exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)"/>
   </xsl:function>
 
   <xsl:function name="samizdat:bibl-fields" as="element()*">

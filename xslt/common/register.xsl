@@ -24,7 +24,8 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- The entries of a register in the text, each a block. -->
+  <!-- The entries of a register in the text, each a block (samizdat:block-name); not in the header, whose
+       registers (particDesc …) the page renders as they were. -->
   <xsl:variable name="samizdat:register-entries" as="xs:string*" select="('person', 'personGrp', 'place', 'org')"/>
 
   <xsl:function name="samizdat:register-entry" as="xs:boolean">
@@ -35,9 +36,10 @@
   <!-- Whether $e is a part of a register entry: a child of the entry, or of its location, not a note nor an entry. -->
   <xsl:function name="samizdat:entry-part" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="not($e/self::note or $e/self::location or local-name($e) = $samizdat:register-entries or starts-with(local-name($e), 'list')
-        or samizdat:block-name($e))
-      and (samizdat:register-entry($e/..) or exists($e/parent::location[samizdat:register-entry(..)]))"/>
+    <!-- The parent first: asked of every element of the text, this is then one name lookup for almost all. -->
+    <xsl:sequence select="(samizdat:register-entry($e/..) or exists($e/parent::location[samizdat:register-entry(..)]))
+      and not($e/self::note or $e/self::location or local-name($e) = $samizdat:register-entries or starts-with(local-name($e), 'list')
+        or samizdat:block-name($e))"/>
   </xsl:function>
 
   <xsl:function name="samizdat:entry-date" as="xs:boolean">

@@ -38,8 +38,7 @@
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
-    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line',
-    'person', 'personGrp', 'place', 'org')"/>
+    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line')"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
@@ -189,7 +188,8 @@
       and not(local-name($e) = 'label' and not($e/parent::list))
       and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))
       and not(local-name($e) = 'addrLine' and samizdat:address-in-sentence($e/..))
-      or local-name($e) = 'milestone' and samizdat:section-break($e)"/>
+      or local-name($e) = 'milestone' and samizdat:section-break($e)
+      or samizdat:register-entry($e)"/>
   </xsl:function>
 
   <!-- A milestone "marks a boundary point separating any kind of section of a text … where the change is not
