@@ -253,10 +253,11 @@
        of its parent stand beside it, or its parent is a phrase (hi, name, q …: no block). Its lines are then not
        blocks: the plain text and the search records join them with ", " (samizdat:address-gap) rather than
        breaking the sentence; the page sets them in the sentence, a line each, as it does any address in a
-       paragraph. An address standing as a block (in an opener or a closer, alone in a paragraph) keeps its lines. -->
+       paragraph. An address standing as a block (in an opener or a closer, alone in a paragraph) keeps its lines, as does
+       one in the header (publicationStmt …), which the page renders as before. -->
   <xsl:function name="samizdat:address-in-sentence" as="xs:boolean">
     <xsl:param name="e" as="element()?"/>
-    <xsl:sequence select="exists($e/self::address) and (samizdat:words-beside($e) or not(map:contains($samizdat:block-name-set, local-name($e/..))))"/>
+    <xsl:sequence select="exists($e/self::address[ancestor::text]) and (samizdat:words-beside($e) or not(map:contains($samizdat:block-name-set, local-name($e/..))))"/>
   </xsl:function>
   <!-- What stands before a line of an address within a sentence: ", " after the line before it, a space where that
        line already ends with a comma or a semicolon, nothing before the first or where the encoding has words between. -->
