@@ -25,6 +25,8 @@
   <xsl:include href="gaiji.xsl"/>
   <xsl:include href="spoken.xsl"/>
   <xsl:include href="dictionary.xsl"/>
+  <xsl:include href="bibl.xsl"/>
+  <xsl:include href="register.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -35,7 +37,7 @@
   <xsl:variable name="samizdat:block-names" as="xs:string*" select="(
     'p', 'ab', 'head', 'l', 'speaker', 'stage', 'item', 'label', 'titlePart', 'docAuthor',
     'docDate', 'docImprint', 'docEdition', 'byline', 'dateline', 'salute', 'signed', 'trailer',
-    'castItem', 'bibl', 'row', 'addrLine', 'sp', 'lg', 'list', 'table', 'quote', 'opener',
+    'castItem', 'bibl', 'biblStruct', 'row', 'addrLine', 'sp', 'lg', 'list', 'table', 'quote', 'opener',
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
@@ -179,7 +181,7 @@
        bibliographic references; a title page's author, date and edition, which a byline or an imprint may
        hold amid its own words; a stage direction, which may stand between speeches or within a verse line
        or a speech's sentence): a block only where no words of their parent stand beside them. -->
-  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
+  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'biblStruct', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
 
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -188,7 +190,9 @@
       and not(local-name($e) = 'list' and tokenize($e/@rend) = 'inline')
       and not(local-name($e) = 'label' and not($e/parent::list))
       and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))
-      or local-name($e) = 'milestone' and samizdat:section-break($e)"/>
+      and not(local-name($e) = 'addrLine' and samizdat:address-in-sentence($e/..))
+      or local-name($e) = 'milestone' and samizdat:section-break($e)
+      or samizdat:register-entry($e)"/>
   </xsl:function>
 
   <!-- A milestone "marks a boundary point separating any kind of section of a text … where the change is not
@@ -238,6 +242,34 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="before" select="$e/preceding-sibling::node()[1]"/>
     <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
+  </xsl:function>
+
+  <!-- What stands before $e, a measurement of a measureGrp ("a group of dimensional specifications which relate to
+       the same object"), set against the one before it with nothing between, which the page and the plain text
+       would run together ("2 lb3 oz"): ", ". Nothing where the encoding has white space or words there. -->
+  <xsl:function name="samizdat:measure-gap" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/parent::measureGrp and $e/preceding-sibling::node()[1] instance of element()) then ', ' else ''"/>
+  </xsl:function>
+
+  <!-- Whether $e is an address (TEI: "a postal address", which may stand in running text) within a sentence: words
+       of its parent stand beside it, or its parent is a phrase (hi, name, q …: no block). Its lines are then not
+       blocks: the plain text and the search records join them with ", " (samizdat:address-gap) rather than
+       breaking the sentence; the page sets them in the sentence, a line each, as it does any address in a
+       paragraph. An address standing as a block (in an opener or a closer, alone in a paragraph) keeps its lines, as does
+       one in the header (publicationStmt …), which the page renders as before. -->
+  <xsl:function name="samizdat:address-in-sentence" as="xs:boolean">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="exists($e/self::address[ancestor::text]) and (samizdat:words-beside($e) or not(map:contains($samizdat:block-name-set, local-name($e/..))))"/>
+  </xsl:function>
+  <!-- What stands before a line of an address within a sentence: ", " after the line before it, a space where that
+       line already ends with a comma or a semicolon, nothing before the first or where the encoding has words between. -->
+  <xsl:function name="samizdat:address-gap" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="previous" select="$line/preceding-sibling::*[1]"/>
+    <xsl:variable name="between" select="$line/preceding-sibling::node()[. &gt;&gt; $previous]"/>
+    <xsl:sequence select="if (not($previous/self::addrLine) or normalize-space(string-join($between)) != '') then ''
+      else if (matches(normalize-space($previous), '[,;]$')) then ' ' else ', '"/>
   </xsl:function>
 
   <!-- Whether $e is a divGen for a table of contents (type="toc"): the page renders the contents there,

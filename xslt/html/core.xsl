@@ -353,6 +353,11 @@
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
+  <!-- A measurement of a group set apart from the one before it (samizdat:measure-gap: "2 lb, 3 oz"). -->
+  <xsl:template match="measureGrp/*[samizdat:measure-gap(.) != '']" mode="text" priority="2">
+    <xsl:value-of select="samizdat:measure-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
   <xsl:template match="gi | att | val | code | tag | ident" mode="text header">
     <code class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></code>
   </xsl:template>

@@ -28,6 +28,8 @@
   <xsl:import href="textcrit.xsl"/>
   <xsl:import href="../common/entities.xsl"/>
   <xsl:import href="entities.xsl"/>
+  <xsl:import href="bibl.xsl"/>
+  <xsl:import href="register.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'entities' (JSON: the document's entity mentions,
        entries, relations and references), 'entries' (the same without the mentions, much

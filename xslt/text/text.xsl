@@ -252,6 +252,46 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- The lines of an address within a sentence, joined by ", " (samizdat:address-gap), the white space between them
+       layout; an address standing as a block keeps its lines (common/tei.xsl: samizdat:address-in-sentence). -->
+  <xsl:template match="addrLine[samizdat:address-in-sentence(..)]" mode="inline" priority="2">
+    <xsl:sequence select="samizdat:address-gap(.)"/>
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+  <!-- Layout after the last line is left out too where punctuation follows the address ("City ." would read a space before it). -->
+  <xsl:template match="address/text()[not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
+      [following-sibling::*[1][self::addrLine] or (empty(following-sibling::node()) and matches(string(ancestor::*[following-sibling::node()][1]/following-sibling::node()[1]), '^[.,;:!?)\]]'))]" mode="inline" priority="2"/>
+  <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:measure-gap). -->
+  <xsl:template match="measureGrp/*[samizdat:measure-gap(.) != '']" mode="inline" priority="2">
+    <xsl:sequence select="samizdat:measure-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <!-- A structured bibliographic reference, punctuated as on the page (common/bibl.xsl): a line of its own
+       between blocks (an entry of a listBibl), in its sentence otherwise. -->
+  <xsl:template match="biblStruct" mode="blocks">
+    <xsl:sequence select="samizdat:line(.)"/>
+  </xsl:template>
+  <xsl:template match="*[samizdat:bibl-field(.)]" mode="inline" priority="3">
+    <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
+    <xsl:sequence select="$around[1]"/>
+    <xsl:next-match/>
+    <xsl:sequence select="$around[2]"/>
+  </xsl:template>
+  <xsl:template match="text()[not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="biblScope[ancestor::biblStruct]/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
+  </xsl:template>
+  <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
+  <xsl:template match="*[samizdat:entry-part(.)]" mode="inline" priority="3">
+    <xsl:variable name="around" select="samizdat:entry-around(.)"/>
+    <xsl:sequence select="$around[1]"/>
+    <xsl:next-match/>
+    <xsl:sequence select="$around[2]"/>
+  </xsl:template>
+  <xsl:template match="text()[not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <xsl:template match="geo/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:geo-words(.)"/>
+  </xsl:template>
   <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
   <xsl:template match="castItem/text()[not(normalize-space())] | castGroup/text()[not(normalize-space())]" mode="inline" priority="0.4">
     <xsl:value-of select="samizdat:role-space(.)"/>

@@ -1,0 +1,79 @@
+/**
+ * biblStruct: "a structured bibliographic citation, in which only bibliographic sub-elements appear and in a
+ * specified order" (TEI Guidelines). The encoder gives the parts, so the page and the plain text supply the
+ * punctuation between them (common/bibl.xsl): names joined, an article's title in quotation marks, the
+ * scope with its unit ("vol. 3", "pp. 1–10"), the imprint "Place: Publisher, date", a full stop at the end,
+ * none doubled where a part already ends with one, none added where the encoding has its own. Each entry of
+ * a listBibl is a line of its own; each part keeps its element and class, the reference its xml:id.
+ */
+import { strict as assert } from 'node:assert';
+import { toHtml, toText } from '../../src/transform/index.js';
+
+const doc = (body: string): { text: string; file: string } => ({
+  file: 'bibl-struct.xml',
+  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>References</title></titleStmt>'
+    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
+});
+
+/** The words of the page's elements with class $cls, tags taken out, one string each. */
+function wordsOf(page: string, element: string, cls: string): string[] {
+  const found = [...page.matchAll(new RegExp(`<${element}\\b[^>]*\\bclass="${cls}"[^>]*>([\\s\\S]*?)</${element}>`, 'g'))];
+  return found.map((m) => m[1].replace(/<a class="para-number"[^>]*>[^<]*<\/a>\s*/, '').replace(/<[^>]*>/g, ''));
+}
+
+const article = '<biblStruct xml:id="doe"><analytic><author>Doe, J.</author><title level="a">Article</title></analytic>'
+  + '<monogr><title level="j">Journal</title><imprint><biblScope unit="volume">3</biblScope><biblScope unit="page">1-10</biblScope>'
+  + '<date>1999</date></imprint></monogr></biblStruct>';
+// Laid out on lines, as encoders write it: the white space is layout, not words.
+const chapter = `<biblStruct>
+  <analytic><author>Roe, R.</author><author>Poe, E.</author><title>Chapter</title></analytic>
+  <monogr>
+    <title level="m">Book</title><title type="sub">A Subtitle</title>
+    <editor>A. Smith</editor>
+    <edition>2nd ed.</edition>
+    <imprint><pubPlace>London</pubPlace><publisher>Macmillan</publisher><date>1990</date><biblScope unit="page">5</biblScope></imprint>
+  </monogr>
+  <series><title level="s">Series</title><biblScope unit="volume">4</biblScope></series>
+</biblStruct>`;
+const edited = '<biblStruct><monogr><editor>Smith, A.</editor><editor>Jones, B.</editor><title>Reader</title>'
+  + '<imprint><publisher>Press</publisher><date>2001</date></imprint></monogr></biblStruct>';
+const punctuated = '<biblStruct><monogr><author>Done, D.</author><title>Why?</title>'
+  + '<imprint><pubPlace>Paris</pubPlace> : <publisher>P</publisher>, <date>2000.</date></imprint></monogr></biblStruct>';
+
+const expected = [
+  'Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999.',
+  'Roe, R.; Poe, E. “Chapter.” Book: A Subtitle, ed. A. Smith, 2nd ed., London: Macmillan, 1990, p. 5. Series, vol. 4.',
+  'Smith, A.; Jones, B., eds. Reader, Press, 2001.',
+  'Done, D. Why? Paris : P, 2000.',
+];
+
+describe('biblStruct on the page and in the plain text', function () {
+  this.timeout(120_000);
+
+  const list = `<div><listBibl>${article}${chapter}${edited}${punctuated}</listBibl></div>`;
+
+  it('punctuates each reference of a bibliography, a line of its own', async () => {
+    const page = await toHtml(doc(list));
+    assert.deepEqual(wordsOf(page, 'p', 'tei-biblStruct'), expected);
+    assert.equal((await toText(doc(list))).trim(), expected.join('\n\n'));
+  });
+
+  it('keeps each part’s element and class, and the reference’s xml:id', async () => {
+    const page = await toHtml(doc(list));
+    assert.match(page, /<p class="tei-biblStruct" id="doe">/);
+    assert.match(page, /<span class="tei-author">Doe, J\.<\/span> “<cite class="tei-title">Article<\/cite>\.”/);
+    assert.match(page, /, vol\. <span class="tei-biblScope">3<\/span>, pp\. <span class="tei-biblScope">1–10<\/span>, <span class="tei-date">1999<\/span>\./);
+  });
+
+  it('within a sentence, runs in it, with the sentence’s own full stop', async () => {
+    const body = `<p>See ${article} for more.</p>`;
+    const expectedLine = 'See Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999 for more.';
+    assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-p para'), [expectedLine]);
+    assert.equal((await toText(doc(body))).trim(), expectedLine);
+  });
+
+  it('leaves a plain bibl, punctuated by its encoder, as it is', async () => {
+    const body = '<p>See <bibl><author>Doe</author>, <title>Book</title> (1999)</bibl>.</p>';
+    assert.equal((await toText(doc(body))).trim(), 'See Doe, Book (1999).');
+  });
+});

@@ -1,0 +1,182 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A structured bibliographic reference (biblStruct) as a reader reads it. TEI: biblStruct "contains a
+  structured bibliographic citation, in which only bibliographic sub-elements appear and in a specified
+  order"; the encoder gives the parts (analytic, monogr, series; in them authors, titles, imprint, scope),
+  and the processor the punctuation between them. Shared by the page (html/core.xsl) and the plain text
+  (text/text.xsl), which put samizdat:bibl-around's two strings before and after each part's own rendering:
+
+    Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999.
+    Roe, R. “Chapter.” Book, ed. A. Smith, 2nd ed., London: Macmillan, 1990. Series, vol. 4.
+
+  A part (a "field": an author, a title, a date …) is an element of the reference that is not one of its
+  groups (analytic, monogr, series, imprint), nor a note (a note's call-out, after the full stop). Fields are in the encoding's order; between two of them:
+  "; " between names, ". " after the names, after the title of an article or chapter (inside its quotation
+  marks where these are English), between groups and before a note or an identifier, ": " before a
+  subtitle and between a place and its publisher, ", " otherwise. Nothing is added where the encoding has
+  words of its own between two fields (its punctuation), and a mark is not doubled where a field already
+  ends with it ("Doe, J." then ". "). The reference ends with "." (not within a sentence, which goes on); the labels are English, as print in
+  most editions has them: "ed." for an editor, the unit of a biblScope ("vol. 3", "no. 2", "pp. 1–10").
+  Citation data (cite, src/cite) is made elsewhere and not from this.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- The groups of a reference: their white space is layout, their fields are set apart by punctuation. -->
+  <xsl:function name="samizdat:bibl-group" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::analytic or self::monogr or self::series or self::imprint][ancestor::biblStruct])"/>
+  </xsl:function>
+
+  <!-- Whether $e is a field of a reference: a child of the biblStruct or of one of its groups, not a group. -->
+  <xsl:function name="samizdat:bibl-field" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:bibl-fields" as="element()*">
+    <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="$b/descendant::*[samizdat:bibl-field(.)][ancestor::biblStruct[1] is $b]"/>
+  </xsl:function>
+
+  <!-- The group a field belongs to (analytic, monogr, series; imprint counts as its monogr), or the biblStruct. -->
+  <xsl:function name="samizdat:bibl-group-of" as="element()">
+    <xsl:param name="f" as="element()"/>
+    <xsl:sequence select="$f/ancestor::*[self::analytic or self::monogr or self::series or self::biblStruct][1]"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:bibl-name" as="xs:boolean">
+    <xsl:param name="f" as="element()?"/>
+    <xsl:sequence select="exists($f[self::author or self::editor or self::respStmt])"/>
+  </xsl:function>
+
+  <!-- A title in quotation marks: an article's or a chapter's (in analytic, or @level a). -->
+  <xsl:function name="samizdat:bibl-quoted" as="xs:boolean">
+    <xsl:param name="f" as="element()"/>
+    <xsl:sequence select="exists($f[self::title][parent::analytic or @level = 'a'])"/>
+  </xsl:function>
+
+  <!-- The marks of a quoted title: the language's (samizdat:quote-marks' rules, applied to the title). -->
+  <xsl:function name="samizdat:bibl-marks" as="xs:string*">
+    <xsl:param name="f" as="element()"/>
+    <xsl:variable name="lang" select="lower-case(substring(string($f/ancestor-or-self::*[@xml:lang][1]/@xml:lang), 1, 2))"/>
+    <xsl:sequence select="if (matches(string($f), '^\s*[&quot;“”„‘’‚«»‹›''「『]')) then ()
+      else if ($lang = ('de', 'cs', 'sk')) then ('„', '“')
+      else if ($lang = ('fr', 'ru', 'uk', 'it', 'es', 'pt', 'el', 'no', 'nb')) then ('«', '»')
+      else if ($lang = 'pl') then ('„', '”')
+      else ('“', '”')"/>
+  </xsl:function>
+
+  <!-- The mark between field $p and field $f after it ('.', ';', ':', ','), before white space. -->
+  <xsl:function name="samizdat:bibl-mark" as="xs:string">
+    <xsl:param name="p" as="element()"/>
+    <xsl:param name="f" as="element()"/>
+    <xsl:sequence select="
+      if (samizdat:bibl-name($p) and samizdat:bibl-name($f) and $p/parent::* is $f/parent::*) then ';'
+      else if (not(samizdat:bibl-group-of($p) is samizdat:bibl-group-of($f))) then '.'
+      else if (samizdat:bibl-name($p) and not($p/self::editor and samizdat:bibl-editor-after($p))) then '.'
+      else if (samizdat:bibl-quoted($p)) then '.'
+      else if ($f/self::note or $f/self::idno or $f/self::relatedItem) then '.'
+      else if ($p/self::title and $f/self::title) then ':'
+      else if ($p/self::pubPlace and $f/self::publisher) then ':'
+      else ','"/>
+  </xsl:function>
+
+  <!-- An editor after a title of its group is "ed. Name"; one before it (the head of the entry) "Name, ed.". -->
+  <xsl:function name="samizdat:bibl-editor-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/preceding-sibling::title)"/>
+  </xsl:function>
+
+  <!-- $mark, unless $words already end with it, with a question or an exclamation mark ("Why?" then ", "), or,
+       for '.', with a full stop or an ellipsis. -->
+  <xsl:function name="samizdat:bibl-unless-ends" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="mark" as="xs:string"/>
+    <xsl:variable name="w" select="replace($words, '\s+$', '')"/>
+    <xsl:sequence select="if ($w = '' or ends-with($w, $mark) or matches($w, '[!?]$') or ($mark = '.' and matches($w, '[.…]$'))) then '' else $mark"/>
+  </xsl:function>
+
+  <!-- The label of a biblScope before its number, from @unit, where its words do not begin with one. -->
+  <xsl:function name="samizdat:bibl-scope-label" as="xs:string?">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="unit" select="lower-case(normalize-space(($s/@unit, $s/@type)[1]))"/>
+    <xsl:variable name="words" select="normalize-space($s)"/>
+    <xsl:variable name="range" select="matches($words, '[0-9ivxlc]\s*[-–—,]\s*[0-9ivxlc]', 'i') or ($s/@to and not($s/@to = $s/@from))"/>
+    <xsl:sequence select="if (not(matches($words, '^([0-9]|[ivxlcdm]+([\s,.\-–]|$))', 'i'))) then ()
+      else if ($unit = ('volume', 'vol')) then (if ($range) then 'vols.' else 'vol.')
+      else if ($unit = ('issue', 'number', 'no')) then 'no.'
+      else if ($unit = ('page', 'pages', 'pp', 'p')) then (if ($range) then 'pp.' else 'p.')
+      else if ($unit = ('chapter', 'chap', 'ch')) then 'ch.'
+      else if ($unit = ('part', 'pt')) then 'pt.'
+      else if ($unit = ('line', 'lines')) then (if ($range) then 'll.' else 'l.')
+      else if ($unit = ('column', 'col')) then (if ($range) then 'cols.' else 'col.')
+      else if ($unit = ('folio', 'leaf', 'fol')) then (if ($range) then 'fols.' else 'fol.')
+      else ()"/>
+  </xsl:function>
+
+  <!-- What a field $f is given before and after its own rendering: the punctuation after the field before it
+       and its label ("ed.", "vol."), an article's title's marks (with the punctuation after it inside English
+       ones: “Article.”), a head editor's ", ed."; after the last field, the reference's closing full stop. -->
+  <xsl:function name="samizdat:bibl-around" as="xs:string+">
+    <xsl:param name="f" as="element()"/>
+    <xsl:variable name="b" select="$f/ancestor::biblStruct[1]"/>
+    <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
+    <xsl:variable name="i" select="index-of($fields ! generate-id(.), generate-id($f))"/>
+    <xsl:variable name="p" select="$fields[$i - 1]"/>
+    <xsl:variable name="n" select="$fields[$i + 1]"/>
+    <!-- The encoding's own words between two fields are its punctuation: nothing added there. -->
+    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $p, $f, $fields)"/>
+    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $f, $n, $fields)"/>
+    <xsl:variable name="marks" select="if (samizdat:bibl-quoted($f)) then samizdat:bibl-marks($f) else ()"/>
+    <xsl:variable name="inside" select="$marks[2] = '”'"/>
+    <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p)) then samizdat:bibl-marks($p) else ()"/>
+    <xsl:variable name="lead" select="
+      if (empty($p) or $own-before) then ''
+      else if ($p-marks[2] = '”') then ' '
+      else samizdat:bibl-unless-ends(samizdat:bibl-words($p), samizdat:bibl-mark($p, $f)) || ' '"/>
+    <xsl:variable name="editors" select="$f/self::editor/(preceding-sibling::*[1][self::editor], following-sibling::*[1][self::editor])"/>
+    <xsl:variable name="label" select="
+      if ($f/self::editor and samizdat:bibl-editor-after($f) and not($f/preceding-sibling::*[1][self::editor])) then (if (exists($editors)) then 'eds. ' else 'ed. ')
+      else if ($f/self::biblScope) then (samizdat:bibl-scope-label($f) ! (. || ' '))
+      else ''"/>
+    <xsl:variable name="tail" select="
+      if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor]))
+      then samizdat:bibl-unless-ends(string($f), ',') || (if ($f/preceding-sibling::*[1][self::editor]) then ' eds.' else ' ed.')
+      else ''"/>
+    <xsl:variable name="words" select="string($f) || $tail"/>
+    <!-- Inside English marks: the mark the next field would be given, or the closing full stop. -->
+    <!-- Within a sentence the reference ends as its last part does: the sentence goes on, or has its own stop. -->
+    <xsl:variable name="stop" select="empty($n) and not(samizdat:in-sentence($b))"/>
+    <xsl:variable name="in-marks" select="if (not($inside)) then ''
+      else if (exists($n) and not($own-after)) then samizdat:bibl-unless-ends($words, samizdat:bibl-mark($f, $n))
+      else if ($stop) then samizdat:bibl-unless-ends($words, '.') else ''"/>
+    <xsl:variable name="end" select="if (not($stop) or $inside) then '' else samizdat:bibl-unless-ends($words, '.')"/>
+    <xsl:sequence select="$lead || $label || ($marks[1], '')[1], $tail || $in-marks || ($marks[2], '')[1] || $end"/>
+  </xsl:function>
+
+  <!-- Whether the encoding has words (not white space) of its own between fields $p and $f of reference $b. -->
+  <xsl:function name="samizdat:bibl-own-words" as="xs:boolean">
+    <xsl:param name="b" as="element()"/>
+    <xsl:param name="p" as="element()"/>
+    <xsl:param name="f" as="element()"/>
+    <xsl:param name="fields" as="element()*"/>
+    <xsl:sequence select="exists($b//text()[normalize-space()][. &gt;&gt; $p][. &lt;&lt; $f][not(ancestor::* intersect $fields)])"/>
+  </xsl:function>
+
+  <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->
+  <xsl:function name="samizdat:bibl-words" as="xs:string">
+    <xsl:param name="f" as="element()"/>
+    <xsl:sequence select="string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ed.' else '')"/>
+  </xsl:function>
+
+  <!-- A page range's hyphen, as print sets it: an en dash ("1-10" reads "1–10"). -->
+  <xsl:function name="samizdat:bibl-scope-words" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="if ($t/parent::biblScope[ancestor::biblStruct]) then replace(string($t), '([0-9])\s*-\s*([0-9])', '$1–$2') else string($t)"/>
+  </xsl:function>
+</xsl:stylesheet>

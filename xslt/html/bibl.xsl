@@ -1,0 +1,45 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A structured bibliographic reference (biblStruct) on the page: a paragraph of its own where it stands
+  between blocks (an entry of a listBibl), a span within a sentence; each part keeps its own rendering
+  (its span or cite, class tei-<name>, a link to the entity index) between the punctuation and labels
+  that common/bibl.xsl gives it ("Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999.").
+  Imported last (html.xsl): its wrapper is asked first and passes each part on (next-match).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:template match="biblStruct" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:element name="{if ($phrase or not(samizdat:block-name(.))) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- A part between its punctuation (samizdat:bibl-around); its own rendering from the next template. -->
+  <xsl:template match="*[samizdat:bibl-field(.)]" mode="text" priority="3">
+    <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
+    <xsl:value-of select="$around[1]"/>
+    <xsl:next-match/>
+    <xsl:value-of select="$around[2]"/>
+  </xsl:template>
+
+  <!-- The white space between a reference's parts is layout: the punctuation stands in its place. -->
+  <xsl:template match="text()[not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
+
+  <!-- A page range's hyphen as an en dash (not in a witness's text, whose text template comes first). -->
+  <xsl:template match="biblScope[ancestor::biblStruct]/text()[not($samizdat:witness-limits)]" mode="text" priority="3">
+    <xsl:value-of select="samizdat:bibl-scope-words(.)"/>
+  </xsl:template>
+</xsl:stylesheet>
