@@ -22,6 +22,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:include href="transcr.xsl"/>
+  <xsl:include href="notes.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>

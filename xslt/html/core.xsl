@@ -523,6 +523,7 @@
           <xsl:apply-templates mode="text">
             <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
+          <xsl:call-template name="samizdat:note-signature"/>
         </span>
       </xsl:when>
       <xsl:when test="samizdat:note-at-anchor(.)"/>
@@ -530,6 +531,16 @@
         <xsl:call-template name="samizdat:note-call"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A note not the author's, signed at its end as print signs it ("— Ed.", samizdat:note-by), who in full
+       in its title; the author's own note unsigned. -->
+  <xsl:template name="samizdat:note-signature">
+    <xsl:variable name="by" select="samizdat:note-by(.)"/>
+    <xsl:if test="exists($by)">
+      <xsl:text> </xsl:text>
+      <span class="note-by" title="{$by[2]}">— <xsl:value-of select="$by[1]"/></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The call-out: the note's label as a superscript link to its body (not a link inside a link). -->
@@ -562,6 +573,7 @@
               <xsl:with-param name="phrase" select="not(samizdat:holds-blocks(.))" tunnel="yes"/>
               <xsl:with-param name="linked" select="false()" tunnel="yes"/>
             </xsl:apply-templates>
+            <xsl:call-template name="samizdat:note-signature"/>
           </li>
         </xsl:for-each>
       </ol>

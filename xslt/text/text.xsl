@@ -58,7 +58,8 @@
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
       <xsl:for-each select="$texts//note[not(ancestor::note)][samizdat:text-note(.)]">
-        <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node())"/>
+        <!-- Signed, as on the page, when not the author's (samizdat:note-by). -->
+        <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node()) || samizdat:note-by(.)[1] ! (' — ' || .)"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="apparatus" as="xs:string*">
