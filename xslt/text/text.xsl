@@ -236,6 +236,13 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+  <!-- A list's column headings (headLabel, headItem) make a line of their own before its entries, as on the page:
+       apart from each other ("Term Meaning", not "TermMeaning"). -->
+  <xsl:template match="headLabel | headItem" mode="inline">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
   <!-- An inline list runs in its sentence, as the page has it; its items and labels apart (samizdat:list-gap). -->
   <xsl:template match="list[tokenize(@rend) = 'inline']" mode="inline" priority="1">
     <xsl:apply-templates mode="inline"/>
