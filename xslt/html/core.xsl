@@ -741,7 +741,9 @@
        (label-block); amid the words of a paragraph or a line, set off lightly from them (label-inline). A list's
        labels, and one that begins an item, are the list's (above). -->
   <xsl:template match="label[not(parent::list or parent::item)]" mode="text">
+    <!-- A block only where its parent holds blocks (the fallback sets any other parent as a span). -->
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="phrase" select="$phrase or not(samizdat:holds-blocks(..))"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.) || (if ($phrase) then ' label-inline' else ' label-block')"/>
