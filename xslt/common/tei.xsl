@@ -27,6 +27,7 @@
   <xsl:include href="dictionary.xsl"/>
   <xsl:include href="bibl.xsl"/>
   <xsl:include href="register.xsl"/>
+  <xsl:include href="notes.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>

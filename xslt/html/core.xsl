@@ -267,7 +267,8 @@
     <xsl:variable name="inner" select="if (exists($samizdat:within)) then $samizdat:within(generate-id())
       else .//(div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7)[head][ancestor::*[head][self::div or local-name() = $samizdat:numbered-divisions][1] is current()]"/>
     <li>
-      <a href="#{samizdat:anchor-id(.)}"><xsl:value-of select="samizdat:plain(head[1])"/></a>
+      <!-- The division's title, not its subtitle (samizdat:subhead). -->
+      <a href="#{samizdat:anchor-id(.)}"><xsl:value-of select="samizdat:plain((head[not(samizdat:subhead(.))], head)[1])"/></a>
       <xsl:if test="exists($inner)">
         <ol><xsl:apply-templates select="$inner" mode="samizdat:contents"/></ol>
       </xsl:if>
@@ -559,6 +560,7 @@
           <xsl:apply-templates mode="text">
             <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
+          <xsl:call-template name="samizdat:note-signature"/>
         </span>
       </xsl:when>
       <xsl:when test="samizdat:note-at-anchor(.)"/>
@@ -566,6 +568,16 @@
         <xsl:call-template name="samizdat:note-call"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A note not the author's, signed at its end as print signs it ("— Ed.", samizdat:note-by), who in full
+       in its title; the author's own note unsigned. -->
+  <xsl:template name="samizdat:note-signature">
+    <xsl:variable name="by" select="samizdat:note-by(.)"/>
+    <xsl:if test="exists($by)">
+      <xsl:text> </xsl:text>
+      <span class="note-by" title="{$by[2]}">— <xsl:value-of select="$by[1]"/></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The call-out: the note's label as a superscript link to its body (not a link inside a link). -->
@@ -598,6 +610,7 @@
               <xsl:with-param name="phrase" select="not(samizdat:holds-blocks(.))" tunnel="yes"/>
               <xsl:with-param name="linked" select="false()" tunnel="yes"/>
             </xsl:apply-templates>
+            <xsl:call-template name="samizdat:note-signature"/>
           </li>
         </xsl:for-each>
       </ol>
@@ -695,7 +708,14 @@
       <xsl:element name="{$list}">
         <xsl:attribute name="class" select="samizdat:classes(.)"/>
         <xsl:if test="not(head)"><xsl:sequence select="samizdat:id(.)"/></xsl:if>
-        <xsl:for-each-group select="* except head" group-ending-with="item">
+        <!-- Column headings (headLabel, headItem): a header row before the first entry of a gloss list. -->
+        <xsl:if test="$list = 'dl' and (headLabel | headItem)">
+          <div class="entry list-headings">
+            <dt class="{string-join((headLabel ! samizdat:classes(.), 'tei-headLabel')[1], ' ')}"><xsl:apply-templates select="headLabel" mode="samizdat:heading"/></dt>
+            <dd class="{string-join((headItem ! samizdat:classes(.), 'tei-headItem')[1], ' ')}"><xsl:apply-templates select="headItem" mode="samizdat:heading"/></dd>
+          </div>
+        </xsl:if>
+        <xsl:for-each-group select="* except (head | headLabel | headItem)" group-ending-with="item">
           <xsl:choose>
             <xsl:when test="$list = 'dl'">
               <div class="entry">
@@ -726,6 +746,18 @@
         </xsl:for-each-group>
       </xsl:element>
     </xsl:variable>
+    <!-- Column headings of a list that is not a gloss list (or runs in a phrase): a line before its entries. -->
+    <xsl:variable name="headings" as="element()?">
+      <xsl:if test="$list != 'dl' and (headLabel | headItem)">
+        <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+          <xsl:attribute name="class" select="'list-headings'"/>
+          <xsl:for-each select="headLabel | headItem">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <span class="{samizdat:classes(.)}"><xsl:apply-templates select="." mode="samizdat:heading"/></span>
+          </xsl:for-each>
+        </xsl:element>
+      </xsl:if>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="head and not($phrase)">
         <div class="list-with-head">
@@ -733,6 +765,7 @@
           <xsl:for-each select="head">
             <p class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></p>
           </xsl:for-each>
+          <xsl:sequence select="$headings"/>
           <xsl:sequence select="$entries"/>
         </div>
       </xsl:when>
@@ -740,10 +773,37 @@
         <xsl:for-each select="head">
           <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"/><xsl:text> </xsl:text></span>
         </xsl:for-each>
+        <xsl:sequence select="$headings"/>
+        <xsl:if test="$phrase and exists($headings)"><xsl:text> </xsl:text></xsl:if>
         <xsl:sequence select="$entries"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- A label outside a list ("any label or heading used to identify part of a text", TEI): standing between
+       blocks (in a div, a line group, a speech …), a block of its own, set like a small heading
+       (label-block); amid the words of a paragraph or a line, set off lightly from them (label-inline). A list's
+       labels, and one that begins an item, are the list's (above). -->
+  <xsl:template match="label[not(parent::list or parent::item)]" mode="text">
+    <!-- A block only where its parent holds blocks (the fallback sets any other parent as a span). -->
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="phrase" select="$phrase or not(samizdat:holds-blocks(..))"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if ($phrase) then ' label-inline' else ' label-block')"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- A column heading's words (several headLabels or headItems, one after another). -->
+  <xsl:template match="headLabel | headItem" mode="samizdat:heading">
+    <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
   </xsl:template>
 
   <!-- Inside an entry: an item gives its content, anything else renders as itself. -->

@@ -80,19 +80,58 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Headings: h2 for a top-level division's head, one level deeper per division. -->
+  <!-- Headings: h2 for a top-level division's head, one level deeper per division. A division's subtitle
+       (samizdat:subhead) is not a second heading of the same rank: with the heading it follows, it makes an
+       hgroup (the heading, then the subtitle as a p, set smaller), as print sets a title and its subtitle. -->
   <xsl:template match="head" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="depth" select="count(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText])"/>
+    <xsl:variable name="heading" select="not($phrase) and exists(parent::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText or self::body or self::front or self::back])"/>
+    <xsl:variable name="subs" select="if ($heading and not(samizdat:subhead(.))) then following-sibling::head[samizdat:subhead-of(.) is current()] else ()"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:element name="{if ($phrase) then 'span' else if (parent::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText or self::body or self::front or self::back]) then 'h' || min((6, $depth + 1)) else 'p'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
-      <xsl:apply-templates mode="text">
-        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
+    <xsl:choose>
+      <!-- A subtitle its heading's hgroup took. -->
+      <xsl:when test="$heading and exists(samizdat:subhead-of(.))"/>
+      <xsl:when test="exists($subs)">
+        <hgroup>
+          <xsl:element name="h{min((6, $depth + 1))}">
+            <xsl:attribute name="class" select="samizdat:classes(.)"/>
+            <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </xsl:element>
+          <xsl:for-each select="$subs">
+            <p class="{samizdat:classes(.)} subhead">
+              <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </p>
+          </xsl:for-each>
+        </hgroup>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($phrase) then 'span' else if ($heading and not(samizdat:subhead(.))) then 'h' || min((6, $depth + 1)) else 'p'}">
+          <xsl:attribute name="class" select="samizdat:classes(.) || (if ($heading and samizdat:subhead(.)) then ' subhead' else '')"/>
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+
+  <!-- A subtitle: a head typed sub (subtitle, subhead), or a later head of the same element after a head
+       not so typed (the second head of a division, TEI's usual encoding of a subtitle), unless typed main. -->
+  <xsl:function name="samizdat:subhead" as="xs:boolean">
+    <xsl:param name="h" as="element()"/>
+    <xsl:variable name="type" select="lower-case(normalize-space($h/@type))"/>
+    <xsl:sequence select="$type = ('sub', 'subtitle', 'subhead', 'sub-title')
+      or ($type != 'main' and exists($h/preceding-sibling::head[not(lower-case(normalize-space(@type)) = ('sub', 'subtitle', 'subhead', 'sub-title'))]))"/>
+  </xsl:function>
+  <!-- The heading a subtitle belongs with: the nearest head before it that is not a subtitle, with nothing but
+       heads between them (else it stands alone, lest the hgroup move it past what stands between). -->
+  <xsl:function name="samizdat:subhead-of" as="element()?">
+    <xsl:param name="h" as="element()"/>
+    <xsl:variable name="main" select="if (samizdat:subhead($h)) then $h/preceding-sibling::head[not(samizdat:subhead(.))][1] else ()"/>
+    <xsl:sequence select="$main[empty($h/preceding-sibling::*[not(self::head)][. >> $main])]"/>
+  </xsl:function>
 
   <!-- A verse line: an anchor on every line (its xml:id, else line-N), its number shown every fifth
        line (from @n where it ends in a number, else counted within the division), a link to itself.
@@ -122,13 +161,14 @@
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
-  <!-- Phrase-holding blocks: one HTML paragraph each (a span inside a phrase).
+  <!-- Phrase-holding blocks: one HTML paragraph each (a span inside a phrase); an imprimatur ("a formal
+       statement authorizing the publication", TEI) a block of a title page as its imprint is.
        $samizdat:link (from entities.xsl, for a speaker or a cast item that names an entity): the content
        goes into a link made of it, map { 'class', 'href', 'inside': nodes after the content within the
        link, 'after': nodes after the link }. Rendering the link here, rather than entities.xsl capturing
        this template's result in a variable and copying it into a new element, saves the two temporary
        trees and copies per speech (~10% of a play's page). -->
-  <xsl:template match="speaker | stage | titlePart | docAuthor | docDate | docImprint | docEdition | byline | dateline | salute | signed | trailer | castItem | addrLine | bibl | figDesc" mode="text">
+  <xsl:template match="speaker | stage | titlePart | docAuthor | docDate | docImprint | docEdition | byline | dateline | salute | signed | trailer | castItem | addrLine | bibl | figDesc | imprimatur" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:link" as="map(*)?" select="()"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>

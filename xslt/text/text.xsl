@@ -58,7 +58,8 @@
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
       <xsl:for-each select="$texts//note[not(ancestor::note)][samizdat:text-note(.)]">
-        <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node())"/>
+        <!-- Signed, as on the page, when not the author's (samizdat:note-by). -->
+        <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node()) || samizdat:note-by(.)[1] ! (' — ' || .)"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="apparatus" as="xs:string*">
@@ -345,6 +346,13 @@
     <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- A list's column headings (headLabel, headItem) make a line of their own before its entries, as on the page:
+       apart from each other ("Term Meaning", not "TermMeaning"). -->
+  <xsl:template match="headLabel | headItem" mode="inline">
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text> </xsl:text>
   </xsl:template>
   <!-- An inline list runs in its sentence, as the page has it; its items and labels apart (samizdat:list-gap). -->
   <xsl:template match="list[tokenize(@rend) = 'inline']" mode="inline" priority="1">

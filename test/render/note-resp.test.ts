@@ -1,0 +1,54 @@
+/**
+ * Whose note: TEI's note/@resp "indicates the agency responsible for the
+ * intervention or interpretation, for example an editor or transcriber".
+ * An editor's note and the author's looked the same on the page and in the
+ * plain text. A note that is not the author's is now signed at its end, as
+ * print editions sign them: "— Ed." for an editor, "— Trans." for a
+ * translator, else the annotator's name, who in full in the signature's
+ * title (the respStmt or element @resp points at). The author's notes (no
+ * @resp, or @resp pointing to the author) stay unsigned, and where a note
+ * stands (foot, margin) does not change.
+ */
+import { strict as assert } from 'node:assert';
+import { toHtml, toText } from '../../src/transform/index.js';
+
+const doc = {
+  file: 'notes.xml',
+  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Notes</title>'
+    + '<author xml:id="au">Jane Author</author><editor xml:id="ed2">Ed Two</editor>'
+    + '<respStmt xml:id="ed"><resp>editor</resp><name>Ed Itor</name></respStmt>'
+    + '<respStmt xml:id="tr"><resp>translator</resp><persName>Tom Trans</persName></respStmt>'
+    + '<respStmt><resp>annotations</resp><persName xml:id="ann">Ann Otator</persName></respStmt></titleStmt>'
+    + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader>'
+    + '<text><body><div><head>H</head><p>One<note resp="#ed">Editor’s gloss.</note> two<note>Author’s note.</note>'
+    + ' three<note resp="#au">By the author.</note> four<note resp="#tr">Translator’s gloss.</note>'
+    + ' five<note place="margin" resp="#ed2">In the margin.</note> six<note type="editorial">Typed.</note>'
+    + ' seven<note resp="#ann">Annotated.</note></p></div></body></text></TEI>',
+};
+
+describe('a note signed by whoever wrote it, when not the author', function () {
+  this.timeout(120_000);
+
+  it('on the page: "— Ed." at the end of an editor’s footnote, who in full in its title; the author’s unsigned', async () => {
+    const page = await toHtml(doc);
+    const bodies = [...page.matchAll(/<li id="note-\d+" class="tei-note[^"]*">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+    assert.deepEqual(bodies.map((b) => b.replace(/<a class="note-back"[^>]*>\d+<\/a> /, '')), [
+      'Editor’s gloss. <span class="note-by" title="Note by Ed Itor (editor)">— Ed.</span>',
+      'Author’s note.',
+      'By the author.',
+      'Translator’s gloss. <span class="note-by" title="Note by Tom Trans (translator)">— Trans.</span>',
+      'Typed. <span class="note-by" title="Editorial note">— Ed.</span>',
+      'Annotated. <span class="note-by" title="Note by Ann Otator (annotations)">— Ann Otator</span>',
+    ]);
+    assert.match(page, /<span class="note tei-note note-margin" role="note">In the margin\. <span class="note-by" title="Note by Ed Two \(editor\)">— Ed\.<\/span><\/span>/, 'a margin note stays in the margin, signed');
+  });
+
+  it('in the plain text: the same signature after the note', async () => {
+    const text = await toText(doc);
+    const notes = text.trim().split(/\n\n/).filter((l) => l.startsWith('['));
+    assert.deepEqual(notes, [
+      '[1] Editor’s gloss. — Ed.', '[2] Author’s note.', '[3] By the author.', '[4] Translator’s gloss. — Trans.',
+      '[5] In the margin. — Ed.', '[6] Typed. — Ed.', '[7] Annotated. — Ann Otator',
+    ]);
+  });
+});
