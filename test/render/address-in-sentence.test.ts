@@ -6,12 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'address.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Addresses</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'address.xml', title: 'Addresses', body });
 
 describe('address within a sentence, in the plain text', function () {
   this.timeout(120_000);

@@ -10,10 +10,9 @@
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Annotations</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'annotations.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'annotations.xml', title: 'Annotations', body });
 
 const body = '<p><seg xml:id="w1" ana="#i1">Some text</seg> <span type="comment" from="#w1">an annotation</span> and'
   + ' <interpGrp type="mood"><interp xml:id="i1">ironic</interp><interp>sad</interp></interpGrp>more'
@@ -40,7 +39,7 @@ describe('interp, interpGrp, span and spanGrp: annotations, not text', function 
 
   it('puts none in the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'annotations.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), expected);
   });
 });

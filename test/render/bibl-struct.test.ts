@@ -8,12 +8,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'bibl-struct.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>References</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'bibl-struct.xml', title: 'References', body });
 
 /** The words of the page's elements with class $cls, tags taken out, one string each. */
 function wordsOf(page: string, element: string, cls: string): string[] {

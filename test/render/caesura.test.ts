@@ -9,10 +9,9 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Caesura</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'caesura.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'caesura.xml', title: 'Caesura', body });
 
 const body = '<lg><l>Hwæt! We Gardena <caesura/> in geardagum,</l><l>þeodcyninga<caesura/>þrym gefrunon</l></lg>';
 
@@ -35,7 +34,7 @@ describe('caesura', function () {
 
   it('is a word break in the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'caesura.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), ['Hwæt! We Gardena in geardagum,', 'þeodcyninga þrym gefrunon']);
   });
 });

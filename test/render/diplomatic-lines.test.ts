@@ -8,10 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Lines</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'lines.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'lines.xml', title: 'Lines', body });
 
 // A prose speech as the DraCor/Folger plays encode it: an lb (with the line's number) before each line.
 const body = '<sp who="#m"><speaker>MASTER </speaker><p>\n  <lb xml:id="ftln-0003" n="1.1.3"/>Good, speak to th’ mariners. Fall to ’t yarely, '
@@ -31,7 +30,7 @@ describe('ordinary line breaks in the plain text', function () {
     const reading = ['Good, speak to th’ mariners. Fall to ’t yarely, or we run ourselves aground. Bestir, bestir!', 'One two three four.'];
     assert.equal((await toText(doc(body))).trim(), `MASTER\n\n${reading.join('\n\n')}`);
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'lines.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]).filter((t) => t !== 'MASTER'), reading);
   });
 });

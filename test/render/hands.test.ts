@@ -8,12 +8,10 @@
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
 import { attribute, withClass } from '../support/page-views.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Hands</title></titleStmt>'
-  + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
-  + '<profileDesc><handNotes><handNote xml:id="h1" n="A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>'
-  + `</teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'hands.xml', text: tei(body) });
+const HANDS = '<profileDesc><handNotes><handNote xml:id="h1" n="A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>';
+const doc = (body: string): TeiSource => teiDoc({ file: 'hands.xml', title: 'Hands', body, header: HANDS });
 
 const body = '<p>A <add hand="#h2" place="above">word</add> <del hand="#h1">gone</del> <del hand="#h9">too</del> <handShift new="#h2"/>then.</p>';
 

@@ -5,12 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const doc = (body: string): { text: string; file: string } => ({
-  file: 'measure-grp.xml',
-  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Measures</title></titleStmt>'
-    + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`,
-});
+const doc = (body: string): TeiSource => teiDoc({ file: 'measure-grp.xml', title: 'Measures', body });
 
 /** The words of the page's first paragraph, tags and its number taken out. */
 async function pageParagraph(body: string): Promise<string> {

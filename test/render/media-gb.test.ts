@@ -9,10 +9,9 @@
 import { strict as assert } from 'node:assert';
 import { HtmlValidate } from 'html-validate';
 import { toHtml } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Media</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'media.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'media.xml', title: 'Media', body });
 const article = (page: string): string => /<article>([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '';
 
 describe('media and gb on the page', function () {

@@ -10,10 +10,9 @@
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import { toHtml, toText } from '../../src/transform/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Milestones</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'milestones.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'milestones.xml', title: 'Milestones', body });
 
 const body = '<p><milestone unit="stephanus" n="327a"/>I went down yesterday to the Piraeus <milestone xml:id="s327b" unit="Stephanus" n="327b"/>with Glaucon'
   + ' <milestone unit="verse"/>and <milestone unit="section" n="2"/>prayed.</p>'

@@ -8,10 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Stage</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'stage.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'stage.xml', title: 'Stage', body });
 
 const body = '<sp><speaker>HERMIA</speaker><l><stage>(rising)</stage>with you, O me!<stage>To Helena</stage>you juggler</l>'
   + '<l>Away<stage>(She exits.)</stage>, and <stage>aside</stage>farewell.</l>'
@@ -24,7 +23,7 @@ describe('a stage direction set against a word', function () {
   it('is a word apart in the plain text and the search records, none before punctuation', async () => {
     assert.equal((await toText(doc(body))).trim(), ['HERMIA', ...lines].join('\n\n'));
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'stage.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]).filter((t) => t !== 'HERMIA'), lines);
   });
 

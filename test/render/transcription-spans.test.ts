@@ -14,12 +14,10 @@ import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { attribute, viewParagraphs, withClass } from '../support/page-views.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Spans</title></titleStmt>'
-  + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
-  + '<profileDesc><handNotes><handNote xml:id="h1" scribe="Scribe A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>'
-  + `</teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'spans.xml', text: tei(body) });
+const HANDS = '<profileDesc><handNotes><handNote xml:id="h1" scribe="Scribe A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>';
+const doc = (body: string): TeiSource => teiDoc({ file: 'spans.xml', title: 'Spans', body, header: HANDS });
 
 // A deletion across three paragraphs (the middle one wholly deleted), an addition and damage within one, and a span that points nowhere.
 const body = '<div><p>One <delSpan spanTo="#ds1" hand="#h2" rend="strikethrough"/>deleted <hi>span</hi> text</p>'
@@ -65,7 +63,7 @@ describe('delSpan, addSpan and damageSpan on the page, in the plain text and in 
 
   it('indexes no deleted word in the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'spans.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), reading.filter((p) => p !== ''));
   });
 });

@@ -11,10 +11,9 @@ import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { attribute, viewText, withClass } from '../support/page-views.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Transpose</title></titleStmt>'
-  + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'transpose.xml', text: tei(body) });
+const doc = (body: string): TeiSource => teiDoc({ file: 'transpose.xml', title: 'Transpose', body });
 
 const body = '<div><p>Words <seg xml:id="t1">first</seg> <seg xml:id="t2">second</seg>.</p>'
   + '<listTranspose><transpose><ptr target="#t2"/><ptr target="#t1"/></transpose></listTranspose>'
@@ -41,7 +40,7 @@ describe('listTranspose on the page, in the plain text and in the search records
     assert.equal((await toText(doc(body))).trim(), 'Words first second.\n\nAfter.');
     assert.equal((await toText(doc(body), { mode: 'diplomatic' })).trim(), 'Words first second.\n\nAfter.');
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'transpose.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), ['Words first second.', 'After.']);
   });
 });

@@ -11,12 +11,10 @@ import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { attribute, viewParagraphs, withClass } from '../support/page-views.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
-const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Undo</title></titleStmt>'
-  + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
-  + '<profileDesc><handNotes><handNote xml:id="h1" scribe="Scribe A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>'
-  + `</teiHeader><text><body>${body}</body></text></TEI>`;
-const doc = (body: string): { text: string; file: string } => ({ file: 'undo.xml', text: tei(body) });
+const HANDS = '<profileDesc><handNotes><handNote xml:id="h1" scribe="Scribe A"/><handNote xml:id="h2" scribe="Scribe B"/></handNotes></profileDesc>';
+const doc = (body: string): TeiSource => teiDoc({ file: 'undo.xml', title: 'Undo', body, header: HANDS });
 
 const body = '<p>He was <del xml:id="d1" hand="#h1">very</del> tired <undo target="#d1" hand="#h2"/>and <del>cross</del>.</p>'
   + '<p>Then <undo spanTo="#u1"/>all <del>of</del> them<anchor xml:id="u1"/> <del>left</del>.</p>'
@@ -50,7 +48,7 @@ describe('undo on the page, in the plain text and in the search records', functi
 
   it('indexes the cancelled deletion\'s words in the search records', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'undo.xml')))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), reading);
   });
 });
