@@ -283,13 +283,13 @@
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
   <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
-  <xsl:template match="*[samizdat:entry-part(.)]" mode="inline" priority="3">
+  <xsl:template match="*[parent::person or parent::personGrp or parent::place or parent::org or parent::location][samizdat:entry-part(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:entry-around(.)"/>
     <xsl:sequence select="$around[1]"/>
     <xsl:next-match/>
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <xsl:template match="text()[parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
   <xsl:template match="geo/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
