@@ -260,10 +260,10 @@
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
   <!-- Layout after the last line is left out too where punctuation follows the address ("City ." would read a space before it). -->
-  <xsl:template match="address/text()[not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
+  <xsl:template match="text()[parent::address][not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
       [following-sibling::*[1][self::addrLine] or (empty(following-sibling::node()) and matches(string(ancestor::*[following-sibling::node()][1]/following-sibling::node()[1]), '^[.,;:!?)\]]'))]" mode="inline" priority="2"/>
   <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:measure-gap). -->
-  <xsl:template match="measureGrp/*[samizdat:measure-gap(.) != '']" mode="inline" priority="2">
+  <xsl:template match="*[parent::measureGrp][samizdat:measure-gap(.) != '']" mode="inline" priority="2">
     <xsl:sequence select="samizdat:measure-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>
@@ -272,13 +272,13 @@
   <xsl:template match="biblStruct" mode="blocks">
     <xsl:sequence select="samizdat:line(.)"/>
   </xsl:template>
-  <xsl:template match="*[samizdat:bibl-field(.)]" mode="inline" priority="3">
+  <xsl:template match="*[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
     <xsl:sequence select="$around[1]"/>
     <xsl:next-match/>
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="text()[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
   <xsl:template match="biblScope[ancestor::biblStruct]/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
