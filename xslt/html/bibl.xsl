@@ -28,7 +28,7 @@
   </xsl:template>
 
   <!-- A part between its punctuation (samizdat:bibl-around); its own rendering from the next template. -->
-  <xsl:template match="*[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="text" priority="3">
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="text" priority="3">
     <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
     <xsl:value-of select="$around[1]"/>
     <xsl:next-match/>
@@ -36,10 +36,10 @@
   </xsl:template>
 
   <!-- The white space between a reference's parts is layout: the punctuation stands in its place. -->
-  <xsl:template match="text()[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
 
   <!-- A page range's hyphen as an en dash (not in a witness's text, whose text template comes first). -->
-  <xsl:template match="biblScope[ancestor::biblStruct]/text()[not($samizdat:witness-limits)]" mode="text" priority="3">
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][not($samizdat:witness-limits)]" mode="text" priority="3">
     <xsl:value-of select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -355,7 +355,7 @@
     </span>
   </xsl:template>
   <!-- A measurement of a group set apart from the one before it (samizdat:measure-gap: "2 lb, 3 oz"). -->
-  <xsl:template match="*[parent::measureGrp][samizdat:measure-gap(.) != '']" mode="text" priority="2">
+  <xsl:template match="*[$samizdat:has-measure-grp][parent::measureGrp][samizdat:measure-gap(.) != '']" mode="text" priority="2">
     <xsl:value-of select="samizdat:measure-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>

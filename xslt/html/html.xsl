@@ -13,6 +13,7 @@
   <!-- Later imports take precedence: the fallback comes first, so any module overrides it. -->
   <xsl:import href="../common/tei.xsl"/>
   <xsl:import href="../common/apparatus.xsl"/>
+  <xsl:import href="../common/present.xsl"/>
   <xsl:import href="fallback.xsl"/>
   <xsl:import href="core.xsl"/>
   <xsl:import href="textstructure.xsl"/>

@@ -203,11 +203,11 @@
   </xsl:template>
 
   <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
-  <xsl:template match="castItem/text()[not(normalize-space())] | castGroup/text()[not(normalize-space())]" mode="text" priority="0.4">
+  <xsl:template match="text()[$samizdat:has-cast-list][parent::castItem or parent::castGroup][not(normalize-space())]" mode="text" priority="0.4">
     <xsl:value-of select="samizdat:role-space(.)"/>
   </xsl:template>
   <!-- The white space a role or a description ends with, left out before the ", " that follows it (samizdat:role-trail). -->
-  <xsl:template match="role/text()[not(normalize-space())] | roleDesc/text()[not(normalize-space())]" mode="text" priority="0.4">
+  <xsl:template match="text()[$samizdat:has-cast-list][parent::role or parent::roleDesc][not(normalize-space())]" mode="text" priority="0.4">
     <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
   </xsl:template>
   <!-- A role description set apart from the role before it ("Theseus, duke of Athens"; samizdat:role-gap). -->

@@ -24,6 +24,7 @@
 
   <xsl:import href="../common/tei.xsl"/>
   <xsl:import href="../common/apparatus.xsl"/>
+  <xsl:import href="../common/present.xsl"/>
   <!-- Included, not imported: its templates (app, listApp …) rank with the ones here. -->
   <xsl:include href="textcrit.xsl"/>
 
@@ -260,10 +261,10 @@
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
   <!-- Layout after the last line is left out too where punctuation follows the address ("City ." would read a space before it). -->
-  <xsl:template match="text()[parent::address][not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
+  <xsl:template match="text()[$samizdat:has-address][parent::address][not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
       [following-sibling::*[1][self::addrLine] or (empty(following-sibling::node()) and matches(string(ancestor::*[following-sibling::node()][1]/following-sibling::node()[1]), '^[.,;:!?)\]]'))]" mode="inline" priority="2"/>
   <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:measure-gap). -->
-  <xsl:template match="*[parent::measureGrp][samizdat:measure-gap(.) != '']" mode="inline" priority="2">
+  <xsl:template match="*[$samizdat:has-measure-grp][parent::measureGrp][samizdat:measure-gap(.) != '']" mode="inline" priority="2">
     <xsl:sequence select="samizdat:measure-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>
@@ -272,33 +273,33 @@
   <xsl:template match="biblStruct" mode="blocks">
     <xsl:sequence select="samizdat:line(.)"/>
   </xsl:template>
-  <xsl:template match="*[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="inline" priority="3">
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
     <xsl:sequence select="$around[1]"/>
     <xsl:next-match/>
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
-  <xsl:template match="biblScope[ancestor::biblStruct]/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
   <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
-  <xsl:template match="*[parent::person or parent::personGrp or parent::place or parent::org or parent::location][samizdat:entry-part(.)]" mode="inline" priority="3">
+  <xsl:template match="*[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][samizdat:entry-part(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:entry-around(.)"/>
     <xsl:sequence select="$around[1]"/>
     <xsl:next-match/>
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
-  <xsl:template match="geo/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
+  <xsl:template match="text()[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-geo][parent::geo][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
   <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
-  <xsl:template match="castItem/text()[not(normalize-space())] | castGroup/text()[not(normalize-space())]" mode="inline" priority="0.4">
+  <xsl:template match="text()[$samizdat:has-cast-list][parent::castItem or parent::castGroup][not(normalize-space())]" mode="inline" priority="0.4">
     <xsl:value-of select="samizdat:role-space(.)"/>
   </xsl:template>
   <!-- The white space a role or a description ends with, left out before the ", " that follows it (samizdat:role-trail). -->
-  <xsl:template match="role/text()[not(normalize-space())] | roleDesc/text()[not(normalize-space())]" mode="inline" priority="0.4">
+  <xsl:template match="text()[$samizdat:has-cast-list][parent::role or parent::roleDesc][not(normalize-space())]" mode="inline" priority="0.4">
     <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
   </xsl:template>
   <!-- A role description set apart from the role before it, as on the page (samizdat:role-gap). -->
