@@ -193,16 +193,17 @@
   <!-- Spans (common/transcr.xsl: samizdat:open-spans): a delSpan, addSpan or damageSpan whose @spanTo points to an
        element after it gives its opening mark, the element it points to is followed by the closing one, and the
        words between are left out where the element the span stands for (del, add, damage) would be. A span that
-       points nowhere gives nothing, its words as they are. The marks only where the span ends at an anchor (the
-       usual end; the words are treated whatever the end): a template asked of every element with an id (a play has
-       thousands) made a play's plain text up to twice as slow. -->
+       points nowhere gives nothing, its words as they are. The closing mark where the span ends: after an anchor
+       (the usual end), before another empty element, after the last words of an element with words; an element
+       other than an anchor is asked through a key (a template that walked the spans for every element with an id,
+       a play has thousands, made a play's plain text up to twice as slow). -->
   <!-- Whether the document has spans: the templates below ask of each word and each element with an id only then,
        so that a document without any (most) pays nothing for them. Without a TEI document as the global context item (none, or one of TEI P4, moved into the namespace
        later), each is asked. -->
   <xsl:variable name="samizdat:text-spanning" as="xs:boolean" select="if (. instance of document-node() and namespace-uri(*[1]) = $samizdat:tei-ns)
     then exists(key('samizdat:spans', 'all', .)) else true()"/>
   <xsl:template match="delSpan | addSpan | damageSpan" mode="inline">
-    <xsl:if test="exists(samizdat:span-end(.)/self::anchor)">
+    <xsl:if test="exists(samizdat:span-end(.))">
       <xsl:sequence select="samizdat:transcription(., $mode)[1]"/>
     </xsl:if>
   </xsl:template>
@@ -210,9 +211,18 @@
     <xsl:next-match/>
     <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
   </xsl:template>
+  <!-- A span that ends at another element: its mark before it when it has no words (an lb), after its last words
+       when it has (common/transcr.xsl); looked up by id in a key, one look-up per element with an id. -->
+  <xsl:template match="*[@xml:id][$samizdat:text-spanning][not(self::anchor)][samizdat:span-target(.)]" mode="inline" priority="10">
+    <xsl:sequence select="samizdat:spans-ending-at(.) ! samizdat:transcription(., $mode)[2]"/>
+    <xsl:next-match/>
+  </xsl:template>
   <xsl:template match="text()[$samizdat:text-spanning][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="inline" priority="0.6">
     <xsl:if test="every $s in samizdat:open-spans(.)[not(self::undo)] satisfies exists(samizdat:transcription($s, $mode))">
       <xsl:next-match/>
+    </xsl:if>
+    <xsl:if test="normalize-space()">
+      <xsl:sequence select="samizdat:spans-ending-after(.) ! samizdat:transcription(., $mode)[2]"/>
     </xsl:if>
   </xsl:template>
   <!-- A transposition (listTranspose) is a list of pointers, not text: nothing (the new order is not applied). -->
