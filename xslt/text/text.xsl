@@ -325,7 +325,7 @@
   <xsl:template match="interp | interpGrp | span | spanGrp" mode="blocks inline"/>
   <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
        the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
-  <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
+  <xsl:template match="lb[@break = 'no'] | pb[@break = 'no'] | gb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb[@break = 'no']" mode="inline" priority="1">
     <xsl:if test="$diplomatic">
       <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
@@ -336,10 +336,19 @@
   <xsl:template match="lb" mode="inline" priority="0.4">
     <xsl:sequence select="if ($diplomatic) then $samizdat:own-line else ' '"/>
   </xsl:template>
-  <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
+  <!-- gb (a new gathering) is a page break too: "word<gb/>word" is two words, as "word<pb/>word" is. -->
+  <xsl:template match="lb | pb | gb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
+  </xsl:template>
+  <!-- A media's description is about the clip, not words of the sentence it stands in: set apart from them, on a
+       line of its own, as a figure's description is a block of its own (a figure is a block: common/tei.xsl). -->
+  <xsl:template match="media" mode="inline">
+    <xsl:variable name="desc" select="normalize-space(string-join(desc, ' '))"/>
+    <xsl:if test="$desc != ''">
+      <xsl:sequence select="$samizdat:own-line, $desc, $samizdat:own-line"/>
+    </xsl:if>
   </xsl:template>
   <!-- Blocks read as one line (a note's paragraphs, verse, a list, a table …): apart from what is next to
        them, so that the words on either side never run together where the encoding puts no white space
