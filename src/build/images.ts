@@ -12,6 +12,12 @@
  * column, and the page shows the reference as text instead of an image.
  * Images on the web (http, https, IIIF) are linked by the page and never
  * fetched.
+ *
+ * The audio and video a `media/@url` names are published the same way, by the
+ * same rules (inside the root, a regular file, its first bytes those of an
+ * audio or video file browsers play, or of an image): the page's player
+ * would otherwise point to a file the edition does not hold. They are found
+ * by their element, not by their names, since recordings come in many.
  */
 import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -41,15 +47,28 @@ const decodeXml = (s: string): string => s
   .replace(/&#([0-9]+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
   .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** Relative image references in the document's `facs` and `url` attributes, each with the offset of its first use. */
-export function imageReferences(text: string): Map<string, number> {
+/** Whether the attribute at `at` belongs to a `media` element (with or without a prefix): no `<` can stand inside a tag. */
+function onMedia(text: string, at: number): boolean {
+  const open = text.lastIndexOf('<', at);
+  return open !== -1 && /^<(?:[^\s:/>]+:)?media\s/.test(text.slice(open, at + 1));
+}
+
+/**
+ * Relative image references in the document's `facs` and `url` attributes,
+ * each with the offset of its first use; with `media`, also every other
+ * relative `media/@url` (set as a key of `media`).
+ */
+export function imageReferences(text: string, media?: Set<string>): Map<string, number> {
   const found = new Map<string, number>();
   for (const match of text.matchAll(ATTRIBUTE)) {
     const value = decodeXml(match[2] ?? match[3] ?? '');
     const tokens = match[1] === 'facs' ? value.trim().split(/\s+/) : [value.trim()];
     for (const ref of tokens) {
-      if (ref === '' || ref.startsWith('#') || ref.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
-      if (!IMAGE_EXTENSION.test(ref.split(/[?#]/)[0]) || found.has(ref)) continue;
+      if (ref === '' || ref.startsWith('#') || ref.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(ref) || found.has(ref)) continue;
+      if (!IMAGE_EXTENSION.test(ref.split(/[?#]/)[0])) {
+        if (!media || match[1] !== 'url' || !onMedia(text, match.index ?? 0)) continue;
+        media.add(ref);
+      }
       found.set(ref, (match.index ?? 0) + match[0].indexOf(value.slice(0, 1) || '"'));
     }
   }
@@ -67,6 +86,18 @@ export function isImage(bytes: Uint8Array): boolean {
     || (ascii(4, 'ftyp') && (ascii(8, 'avif') || ascii(8, 'avis')));
 }
 
+/** Whether the bytes begin as an audio or video file browsers play (MP3, AAC, Ogg, WAV, FLAC, MP4/QuickTime, WebM). */
+export function isMedia(bytes: Uint8Array): boolean {
+  const ascii = (at: number, word: string) => [...word].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+  return ascii(0, 'ID3') // MP3 with its tags
+    || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0) // an MPEG audio or ADTS (AAC) frame
+    || ascii(0, 'OggS')
+    || (ascii(0, 'RIFF') && ascii(8, 'WAVE'))
+    || ascii(0, 'fLaC')
+    || ascii(4, 'ftyp') // MP4, M4A, QuickTime
+    || (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3); // WebM, Matroska
+}
+
 function inside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
@@ -77,6 +108,8 @@ export interface ImageMention {
   ref: string;
   line: number;
   column: number;
+  /** Named by a `media/@url` without an image's extension: an audio or video file (or an image) is published. */
+  media?: true;
 }
 
 /** The document's relative image references with their positions (what `publishableImages` needs, kept without the text). */
@@ -85,12 +118,13 @@ export function imageMentions(text: string): ImageMention[] {
   // References come in order of first use: one pass over the lines for all of them.
   let line = 1;
   let lineStart = 0;
-  for (const [ref, offset] of imageReferences(text)) {
+  const media = new Set<string>();
+  for (const [ref, offset] of imageReferences(text, media)) {
     for (let i = text.indexOf('\n', lineStart); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
       line++;
       lineStart = i + 1;
     }
-    mentions.push({ ref, line, column: offset - lineStart + 1 });
+    mentions.push({ ref, line, column: offset - lineStart + 1, ...(media.has(ref) && { media: true as const }) });
   }
   return mentions;
 }
@@ -108,8 +142,10 @@ export async function publishableImages(file: string, mentions: readonly ImageMe
   const looked: string[] = [];
   if (mentions.length === 0) return { images, problems, looked };
   const realRoot = realpathSync(resolve(root));
-  for (const { ref, line, column } of mentions) {
-    const warn = (why: string) => problems.push(diagnostic('warning', IMAGE_RULE, `the image "${ref}" ${why}; the page names it without showing it.`, { file, line, column }));
+  for (const { ref, line, column, media } of mentions) {
+    const warn = (why: string) => problems.push(diagnostic('warning', IMAGE_RULE, media
+      ? `the media file "${ref}" ${why}; the page names it without playing it.`
+      : `the image "${ref}" ${why}; the page names it without showing it.`, { file, line, column }));
     let path: string;
     try {
       path = resolve(dirname(resolve(file)), decodeURI(ref.split(/[?#]/)[0]));
@@ -129,7 +165,10 @@ export async function publishableImages(file: string, mentions: readonly ImageMe
     if (!inside(realRoot, real)) { warn('lies outside the edition\'s folder, so it is not published'); continue; }
     if (!(await stat(real)).isFile()) { warn('is not a file'); continue; }
     const bytes = await readFile(real);
-    if (!isImage(bytes)) { warn('is not a PNG, JPEG, GIF, WebP or AVIF image'); continue; }
+    if (media ? !isMedia(bytes) && !isImage(bytes) : !isImage(bytes)) {
+      warn(media ? 'is not an audio or video file browsers play (MP3, AAC, Ogg, WAV, FLAC, MP4, WebM) or an image' : 'is not a PNG, JPEG, GIF, WebP or AVIF image');
+      continue;
+    }
     const out = ['images', ...relative(realRoot, real).split(sep)].join('/');
     images.push({ ref, source: real, out, hash: sha256(bytes) });
   }

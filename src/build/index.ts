@@ -148,8 +148,11 @@ export interface BuildReport {
   search?: SearchSummary;
 }
 
-/** Version of the cache's layout and keys; part of every key. ("-3": files named from the cache's folder, see location.ts.) */
-const CACHE_FORMAT = `samizdat-build-3 ${version}`;
+/**
+ * Version of the cache's layout and keys; part of every key. ("-3": files named from the cache's folder, see location.ts;
+ * "-4": the files a media/@url names are among a document's images, which the reads kept by "-3" do not hold.)
+ */
+const CACHE_FORMAT = `samizdat-build-4 ${version}`;
 
 export { isApparatusFile, isRegister } from '../entities/index.js';
 

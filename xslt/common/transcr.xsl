@@ -43,8 +43,9 @@
       <xsl:when test="$paired">
         <xsl:sequence select="if (($name = ('corr', 'reg', 'expan')) = $reading) then ('', if ($name = 'corr') then samizdat:cert-mark($e) else '') else ()"/>
       </xsl:when>
+      <!-- An addition an undo cancels is left out of the reading view, as a deletion it cancels is read there. -->
       <xsl:when test="$name = ('add', 'addSpan')">
-        <xsl:sequence select="if ($reading) then ('', '') else samizdat:add-marks($e)"/>
+        <xsl:sequence select="if (not($reading)) then samizdat:add-marks($e) else if (samizdat:undone($e)) then () else ('', '')"/>
       </xsl:when>
       <!-- A deletion that a restore or an undo cancels is text again in the reading view. -->
       <xsl:when test="$name = ('del', 'delSpan')">
@@ -125,6 +126,29 @@
     <xsl:sequence select="if (not($root instance of document-node()) or empty(key('samizdat:spans', 'all', $root))) then ()
       else $n/accumulator-before('samizdat:open-spans')"/>
   </xsl:function>
+  <!-- A span may end at any element, not only an anchor (att.spanning: "the element pointed to by the spanTo
+       attribute"). The spans each element ends, by its xml:id, so that only those elements are asked about. -->
+  <xsl:key name="samizdat:span-targets" match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" use="substring-after(normalize-space(@spanTo), '#')"/>
+  <!-- Whether a span names $e as its end (a key needs a document: in a tree without one, none). -->
+  <xsl:function name="samizdat:span-target" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="root($e) instance of document-node() and exists(key('samizdat:span-targets', string($e/@xml:id), root($e)))"/>
+  </xsl:function>
+  <!-- The spans that end at $e, not an anchor and without words of its own (lb, pb, milestone …): their closing
+       marks stand just before it, where the span's words end; innermost first. -->
+  <xsl:function name="samizdat:spans-ending-at" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::anchor or normalize-space($e) != '') then ()
+      else reverse(key('samizdat:span-targets', string($e/@xml:id), root($e))[samizdat:span-end(.) is $e])"/>
+  </xsl:function>
+  <!-- The spans that end at an element with words of its own (a p, a seg …) whose last words $t holds: the span runs
+       "to the end of the content of the element pointed to", so their closing marks stand after $t; innermost first. -->
+  <xsl:function name="samizdat:spans-ending-after" as="element()*">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="next" select="($t/following::text()[normalize-space()])[1]"/>
+    <xsl:sequence select="reverse(samizdat:open-spans($t)[not(self::undo)][let $end := samizdat:span-end(.) return
+      not($end/self::anchor) and exists($t/ancestor::* intersect $end) and (empty($next) or empty($next/ancestor::* intersect $end))])"/>
+  </xsl:function>
   <!-- The spans that end at $e, innermost first (the order of their closing marks). -->
   <xsl:function name="samizdat:spans-ending" as="element()*">
     <xsl:param name="e" as="element()"/>
@@ -133,7 +157,9 @@
   </xsl:function>
 
   <!-- undo "indicates one or more marked-up interventions in a document which have subsequently been marked for
-       cancellation": a deletion (del, delSpan) that an undo points to (@target) or that stands in an undo's span. -->
+       cancellation": a deletion (del, delSpan) or an addition (add, addSpan) that an undo points to (@target) or
+       that stands in an undo's span. (An addition's @status says how it sits in the text, duplicate, partial …:
+       the Guidelines cancel one with undo only.) -->
   <xsl:key name="samizdat:undo" match="undo[@target]" use="tokenize(normalize-space(@target)) ! substring-after(., '#')"/>
   <xsl:function name="samizdat:undoing" as="element()*">
     <xsl:param name="e" as="element()"/>

@@ -143,10 +143,15 @@
   <!-- media "indicates the location of any form of external media such as an audio or video clip": offered as
        a player (controls, never autoplay, loaded only when played) for an audio/* or video/* @mimeType, a link
        otherwise; its desc the label. The address only as samizdat:safe-href lets a link have it (a web address
-       or a relative one, kept as it is), never a javascript: or other scheme's; without one, the words alone. -->
+       or a relative one, kept as it is), never a javascript: or other scheme's; without one, the words alone.
+       Built, a relative address leads to the copy the build made (images.ts, as for a graphic), or, when there
+       is none (the file is missing: the build warned), nowhere. -->
   <xsl:template match="media" mode="text">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="url" select="samizdat:safe-href(string(@url))[not(matches(., '^mailto:', 'i') or starts-with(., '#'))]"/>
+    <xsl:variable name="href" select="samizdat:safe-href(string(@url))[not(matches(., '^mailto:', 'i') or starts-with(., '#'))]"/>
+    <xsl:variable name="url" select="if (exists($href) and exists($samizdat:images) and not(matches($href, '^https?:', 'i')))
+      then (if (map:contains($samizdat:images, $href)) then string(map:get($samizdat:images, $href)) else ())
+      else $href"/>
     <xsl:variable name="type" select="lower-case(tokenize(normalize-space(@mimeType))[1])"/>
     <xsl:variable name="player" select="if (starts-with($type, 'audio/')) then 'audio' else if (starts-with($type, 'video/')) then 'video' else ()"/>
     <xsl:variable name="desc" select="normalize-space(string-join(desc, ' '))"/>

@@ -82,7 +82,8 @@
        and each run of words between is wrapped as del, add or damage would wrap it (del, ins or span, with the
        view class and the tooltip), block by block, so that a span across paragraphs keeps the paragraphs. A
        span that points nowhere is rendered as before (the fallback: an empty span, the words untouched). The
-       marks only where the span ends at an anchor (the usual end), as in the plain text (text.xsl says why). -->
+       closing mark where the span ends: after an anchor (the usual end), before another empty element, after
+       the last words of an element with words. -->
   <xsl:variable name="samizdat:spanning" as="xs:boolean" select="exists($samizdat:source) and exists(key('samizdat:page-part', 'span', $samizdat:source))"/>
   <xsl:template match="delSpan[@spanTo] | addSpan[@spanTo] | damageSpan[@spanTo]" mode="text">
     <xsl:choose>
@@ -94,8 +95,8 @@
           <xsl:sequence select="samizdat:id(.)"/>
           <xsl:if test="$description != ''"><xsl:attribute name="title" select="$description"/></xsl:if>
           <xsl:call-template name="samizdat:mark">
-            <xsl:with-param name="reading" select="$reading[1][exists(samizdat:span-end(current())/self::anchor)]"/>
-            <xsl:with-param name="diplomatic" select="$diplomatic[1][exists(samizdat:span-end(current())/self::anchor)]"/>
+            <xsl:with-param name="reading" select="$reading[1]"/>
+            <xsl:with-param name="diplomatic" select="$diplomatic[1]"/>
           </xsl:call-template>
         </span>
       </xsl:when>
@@ -104,7 +105,18 @@
   </xsl:template>
   <xsl:template match="anchor[@xml:id][$samizdat:spanning][exists(samizdat:spans-ending(.))]" mode="text" priority="10">
     <xsl:next-match/>
-    <xsl:for-each select="samizdat:spans-ending(.)[samizdat:transcription(., 'reading')[2] != '' or samizdat:transcription(., 'diplomatic')[2] != '']">
+    <xsl:call-template name="samizdat:span-close"><xsl:with-param name="spans" select="samizdat:spans-ending(.)"/></xsl:call-template>
+  </xsl:template>
+  <!-- A span that ends at another element: before it when it has no words (an lb, a pb), after its last words
+       when it has (common/transcr.xsl: samizdat:spans-ending-at, samizdat:spans-ending-after). Looked up by id
+       (a key), so that a play's thousands of elements with an id cost one look-up each. -->
+  <xsl:template match="*[@xml:id][$samizdat:spanning][not(self::anchor)][samizdat:span-target(.)]" mode="text" priority="10">
+    <xsl:call-template name="samizdat:span-close"><xsl:with-param name="spans" select="samizdat:spans-ending-at(.)"/></xsl:call-template>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template name="samizdat:span-close">
+    <xsl:param name="spans" as="element()*"/>
+    <xsl:for-each select="$spans[samizdat:transcription(., 'reading')[2] != '' or samizdat:transcription(., 'diplomatic')[2] != '']">
       <span class="{string-join((samizdat:classes(.), 'span-end'), ' ')}">
         <xsl:call-template name="samizdat:mark">
           <xsl:with-param name="reading" select="samizdat:transcription(., 'reading')[2]"/>
@@ -117,6 +129,7 @@
   <xsl:template match="text()[$samizdat:spanning][normalize-space()][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="text" priority="3">
     <xsl:variable name="words" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:sequence select="samizdat:span-words(samizdat:open-spans(.)[not(self::undo)], $words)"/>
+    <xsl:call-template name="samizdat:span-close"><xsl:with-param name="spans" select="samizdat:spans-ending-after(.)"/></xsl:call-template>
   </xsl:template>
   <!-- $words within the spans, outermost first: each span an element as its short form (del, add, damage) has. -->
   <xsl:function name="samizdat:span-words" as="node()*">
@@ -155,11 +168,11 @@
   </xsl:template>
 
   <!-- place-above, place-margin …: where an addition, a note or a mark stands, for the style sheet; undone: a
-       deletion an undo cancels, struck through in the diplomatic view only. -->
+       deletion or an addition an undo cancels, struck through (dashed) in the diplomatic view only. -->
   <xsl:function name="samizdat:place-classes" as="xs:string*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="for $t in tokenize(normalize-space($e/@place)) return 'place-' || replace($t, '[^A-Za-z0-9_-]', '_'),
-      if (($e/self::del or $e/self::delSpan) and samizdat:undone($e)) then 'undone' else (),
+      if (($e/self::del or $e/self::delSpan or $e/self::add or $e/self::addSpan) and samizdat:undone($e)) then 'undone' else (),
       for $r in tokenize(normalize-space($e/@reason)) return 'reason-' || replace($r, '[^A-Za-z0-9_-]', '_'),
       if ($e/@cert) then 'cert-' || replace(normalize-space($e/@cert), '[^A-Za-z0-9_-]', '_') else ()"/>
   </xsl:function>
@@ -188,9 +201,9 @@
       else if ($e/self::expan) then 'Expanded; the source has: ' || normalize-space(string-join($e/../abbr, ' '))
       else ''"/>
     <!-- A deletion an undo cancels (common/transcr.xsl: samizdat:undoing) says so, and by whom. -->
-    <xsl:variable name="undo" select="if ($e/self::del or $e/self::delSpan) then samizdat:undoing($e)[1] else ()"/>
+    <xsl:variable name="undo" select="if ($e/self::del or $e/self::delSpan or $e/self::add or $e/self::addSpan) then samizdat:undoing($e)[1] else ()"/>
     <xsl:sequence select="if ($what = '') then '' else $what || (if ($who != '') then ', by ' || $who else '')
-      || ($undo ! ('; deletion cancelled' || (samizdat:who(.)[. != ''] ! (', by ' || .))))"/>
+      || ($undo ! ('; ' || (if ($e/self::add or $e/self::addSpan) then 'addition' else 'deletion') || ' cancelled' || (samizdat:who(.)[. != ''] ! (', by ' || .))))"/>
   </xsl:function>
   <!-- The certainty an intervention or a reading records (@cert), in words: "certainty low". -->
   <xsl:function name="samizdat:certainty" as="xs:string?">

@@ -194,16 +194,17 @@
   <!-- Spans (common/transcr.xsl: samizdat:open-spans): a delSpan, addSpan or damageSpan whose @spanTo points to an
        element after it gives its opening mark, the element it points to is followed by the closing one, and the
        words between are left out where the element the span stands for (del, add, damage) would be. A span that
-       points nowhere gives nothing, its words as they are. The marks only where the span ends at an anchor (the
-       usual end; the words are treated whatever the end): a template asked of every element with an id (a play has
-       thousands) made a play's plain text up to twice as slow. -->
+       points nowhere gives nothing, its words as they are. The closing mark where the span ends: after an anchor
+       (the usual end), before another empty element, after the last words of an element with words; an element
+       other than an anchor is asked through a key (a template that walked the spans for every element with an id,
+       a play has thousands, made a play's plain text up to twice as slow). -->
   <!-- Whether the document has spans: the templates below ask of each word and each element with an id only then,
        so that a document without any (most) pays nothing for them. Without a TEI document as the global context item (none, or one of TEI P4, moved into the namespace
        later), each is asked. -->
   <xsl:variable name="samizdat:text-spanning" as="xs:boolean" select="if (. instance of document-node() and namespace-uri(*[1]) = $samizdat:tei-ns)
     then exists(key('samizdat:spans', 'all', .)) else true()"/>
   <xsl:template match="delSpan | addSpan | damageSpan" mode="inline">
-    <xsl:if test="exists(samizdat:span-end(.)/self::anchor)">
+    <xsl:if test="exists(samizdat:span-end(.))">
       <xsl:sequence select="samizdat:transcription(., $mode)[1]"/>
     </xsl:if>
   </xsl:template>
@@ -211,9 +212,18 @@
     <xsl:next-match/>
     <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
   </xsl:template>
+  <!-- A span that ends at another element: its mark before it when it has no words (an lb), after its last words
+       when it has (common/transcr.xsl); looked up by id in a key, one look-up per element with an id. -->
+  <xsl:template match="*[@xml:id][$samizdat:text-spanning][not(self::anchor)][samizdat:span-target(.)]" mode="inline" priority="10">
+    <xsl:sequence select="samizdat:spans-ending-at(.) ! samizdat:transcription(., $mode)[2]"/>
+    <xsl:next-match/>
+  </xsl:template>
   <xsl:template match="text()[$samizdat:text-spanning][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="inline" priority="0.6">
     <xsl:if test="every $s in samizdat:open-spans(.)[not(self::undo)] satisfies exists(samizdat:transcription($s, $mode))">
       <xsl:next-match/>
+    </xsl:if>
+    <xsl:if test="normalize-space()">
+      <xsl:sequence select="samizdat:spans-ending-after(.) ! samizdat:transcription(., $mode)[2]"/>
     </xsl:if>
   </xsl:template>
   <!-- A transposition (listTranspose) is a list of pointers, not text: nothing (the new order is not applied). -->
@@ -316,7 +326,7 @@
   <xsl:template match="interp | interpGrp | span | spanGrp" mode="blocks inline"/>
   <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
        the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
-  <xsl:template match="lb[@break = 'no'] | pb[@break = 'no']" mode="inline"/>
+  <xsl:template match="lb[@break = 'no'] | pb[@break = 'no'] | gb[@break = 'no']" mode="inline"/>
   <xsl:template match="lb[@break = 'no']" mode="inline" priority="1">
     <xsl:if test="$diplomatic">
       <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
@@ -327,10 +337,19 @@
   <xsl:template match="lb" mode="inline" priority="0.4">
     <xsl:sequence select="if ($diplomatic) then $samizdat:own-line else ' '"/>
   </xsl:template>
-  <xsl:template match="lb | pb | cb | cell | l | item | label" mode="inline">
+  <!-- gb (a new gathering) is a page break too: "word<gb/>word" is two words, as "word<pb/>word" is. -->
+  <xsl:template match="lb | pb | gb | cb | cell | l | item | label" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
+  </xsl:template>
+  <!-- A media's description is about the clip, not words of the sentence it stands in: set apart from them, on a
+       line of its own, as a figure's description is a block of its own (a figure is a block: common/tei.xsl). -->
+  <xsl:template match="media" mode="inline">
+    <xsl:variable name="desc" select="normalize-space(string-join(desc, ' '))"/>
+    <xsl:if test="$desc != ''">
+      <xsl:sequence select="$samizdat:own-line, $desc, $samizdat:own-line"/>
+    </xsl:if>
   </xsl:template>
   <!-- Blocks read as one line (a note's paragraphs, verse, a list, a table …): apart from what is next to
        them, so that the words on either side never run together where the encoding puts no white space
