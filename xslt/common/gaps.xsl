@@ -38,27 +38,27 @@
     <xsl:param name="after" as="xs:boolean"/>
     <!-- The neighbour on that side. -->
     <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
-    <!-- Each regular expression a literal, which saxon-js can compile once, not one passed in at each call. -->
     <xsl:variable name="set-apart" as="xs:boolean">
       <xsl:choose>
-        <xsl:when test="$kind = ('phrase', 'list')">
-          <xsl:sequence select="(if ($after) then $kind = 'phrase' and $next instance of text() and not(matches($next, '^\s'))
-            else $next instance of element() or ($next instance of text() and not(matches($next, '\s$'))))
-            and ($kind = 'list' or samizdat:separates($e))"/>
+        <xsl:when test="$kind = 'phrase'">
+          <xsl:sequence select="samizdat:set-against($next, $after, if ($after) then '^\S' else '\S$', not($after)) and samizdat:separates($e)"/>
+        </xsl:when>
+        <xsl:when test="$kind = 'list'">
+          <xsl:sequence select="not($after) and samizdat:set-against($next, false(), '\S$', true())"/>
         </xsl:when>
         <xsl:when test="$kind = ('entry', 'measure')">
           <xsl:sequence select="not($after) and $next instance of element() and (if ($kind = 'measure') then exists($e/parent::measureGrp)
             else local-name($e) = $samizdat:entry-parts and exists($e/ancestor::*[self::entry or self::entryFree or self::superEntry]))"/>
         </xsl:when>
         <xsl:when test="$kind = 'event'">
-          <xsl:sequence select="if ($after) then ($next instance of text() and matches($next, '^[\p{L}\p{N}]'))
+          <xsl:sequence select="if ($after) then samizdat:set-against($next, true(), '^[\p{L}\p{N}]', false())
               or exists($next[self::pause or self::vocal or self::kinesic or self::incident or self::shift])
-            else $next instance of text() and matches($next, '[\p{L}\p{N}]$')"/>
+            else samizdat:set-against($next, false(), '[\p{L}\p{N}]$', false())"/>
         </xsl:when>
         <xsl:when test="$kind = 'stage'">
-          <xsl:sequence select="$next instance of text() and exists($e/self::stage)
-            and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$'))
-              else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
+          <xsl:sequence select="exists($e/self::stage)
+            and (if ($after) then samizdat:set-against($next, true(), '^[\p{L}\p{N}\p{Ps}\p{Pi}]', false()) and not(matches($e, '\s$'))
+              else samizdat:set-against($next, false(), '[^\s\p{Ps}\p{Pi}]$', false()) and not(matches($e, '^\s')))
             and samizdat:in-sentence($e)"/>
         </xsl:when>
         <xsl:otherwise>
@@ -81,6 +81,16 @@
     <xsl:param name="after" as="xs:boolean"/>
     <xsl:variable name="gap" select="samizdat:gap($e, $kind, $after)"/>
     <xsl:if test="$gap != ''"><xsl:value-of select="$gap"/></xsl:if>
+  </xsl:function>
+
+  <!-- Whether $next, the neighbour on one side, is set against the element: text that ends ($after false) or
+       begins with what $edge matches, or, when $elements, an element. -->
+  <xsl:function name="samizdat:set-against" as="xs:boolean">
+    <xsl:param name="next" as="node()?"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:param name="edge" as="xs:string"/>
+    <xsl:param name="elements" as="xs:boolean"/>
+    <xsl:sequence select="($elements and $next instance of element()) or ($next instance of text() and matches($next, $edge))"/>
   </xsl:function>
 
   <!-- A line of an address within a sentence (kind 'address'): ", " after the line before it, a space where that
