@@ -3,7 +3,7 @@
  * a note inside a note, renders its paragraphs, verse, lists … as spans
  * (core.xsl, $phrase). Where the encoding sets two such blocks, or a block
  * and other words, with no white space between them, the page puts a space
- * (samizdat:gap, kind 'phrase'), so that their words do not run together; where the
+ * (samizdat:phrase-gap), so that their words do not run together; where the
  * encoding has white space, the page has exactly it.
  */
 import { strict as assert } from 'node:assert';

@@ -19,6 +19,12 @@
     'gramGrp', 'pos', 'subc', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'iType', 'colloc', 'sense', 'def', 'usg',
     'lbl', 'etym', 'xr', 're', 'dictScrap', 'oRef', 'pRef', 'lang', 'cit')"/>
 
+  <!-- ' ' before an entry part set against the element before it, inside an entry; '' otherwise. -->
+  <xsl:function name="samizdat:entry-gap" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (local-name($e) = $samizdat:entry-parts and $e/preceding-sibling::node()[1][self::*]
+      and $e/ancestor::*[self::entry or self::entryFree or self::superEntry]) then ' ' else ''"/>
+  </xsl:function>
 
   <!-- A numbered sense's number, as it begins the sense ("1. "); '' for a sense without @n. -->
   <xsl:function name="samizdat:sense-number" as="xs:string">

@@ -37,6 +37,16 @@
     <xsl:sequence select="'(' || $what || ')'"/>
   </xsl:function>
 
+  <!-- A space before and after an event set against a word (or, after, another event) with none (a shift is often written inside a
+       word's reach: "back<shift …/>LOUD"), so that the description does not read as part of the word. -->
+  <xsl:function name="samizdat:event-space-before" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/preceding-sibling::node()[1][self::text()][matches(., '[\p{L}\p{N}]$')]) then ' ' else ''"/>
+  </xsl:function>
+  <xsl:function name="samizdat:event-space-after" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/following-sibling::node()[1][self::text()[matches(., '^[\p{L}\p{N}]')] or self::pause or self::vocal or self::kinesic or self::incident or self::shift]) then ' ' else ''"/>
+  </xsl:function>
 
   <!-- An xs:duration (@dur, as "PT2S" or "PT1M30S") in words ("2 s", "1 min 30 s"); () when it is none. -->
   <xsl:function name="samizdat:duration-words" as="xs:string?">

@@ -25,7 +25,6 @@
   <xsl:include href="gaiji.xsl"/>
   <xsl:include href="spoken.xsl"/>
   <xsl:include href="dictionary.xsl"/>
-  <xsl:include href="gaps.xsl"/>
   <xsl:include href="bibl.xsl"/>
   <xsl:include href="register.xsl"/>
   <xsl:include href="notes.xsl"/>
@@ -55,7 +54,7 @@
        it, the plain text, the search records, mention contexts and a phrase on the page put a space.
        text.xsl's inline templates for them (the same names, lb, pb and cb besides) list them too (a change here is a change there).
        An inline list's items run in their sentence: one separates only where it is set against the entry before it
-       (samizdat:gap 'list'). -->
+       (samizdat:list-gap). -->
   <xsl:variable name="samizdat:separating-set" as="map(xs:string, xs:boolean)" select="map:merge((
     'cell', 'l', 'item', 'label', 'p', 'ab', 'head', 'lg', 'sp', 'speaker', 'row', 'list', 'table',
     'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
@@ -67,7 +66,7 @@
     <xsl:sequence select="(map:contains($samizdat:separating-set, local-name($e))
       and not(local-name($e) = ('list', 'item', 'label') and tokenize(($e/self::list, $e/parent::list)[1]/@rend) = 'inline')
       and not(local-name($e) = 'label' and not($e/parent::list)))
-      or (local-name($e) = ('item', 'label') and tokenize($e/parent::list/@rend) = 'inline' and samizdat:gap($e, 'list', false()) != '')"/>
+      or (local-name($e) = ('item', 'label') and tokenize($e/parent::list/@rend) = 'inline' and samizdat:list-gap($e))"/>
   </xsl:function>
 
   <!-- The encoding's quotation declarations, found without searching the document each time. -->
@@ -236,17 +235,42 @@
       else if ($page) then () else '* * *'"/>
   </xsl:function>
 
+  <!-- Whether $e, an item or a label of an inline list, is set against what is before it in the list (an item, a
+       label, a word) with no white space between: the page, the plain text and the search records put a space
+       there, so that the words of two items ("x", "y") do not run together ("xy"). Where the encoding has white
+       space or punctuation and white space (", ") between them, that is kept as it is. -->
+  <xsl:function name="samizdat:list-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="$before instance of element() or ($before instance of text() and not(matches($before, '\s$')))"/>
+  </xsl:function>
 
+  <!-- What stands before $e, a measurement of a measureGrp ("a group of dimensional specifications which relate to
+       the same object"), set against the one before it with nothing between, which the page and the plain text
+       would run together ("2 lb3 oz"): ", ". Nothing where the encoding has white space or words there. -->
+  <xsl:function name="samizdat:measure-gap" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/parent::measureGrp and $e/preceding-sibling::node()[1] instance of element()) then ', ' else ''"/>
+  </xsl:function>
 
   <!-- Whether $e is an address (TEI: "a postal address", which may stand in running text) within a sentence: words
        of its parent stand beside it, or its parent is a phrase (hi, name, q …: no block). Its lines are then not
-       blocks: the plain text and the search records join them with ", " (samizdat:gap 'address') rather than
+       blocks: the plain text and the search records join them with ", " (samizdat:address-gap) rather than
        breaking the sentence; the page sets them in the sentence, a line each, as it does any address in a
        paragraph. An address standing as a block (in an opener or a closer, alone in a paragraph) keeps its lines, as does
        one in the header (publicationStmt …), which the page renders as before. -->
   <xsl:function name="samizdat:address-in-sentence" as="xs:boolean">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="exists($e/self::address[ancestor::text]) and (samizdat:words-beside($e) or not(map:contains($samizdat:block-name-set, local-name($e/..))))"/>
+  </xsl:function>
+  <!-- What stands before a line of an address within a sentence: ", " after the line before it, a space where that
+       line already ends with a comma or a semicolon, nothing before the first or where the encoding has words between. -->
+  <xsl:function name="samizdat:address-gap" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="previous" select="$line/preceding-sibling::*[1]"/>
+    <xsl:variable name="between" select="$line/preceding-sibling::node()[. &gt;&gt; $previous]"/>
+    <xsl:sequence select="if (not($previous/self::addrLine) or normalize-space(string-join($between)) != '') then ''
+      else if (matches(normalize-space($previous), '[,;]$')) then ' ' else ', '"/>
   </xsl:function>
 
   <!-- Whether $e is a divGen for a table of contents (type="toc"): the page renders the contents there,
@@ -256,6 +280,20 @@
     <xsl:sequence select="exists($e/self::divGen[lower-case(normalize-space(@type)) = 'toc'])"/>
   </xsl:function>
 
+  <!-- What sets a role description (roleDesc, "describes a character's role in a drama") apart from the role
+       or description just before it, which the page and the plain text otherwise run together ("Theseusduke
+       of Athens"): ", " where the encoding puts nothing between them, or only white space (a cast list laid
+       out on lines of its own: samizdat:role-space gives that white space's place); nothing where it has an
+       opening bracket or a dash there, or where the description begins with punctuation of its own (", duke");
+       a space after a comma or the like it has there ("Theseus," "duke") or before an opening bracket
+       ("(duke"). Nothing after anything else (a castItem before a castGroup's roleDesc is a block of its own). -->
+  <xsl:function name="samizdat:role-gap" as="xs:string">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="previous" select="$desc/preceding-sibling::*[1]"/>
+    <xsl:variable name="between" select="$desc/preceding-sibling::node()[. &gt;&gt; $previous]"/>
+    <xsl:sequence select="if (exists($between[not(self::text())]) or (exists($between) and normalize-space(string-join($between)) = '')) then ''
+      else samizdat:role-gap-after($previous, samizdat:role-words($previous) || string-join($between), string($desc))"/>
+  </xsl:function>
   <!-- A role's (or a description's) words, without the white space it ends with: that white space, the layout
        of the encoding ("<role>
 <name>Theseus</name>
@@ -264,18 +302,18 @@
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="replace(string($e), '\s+$', '')"/>
   </xsl:function>
-  <!-- Whether $t, white space that ends a role or a description, is left out: ", " follows the element (samizdat:gap 'role'
+  <!-- Whether $t, white space that ends a role or a description, is left out: ", " follows the element (samizdat:role-gap
        or samizdat:role-space), and "Theseus , duke" would read a space before the comma. -->
   <xsl:function name="samizdat:role-trail" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="owner" select="$t/parent::*[self::role or self::roleDesc]"/>
     <xsl:variable name="next" select="$owner/following-sibling::node()[1]"/>
     <xsl:sequence select="exists($owner) and normalize-space($t) = '' and empty($t/following-sibling::node())
-      and (($next instance of element(roleDesc) and samizdat:gap($next, 'role', false()) = ', ')
+      and (($next instance of element(roleDesc) and samizdat:role-gap($next) = ', ')
         or ($next instance of text() and samizdat:role-space($next) = ', '))"/>
   </xsl:function>
   <!-- The white space between a role (or a description) and the description after it, as the reader gets it:
-       ", " where samizdat:gap 'role' would put it had the encoding nothing there, else the white space itself. -->
+       ", " where samizdat:role-gap would put it had the encoding nothing there, else the white space itself. -->
   <xsl:function name="samizdat:role-space" as="xs:string">
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="desc" select="$t/following-sibling::node()[1][self::roleDesc]"/>
@@ -301,6 +339,19 @@
   <xsl:function name="samizdat:in-sentence" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
+  </xsl:function>
+  <!-- Whether a stage direction amid the words of a line or a sentence (samizdat:in-sentence) is set against a
+       word with no white space between them in the encoding ("<stage>(rising)</stage>with"): before it
+       ($after false), text that ends in a word or a closing mark; after it, text that begins with a word or an
+       opening bracket or quotation mark; never punctuation that follows ("(rising), with"). The page and the
+       plain text then put one space there, lest "(rising)with" run together. -->
+  <xsl:function name="samizdat:stage-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="$next instance of text() and exists($e/self::stage)
+      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
+      and samizdat:in-sentence($e)"/>
   </xsl:function>
   <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
        and reference a cit pairs, whether the cit's parent has. A dictionary entry's sense or other part runs on

@@ -16,7 +16,7 @@
 
   <xsl:template match="biblStruct" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase or not(samizdat:block-name(.))) then 'span' else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
@@ -24,7 +24,7 @@
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A part between its punctuation (samizdat:bibl-around); its own rendering from the next template. -->

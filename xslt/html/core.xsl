@@ -354,9 +354,9 @@
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
-  <!-- A measurement of a group set apart from the one before it (samizdat:gap 'measure': "2 lb, 3 oz"). -->
-  <xsl:template match="*[parent::measureGrp][samizdat:gap(., 'measure', false()) != '']" mode="text" priority="2">
-    <xsl:value-of select="samizdat:gap(., 'measure', false())"/>
+  <!-- A measurement of a group set apart from the one before it (samizdat:measure-gap: "2 lb, 3 oz"). -->
+  <xsl:template match="*[parent::measureGrp][samizdat:measure-gap(.) != '']" mode="text" priority="2">
+    <xsl:value-of select="samizdat:measure-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>
   <xsl:template match="gi | att | val | code | tag | ident" mode="text header">
@@ -643,12 +643,29 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- Inside a phrase (a note in the margin or in the line, a quotation in a paragraph …), where blocks
+       are spans: whether a block (samizdat:separates) follows other words or another element with no
+       white space between them, so that its template puts a space before it and their words do not
+       run together. -->
+  <xsl:function name="samizdat:phrase-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="($before instance of element() or ($before instance of text() and not(matches($before, '\s$'))))
+      and samizdat:separates($e)"/>
+  </xsl:function>
+  <!-- Likewise after a block: whether words follow it with no white space between (a block that follows
+       it puts its own space before it). -->
+  <xsl:function name="samizdat:phrase-gap-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="after" select="$e/following-sibling::node()[1]"/>
+    <xsl:sequence select="$after instance of text() and not(matches($after, '^\s')) and samizdat:separates($e)"/>
+  </xsl:function>
 
   <xsl:template match="p | ab" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="number" select="if (@n) then string(@n) else string(samizdat:paragraph-number(.))"/>
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:attribute name="class" select="samizdat:classes(.) || ' para'"/>
@@ -661,7 +678,7 @@
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:function name="samizdat:paragraph-number" as="xs:integer">
@@ -677,7 +694,7 @@
     <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
   </xsl:template>
   <xsl:template match="list[tokenize(@rend) = 'inline']/item | list[tokenize(@rend) = 'inline']/label" mode="text" priority="2">
-    <xsl:sequence select="samizdat:gap-text(., 'list', false())"/>
+    <xsl:if test="samizdat:list-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
@@ -686,7 +703,7 @@
     <xsl:variable name="gloss" select="@type = 'gloss' or (item and (every $i in item satisfies $i/preceding-sibling::*[1][self::label]))"/>
     <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered', 'arabic', 'decimal', 'roman', 'alpha')"/>
     <xsl:variable name="list" select="if ($phrase) then 'span' else if ($gloss) then 'dl' else if ($ordered) then 'ol' else 'ul'"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:variable name="entries" as="element()*">
       <xsl:element name="{$list}">
         <xsl:attribute name="class" select="samizdat:classes(.)"/>
@@ -761,7 +778,7 @@
         <xsl:sequence select="$entries"/>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A label outside a list ("any label or heading used to identify part of a text", TEI): standing between
@@ -772,7 +789,7 @@
     <!-- A block only where its parent holds blocks (the fallback sets any other parent as a span). -->
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="phrase" select="$phrase or not(samizdat:holds-blocks(..))"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else 'p'}">
       <xsl:attribute name="class" select="samizdat:classes(.) || (if ($phrase) then ' label-inline' else ' label-block')"/>
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
@@ -780,7 +797,7 @@
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A column heading's words (several headLabels or headItems, one after another). -->

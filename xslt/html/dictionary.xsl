@@ -25,7 +25,7 @@
 
   <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | pos | subc | gen | number | case | per | tns | mood
       | iType | colloc | sense | def | usg | lbl | etym | xr | re | dictScrap | oRef | pRef | lang | cit[ancestor::entry or ancestor::entryFree or ancestor::superEntry]" mode="text" priority="1">
-    <xsl:value-of select="samizdat:gap(., 'entry', false())"/>
+    <xsl:value-of select="samizdat:entry-gap(.)"/>
     <xsl:if test="self::sense and @n">
       <b class="sense-number"><xsl:value-of select="normalize-space(samizdat:sense-number(.))"/></b>
       <xsl:text> </xsl:text>

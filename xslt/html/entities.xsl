@@ -272,7 +272,7 @@
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="if ($n instance of element(g)) then (samizdat:glyph-text($n, 'reading'), samizdat:glyph-placeholder($n))[1]
       else if ($n[self::pause or self::vocal or self::kinesic or self::incident or self::shift])
-      then samizdat:gap($n, 'event', false()) || samizdat:spoken-event($n) || samizdat:gap($n, 'event', true())
+      then samizdat:event-space-before($n) || samizdat:spoken-event($n) || samizdat:event-space-after($n)
       else ()"/>
   </xsl:function>
 
@@ -346,11 +346,11 @@
             <xsl:with-param name="gap" select="' '"/>
           </xsl:next-iteration>
         </xsl:when>
-        <!-- The start of a role description: set apart from the role before it as on the page (samizdat:gap 'role'). -->
+        <!-- The start of a role description: set apart from the role before it as on the page (samizdat:role-gap). -->
         <xsl:when test=". instance of element(roleDesc) and not($unread)">
           <xsl:next-iteration>
             <xsl:with-param name="text" select="$text"/>
-            <xsl:with-param name="gap" select="if ($gap != '') then $gap else samizdat:gap(., 'role', false())"/>
+            <xsl:with-param name="gap" select="if ($gap != '') then $gap else samizdat:role-gap(.)"/>
           </xsl:next-iteration>
         </xsl:when>
       </xsl:choose>
@@ -393,7 +393,7 @@
   </xsl:function>
 
   <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart
-       (a role description too, from the role before it: samizdat:gap 'role'). -->
+       (a role description too, from the role before it: samizdat:role-gap). -->
   <xsl:function name="samizdat:read-after" as="node()*">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element()
@@ -444,7 +444,7 @@
                   <xsl:with-param name="seen" select="$seen"/>
                   <xsl:with-param name="text" select="$text"/>
                   <xsl:with-param name="gap" select="if ($unread) then $gap
-                    else if (. instance of element(roleDesc)) then (if ($gap != '') then $gap else samizdat:gap(., 'role', false())) else ' '"/>
+                    else if (. instance of element(roleDesc)) then (if ($gap != '') then $gap else samizdat:role-gap(.)) else ' '"/>
                 </xsl:next-iteration>
               </xsl:when>
               <xsl:when test="$seen ge 24 or string-length($collapsed) gt $samizdat:context-length">

@@ -25,9 +25,9 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$phrase">
-        <xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/>
+        <xsl:if test="samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
         <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
-        <xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/>
+        <xsl:if test="samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <table class="{samizdat:classes(.)}">

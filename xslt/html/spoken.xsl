@@ -37,11 +37,11 @@
   </xsl:template>
 
   <xsl:template match="pause | vocal | kinesic | incident | shift" mode="text">
-    <xsl:value-of select="samizdat:gap(., 'event', false())"/>
+    <xsl:value-of select="samizdat:event-space-before(.)"/>
     <span class="{samizdat:classes(.)} spoken-event">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:value-of select="samizdat:spoken-event(.)"/>
     </span>
-    <xsl:value-of select="samizdat:gap(., 'event', true())"/>
+    <xsl:value-of select="samizdat:event-space-after(.)"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -16,7 +16,7 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="element" as="xs:string" select="'div'"/>
     <xsl:param name="after" as="node()*" select="()"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else $element}">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
@@ -24,7 +24,7 @@
       <xsl:apply-templates mode="text"/>
       <xsl:sequence select="$after"/>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="text | front | body | back | group | titlePage | docTitle | lg | sp | spGrp | opener | closer | epigraph | argument | castList | castGroup | listBibl | postscript | cit" mode="text">
@@ -36,7 +36,7 @@
   <xsl:template match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="top" select="not(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions])"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else 'section'}">
       <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
       <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
@@ -48,7 +48,7 @@
         </xsl:call-template>
       </xsl:if>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- The outermost text ends with the footnotes that no division took, then the endnotes. -->
@@ -88,7 +88,7 @@
     <xsl:variable name="depth" select="count(ancestor::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText])"/>
     <xsl:variable name="heading" select="not($phrase) and exists(parent::*[self::div or local-name() = $samizdat:numbered-divisions or self::floatingText or self::body or self::front or self::back])"/>
     <xsl:variable name="subs" select="if ($heading and not(samizdat:subhead(.))) then following-sibling::head[samizdat:subhead-of(.) is current()] else ()"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:choose>
       <!-- A subtitle its heading's hgroup took. -->
       <xsl:when test="$heading and exists(samizdat:subhead-of(.))"/>
@@ -114,7 +114,7 @@
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A subtitle: a head typed sub (subtitle, subhead), or a later head of the same element after a head
@@ -143,7 +143,7 @@
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
     <xsl:variable name="number" select="if (matches(@n, '[0-9]$')) then xs:integer(replace(@n, '^.*?([0-9]+)$', '$1')) else samizdat:counter(., 'line-in-division')"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:attribute name="class" select="samizdat:classes(.) || (if (@part = ('I', 'M', 'F')) then ' part-' || @part else '')"/>
@@ -158,7 +158,7 @@
         <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Phrase-holding blocks: one HTML paragraph each (a span inside a phrase); an imprimatur ("a formal
@@ -172,9 +172,9 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:link" as="map(*)?" select="()"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', false())"/></xsl:if>
-    <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between (samizdat:gap 'stage'). -->
-    <xsl:sequence select="samizdat:gap-text(., 'stage', false())"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
+    <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between (samizdat:stage-gap). -->
+    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->
       <xsl:attribute name="class" select="samizdat:classes(.) || (if (self::stage and samizdat:in-sentence(.)) then ' in-sentence' else '')"/>
@@ -198,8 +198,8 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
-    <xsl:if test="$phrase"><xsl:sequence select="samizdat:gap-text(., 'phrase', true())"/></xsl:if>
-    <xsl:sequence select="samizdat:gap-text(., 'stage', true())"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
@@ -210,9 +210,9 @@
   <xsl:template match="role/text()[not(normalize-space())] | roleDesc/text()[not(normalize-space())]" mode="text" priority="0.4">
     <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
   </xsl:template>
-  <!-- A role description set apart from the role before it ("Theseus, duke of Athens"; samizdat:gap 'role'). -->
+  <!-- A role description set apart from the role before it ("Theseus, duke of Athens"; samizdat:role-gap). -->
   <xsl:template match="roleDesc" mode="text">
-    <xsl:value-of select="samizdat:gap(., 'role', false())"/>
+    <xsl:value-of select="samizdat:role-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>
 

@@ -154,13 +154,13 @@
 
   <!-- The transcriber's description of a pause, a sound, a movement …, in parentheses (common/spoken.xsl). -->
   <xsl:template match="pause | vocal | kinesic | incident | shift" mode="inline">
-    <xsl:sequence select="samizdat:gap(., 'event', false()) || samizdat:spoken-event(.) || samizdat:gap(., 'event', true())"/>
+    <xsl:sequence select="samizdat:event-space-before(.) || samizdat:spoken-event(.) || samizdat:event-space-after(.)"/>
   </xsl:template>
 
   <!-- A dictionary entry's parts set apart, a sense's number before it, as on the page (common/dictionary.xsl). -->
   <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | pos | subc | gen | number | case | per | tns | mood
       | iType | colloc | sense | def | usg | lbl | etym | xr | re | dictScrap | oRef | pRef | lang | cit[ancestor::entry or ancestor::entryFree or ancestor::superEntry]" mode="inline" priority="1">
-    <xsl:sequence select="samizdat:gap(., 'entry', false()) || (if (self::sense) then samizdat:sense-number(.) else '')"/>
+    <xsl:sequence select="samizdat:entry-gap(.) || (if (self::sense) then samizdat:sense-number(.) else '')"/>
     <xsl:next-match/>
   </xsl:template>
 
@@ -238,11 +238,11 @@
   <xsl:template match="stage" mode="inline">
     <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:variable name="words" select="string-join($parts)"/>
-    <!-- One space where the encoding sets it against a word (samizdat:gap 'stage'), as on the page. -->
-    <xsl:sequence select="samizdat:gap-text(., 'stage', false())"/>
+    <!-- One space where the encoding sets it against a word (samizdat:stage-gap), as on the page. -->
+    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
-    <xsl:sequence select="samizdat:gap-text(., 'stage', true())"/>
+    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
@@ -253,18 +253,18 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
-  <!-- The lines of an address within a sentence, joined by ", " (samizdat:gap 'address'), the white space between them
+  <!-- The lines of an address within a sentence, joined by ", " (samizdat:address-gap), the white space between them
        layout; an address standing as a block keeps its lines (common/tei.xsl: samizdat:address-in-sentence). -->
   <xsl:template match="addrLine[samizdat:address-in-sentence(..)]" mode="inline" priority="2">
-    <xsl:sequence select="samizdat:gap(., 'address', false())"/>
+    <xsl:sequence select="samizdat:address-gap(.)"/>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
   <!-- Layout after the last line is left out too where punctuation follows the address ("City ." would read a space before it). -->
   <xsl:template match="text()[parent::address][not(normalize-space())][samizdat:address-in-sentence(..)][preceding-sibling::*[1][self::addrLine]]
       [following-sibling::*[1][self::addrLine] or (empty(following-sibling::node()) and matches(string(ancestor::*[following-sibling::node()][1]/following-sibling::node()[1]), '^[.,;:!?)\]]'))]" mode="inline" priority="2"/>
-  <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:gap 'measure'). -->
-  <xsl:template match="*[parent::measureGrp][samizdat:gap(., 'measure', false()) != '']" mode="inline" priority="2">
-    <xsl:sequence select="samizdat:gap(., 'measure', false())"/>
+  <!-- A measurement of a group set apart from the one before it, as on the page (samizdat:measure-gap). -->
+  <xsl:template match="*[parent::measureGrp][samizdat:measure-gap(.) != '']" mode="inline" priority="2">
+    <xsl:sequence select="samizdat:measure-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>
   <!-- A structured bibliographic reference, punctuated as on the page (common/bibl.xsl): a line of its own
@@ -301,9 +301,9 @@
   <xsl:template match="role/text()[not(normalize-space())] | roleDesc/text()[not(normalize-space())]" mode="inline" priority="0.4">
     <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
   </xsl:template>
-  <!-- A role description set apart from the role before it, as on the page (samizdat:gap 'role'). -->
+  <!-- A role description set apart from the role before it, as on the page (samizdat:role-gap). -->
   <xsl:template match="roleDesc" mode="inline">
-    <xsl:sequence select="samizdat:gap(., 'role', false())"/>
+    <xsl:sequence select="samizdat:role-gap(.)"/>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
   <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
@@ -354,12 +354,12 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
   </xsl:template>
-  <!-- An inline list runs in its sentence, as the page has it; its items and labels apart (samizdat:gap 'list'). -->
+  <!-- An inline list runs in its sentence, as the page has it; its items and labels apart (samizdat:list-gap). -->
   <xsl:template match="list[tokenize(@rend) = 'inline']" mode="inline" priority="1">
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
   <xsl:template match="list[tokenize(@rend) = 'inline']/label | list[tokenize(@rend) = 'inline']/item" mode="inline" priority="1">
-    <xsl:sequence select="samizdat:gap-text(., 'list', false())"/>
+    <xsl:if test="samizdat:list-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 </xsl:stylesheet>
