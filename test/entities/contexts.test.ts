@@ -11,8 +11,12 @@ import { strict as assert } from 'node:assert';
 import { toHtml } from '../../src/transform/index.js';
 import type { StylesheetEntityData } from '../../src/entities/model.js';
 
+/** A character declared for the document (a g pointing to it reads as its standard mapping). */
+const CHAR_DECL = '<encodingDesc><charDecl><char xml:id="c1"><charName>LATIN SMALL LETTER CHI</charName>'
+  + '<mapping type="standard">ꭓ</mapping></char></charDecl></encodingDesc>';
+
 const HEADER = '<teiHeader><fileDesc><titleStmt><title>Contexts</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>'
-  + '<sourceDesc><p>Made up.</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="anna"><persName>Anna</persName></person>'
+  + '<sourceDesc><p>Made up.</p></sourceDesc></fileDesc>' + CHAR_DECL + '<profileDesc><particDesc><listPerson><person xml:id="anna"><persName>Anna</persName></person>'
   + '</listPerson></particDesc></profileDesc></teiHeader>';
 
 /** The mentions of Anna in a document whose body is `body`, in document order. */
@@ -198,6 +202,32 @@ describe('mentions in context', function () {
     assert.equal(name!.before, '');
     assert.equal(name!.after, ` ${speech!.after}`);
     assert.equal(speech!.after, 'Line one and two');
+  });
+
+  it('reads an empty g as the character its declaration maps it to, as the page does', async () => {
+    assert.deepEqual(await contexts(`<p>The sign <g ref="#c1"/> by ${anna} <g ref="#c1"/>es</p>`), [
+      { before: 'The sign ꭓ by ', after: ' ꭓes' },
+    ]);
+  });
+
+  it('reads a pause, a sound, a movement as the plain text does: the description in parentheses, set apart from a word', async () => {
+    assert.deepEqual(await contexts(`<div><u>so he said<vocal><desc>coughs</desc></vocal>that ${anna} <pause dur="PT2S"/>came<kinesic><desc>nods</desc></kinesic></u></div>`), [
+      { before: 'so he said (coughs) that ', after: ' (pause, 2 s) came (nods)' },
+    ]);
+  });
+
+  it('leaves out interpretations and span annotations, which are about the text and not of it', async () => {
+    assert.deepEqual(await contexts(`<p>Seen <interp>an interpretation</interp>by ${anna}<interpGrp><interp>more</interp></interpGrp>`
+      + '<span>a remark on the span</span><spanGrp><span>another</span></spanGrp> today.</p>'), [
+      { before: 'Seen by ', after: ' today.' },
+    ]);
+  });
+
+  it('leaves out what the reading text deletes, in a del or in a deleted span, and keeps a restored deletion', async () => {
+    assert.deepEqual(await contexts(`<p>We met<del>struck words</del> ${anna} <subst><del>wrote</del><add>said</add></subst>`
+      + '<delSpan spanTo="#e1"/> struck out<lb/>and more<anchor xml:id="e1"/> and <restore><del>kept</del></restore> left.</p>'), [
+      { before: 'We met ', after: ' said and kept left.' },
+    ]);
   });
 
   it('counts and cuts characters beyond the Basic Multilingual Plane as one each', async () => {

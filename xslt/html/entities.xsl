@@ -243,9 +243,37 @@
   <xsl:function name="samizdat:unread" as="xs:boolean">
     <xsl:param name="t" as="node()"/>
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="count" select="$t/accumulator-before('samizdat:unread')"/>
+    <xsl:sequence select="samizdat:unread($t, $e, $t/accumulator-before('samizdat:unread'))
+      or ($samizdat:spanning and $t instance of text() and samizdat:span-unread($t))"/>
+  </xsl:function>
+
+  <!-- The same with the count of $t's enclosing elements given: an element that reads as a string in place of its
+       content (samizdat:read-as) counts itself, so whether it is read is asked with its count less one. -->
+  <xsl:function name="samizdat:unread" as="xs:boolean">
+    <xsl:param name="t" as="node()"/>
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
     <xsl:sequence select="$count mod $samizdat:speaker-weight gt 0
       or ($count ge $samizdat:speaker-weight and not($t/ancestor::speaker[1] is $e/ancestor::speaker[1]))"/>
+  </xsl:function>
+
+  <!-- Whether a word stands in a span (delSpan …) whose element the reading text leaves out, as the plain text
+       does (xslt/text/text.xsl; the table: common/transcr.xsl). -->
+  <xsl:function name="samizdat:span-unread" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="some $s in samizdat:open-spans($t)[not(self::undo)] satisfies empty(samizdat:transcription($s, 'reading'))"/>
+  </xsl:function>
+
+  <!-- What an element that stands for a string, not for its content, reads as in the reading text, as in the plain
+       text (xslt/text/text.xsl, mode inline): a g its character (common/gaiji.xsl), a pause, a sound, a movement …
+       the transcriber's description in parentheses, set apart from a word beside it (common/spoken.xsl); () for any
+       other node. The content of these is unread (samizdat:unread). -->
+  <xsl:function name="samizdat:read-as" as="xs:string?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="if ($n instance of element(g)) then (samizdat:glyph-text($n, 'reading'), samizdat:glyph-placeholder($n))[1]
+      else if ($n[self::pause or self::vocal or self::kinesic or self::incident or self::shift])
+      then samizdat:event-space-before($n) || samizdat:spoken-event($n) || samizdat:event-space-after($n)
+      else ()"/>
   </xsl:function>
 
   <!-- Each speaker counts this much in samizdat:unread, so that the count of the other enclosing
@@ -256,8 +284,13 @@
        counted in one pass, since asking each text node's ancestors (24 text nodes after each mention)
        was a sixth of a page's time. -->
   <xsl:accumulator name="samizdat:unread" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader" select="$value + 1"/>
-    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader" phase="end" select="$value - 1"/>
+    <!-- Also: an interpretation or a span annotation (about the text, not of it: out of the page and the plain text),
+         a deletion the reading text leaves out (common/transcr.xsl), and the content of what reads as a string
+         instead (samizdat:read-as). -->
+    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader
+      | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" select="$value + 1"/>
+    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader
+      | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" phase="end" select="$value - 1"/>
     <xsl:accumulator-rule match="speaker" select="$value + $samizdat:speaker-weight"/>
     <xsl:accumulator-rule match="speaker" phase="end" select="$value - $samizdat:speaker-weight"/>
   </xsl:accumulator>
@@ -284,10 +317,11 @@
            text since: put between the words before that start and the block's, should any come. -->
       <xsl:param name="gap" as="xs:string" select="''"/>
       <xsl:on-completion select="$text"/>
-      <xsl:variable name="unread" select="samizdat:unread(., $e)"/>
+      <xsl:variable name="read-as" select="if (. instance of element()) then samizdat:read-as(.) else ()"/>
+      <xsl:variable name="unread" select="if (exists($read-as)) then samizdat:unread(., $e, accumulator-before('samizdat:unread') - 1) else samizdat:unread(., $e)"/>
       <xsl:choose>
-        <xsl:when test=". instance of text()">
-          <xsl:variable name="more" select="if ($unread) then $text else samizdat:cast-text(.) || $gap || $text"/>
+        <xsl:when test=". instance of text() or exists($read-as)">
+          <xsl:variable name="more" select="if ($unread) then $text else (if (exists($read-as)) then $read-as else samizdat:cast-text(.)) || $gap || $text"/>
           <xsl:choose>
             <xsl:when test="string-length($more) ge 200">
               <xsl:break select="substring($more, string-length($more) - 199)"/>
@@ -362,7 +396,8 @@
        (a role description too, from the role before it: samizdat:role-gap). -->
   <xsl:function name="samizdat:read-after" as="node()*">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element() and (samizdat:separates(.) or self::roleDesc))]"/>
+    <xsl:sequence select="$n/descendant-or-self::node()[. instance of text() or (. instance of element()
+      and (self::g or self::pause or self::vocal or self::kinesic or self::incident or self::shift or samizdat:separates(.) or self::roleDesc))]"/>
   </xsl:function>
 
   <xsl:function name="samizdat:context-after" as="xs:string">
@@ -396,10 +431,12 @@
             <!-- ' ' once the walk has passed a separation and read no text since. -->
             <xsl:param name="gap" as="xs:string" select="''"/>
             <xsl:on-completion select="replace($text, '\s+', ' ')"/>
-            <xsl:variable name="separation" select="not(. instance of text())"/>
-            <xsl:variable name="unread" select="not(. instance of xs:string) and samizdat:unread(., $e)"/>
+            <xsl:variable name="read-as" select="if (. instance of element()) then samizdat:read-as(.) else ()"/>
+            <xsl:variable name="separation" select="not(. instance of text()) and empty($read-as)"/>
+            <xsl:variable name="unread" select="not(. instance of xs:string) and (if (exists($read-as))
+              then samizdat:unread(., $e, accumulator-before('samizdat:unread') - 1) else samizdat:unread(., $e))"/>
             <xsl:variable name="more" select="if ($unread or $separation) then $text
-              else $text || $gap || (if (. instance of text()) then samizdat:cast-text(.) else string(.))"/>
+              else $text || $gap || (if (. instance of text()) then samizdat:cast-text(.) else if (exists($read-as)) then $read-as else string(.))"/>
             <xsl:variable name="collapsed" select="if ($seen ge 24 or string-length($more) gt $samizdat:context-length) then replace($more, '\s+', ' ') else ()"/>
             <xsl:choose>
               <xsl:when test="$separation">
