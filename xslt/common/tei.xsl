@@ -27,6 +27,7 @@
   <xsl:include href="dictionary.xsl"/>
   <xsl:include href="bibl.xsl"/>
   <xsl:include href="register.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:include href="notes.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
@@ -42,7 +43,8 @@
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
-    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry')"/>
+    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
+    $samizdat:ms-blocks)"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
@@ -60,7 +62,8 @@
     'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
     'castList', 'castGroup', 'castItem', 'opener', 'closer', 'argument', 'epigraph', 'postscript',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group', 'text', 'floatingText',
-    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry') ! map { .: true() })"/>
+    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
+    $samizdat:ms-blocks) ! map { .: true() })"/>
   <xsl:function name="samizdat:separates" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="(map:contains($samizdat:separating-set, local-name($e))

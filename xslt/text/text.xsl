@@ -290,6 +290,13 @@
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
   <xsl:template match="text()[parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <!-- A manuscript's identifier and an item's line, their parts joined as on the page (common/msdesc.xsl); the white
+       space between them is layout. -->
+  <xsl:template match="*[parent::msIdentifier or parent::msItem or parent::msItemStruct][samizdat:ms-part(.)]" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:ms-lead(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template match="text()[parent::msIdentifier or parent::msItem or parent::msItemStruct][not(normalize-space())]" mode="inline" priority="3"/>
   <xsl:template match="geo/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
