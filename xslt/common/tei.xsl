@@ -28,6 +28,7 @@
   <xsl:include href="bibl.xsl"/>
   <xsl:include href="register.xsl"/>
   <xsl:include href="msdesc.xsl"/>
+  <xsl:include href="tagdocs.xsl"/>
   <xsl:include href="notes.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
@@ -374,7 +375,8 @@
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- Child by child rather than $e//* except …: saxon-js builds and sorts both sets on every call; this stops at the first block. -->
-    <xsl:sequence select="some $c in $e/*[not(self::note)] satisfies (samizdat:block-name($c) or samizdat:holds-blocks($c))"/>
+    <!-- An example's elements (egXML) are the markup it shows, not blocks of the text (common/tagdocs.xsl). -->
+    <xsl:sequence select="local-name($e) != 'egXML' and (some $c in $e/*[not(self::note)] satisfies (samizdat:block-name($c) or samizdat:holds-blocks($c)))"/>
   </xsl:function>
 
   <!-- Text of the structure: an element that is a block, or holds one. The walks of text.xsl and records.xsl

@@ -360,7 +360,17 @@
     <xsl:next-match/>
   </xsl:template>
   <xsl:template match="gi | att | val | code | tag | ident" mode="text header">
-    <code class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></code>
+    <xsl:variable name="marks" select="samizdat:code-marks(.)"/>
+    <code class="{samizdat:classes(.)}"><xsl:value-of select="$marks[1]"/><xsl:apply-templates mode="#current"/><xsl:value-of select="$marks[2]"/></code>
+  </xsl:template>
+  <!-- An example (common/tagdocs.xsl): its text as code, white space kept; a pre of its own, or in a phrase a code
+       element (samizdat.css keeps its white space). -->
+  <xsl:template match="eg | Q{http://www.tei-c.org/ns/Examples}egXML" mode="text header">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$phrase"><code class="{samizdat:classes(.)} example"><xsl:sequence select="samizdat:id(.)"/><xsl:value-of select="samizdat:example-text(.)"/></code></xsl:when>
+      <xsl:otherwise><pre class="{samizdat:classes(.)} example"><xsl:sequence select="samizdat:id(.)"/><code><xsl:value-of select="samizdat:example-text(.)"/></code></pre></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="lb" mode="text header">
     <br/>

@@ -297,6 +297,23 @@
     <xsl:next-match/>
   </xsl:template>
   <xsl:template match="text()[parent::msIdentifier or parent::msItem or parent::msItemStruct][not(normalize-space())]" mode="inline" priority="3"/>
+  <!-- An example as code (common/tagdocs.xsl): a block with its lines and indentation kept; within a line (and in a
+       search passage) its markup as words. gi, att and tag with their delimiters. -->
+  <xsl:template match="eg | Q{http://www.tei-c.org/ns/Examples}egXML" mode="blocks">
+    <xsl:sequence select="samizdat:example-text(.)"/>
+  </xsl:template>
+  <xsl:template match="eg | Q{http://www.tei-c.org/ns/Examples}egXML" mode="inline">
+    <xsl:sequence select="samizdat:example-text(.)"/>
+  </xsl:template>
+  <xsl:template match="node()[parent::Q{http://www.tei-c.org/ns/Examples}egXML]" mode="inline">
+    <xsl:sequence select="samizdat:markup(.)"/>
+  </xsl:template>
+  <xsl:template match="gi | att | tag" mode="inline">
+    <xsl:variable name="marks" select="samizdat:code-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
   <xsl:template match="geo/text()[$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
