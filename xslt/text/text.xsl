@@ -332,6 +332,8 @@
   </xsl:template>
   <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
   <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
+  <!-- An index's pointer (the page links the entity index there) is no words of the text. -->
+  <xsl:template match="divGen[lower-case(normalize-space(@type)) = 'index']" mode="blocks inline"/>
   <xsl:template match="facsimile" mode="blocks inline"/>
   <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
   <xsl:template match="index" mode="blocks inline"/>
