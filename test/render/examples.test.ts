@@ -44,6 +44,12 @@ describe('examples (egXML, eg) and element and attribute names (gi, att, tag) as
     assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', EGXML_CODE.replace(/\s+/g, ' '), 'if (a < b) return;', 'After.']);
   });
 
+  it('leaves an example\'s xml:ids to the example: the document\'s element of the same id keeps it', async () => {
+    const page = await toHtml(doc('<div><egXML xmlns="http://www.tei-c.org/ns/Examples"><seg xml:id="x">shown</seg></egXML>'
+      + '<p>A <seg xml:id="x">real</seg> one, <ptr target="#x"/>.</p></div>'));
+    assert.match(page, /<span class="tei-seg" id="x">real<\/span>/);
+  });
+
   it('writes gi as <name>, att as @name, and a tag with the delimiters of its @type', async () => {
     const body = '<p><gi>persName</gi>, <att>ref</att>, <tag>hi rend="x"</tag>, <tag type="end">hi</tag>, <tag type="empty">lb</tag>, <val>#x</val>.</p>';
     const page = await toHtml(doc(body));

@@ -32,7 +32,8 @@
   <xsl:include href="notes.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
-  <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Not an example's (egXML, common/tagdocs.xsl): its ids are the markup it shows, not the document's. -->
+  <xsl:key name="samizdat:id" match="*[@xml:id][not(ancestor::Q{http://www.tei-c.org/ns/Examples}egXML)]" use="string(@xml:id)"/>
 
   <xsl:variable name="samizdat:tei-ns" as="xs:string" select="'http://www.tei-c.org/ns/1.0'"/>
 
