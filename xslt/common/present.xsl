@@ -53,4 +53,11 @@
   <xsl:variable name="samizdat:has-measure-grp" as="xs:boolean" select="samizdat:uses('measureGrp')"/>
   <xsl:variable name="samizdat:has-address" as="xs:boolean" select="samizdat:uses('address')"/>
   <xsl:variable name="samizdat:has-cast-list" as="xs:boolean" select="samizdat:uses(('castItem', 'castGroup', 'role', 'roleDesc'))"/>
+  <!-- A manuscript description is rendered in the header's view too (its rules are in the modes text and header). -->
+  <xsl:variable name="samizdat:has-ms-desc" as="xs:boolean">
+    <xsl:try select="samizdat:uses(('msDesc', 'msIdentifier', 'msItem', 'msItemStruct')) or exists(root(.)/*/(*:teiHeader | *:TEI/*:teiHeader)//*:msDesc)">
+      <xsl:catch select="true()"/>
+    </xsl:try>
+  </xsl:variable>
+  <xsl:variable name="samizdat:has-examples" as="xs:boolean" select="samizdat:uses('egXML')"/>
 </xsl:stylesheet>

@@ -27,10 +27,13 @@
   <xsl:include href="dictionary.xsl"/>
   <xsl:include href="bibl.xsl"/>
   <xsl:include href="register.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
+  <xsl:include href="tagdocs.xsl"/>
   <xsl:include href="notes.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
-  <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Not an example's (egXML, common/tagdocs.xsl): its ids are the markup it shows, not the document's. -->
+  <xsl:key name="samizdat:id" match="*[@xml:id][not(ancestor::Q{http://www.tei-c.org/ns/Examples}egXML)]" use="string(@xml:id)"/>
 
   <xsl:variable name="samizdat:tei-ns" as="xs:string" select="'http://www.tei-c.org/ns/1.0'"/>
 
@@ -42,7 +45,8 @@
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
-    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry')"/>
+    'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
+    $samizdat:ms-blocks)"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
   <xsl:variable name="samizdat:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($samizdat:block-names ! map { .: true() })"/>
@@ -60,7 +64,8 @@
     'titlePage', 'docTitle', 'titlePart', 'docImprint', 'byline', 'dateline', 'salute', 'signed', 'trailer', 'addrLine',
     'castList', 'castGroup', 'castItem', 'opener', 'closer', 'argument', 'epigraph', 'postscript',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group', 'text', 'floatingText',
-    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry') ! map { .: true() })"/>
+    'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
+    $samizdat:ms-blocks) ! map { .: true() })"/>
   <xsl:function name="samizdat:separates" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="(map:contains($samizdat:separating-set, local-name($e))
@@ -371,7 +376,8 @@
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- Child by child rather than $e//* except …: saxon-js builds and sorts both sets on every call; this stops at the first block. -->
-    <xsl:sequence select="some $c in $e/*[not(self::note)] satisfies (samizdat:block-name($c) or samizdat:holds-blocks($c))"/>
+    <!-- An example's elements (egXML) are the markup it shows, not blocks of the text (common/tagdocs.xsl). -->
+    <xsl:sequence select="local-name($e) != 'egXML' and (some $c in $e/*[not(self::note)] satisfies (samizdat:block-name($c) or samizdat:holds-blocks($c)))"/>
   </xsl:function>
 
   <!-- Text of the structure: an element that is a block, or holds one. The walks of text.xsl and records.xsl

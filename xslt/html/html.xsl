@@ -31,6 +31,7 @@
   <xsl:import href="entities.xsl"/>
   <xsl:import href="bibl.xsl"/>
   <xsl:import href="register.xsl"/>
+  <xsl:import href="msdesc.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'entities' (JSON: the document's entity mentions,
        entries, relations and references), 'entries' (the same without the mentions, much

@@ -110,7 +110,7 @@
   <!-- A span that ends at another element: before it when it has no words (an lb, a pb), after its last words
        when it has (common/transcr.xsl: samizdat:spans-ending-at, samizdat:spans-ending-after). Looked up by id
        (a key), so that a play's thousands of elements with an id cost one look-up each. -->
-  <xsl:template match="*[@xml:id][$samizdat:spanning][not(self::anchor)][samizdat:span-target(.)]" mode="text" priority="10">
+  <xsl:template match="*[$samizdat:spanning][@xml:id][not(self::anchor)][samizdat:span-target(.)]" mode="text" priority="10">
     <xsl:call-template name="samizdat:span-close"><xsl:with-param name="spans" select="samizdat:spans-ending-at(.)"/></xsl:call-template>
     <xsl:next-match/>
   </xsl:template>

@@ -214,7 +214,7 @@
   </xsl:template>
   <!-- A span that ends at another element: its mark before it when it has no words (an lb), after its last words
        when it has (common/transcr.xsl); looked up by id in a key, one look-up per element with an id. -->
-  <xsl:template match="*[@xml:id][$samizdat:text-spanning][not(self::anchor)][samizdat:span-target(.)]" mode="inline" priority="10">
+  <xsl:template match="*[$samizdat:text-spanning][@xml:id][not(self::anchor)][samizdat:span-target(.)]" mode="inline" priority="10">
     <xsl:sequence select="samizdat:spans-ending-at(.) ! samizdat:transcription(., $mode)[2]"/>
     <xsl:next-match/>
   </xsl:template>
@@ -301,6 +301,30 @@
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
   <xsl:template match="text()[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <!-- A manuscript's identifier and an item's line, their parts joined as on the page (common/msdesc.xsl); the white
+       space between them is layout. -->
+  <xsl:template match="*[$samizdat:has-ms-desc][parent::msIdentifier or parent::msItem or parent::msItemStruct][samizdat:ms-part(.)]" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:ms-lead(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:has-ms-desc][parent::msIdentifier or parent::msItem or parent::msItemStruct][not(normalize-space())]" mode="inline" priority="3"/>
+  <!-- An example as code (common/tagdocs.xsl): a block with its lines and indentation kept; within a line (and in a
+       search passage) its markup as words. gi, att and tag with their delimiters. -->
+  <xsl:template match="eg | Q{http://www.tei-c.org/ns/Examples}egXML" mode="blocks">
+    <xsl:sequence select="samizdat:example-text(.)"/>
+  </xsl:template>
+  <xsl:template match="eg | Q{http://www.tei-c.org/ns/Examples}egXML" mode="inline">
+    <xsl:sequence select="samizdat:example-text(.)"/>
+  </xsl:template>
+  <xsl:template match="node()[$samizdat:has-examples][parent::Q{http://www.tei-c.org/ns/Examples}egXML]" mode="inline">
+    <xsl:sequence select="samizdat:markup(.)"/>
+  </xsl:template>
+  <xsl:template match="gi | att | tag" mode="inline">
+    <xsl:variable name="marks" select="samizdat:code-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
   <xsl:template match="text()[$samizdat:has-geo][parent::geo][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
@@ -319,6 +343,8 @@
   </xsl:template>
   <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
   <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
+  <!-- An index's pointer (the page links the entity index there) is no words of the text. -->
+  <xsl:template match="divGen[lower-case(normalize-space(@type)) = 'index']" mode="blocks inline"/>
   <xsl:template match="facsimile" mode="blocks inline"/>
   <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
   <xsl:template match="index" mode="blocks inline"/>

@@ -1,0 +1,40 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A manuscript description (msDesc), in the text and in the header: the identifier a line of its own
+  ("Oxford, Bodleian Library, MS Bodley 34"), each item a line ("fols. 1r-10v: Anon. Seinte Marherete"), the
+  other parts of the description (summary, origin, binding …) paragraphs, their parts keeping their own
+  rendering between the wording common/msdesc.xsl gives them. Imported last (html.xsl), as register.xsl.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:samizdat="urn:samizdat"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- A description's line: a paragraph (a div where it holds blocks, a span within a phrase). -->
+  <xsl:template match="*[$samizdat:has-ms-desc][local-name() = $samizdat:ms-blocks][ancestor::msDesc]" mode="text header">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
+    <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <xsl:apply-templates mode="#current">
+        <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- In the header, a description is shown as a description, not cut into a citation's title and imprint. -->
+  <xsl:template match="msDesc" mode="header">
+    <div class="source {samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="header"/></div>
+  </xsl:template>
+
+  <!-- A part of the identifier or of an item, after its wording (samizdat:ms-lead). -->
+  <xsl:template match="*[$samizdat:has-ms-desc][parent::msIdentifier or parent::msItem or parent::msItemStruct][samizdat:ms-part(.)]" mode="text header" priority="3">
+    <xsl:value-of select="samizdat:ms-lead(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:has-ms-desc][parent::msIdentifier or parent::msItem or parent::msItemStruct][not(normalize-space())]" mode="text header" priority="3"/>
+</xsl:stylesheet>
