@@ -28,6 +28,7 @@
   <xsl:include href="bibl.xsl"/>
   <xsl:include href="register.xsl"/>
   <xsl:include href="notes.xsl"/>
+  <xsl:include href="resp.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <xsl:key name="samizdat:id" match="*[@xml:id]" use="string(@xml:id)"/>
