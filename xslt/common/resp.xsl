@@ -61,7 +61,8 @@
   </xsl:function>
 
   <!-- What an agent does: a respStmt's resp (or that of the respStmt a name stands in), an editor's @role
-       ("editor" when none), "author" for an author, else its @role. -->
+       ("editor" when none), "author" for an author, or for the person the titleStmt's author points to (an
+       editor's role for the editor's), else its @role. -->
   <xsl:function name="samizdat:agent-role" as="xs:string">
     <xsl:param name="t" as="element()?"/>
     <xsl:sequence select="normalize-space(
@@ -70,7 +71,17 @@
       else if ($t/self::editor) then ($t/@role, 'editor')[1]
       else if ($t/self::author or $t/parent::author) then 'author'
       else if ($t/parent::editor) then ($t/../@role, 'editor')[1]
-      else string($t/@role))"/>
+      else (samizdat:credited-as($t) ! (if (self::author) then 'author' else (@role, 'editor')[1]), $t/@role)[1])"/>
+  </xsl:function>
+
+  <!-- The titleStmt's author or editor that names $t by @ref (its own, or its persName's: <author
+       ref="#lt"/> with <person xml:id="lt"> in a register): the work's author is the author whether the
+       title page names them in place or points to the register. -->
+  <xsl:function name="samizdat:credited-as" as="element()?">
+    <xsl:param name="t" as="element()"/>
+    <xsl:variable name="id" select="$t/@xml:id ! ('#' || normalize-space(.))"/>
+    <xsl:sequence select="if (empty($id)) then () else
+      ($t/ancestor::TEI[1], root($t)/*)[1]/teiHeader/fileDesc/titleStmt/(author | editor)[(. | *)/@ref ! samizdat:pointers(.) = $id][1]"/>
   </xsl:function>
 
   <!-- The name a pointer shows: its agent's name, else the pointer as written (a local one without its "#"). -->
