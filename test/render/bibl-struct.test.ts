@@ -74,3 +74,29 @@ describe('biblStruct on the page and in the plain text', function () {
     assert.equal((await toText(doc(body))).trim(), 'See Doe, Book (1999).');
   });
 });
+
+/** A reference in a division of the language $lang (or in none): a book, its editor, a volume and pages. */
+const book = (lang: string | undefined, title: string, editor: string): string => `<div${lang ? ` xml:lang="${lang}"` : ''}><listBibl>`
+  + `<biblStruct><monogr><title>${title}</title><editor>${editor}</editor><imprint><biblScope unit="volume">2</biblScope>`
+  + '<biblScope unit="page">5-9</biblScope></imprint></monogr></biblStruct></listBibl></div>';
+
+describe('biblStruct labels in the reference’s language', function () {
+  this.timeout(120_000);
+
+  it('labels the editor, the volume and the pages as the language of the reference or its text has them', async () => {
+    const body = book('de', 'Buch', 'A. Schmidt') + book('fr-CA', 'Livre', 'A. Martin') + book('ru', 'Книга', 'А. Иванова')
+      + book('it', 'Libro', 'A. Rossi') + book(undefined, 'Book', 'A. Smith')
+      + '<div xml:lang="de"><listBibl><biblStruct xml:lang="en"><monogr><editor>Smith, A.</editor><title>Reader</title>'
+      + '<imprint><biblScope unit="page">3</biblScope></imprint></monogr></biblStruct></listBibl></div>';
+    const lines = [
+      'Buch, Hrsg. A. Schmidt, Bd. 2, S. 5–9.',
+      'Livre, éd. A. Martin, vol. 2, p. 5–9.',
+      'Книга, под ред. А. Иванова, т. 2, с. 5–9.',
+      'Libro, ed. A. Rossi, vol. 2, pp. 5–9.',
+      'Book, ed. A. Smith, vol. 2, pp. 5–9.',
+      'Smith, A., ed. Reader, p. 3.',
+    ];
+    assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-biblStruct'), lines);
+    assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
+  });
+});
