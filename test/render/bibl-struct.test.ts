@@ -39,7 +39,7 @@ const punctuated = '<biblStruct><monogr><author>Done, D.</author><title>Why?</ti
 
 const expected = [
   'Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999.',
-  'Roe, R.; Poe, E. “Chapter.” Book: A Subtitle, ed. A. Smith, 2nd ed., London: Macmillan, 1990, p. 5. Series, vol. 4.',
+  'Roe, R.; Poe, E. “Chapter.” In Book: A Subtitle, ed. A. Smith, 2nd ed., London: Macmillan, 1990, p. 5. Series, vol. 4.',
   'Smith, A.; Jones, B., eds. Reader, Press, 2001.',
   'Done, D. Why? Paris : P, 2000.',
 ];
@@ -96,6 +96,19 @@ describe('biblStruct labels in the reference’s language', function () {
       'Book, ed. A. Smith, vol. 2, pp. 5–9.',
       'Smith, A., ed. Reader, p. 3.',
     ];
+    assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-biblStruct'), lines);
+    assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
+  });
+});
+
+describe('biblStruct: a chapter in a book', function () {
+  this.timeout(120_000);
+
+  it('reads "In" before the book, in the reference’s language; an article in a journal has none', async () => {
+    const chapterIn = (lang: string): string => `<biblStruct xml:lang="${lang}"><analytic><author>Roe, R.</author><title>Chapter</title></analytic>`
+      + '<monogr><title level="m">Book</title><imprint><date>1990</date></imprint></monogr></biblStruct>';
+    const body = `<div><listBibl>${chapterIn('en')}${chapterIn('de')}${article}</listBibl></div>`;
+    const lines = ['Roe, R. “Chapter.” In Book, 1990.', 'Roe, R. „Chapter“. In: Book, 1990.', expected[0]];
     assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-biblStruct'), lines);
     assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
   });

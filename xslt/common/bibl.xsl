@@ -164,10 +164,12 @@
       else if ($p-marks[2] = '”') then ' '
       else samizdat:bibl-unless-ends(samizdat:bibl-words($p), samizdat:bibl-mark($p, $f)) || ' '"/>
     <xsl:variable name="editors" select="$f/self::editor/(preceding-sibling::*[1][self::editor], following-sibling::*[1][self::editor])"/>
-    <xsl:variable name="label" select="
-      if ($f/self::editor and samizdat:bibl-editor-after($f) and not($f/preceding-sibling::*[1][self::editor])) then samizdat:bibl-label($f, if (exists($editors)) then 'eds.' else 'ed.') || ' '
+    <!-- A chapter in a book (analytic, then a monogr with a title level="m"): "In" before the book. -->
+    <xsl:variable name="in" select="if (samizdat:bibl-in($f, $p)) then samizdat:bibl-label($f, 'In') || ' ' else ''"/>
+    <xsl:variable name="label" select="$in ||
+      (if ($f/self::editor and samizdat:bibl-editor-after($f) and not($f/preceding-sibling::*[1][self::editor])) then samizdat:bibl-label($f, if (exists($editors)) then 'eds.' else 'ed.') || ' '
       else if ($f/self::biblScope) then (samizdat:bibl-scope-label($f) ! (. || ' '))
-      else ''"/>
+      else '')"/>
     <xsl:variable name="tail" select="
       if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor]))
       then samizdat:bibl-unless-ends(string($f), ',') || ' ' || samizdat:bibl-label($f, if ($f/preceding-sibling::*[1][self::editor]) then 'eds.' else 'ed.')
@@ -181,6 +183,15 @@
       else if ($stop) then samizdat:bibl-unless-ends($words, '.') else ''"/>
     <xsl:variable name="end" select="if (not($stop) or $inside) then '' else samizdat:bibl-unless-ends($words, '.')"/>
     <xsl:sequence select="$lead || $label || ($marks[1], '')[1], $tail || $in-marks || ($marks[2], '')[1] || $end"/>
+  </xsl:function>
+
+  <!-- Whether $f opens the book a chapter is in: the first field of a monogr with a title level="m", after an
+       analytic's field $p. -->
+  <xsl:function name="samizdat:bibl-in" as="xs:boolean">
+    <xsl:param name="f" as="element()"/>
+    <xsl:param name="p" as="element()?"/>
+    <xsl:variable name="group" select="samizdat:bibl-group-of($f)"/>
+    <xsl:sequence select="exists($group/self::monogr[title/@level = 'm']) and exists($p) and exists(samizdat:bibl-group-of($p)/self::analytic)"/>
   </xsl:function>
 
   <!-- Whether the encoding has words (not white space) of its own between fields $p and $f of reference $b. -->
