@@ -39,7 +39,7 @@ const punctuated = '<biblStruct><monogr><author>Done, D.</author><title>Why?</ti
 
 const expected = [
   'Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999.',
-  'Roe, R.; Poe, E. “Chapter.” Book: A Subtitle, ed. A. Smith, 2nd ed., London: Macmillan, 1990, p. 5. Series, vol. 4.',
+  'Roe, R.; Poe, E. “Chapter.” In Book: A Subtitle, ed. A. Smith, 2nd ed., London: Macmillan, 1990, p. 5. Series, vol. 4.',
   'Smith, A.; Jones, B., eds. Reader, Press, 2001.',
   'Done, D. Why? Paris : P, 2000.',
 ];
@@ -72,5 +72,44 @@ describe('biblStruct on the page and in the plain text', function () {
   it('leaves a plain bibl, punctuated by its encoder, as it is', async () => {
     const body = '<p>See <bibl><author>Doe</author>, <title>Book</title> (1999)</bibl>.</p>';
     assert.equal((await toText(doc(body))).trim(), 'See Doe, Book (1999).');
+  });
+});
+
+/** A reference in a division of the language $lang (or in none): a book, its editor, a volume and pages. */
+const book = (lang: string | undefined, title: string, editor: string): string => `<div${lang ? ` xml:lang="${lang}"` : ''}><listBibl>`
+  + `<biblStruct><monogr><title>${title}</title><editor>${editor}</editor><imprint><biblScope unit="volume">2</biblScope>`
+  + '<biblScope unit="page">5-9</biblScope></imprint></monogr></biblStruct></listBibl></div>';
+
+describe('biblStruct labels in the reference’s language', function () {
+  this.timeout(120_000);
+
+  it('labels the editor, the volume and the pages as the language of the reference or its text has them', async () => {
+    const body = book('de', 'Buch', 'A. Schmidt') + book('fr-CA', 'Livre', 'A. Martin') + book('ru', 'Книга', 'А. Иванова')
+      + book('it', 'Libro', 'A. Rossi') + book(undefined, 'Book', 'A. Smith')
+      + '<div xml:lang="de"><listBibl><biblStruct xml:lang="en"><monogr><editor>Smith, A.</editor><title>Reader</title>'
+      + '<imprint><biblScope unit="page">3</biblScope></imprint></monogr></biblStruct></listBibl></div>';
+    const lines = [
+      'Buch, Hrsg. A. Schmidt, Bd. 2, S. 5–9.',
+      'Livre, éd. A. Martin, vol. 2, p. 5–9.',
+      'Книга, под ред. А. Иванова, т. 2, с. 5–9.',
+      'Libro, ed. A. Rossi, vol. 2, pp. 5–9.',
+      'Book, ed. A. Smith, vol. 2, pp. 5–9.',
+      'Smith, A., ed. Reader, p. 3.',
+    ];
+    assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-biblStruct'), lines);
+    assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
+  });
+});
+
+describe('biblStruct: a chapter in a book', function () {
+  this.timeout(120_000);
+
+  it('reads "In" before the book, in the reference’s language; an article in a journal has none', async () => {
+    const chapterIn = (lang: string): string => `<biblStruct xml:lang="${lang}"><analytic><author>Roe, R.</author><title>Chapter</title></analytic>`
+      + '<monogr><title level="m">Book</title><imprint><date>1990</date></imprint></monogr></biblStruct>';
+    const body = `<div><listBibl>${chapterIn('en')}${chapterIn('de')}${article}</listBibl></div>`;
+    const lines = ['Roe, R. “Chapter.” In Book, 1990.', 'Roe, R. „Chapter“. In: Book, 1990.', expected[0]];
+    assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-biblStruct'), lines);
+    assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
   });
 });

@@ -10,7 +10,9 @@
  * stands (foot, margin) does not change.
  */
 import { strict as assert } from 'node:assert';
-import { toHtml, toText } from '../../src/transform/index.js';
+import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { readDocumentPassages } from '../../src/search/passages.js';
 
 const doc = {
   file: 'notes.xml',
@@ -50,5 +52,46 @@ describe('a note signed by whoever wrote it, when not the author', function () {
       '[1] Editor’s gloss. — Ed.', '[2] Author’s note.', '[3] By the author.', '[4] Translator’s gloss. — Trans.',
       '[5] In the margin. — Ed.', '[6] Typed. — Ed.', '[7] Annotated. — Ann Otator',
     ]);
+  });
+});
+
+/**
+ * The author named through the register: titleStmt's <author ref="#lt"/> points to a person, and the
+ * author's notes say resp="#lt". The person has no role of its own, so the author's notes were signed
+ * with the author's name ("— Lev Trotsky") as if someone else's; now the titleStmt's pointer makes the
+ * person the author, and the notes stay unsigned on the page, in the plain text and in the search records.
+ */
+const byRef = {
+  file: 'notes-ref.xml',
+  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Notes</title>'
+    + '<author ref="#lt"/><editor><persName ref="#nn">N. N.</persName></editor></titleStmt>'
+    + '<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc>'
+    + '<profileDesc><particDesc><listPerson><person xml:id="lt"><persName>Lev Trotsky</persName></person>'
+    + '<person xml:id="nn"><persName>Nina Nikolaeva</persName></person></listPerson></particDesc></profileDesc></teiHeader>'
+    + '<text><body><div><head>H</head><p>One<note resp="#lt">His own.</note> two<note resp="#nn">The editor’s.</note>.</p></div></body></text></TEI>',
+};
+
+describe('a note by the author the titleStmt names by @ref', function () {
+  this.timeout(120_000);
+
+  it('is unsigned on the page; the editor it points to signs "— Ed."', async () => {
+    const page = await toHtml(byRef);
+    const bodies = [...page.matchAll(/<li id="note-\d+" class="tei-note[^"]*">([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+    assert.deepEqual(bodies.map((b) => b.replace(/<a class="note-back"[^>]*>\d+<\/a> /, '')), [
+      'His own.',
+      'The editor’s. <span class="note-by" title="Note by Nina Nikolaeva (editor)">— Ed.</span>',
+    ]);
+  });
+
+  it('is unsigned in the plain text', async () => {
+    const notes = (await toText(byRef)).trim().split(/\n\n/).filter((l) => l.startsWith('['));
+    assert.deepEqual(notes, ['[1] His own.', '[2] The editor’s. — Ed.']);
+  });
+
+  it('is unsigned in the search records, where the editor’s note is signed as in the text', async () => {
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const { passages } = readDocumentPassages(String(runStylesheet(records, teiSource(byRef.text, byRef.file))), new Set());
+    const paragraph = passages.find((p) => p.number === '1');
+    assert.equal(paragraph?.text, 'One [His own.] two [The editor’s. — Ed.] .');
   });
 });

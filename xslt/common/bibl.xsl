@@ -15,8 +15,9 @@
   marks where these are English), between groups and before a note or an identifier, ": " before a
   subtitle and between a place and its publisher, ", " otherwise. Nothing is added where the encoding has
   words of its own between two fields (its punctuation), and a mark is not doubled where a field already
-  ends with it ("Doe, J." then ". "). The reference ends with "." (not within a sentence, which goes on); the labels are English, as print in
-  most editions has them: "ed." for an editor, the unit of a biblScope ("vol. 3", "no. 2", "pp. 1–10").
+  ends with it ("Doe, J." then ". "). The reference ends with "." (not within a sentence, which goes on); the labels ("ed." for an editor, the unit of a
+  biblScope: "vol. 3", "no. 2", "pp. 1–10") are the reference's language's (samizdat:bibl-labels: "Hrsg.",
+  "Bd.", "S."; "éd.", "p."; "под ред.", "т.", "с."), English for a language the table does not have.
   Citation data (cite, src/cite) is made elsewhere and not from this.
 -->
 <xsl:stylesheet version="3.0"
@@ -101,13 +102,36 @@
     <xsl:sequence select="if ($w = '' or ends-with($w, $mark) or matches($w, '[!?]$') or ($mark = '.' and matches($w, '[.…]$'))) then '' else $mark"/>
   </xsl:function>
 
+  <!-- The labels of a reference, by language: one table, a row per language (ISO 639-1), English for any
+       other. The language is the reference's: the nearest @xml:lang of the biblStruct or around it (the text's,
+       the document's); a title's own @xml:lang is the title's, not the reference's. -->
+  <xsl:variable name="samizdat:bibl-labels" as="map(xs:string, map(xs:string, xs:string))" select="map {
+    'en': map { 'ed.': 'ed.', 'eds.': 'eds.', 'vol.': 'vol.', 'vols.': 'vols.', 'no.': 'no.', 'p.': 'p.', 'pp.': 'pp.',
+                'ch.': 'ch.', 'pt.': 'pt.', 'l.': 'l.', 'll.': 'll.', 'col.': 'col.', 'cols.': 'cols.', 'fol.': 'fol.', 'fols.': 'fols.', 'In': 'In' },
+    'de': map { 'ed.': 'Hrsg.', 'eds.': 'Hrsg.', 'vol.': 'Bd.', 'vols.': 'Bde.', 'no.': 'Nr.', 'p.': 'S.', 'pp.': 'S.',
+                'ch.': 'Kap.', 'pt.': 'T.', 'l.': 'Z.', 'll.': 'Z.', 'col.': 'Sp.', 'cols.': 'Sp.', 'fol.': 'Bl.', 'fols.': 'Bl.', 'In': 'In:' },
+    'fr': map { 'ed.': 'éd.', 'eds.': 'éd.', 'vol.': 'vol.', 'vols.': 'vol.', 'no.': 'n°', 'p.': 'p.', 'pp.': 'p.',
+                'ch.': 'chap.', 'pt.': 'part.', 'l.': 'l.', 'll.': 'l.', 'col.': 'col.', 'cols.': 'col.', 'fol.': 'fol.', 'fols.': 'fol.', 'In': 'Dans' },
+    'ru': map { 'ed.': 'под ред.', 'eds.': 'под ред.', 'vol.': 'т.', 'vols.': 'т.', 'no.': '№', 'p.': 'с.', 'pp.': 'с.',
+                'ch.': 'гл.', 'pt.': 'ч.', 'l.': 'стк.', 'll.': 'стк.', 'col.': 'стб.', 'cols.': 'стб.', 'fol.': 'л.', 'fols.': 'л.', 'In': 'В кн.:' }
+  }"/>
+
+  <!-- The label $key ("ed.", "vol." …, as the English table names them) in the language of the reference $f is in. -->
+  <xsl:function name="samizdat:bibl-label" as="xs:string">
+    <xsl:param name="f" as="element()"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="lang" select="lower-case(tokenize(string($f/ancestor-or-self::biblStruct[1]/ancestor-or-self::*[@xml:lang][1]/@xml:lang), '-')[1])"/>
+    <xsl:variable name="row" select="($samizdat:bibl-labels($lang), $samizdat:bibl-labels('en'))[1]"/>
+    <xsl:sequence select="($row($key), $key)[1]"/>
+  </xsl:function>
+
   <!-- The label of a biblScope before its number, from @unit, where its words do not begin with one. -->
   <xsl:function name="samizdat:bibl-scope-label" as="xs:string?">
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="unit" select="lower-case(normalize-space(($s/@unit, $s/@type)[1]))"/>
     <xsl:variable name="words" select="normalize-space($s)"/>
     <xsl:variable name="range" select="matches($words, '[0-9ivxlc]\s*[-–—,]\s*[0-9ivxlc]', 'i') or ($s/@to and not($s/@to = $s/@from))"/>
-    <xsl:sequence select="if (not(matches($words, '^([0-9]|[ivxlcdm]+([\s,.\-–]|$))', 'i'))) then ()
+    <xsl:sequence select="(if (not(matches($words, '^([0-9]|[ivxlcdm]+([\s,.\-–]|$))', 'i'))) then ()
       else if ($unit = ('volume', 'vol')) then (if ($range) then 'vols.' else 'vol.')
       else if ($unit = ('issue', 'number', 'no')) then 'no.'
       else if ($unit = ('page', 'pages', 'pp', 'p')) then (if ($range) then 'pp.' else 'p.')
@@ -116,7 +140,7 @@
       else if ($unit = ('line', 'lines')) then (if ($range) then 'll.' else 'l.')
       else if ($unit = ('column', 'col')) then (if ($range) then 'cols.' else 'col.')
       else if ($unit = ('folio', 'leaf', 'fol')) then (if ($range) then 'fols.' else 'fol.')
-      else ()"/>
+      else ()) ! samizdat:bibl-label($s, .)"/>
   </xsl:function>
 
   <!-- What a field $f is given before and after its own rendering: the punctuation after the field before it
@@ -140,13 +164,15 @@
       else if ($p-marks[2] = '”') then ' '
       else samizdat:bibl-unless-ends(samizdat:bibl-words($p), samizdat:bibl-mark($p, $f)) || ' '"/>
     <xsl:variable name="editors" select="$f/self::editor/(preceding-sibling::*[1][self::editor], following-sibling::*[1][self::editor])"/>
-    <xsl:variable name="label" select="
-      if ($f/self::editor and samizdat:bibl-editor-after($f) and not($f/preceding-sibling::*[1][self::editor])) then (if (exists($editors)) then 'eds. ' else 'ed. ')
+    <!-- A chapter in a book (analytic, then a monogr with a title level="m"): "In" before the book. -->
+    <xsl:variable name="in" select="if (samizdat:bibl-in($f, $p)) then samizdat:bibl-label($f, 'In') || ' ' else ''"/>
+    <xsl:variable name="label" select="$in ||
+      (if ($f/self::editor and samizdat:bibl-editor-after($f) and not($f/preceding-sibling::*[1][self::editor])) then samizdat:bibl-label($f, if (exists($editors)) then 'eds.' else 'ed.') || ' '
       else if ($f/self::biblScope) then (samizdat:bibl-scope-label($f) ! (. || ' '))
-      else ''"/>
+      else '')"/>
     <xsl:variable name="tail" select="
       if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor]))
-      then samizdat:bibl-unless-ends(string($f), ',') || (if ($f/preceding-sibling::*[1][self::editor]) then ' eds.' else ' ed.')
+      then samizdat:bibl-unless-ends(string($f), ',') || ' ' || samizdat:bibl-label($f, if ($f/preceding-sibling::*[1][self::editor]) then 'eds.' else 'ed.')
       else ''"/>
     <xsl:variable name="words" select="string($f) || $tail"/>
     <!-- Inside English marks: the mark the next field would be given, or the closing full stop. -->
@@ -157,6 +183,15 @@
       else if ($stop) then samizdat:bibl-unless-ends($words, '.') else ''"/>
     <xsl:variable name="end" select="if (not($stop) or $inside) then '' else samizdat:bibl-unless-ends($words, '.')"/>
     <xsl:sequence select="$lead || $label || ($marks[1], '')[1], $tail || $in-marks || ($marks[2], '')[1] || $end"/>
+  </xsl:function>
+
+  <!-- Whether $f opens the book a chapter is in: the first field of a monogr with a title level="m", after an
+       analytic's field $p. -->
+  <xsl:function name="samizdat:bibl-in" as="xs:boolean">
+    <xsl:param name="f" as="element()"/>
+    <xsl:param name="p" as="element()?"/>
+    <xsl:variable name="group" select="samizdat:bibl-group-of($f)"/>
+    <xsl:sequence select="exists($group/self::monogr[title/@level = 'm']) and exists($p) and exists(samizdat:bibl-group-of($p)/self::analytic)"/>
   </xsl:function>
 
   <!-- Whether the encoding has words (not white space) of its own between fields $p and $f of reference $b. -->
@@ -171,7 +206,7 @@
   <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->
   <xsl:function name="samizdat:bibl-words" as="xs:string">
     <xsl:param name="f" as="element()"/>
-    <xsl:sequence select="string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ed.' else '')"/>
+    <xsl:sequence select="string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ' || samizdat:bibl-label($f, 'ed.') else '')"/>
   </xsl:function>
 
   <!-- A page range's hyphen, as print sets it: an en dash ("1-10" reads "1–10"). -->

@@ -20,10 +20,10 @@
 
   <xsl:function name="samizdat:note-by" as="xs:string*">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="targets" select="for $t in tokenize(normalize-space($note/@resp)) return key('samizdat:id', substring-after($t, '#'), root($note))[1]"/>
-    <!-- What each target does (its respStmt's resp, an editor's @role …) and its name. -->
-    <xsl:variable name="roles" select="$targets ! samizdat:resp-role(.)"/>
-    <xsl:variable name="names" select="$targets ! samizdat:resp-name(.)[. != '']"/>
+    <xsl:variable name="targets" select="samizdat:agents($note/@resp)"/>
+    <!-- What each target does (its respStmt's resp, an editor's @role …) and its name (common/resp.xsl). -->
+    <xsl:variable name="roles" select="$targets ! samizdat:agent-role(.)"/>
+    <xsl:variable name="names" select="$targets ! samizdat:agent-name(.)[. != '']"/>
     <xsl:variable name="type" select="lower-case(normalize-space($note/@type))"/>
     <xsl:choose>
       <!-- The author's own: unsigned, as in print. -->
@@ -34,7 +34,7 @@
            else if (some $r in $roles satisfies matches($r, 'edit', 'i')) then 'Ed.'
            else if (exists($names)) then string-join($names, ', ')
            else 'Ed.'),
-          'Note by ' || string-join(for $t in $targets return string-join((samizdat:resp-name($t), samizdat:resp-role($t)[. != ''] ! ('(' || . || ')'))[. != ''], ' '), '; ')"/>
+          'Note by ' || string-join(for $t in $targets return string-join((samizdat:agent-name($t), samizdat:agent-role($t)[. != ''] ! ('(' || . || ')'))[. != ''], ' '), '; ')"/>
       </xsl:when>
       <!-- A pointer that leads nowhere (to a header not in this file …) still says the note is not the author's,
            unless it names the author ("#author"). -->
@@ -47,25 +47,4 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- What a responsible party does: a respStmt's resp (or that of the respStmt a name stands in), an editor's
-       @role ("editor" when none), "author" for an author, a person's @role. -->
-  <xsl:function name="samizdat:resp-role" as="xs:string">
-    <xsl:param name="t" as="element()"/>
-    <xsl:sequence select="normalize-space(
-      if ($t/self::respStmt) then string-join($t/resp, '; ')
-      else if ($t/parent::respStmt) then string-join($t/../resp, '; ')
-      else if ($t/self::editor) then ($t/@role, 'editor')[1]
-      else if ($t/self::author or $t/parent::author) then 'author'
-      else if ($t/parent::editor) then ($t/../@role, 'editor')[1]
-      else string($t/@role))"/>
-  </xsl:function>
-
-  <!-- A responsible party's name: a respStmt's names, a person's first persName, else its words. -->
-  <xsl:function name="samizdat:resp-name" as="xs:string">
-    <xsl:param name="t" as="element()"/>
-    <xsl:sequence select="normalize-space(
-      if ($t/self::respStmt) then string-join($t/(name | persName | orgName), ', ')
-      else if ($t/(persName | orgName)) then ($t/(persName | orgName))[1]
-      else string($t))"/>
-  </xsl:function>
 </xsl:stylesheet>

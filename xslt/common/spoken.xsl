@@ -15,13 +15,11 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- Who speaks an utterance, in words: each @who pointer's person (its name) where this document declares
-       it, else the pointer itself; () when the utterance names no one. -->
+  <!-- Who speaks an utterance, in words: each @who pointer's person (its name, common/resp.xsl) where this
+       document declares it, else the pointer itself; () when the utterance names no one. -->
   <xsl:function name="samizdat:who-label" as="xs:string?">
     <xsl:param name="u" as="element()"/>
-    <xsl:variable name="names" select="for $p in samizdat:pointers($u/@who) return
-      let $who := if (starts-with($p, '#')) then key('samizdat:id', substring($p, 2), root($u))[1] else ()
-      return ((($who/(persName, name, orgName, persona/persName, roleName))[normalize-space()][1], $who/@n, $who[normalize-space()]) ! normalize-space(), replace($p, '^#', ''))[. != ''][1]"/>
+    <xsl:variable name="names" select="for $p in samizdat:pointers($u/@who) return samizdat:agent-label($p, $u)"/>
     <xsl:sequence select="if (empty($names)) then () else string-join($names, ', ')"/>
   </xsl:function>
 

@@ -241,12 +241,11 @@
   </xsl:function>
 
   <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's @n or
-       @scribe, else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
+       @scribe (common/resp.xsl), else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
        and the diplomatic "[hand: …]" name a hand alike. -->
   <xsl:function name="samizdat:hand" as="xs:string">
     <xsl:param name="shift" as="element()"/>
-    <xsl:variable name="id" select="substring-after(normalize-space(($shift/@new, $shift/@hand)[1]), '#')"/>
-    <xsl:variable name="note" select="if ($id = '') then () else key('samizdat:id', $id, root($shift))[self::handNote][1]"/>
-    <xsl:sequence select="replace(normalize-space(string(($note/@n, $note/@scribe, $shift/@new, $shift/@hand, $shift/@medium, '?')[normalize-space() != ''][1])), '^#', '')"/>
+    <xsl:variable name="name" select="samizdat:agent-name(samizdat:agent(string(($shift/@new, $shift/@hand)[1]), $shift))"/>
+    <xsl:sequence select="replace(normalize-space(string(($name, $shift/@new, $shift/@hand, $shift/@medium, '?')[normalize-space() != ''][1])), '^#', '')"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -544,15 +544,10 @@
 
   <xsl:mode name="samizdat:entries" on-no-match="shallow-skip"/>
 
-  <xsl:variable name="samizdat:preferred-name-types" as="xs:string*" select="('preferred', 'reg', 'regularised', 'regularized', 'standard', 'main', 'normalized', 'normalised', 'full')"/>
-
-  <!-- An entry's names, the regularised one first. -->
+  <!-- An entry's names, the regularised one first (common/resp.xsl, which names the agents pointers point at alike). -->
   <xsl:function name="samizdat:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" select="if (local-name($entry) = ('bibl', 'biblStruct', 'biblFull')) then $entry/(title | */title)
-      else $entry/*[ends-with(local-name(), 'Name') or self::name or self::label][normalize-space()]"/>
-    <xsl:variable name="preferred" select="($names[lower-case(@type) = $samizdat:preferred-name-types], $names[not(@type)], $names)[1]"/>
-    <xsl:sequence select="$preferred, $names except $preferred"/>
+    <xsl:sequence select="samizdat:names($entry)"/>
   </xsl:function>
 
   <!-- How an entry sorts: its @sortKey, else a structured name surname first, else its regularised name. -->

@@ -21,14 +21,13 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- Who is responsible: the respStmt (or person, org) that @resp points at, in words. -->
+  <!-- Who is responsible: the respStmt (or editor, person, org) that @resp points at, in words: its name and,
+       where known, what it does (common/resp.xsl), "the editors (selection)". -->
   <xsl:function name="samizdat:responsible" as="xs:string?">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="targets" select="for $t in tokenize(normalize-space($e/@resp)) return key('samizdat:id', substring-after($t, '#'), root($e))"/>
+    <xsl:variable name="targets" select="samizdat:agents($e/@resp)"/>
     <xsl:sequence select="if (empty($targets)) then () else string-join(
-      for $t in $targets return
-        if ($t/self::respStmt) then normalize-space(string-join($t/(name, persName, orgName), ', ')) || (if ($t/resp) then ' (' || normalize-space(string-join($t/resp, '; ')) || ')' else '')
-        else normalize-space($t), '; ')"/>
+      for $t in $targets return string-join((samizdat:agent-name($t)[. != ''], samizdat:agent-role($t)[. != ''] ! ('(' || . || ')')), ' '), '; ')"/>
   </xsl:function>
 
   <xsl:template match="ellipsis | gap" mode="text">

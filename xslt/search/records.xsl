@@ -119,10 +119,12 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"). -->
+  <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),
+       signed as there when not the author's (samizdat:note-by: "— Ed."). -->
   <xsl:template match="note" mode="inline">
     <xsl:text> [</xsl:text>
     <xsl:apply-templates mode="inline"/>
+    <xsl:value-of select="samizdat:note-by(.)[1] ! (' — ' || .)"/>
     <xsl:text>] </xsl:text>
   </xsl:template>
 
