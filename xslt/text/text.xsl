@@ -363,8 +363,11 @@
   <xsl:template match="lb" mode="inline" priority="0.4">
     <xsl:sequence select="if ($diplomatic) then $samizdat:own-line else ' '"/>
   </xsl:template>
-  <!-- gb (a new gathering) is a page break too: "word<gb/>word" is two words, as "word<pb/>word" is. -->
-  <xsl:template match="lb | pb | gb | cb | cell | l | item | label" mode="inline">
+  <!-- gb (a new gathering) is a page break too: "word<gb/>word" is two words, as "word<pb/>word" is. A figure
+       within a sentence (the plain text sets it apart as a block; a search passage reads it in the sentence):
+       its heading and description are not words of the sentence, "See<figure>…A map…</figure>it" is "See A
+       map it". -->
+  <xsl:template match="lb | pb | gb | cb | cell | l | item | label | figure" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
@@ -381,7 +384,7 @@
        them, so that the words on either side never run together where the encoding puts no white space
        between them; nothing added where nothing is next to them (the search records' "[…]" around a note
        keeps the white space the note begins and ends with). Not the blocks that may also stand inside a
-       sentence (quote, bibl, cit, figure, stage, docAuthor, docDate …), whose neighbours may be
+       sentence (quote, bibl, cit, stage, docAuthor, docDate …), whose neighbours may be
        punctuation: they keep the white space they are given. With the template above, the names
        samizdat:separates (common/tei.xsl) lists (a change here is a change there). -->
   <xsl:template match="p | ab | head | lg | sp | speaker | row | list | table
