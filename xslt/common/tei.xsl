@@ -374,6 +374,13 @@
     <xsl:sequence select="samizdat:block-name($e) and not(samizdat:holds-blocks($e))"/>
   </xsl:function>
 
+  <!-- A prologue, epilogue or setting (set: "a description of the setting, time, locale, appearance, etc., of the
+       action of a play", TEI) without a head: what it is, for a reader to see before it, or () when it is headed. -->
+  <xsl:function name="samizdat:drama-label" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (exists($e/head)) then () else map { 'prologue': 'Prologue', 'epilogue': 'Epilogue', 'set': 'Setting' }(local-name($e))"/>
+  </xsl:function>
+
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- Child by child rather than $e//* except …: saxon-js builds and sorts both sets on every call; this stops at the first block. -->

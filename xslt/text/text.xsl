@@ -117,6 +117,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A prologue, epilogue or setting without a head: what it is, a line before it, as on the page. -->
+  <xsl:template match="prologue | epilogue | set" mode="blocks">
+    <xsl:sequence select="samizdat:drama-label(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
   <xsl:template match="note" mode="blocks"/>
   <!-- An utterance: who speaks, then the words, as the page heads it (common/spoken.xsl). -->
   <xsl:template match="u" mode="blocks">
