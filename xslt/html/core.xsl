@@ -663,11 +663,56 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A span's annotation is not lost: it stands in the margin (as a margin note does) beside the words it is on, at
+       the anchor or element its @from (or @target) names where that is an anchor of the text, else where the span
+       is; its title names the words annotated. Not in the running text: the plain text and the search records
+       leave it out, and the page's paragraph reads on without it (.note-margin sets it beside the text). -->
+  <xsl:key name="samizdat:span-at" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-start(.)"/>
+  <xsl:function name="samizdat:span-start" as="xs:string?">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space(($s/@from, $s/@target)[1]))[1][starts-with(., '#')] ! substring(., 2)"/>
+  </xsl:function>
+  <!-- Whether the span's annotation stands at its start anchor (the anchor's template writes it) rather than where it is. -->
+  <xsl:function name="samizdat:span-at-anchor" as="xs:boolean">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="exists(samizdat:span-start($s) ! key('samizdat:id', ., root($s))[self::anchor][ancestor::text])"/>
+  </xsl:function>
+  <!-- The words annotated: the element @target or @from names, or those from @from to @to. -->
+  <xsl:function name="samizdat:span-words" as="xs:string">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="ids" select="for $p in tokenize(normalize-space(string-join(($s/@target, $s/@from, $s/@to), ' '))) return substring-after($p, '#')"/>
+    <xsl:variable name="found" select="$ids[. != ''] ! key('samizdat:id', ., root($s))"/>
+    <xsl:variable name="from" select="if ($s/@from) then $found[@xml:id = substring-after(normalize-space($s/@from), '#')][1] else ()"/>
+    <xsl:variable name="to" select="if ($s/@to) then $found[@xml:id = substring-after(normalize-space($s/@to), '#')][1] else ()"/>
+    <xsl:sequence select="normalize-space(if (exists($from) and exists($to))
+      then string-join(($from//text(), $from/following::text()[. &lt;&lt; $to][not(ancestor::*[self::span or self::spanGrp or self::note or self::interpGrp])], $to[not(self::anchor)]//text()))
+      else string-join($found[not(self::anchor)] ! string(.), ' '))"/>
+  </xsl:function>
+  <xsl:template name="samizdat:span-note">
+    <xsl:variable name="words" select="samizdat:span-words(.)"/>
+    <span class="note-margin span-annotation" role="note">
+      <xsl:if test="$words != ''"><xsl:attribute name="title" select="'Annotation on “' || $words || '”'"/></xsl:if>
+      <span class="span-annotation-label"><xsl:value-of select="if (@type) then normalize-space(@type) else 'annotation'"/>: </span>
+      <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </span>
+  </xsl:template>
+  <xsl:template match="span[normalize-space()]" mode="text" priority="1">
+    <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
+    <xsl:if test="not(samizdat:span-at-anchor(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="spanGrp" mode="text" priority="1">
+    <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
+    <xsl:apply-templates select="*" mode="text"/>
+  </xsl:template>
+
   <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->
   <xsl:template match="anchor" mode="text">
     <span class="{samizdat:classes(.)}">
       <xsl:sequence select="samizdat:id(.)"/>
     </span>
+    <xsl:for-each select="if (@xml:id and ancestor::text) then key('samizdat:span-at', string(@xml:id)) else ()">
+      <xsl:call-template name="samizdat:span-note"/>
+    </xsl:for-each>
     <xsl:for-each select="if (@xml:id) then key('samizdat:note-target', string(@xml:id))[samizdat:called-out(.)][not(ancestor::note)] else ()">
       <xsl:call-template name="samizdat:note-call"/>
     </xsl:for-each>
