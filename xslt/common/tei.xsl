@@ -91,6 +91,15 @@
     indirect speech (@direct false), or when the content already begins with a quotation mark.
     Otherwise the language's marks (outer, inner for a quotation within one).
   -->
+  <!-- What @rend says to print before and after an element's words, pre(…) and post(…) (the TEI's own stylesheets'
+       convention, as for a quotation's marks above): ('«', '»'), ('', '') when it says neither. -->
+  <xsl:function name="samizdat:rend-pre-post" as="xs:string+">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="rend" select="string($e/@rend)"/>
+    <xsl:sequence select="(if (matches($rend, 'pre\(([^)]*)\)')) then replace($rend, '^.*pre\(([^)]*)\).*$', '$1', 's') else '',
+                           if (matches($rend, 'post\(([^)]*)\)')) then replace($rend, '^.*post\(([^)]*)\).*$', '$1', 's') else '')"/>
+  </xsl:function>
+
   <xsl:function name="samizdat:quote-marks" as="xs:string*">
     <xsl:param name="q" as="element()"/>
     <xsl:variable name="rend" select="string($q/@rend)"/>

@@ -328,8 +328,21 @@
     <!-- Most elements have none of the attributes: no tokenizing or regexes for them. -->
     <xsl:sequence select="if (not($e/@rend or $e/@type or $e/@rendition)) then 'tei-' || local-name($e) else string-join((
       'tei-' || local-name($e),
-      for $t in tokenize(normalize-space(string-join(($e/@rend, $e/@type), ' '))) return 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_'),
+      for $t in tokenize(normalize-space(string-join((samizdat:rend-words($e/@rend), $e/@type), ' '))) return samizdat:rend-class($t),
       if ($e/@rend or $e/@rendition) then samizdat:typography-classes($e) else ()), ' ')"/>
+  </xsl:function>
+
+  <!-- @rend's words that can be classes: not a value with an argument (pre(«) post(»), what to print before and
+       after: content, samizdat:rend-pre-post; color(red) …), whose brackets and marks made classes such as
+       rend-pre___, which say nothing; the argument may hold spaces (pre(« )), so the value is taken out whole. -->
+  <xsl:function name="samizdat:rend-words" as="xs:string?">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:sequence select="if (contains($rend, '(')) then replace($rend, '[^\s(]*\([^)]*\)?', ' ') else $rend"/>
+  </xsl:function>
+  <!-- One word's class: rend-WORD, its characters other than letters, digits, _ and - as _; none for a word of marks only. -->
+  <xsl:function name="samizdat:rend-class" as="xs:string?">
+    <xsl:param name="t" as="xs:string"/>
+    <xsl:sequence select="if (matches($t, '[A-Za-z0-9]')) then 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_') else ()"/>
   </xsl:function>
 
   <!-- A link target is kept only if it is http(s), mailto, a fragment or a relative path. -->
@@ -348,7 +361,8 @@
        @style, no rendition in the header for every hi: samizdat:no-rend), italics, as print mostly sets it
        and as the novels' hi (ELTeC) stand for: the class no-rend, as for a word mentioned below. -->
   <xsl:template match="hi" mode="text header">
-    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
+    <xsl:variable name="marks" select="samizdat:rend-pre-post(.)"/>
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:value-of select="$marks[1]"/><xsl:apply-templates mode="#current"/><xsl:value-of select="$marks[2]"/></span>
   </xsl:template>
   <xsl:template match="emph" mode="text header">
     <em><xsl:apply-templates mode="#current"/></em>

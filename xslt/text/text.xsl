@@ -263,6 +263,13 @@
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
        having no plain-text form (quotation marks would read as a gloss's). -->
+  <!-- A hi whose @rend says what to print before and after it (pre(«) post(»)): those marks, as on the page. -->
+  <xsl:template match="hi[contains(@rend, '(')]" mode="inline">
+    <xsl:variable name="marks" select="samizdat:rend-pre-post(.)"/>
+    <xsl:value-of select="$marks[1]"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:value-of select="$marks[2]"/>
+  </xsl:template>
   <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
