@@ -122,6 +122,10 @@
     <xsl:sequence select="samizdat:drama-label(.)"/>
     <xsl:next-match/>
   </xsl:template>
+  <!-- A manuscript's support and extent: lines that say what they are, as on the page (common/msdesc.xsl). -->
+  <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="blocks">
+    <xsl:sequence select="samizdat:support-label(.) || samizdat:line(node())"/>
+  </xsl:template>
   <xsl:template match="note" mode="blocks"/>
   <!-- An utterance: who speaks, then the words, as the page heads it (common/spoken.xsl). -->
   <xsl:template match="u" mode="blocks">
@@ -269,6 +273,15 @@
     <xsl:value-of select="$marks[1]"/>
     <xsl:apply-templates mode="inline"/>
     <xsl:value-of select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="inline">
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="samizdat:support-label(.)"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="inline">
+    <xsl:value-of select="samizdat:ms-dimensions(.)"/>
   </xsl:template>
   <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
