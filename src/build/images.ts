@@ -175,10 +175,18 @@ export async function publishableImages(file: string, mentions: readonly ImageMe
   return { images, problems, looked };
 }
 
-/** The stylesheet's `images` parameter: each reference → its copy's address from `<name>/index.html`. */
+/**
+ * The stylesheet's `images` parameter: each reference → its copy's address from `<name>/index.html`. A
+ * reference's fragment (`audio.mp3#t=10,20`, a media fragment: play seconds 10 to 20; `p1.jpg#xywh=…`) is
+ * about the file, not part of its name: the copy's address keeps it, so the page plays or shows the part the
+ * document names. A query is dropped: the copy is a plain file, served whatever follows a `?`.
+ */
 export function imagesParameter(images: readonly ImageCopy[]): string {
   const map: Record<string, string> = {};
-  for (const image of images) map[image.ref] = '../' + image.out.split('/').map(encodeURIComponent).join('/');
+  for (const image of images) {
+    const hash = image.ref.indexOf('#');
+    map[image.ref] = '../' + image.out.split('/').map(encodeURIComponent).join('/') + (hash === -1 ? '' : image.ref.slice(hash));
+  }
   return JSON.stringify(map);
 }
 

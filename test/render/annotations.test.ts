@@ -4,12 +4,16 @@
  * interpretative annotation which can be linked to a span of text" (TEI
  * Guidelines 17.3). The annotation is about the text, not part of it: the page
  * printed it inside the sentence ("text an annotation and"), as did the plain
- * text and the search records. Now none of its words in any of them; an empty
- * anchor stays for each xml:id in it, so that pointers (@ana …) land.
+ * text and the search records. Now none of its words in the running text of any
+ * of them; an empty anchor stays for each xml:id in it, so that pointers (@ana …)
+ * land. A span's annotation is not lost from the page, though (misc37 left it out
+ * altogether): it stands in the margin as a note, beside the words it is on,
+ * which its title names.
  */
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { attribute, withClass } from '../support/page-views.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'annotations.xml', title: 'Annotations', body });
@@ -23,13 +27,29 @@ const expected = ['Some text and more words.', 'Next.'];
 describe('interp, interpGrp, span and spanGrp: annotations, not text', function () {
   this.timeout(300_000);
 
-  it('prints none of their words on the page, and keeps an anchor for each id', async () => {
+  // Changed on purpose (views39): a span's words were nowhere on the page; now they are a margin note, out of the running text.
+  it('prints none of their words in the running text of the page, and keeps an anchor for each id', async () => {
     const page = await toHtml(doc(body));
     const paragraphs = [...page.matchAll(/<p id="para-\d"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]);
-    assert.deepEqual(paragraphs.map((p) => p.replace(/<a class="para-number"[^>]*>[^<]*<\/a>\s*/, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()), expected);
-    for (const word of ['an annotation', 'ironic', 'sad', 'a gloss', 'between paragraphs']) assert.ok(!page.includes(word), word);
+    const running = (p: string) => p.replace(/<a class="para-number"[^>]*>[^<]*<\/a>\s*/, '')
+      .replace(/<span class="note-margin span-annotation"[^>]*>(<span[^>]*>[^<]*<\/span>)?[^<]*<\/span>/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    assert.deepEqual(paragraphs.map(running), expected);
+    for (const word of ['ironic', 'sad', 'between paragraphs']) assert.ok(!page.includes(word), word);
     assert.match(page, /<span class="tei-interp" id="i1"><\/span>/);
     assert.match(page, /<span class="tei-interpGrp" id="ig"><\/span><span class="tei-interp" id="i2"><\/span>/);
+  });
+
+  it('shows a span\'s annotation in the margin beside the words it is on, naming them', async () => {
+    const page = await toHtml(doc(body));
+    const notes = withClass(page, 'span-annotation');
+    assert.deepEqual(notes.map((n) => [attribute(n, 'role'), attribute(n, 'title')]),
+      [['note', 'Annotation on “Some text”'], ['note', 'Annotation on “Some text”']]);
+    assert.match(page, /<span class="note-margin span-annotation" role="note" title="[^"]*"><span class="span-annotation-label">comment: <\/span>an annotation<\/span>/);
+    assert.match(page, /<span class="span-annotation-label">annotation: <\/span>a gloss<\/span>/);
+    // From one anchor to another: at the first anchor, the words between them named.
+    const ranged = await toHtml(doc('<p>He <anchor xml:id="a"/>said it<anchor xml:id="b"/> twice.</p><p>Later.</p><spanGrp><span from="#a" to="#b">a doubtful reading</span></spanGrp>'));
+    assert.match(ranged, /He <span class="tei-anchor" id="a"><\/span><span class="note-margin span-annotation" role="note" title="Annotation on “said it”"><span class="span-annotation-label">annotation: <\/span>a doubtful reading<\/span>said it/);
+    assert.equal(ranged.split('a doubtful reading').length, 2, 'once, at its target, not also where the span is');
   });
 
   it('prints none in the plain text, reading or diplomatic', async () => {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/build/index.js';
-import { imageMentions, isMedia } from '../../src/build/images.js';
+import { imageMentions, imagesParameter, isMedia } from '../../src/build/images.js';
 import { teiText } from '../support/tei-doc.js';
 
 /** The line and column (1-based) of the value of the attribute written `attribute` in `text`. */
@@ -60,6 +60,16 @@ describe('audio and video in the edition', function () {
   it('finds every relative media/@url, whatever its name, and no address on the web', () => {
     const found = imageMentions('<p><media url="a/b.mp3"/><ptr url="c.mp3"/><tei:media mimeType="audio/x" url="d"/><media url="https://x.org/e.mp3"/><graphic url="f.png"/></p>');
     assert.deepEqual(found.map((m) => `${m.ref}${m.media ? ' (media)' : ''}`), ['a/b.mp3 (media)', 'd (media)', 'f.png']);
+  });
+
+  // media38 copied audio.mp3#t=10,20 but addressed the copy without #t=10,20: the page played the whole file.
+  it('keeps a reference\'s fragment (a media fragment) in its copy\'s address, not its query', () => {
+    const copy = (ref: string) => ({ ref, source: '/e/tei/audio/a.mp3', out: 'images/tei/audio/a.mp3', hash: 'h' });
+    assert.deepEqual(JSON.parse(imagesParameter([copy('audio/a.mp3#t=10,20'), copy('audio/a.mp3?v=2'), copy('audio/a.mp3')])), {
+      'audio/a.mp3#t=10,20': '../images/tei/audio/a.mp3#t=10,20',
+      'audio/a.mp3?v=2': '../images/tei/audio/a.mp3',
+      'audio/a.mp3': '../images/tei/audio/a.mp3',
+    });
   });
 
   it('recognises audio and video by their first bytes', () => {

@@ -21,7 +21,7 @@ const MS = '<msDesc>\n <msIdentifier>\n  <settlement>Oxford</settlement>\n  <rep
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'ms.xml', title: 'Manuscript', body });
 const LINES = ['Oxford, Bodleian Library, MS Bodley 34', 'fols. 1r-10v: Anon. Seinte Marherete', 'fols. 11r-20v: Hali Meiðhad',
-  'Parchment.', 'Written in the West Midlands, c. 1225.'];
+  'Support: Parchment.', 'Written in the West Midlands, c. 1225.'];
 
 /** The words of the page's paragraphs of class $name, tags taken out. */
 const lines = (html: string, name: string): string[] => [...html.matchAll(new RegExp(`<p class="${name}"[^>]*>([\\s\\S]*?)</p>`, 'g'))]
@@ -44,7 +44,20 @@ describe('a manuscript description (msDesc) reads as a description', function ()
     const records = await compileStylesheet(RECORDS_STYLESHEET);
     const { text, file } = doc(body);
     const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', ...LINES, 'After.']);
+    // A passage is the paragraph's words: the label "Support:" the page and the plain text put before it is not searched.
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', ...LINES.map((l) => l.replace(/^Support: /, '')), 'After.']);
+  });
+
+  // views39: the extent was a span after the support's div, its dimensions run together ("ii + 143 leaves172124").
+  it('puts the extent with the support, each a line that says what it is, on the page and in the plain text', async () => {
+    const body = '<div><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier><physDesc><objectDesc><supportDesc material="perg">'
+      + '<support><p>Parchment.</p></support><extent>ii + 143 leaves<dimensions unit="mm"><height>172</height><width>124</width></dimensions></extent>'
+      + '<foliation><p>Modern foliation.</p></foliation></supportDesc></objectDesc></physDesc></msDesc></div>';
+    const page = await toHtml(doc(body));
+    assert.deepEqual(lines(page, 'tei-support'), ['Support: Parchment.']);
+    assert.deepEqual(lines(page, 'tei-extent'), ['Extent: ii + 143 leaves, 172 × 124 mm']);
+    assert.match(page, /<p class="tei-support">[\s\S]*?<\/p><p class="tei-extent">/, 'the extent next to the support, a line as it is');
+    assert.deepEqual((await toText(doc(body))).trim().split('\n\n'), ['MS 1', 'Support: Parchment.', 'Extent: ii + 143 leaves, 172 × 124 mm', 'Modern foliation.']);
   });
 
   it('adds nothing where the encoding words the identifier itself', async () => {

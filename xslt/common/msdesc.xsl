@@ -46,4 +46,21 @@
       else if (matches($words, '[.,;:!?]$')) then ' '
       else '. '"/>
   </xsl:function>
+
+  <!-- supportDesc: the support ("a description of the materials") and the extent ("the size or approximate size of a
+       bibliographic item"), the Guidelines' example "<support><p>Parchment.</p></support><extent>i + 55 leaves
+       <dimensions …>": each a line that says what it is, support then extent, as a catalogue prints them ("Support:
+       Parchment." "Extent: i + 55 leaves, 172 × 124 mm"). Their labels: -->
+  <xsl:function name="samizdat:support-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::support) then 'Support: ' else 'Extent: '"/>
+  </xsl:function>
+  <!-- A description's dimensions given as height, width and depth only (no words of their own): "172 × 124 mm", after
+       ", " where words come before it in the line. -->
+  <xsl:function name="samizdat:ms-dimensions" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="before" select="$d/preceding-sibling::node()[1]"/>
+    <xsl:variable name="lead" select="if (empty($before) or matches(string($before), '[\s,;:(]$') or normalize-space($before) = '') then '' else ', '"/>
+    <xsl:sequence select="$lead || string-join($d/*[normalize-space()] ! normalize-space(), ' × ') || $d/@unit ! (' ' || normalize-space(.))"/>
+  </xsl:function>
 </xsl:stylesheet>

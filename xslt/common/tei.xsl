@@ -91,6 +91,15 @@
     indirect speech (@direct false), or when the content already begins with a quotation mark.
     Otherwise the language's marks (outer, inner for a quotation within one).
   -->
+  <!-- What @rend says to print before and after an element's words, pre(…) and post(…) (the TEI's own stylesheets'
+       convention, as for a quotation's marks above): ('«', '»'), ('', '') when it says neither. -->
+  <xsl:function name="samizdat:rend-pre-post" as="xs:string+">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="rend" select="string($e/@rend)"/>
+    <xsl:sequence select="(if (matches($rend, 'pre\(([^)]*)\)')) then replace($rend, '^.*pre\(([^)]*)\).*$', '$1', 's') else '',
+                           if (matches($rend, 'post\(([^)]*)\)')) then replace($rend, '^.*post\(([^)]*)\).*$', '$1', 's') else '')"/>
+  </xsl:function>
+
   <xsl:function name="samizdat:quote-marks" as="xs:string*">
     <xsl:param name="q" as="element()"/>
     <xsl:variable name="rend" select="string($q/@rend)"/>
@@ -372,6 +381,13 @@
   <xsl:function name="samizdat:leaf-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="samizdat:block-name($e) and not(samizdat:holds-blocks($e))"/>
+  </xsl:function>
+
+  <!-- A prologue, epilogue or setting (set: "a description of the setting, time, locale, appearance, etc., of the
+       action of a play", TEI) without a head: what it is, for a reader to see before it, or () when it is headed. -->
+  <xsl:function name="samizdat:drama-label" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (exists($e/head)) then () else map { 'prologue': 'Prologue', 'epilogue': 'Epilogue', 'set': 'Setting' }(local-name($e))"/>
   </xsl:function>
 
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">

@@ -328,8 +328,21 @@
     <!-- Most elements have none of the attributes: no tokenizing or regexes for them. -->
     <xsl:sequence select="if (not($e/@rend or $e/@type or $e/@rendition)) then 'tei-' || local-name($e) else string-join((
       'tei-' || local-name($e),
-      for $t in tokenize(normalize-space(string-join(($e/@rend, $e/@type), ' '))) return 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_'),
+      for $t in tokenize(normalize-space(string-join((samizdat:rend-words($e/@rend), $e/@type), ' '))) return samizdat:rend-class($t),
       if ($e/@rend or $e/@rendition) then samizdat:typography-classes($e) else ()), ' ')"/>
+  </xsl:function>
+
+  <!-- @rend's words that can be classes: not a value with an argument (pre(«) post(»), what to print before and
+       after: content, samizdat:rend-pre-post; color(red) …), whose brackets and marks made classes such as
+       rend-pre___, which say nothing; the argument may hold spaces (pre(« )), so the value is taken out whole. -->
+  <xsl:function name="samizdat:rend-words" as="xs:string?">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:sequence select="if (contains($rend, '(')) then replace($rend, '[^\s(]*\([^)]*\)?', ' ') else $rend"/>
+  </xsl:function>
+  <!-- One word's class: rend-WORD, its characters other than letters, digits, _ and - as _; none for a word of marks only. -->
+  <xsl:function name="samizdat:rend-class" as="xs:string?">
+    <xsl:param name="t" as="xs:string"/>
+    <xsl:sequence select="if (matches($t, '[A-Za-z0-9]')) then 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_') else ()"/>
   </xsl:function>
 
   <!-- A link target is kept only if it is http(s), mailto, a fragment or a relative path. -->
@@ -348,7 +361,8 @@
        @style, no rendition in the header for every hi: samizdat:no-rend), italics, as print mostly sets it
        and as the novels' hi (ELTeC) stand for: the class no-rend, as for a word mentioned below. -->
   <xsl:template match="hi" mode="text header">
-    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:apply-templates mode="#current"/></span>
+    <xsl:variable name="marks" select="samizdat:rend-pre-post(.)"/>
+    <span class="{samizdat:classes(.)}{samizdat:no-rend(.)}"><xsl:sequence select="samizdat:id(.), samizdat:style(.)"/><xsl:value-of select="$marks[1]"/><xsl:apply-templates mode="#current"/><xsl:value-of select="$marks[2]"/></span>
   </xsl:template>
   <xsl:template match="emph" mode="text header">
     <em><xsl:apply-templates mode="#current"/></em>
@@ -663,11 +677,56 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A span's annotation is not lost: it stands in the margin (as a margin note does) beside the words it is on, at
+       the anchor or element its @from (or @target) names where that is an anchor of the text, else where the span
+       is; its title names the words annotated. Not in the running text: the plain text and the search records
+       leave it out, and the page's paragraph reads on without it (.note-margin sets it beside the text). -->
+  <xsl:key name="samizdat:span-at" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-start(.)"/>
+  <xsl:function name="samizdat:span-start" as="xs:string?">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space(($s/@from, $s/@target)[1]))[1][starts-with(., '#')] ! substring(., 2)"/>
+  </xsl:function>
+  <!-- Whether the span's annotation stands at its start anchor (the anchor's template writes it) rather than where it is. -->
+  <xsl:function name="samizdat:span-at-anchor" as="xs:boolean">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="exists(samizdat:span-start($s) ! key('samizdat:id', ., root($s))[self::anchor][ancestor::text])"/>
+  </xsl:function>
+  <!-- The words annotated: the element @target or @from names, or those from @from to @to. -->
+  <xsl:function name="samizdat:span-words" as="xs:string">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="ids" select="for $p in tokenize(normalize-space(string-join(($s/@target, $s/@from, $s/@to), ' '))) return substring-after($p, '#')"/>
+    <xsl:variable name="found" select="$ids[. != ''] ! key('samizdat:id', ., root($s))"/>
+    <xsl:variable name="from" select="if ($s/@from) then $found[@xml:id = substring-after(normalize-space($s/@from), '#')][1] else ()"/>
+    <xsl:variable name="to" select="if ($s/@to) then $found[@xml:id = substring-after(normalize-space($s/@to), '#')][1] else ()"/>
+    <xsl:sequence select="normalize-space(if (exists($from) and exists($to))
+      then string-join(($from//text(), $from/following::text()[. &lt;&lt; $to][not(ancestor::*[self::span or self::spanGrp or self::note or self::interpGrp])], $to[not(self::anchor)]//text()))
+      else string-join($found[not(self::anchor)] ! string(.), ' '))"/>
+  </xsl:function>
+  <xsl:template name="samizdat:span-note">
+    <xsl:variable name="words" select="samizdat:span-words(.)"/>
+    <span class="note-margin span-annotation" role="note">
+      <xsl:if test="$words != ''"><xsl:attribute name="title" select="'Annotation on “' || $words || '”'"/></xsl:if>
+      <span class="span-annotation-label"><xsl:value-of select="if (@type) then normalize-space(@type) else 'annotation'"/>: </span>
+      <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </span>
+  </xsl:template>
+  <xsl:template match="span[normalize-space()]" mode="text" priority="1">
+    <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
+    <xsl:if test="not(samizdat:span-at-anchor(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="spanGrp" mode="text" priority="1">
+    <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
+    <xsl:apply-templates select="*" mode="text"/>
+  </xsl:template>
+
   <!-- Notes called out at this anchor (their @target), then the anchor itself, so links to it land. -->
   <xsl:template match="anchor" mode="text">
     <span class="{samizdat:classes(.)}">
       <xsl:sequence select="samizdat:id(.)"/>
     </span>
+    <xsl:for-each select="if (@xml:id and ancestor::text) then key('samizdat:span-at', string(@xml:id)) else ()">
+      <xsl:call-template name="samizdat:span-note"/>
+    </xsl:for-each>
     <xsl:for-each select="if (@xml:id) then key('samizdat:note-target', string(@xml:id))[samizdat:called-out(.)][not(ancestor::note)] else ()">
       <xsl:call-template name="samizdat:note-call"/>
     </xsl:for-each>

@@ -26,6 +26,23 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- The support and the extent, lines that say what they are (common/msdesc.xsl: samizdat:support-label). -->
+  <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="text header">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="$phrase"><xsl:text> </xsl:text></xsl:if>
+    <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <span class="ms-label"><xsl:value-of select="samizdat:support-label(.)"/></span>
+      <xsl:apply-templates mode="#current">
+        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="text header">
+    <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:value-of select="samizdat:ms-dimensions(.)"/></span>
+  </xsl:template>
+
   <!-- In the header, a description is shown as a description, not cut into a citation's title and imprint. -->
   <xsl:template match="msDesc" mode="header">
     <div class="source {samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="header"/></div>

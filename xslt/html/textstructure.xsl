@@ -15,12 +15,14 @@
   <xsl:template name="samizdat:container">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="before" as="node()*" select="()"/>
     <xsl:param name="after" as="node()*" select="()"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else $element}">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:sequence select="samizdat:style(.)"/>
+      <xsl:sequence select="$before"/>
       <xsl:apply-templates mode="text"/>
       <xsl:sequence select="$after"/>
     </xsl:element>
@@ -29,6 +31,23 @@
 
   <xsl:template match="text | front | body | back | group | titlePage | docTitle | lg | sp | spGrp | opener | closer | epigraph | argument | castList | castGroup | listBibl | postscript | cit" mode="text">
     <xsl:call-template name="samizdat:container"/>
+  </xsl:template>
+
+  <!-- A play's prologue, epilogue and setting (set) with no head of their own: headed by what they are
+       (samizdat:drama-label), as print heads them, so that a reader sees where the play proper begins and ends. -->
+  <xsl:template match="prologue | epilogue | set" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="samizdat:container">
+      <xsl:with-param name="before" as="node()*">
+        <xsl:for-each select="samizdat:drama-label(.)">
+          <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+            <xsl:attribute name="class" select="'drama-label'"/>
+            <xsl:value-of select="."/>
+          </xsl:element>
+          <xsl:if test="$phrase"><xsl:text> </xsl:text></xsl:if>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A division: a section, reached by its xml:id or, when headed, section-N (the table of contents

@@ -117,6 +117,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A prologue, epilogue or setting without a head: what it is, a line before it, as on the page. -->
+  <xsl:template match="prologue | epilogue | set" mode="blocks">
+    <xsl:sequence select="samizdat:drama-label(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <!-- A manuscript's support and extent: lines that say what they are, as on the page (common/msdesc.xsl). -->
+  <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="blocks">
+    <xsl:sequence select="samizdat:support-label(.) || samizdat:line(node())"/>
+  </xsl:template>
   <xsl:template match="note" mode="blocks"/>
   <!-- An utterance: who speaks, then the words, as the page heads it (common/spoken.xsl). -->
   <xsl:template match="u" mode="blocks">
@@ -210,12 +219,16 @@
   </xsl:template>
   <xsl:template match="anchor[@xml:id][$samizdat:text-spanning][exists(samizdat:spans-ending(.))]" mode="inline" priority="10">
     <xsl:next-match/>
-    <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
+    <xsl:if test="not(samizdat:between-blocks(.))">
+      <xsl:sequence select="samizdat:spans-ending(.) ! samizdat:transcription(., $mode)[2]"/>
+    </xsl:if>
   </xsl:template>
   <!-- A span that ends at another element: its mark before it when it has no words (an lb), after its last words
        when it has (common/transcr.xsl); looked up by id in a key, one look-up per element with an id. -->
   <xsl:template match="*[$samizdat:text-spanning][@xml:id][not(self::anchor)][samizdat:span-target(.)]" mode="inline" priority="10">
-    <xsl:sequence select="samizdat:spans-ending-at(.) ! samizdat:transcription(., $mode)[2]"/>
+    <xsl:if test="not(samizdat:between-blocks(.))">
+      <xsl:sequence select="samizdat:spans-ending-at(.) ! samizdat:transcription(., $mode)[2]"/>
+    </xsl:if>
     <xsl:next-match/>
   </xsl:template>
   <xsl:template match="text()[$samizdat:text-spanning][exists(samizdat:open-spans(.)[not(self::undo)])]" mode="inline" priority="0.6">
@@ -224,8 +237,36 @@
     </xsl:if>
     <xsl:if test="normalize-space()">
       <xsl:sequence select="samizdat:spans-ending-after(.) ! samizdat:transcription(., $mode)[2]"/>
+      <xsl:sequence select="samizdat:spans-ending-next(.) ! samizdat:transcription(., $mode)[2]"/>
     </xsl:if>
   </xsl:template>
+  <!-- A span that ends at an empty element standing between blocks (an anchor, a pb, a section's milestone between
+       two paragraphs): the element is no line of the text (or is a section break's stars, which the span does not
+       reach into), so the closing mark stands after the last words before it, at the end of the block before, as
+       for a span that ends after a paragraph ("three⟧", not a line "⟧" of its own, nor none at a milestone). -->
+  <xsl:function name="samizdat:between-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/..) and normalize-space($e) = '' and (not(samizdat:block-name($e)) or exists($e/self::milestone)) and samizdat:holds-blocks($e/..)"/>
+  </xsl:function>
+  <!-- The spans ending at the empty elements between blocks that follow the words $t with no other words between:
+       innermost first. Stepped element by element (not following::* filtered: that would read the rest of the
+       document for every word of a span). -->
+  <xsl:function name="samizdat:spans-ending-next" as="element()*">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="next" select="$t/following::*[1]"/>
+    <xsl:sequence select="if (empty($next) or exists($t/following::text()[normalize-space()][1][. &lt;&lt; $next])) then ()
+      else samizdat:spans-ending-run($next)"/>
+  </xsl:function>
+  <xsl:function name="samizdat:spans-ending-run" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="samizdat:between-blocks($e)">
+      <xsl:sequence select="if (not($e/@xml:id)) then () else if ($e/self::anchor) then samizdat:spans-ending($e) else samizdat:spans-ending-at($e)"/>
+      <xsl:variable name="next" select="$e/following::*[1]"/>
+      <xsl:if test="exists($next) and empty($e/following::text()[normalize-space()][1][. &lt;&lt; $next])">
+        <xsl:sequence select="samizdat:spans-ending-run($next)"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
   <!-- A transposition (listTranspose) is a list of pointers, not text: nothing (the new order is not applied). -->
   <xsl:template match="listTranspose | transpose" mode="blocks inline"/>
   <!-- A pair (sic/corr, orig/reg, abbr/expan) gives each view its member; other alternatives read "a (or b)". -->
@@ -258,6 +299,22 @@
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
        having no plain-text form (quotation marks would read as a gloss's). -->
+  <!-- A hi whose @rend says what to print before and after it (pre(«) post(»)): those marks, as on the page. -->
+  <xsl:template match="hi[contains(@rend, '(')]" mode="inline">
+    <xsl:variable name="marks" select="samizdat:rend-pre-post(.)"/>
+    <xsl:value-of select="$marks[1]"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:value-of select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="inline">
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="samizdat:support-label(.)"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="inline">
+    <xsl:value-of select="samizdat:ms-dimensions(.)"/>
+  </xsl:template>
   <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
     <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
