@@ -1,0 +1,60 @@
+/**
+ * What the TEI Consortium's Stylesheets show and samizdat's page lost, found by
+ * rendering the Stylesheets' own test files (Test/test.xml, test20.xml,
+ * testxi.xml) with both and comparing what a reader sees:
+ * - a list inside a paragraph ("a sequence of items forming a list", TEI) ran
+ *   on as the paragraph's words, its items apart by a space only;
+ * - a quotation with @rend="display" (set off from the running text) stayed in
+ *   the line, only without its quotation marks;
+ * - @rend values color(red), normalweight, strikedoublethrough had no effect;
+ * - in the plain text, a ptr to an address outside the document (the page
+ *   shows the address) read as nothing: "project sites (eg )", and so did
+ *   the search records.
+ */
+import { strict as assert } from 'node:assert';
+import { readFile } from 'node:fs/promises';
+import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { attribute, viewParagraphs, withClass } from '../support/page-views.js';
+import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+
+const doc = (body: string): TeiSource => teiDoc({ file: 'parity.xml', title: 'Parity', body });
+const words = (e: Parameters<typeof attribute>[0]): string => {
+  const text = (n: typeof e.childNodes[number]): string => ('value' in n && n.nodeName === '#text' ? String(n.value) : 'childNodes' in n ? n.childNodes.map(text).join('') : '');
+  return text(e).replace(/\s+/g, ' ').trim();
+};
+const css = async (): Promise<string> => readFile(new URL('../../xslt/html/samizdat.css', import.meta.url), 'utf8');
+
+describe('what the TEI Stylesheets show, on samizdat\'s page and in its plain text', function () {
+  this.timeout(300_000);
+
+  it('sets out a list inside a paragraph as a list: role list, its items listitems, numbered when ordered', async () => {
+    const body = '<p>Our presence consists of: <list type="ordered"><item>the main site</item><item>project sites</item></list>'
+      + ' and <list><item>one</item><item>two</item></list> then more.</p>';
+    const page = await toHtml(doc(body));
+    const lists = withClass(page, 'list-in-phrase');
+    assert.equal(lists.length, 2, 'both lists set out');
+    assert.deepEqual(lists.map((l) => [attribute(l, 'role'), attribute(l, 'class')]), [
+      ['list', 'tei-list rend-ordered list-in-phrase list-ordered'],
+      ['list', 'tei-list list-in-phrase'],
+    ]);
+    const items = lists.map((l) => l.childNodes.filter((n) => 'tagName' in n).map((n) => [attribute(n as typeof l, 'role'), words(n as typeof l)]));
+    assert.deepEqual(items, [
+      [['listitem', 'the main site'], ['listitem', 'project sites']],
+      [['listitem', 'one'], ['listitem', 'two']],
+    ]);
+    // Still one paragraph of the page, its words in order.
+    assert.deepEqual(viewParagraphs(page, 'reading'), ['Our presence consists of: the main site project sites and one two then more.']);
+    const style = await css();
+    assert.match(style, /span\.list-in-phrase \{[^}]*display: block/);
+    assert.match(style, /span\.list-in-phrase > \[role="listitem"\] \{[^}]*display: list-item/);
+    assert.match(style, /span\.list-in-phrase\.list-ordered > \[role="listitem"\] \{[^}]*list-style-type: decimal/);
+    // The plain text had the items as lines of their own already; it keeps them.
+    assert.equal(await toText(doc(body)), 'Our presence consists of:\n\nthe main site\n\nproject sites\n\nand\n\none\n\ntwo\n\nthen more.\n');
+  });
+
+  it('leaves a list in a note in the line as the note\'s words, and an inline list in its paragraph', async () => {
+    const page = await toHtml(doc('<p>A<note place="inline"><list><item>x</item><item>y</item></list></note> and <list rend="inline"><item>p</item><item>q</item></list>.</p>'));
+    assert.equal(withClass(page, 'list-in-phrase').length, 0);
+  });
+});
