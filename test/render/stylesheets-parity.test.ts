@@ -57,4 +57,14 @@ describe('what the TEI Stylesheets show, on samizdat\'s page and in its plain te
     const page = await toHtml(doc('<p>A<note place="inline"><list><item>x</item><item>y</item></list></note> and <list rend="inline"><item>p</item><item>q</item></list>.</p>'));
     assert.equal(withClass(page, 'list-in-phrase').length, 0);
   });
+
+  it('sets apart a quotation displayed by its @rend, without quotation marks, on the page; in the plain text its words', async () => {
+    const body = '<p>Another quotation: <quote rend="display">This is a block quote set off from the rest</quote> and <quote>an inline one</quote>.</p>';
+    const page = await toHtml(doc(body));
+    const displayed = withClass(page, 'quote-display');
+    assert.deepEqual(displayed.map((q) => [q.tagName, words(q)]), [['span', 'This is a block quote set off from the rest']]);
+    assert.deepEqual(viewParagraphs(page, 'reading'), ['Another quotation: This is a block quote set off from the rest and “an inline one”.']);
+    assert.match(await css(), /span\.quote-display \{[^}]*display: block/);
+    assert.equal((await toText(doc(body))).trim(), 'Another quotation: This is a block quote set off from the rest and “an inline one”.');
+  });
 });

@@ -857,8 +857,12 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
     <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>
+    <!-- A quotation the encoding says is displayed (@rend display, block, blockquote: "set off from the
+         running text") but that holds no blocks: set apart as a block quotation is, in the words of its
+         paragraph if it stands in one (a span: HTML allows no blockquote in a p). -->
+    <xsl:variable name="displayed" select="not($block) and tokenize(lower-case(normalize-space(@rend))) = ('display', 'block', 'blockquote')"/>
     <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if ($displayed) then ' quote-display' else '')"/>
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[1]"/></span></xsl:if>
       <xsl:apply-templates mode="text"/>
