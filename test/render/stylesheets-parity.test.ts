@@ -67,4 +67,16 @@ describe('what the TEI Stylesheets show, on samizdat\'s page and in its plain te
     assert.match(await css(), /span\.quote-display \{[^}]*display: block/);
     assert.equal((await toText(doc(body))).trim(), 'Another quotation: This is a block quote set off from the rest and “an inline one”.');
   });
+
+  it('reads @rend color(red), normalweight and strikedoublethrough', async () => {
+    const page = await toHtml(doc('<p><hi rend="color(red)">red</hi> <hi rend="normalweight">plain</hi> <hi rend="strikedoublethrough">gone</hi></p>'));
+    assert.deepEqual(withClass(page, 'tei-hi').map((e) => attribute(e, 'class')), [
+      'tei-hi rend-color_red_ typo-red',
+      'tei-hi rend-normalweight typo-normalweight',
+      'tei-hi rend-strikedoublethrough typo-doublestrike',
+    ]);
+    const style = await css();
+    assert.match(style, /\.typo-normalweight \{ font-weight: normal; \}/);
+    assert.match(style, /\.typo-doublestrike \{ text-decoration: line-through double; \}/);
+  });
 });
