@@ -79,4 +79,15 @@ describe('what the TEI Stylesheets show, on samizdat\'s page and in its plain te
     assert.match(style, /\.typo-normalweight \{ font-weight: normal; \}/);
     assert.match(style, /\.typo-doublestrike \{ text-decoration: line-through double; \}/);
   });
+
+  it('keeps in the plain text the address a ptr (or an empty ref) points to outside the document, as the page shows it', async () => {
+    const body = '<div xml:id="d1"><head>Part one</head><p>Project sites (eg <ptr target="http://damaro.example.org/"/>), see also '
+      + '<ref target="https://www.example.com/x"/> and <ref target="https://www.example.com/y">the y page</ref>.</p></div>';
+    const page = await toHtml(doc(body));
+    assert.deepEqual(viewParagraphs(page, 'reading'), ['Project sites (eg http://damaro.example.org/), see also https://www.example.com/x and the y page.']);
+    assert.equal(await toText(doc(body)), 'Part one\n\nProject sites (eg http://damaro.example.org/), see also https://www.example.com/x and the y page.\n');
+    const { text, file } = doc(body);
+    const json = JSON.parse(String(runStylesheet(await compileStylesheet(RECORDS_STYLESHEET), teiSource(text, file)))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Part one', 'Project sites (eg http://damaro.example.org/), see also https://www.example.com/x and the y page.']);
+  });
 });
