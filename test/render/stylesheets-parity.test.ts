@@ -9,7 +9,9 @@
  * - @rend values color(red), normalweight, strikedoublethrough had no effect;
  * - in the plain text, a ptr to an address outside the document (the page
  *   shows the address) read as nothing: "project sites (eg )", and so did
- *   the search records.
+ *   the search records;
+ * - a binaryObject (an inline picture, Base64) printed its Base64 as words of
+ *   the paragraph, the plain text and the search (test22.xml).
  */
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
@@ -89,5 +91,23 @@ describe('what the TEI Stylesheets show, on samizdat\'s page and in its plain te
     const { text, file } = doc(body);
     const json = JSON.parse(String(runStylesheet(await compileStylesheet(RECORDS_STYLESHEET), teiSource(text, file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), ['Part one', 'Project sites (eg http://damaro.example.org/), see also https://www.example.com/x and the y page.']);
+  });
+
+  it('shows a binaryObject holding a picture as the picture, and never its Base64 as words', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const body = `<p>A dot: <figure><binaryObject mimeType="image/png">\n${png.slice(0, 40)}\n${png.slice(40)}\n</binaryObject><figDesc>a black dot</figDesc></figure> and`
+      + ' a sound: <binaryObject mimeType="audio/mpeg">SUQzBAAAAAAA</binaryObject>; a script: <binaryObject mimeType="image/svg+xml">PHN2Zz48L3N2Zz4=</binaryObject>.</p>';
+    const page = await toHtml(doc(body));
+    const objects = withClass(page, 'tei-binaryObject');
+    assert.deepEqual(objects.map((e) => [e.tagName, attribute(e, 'src'), attribute(e, 'alt'), words(e)]), [
+      ['img', `data:image/png;base64,${png}`, 'a black dot', ''],
+      ['span', undefined, undefined, '[embedded audio/mpeg]'],
+      ['span', undefined, undefined, '[embedded image/svg+xml]'],
+    ]);
+    assert.doesNotMatch(page, /SUQzBAAAAAAA|PHN2Zz48L3N2Zz4=/);
+    assert.equal((await toText(doc(body))).replace(/\s+/g, ' ').trim(), 'A dot: a black dot and a sound: ; a script: .');
+    const { text, file } = doc(body);
+    const json = JSON.parse(String(runStylesheet(await compileStylesheet(RECORDS_STYLESHEET), teiSource(text, file)))) as { passages: unknown[][] };
+    assert.doesNotMatch(JSON.stringify(json.passages), /iVBOR|SUQz|PHN2/);
   });
 });

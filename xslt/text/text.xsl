@@ -331,6 +331,8 @@
   <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]" mode="inline">
     <xsl:value-of select="(@target, @url)[1]"/>
   </xsl:template>
+  <!-- binaryObject: encoded data (Base64), never words; the page shows the picture it holds (html/figures.xsl). -->
+  <xsl:template match="binaryObject" mode="inline"/>
   <xsl:template match="text()[$samizdat:has-geo][parent::geo][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
