@@ -792,10 +792,15 @@
     <xsl:variable name="gloss" select="@type = 'gloss' or (item and (every $i in item satisfies $i/preceding-sibling::*[1][self::label]))"/>
     <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered', 'arabic', 'decimal', 'roman', 'alpha')"/>
     <xsl:variable name="list" select="if ($phrase) then 'span' else if ($gloss) then 'dl' else if ($ordered) then 'ol' else 'ul'"/>
+    <!-- A list in a paragraph's words (not one in a note, set in the line or the margin) is still a list
+         ("a sequence of items forming a list", TEI): spans, as HTML allows no list in a p, that role and
+         samizdat.css set out as one, an entry a line with its bullet or number (TEI Stylesheets: ul in p). -->
+    <xsl:variable name="in-paragraph" select="$phrase and not(ancestor::note)"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:variable name="entries" as="element()*">
       <xsl:element name="{$list}">
-        <xsl:attribute name="class" select="samizdat:classes(.)"/>
+        <xsl:attribute name="class" select="samizdat:classes(.) || (if ($in-paragraph) then ' list-in-phrase' || (if ($ordered) then ' list-ordered' else '') else '')"/>
+        <xsl:if test="$in-paragraph"><xsl:attribute name="role" select="'list'"/></xsl:if>
         <xsl:if test="not(head)"><xsl:sequence select="samizdat:id(.)"/></xsl:if>
         <!-- Column headings (headLabel, headItem): a header row before the first entry of a gloss list. -->
         <xsl:if test="$list = 'dl' and (headLabel | headItem)">
@@ -823,6 +828,7 @@
               <xsl:if test="$phrase and position() gt 1"><xsl:text> </xsl:text></xsl:if>
               <xsl:element name="{if ($phrase) then 'span' else 'li'}">
                 <xsl:attribute name="class" select="string-join(current-group()[self::item] ! samizdat:classes(.), ' ')"/>
+                <xsl:if test="$in-paragraph"><xsl:attribute name="role" select="'listitem'"/></xsl:if>
                 <xsl:sequence select="current-group()[self::item] ! samizdat:id(.)"/>
                 <xsl:for-each select="current-group()[self::label]">
                   <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></span>
@@ -910,8 +916,12 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
     <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>
+    <!-- A quotation the encoding says is displayed (@rend display, block, blockquote: "set off from the
+         running text") but that holds no blocks: set apart as a block quotation is, in the words of its
+         paragraph if it stands in one (a span: HTML allows no blockquote in a p). -->
+    <xsl:variable name="displayed" select="not($block) and tokenize(lower-case(normalize-space(@rend))) = ('display', 'block', 'blockquote')"/>
     <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
-      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if ($displayed) then ' quote-display' else '')"/>
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[1]"/></span></xsl:if>
       <xsl:apply-templates mode="text"/>

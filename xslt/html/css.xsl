@@ -40,7 +40,9 @@
     'right': 'right', 'align-right': 'right', 'flush-right': 'right', 'flushright': 'right', 'ralign': 'right',
     'left': 'left', 'align-left': 'left', 'flush-left': 'left',
     'indent': 'indent', 'indented': 'indent', 'noindent': 'noindent', 'hang': 'hang', 'hanging': 'hang',
-    'red': 'red', 'blue': 'blue', 'green': 'green', 'gothic': 'blackletter', 'blackletter': 'blackletter', 'fraktur': 'blackletter'
+    'red': 'red', 'blue': 'blue', 'green': 'green', 'gothic': 'blackletter', 'blackletter': 'blackletter', 'fraktur': 'blackletter',
+    'color(red)': 'red', 'color(blue)': 'blue', 'color(green)': 'green', 'normalweight': 'normalweight', 'unbold': 'normalweight',
+    'strikedoublethrough': 'doublestrike', 'doublestrike': 'doublestrike', 'double-strikethrough': 'doublestrike'
   }"/>
 
   <!-- The typography classes of an element: typo-NAME for each @rend token the table knows,

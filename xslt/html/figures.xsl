@@ -140,6 +140,32 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- binaryObject "provides encoded binary data representing an inline graphic, audio, video or other object"
+       (TEI); @encoding, when not given, is Base64. A picture in Base64 (@mimeType image/png, jpeg, gif, webp, avif:
+       never SVG) is shown as an img with a data: address, its alt the figure's figDesc (TEI Stylesheets: the same);
+       anything else is named, as a missing image is. Its characters are never words of the page (they were: a wall
+       of Base64 in the paragraph). -->
+  <xsl:template match="binaryObject" mode="text">
+    <xsl:variable name="mime" select="replace(lower-case(normalize-space(@mimeType)), '^image/jpg$', 'image/jpeg')"/>
+    <xsl:variable name="data" select="replace(string(.), '\s+', '')"/>
+    <xsl:variable name="alt" select="normalize-space(string-join(ancestor::figure[1]/figDesc, ' '))"/>
+    <xsl:choose>
+      <xsl:when test="$mime = ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif')
+        and (not(@encoding) or lower-case(normalize-space(@encoding)) = ('base64', 'base-64'))
+        and matches($data, '^[A-Za-z0-9+/]+={0,2}$')">
+        <img src="data:{$mime};base64,{$data}" alt="{$alt}" class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:id(.)"/>
+        </img>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{samizdat:classes(.)} missing-image">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:value-of select="'[embedded ' || (if ($mime != '') then $mime else 'object') || (if ($alt != '') then ': ' || $alt else '') || ']'"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- media "indicates the location of any form of external media such as an audio or video clip": offered as
        a player (controls, never autoplay, loaded only when played) for an audio/* or video/* @mimeType, a link
        otherwise; its desc the label. The address only as samizdat:safe-href lets a link have it (a web address

@@ -382,6 +382,14 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
+  <!-- A pointer (ptr, or a ref with no words) outside the document reads as its address, as on the page
+       (html/core.xsl): "see <ptr target='http://…'/>" lost the address it names. One into the document
+       (#id), which the page reads as the heading or number it points to, stays out. -->
+  <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]" mode="inline">
+    <xsl:value-of select="(@target, @url)[1]"/>
+  </xsl:template>
+  <!-- binaryObject: encoded data (Base64), never words; the page shows the picture it holds (html/figures.xsl). -->
+  <xsl:template match="binaryObject" mode="inline"/>
   <xsl:template match="text()[$samizdat:has-geo][parent::geo][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
