@@ -73,9 +73,10 @@ describe('samizdat build', () => {
     assert.match(entities, /id="trotsky"[\s\S]*?<time datetime="1879-11-07">/);
   });
 
-  it('marks dates with <time datetime>, keeping the source wording', () => {
-    assert.match(page, /<time datetime="1923-08" class="tei-date">August<\/time>/);
-    assert.match(page, /<time datetime="1923-10-08" class="tei-date">October 8<\/time>/);
+  it('marks dates with <time datetime>, keeping the source wording, the encoded date in words in the title', () => {
+    assert.match(page, /<time datetime="1923-08" class="tei-date" title="August 1923">August<\/time>/);
+    assert.match(page, /<time datetime="1923-10-08" class="tei-date" title="8 October 1923">October 8<\/time>/);
+    assert.match(page, /<span class="date-range tei-date" title="between 1 June 1923 and 31 August 1923">/);
   });
 
   it('renders the header as "About this edition" with licence, source and principles', () => {

@@ -96,7 +96,40 @@
     <div class="{samizdat:classes(.)}"><xsl:apply-templates mode="header"/></div>
   </xsl:template>
 
-  <xsl:template match="biblStruct | bibl | biblFull | msDesc" mode="header">
+  <!-- A structured reference among the sources reads as it does in the text (html/bibl.xsl: its parts in order,
+       punctuated, "ch. 1" and all), with its id, so that a relatedItem can point to it; its notes and related
+       items are paragraphs after it. -->
+  <xsl:template match="biblStruct" mode="header">
+    <div class="source {samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <p class="source-citation"><xsl:apply-templates select="node() except (note, relatedItem)" mode="header"/></p>
+      <xsl:apply-templates select="relatedItem" mode="header"/>
+      <xsl:for-each select="descendant::note">
+        <p class="source-note"><xsl:apply-templates mode="header"/></p>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+  <xsl:template match="biblStruct//note" mode="header"/>
+
+  <!-- "Original: …": what a related item is (its @type), and the reference it points to, linked where it is in the
+       page, or the reference it holds. -->
+  <xsl:template match="biblStruct/relatedItem" mode="header">
+    <xsl:variable name="local" select="if (starts-with(normalize-space(@target), '#')) then key('samizdat:id', substring-after(normalize-space(@target), '#'), root(.))[1] else ()"/>
+    <xsl:variable name="href" select="if (@target and empty($local)) then samizdat:safe-href(normalize-space(@target)) else ()"/>
+    <p class="source-related {samizdat:classes(.)}">
+      <xsl:value-of select="if (normalize-space(@type)) then upper-case(substring(normalize-space(@type), 1, 1)) || substring(normalize-space(@type), 2) else 'Related'"/>
+      <xsl:text>: </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$local[self::biblStruct or self::bibl or self::biblFull or self::msDesc]/@xml:id">
+          <a href="#{$local/@xml:id}"><xsl:value-of select="string-join($local/descendant::title[not(ancestor::note)] ! normalize-space(), '. ')"/></a>
+        </xsl:when>
+        <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="@target"/></a></xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="header"/></xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="bibl | biblFull | msDesc" mode="header">
     <div class="source {samizdat:classes(.)}">
       <xsl:for-each select="descendant::title[not(ancestor::note)]">
         <xsl:if test="position() gt 1">. </xsl:if>
@@ -118,10 +151,8 @@
           <xsl:otherwise><xsl:value-of select="@target"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <xsl:if test="not(self::biblStruct)">
-        <xsl:text> </xsl:text>
-        <xsl:apply-templates select="node() except (title, respStmt, imprint, ptr, note)" mode="header"/>
-      </xsl:if>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="node() except (title, respStmt, imprint, ptr, note)" mode="header"/>
       <xsl:for-each select="descendant::note">
         <p class="source-note"><xsl:apply-templates mode="header"/></p>
       </xsl:for-each>

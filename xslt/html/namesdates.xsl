@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Dates become <time>. Names, which link to the entity index, are in
-  entities.xsl.
+  entities.xsl. The date the encoder normalised (@when, or the bounds of a
+  range) is the element's title, in words, where the source's own words do
+  not already say it: "October 8" is 8 October 1923 only in the encoding.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,12 +17,23 @@
     <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>
     <xsl:choose>
       <xsl:when test="matches($when, '^-?\d{4}(-\d{2}(-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$')">
-        <time datetime="{$when}" class="{samizdat:classes(.)}"><xsl:apply-templates mode="#current"/></time>
+        <time datetime="{$when}" class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:date-title(., samizdat:date-words($when))"/>
+          <xsl:apply-templates mode="#current"/>
+        </time>
+      </xsl:when>
+      <!-- A time of day alone (TEI time/@when "14:30:00"): HTML's time string, given as it is. -->
+      <xsl:when test="matches($when, '^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$')">
+        <time datetime="{$when}" class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:date-title(., $when)"/>
+          <xsl:apply-templates mode="#current"/>
+        </time>
       </xsl:when>
       <xsl:when test="@notBefore or @notAfter or @from or @to">
         <xsl:variable name="from" select="string((@notBefore, @from)[1])"/>
         <xsl:variable name="to" select="string((@notAfter, @to)[1])"/>
-        <span class="date-range {samizdat:classes(.)}" title="{string-join(($from[. != ''], $to[. != '']), ' to ')}">
+        <span class="date-range {samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:date-title(., samizdat:range-words(.))"/>
           <xsl:if test="matches($from, '^\d{4}(-\d{2}(-\d{2})?)?$')">
             <time datetime="{$from}" class="range-start"/>
           </xsl:if>
@@ -35,5 +48,49 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <xsl:variable name="samizdat:month-names" as="xs:string+" select="('January', 'February', 'March', 'April', 'May', 'June',
+    'July', 'August', 'September', 'October', 'November', 'December')"/>
+
+  <!-- An ISO date (year, year-month or full date, a time after it kept as given) in words: "8 October 1923",
+       "August 1923", "44 BCE". A value of another form is given as it is. -->
+  <xsl:function name="samizdat:date-words" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:analyze-string select="$iso" regex="^(-?)(\d{{4,}})(-(\d{{2}})(-(\d{{2}}))?)?(T(.+))?$">
+      <xsl:matching-substring>
+        <xsl:variable name="month" select="if (regex-group(4)) then xs:integer(regex-group(4)) else 0"/>
+        <xsl:variable name="year" select="string(xs:integer(regex-group(2))) || (if (regex-group(1)) then ' BCE' else '')"/>
+        <xsl:sequence select="if ($month lt 1 or $month gt 12) then $iso else string-join((
+          if (regex-group(6)) then string(xs:integer(regex-group(6))) else (),
+          if ($month gt 0) then $samizdat:month-names[$month] else (),
+          $year,
+          if (regex-group(8)) then regex-group(8) else ()), ' ')"/>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:sequence select="$iso"/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:function>
+
+  <!-- A range in words. notBefore/notAfter bound a date not known more exactly ("between … and …");
+       from/to are the ends of a period ("from … to …"), as the register says them (site.xsl). -->
+  <xsl:function name="samizdat:range-words" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="words" select="function ($a as attribute()?) as xs:string? { $a ! samizdat:date-words(normalize-space(.)) }"/>
+    <xsl:sequence select="
+      if ($date/@from and $date/@to) then 'from ' || $words($date/@from) || ' to ' || $words($date/@to)
+      else if ($date/@from) then 'from ' || $words($date/@from)
+      else if ($date/@to) then 'until ' || $words($date/@to)
+      else if ($date/@notBefore and $date/@notAfter) then 'between ' || $words($date/@notBefore) || ' and ' || $words($date/@notAfter)
+      else if ($date/@notBefore) then 'not before ' || $words($date/@notBefore)
+      else 'not after ' || $words($date/@notAfter)"/>
+  </xsl:function>
+
+  <!-- The title of a date: what the encoding says it is, unless its own words already say the same. -->
+  <xsl:function name="samizdat:date-title" as="attribute()?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:if test="normalize-space($date) ne $words">
+      <xsl:attribute name="title" select="$words"/>
+    </xsl:if>
+  </xsl:function>
 
 </xsl:stylesheet>

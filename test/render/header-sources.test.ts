@@ -1,0 +1,50 @@
+/**
+ * The header's sources ("About this edition", Source) are what a scholar
+ * checks first: which print and which transcription the edition follows.
+ * A biblStruct there was summarised by hand: its titles, its respStmts, its
+ * imprint, each after ". ", so a chapter's number (biblScope), an article's
+ * quotation marks and its relatedItem were lost. Now it reads as it does in
+ * the text (html/bibl.xsl), with its id, a relatedItem a link to the
+ * reference it names, and its notes paragraphs after it.
+ */
+import { strict as assert } from 'node:assert';
+import { toHtml } from '../../src/transform/index.js';
+import { teiText } from '../support/tei-doc.js';
+
+const SOURCES = '<sourceDesc><listBibl>'
+  + '<biblStruct xml:id="print" type="book"><analytic><title level="a">The chapter</title></analytic>'
+  + '<monogr><title level="m">The book</title><imprint><pubPlace>London</pubPlace><publisher>A Press</publisher>'
+  + '<date when="1980">1980</date></imprint><biblScope unit="chapter" n="1">1</biblScope></monogr>'
+  + '<note>The year is the print\'s.</note></biblStruct>'
+  + '<biblStruct xml:id="online" type="webpage"><monogr><title level="m">The book, online</title>'
+  + '<imprint><publisher>An Archive</publisher><date when="2008">2008</date></imprint></monogr>'
+  + '<relatedItem type="original" target="#print"/></biblStruct>'
+  + '</listBibl></sourceDesc>';
+
+/** The Source part of the page of a document whose header has `sources`, and whose text has no biblStruct. */
+async function sourcePart(sources: string): Promise<string> {
+  const text = teiText({ body: '<p>Words.</p>' }).replace('<sourceDesc><p>Made up.</p></sourceDesc>', sources);
+  const page = await toHtml({ file: 'sources.xml', text });
+  return page.slice(page.indexOf('<h3>Source</h3>'), page.indexOf('</section>', page.indexOf('<h3>Source</h3>')));
+}
+
+const words = (markup: string): string => markup.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+
+describe('the header\'s sources read as references', function () {
+  this.timeout(120_000);
+
+  it('punctuates a biblStruct as the text does, its chapter and imprint included', async () => {
+    const part = await sourcePart(SOURCES);
+    const print = /<div class="source tei-biblStruct[^"]*" id="print">([\s\S]*?)<\/div>/.exec(part)?.[1] ?? '';
+    assert.match(words(print), /^“The chapter\.” In The book, London: A Press, 1980, ch\. 1\./, words(print));
+  });
+
+  it('keeps a source\'s notes as paragraphs after it', async () => {
+    assert.match(await sourcePart(SOURCES), /<p class="source-note">The year is the print's\.<\/p>/);
+  });
+
+  it('links a relatedItem to the reference it points to', async () => {
+    const part = await sourcePart(SOURCES);
+    assert.match(part, /<p class="source-related[^"]*">Original: <a href="#print">The chapter\. The book<\/a><\/p>/);
+  });
+});
