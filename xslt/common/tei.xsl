@@ -361,8 +361,9 @@
   <xsl:function name="samizdat:stage-gap" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
-    <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
-    <xsl:sequence select="$next instance of text() and exists($e/self::stage)
+    <!-- Whether it is a stage direction first, before the walk to a sibling. -->
+    <xsl:variable name="next" select="if (empty($e/self::stage)) then () else if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="$next instance of text()
       and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
       and samizdat:in-sentence($e)"/>
   </xsl:function>

@@ -174,7 +174,7 @@
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between (samizdat:stage-gap). -->
-    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="self::stage and samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->
       <xsl:attribute name="class" select="samizdat:classes(.) || (if (self::stage and samizdat:in-sentence(.)) then ' in-sentence' else '')"/>
@@ -199,7 +199,7 @@
       </xsl:choose>
     </xsl:element>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="self::stage and samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- An element's content. In a cast list (castGroup, castItem, role, roleDesc), its white space as the reader gets
