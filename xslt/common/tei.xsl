@@ -336,6 +336,13 @@
     <xsl:sequence select="if (exists($desc) and exists($previous) and normalize-space($t) = ''
       and samizdat:role-gap-after($previous, samizdat:role-words($previous), string($desc)) = ', ') then ', ' else string($t)"/>
   </xsl:function>
+  <!-- A text node as the reader reads it: in a cast list, the white space around a role description as the page
+       sets it (samizdat:role-space, samizdat:role-trail). The page, the plain text and the mentions' contexts read it. -->
+  <xsl:function name="samizdat:cast-text" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="if ($t/parent::castItem or $t/parent::castGroup) then samizdat:role-space($t)
+      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then '' else string($t)"/>
+  </xsl:function>
   <xsl:function name="samizdat:role-gap-after" as="xs:string">
     <xsl:param name="previous" as="element()?"/>
     <xsl:param name="before" as="xs:string"/>
@@ -363,8 +370,9 @@
   <xsl:function name="samizdat:stage-gap" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
-    <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
-    <xsl:sequence select="$next instance of text() and exists($e/self::stage)
+    <!-- Whether it is a stage direction first, before the walk to a sibling. -->
+    <xsl:variable name="next" select="if (empty($e/self::stage)) then () else if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="$next instance of text()
       and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
       and samizdat:in-sentence($e)"/>
   </xsl:function>

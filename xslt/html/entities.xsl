@@ -384,13 +384,6 @@
     <xsl:sequence select="(if ($cut) then '…' else '') || replace($tail, '^\s+', '')"/>
   </xsl:function>
 
-  <!-- A text node as the reader reads it: in a cast list, the white space around a role description as the page
-       sets it (samizdat:role-space, samizdat:role-trail). -->
-  <xsl:function name="samizdat:cast-text" as="xs:string">
-    <xsl:param name="t" as="text()"/>
-    <xsl:sequence select="if ($t/parent::castItem or $t/parent::castGroup) then samizdat:role-space($t)
-      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then '' else string($t)"/>
-  </xsl:function>
 
   <!-- What the words after a mention are read from within $n: its text, and the elements that set words apart
        (a role description too, from the role before it: samizdat:role-gap). -->

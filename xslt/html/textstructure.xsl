@@ -23,7 +23,7 @@
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:sequence select="samizdat:style(.)"/>
       <xsl:sequence select="$before"/>
-      <xsl:apply-templates mode="text"/>
+      <xsl:call-template name="samizdat:content"/>
       <xsl:sequence select="$after"/>
     </xsl:element>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
@@ -193,7 +193,7 @@
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between (samizdat:stage-gap). -->
-    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="self::stage and samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->
       <xsl:attribute name="class" select="samizdat:classes(.) || (if (self::stage and samizdat:in-sentence(.)) then ' in-sentence' else '')"/>
@@ -202,37 +202,71 @@
       <xsl:choose>
         <xsl:when test="exists($samizdat:link)">
           <a class="{$samizdat:link?class}" href="{$samizdat:link?href}">
-            <xsl:apply-templates mode="text">
+            <xsl:call-template name="samizdat:content">
               <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
               <xsl:with-param name="linked" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
+            </xsl:call-template>
             <xsl:sequence select="$samizdat:link?inside"/>
           </a>
           <xsl:sequence select="$samizdat:link?after"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates mode="text">
+          <xsl:call-template name="samizdat:content">
             <xsl:with-param name="phrase" select="not($blocks) or $phrase" tunnel="yes"/>
-          </xsl:apply-templates>
+          </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="self::stage and samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
-  <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
-  <xsl:template match="text()[$samizdat:has-cast-list][parent::castItem or parent::castGroup][not(normalize-space())]" mode="text" priority="0.4">
-    <xsl:value-of select="samizdat:role-space(.)"/>
+  <!-- An element's content. In a cast list (castGroup, castItem, role, roleDesc), its white space as the reader gets
+       it: ", " between a role and its description where that sets them apart (samizdat:role-space), the white space
+       a role or a description ends with left out before that ", " (samizdat:role-trail); see samizdat:cast-text.
+       Done here, child by child, rather than by a rule for text nodes, which saxon-js would try on every text node
+       of a play. On a witness page a text node goes through textcrit.xsl's rule first, which the rule below follows. -->
+  <xsl:template name="samizdat:content">
+    <xsl:choose>
+      <xsl:when test="self::castItem or self::castGroup or self::role or self::roleDesc">
+        <xsl:for-each select="node()">
+          <xsl:choose>
+            <xsl:when test="self::text() and not(normalize-space()) and not($samizdat:witness-limits)">
+              <xsl:variable name="words" select="samizdat:cast-text(.)"/>
+              <xsl:if test="$words != ''"><xsl:value-of select="$words"/></xsl:if>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="." mode="text"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="text"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <!-- The white space a role or a description ends with, left out before the ", " that follows it (samizdat:role-trail). -->
-  <xsl:template match="text()[$samizdat:has-cast-list][parent::role or parent::roleDesc][not(normalize-space())]" mode="text" priority="0.4">
-    <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
+  <xsl:template match="text()[$samizdat:witness-limits][parent::castItem or parent::castGroup or parent::role or parent::roleDesc][not(normalize-space())]" mode="text" priority="0.4">
+    <xsl:variable name="words" select="samizdat:cast-text(.)"/>
+    <xsl:if test="$words != ''"><xsl:value-of select="$words"/></xsl:if>
+  </xsl:template>
+  <!-- A role, a role description: as fallback.xsl renders an element, its content as a cast list's (samizdat:content). -->
+  <xsl:template match="role" mode="text">
+    <xsl:call-template name="samizdat:cast-part"/>
   </xsl:template>
   <!-- A role description set apart from the role before it ("Theseus, duke of Athens"; samizdat:role-gap). -->
   <xsl:template match="roleDesc" mode="text">
     <xsl:value-of select="samizdat:role-gap(.)"/>
-    <xsl:next-match/>
+    <xsl:call-template name="samizdat:cast-part"/>
+  </xsl:template>
+  <xsl:template name="samizdat:cast-part">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="samizdat:classes(.)"/>
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <xsl:call-template name="samizdat:content"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="teiHeader" mode="text"/>

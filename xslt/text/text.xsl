@@ -84,7 +84,17 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="parts" as="xs:string*">
-          <xsl:apply-templates select="$nodes" mode="inline"/>
+          <xsl:choose>
+            <!-- A cast list's content (samizdat:inline-content). -->
+            <xsl:when test="$samizdat:has-cast-list and exists($nodes/parent::*[self::castItem or self::castGroup or self::role or self::roleDesc])">
+              <xsl:call-template name="samizdat:inline-content">
+                <xsl:with-param name="nodes" select="$nodes"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="$nodes" mode="inline"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:variable>
         <!-- A line break the block keeps (samizdat:own-line) survives the normalising of its white space. -->
         <xsl:variable name="spaced" select="normalize-space(string-join($parts))"/>
@@ -393,18 +403,45 @@
   <xsl:template match="text()[$samizdat:has-geo][parent::geo][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:geo-words(.)"/>
   </xsl:template>
-  <!-- White space between a role and its description: ", " in its place where that sets them apart (samizdat:role-space). -->
-  <xsl:template match="text()[$samizdat:has-cast-list][parent::castItem or parent::castGroup][not(normalize-space())]" mode="inline" priority="0.4">
-    <xsl:value-of select="samizdat:role-space(.)"/>
+  <!-- An element's content. In a cast list (castGroup, castItem, role, roleDesc), its white space as on the page
+       (samizdat:cast-text: ", " between a role and its description where that sets them apart, the white space a role
+       or a description ends with left out before it). Done here, child by child, rather than by a rule for text nodes,
+       which saxon-js would try on every text node of a play. Where a text node may be in a span (text-spanning) or a
+       witness's text is read (the rule of textcrit.xsl ranks above), its rules decide, as before, then the rule below.
+       $nodes: siblings (samizdat:line gives a block's children, or a run of them, here). -->
+  <xsl:template name="samizdat:inline-content">
+    <xsl:param name="nodes" as="node()*" select="node()"/>
+    <xsl:choose>
+      <xsl:when test="$samizdat:has-cast-list and exists($nodes/parent::*[self::castItem or self::castGroup or self::role or self::roleDesc])">
+        <xsl:for-each select="$nodes">
+          <xsl:choose>
+            <xsl:when test="self::text() and not(normalize-space()) and parent::*[self::castItem or self::castGroup or self::role or self::roleDesc]
+                and not($samizdat:text-spanning) and $samizdat:witness-id = ''">
+              <xsl:variable name="words" select="samizdat:cast-text(.)"/>
+              <xsl:if test="$words != ''"><xsl:value-of select="$words"/></xsl:if>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="." mode="inline"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$nodes" mode="inline"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <!-- The white space a role or a description ends with, left out before the ", " that follows it (samizdat:role-trail). -->
-  <xsl:template match="text()[$samizdat:has-cast-list][parent::role or parent::roleDesc][not(normalize-space())]" mode="inline" priority="0.4">
-    <xsl:if test="not(samizdat:role-trail(.))"><xsl:value-of select="."/></xsl:if>
+  <xsl:template match="text()[$samizdat:text-spanning][parent::castItem or parent::castGroup or parent::role or parent::roleDesc][not(normalize-space())]" mode="inline" priority="0.4">
+    <xsl:variable name="words" select="samizdat:cast-text(.)"/>
+    <xsl:if test="$words != ''"><xsl:value-of select="$words"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="role" mode="inline">
+    <xsl:call-template name="samizdat:inline-content"/>
   </xsl:template>
   <!-- A role description set apart from the role before it, as on the page (samizdat:role-gap). -->
   <xsl:template match="roleDesc" mode="inline">
     <xsl:sequence select="samizdat:role-gap(.)"/>
-    <xsl:apply-templates mode="inline"/>
+    <xsl:call-template name="samizdat:inline-content"/>
   </xsl:template>
   <!-- A generated table of contents (samizdat:toc): the page's; nothing here, not even its head. -->
   <xsl:template match="divGen[samizdat:toc(.)]" mode="blocks inline"/>
@@ -458,7 +495,7 @@
       | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
       | sourceDoc | surfaceGrp | surface | zone | line | u | entry | entryFree | superEntry" mode="inline">
     <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
-    <xsl:apply-templates mode="inline"/>
+    <xsl:call-template name="samizdat:inline-content"/>
     <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- A list's column headings (headLabel, headItem) make a line of their own before its entries, as on the page:
