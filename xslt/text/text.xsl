@@ -290,6 +290,12 @@
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct]" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:bibl-resp-gap(.)"/>
+    <xsl:next-match/>
+    <xsl:sequence select="self::resp ! samizdat:bibl-resp-label(.)"/>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="inline" priority="3"/>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
