@@ -43,6 +43,14 @@ describe('mentions in context', function () {
     ]);
   });
 
+  it('reads an abbreviated word expanded in place as the plain text does: the expansion, not the abbreviation mark', async () => {
+    // TEI: am "contains a sequence of letters or signs present in an abbreviation which are omitted or replaced
+    // in the expanded form"; beside an ex, the reading text gives the ex in its place.
+    const body = `<p>D<am>~</am><ex>omi</ex>n<am>~</am><ex>us</ex> ${anna} <choice><abbr>s<am>~</am></abbr>`
+      + '<expan>s<am>~</am><ex>anct</ex>a</expan></choice> mea</p>';
+    assert.deepEqual(await contexts(body), [{ before: 'Dominus ', after: ' sancta mea' }]);
+  });
+
   it('begins the words before at the nearest line, paragraph or item started before the mention, even one already closed', async () => {
     assert.deepEqual(await contexts(`<lg><l>The first line</l><l>and the second with ${anna} in it</l></lg>`
       + `<p>Prose first, <quote><l>a quoted line</l></quote> and then ${anna}.</p>`), [

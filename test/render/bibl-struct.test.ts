@@ -7,7 +7,8 @@
  * a listBibl is a line of its own; each part keeps its element and class, the reference its xml:id.
  */
 import { strict as assert } from 'node:assert';
-import { toHtml, toText } from '../../src/transform/index.js';
+import { compileStylesheet, runStylesheet, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'bibl-struct.xml', title: 'References', body });
@@ -111,5 +112,35 @@ describe('biblStruct: a chapter in a book', function () {
     const lines = ['Roe, R. “Chapter.” In Book, 1990.', 'Roe, R. „Chapter“. In: Book, 1990.', expected[0]];
     assert.deepEqual(wordsOf(await toHtml(doc(body)), 'p', 'tei-biblStruct'), lines);
     assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
+  });
+});
+
+describe('biblStruct: a respStmt, its resp before its names', function () {
+  this.timeout(120_000);
+
+  it('reads "resp name", names joined in the reference’s language, set apart from the fields around it', async () => {
+    const body = `<div><listBibl>
+      <biblStruct><monogr><title>Book</title><respStmt><resp>ed.</resp><name>B. Editor</name></respStmt>
+        <respStmt>
+          <resp>translated by</resp>
+          <persName>C. Tr</persName> <persName>D. Tr</persName><persName>E. Tr</persName>
+        </respStmt><imprint><date>1990</date></imprint></monogr></biblStruct>
+      <biblStruct xml:lang="de"><monogr><title>Buch</title><respStmt><resp key="trl"/><persName>A. Müller</persName><persName>B. Berg</persName></respStmt></monogr></biblStruct>
+      <biblStruct><monogr><respStmt><name>A. Name</name><resp ref="http://id.loc.gov/vocabulary/relators/edt.html"/></respStmt><title>Head</title></monogr></biblStruct>
+    </listBibl></div>`;
+    const lines = [
+      'Book, ed. B. Editor; translated by C. Tr, D. Tr and E. Tr, 1990.',
+      // A resp with no words: its relator code's label, in the reference's language.
+      'Buch, Übers. A. Müller und B. Berg.',
+      'A. Name, ed. Head.',
+    ];
+    const page = await toHtml(doc(body));
+    assert.deepEqual(wordsOf(page, 'p', 'tei-biblStruct'), lines);
+    assert.match(page, /<span class="tei-respStmt"><span class="tei-resp">ed\.<\/span> <span class="tei-name">B\. Editor<\/span><\/span>/);
+    assert.match(page, /<span class="tei-resp">Übers\.<\/span> <span class="tei-persName">A\. Müller<\/span>/);
+    assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const json = JSON.parse(String(runStylesheet(records, doc(body)))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), lines);
   });
 });

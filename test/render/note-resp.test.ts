@@ -92,6 +92,6 @@ describe('a note by the author the titleStmt names by @ref', function () {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
     const { passages } = readDocumentPassages(String(runStylesheet(records, teiSource(byRef.text, byRef.file))), new Set());
     const paragraph = passages.find((p) => p.number === '1');
-    assert.equal(paragraph?.text, 'One [His own.] two [The editor’s. — Ed.] .');
+    assert.equal(paragraph?.text, 'One [His own.] two [The editor’s. — Ed.].');
   });
 });

@@ -6,7 +6,8 @@
  * parentheses after its names; the entry keeps its xml:id, each part its class.
  */
 import { strict as assert } from 'node:assert';
-import { toHtml, toText } from '../../src/transform/index.js';
+import { compileStylesheet, runStylesheet, toHtml, toText } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 
 const doc = (back: string): { text: string; file: string } => ({
   file: 'register.xml',
@@ -57,5 +58,48 @@ describe('registers in the text, on the page and in the plain text', function ()
   it('adds nothing where the encoding words the entry itself', async () => {
     const own = '<listPerson><person><persName>Ann</persName>, born <birth>1800</birth>; a <occupation>cook</occupation></person></listPerson>';
     assert.equal((await toText(doc(own))).trim(), 'Text.\n\nAnn, born 1800; a cook');
+  });
+});
+
+describe('events and objects in the text, as register lines', function () {
+  this.timeout(120_000);
+
+  // TEI: event "contains data relating to anything of significance that happens in time" (its label or name, a
+  // description, its date in att.datable's attributes); object "contains a description of a single identifiable
+  // physical object" (its objectIdentifier: name, place, repository, number; then its description).
+  const registers = `<listEvent>
+  <event xml:id="mat" when="1972-10-12"><label>matriculation</label></event>
+  <event from="1618" to="1648">
+    <eventName>Thirty Years’ War</eventName>
+    <desc>a war in Europe</desc>
+  </event>
+  <event><label>Sitzung <date when="1848-04-01">1. April 1848</date></label></event>
+</listEvent>
+<listObject><object xml:id="aj">
+  <objectIdentifier>
+    <objectName>Alfred Jewel</objectName>
+    <settlement>Oxford</settlement>
+    <repository>Ashmolean Museum</repository>
+  </objectIdentifier>
+  <p>A jewel of gold.</p>
+</object></listObject>`;
+  const lines = [
+    'matriculation (1972-10-12)',
+    'Thirty Years’ War, a war in Europe (1618–1648)',
+    // A date the label words itself is not said again.
+    'Sitzung 1. April 1848',
+    'Alfred Jewel, Oxford, Ashmolean Museum',
+    'A jewel of gold.',
+  ];
+
+  it('words an event as its label or name and description, then its date; an object as its identifier, then its description', async () => {
+    assert.equal((await toText(doc(registers))).trim(), ['Text.', ...lines].join('\n\n'));
+    const page = await toHtml(doc(registers));
+    assert.deepEqual(wordsOf(page, 'p', 'tei-event'), lines.slice(0, 3));
+    assert.match(page, /<p class="tei-event" id="mat"><span class="tei-label[^"]*">matriculation<\/span> \(1972-10-12\)<\/p>/);
+    assert.match(page, /<span class="tei-objectName">Alfred Jewel<\/span>, <span class="tei-settlement">Oxford<\/span>, <span class="tei-repository">Ashmolean Museum<\/span>/);
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const json = JSON.parse(String(runStylesheet(records, doc(registers)))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Text.', ...lines]);
   });
 });

@@ -190,6 +190,16 @@ describe('search: the passages of a document', function () {
     assert.deepEqual(json.passages.map((p) => p[3]), ['Ann', 'Come hither, (kneels) good sir.', 'Fruit: quince medlar.']);
   });
 
+  it('puts no space between a note and punctuation after it, nor inside its brackets, signed or not', () => {
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+      <text><body>
+        <p>A word<note> spaced note </note>. Then<note type="editorial">signed</note>, and<note>more</note> on.</p>
+      </body></text></TEI>`;
+    const json = JSON.parse(String(runStylesheet(records, teiSource(tei, 'note-marks.xml')))) as { passages: unknown[][] };
+    assert.equal(json.passages[0]![3], 'A word [spaced note]. Then [signed — Ed.], and [more] on.');
+  });
+
   it('makes verse outside paragraphs one passage at the nearest id, which links to the page top when the page has no such id', async () => {
     const { passages } = await passagesOf(join(fixtures, 'letter.xml'));
     const verse = passages.find((p) => p.text.includes('A verse that stands'));

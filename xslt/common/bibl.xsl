@@ -18,6 +18,7 @@
   ends with it ("Doe, J." then ". "). The reference ends with "." (not within a sentence, which goes on); the labels ("ed." for an editor, the unit of a
   biblScope: "vol. 3", "no. 2", "pp. 1–10") are the reference's language's (samizdat:bibl-labels: "Hrsg.",
   "Bd.", "S."; "éd.", "p."; "под ред.", "т.", "с."), English for a language the table does not have.
+  A respStmt reads its resp, then its names joined ("ed. B. Editor", "translated by C. Tr and D. Tr").
   Citation data (cite, src/cite) is made elsewhere and not from this.
 -->
 <xsl:stylesheet version="3.0"
@@ -79,7 +80,7 @@
     <xsl:sequence select="
       if (samizdat:bibl-name($p) and samizdat:bibl-name($f) and $p/parent::* is $f/parent::*) then ';'
       else if (not(samizdat:bibl-group-of($p) is samizdat:bibl-group-of($f))) then '.'
-      else if (samizdat:bibl-name($p) and not($p/self::editor and samizdat:bibl-editor-after($p))) then '.'
+      else if (samizdat:bibl-name($p) and not($p[self::editor or self::respStmt] and samizdat:bibl-editor-after($p))) then '.'
       else if (samizdat:bibl-quoted($p)) then '.'
       else if ($f/self::note or $f/self::idno or $f/self::relatedItem) then '.'
       else if ($p/self::title and $f/self::title) then ':'
@@ -87,7 +88,8 @@
       else ','"/>
   </xsl:function>
 
-  <!-- An editor after a title of its group is "ed. Name"; one before it (the head of the entry) "Name, ed.". -->
+  <!-- An editor after a title of its group is "ed. Name"; one before it (the head of the entry) "Name, ed.".
+       A respStmt after a title is set apart from the fields after it as such an editor is (", 1990"). -->
   <xsl:function name="samizdat:bibl-editor-after" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/preceding-sibling::title)"/>
@@ -107,13 +109,17 @@
        the document's); a title's own @xml:lang is the title's, not the reference's. -->
   <xsl:variable name="samizdat:bibl-labels" as="map(xs:string, map(xs:string, xs:string))" select="map {
     'en': map { 'ed.': 'ed.', 'eds.': 'eds.', 'vol.': 'vol.', 'vols.': 'vols.', 'no.': 'no.', 'p.': 'p.', 'pp.': 'pp.',
-                'ch.': 'ch.', 'pt.': 'pt.', 'l.': 'l.', 'll.': 'll.', 'col.': 'col.', 'cols.': 'cols.', 'fol.': 'fol.', 'fols.': 'fols.', 'In': 'In' },
+                'ch.': 'ch.', 'pt.': 'pt.', 'l.': 'l.', 'll.': 'll.', 'col.': 'col.', 'cols.': 'cols.', 'fol.': 'fol.', 'fols.': 'fols.', 'In': 'In',
+                'trans.': 'trans.', 'and': 'and' },
     'de': map { 'ed.': 'Hrsg.', 'eds.': 'Hrsg.', 'vol.': 'Bd.', 'vols.': 'Bde.', 'no.': 'Nr.', 'p.': 'S.', 'pp.': 'S.',
-                'ch.': 'Kap.', 'pt.': 'T.', 'l.': 'Z.', 'll.': 'Z.', 'col.': 'Sp.', 'cols.': 'Sp.', 'fol.': 'Bl.', 'fols.': 'Bl.', 'In': 'In:' },
+                'ch.': 'Kap.', 'pt.': 'T.', 'l.': 'Z.', 'll.': 'Z.', 'col.': 'Sp.', 'cols.': 'Sp.', 'fol.': 'Bl.', 'fols.': 'Bl.', 'In': 'In:',
+                'trans.': 'Übers.', 'and': 'und' },
     'fr': map { 'ed.': 'éd.', 'eds.': 'éd.', 'vol.': 'vol.', 'vols.': 'vol.', 'no.': 'n°', 'p.': 'p.', 'pp.': 'p.',
-                'ch.': 'chap.', 'pt.': 'part.', 'l.': 'l.', 'll.': 'l.', 'col.': 'col.', 'cols.': 'col.', 'fol.': 'fol.', 'fols.': 'fol.', 'In': 'Dans' },
+                'ch.': 'chap.', 'pt.': 'part.', 'l.': 'l.', 'll.': 'l.', 'col.': 'col.', 'cols.': 'col.', 'fol.': 'fol.', 'fols.': 'fol.', 'In': 'Dans',
+                'trans.': 'trad.', 'and': 'et' },
     'ru': map { 'ed.': 'под ред.', 'eds.': 'под ред.', 'vol.': 'т.', 'vols.': 'т.', 'no.': '№', 'p.': 'с.', 'pp.': 'с.',
-                'ch.': 'гл.', 'pt.': 'ч.', 'l.': 'стк.', 'll.': 'стк.', 'col.': 'стб.', 'cols.': 'стб.', 'fol.': 'л.', 'fols.': 'л.', 'In': 'В кн.:' }
+                'ch.': 'гл.', 'pt.': 'ч.', 'l.': 'стк.', 'll.': 'стк.', 'col.': 'стб.', 'cols.': 'стб.', 'fol.': 'л.', 'fols.': 'л.', 'In': 'В кн.:',
+                'trans.': 'пер.', 'and': 'и' }
   }"/>
 
   <!-- The label $key ("ed.", "vol." …, as the English table names them) in the language of the reference $f is in. -->
@@ -174,7 +180,7 @@
       if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor]))
       then samizdat:bibl-unless-ends(string($f), ',') || ' ' || samizdat:bibl-label($f, if ($f/preceding-sibling::*[1][self::editor]) then 'eds.' else 'ed.')
       else ''"/>
-    <xsl:variable name="words" select="string($f) || $tail"/>
+    <xsl:variable name="words" select="samizdat:bibl-own-string($f) || $tail"/>
     <!-- Inside English marks: the mark the next field would be given, or the closing full stop. -->
     <!-- Within a sentence the reference ends as its last part does: the sentence goes on, or has its own stop. -->
     <xsl:variable name="stop" select="empty($n) and not(samizdat:in-sentence($b))"/>
@@ -206,7 +212,38 @@
   <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->
   <xsl:function name="samizdat:bibl-words" as="xs:string">
     <xsl:param name="f" as="element()"/>
-    <xsl:sequence select="string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ' || samizdat:bibl-label($f, 'ed.') else '')"/>
+    <xsl:sequence select="samizdat:bibl-own-string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ' || samizdat:bibl-label($f, 'ed.') else '')"/>
+  </xsl:function>
+
+  <!-- The words set before a part of a respStmt in a reference (TEI: resp, then the names of those responsible,
+       or the names first): a space after the resp ("ed. B. Editor"), between names ", " and before the last the
+       language's "and" ("C. Tr and D. Tr"), ", " before a resp after the names; nothing before the first part,
+       a note, or where the encoding has words of its own there. -->
+  <xsl:function name="samizdat:bibl-resp-gap" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
+    <xsl:variable name="own" select="exists($e/preceding-sibling::node()[1][self::text()][normalize-space()])"/>
+    <xsl:sequence select="if (empty($p) or $own or $e/self::note or $p/self::note) then ''
+      else if ($p/self::resp and not($e/self::resp)) then ' '
+      else if ($e/self::resp) then ', '
+      else if ($e/following-sibling::*[1][not(self::resp or self::note)]) then ', '
+      else ' ' || samizdat:bibl-label($e, 'and') || ' '"/>
+  </xsl:function>
+
+  <!-- A resp without words of its own, in a reference: the label of the MARC relator code its @key or @ref
+       gives ("edt", "http://id.loc.gov/vocabulary/relators/trl"), in the reference's language; else (). -->
+  <xsl:function name="samizdat:bibl-resp-label" as="xs:string?">
+    <xsl:param name="r" as="element()"/>
+    <xsl:variable name="code" select="($r/@key, $r/@ref) ! lower-case(replace(normalize-space(.), '^.*[/#:]|\.html?$', ''))"/>
+    <xsl:variable name="key" select="($code ! map { 'edt': 'ed.', 'trl': 'trans.' }(.))[1]"/>
+    <xsl:sequence select="if (normalize-space($r) != '' or empty($key)) then () else samizdat:bibl-label($r, $key)"/>
+  </xsl:function>
+
+  <!-- A field's own words as read: a respStmt's with its gaps and its resp's labels ("A. Name, ed."). -->
+  <xsl:function name="samizdat:bibl-own-string" as="xs:string">
+    <xsl:param name="f" as="element()"/>
+    <xsl:sequence select="if (not($f/self::respStmt)) then string($f)
+      else string-join($f/* ! (samizdat:bibl-resp-gap(.) || (if (self::resp) then (samizdat:bibl-resp-label(.), string(.))[1] else string(.))))"/>
   </xsl:function>
 
   <!-- A page range's hyphen, as print sets it: an en dash ("1-10" reads "1–10"). -->

@@ -48,7 +48,7 @@
   </xsl:function>
 
   <xsl:variable name="samizdat:has-bibl-struct" as="xs:boolean" select="samizdat:uses('biblStruct')"/>
-  <xsl:variable name="samizdat:has-register-entries" as="xs:boolean" select="samizdat:uses(('person', 'personGrp', 'place', 'org'))"/>
+  <xsl:variable name="samizdat:has-register-entries" as="xs:boolean" select="samizdat:uses(('person', 'personGrp', 'place', 'org', 'event', 'object'))"/>
   <xsl:variable name="samizdat:has-geo" as="xs:boolean" select="samizdat:uses('geo')"/>
   <xsl:variable name="samizdat:has-measure-grp" as="xs:boolean" select="samizdat:uses('measureGrp')"/>
   <xsl:variable name="samizdat:has-address" as="xs:boolean" select="samizdat:uses('address')"/>

@@ -26,19 +26,20 @@
 
   <!-- The entries of a register in the text, each a block (samizdat:block-name); not in the header, whose
        registers (particDesc …) the page renders as they were. -->
-  <xsl:variable name="samizdat:register-entries" as="xs:string*" select="('person', 'personGrp', 'place', 'org')"/>
+  <xsl:variable name="samizdat:register-entries" as="xs:string*" select="('person', 'personGrp', 'place', 'org', 'event', 'object')"/>
 
   <xsl:function name="samizdat:register-entry" as="xs:boolean">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="exists($e[local-name() = $samizdat:register-entries][ancestor::text])"/>
   </xsl:function>
 
-  <!-- Whether $e is a part of a register entry: a child of the entry, or of its location, not a note nor an entry. -->
+  <!-- Whether $e is a part of a register entry: a child of the entry, or of its location (an object's
+       objectIdentifier: its name, place, institution, number), not a note nor an entry. -->
   <xsl:function name="samizdat:entry-part" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- The parent first: asked of every element of the text, this is then one name lookup for almost all. -->
-    <xsl:sequence select="(samizdat:register-entry($e/..) or exists($e/parent::location[samizdat:register-entry(..)]))
-      and not($e/self::note or $e/self::location or local-name($e) = $samizdat:register-entries or starts-with(local-name($e), 'list')
+    <xsl:sequence select="(samizdat:register-entry($e/..) or exists($e/parent::*[self::location or self::objectIdentifier][samizdat:register-entry(..)]))
+      and not($e/self::note or $e/self::location or $e/self::objectIdentifier or local-name($e) = $samizdat:register-entries or starts-with(local-name($e), 'list')
         or samizdat:block-name($e))"/>
   </xsl:function>
 
@@ -50,7 +51,7 @@
   <!-- The parts of $entry in order, those of its location among them. -->
   <xsl:function name="samizdat:entry-parts" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$entry/(*, location/*)[samizdat:entry-part(.)]"/>
+    <xsl:sequence select="$entry/(*, location/*, objectIdentifier/*)[samizdat:entry-part(.)]"/>
   </xsl:function>
 
   <!-- The words a part has (its own, or for a date given only by attributes, the date). -->
@@ -67,7 +68,7 @@
     <xsl:variable name="i" select="index-of($parts ! generate-id(.), generate-id($f))"/>
     <xsl:choose>
       <!-- An entry the encoding words itself ("Ann, born 1800"): its words as they are. -->
-      <xsl:when test="empty($i) or exists(($entry | $entry/location)/text()[normalize-space()])"><xsl:sequence select="('', '')"/></xsl:when>
+      <xsl:when test="empty($i) or exists(($entry | $entry/location | $entry/objectIdentifier)/text()[normalize-space()])"><xsl:sequence select="('', '')"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="p" select="$parts[$i - 1]"/>
         <xsl:variable name="n" select="$parts[$i + 1]"/>
@@ -84,9 +85,20 @@
           else if ($date) then ', '
           else if (matches(normalize-space($p), '[,;:]$')) then ' '
           else ', '"/>
-        <xsl:sequence select="$lead || $label || samizdat:entry-own-words($f), if ($close) then ')' else ''"/>
+        <!-- An event's date, from its attributes, after its last part where no part words it: "matriculation (1972-10-12)". -->
+        <xsl:variable name="when" select="if (exists($n) or not($entry/self::event) or exists($parts//date)) then '' else samizdat:event-date($entry)"/>
+        <xsl:sequence select="$lead || $label || samizdat:entry-own-words($f), (if ($close) then ')' else '') || ($when[. != ''] ! (' (' || . || ')'))"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- An event's date as its attributes give it (TEI att.datable): @when, else "@from–@to" (or notBefore–notAfter); '' for none. -->
+  <xsl:function name="samizdat:event-date" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="when" select="($e/@when, $e/@when-iso)[normalize-space()][1]"/>
+    <xsl:variable name="from" select="($e/@from, $e/@from-iso, $e/@notBefore, $e/@notBefore-iso)[normalize-space()][1]"/>
+    <xsl:variable name="to" select="($e/@to, $e/@to-iso, $e/@notAfter, $e/@notAfter-iso)[normalize-space()][1]"/>
+    <xsl:sequence select="normalize-space(if (exists($when)) then $when else string-join(($from, $to), '–'))"/>
   </xsl:function>
 
   <!-- The coordinates of a geo ("51.5 -0.1") as read: "51.5, -0.1" (no change where they are written otherwise). -->

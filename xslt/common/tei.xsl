@@ -208,7 +208,7 @@
       and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))
       and not(local-name($e) = 'addrLine' and samizdat:address-in-sentence($e/..))
       or local-name($e) = 'milestone' and samizdat:section-break($e)
-      or $e[self::person or self::personGrp or self::place or self::org][ancestor::text] (: samizdat:register-entry, written out: asked of every element :)"/>
+      or $e[self::person or self::personGrp or self::place or self::org or self::event or self::object][ancestor::text] (: samizdat:register-entry, written out: asked of every element :)"/>
   </xsl:function>
 
   <!-- A milestone "marks a boundary point separating any kind of section of a text … where the change is not

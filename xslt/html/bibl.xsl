@@ -36,6 +36,23 @@
     <xsl:value-of select="$around[2]"/>
   </xsl:template>
 
+  <!-- A part of a respStmt in a reference: "ed. B. Editor", "C. Tr and D. Tr" (samizdat:bibl-resp-gap); a resp
+       with no words, its relator code's label. The white space between the parts is layout. -->
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct]" mode="text" priority="3">
+    <xsl:value-of select="samizdat:bibl-resp-gap(.)"/>
+    <xsl:variable name="label" select="self::resp ! samizdat:bibl-resp-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($label)">
+        <span class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+          <xsl:value-of select="$label"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="text" priority="3"/>
+
   <!-- The white space between a reference's parts is layout: the punctuation stands in its place. -->
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
 

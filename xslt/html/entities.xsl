@@ -285,12 +285,13 @@
        was a sixth of a page's time. -->
   <xsl:accumulator name="samizdat:unread" as="xs:integer" initial-value="0">
     <!-- Also: an interpretation or a span annotation (about the text, not of it: out of the page and the plain text),
-         a deletion the reading text leaves out (common/transcr.xsl), and the content of what reads as a string
+         a deletion the reading text leaves out (common/transcr.xsl), an abbreviation mark that gives way to an expansion
+         beside it (am beside ex: "D~omi" reads "Domi"), and the content of what reads as a string
          instead (samizdat:read-as). -->
     <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader
-      | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" select="$value + 1"/>
+      | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | am[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" select="$value + 1"/>
     <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader
-      | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" phase="end" select="$value - 1"/>
+      | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | am[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" phase="end" select="$value - 1"/>
     <xsl:accumulator-rule match="speaker" select="$value + $samizdat:speaker-weight"/>
     <xsl:accumulator-rule match="speaker" phase="end" select="$value - $samizdat:speaker-weight"/>
   </xsl:accumulator>

@@ -13,7 +13,7 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:template match="(person | personGrp | place | org)[samizdat:register-entry(.)]" mode="text">
+  <xsl:template match="(person | personGrp | place | org | event | object)[samizdat:register-entry(.)]" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
@@ -28,7 +28,7 @@
   <!-- A part between its wording (samizdat:entry-around); its own rendering from the next template. The patterns
        name the parents first: saxon-js tries them on every element and text node of the text, and a function
        call for each cost more than the parent tests. -->
-  <xsl:template match="*[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][samizdat:entry-part(.)]" mode="text" priority="3">
+  <xsl:template match="*[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location or parent::event or parent::object or parent::objectIdentifier][samizdat:entry-part(.)]" mode="text" priority="3">
     <xsl:variable name="around" select="samizdat:entry-around(.)"/>
     <xsl:value-of select="$around[1]"/>
     <xsl:next-match/>
@@ -36,7 +36,7 @@
   </xsl:template>
 
   <!-- The white space between an entry's parts is layout: the wording stands in its place. -->
-  <xsl:template match="text()[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="text" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location or parent::event or parent::object or parent::objectIdentifier][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)] or self::objectIdentifier[samizdat:register-entry(..)]]]" mode="text" priority="3"/>
   <xsl:template match="text()[$samizdat:has-geo][parent::geo][not($samizdat:witness-limits)]" mode="text" priority="3">
     <xsl:value-of select="samizdat:geo-words(.)"/>
   </xsl:template>

@@ -523,13 +523,14 @@
     </span>
   </xsl:template>
 
-  <!-- The label of a @hand or @resp pointer: the target's @n, else its xml:id. -->
+  <!-- The label of a @hand or @resp pointer: its target named as a hand or an agent is named elsewhere on the page
+       (common/resp.xsl: a handNote's @n or @scribe, a person's or a respStmt's name), else the pointer. -->
   <xsl:function name="samizdat:pointer-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:param name="main" as="document-node()"/>
     <xsl:variable name="target" select="samizdat:target($pointer, $context, $main)"/>
-    <xsl:sequence select="normalize-space(($target/@n, $target/@xml:id, samizdat:pointer-name($pointer))[1])"/>
+    <xsl:sequence select="normalize-space((samizdat:agent-name($target)[. != ''], samizdat:pointer-name($pointer))[1])"/>
   </xsl:function>
 
   <!-- Sigla, each a link to its witness in the list: as the reading names them (a group by its own siglum), or, when implied, every witness. -->

@@ -121,11 +121,19 @@
 
   <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),
        signed as there when not the author's (samizdat:note-by: "— Ed."). -->
+  <!-- The brackets hold the note's words without white space at their edges ("[A note — Ed.]"), and no space
+       is put between the closing one and punctuation after it ("word [a note]."). -->
   <xsl:template match="note" mode="inline">
+    <xsl:variable name="words" as="xs:string">
+      <xsl:value-of>
+        <xsl:apply-templates mode="inline"/>
+      </xsl:value-of>
+    </xsl:variable>
     <xsl:text> [</xsl:text>
-    <xsl:apply-templates mode="inline"/>
+    <xsl:value-of select="replace($words, '^\s+|\s+$', '')"/>
     <xsl:value-of select="samizdat:note-by(.)[1] ! (' — ' || .)"/>
-    <xsl:text>] </xsl:text>
+    <xsl:text>]</xsl:text>
+    <xsl:if test="not(matches(string(following::text()[1]), '^[.,;:!?)\]’”»]'))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A caesura divides a line between words: a word break here, not the plain text's wide gap. -->

@@ -357,17 +357,23 @@
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct]" mode="inline" priority="3">
+    <xsl:sequence select="samizdat:bibl-resp-gap(.)"/>
+    <xsl:next-match/>
+    <xsl:sequence select="self::resp ! samizdat:bibl-resp-label(.)"/>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="inline" priority="3"/>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
   <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
-  <xsl:template match="*[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][samizdat:entry-part(.)]" mode="inline" priority="3">
+  <xsl:template match="*[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location or parent::event or parent::object or parent::objectIdentifier][samizdat:entry-part(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:entry-around(.)"/>
     <xsl:sequence select="$around[1]"/>
     <xsl:next-match/>
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location or parent::event or parent::object or parent::objectIdentifier][not(normalize-space())][parent::*[samizdat:register-entry(.) or self::location[samizdat:register-entry(..)] or self::objectIdentifier[samizdat:register-entry(..)]]]" mode="inline" priority="3"/>
   <!-- A manuscript's identifier and an item's line, their parts joined as on the page (common/msdesc.xsl); the white
        space between them is layout. -->
   <xsl:template match="*[$samizdat:has-ms-desc][parent::msIdentifier or parent::msItem or parent::msItemStruct][samizdat:ms-part(.)]" mode="inline" priority="3">

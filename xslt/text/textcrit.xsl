@@ -164,7 +164,9 @@
     <xsl:param name="context" as="node()"/>
     <xsl:param name="main" as="document-node()"/>
     <xsl:variable name="target" select="samizdat:target($pointer, $context, $main)"/>
-    <xsl:sequence select="normalize-space(($target/@n, $target/@xml:id, samizdat:pointer-name($pointer))[1])"/>
+    <!-- Named as the page names a hand or an agent (common/resp.xsl): a handNote's @n or @scribe, a person's or a
+         respStmt's name; else the pointer. -->
+    <xsl:sequence select="normalize-space((samizdat:agent-name($target)[. != ''], samizdat:pointer-name($pointer))[1])"/>
   </xsl:function>
 
   <xsl:function name="samizdat:sigla-text" as="xs:string">
