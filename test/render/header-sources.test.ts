@@ -48,3 +48,13 @@ describe('the header\'s sources read as references', function () {
     assert.match(part, /<p class="source-related[^"]*">Original: <a href="#print">The chapter\. The book<\/a><\/p>/);
   });
 });
+
+describe('the header\'s sources name who is responsible as the text does', function () {
+  this.timeout(120_000);
+
+  it('reads a respStmt in a source as its resp, then its names', async () => {
+    const part = await sourcePart(SOURCES.replace('<title level="m">The book</title>',
+      '<title level="m">The book</title><respStmt><resp>selection</resp><name>A. One</name><name>B. Two</name></respStmt>'));
+    assert.match(words(part), /In The book, selection A\. One and B\. Two[.,]/);
+  });
+});

@@ -73,4 +73,13 @@
   <xsl:template match="text()[parent::biblScope[ancestor::biblStruct]]" mode="header" priority="3">
     <xsl:value-of select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
+  <xsl:template match="*[parent::respStmt][ancestor::biblStruct]" mode="header" priority="3">
+    <xsl:value-of select="samizdat:bibl-resp-gap(.)"/>
+    <xsl:variable name="label" select="self::resp ! samizdat:bibl-resp-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($label)"><span class="{samizdat:classes(.)}"><xsl:value-of select="$label"/></span></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="text()[parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="header" priority="3"/>
 </xsl:stylesheet>
