@@ -7,7 +7,7 @@
  * a listBibl is a line of its own; each part keeps its element and class, the reference its xml:id.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, toHtml, toText } from '../../src/transform/index.js';
+import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
 import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
@@ -140,7 +140,7 @@ describe('biblStruct: a respStmt, its resp before its names', function () {
     assert.match(page, /<span class="tei-resp">Übers\.<\/span> <span class="tei-persName">A\. Müller<\/span>/);
     assert.deepEqual((await toText(doc(body))).trim().split(/\n\n/), lines);
     const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, doc(body)))) as { passages: unknown[][] };
+    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
     assert.deepEqual(json.passages.map((p) => p[3]), lines);
   });
 });
