@@ -74,14 +74,17 @@
        from/to are the ends of a period ("from … to …"), as the register says them (site.xsl). -->
   <xsl:function name="samizdat:range-words" as="xs:string">
     <xsl:param name="date" as="element()"/>
-    <xsl:variable name="words" select="function ($a as attribute()?) as xs:string? { $a ! samizdat:date-words(normalize-space(.)) }"/>
+    <xsl:variable name="from" select="$date/@from ! samizdat:date-words(normalize-space(.))"/>
+    <xsl:variable name="to" select="$date/@to ! samizdat:date-words(normalize-space(.))"/>
+    <xsl:variable name="not-before" select="$date/@notBefore ! samizdat:date-words(normalize-space(.))"/>
+    <xsl:variable name="not-after" select="$date/@notAfter ! samizdat:date-words(normalize-space(.))"/>
     <xsl:sequence select="
-      if ($date/@from and $date/@to) then 'from ' || $words($date/@from) || ' to ' || $words($date/@to)
-      else if ($date/@from) then 'from ' || $words($date/@from)
-      else if ($date/@to) then 'until ' || $words($date/@to)
-      else if ($date/@notBefore and $date/@notAfter) then 'between ' || $words($date/@notBefore) || ' and ' || $words($date/@notAfter)
-      else if ($date/@notBefore) then 'not before ' || $words($date/@notBefore)
-      else 'not after ' || $words($date/@notAfter)"/>
+      if (exists($from) and exists($to)) then 'from ' || $from || ' to ' || $to
+      else if (exists($from)) then 'from ' || $from
+      else if (exists($to)) then 'until ' || $to
+      else if (exists($not-before) and exists($not-after)) then 'between ' || $not-before || ' and ' || $not-after
+      else if (exists($not-before)) then 'not before ' || $not-before
+      else 'not after ' || $not-after"/>
   </xsl:function>
 
   <!-- The title of a date: what the encoding says it is, unless its own words already say the same. -->
