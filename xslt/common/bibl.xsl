@@ -40,7 +40,8 @@
     <xsl:sequence select="exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)"/>
   </xsl:function>
 
-  <xsl:function name="samizdat:bibl-fields" as="element()*">
+  <!-- Asked once per field of the reference: cache="yes" keeps the answer per biblStruct for the transform. -->
+  <xsl:function name="samizdat:bibl-fields" as="element()*" cache="yes">
     <xsl:param name="b" as="element()"/>
     <xsl:sequence select="$b/descendant::*[samizdat:bibl-field(.)][ancestor::biblStruct[1] is $b]"/>
   </xsl:function>
@@ -156,12 +157,12 @@
     <xsl:param name="f" as="element()"/>
     <xsl:variable name="b" select="$f/ancestor::biblStruct[1]"/>
     <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
-    <xsl:variable name="i" select="index-of($fields ! generate-id(.), generate-id($f))"/>
+    <xsl:variable name="i" select="samizdat:place-of($f, $fields)"/>
     <xsl:variable name="p" select="$fields[$i - 1]"/>
     <xsl:variable name="n" select="$fields[$i + 1]"/>
     <!-- The encoding's own words between two fields are its punctuation: nothing added there. -->
-    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $p, $f, $fields)"/>
-    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $f, $n, $fields)"/>
+    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $p, $f)"/>
+    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $f, $n)"/>
     <xsl:variable name="marks" select="if (samizdat:bibl-quoted($f)) then samizdat:bibl-marks($f) else ()"/>
     <xsl:variable name="inside" select="$marks[2] = '”'"/>
     <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p)) then samizdat:bibl-marks($p) else ()"/>
@@ -205,8 +206,17 @@
     <xsl:param name="b" as="element()"/>
     <xsl:param name="p" as="element()"/>
     <xsl:param name="f" as="element()"/>
-    <xsl:param name="fields" as="element()*"/>
-    <xsl:sequence select="exists($b//text()[normalize-space()][. &gt;&gt; $p][. &lt;&lt; $f][not(ancestor::* intersect $fields)])"/>
+    <xsl:sequence select="exists(samizdat:bibl-own-texts($b)[. &gt;&gt; $p][. &lt;&lt; $f])"/>
+  </xsl:function>
+
+  <!-- The text nodes of reference $b with words that are in none of its fields: its own punctuation, if any
+       (most references have none). Found once per reference (cache="yes"): each field asks twice, and
+       comparing every text node's place with two fields', each time, cost more than the rest of the
+       reference (document order is a walk up both nodes' ancestors in saxon-js). -->
+  <xsl:function name="samizdat:bibl-own-texts" as="text()*" cache="yes">
+    <xsl:param name="b" as="element()"/>
+    <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
+    <xsl:sequence select="$b//text()[normalize-space()][not(ancestor::* intersect $fields)]"/>
   </xsl:function>
 
   <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->
