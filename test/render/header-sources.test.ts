@@ -55,6 +55,41 @@ describe('the header\'s sources name who is responsible as the text does', funct
   it('reads a respStmt in a source as its resp, then its names', async () => {
     const part = await sourcePart(SOURCES.replace('<title level="m">The book</title>',
       '<title level="m">The book</title><respStmt><resp>selection</resp><name>A. One</name><name>B. Two</name></respStmt>'));
-    assert.match(words(part), /In The book, selection A\. One and B\. Two[.,]/);
+    // A task's name does not read into a person's (stop 40: "selection A. One" before).
+    assert.match(words(part), /In The book, selection: A\. One and B\. Two[.,]/);
+  });
+});
+
+describe('the header\'s sources read as the flagship\'s transcription is cited', function () {
+  this.timeout(120_000);
+
+  /** The flagship's online source, as its header encodes it (a made-up address). */
+  const ONLINE = '<sourceDesc><listBibl>'
+    + '<biblStruct xml:id="print" type="book"><monogr><title level="m">The book</title>'
+    + '<respStmt><resp>selection of the documents; editorial introductions</resp><name>the editors</name></respStmt>'
+    + '<imprint><publisher>A Press</publisher></imprint></monogr></biblStruct>'
+    + '<biblStruct xml:id="online" type="webpage"><analytic><title level="a">The chapter</title>'
+    + '<respStmt><resp>transcription (2008)</resp><persName>M. Fahlgren</persName></respStmt>'
+    + '<ptr target="https://example.org/ch01.htm"/></analytic>'
+    + '<monogr><title level="m">The book</title><title level="s">An Encyclopedia On-Line</title>'
+    + '<imprint><publisher>An Archive</publisher><date when="2008">2008</date></imprint></monogr>'
+    + '<note>A note.</note><relatedItem type="original" target="#print"/></biblStruct>'
+    + '</listBibl></sourceDesc>';
+
+  it('sets a resp that names a task apart from the names after it', async () => {
+    const part = words(await sourcePart(ONLINE));
+    assert.match(part, /The book, selection of the documents; editorial introductions: the editors, A Press\./);
+    assert.match(part, /“The chapter\.” transcription \(2008\): M\. Fahlgren, /);
+  });
+
+  it('reads a full stop after an address before the book, and before a series\'s title', async () => {
+    assert.match(words(await sourcePart(ONLINE)), /https:\/\/example\.org\/ch01\.htm\. In The book\. An Encyclopedia On-Line, An Archive, /);
+  });
+
+  it('ends a source with its full stop before the related item\'s line', async () => {
+    const part = await sourcePart(ONLINE);
+    const online = /<div class="source tei-biblStruct[^"]*" id="online">([\s\S]*?)<\/div>/.exec(part)?.[1] ?? '';
+    assert.match(online, /<p class="source-citation">[\s\S]*, <time [^>]*>2008<\/time>\.(<\/span>)*<\/p>/, online);
+    assert.match(online, /<p class="source-related[^"]*">Original: <a href="#print">The book<\/a><\/p>/);
   });
 });

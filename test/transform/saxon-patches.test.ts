@@ -171,6 +171,18 @@ const COMPARERS = `(1 to 2) ! (1 eq 1, 1 lt 2.5, xs:double('NaN') eq xs:double('
   ('b', 'a', 'C', 'é')[. = ('a', 'C')], sort(('b', 'a', 'C', 'é', '10', '9')), sort((3, 1.5, xs:double('NaN'), 2)), compare('a', 'B', 'http://www.w3.org/2005/xpath-functions/collation/html-ascii-case-insensitive'),
   for $v in ('1923', xs:untypedAtomic('1923')) return ($v = '1923', $v = '1923.0'), 1923 = xs:untypedAtomic('1923.0'), xs:gYear('1923') eq xs:gYear('1923'))`;
 
+/**
+ * generate-id() of every kind of node of two documents (the document, an
+ * element, attributes, text, a comment, a processing instruction),
+ * asked twice for each node (generated-ids-kept keeps
+ * the first answer), with the count of distinct ids against that of nodes.
+ */
+const GENERATED_IDS = `let $d := parse-xml('<?xml version="1.0"?><!--c--><a x="1" y="2"> t <b><c/>u</b><?p q?><b z="3"/></a>'),
+    $e := parse-xml('<a><b/>v</a>'),
+    $nodes := ($d, $d//node(), $d//@*, $e, $e//node())
+  return ((1 to 2) ! ($nodes ! generate-id(.)), count(distinct-values($nodes ! generate-id(.))), count($nodes),
+    generate-id(()), generate-id(($d//b)[2]) = generate-id($d/a/b[2]), generate-id($d//@z) = generate-id(($d//b)[2]/@z))`;
+
 interface Outcome {
   applied: string[];
   /** How often a source tree was turned into text (toString) by a run at log level 1, then at level 2. */
@@ -178,6 +190,7 @@ interface Outcome {
   /** Each stylesheet's page (principal result and secondary results), run twice. */
   runs: string[][];
   comparisons: unknown;
+  ids: unknown;
   comparers: unknown;
   descendants: unknown;
   maps: unknown;
@@ -253,7 +266,7 @@ function outcome(patches: 'none' | 'all'): Outcome {
     const keyed = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: keysSef, sourceText: ${JSON.stringify(KEYED)}, destination: 'serialized' }).principalResult));
     const unionsSef = (await compileStylesheet(${JSON.stringify(NAME_UNIONS)}, { cacheDir: false })).sef;
     const unioned = [1, 2].map(() => String(saxon.transform({ stylesheetInternal: unionsSef, sourceText: ${JSON.stringify(UNIONED)}, destination: 'serialized' }).principalResult));
-    console.log(JSON.stringify({ applied, cached, keyed, unioned, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), comparers: saxon.XPath.evaluate(${JSON.stringify(COMPARERS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), mapOrders: saxon.XPath.evaluate(${JSON.stringify(MAP_ORDERS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null) }));`;
+    console.log(JSON.stringify({ applied, cached, keyed, unioned, described, runs, comparisons: saxon.XPath.evaluate(${JSON.stringify(COMPARISONS)}, null), comparers: saxon.XPath.evaluate(${JSON.stringify(COMPARERS)}, null), descendants: saxon.XPath.evaluate(${JSON.stringify(DESCENDANTS)}, null), maps: saxon.XPath.evaluate(${JSON.stringify(MAPS)}, null), mapOrders: saxon.XPath.evaluate(${JSON.stringify(MAP_ORDERS)}, null), casts: (Error.stackTraceLimit = 17, saxon.XPath.evaluate(${JSON.stringify(CASTS)}, null)), stackTraceLimit: Error.stackTraceLimit, replacements: saxon.XPath.evaluate(${JSON.stringify(REPLACEMENTS)}, null), attributes: saxon.XPath.evaluate(${JSON.stringify(ATTRIBUTES)}, null), json: saxon.XPath.evaluate(${JSON.stringify(JSON_STRINGS)}, null, { params: { controls: ${JSON.stringify(CONTROLS)} } }), lookups: saxon.XPath.evaluate(${JSON.stringify(LOOKUPS)}, null), contexts: saxon.XPath.evaluate(${JSON.stringify(CONTEXTS)}, null), ids: saxon.XPath.evaluate(${JSON.stringify(GENERATED_IDS)}, null) }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as Outcome;
@@ -266,7 +279,7 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
       'key-index-filled-once-per-value', 'key-nodes-of-one-kind', 'names-resolved-once',
       'castable-without-stack',
       'atomic-values-without-assertion', 'marked-functions-cached', 'json-strings-escaped-at-once', 'own-sef-checksum-vouched', 'lookup-all-appended', 'lookup-appended', 'array-lookup-appended',
-      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'contexts-made-bare', 'new-contexts-bare', 'hash-trie-in-a-js-map', 'equal-strings-compared-at-once']);
+      'key-index-in-a-map', 'local-name-keys-read', 'pure-key-indexes-kept', 'name-unions-looked-up', 'comparers-kept', 'name-tests-compared-directly', 'generated-ids-kept', 'contexts-made-bare', 'new-contexts-bare', 'hash-trie-in-a-js-map', 'equal-strings-compared-at-once']);
   });
 
   it('leaves a script untouched where a patch text is missing or occurs twice, and keeps "use strict" first', () => {
@@ -380,6 +393,13 @@ describe('transform: the patches made to saxon-js as it is loaded', () => {
     assert.deepEqual(contexts.slice(0, 12), [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     assert.deepEqual(contexts.slice(-3), [1, 6, 15]);
     assert.deepEqual(patched.contexts, shipped.contexts);
+    const ids = shipped.ids as unknown[];
+    const nodes = (ids.length - 5) / 2;
+    assert.equal(ids[nodes * 2 + 1], nodes, 'as many nodes as counted');
+    assert.equal(ids[nodes * 2], nodes, 'an id of its own for each node');
+    assert.deepEqual(ids.slice(nodes, nodes * 2), ids.slice(0, nodes), 'the same id when asked again');
+    assert.deepEqual(ids.slice(-3), ['', true, true]);
+    assert.deepEqual(patched.ids, shipped.ids);
   });
 
   it('answers a call of a function marked cache="yes" with an earlier call\'s result, per transform, for the same nodes and strings only', () => {

@@ -13,12 +13,15 @@
   groups (analytic, monogr, series, imprint), nor a note (a note's call-out, after the full stop). Fields are in the encoding's order; between two of them:
   "; " between names, ". " after the names, after the title of an article or chapter (inside its quotation
   marks where these are English), between groups and before a note or an identifier, ": " before a
-  subtitle and between a place and its publisher, ", " otherwise. Nothing is added where the encoding has
+  subtitle and between a place and its publisher (". " before a title of another level: a series's),
+  ", " otherwise. Nothing is added where the encoding has
   words of its own between two fields (its punctuation), and a mark is not doubled where a field already
   ends with it ("Doe, J." then ". "). The reference ends with "." (not within a sentence, which goes on); the labels ("ed." for an editor, the unit of a
   biblScope: "vol. 3", "no. 2", "pp. 1–10") are the reference's language's (samizdat:bibl-labels: "Hrsg.",
   "Bd.", "S."; "éd.", "p."; "под ред.", "т.", "с."), English for a language the table does not have.
-  A respStmt reads its resp, then its names joined ("ed. B. Editor", "translated by C. Tr and D. Tr").
+  A respStmt reads its resp, then its names joined ("ed. B. Editor", "translated by C. Tr and D. Tr"; after
+  a resp that is neither a label nor ends in "by", a colon: "transcription: M. Fahlgren"). A pointer's
+  words are its address.
   Citation data (cite, src/cite) is made elsewhere and not from this.
 -->
 <xsl:stylesheet version="3.0"
@@ -35,12 +38,16 @@
   </xsl:function>
 
   <!-- Whether $e is a field of a reference: a child of the biblStruct or of one of its groups, not a group. -->
+  <!-- A relatedItem in the header's sources is a line of its own after the reference (html/header.xsl), not one
+       of its fields: the reference ends, with its full stop, before it. -->
   <xsl:function name="samizdat:bibl-field" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)"/>
+    <xsl:sequence select="exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)
+      and not($e/self::relatedItem[ancestor::teiHeader])"/>
   </xsl:function>
 
-  <xsl:function name="samizdat:bibl-fields" as="element()*">
+  <!-- Asked once per field of the reference: cache="yes" keeps the answer per biblStruct for the transform. -->
+  <xsl:function name="samizdat:bibl-fields" as="element()*" cache="yes">
     <xsl:param name="b" as="element()"/>
     <xsl:sequence select="$b/descendant::*[samizdat:bibl-field(.)][ancestor::biblStruct[1] is $b]"/>
   </xsl:function>
@@ -83,7 +90,7 @@
       else if (samizdat:bibl-name($p) and not($p[self::editor or self::respStmt] and samizdat:bibl-editor-after($p))) then '.'
       else if (samizdat:bibl-quoted($p)) then '.'
       else if ($f/self::note or $f/self::idno or $f/self::relatedItem) then '.'
-      else if ($p/self::title and $f/self::title) then ':'
+      else if ($p/self::title and $f/self::title) then (if ($p/@level and $f/@level and not($p/@level = $f/@level) and not($f/@type = 'sub')) then '.' else ':')
       else if ($p/self::pubPlace and $f/self::publisher) then ':'
       else ','"/>
   </xsl:function>
@@ -156,12 +163,12 @@
     <xsl:param name="f" as="element()"/>
     <xsl:variable name="b" select="$f/ancestor::biblStruct[1]"/>
     <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
-    <xsl:variable name="i" select="index-of($fields ! generate-id(.), generate-id($f))"/>
+    <xsl:variable name="i" select="samizdat:place-of($f, $fields)"/>
     <xsl:variable name="p" select="$fields[$i - 1]"/>
     <xsl:variable name="n" select="$fields[$i + 1]"/>
     <!-- The encoding's own words between two fields are its punctuation: nothing added there. -->
-    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $p, $f, $fields)"/>
-    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $f, $n, $fields)"/>
+    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $p, $f)"/>
+    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $f, $n)"/>
     <xsl:variable name="marks" select="if (samizdat:bibl-quoted($f)) then samizdat:bibl-marks($f) else ()"/>
     <xsl:variable name="inside" select="$marks[2] = '”'"/>
     <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p)) then samizdat:bibl-marks($p) else ()"/>
@@ -205,8 +212,17 @@
     <xsl:param name="b" as="element()"/>
     <xsl:param name="p" as="element()"/>
     <xsl:param name="f" as="element()"/>
-    <xsl:param name="fields" as="element()*"/>
-    <xsl:sequence select="exists($b//text()[normalize-space()][. &gt;&gt; $p][. &lt;&lt; $f][not(ancestor::* intersect $fields)])"/>
+    <xsl:sequence select="exists(samizdat:bibl-own-texts($b)[. &gt;&gt; $p][. &lt;&lt; $f])"/>
+  </xsl:function>
+
+  <!-- The text nodes of reference $b with words that are in none of its fields: its own punctuation, if any
+       (most references have none). Found once per reference (cache="yes"): each field asks twice, and
+       comparing every text node's place with two fields', each time, cost more than the rest of the
+       reference (document order is a walk up both nodes' ancestors in saxon-js). -->
+  <xsl:function name="samizdat:bibl-own-texts" as="text()*" cache="yes">
+    <xsl:param name="b" as="element()"/>
+    <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
+    <xsl:sequence select="$b//text()[normalize-space()][not(ancestor::* intersect $fields)]"/>
   </xsl:function>
 
   <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->
@@ -224,10 +240,19 @@
     <xsl:variable name="p" select="$e/preceding-sibling::*[1]"/>
     <xsl:variable name="own" select="exists($e/preceding-sibling::node()[1][self::text()][normalize-space()])"/>
     <xsl:sequence select="if (empty($p) or $own or $e/self::note or $p/self::note) then ''
-      else if ($p/self::resp and not($e/self::resp)) then ' '
+      else if ($p/self::resp and not($e/self::resp)) then samizdat:bibl-after-resp($p)
       else if ($e/self::resp) then ', '
       else if ($e/following-sibling::*[1][not(self::resp or self::note)]) then ', '
       else ' ' || samizdat:bibl-label($e, 'and') || ' '"/>
+  </xsl:function>
+
+  <!-- What a resp is followed by before the names: a space after a label ("ed.", "Übers.") or a phrase that ends
+       in "by" or its like ("translated by C. Tr"); else ": ", lest a task read into a name ("editorial
+       introductions: the editors of the collection", "transcription (2008): M. Fahlgren"). -->
+  <xsl:function name="samizdat:bibl-after-resp" as="xs:string">
+    <xsl:param name="r" as="element()"/>
+    <xsl:variable name="words" select="(samizdat:bibl-resp-label($r), normalize-space($r))[1]"/>
+    <xsl:sequence select="if ($words = '' or matches($words, '[.:]$') or matches($words, '(^|\s)(by|von|par|di|door|av|af|przez|de)$', 'i')) then ' ' else ': '"/>
   </xsl:function>
 
   <!-- A resp without words of its own, in a reference: the label of the MARC relator code its @key or @ref
@@ -242,7 +267,8 @@
   <!-- A field's own words as read: a respStmt's with its gaps and its resp's labels ("A. Name, ed."). -->
   <xsl:function name="samizdat:bibl-own-string" as="xs:string">
     <xsl:param name="f" as="element()"/>
-    <xsl:sequence select="if (not($f/self::respStmt)) then string($f)
+    <xsl:sequence select="if ($f[self::ptr or self::ref][not(normalize-space())][not(*)]) then normalize-space(($f/@target, $f/@url)[1])
+      else if (not($f/self::respStmt)) then string($f)
       else string-join($f/* ! (samizdat:bibl-resp-gap(.) || (if (self::resp) then (samizdat:bibl-resp-label(.), string(.))[1] else string(.))))"/>
   </xsl:function>
 

@@ -65,7 +65,7 @@
     <xsl:param name="f" as="element()"/>
     <xsl:variable name="entry" select="$f/ancestor::*[samizdat:register-entry(.)][1]"/>
     <xsl:variable name="parts" select="samizdat:entry-parts($entry)[normalize-space() != '' or samizdat:entry-own-words(.) != '']"/>
-    <xsl:variable name="i" select="index-of($parts ! generate-id(.), generate-id($f))"/>
+    <xsl:variable name="i" select="samizdat:place-of($f, $parts)"/>
     <xsl:choose>
       <!-- An entry the encoding words itself ("Ann, born 1800"): its words as they are. -->
       <xsl:when test="empty($i) or exists(($entry | $entry/location | $entry/objectIdentifier)/text()[normalize-space()])"><xsl:sequence select="('', '')"/></xsl:when>

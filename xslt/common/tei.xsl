@@ -67,6 +67,13 @@
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group', 'text', 'floatingText',
     'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
     $samizdat:ms-blocks) ! map { .: true() })"/>
+  <!-- The place of node $n in $nodes (by identity, not by value), or () where it is not among them. Not through
+       generate-id(): saxon-js makes an id by walking from the node to the root and counting siblings. -->
+  <xsl:function name="samizdat:place-of" as="xs:integer?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="(for $i in 1 to count($nodes) return if ($nodes[$i] is $n) then $i else ())[1]"/>
+  </xsl:function>
   <xsl:function name="samizdat:separates" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="(map:contains($samizdat:separating-set, local-name($e))
