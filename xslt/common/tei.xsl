@@ -31,6 +31,7 @@
   <xsl:include href="tagdocs.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="resp.xsl"/>
+  <xsl:include href="dates.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <!-- Not an example's (egXML, common/tagdocs.xsl): its ids are the markup it shows, not the document's. -->

@@ -49,42 +49,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:variable name="samizdat:month-names" as="xs:string+" select="('January', 'February', 'March', 'April', 'May', 'June',
-    'July', 'August', 'September', 'October', 'November', 'December')"/>
-
-  <!-- An ISO date (year, year-month or full date, a time after it kept as given) in words: "8 October 1923",
-       "August 1923", "44 BCE". A value of another form is given as it is. -->
-  <xsl:function name="samizdat:date-words" as="xs:string">
-    <xsl:param name="iso" as="xs:string"/>
-    <xsl:analyze-string select="$iso" regex="^(-?)(\d{{4,}})(-(\d{{2}})(-(\d{{2}}))?)?(T(.+))?$">
-      <xsl:matching-substring>
-        <xsl:variable name="month" select="if (regex-group(4)) then xs:integer(regex-group(4)) else 0"/>
-        <xsl:variable name="year" select="string(xs:integer(regex-group(2))) || (if (regex-group(1)) then ' BCE' else '')"/>
-        <xsl:sequence select="if ($month lt 1 or $month gt 12) then $iso else string-join((
-          if (regex-group(6)) then string(xs:integer(regex-group(6))) else (),
-          if ($month gt 0) then $samizdat:month-names[$month] else (),
-          $year,
-          if (regex-group(8)) then regex-group(8) else ()), ' ')"/>
-      </xsl:matching-substring>
-      <xsl:non-matching-substring><xsl:sequence select="$iso"/></xsl:non-matching-substring>
-    </xsl:analyze-string>
-  </xsl:function>
-
-  <!-- A range in words. notBefore/notAfter bound a date not known more exactly ("between … and …");
-       from/to are the ends of a period ("from … to …"), as the register says them (site.xsl). -->
+  <!-- A range in words ("between 1 June 1923 and 31 August 1923"), as the entity index says it (common/dates.xsl). -->
   <xsl:function name="samizdat:range-words" as="xs:string">
     <xsl:param name="date" as="element()"/>
-    <xsl:variable name="from" select="$date/@from ! samizdat:date-words(normalize-space(.))"/>
-    <xsl:variable name="to" select="$date/@to ! samizdat:date-words(normalize-space(.))"/>
-    <xsl:variable name="not-before" select="$date/@notBefore ! samizdat:date-words(normalize-space(.))"/>
-    <xsl:variable name="not-after" select="$date/@notAfter ! samizdat:date-words(normalize-space(.))"/>
-    <xsl:sequence select="
-      if (exists($from) and exists($to)) then 'from ' || $from || ' to ' || $to
-      else if (exists($from)) then 'from ' || $from
-      else if (exists($to)) then 'until ' || $to
-      else if (exists($not-before) and exists($not-after)) then 'between ' || $not-before || ' and ' || $not-after
-      else if (exists($not-before)) then 'not before ' || $not-before
-      else 'not after ' || $not-after"/>
+    <xsl:variable name="parts" select="samizdat:range-parts($date/@from, $date/@to, $date/@notBefore, $date/@notAfter)"/>
+    <xsl:sequence select="string-join(for $i in 1 to count($parts) return if ($i mod 2 = 0) then samizdat:date-words($parts[$i]) else $parts[$i])"/>
   </xsl:function>
 
   <!-- The title of a date: what the encoding says it is, unless its own words already say the same. -->

@@ -161,7 +161,7 @@
   <xsl:function name="samizdat:time" as="node()*">
     <xsl:param name="value" as="xs:string"/>
     <xsl:choose>
-      <xsl:when test="matches($value, '^-?\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{$value}"><xsl:value-of select="$value"/></time></xsl:when>
+      <xsl:when test="matches($value, '^-?\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{$value}"><xsl:value-of select="samizdat:date-words($value)"/></time></xsl:when>
       <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -175,14 +175,14 @@
       <xsl:when test="$date?when and matches($text, '\d') and matches($date?when, '^-?\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{$date?when}"><xsl:value-of select="$text"/></time></xsl:when>
       <xsl:when test="$date?when"><xsl:sequence select="samizdat:time($date?when)"/><xsl:if test="$text != ''"> (<xsl:value-of select="$text"/>)</xsl:if></xsl:when>
       <xsl:otherwise>
-        <xsl:choose>
-          <xsl:when test="$date?from and $date?to">from <xsl:sequence select="samizdat:time($date?from)"/> to <xsl:sequence select="samizdat:time($date?to)"/></xsl:when>
-          <xsl:when test="$date?from">from <xsl:sequence select="samizdat:time($date?from)"/></xsl:when>
-          <xsl:when test="$date?to">until <xsl:sequence select="samizdat:time($date?to)"/></xsl:when>
-          <xsl:when test="$date?notBefore and $date?notAfter">between <xsl:sequence select="samizdat:time($date?notBefore)"/> and <xsl:sequence select="samizdat:time($date?notAfter)"/></xsl:when>
-          <xsl:when test="$date?notBefore">after <xsl:sequence select="samizdat:time($date?notBefore)"/></xsl:when>
-          <xsl:when test="$date?notAfter">before <xsl:sequence select="samizdat:time($date?notAfter)"/></xsl:when>
-        </xsl:choose>
+        <xsl:variable name="parts" select="samizdat:range-parts($date?from, $date?to, $date?notBefore, $date?notAfter)"/>
+        <xsl:for-each select="1 to count($parts)">
+          <xsl:variable name="i" select="."/>
+          <xsl:choose>
+            <xsl:when test="$i mod 2 = 0"><xsl:sequence select="samizdat:time($parts[$i])"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$parts[$i]"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
         <xsl:if test="$text != ''">
           <xsl:if test="$date?from or $date?to or $date?notBefore or $date?notAfter"><xsl:text> </xsl:text></xsl:if>
           <xsl:value-of select="$text"/>
