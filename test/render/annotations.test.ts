@@ -44,11 +44,11 @@ describe('interp, interpGrp, span and spanGrp: annotations, not text', function 
     const notes = withClass(page, 'span-annotation');
     assert.deepEqual(notes.map((n) => [attribute(n, 'role'), attribute(n, 'title')]),
       [['note', 'Annotation on “Some text”'], ['note', 'Annotation on “Some text”']]);
-    assert.match(page, /<span class="note-margin span-annotation" role="note" title="[^"]*"><span class="span-annotation-label">comment: <\/span>an annotation<\/span>/);
+    assert.match(page, /<span class="note-margin span-annotation" role="note" id="annotation-1" title="[^"]*"><span class="span-annotation-label">comment: <\/span>an annotation<\/span>/);
     assert.match(page, /<span class="span-annotation-label">annotation: <\/span>a gloss<\/span>/);
     // From one anchor to another: at the first anchor, the words between them named.
     const ranged = await toHtml(doc('<p>He <anchor xml:id="a"/>said it<anchor xml:id="b"/> twice.</p><p>Later.</p><spanGrp><span from="#a" to="#b">a doubtful reading</span></spanGrp>'));
-    assert.match(ranged, /He <span class="tei-anchor" id="a"><\/span><span class="note-margin span-annotation" role="note" title="Annotation on “said it”"><span class="span-annotation-label">annotation: <\/span>a doubtful reading<\/span>said it/);
+    assert.match(ranged, /He <span class="tei-anchor" id="a"><\/span><span class="note-margin span-annotation" role="note" id="annotation-1" title="Annotation on “said it”"><span class="span-annotation-label">annotation: <\/span>a doubtful reading<\/span>said it/);
     assert.equal(ranged.split('a doubtful reading').length, 2, 'once, at its target, not also where the span is');
   });
 
