@@ -8,8 +8,11 @@
  *   (a seg, a p, a persName with an xml:id) stood where the span was encoded, after the paragraphs. Now at the
  *   element, as at an anchor: before it when the page makes it words of a sentence, inside it at its start when
  *   a block (a paragraph, a list's item).
+ * - The annotated words bore no sign: now each run of them is marked (class "annotated") and names the
+ *   annotation (aria-describedby), no script; the page stays valid HTML (html-validate, standard rules).
  */
 import { strict as assert } from 'node:assert';
+import { HtmlValidate } from 'html-validate';
 import { toHtml } from '../../src/transform/index.js';
 import { attribute, withClass } from '../support/page-views.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
@@ -41,5 +44,17 @@ describe('a span\'s annotation a reader can find', function () {
     // Inside a block, at its start: in the paragraph, in the list's item.
     assert.match(page, /<p id="p2" class="tei-p para"><span class="note-margin span-annotation"[^>]*><span class="span-annotation-label">annotation: <\/span>a late addition<\/span>/);
     assert.match(page, /<li[^>]*><span class="note-margin span-annotation"[^>]*><span class="span-annotation-label">annotation: <\/span>struck out<\/span>/);
+  });
+
+  it('marks the words annotated, naming the annotation; the page valid', async () => {
+    const page = await toHtml(doc(body));
+    const notes = withClass(page, 'span-annotation').map((n) => attribute(n, 'id'));
+    assert.ok(notes.every((id) => id !== undefined), 'each annotation has an id');
+    assert.equal(new Set(notes).size, 5, 'of its own');
+    const marked = [...page.matchAll(/<span class="annotated" aria-describedby="([^"]*)">([^<]*)<\/span>/g)].map((m) => [m[2], notes.indexOf(m[1])]);
+    assert.deepEqual(marked, [['John Smith', 0], ['said ', 1], ['it', 1], ['A second paragraph.', 2], ['an item', 3], ['wrote it', 4]]);
+    assert.doesNotMatch(page, /class="annotated"[^>]*>(twice|He|once|another)/, 'no other words');
+    const report = await new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'no-missing-references': 'error' } }).validateString(page, 'annotated.html');
+    assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)), []);
   });
 });

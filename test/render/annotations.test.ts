@@ -32,7 +32,7 @@ describe('interp, interpGrp, span and spanGrp: annotations, not text', function 
     const page = await toHtml(doc(body));
     const paragraphs = [...page.matchAll(/<p id="para-\d"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]);
     const running = (p: string) => p.replace(/<a class="para-number"[^>]*>[^<]*<\/a>\s*/, '')
-      .replace(/<span class="note-margin span-annotation"[^>]*>(<span[^>]*>[^<]*<\/span>)?[^<]*<\/span>/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+      .replace(/<span class="note-margin span-annotation"[^>]*>(<span[^>]*>[^<]*<\/span>)?[^<]*<\/span>/g, '').replace(/<span class="annotated"[^>]*>([^<]*)<\/span>/g, '$1').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
     assert.deepEqual(paragraphs.map(running), expected);
     for (const word of ['ironic', 'sad', 'between paragraphs']) assert.ok(!page.includes(word), word);
     assert.match(page, /<span class="tei-interp" id="i1"><\/span>/);
@@ -48,7 +48,7 @@ describe('interp, interpGrp, span and spanGrp: annotations, not text', function 
     assert.match(page, /<span class="span-annotation-label">annotation: <\/span>a gloss<\/span>/);
     // From one anchor to another: at the first anchor, the words between them named.
     const ranged = await toHtml(doc('<p>He <anchor xml:id="a"/>said it<anchor xml:id="b"/> twice.</p><p>Later.</p><spanGrp><span from="#a" to="#b">a doubtful reading</span></spanGrp>'));
-    assert.match(ranged, /He <span class="tei-anchor" id="a"><\/span><span class="note-margin span-annotation" role="note" id="annotation-1" title="Annotation on “said it”"><span class="span-annotation-label">annotation: <\/span>a doubtful reading<\/span>said it/);
+    assert.match(ranged, /He <span class="tei-anchor" id="a"><\/span><span class="note-margin span-annotation" role="note" id="annotation-1" title="Annotation on “said it”"><span class="span-annotation-label">annotation: <\/span>a doubtful reading<\/span><span class="annotated" aria-describedby="annotation-1">said it/);
     assert.equal(ranged.split('a doubtful reading').length, 2, 'once, at its target, not also where the span is');
   });
 

@@ -7,6 +7,9 @@
     "associates an interpretative annotation directly with a span of text" (TEI), and where it is encoded (a
     spanGrp after the paragraphs) is no place of the text. Inside the element when the page makes it a block
     (a paragraph, an item, a cell: beside its first words, and valid there), before it otherwise.
+  - The words annotated marked: each run of them a span of class "annotated" whose aria-describedby names the
+    annotation(s) on them, so that a reader sees which words an annotation is on, and a screen reader reads it
+    with them. No script.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -51,5 +54,29 @@
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The words each span is on, as the key's values (generate-id: a node is no key value); built when first asked,
+       only for a document with spans. -->
+  <xsl:key name="samizdat:annotated" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.) ! generate-id()"/>
+
+  <!-- The words of the page a span's annotation is on: those of the element it stands at, or from there to its @to
+       (the element's words too, not an anchor's), looked for within the nearest element holding both. Not the words
+       of a note or another annotation among them, which are not the text's (unless the span is on words inside
+       one). Only for a span whose annotation stands at its target: there, beside them. -->
+  <xsl:function name="samizdat:span-text" as="text()*">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="from" select="samizdat:span-target($s)"/>
+    <xsl:variable name="to" select="if ($s/@to and exists($from)) then key('samizdat:id', substring-after(normalize-space($s/@to), '#'), root($s))[1][ancestor::text] else ()"/>
+    <xsl:variable name="words" select="
+      if (exists($to)) then (
+        let $common := ($from/ancestor::* intersect $to/ancestor::*)[last()]
+        return ($common//text()[. &gt;&gt; $from][. &lt;&lt; $to], $to//text()))
+      else $from[not(self::anchor)]//text()"/>
+    <xsl:sequence select="$words[normalize-space()][empty(ancestor::*[self::note or self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc] except $from/ancestor-or-self::*)]"/>
+  </xsl:function>
+
+  <xsl:template match="text()[$samizdat:has-span][normalize-space()][exists(key('samizdat:annotated', generate-id(.)))]" mode="text">
+    <span class="annotated" aria-describedby="{key('samizdat:annotated', generate-id(.)) ! samizdat:span-note-id(.)}"><xsl:next-match/></span>
   </xsl:template>
 </xsl:stylesheet>
