@@ -10,10 +10,13 @@
  *   a block (a paragraph, a list's item).
  * - The annotated words bore no sign: now each run of them is marked (class "annotated") and names the
  *   annotation (aria-describedby), no script; the page stays valid HTML (html-validate, standard rules).
+ * - A search for an annotation's words found nothing: now its words are in the passage it stands in, in
+ *   brackets, as a note's are.
  */
 import { strict as assert } from 'node:assert';
 import { HtmlValidate } from 'html-validate';
-import { toHtml } from '../../src/transform/index.js';
+import { compileStylesheet, runStylesheet, teiSource, toHtml } from '../../src/transform/index.js';
+import { RECORDS_STYLESHEET } from '../../src/search/index.js';
 import { attribute, withClass } from '../support/page-views.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
@@ -56,5 +59,12 @@ describe('a span\'s annotation a reader can find', function () {
     assert.doesNotMatch(page, /class="annotated"[^>]*>(twice|He|once|another)/, 'no other words');
     const report = await new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'no-missing-references': 'error' } }).validateString(page, 'annotated.html');
     assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)), []);
+  });
+
+  it('puts an annotation\'s words in the search records, as a note\'s', async () => {
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const { text, file } = doc('<p>Some <seg xml:id="w">words</seg> here<spanGrp><span target="#w">an ironic aside</span></spanGrp>.</p><p>Next.</p>');
+    const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Some words here [an ironic aside].', 'Next.']);
   });
 });
