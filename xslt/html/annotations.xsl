@@ -28,7 +28,7 @@
        item, its li; a column heading's, its dt or dd): the annotation at the start of that content. -->
   <xsl:template match="*[$samizdat:has-span][@xml:id][not(self::anchor)][ancestor::text][exists(key('samizdat:span-at', string(@xml:id)))]" mode="text samizdat:item samizdat:heading">
     <xsl:variable name="e" select="."/>
-    <xsl:variable name="spans" select="key('samizdat:span-at', string(@xml:id))[samizdat:span-target(.) is $e]"/>
+    <xsl:variable name="spans" select="key('samizdat:span-at', string(@xml:id))[samizdat:annotation-target(.) is $e]"/>
     <xsl:choose>
       <xsl:when test="empty($spans)"><xsl:next-match/></xsl:when>
       <xsl:otherwise>
@@ -66,7 +66,7 @@
        one). Only for a span whose annotation stands at its target: there, beside them. -->
   <xsl:function name="samizdat:span-text" as="text()*">
     <xsl:param name="s" as="element()"/>
-    <xsl:variable name="from" select="samizdat:span-target($s)"/>
+    <xsl:variable name="from" select="samizdat:annotation-target($s)"/>
     <xsl:variable name="to" select="if ($s/@to and exists($from)) then key('samizdat:id', substring-after(normalize-space($s/@to), '#'), root($s))[1][ancestor::text] else ()"/>
     <xsl:variable name="words" select="
       if (exists($to)) then (

@@ -678,7 +678,7 @@
   </xsl:template>
 
   <!-- A span's annotation is not lost: it stands in the margin (as a margin note does) beside the words it is on, at
-       the anchor or element its @from (or @target) names where that is one of the text's (samizdat:span-target; an
+       the anchor or element its @from (or @target) names where that is one of the text's (samizdat:annotation-target; an
        element's rule in annotations.xsl writes it there), else where the span is; its title names the words
        annotated, and those words point to it (annotations.xsl). Not in the running text: the plain text and the search records
        leave it out, and the page's paragraph reads on without it (.note-margin sets it beside the text). -->
@@ -690,7 +690,7 @@
   <!-- Where the span's annotation stands, when not where the span is: the anchor or element its @from (or @target)
        names, in the text, where the page shows it in its place (not in a figDesc, not another annotation, not a
        note, which is called out; not the text's own parts, body, front …). -->
-  <xsl:function name="samizdat:span-target" as="element()?">
+  <xsl:function name="samizdat:annotation-target" as="element()?">
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="t" select="(samizdat:span-start($s) ! key('samizdat:id', ., root($s)))[1]"/>
     <xsl:sequence select="$t[ancestor::text][self::anchor or (not(self::text or self::body or self::front or self::back or self::group or self::note)
@@ -726,7 +726,7 @@
   </xsl:template>
   <xsl:template match="span[normalize-space()]" mode="text" priority="1">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
-    <xsl:if test="empty(samizdat:span-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
+    <xsl:if test="empty(samizdat:annotation-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
   </xsl:template>
   <xsl:template match="spanGrp" mode="text" priority="1">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
@@ -739,7 +739,7 @@
       <xsl:sequence select="samizdat:id(.)"/>
     </span>
     <xsl:variable name="anchor" select="."/>
-    <xsl:for-each select="if (@xml:id and ancestor::text) then key('samizdat:span-at', string(@xml:id))[samizdat:span-target(.) is $anchor] else ()">
+    <xsl:for-each select="if (@xml:id and ancestor::text) then key('samizdat:span-at', string(@xml:id))[samizdat:annotation-target(.) is $anchor] else ()">
       <xsl:call-template name="samizdat:span-note"/>
     </xsl:for-each>
     <xsl:for-each select="if (@xml:id) then key('samizdat:note-target', string(@xml:id))[samizdat:called-out(.)][not(ancestor::note)] else ()">
