@@ -60,4 +60,5 @@
     </xsl:try>
   </xsl:variable>
   <xsl:variable name="samizdat:has-examples" as="xs:boolean" select="samizdat:uses('egXML')"/>
+  <xsl:variable name="samizdat:has-span" as="xs:boolean" select="samizdat:uses('span')"/>
 </xsl:stylesheet>

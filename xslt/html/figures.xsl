@@ -99,8 +99,10 @@
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:attribute name="class" select="samizdat:classes(.)"/>
       <xsl:apply-templates select="node() except (head, figDesc)" mode="text"/>
-      <!-- Without an image, the description is the figure's text. -->
-      <xsl:if test="figDesc and not(.//graphic)">
+      <!-- Without an image, the description is the figure's text. With one (a graphic, or a binaryObject, whose
+           template gives it as the img's alt or in the words that stand for it), not: "an alternative to the
+           content of its parent figure" (TEI), which a screen reader would otherwise read twice. -->
+      <xsl:if test="figDesc and not(.//graphic or .//binaryObject)">
         <xsl:apply-templates select="figDesc" mode="text"/>
       </xsl:if>
       <xsl:if test="head">

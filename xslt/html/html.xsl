@@ -32,6 +32,8 @@
   <xsl:import href="bibl.xsl"/>
   <xsl:import href="register.xsl"/>
   <xsl:import href="msdesc.xsl"/>
+  <!-- Last: its rules put a span's annotation at the element it is on, whatever module renders the element. -->
+  <xsl:import href="annotations.xsl"/>
 
   <!-- What to produce: 'page' (the HTML page), 'entities' (JSON: the document's entity mentions,
        entries, relations and references), 'entries' (the same without the mentions, much

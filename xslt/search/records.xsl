@@ -120,10 +120,11 @@
   </xsl:template>
 
   <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),
-       signed as there when not the author's (samizdat:note-by: "— Ed."). -->
+       signed as there when not the author's (samizdat:note-by: "— Ed."). So do a span's (an annotation, which the
+       page shows as a margin note and the plain text leaves out), so that a search for them finds it. -->
   <!-- The brackets hold the note's words without white space at their edges ("[A note — Ed.]"), and no space
        is put between the closing one and punctuation after it ("word [a note]."). -->
-  <xsl:template match="note" mode="inline">
+  <xsl:template match="note | span[normalize-space()][not(ancestor::teiHeader)]" mode="inline">
     <xsl:variable name="words" as="xs:string">
       <xsl:value-of>
         <xsl:apply-templates mode="inline"/>
@@ -134,6 +135,10 @@
     <xsl:value-of select="samizdat:note-by(.)[1] ! (' — ' || .)"/>
     <xsl:text>]</xsl:text>
     <xsl:if test="not(matches(string(following::text()[1]), '^[.,;:!?)\]’”»]'))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="spanGrp" mode="inline">
+    <xsl:apply-templates select="span" mode="inline"/>
   </xsl:template>
 
   <!-- A caesura divides a line between words: a word break here, not the plain text's wide gap. -->
