@@ -20,13 +20,21 @@
   exclude-result-prefixes="#all">
 
   <!-- Tables: the first head is the caption; a row or cell with @role label is header cells (th);
-       @cols and @rows span columns and rows. -->
+       @cols and @rows span columns and rows. A table inside a phrase (a paragraph: HTML has no table in a p)
+       is spans with the table's roles (table, row, cell, columnheader, rowheader) and class table-in-phrase,
+       which samizdat.css sets out as a table (inline beside the words with @rend inline): without them its
+       rows and cells ran on as the paragraph's words, where the TEI Stylesheets show a table. -->
   <xsl:template match="table" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$phrase">
         <xsl:if test="samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
-        <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="text"/></span>
+        <span class="{samizdat:classes(.)} table-in-phrase" role="table">
+          <xsl:sequence select="samizdat:id(.)"/>
+          <!-- The caption first, a space after it, so that its words do not run into the first cell's. -->
+          <xsl:for-each select="head"><xsl:apply-templates select="." mode="text"/><xsl:text> </xsl:text></xsl:for-each>
+          <xsl:apply-templates select="node() except head" mode="text"/>
+        </span>
         <xsl:if test="samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise>
@@ -52,6 +60,7 @@
     <xsl:element name="{if ($phrase) then 'span' else 'tr'}">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:if test="@role and not($phrase)"><xsl:attribute name="class" select="'role-' || replace(normalize-space(@role), '[^A-Za-z0-9_-]', '_')"/></xsl:if>
+      <xsl:if test="$phrase"><xsl:attribute name="role" select="'row'"/></xsl:if>
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>
@@ -60,6 +69,7 @@
     <xsl:variable name="header" select="(@role, ../@role)[1] = 'label'"/>
     <xsl:element name="{if ($phrase) then 'span' else if ($header) then 'th' else 'td'}">
       <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:if test="$phrase"><xsl:attribute name="role" select="if (not($header)) then 'cell' else if (../@role = 'label') then 'columnheader' else 'rowheader'"/></xsl:if>
       <xsl:if test="not($phrase)">
         <xsl:if test="matches(@cols, '^[1-9][0-9]{0,2}$') and xs:integer(@cols) gt 1"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
         <xsl:if test="matches(@rows, '^[1-9][0-9]{0,3}$') and xs:integer(@rows) gt 1"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>

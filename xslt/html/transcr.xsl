@@ -308,11 +308,29 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A source-document transcription (sourceDoc): surfaces with their facsimile, zones, and the lines as written. -->
+  <!-- A source-document transcription (sourceDoc): surfaces with their facsimile, zones, and the lines as written.
+       It ends with the bodies of the notes called out in it, footnotes then endnotes, as the text does
+       (textstructure.xsl): a sourceDoc may hold notes (an editor's, often after its surfaces with @target on a
+       line), and without their bodies their call-outs led nowhere. -->
   <xsl:template match="sourceDoc" mode="text">
+    <xsl:variable name="notes" select=".//note[not(ancestor::note)][samizdat:called-out(.)]"/>
+    <xsl:variable name="foot" select="$notes[samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))]"/>
+    <xsl:variable name="end" select="($notes except $foot)[samizdat:note-place(.) = 'end' or samizdat:note-at-anchor(.)]"/>
     <section class="{samizdat:classes(.)}" aria-label="Transcription of the source document">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:apply-templates mode="text"/>
+      <xsl:call-template name="samizdat:note-bodies">
+        <xsl:with-param name="notes" select="$foot"/>
+      </xsl:call-template>
+      <xsl:if test="exists($end)">
+        <section class="endnotes">
+          <h2>Notes</h2>
+          <xsl:call-template name="samizdat:note-bodies">
+            <xsl:with-param name="notes" select="$end"/>
+            <xsl:with-param name="class" select="'endnotes'"/>
+          </xsl:call-template>
+        </section>
+      </xsl:if>
     </section>
   </xsl:template>
   <xsl:template match="surfaceGrp | surface | zone" mode="text">
