@@ -255,8 +255,8 @@
       or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))) then '-' else ''"/>
   </xsl:function>
 
-  <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's @n or
-       @scribe (common/resp.xsl), else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
+  <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's persName,
+       @scribe or @n (common/resp.xsl), else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
        and the diplomatic "[hand: …]" name a hand alike. -->
   <xsl:function name="samizdat:hand" as="xs:string">
     <xsl:param name="shift" as="element()"/>
