@@ -43,16 +43,6 @@
         or samizdat:block-name($e))"/>
   </xsl:function>
 
-  <!-- An object's objectIdentifier ("one or more identifiers or pieces of locating information concerning a single
-       object") beside its description (a p, msContents … : the object holds blocks): a line of its own, as an
-       msIdentifier is in an msDesc, that says what it is ("Identifier: Dublin, National Museum, 1874:99"); the
-       label, or '' where the identifier is the object's register line (no description: its parts worded as
-       samizdat:entry-around words them). -->
-  <xsl:function name="samizdat:object-identifier-label" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/parent::object[samizdat:register-entry(.)][samizdat:holds-blocks(.)]) then 'Identifier: ' else ''"/>
-  </xsl:function>
-
   <xsl:function name="samizdat:entry-date" as="xs:boolean">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="exists($e[self::birth or self::death or self::floruit])"/>

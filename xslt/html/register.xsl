@@ -25,25 +25,6 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- An object's identifier beside its description: a line of its own with its label, as msIdentifier is a line of an
-       msDesc (common/register.xsl: samizdat:object-identifier-label). -->
-  <xsl:template match="objectIdentifier[parent::object]" mode="text">
-    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="label" select="samizdat:object-identifier-label(.)"/>
-    <xsl:choose>
-      <xsl:when test="$label != '' and not($phrase)">
-        <p class="{samizdat:classes(.)}">
-          <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
-          <span class="ms-label"><xsl:value-of select="$label"/></span>
-          <xsl:apply-templates mode="text">
-            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-        </p>
-      </xsl:when>
-      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- A part between its wording (samizdat:entry-around); its own rendering from the next template. The patterns
        name the parents first: saxon-js tries them on every element and text node of the text, and a function
        call for each cost more than the parent tests. -->

@@ -366,11 +366,6 @@
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
-  <!-- An object's identifier beside its description: its line begins with its label, as on the page (common/register.xsl). -->
-  <xsl:template match="objectIdentifier[parent::object]" mode="inline">
-    <xsl:sequence select="samizdat:object-identifier-label(.)"/>
-    <xsl:next-match/>
-  </xsl:template>
   <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
   <xsl:template match="*[$samizdat:has-register-entries][parent::person or parent::personGrp or parent::place or parent::org or parent::location or parent::event or parent::object or parent::objectIdentifier][samizdat:entry-part(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:entry-around(.)"/>
