@@ -48,15 +48,17 @@
     <xsl:sequence select="$preferred, $names except $preferred"/>
   </xsl:function>
 
-  <!-- An agent's name. A respStmt: its names (name, persName, orgName), joined. A handNote: the hand's @n or
-       @scribe (its words describe the hand; they are no name). Else its regularised name (samizdat:names), or
+  <!-- An agent's name. A respStmt: its names (name, persName, orgName), joined. A handNote: the scribe's
+       persName in it (<handNote><persName>Sir T. Phillipps</persName>, annotations</handNote>), else its @scribe
+       ("a name or other identifier for the scribe"), else its @n, else its xml:id (its other words describe the
+       hand; they are no name). Else its regularised name (samizdat:names), or
        a persona's persName, else its @n, else its own words. -->
   <xsl:function name="samizdat:agent-name" as="xs:string">
     <xsl:param name="t" as="element()?"/>
     <xsl:sequence select="
       if (empty($t)) then ''
       else if ($t/self::respStmt) then normalize-space(string-join($t/(name | persName | orgName), ', '))
-      else if ($t/self::handNote) then normalize-space(($t/@n, $t/@scribe)[normalize-space() != ''][1])
+      else if ($t/self::handNote) then normalize-space(($t//persName, $t/@scribe, $t/@n, $t/@xml:id)[normalize-space() != ''][1])
       else (samizdat:names($t)[1], $t/persona/persName[normalize-space()][1], $t/@n[normalize-space()], $t)[1] ! normalize-space(.)"/>
   </xsl:function>
 

@@ -84,9 +84,9 @@
       <xsl:when test="$name = 'corr'">
         <xsl:sequence select="('⟨', '⟩' || samizdat:cert-mark($e))"/>
       </xsl:when>
-      <!-- The abbreviation mark gives way to the expansion when the word is expanded in place. -->
+      <!-- The abbreviation mark gives way to the expansion when its word is expanded in place (samizdat:am-expanded). -->
       <xsl:when test="$name = 'am'">
-        <xsl:sequence select="if ($reading and $e/../ex) then () else ('', '')"/>
+        <xsl:sequence select="if ($reading and samizdat:am-expanded($e)) then () else ('', '')"/>
       </xsl:when>
       <xsl:when test="$name = 'ex'">
         <xsl:sequence select="if ($reading) then ('', '') else ()"/>
@@ -96,6 +96,21 @@
         <xsl:sequence select="('', '')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether an abbreviation mark's own word is expanded in place: am holds "letters or signs present in an
+       abbreviation which are omitted or replaced in the expanded form", ex the "letters added by an editor or
+       transcriber when expanding an abbreviation". The mark gives way only to an ex of its word: the nodes beside
+       it (beside its abbr, when a lone abbr holds it) up to the nearest whitespace on either side, or its w. An ex
+       of another word of the paragraph ("Bp~ and D~<ex>omi</ex>nus") leaves the mark, the only reading of its word. -->
+  <xsl:function name="samizdat:am-expanded" as="xs:boolean">
+    <xsl:param name="am" as="element()"/>
+    <xsl:variable name="at" select="if ($am/parent::abbr[not(parent::choice)]) then $am/.. else $am"/>
+    <xsl:variable name="start" select="$at/preceding-sibling::node()[matches(string(.), '\s')][1]"/>
+    <xsl:variable name="end" select="$at/following-sibling::node()[matches(string(.), '\s')][1]"/>
+    <xsl:variable name="word" select="$at/preceding-sibling::*[empty($start) or . &gt;&gt; $start]
+      | $at/following-sibling::*[empty($end) or . &lt;&lt; $end]"/>
+    <xsl:sequence select="exists($am/parent::w/ex) or exists($word/descendant-or-self::ex)"/>
   </xsl:function>
 
   <!-- Spans. delSpan "marks the beginning of a longer sequence of text deleted"; addSpan and damageSpan
@@ -240,8 +255,8 @@
       or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))) then '-' else ''"/>
   </xsl:function>
 
-  <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's @n or
-       @scribe (common/resp.xsl), else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
+  <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's persName,
+       @scribe or @n (common/resp.xsl), else the pointer itself (a local one without its "#"). One function, so that the page's tooltips
        and the diplomatic "[hand: …]" name a hand alike. -->
   <xsl:function name="samizdat:hand" as="xs:string">
     <xsl:param name="shift" as="element()"/>
