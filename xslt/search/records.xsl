@@ -119,6 +119,22 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A prologue, epilogue or setting without a head: its label (samizdat:drama-label), which the page and the plain
+       text show before it, a passage of its own, as a division's head is, so that "Prologue" finds it. -->
+  <xsl:template match="prologue | epilogue | set" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
+    <xsl:variable name="anchor" select="samizdat:nearest-anchor(.)"/>
+    <xsl:for-each select="samizdat:drama-label(.)">
+      <xsl:sequence select="[ $anchor, '', [], ., [], if ($language = '') then [] else [$language], [], $samizdat:heading ]"/>
+    </xsl:for-each>
+    <xsl:next-match>
+      <xsl:with-param name="samizdat:heading" select="$samizdat:heading"/>
+      <xsl:with-param name="samizdat:language" select="$samizdat:language"/>
+    </xsl:next-match>
+  </xsl:template>
+
   <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),
        signed as there when not the author's (samizdat:note-by: "— Ed."). -->
   <!-- The brackets hold the note's words without white space at their edges ("[A note — Ed.]"), and no space
