@@ -399,6 +399,15 @@
     <xsl:sequence select="if (exists($e/head)) then () else map { 'prologue': 'Prologue', 'epilogue': 'Epilogue', 'set': 'Setting' }(local-name($e))"/>
   </xsl:function>
 
+  <!-- Whether $e is writing ("a passage of written text revealed to participants in the course of a spoken text",
+       TEI: a letter read out, a scroll) standing between a play's blocks (in a speech, a division, a group of
+       lines), which the page sets apart as a block (samizdat.css): the plain text and the search records, walking
+       the blocks, make it one of its own too, rather than run it into the words beside it. -->
+  <xsl:function name="samizdat:writing-apart" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::writing[parent::sp or parent::div or parent::lg or parent::body or parent::front or parent::back])"/>
+  </xsl:function>
+
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- Child by child rather than $e//* except …: saxon-js builds and sorts both sets on every call; this stops at the first block. -->

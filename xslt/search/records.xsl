@@ -97,7 +97,8 @@
         <xsl:variable name="container" select="."/>
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
-        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.))">
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
+            or (self::writing and samizdat:writing-apart(.)))">
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
               <xsl:apply-templates select="current-group()" mode="samizdat:passages">
