@@ -52,4 +52,25 @@ describe('a role description set apart from its role', function () {
     const text = await toText(doc(cast));
     assert.deepEqual(text.trim().split(/\s*\n\s*/).filter((l) => l !== ''), [...expected, 'the fairies']);
   });
+
+  // A role or a description whose words end in white space of its own ("<role>Theseus </role>"): the ", " came
+  // after that space, "Theseus , duke of Athens", on the page and in the plain text.
+  const spaced = '<castList>'
+    + '<castItem><role>Theseus </role><roleDesc>duke of Athens</roleDesc></castItem>'
+    + '<castItem>\n  <role>Lysander\n  </role>\n  <roleDesc>in love with Hermia</roleDesc>\n</castItem>'
+    + '<castItem><role>Bottom</role><roleDesc>a weaver </roleDesc><roleDesc>an ass</roleDesc></castItem>'
+    + '<castItem><role>Quince </role><roleDesc>, a carpenter</roleDesc></castItem>'
+    + '</castList>';
+  // Quince: the encoding's own comma, its own space before it, kept as it is (nothing is added there).
+  const spacedExpected = ['Theseus, duke of Athens', 'Lysander, in love with Hermia', 'Bottom, a weaver, an ass', 'Quince , a carpenter'];
+
+  it('puts no space before the comma after a role that ends in white space, on the page', async () => {
+    const page = await toHtml(doc(spaced));
+    assert.deepEqual(castItems(page), spacedExpected);
+  });
+
+  it('puts no space before the comma after a role that ends in white space, in the plain text', async () => {
+    const text = await toText(doc(spaced));
+    assert.deepEqual(text.trim().split(/\s*\n\s*/).filter((l) => l !== ''), spacedExpected);
+  });
 });

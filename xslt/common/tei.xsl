@@ -325,13 +325,14 @@
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="replace(string($e), '\s+$', '')"/>
   </xsl:function>
-  <!-- Whether $t, white space that ends a role or a description, is left out: ", " follows the element (samizdat:role-gap
-       or samizdat:role-space), and "Theseus , duke" would read a space before the comma. -->
+  <!-- Whether the white space that ends $t, the last text of a role or a description (all of it, or after its words:
+       "<role>Theseus </role>"), is left out: ", " follows the element (samizdat:role-gap or samizdat:role-space), and
+       "Theseus , duke" would read a space before the comma. -->
   <xsl:function name="samizdat:role-trail" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="owner" select="$t/parent::*[self::role or self::roleDesc]"/>
     <xsl:variable name="next" select="$owner/following-sibling::node()[1]"/>
-    <xsl:sequence select="exists($owner) and normalize-space($t) = '' and empty($t/following-sibling::node())
+    <xsl:sequence select="exists($owner) and matches($t, '\s$') and empty($t/following-sibling::node())
       and (($next instance of element(roleDesc) and samizdat:role-gap($next) = ', ')
         or ($next instance of text() and samizdat:role-space($next) = ', '))"/>
   </xsl:function>
@@ -349,7 +350,7 @@
   <xsl:function name="samizdat:cast-text" as="xs:string">
     <xsl:param name="t" as="text()"/>
     <xsl:sequence select="if ($t/parent::castItem or $t/parent::castGroup) then samizdat:role-space($t)
-      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then '' else string($t)"/>
+      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then replace($t, '\s+$', '') else string($t)"/>
   </xsl:function>
   <xsl:function name="samizdat:role-gap-after" as="xs:string">
     <xsl:param name="previous" as="element()?"/>
@@ -404,6 +405,15 @@
   <xsl:function name="samizdat:drama-label" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if (exists($e/head)) then () else map { 'prologue': 'Prologue', 'epilogue': 'Epilogue', 'set': 'Setting' }(local-name($e))"/>
+  </xsl:function>
+
+  <!-- Whether $e is writing ("a passage of written text revealed to participants in the course of a spoken text",
+       TEI: a letter read out, a scroll) standing between a play's blocks (in a speech, a division, a group of
+       lines), which the page sets apart as a block (samizdat.css): the plain text and the search records, walking
+       the blocks, make it one of its own too, rather than run it into the words beside it. -->
+  <xsl:function name="samizdat:writing-apart" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::writing[parent::sp or parent::div or parent::lg or parent::body or parent::front or parent::back])"/>
   </xsl:function>
 
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">

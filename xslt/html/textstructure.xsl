@@ -235,6 +235,10 @@
               <xsl:variable name="words" select="samizdat:cast-text(.)"/>
               <xsl:if test="$words != ''"><xsl:value-of select="$words"/></xsl:if>
             </xsl:when>
+            <!-- Words a role or a description ends with, then white space, where ", " follows ("Theseus "). -->
+            <xsl:when test="self::text() and not($samizdat:witness-limits) and not($samizdat:spanning) and samizdat:role-trail(.)">
+              <xsl:value-of select="samizdat:cast-text(.)"/>
+            </xsl:when>
             <xsl:otherwise>
               <xsl:apply-templates select="." mode="text"/>
             </xsl:otherwise>

@@ -97,7 +97,8 @@
         <xsl:variable name="container" select="."/>
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
-        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.))">
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
+            or (self::writing and samizdat:writing-apart(.)))">
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
               <xsl:apply-templates select="current-group()" mode="samizdat:passages">
@@ -117,6 +118,22 @@
         <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $samizdat:heading, $language)"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A prologue, epilogue or setting without a head: its label (samizdat:drama-label), which the page and the plain
+       text show before it, a passage of its own, as a division's head is, so that "Prologue" finds it. -->
+  <xsl:template match="prologue | epilogue | set" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
+    <xsl:variable name="anchor" select="samizdat:nearest-anchor(.)"/>
+    <xsl:for-each select="samizdat:drama-label(.)">
+      <xsl:sequence select="[ $anchor, '', [], ., [], if ($language = '') then [] else [$language], [], $samizdat:heading ]"/>
+    </xsl:for-each>
+    <xsl:next-match>
+      <xsl:with-param name="samizdat:heading" select="$samizdat:heading"/>
+      <xsl:with-param name="samizdat:language" select="$samizdat:language"/>
+    </xsl:next-match>
   </xsl:template>
 
   <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),

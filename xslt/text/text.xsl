@@ -110,7 +110,8 @@
       <xsl:when test="samizdat:holds-blocks(.)">
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
-        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.))">
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
+            or (self::writing and samizdat:writing-apart(.)))">
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
               <xsl:apply-templates select="current-group()" mode="blocks"/>
@@ -425,6 +426,10 @@
                 and not($samizdat:text-spanning) and $samizdat:witness-id = ''">
               <xsl:variable name="words" select="samizdat:cast-text(.)"/>
               <xsl:if test="$words != ''"><xsl:value-of select="$words"/></xsl:if>
+            </xsl:when>
+            <!-- Words a role or a description ends with, then white space, where ", " follows ("Theseus "). -->
+            <xsl:when test="self::text() and not($samizdat:text-spanning) and $samizdat:witness-id = '' and samizdat:role-trail(.)">
+              <xsl:value-of select="samizdat:cast-text(.)"/>
             </xsl:when>
             <xsl:otherwise>
               <xsl:apply-templates select="." mode="inline"/>
