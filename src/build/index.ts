@@ -26,7 +26,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import {
   HTML_STYLESHEET, SITE_STYLESHEET, TEXT_STYLESHEET, TransformProblem,
-  compileStylesheet, stylesheetKey, teiSource, type CompileOptions, type TeiSource, type TextMode,
+  compileStylesheet, stylesheetKey, teiSource, type CompileOptions, type CompiledStylesheet, type TeiSource, type TextMode,
 } from '../transform/index.js';
 import { expandPaths, sourceFolder } from '../validate/files.js';
 import { urlPath } from '../escape.js';
@@ -41,7 +41,7 @@ import { imageMentions, imagesParameter, publishableImages, type ImageCopy } fro
 import { DocumentReads } from './reads.js';
 import { placeReach, seesPlace, stylesheetSeesPlace } from './location.js';
 import { BUILD_RULE, textFileName, type RenderRequest } from './render.js';
-import { sitePages } from './site.js';
+import { siteStylesheetAhead, sitePages } from './site.js';
 import { renderUnit, type RenderJob, type RenderOutcome, type RenderSetup } from './unit.js';
 import { editionEntities, registerRecord, relinkedRecord } from './entities.js';
 import { isApparatusFile, isRegister, registersParameter, type MentionedEntity } from '../entities/index.js';
@@ -399,8 +399,10 @@ export async function build(input: string | readonly string[] = 'tei', options: 
     });
     /** Under the lock: renders what changed, makes the edition-wide units and publishes, into the folder `survey` looks at. */
     async function publishEdition(survey: Promise<OutputSurvey>, spareWanted: () => void): Promise<BuildReport> {
+      let siteStylesheet: Promise<CompiledStylesheet> | undefined;
       const records = await renderDocuments(jobs, cache, setupOf(keys), {
         ...options, stackSizeMb, changedRender: preparing, inRenderThread: threadsAllowed(options) > 1 && (preparing || renderThreadRunning()),
+        whileRendering: () => { siteStylesheet = siteStylesheetAhead(options); },
       }, report);
       if (hasErrors(report.diagnostics)) return report;
       const html = { key: keys.html, seesPlace: placeSeen, stylesheet: () => compileStylesheet(htmlPath, options) };
@@ -444,7 +446,7 @@ export async function build(input: string | readonly string[] = 'tei', options: 
         // finished ~3 s after Pagefind, alone on the machine).
         siting = sitePages(records, entities, {
           cache, format: CACHE_FORMAT, siteKey: keys.site, editionTitle, searchHref: search ? SEARCH_PAGE : '', force: options.force, compile: options,
-          thread: threadsAllowed(options) > 1, threadFrom: options.siteThreadFrom,
+          thread: threadsAllowed(options) > 1, threadFrom: options.siteThreadFrom, stylesheet: siteStylesheet,
         });
         siting.catch(() => undefined);
         const relinks = await pMap(records, (record) => relinkedRecord(record, entities.index, CACHE_FORMAT, cache), { concurrency: READS_IN_FLIGHT });
@@ -535,6 +537,8 @@ async function renderDocuments(
     changedRender: boolean;
     /** Whether a few documents to render go to the render thread (this build or an earlier one started it). */
     inRenderThread: boolean;
+    /** Called once the documents that changed are rendering in the render thread and the others are looked up: this thread is idle until they are rendered. */
+    whileRendering?: () => void;
   },
   report: BuildReport,
 ): Promise<UnitRecord[]> {
@@ -573,6 +577,7 @@ async function renderDocuments(
   }, { concurrency: READS_IN_FLIGHT });
   misses.sort((a, b) => a - b);
   if (early.length > 0) report.threads = 1;
+  if (early.length > 0 && misses.length === 0) options.whileRendering?.();
   if (misses.length === 0) {
     await Promise.all(early);
     return finish();
