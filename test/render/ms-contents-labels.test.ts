@@ -129,6 +129,27 @@ describe('a manuscript item\'s and a physical description\'s parts say what they
     assert.deepEqual(await passages(NESTED), NESTED_LINES);
   });
 
+  // A description in the header: header.xsl's paragraph made an HTML p inside the labelled line's p ("Support: <p>…").
+  it('keeps a labelled line one paragraph in the header\'s sourceDesc', async () => {
+    const ms = '<msDesc><msIdentifier><idno>MS 5</idno></msIdentifier><physDesc><objectDesc><supportDesc><support><p>Parchment.</p></support>'
+      + '</supportDesc></objectDesc><decoDesc><p>Red initials.</p></decoDesc></physDesc></msDesc>';
+    const { text } = doc('<p>Text.</p>');
+    const page = await toHtml({ file: 'ms-labels.xml', text: text.replace('<sourceDesc><p>Made up.</p></sourceDesc>', `<sourceDesc>${ms}</sourceDesc>`) });
+    const about = page.slice(page.indexOf('<section id="about"'));
+    assert.match(about, /<p class="tei-support"><span class="ms-label">Support: <\/span><span class="tei-p">Parchment\.<\/span><\/p>/);
+    assert.match(about, /<p class="tei-decoDesc"><span class="ms-label">Decoration: <\/span><span class="tei-p">Red initials\.<\/span><\/p>/);
+  });
+
+  // A description in a note reads as one line of the note: its lines were run together ("MS 9f. 1", "Hand one.Hand two.").
+  it('keeps a description\'s lines apart where it reads as one line, in a note', async () => {
+    const body = '<p>Before<note place="foot"><msDesc><msIdentifier><idno>MS 9</idno></msIdentifier><msContents><msItem><locus>f. 1</locus>'
+      + ' <title>Sermons</title> <incipit>In principio</incipit></msItem></msContents><physDesc><handDesc><handNote>Hand one.</handNote>'
+      + '<handNote>Hand two.</handNote></handDesc><decoDesc><p>Red initials.</p></decoDesc></physDesc></msDesc></note> after.</p>';
+    const note = 'MS 9 f. 1: Sermons. Incipit: In principio Hands: Hand one. Hand two. Decoration: Red initials.';
+    assert.equal(await toText(doc(body)), `Before[1] after.\n\n[1] ${note}\n`);
+    assert.deepEqual(await passages(body), [`Before [${note}] after.`]);
+  });
+
   it('leaves a part that begins with a head of its own to its head, and a description outside msDesc alone', async () => {
     const headed = '<div><msDesc><msIdentifier><idno>MS 4</idno></msIdentifier><physDesc>'
       + '<decoDesc><head>Illumination</head><p>Gold initials.</p></decoDesc></physDesc></msDesc>'

@@ -76,6 +76,20 @@
     <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:value-of select="samizdat:ms-dimensions(.)"/></span>
   </xsl:template>
 
+  <!-- A description's paragraph in the header within a labelled line ("Decoration: …", "Support: …"): a span, as in the
+       text, not an HTML p inside a p (header.xsl's paragraph knows no phrase). -->
+  <xsl:template match="p[ancestor::msDesc] | ab[ancestor::msDesc]" mode="header">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$phrase">
+        <xsl:if test="samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
+        <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="header"/></span>
+        <xsl:if test="samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- In the header, a description is shown as a description, not cut into a citation's title and imprint. -->
   <xsl:template match="msDesc" mode="header">
     <div class="source {samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:apply-templates mode="header"/></div>

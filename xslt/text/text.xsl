@@ -355,6 +355,13 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- A description's lines (samizdat:ms-blocks) read within one line (a description in a note, a labelled part's
+       several blocks): apart, as the blocks samizdat:separates names, not "MS 9f. 1: …" nor "Hand one.Hand two.". -->
+  <xsl:template match="*[$samizdat:has-ms-desc][local-name() = $samizdat:ms-blocks][ancestor::msDesc]" mode="inline">
+    <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:call-template name="samizdat:inline-content"/>
+    <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
   <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="inline">
     <xsl:value-of select="samizdat:ms-dimensions(.)"/>
   </xsl:template>
