@@ -57,7 +57,7 @@ describe('a manuscript description (msDesc) reads as a description', function ()
     assert.deepEqual(lines(page, 'tei-support'), ['Support: Parchment.']);
     assert.deepEqual(lines(page, 'tei-extent'), ['Extent: ii + 143 leaves, 172 × 124 mm']);
     assert.match(page, /<p class="tei-support">[\s\S]*?<\/p><p class="tei-extent">/, 'the extent next to the support, a line as it is');
-    assert.deepEqual((await toText(doc(body))).trim().split('\n\n'), ['MS 1', 'Support: Parchment.', 'Extent: ii + 143 leaves, 172 × 124 mm', 'Modern foliation.']);
+    assert.deepEqual((await toText(doc(body))).trim().split('\n\n'), ['MS 1', 'Support: Parchment.', 'Extent: ii + 143 leaves, 172 × 124 mm', 'Foliation: Modern foliation.']);
   });
 
   it('adds nothing where the encoding words the identifier itself', async () => {

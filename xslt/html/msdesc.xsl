@@ -39,8 +39,55 @@
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
+  <!-- A part a catalogue labels (common/msdesc.xsl: samizdat:ms-label): "Incipit: …" within its item's line, "Decoration: …"
+       a line of its own, or, where it holds several blocks, its label a line before them. Its own class, id and words kept. -->
+  <xsl:template match="rubric | incipit | explicit | finalRubric | colophon | filiation | textLang | supportDesc | foliation
+      | collation | condition | layoutDesc | handDesc | scriptDesc | typeDesc | musicNotation | decoDesc | additions
+      | bindingDesc | sealDesc | accMat" mode="text header" priority="2">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="label" select="samizdat:ms-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($label)"><xsl:next-match/></xsl:when>
+      <xsl:when test="$phrase or samizdat:ms-one-line(.)">
+        <!-- In a phrase, a part of the description's other blocks stands apart from the words beside it (an item's
+             parts are given theirs by samizdat:ms-lead). -->
+        <xsl:variable name="apart" select="$phrase and not(samizdat:ms-part(.))"/>
+        <xsl:if test="$apart and (preceding-sibling::node()[1] instance of element() or matches(string(preceding-sibling::node()[1]), '\S$'))"><xsl:text> </xsl:text></xsl:if>
+        <xsl:element name="{if ($phrase or samizdat:ms-part(.)) then 'span' else 'p'}">
+          <xsl:attribute name="class" select="samizdat:classes(.)"/>
+          <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+          <span class="ms-label"><xsl:value-of select="$label || ': '"/></span>
+          <xsl:apply-templates mode="#current">
+            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:element>
+        <xsl:if test="$apart and matches(string(following-sibling::node()[1][self::text()]), '^\S')"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+          <p class="ms-heading"><span class="ms-label"><xsl:value-of select="$label"/></span></p>
+          <xsl:apply-templates mode="#current"/>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="text header">
     <span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/><xsl:value-of select="samizdat:ms-dimensions(.)"/></span>
+  </xsl:template>
+
+  <!-- A description's paragraph in the header within a labelled line ("Decoration: …", "Support: …"): a span, as in the
+       text, not an HTML p inside a p (header.xsl's paragraph knows no phrase). -->
+  <xsl:template match="p[ancestor::msDesc] | ab[ancestor::msDesc]" mode="header">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$phrase">
+        <xsl:if test="samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
+        <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="header"/></span>
+        <xsl:if test="samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- In the header, a description is shown as a description, not cut into a citation's title and imprint. -->

@@ -136,6 +136,36 @@
     </xsl:next-match>
   </xsl:template>
 
+  <!-- A part of a manuscript's description a catalogue labels (common/msdesc.xsl: samizdat:ms-label), labelled as the
+       page and the plain text label it, so that "Colophon" or "Binding" finds it: a line of its own one passage,
+       "Decoration: …", anchored at its paragraph where it is one; else its label a passage, then its blocks. -->
+  <xsl:template match="rubric | incipit | explicit | finalRubric | colophon | filiation | textLang | supportDesc | foliation
+      | collation | condition | layoutDesc | handDesc | scriptDesc | typeDesc | musicNotation | decoDesc | additions
+      | bindingDesc | sealDesc | accMat" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="label" select="samizdat:ms-label(.)"/>
+    <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
+    <xsl:choose>
+      <xsl:when test="exists($label) and samizdat:ms-one-line(.)">
+        <xsl:variable name="paragraph" select="(descendant::p | descendant::ab)[1]"/>
+        <xsl:sequence select="samizdat:passage-of((., node() ! descendant-or-self::*),
+          if ($paragraph) then samizdat:paragraph-anchor($paragraph) else samizdat:nearest-anchor(.),
+          if ($paragraph/@n) then string($paragraph/@n) else if ($paragraph) then string($paragraph/accumulator-before('samizdat:search-paragraph')) else '',
+          $label || ': ' || samizdat:line(node()), $samizdat:heading, $language)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="exists($label)">
+          <xsl:sequence select="[ samizdat:nearest-anchor(.), '', [], $label, [], if ($language = '') then [] else [$language], [], $samizdat:heading ]"/>
+        </xsl:if>
+        <xsl:next-match>
+          <xsl:with-param name="samizdat:heading" select="$samizdat:heading"/>
+          <xsl:with-param name="samizdat:language" select="$samizdat:language"/>
+        </xsl:next-match>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),
        signed as there when not the author's (samizdat:note-by: "— Ed."). So do a span's (an annotation, which the
        page shows as a margin note and the plain text leaves out), so that a search for them finds it. -->

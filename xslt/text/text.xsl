@@ -137,6 +137,21 @@
   <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="blocks">
     <xsl:sequence select="samizdat:support-label(.) || samizdat:line(node())"/>
   </xsl:template>
+  <!-- A part of a manuscript's description a catalogue labels (common/msdesc.xsl: samizdat:ms-label), as on the page:
+       "Decoration: …" a line, or its label a line before its blocks. -->
+  <xsl:template match="rubric | incipit | explicit | finalRubric | colophon | filiation | textLang | supportDesc | foliation
+      | collation | condition | layoutDesc | handDesc | scriptDesc | typeDesc | musicNotation | decoDesc | additions
+      | bindingDesc | sealDesc | accMat" mode="blocks">
+    <xsl:variable name="label" select="samizdat:ms-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($label)"><xsl:next-match/></xsl:when>
+      <xsl:when test="samizdat:ms-one-line(.)"><xsl:sequence select="$label || ': ' || samizdat:line(node())"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$label"/>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="note" mode="blocks"/>
   <!-- An utterance: who speaks, then the words, as the page heads it (common/spoken.xsl). -->
   <xsl:template match="u" mode="blocks">
@@ -322,6 +337,30 @@
     <xsl:value-of select="samizdat:support-label(.)"/>
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
+  </xsl:template>
+  <!-- The same within a line: an item's incipit, explicit … after its lead (samizdat:ms-lead), "Incipit: …"; another
+       part apart from the words beside it. -->
+  <xsl:template match="rubric | incipit | explicit | finalRubric | colophon | filiation | textLang | supportDesc | foliation
+      | collation | condition | layoutDesc | handDesc | scriptDesc | typeDesc | musicNotation | decoDesc | additions
+      | bindingDesc | sealDesc | accMat" mode="inline" priority="2">
+    <xsl:variable name="label" select="samizdat:ms-label(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($label)"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="apart" select="not(samizdat:ms-part(.))"/>
+        <xsl:if test="$apart"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$label || ': '"/>
+        <xsl:apply-templates mode="inline"/>
+        <xsl:if test="$apart"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- A description's lines (samizdat:ms-blocks) read within one line (a description in a note, a labelled part's
+       several blocks): apart, as the blocks samizdat:separates names, not "MS 9f. 1: …" nor "Hand one.Hand two.". -->
+  <xsl:template match="*[$samizdat:has-ms-desc][local-name() = $samizdat:ms-blocks][ancestor::msDesc]" mode="inline">
+    <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:call-template name="samizdat:inline-content"/>
+    <xsl:if test="following-sibling::node()"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="inline">
     <xsl:value-of select="samizdat:ms-dimensions(.)"/>
