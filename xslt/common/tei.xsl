@@ -380,10 +380,19 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
     <!-- Whether it is a stage direction first, before the walk to a sibling. -->
-    <xsl:variable name="next" select="if (empty($e/self::stage)) then () else if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="exists($e/self::stage) and samizdat:set-against($e, $after) and samizdat:in-sentence($e)"/>
+  </xsl:function>
+  <!-- Whether the words beside $e (before it, or after it with $after) are set against it with no white space between
+       in the encoding: before it, text that ends in a word or a closing mark; after it, text that begins with a word or
+       an opening bracket or quotation mark, never punctuation that follows ("Come at once.", with a comma after). What
+       stands in a sentence set apart by its rendering (a stage direction, writing, a quotation) gets one space there
+       on the page and in the plain text, lest its words and the sentence's run together. -->
+  <xsl:function name="samizdat:set-against" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
     <xsl:sequence select="$next instance of text()
-      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
-      and samizdat:in-sentence($e)"/>
+      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))"/>
   </xsl:function>
   <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
        and reference a cit pairs, whether the cit's parent has. A dictionary entry's sense or other part runs on
@@ -408,12 +417,16 @@
   </xsl:function>
 
   <!-- Whether $e is writing ("a passage of written text revealed to participants in the course of a spoken text",
-       TEI: a letter read out, a scroll) standing between a play's blocks (in a speech, a division, a group of
-       lines), which the page sets apart as a block (samizdat.css): the plain text and the search records, walking
-       the blocks, make it one of its own too, rather than run it into the words beside it. -->
+       TEI: a letter read out, a scroll) standing between a play's blocks (in a speech, beside its speaker's words
+       even where it has no other block, a division, a group of lines, a prologue, an epilogue, a setting), which the
+       page sets apart as a block (samizdat.css): the plain text and the search records, walking the blocks, make it
+       one of its own too, rather than run it into the words beside it. Within a line or a paragraph it is words of
+       the line, set apart from them by a space where the encoding has none (samizdat:writing-gap). -->
   <xsl:function name="samizdat:writing-apart" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/self::writing[parent::sp or parent::div or parent::lg or parent::body or parent::front or parent::back])"/>
+    <xsl:sequence select="exists($e/self::writing[parent::sp or parent::div or parent::lg or parent::body or parent::front or parent::back
+      or parent::prologue or parent::epilogue or parent::set or parent::div0 or parent::div1 or parent::div2 or parent::div3
+      or parent::div4 or parent::div5 or parent::div6 or parent::div7])"/>
   </xsl:function>
 
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">

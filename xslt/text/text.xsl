@@ -105,9 +105,17 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Whether $e, an element walked as blocks here and in the search records, holds writing set apart
+       (samizdat:writing-apart), as a block of its own on the page: a speech with no block but its speaker's words
+       and a letter read in them is one. -->
+  <xsl:function name="samizdat:holds-writing-apart" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$samizdat:has-writing and (some $w in $e/writing satisfies samizdat:writing-apart($w))"/>
+  </xsl:function>
+
   <xsl:template match="*" mode="blocks">
     <xsl:choose>
-      <xsl:when test="samizdat:holds-blocks(.)">
+      <xsl:when test="samizdat:holds-blocks(.) or samizdat:holds-writing-apart(.)">
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
         <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
@@ -306,6 +314,13 @@
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
     <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- writing within a line or a sentence: its words in the line, a space between them and the line's where the
+       encoding has none (samizdat:writing-gap), as on the page; set apart (samizdat:writing-apart), a block. -->
+  <xsl:template match="writing" mode="inline">
+    <xsl:if test="samizdat:writing-gap(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:if test="samizdat:writing-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
