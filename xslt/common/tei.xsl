@@ -195,6 +195,26 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Whether an inline quotation (q, quote, said) is set against the words beside it with no white space in the
+       encoding (samizdat:set-against: "I read:<q>Come at once.</q>So be it."): the page and the plain text put one
+       space there, lest "read:“Come" and "once.”So" run together, as the source, which printed the marks, did not. -->
+  <xsl:function name="samizdat:quote-gap" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:sequence select="exists($q[self::q or self::quote or self::said]) and samizdat:set-against($q, $after) and not(samizdat:holds-blocks($q))"/>
+  </xsl:function>
+  <!-- Whether $q is a block quotation within a paragraph: a quotation (q, quote, said) holding blocks (verse lines,
+       paragraphs), a child of a paragraph that is a block of the text (not one in a note, another paragraph or a
+       quotation, which the page sets as words of a phrase). A quotation holding blocks is a block quotation in every
+       view: the page sets it apart as a blockquote, without marks, in the flow of its paragraph (a div then: HTML has
+       no blockquote in a p); the plain text gives its blocks lines of their own; a search passage reads its words,
+       without marks. -->
+  <xsl:function name="samizdat:block-quotation" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="exists($q[self::q or self::quote or self::said][parent::p or parent::ab]) and samizdat:holds-blocks($q)
+      and empty($q/../ancestor::*[self::p or self::ab or self::note or self::q or self::quote or self::said])"/>
+  </xsl:function>
+
   <!-- The pointers of a @ref, @target …, each resolved. -->
   <xsl:function name="samizdat:pointers" as="xs:string*">
     <xsl:param name="attribute" as="attribute()?"/>

@@ -341,11 +341,17 @@
   <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="inline">
     <xsl:value-of select="samizdat:ms-dimensions(.)"/>
   </xsl:template>
+  <!-- A quotation within a sentence set against its words (samizdat:quote-gap) a space apart, as on the page; a block
+       quotation within a paragraph (samizdat:block-quotation), which the page sets apart with no marks, none here, and a
+       space either side (the search records read a paragraph as one passage; the plain text walks it as blocks). -->
   <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
-    <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
+    <xsl:variable name="block" select="samizdat:block-quotation(.)"/>
+    <xsl:variable name="marks" select="if ($block) then ('', '') else samizdat:quote-marks(.)"/>
+    <xsl:if test="$block or samizdat:quote-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
+    <xsl:if test="$block or samizdat:quote-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- The lines of an address within a sentence, joined by ", " (samizdat:address-gap), the white space between them
        layout; an address standing as a block keeps its lines (common/tei.xsl: samizdat:address-in-sentence). -->
@@ -495,7 +501,7 @@
        within a sentence (the plain text sets it apart as a block; a search passage reads it in the sentence):
        its heading and description are not words of the sentence, "See<figure>…A map…</figure>it" is "See A
        map it". -->
-  <xsl:template match="lb | pb | gb | cb | cell | l | item | label | figure" mode="inline">
+  <xsl:template match="lb | pb | gb | cb | cell | item | label | figure" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
@@ -514,8 +520,9 @@
        keeps the white space the note begins and ends with). Not the blocks that may also stand inside a
        sentence (quote, bibl, cit, stage, docAuthor, docDate …), whose neighbours may be
        punctuation: they keep the white space they are given. With the template above, the names
-       samizdat:separates (common/tei.xsl) lists (a change here is a change there). -->
-  <xsl:template match="p | ab | head | lg | sp | speaker | row | list | table
+       samizdat:separates (common/tei.xsl) lists (a change here is a change there). A verse line too: the first of a
+       quotation of lines in a note read "“ one line" with a space after the mark, where the page has none. -->
+  <xsl:template match="p | ab | head | lg | l | sp | speaker | row | list | table
       | titlePage | docTitle | titlePart | docImprint | byline | dateline | salute | signed | trailer | addrLine
       | castList | castGroup | castItem | opener | closer | argument | epigraph | postscript
       | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
