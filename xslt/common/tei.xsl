@@ -347,14 +347,17 @@
   </xsl:function>
   <!-- Whether the white space that ends $t, the last text of a role or a description (all of it, or after its words:
        "<role>Theseus </role>"), is left out: ", " follows the element (samizdat:role-gap or samizdat:role-space), and
-       "Theseus , duke" would read a space before the comma. -->
+       "Theseus , duke" would read a space before the comma; or another gap does (a space before an opening bracket,
+       "<role>Puck </role><roleDesc>(Robin)</roleDesc>"), or white space before the next description does, and the
+       page's source read two spaces ("Puck  (Robin)"). -->
   <xsl:function name="samizdat:role-trail" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="owner" select="$t/parent::*[self::role or self::roleDesc]"/>
     <xsl:variable name="next" select="$owner/following-sibling::node()[1]"/>
     <xsl:sequence select="exists($owner) and matches($t, '\s$') and empty($t/following-sibling::node())
-      and (($next instance of element(roleDesc) and samizdat:role-gap($next) = ', ')
-        or ($next instance of text() and samizdat:role-space($next) = ', '))"/>
+      and (($next instance of element(roleDesc) and samizdat:role-gap($next) != '')
+        or ($next instance of text() and (samizdat:role-space($next) = ', '
+          or (normalize-space($next) = '' and exists($next/following-sibling::node()[1][self::roleDesc])))))"/>
   </xsl:function>
   <!-- The white space between a role (or a description) and the description after it, as the reader gets it:
        ", " where samizdat:role-gap would put it had the encoding nothing there, else the white space itself. -->
