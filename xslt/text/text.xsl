@@ -309,11 +309,13 @@
   <xsl:template match="stage" mode="inline">
     <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:variable name="words" select="string-join($parts)"/>
+    <!-- Asked once (it looks at every child of the parent and of the stage direction), for the parentheses and both gaps. -->
+    <xsl:variable name="in-sentence" select="samizdat:in-sentence(.)"/>
     <!-- One space where the encoding sets it against a word (samizdat:stage-gap), as on the page. -->
-    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
-    <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
+    <xsl:if test="$in-sentence and samizdat:set-against(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not($in-sentence)) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
-    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$in-sentence and samizdat:set-against(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- writing within a line or a sentence: its words in the line, a space between them and the line's where the
        encoding has none (samizdat:writing-gap), as on the page; set apart (samizdat:writing-apart), a block. -->
