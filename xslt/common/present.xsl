@@ -61,4 +61,5 @@
   </xsl:variable>
   <xsl:variable name="samizdat:has-examples" as="xs:boolean" select="samizdat:uses('egXML')"/>
   <xsl:variable name="samizdat:has-span" as="xs:boolean" select="samizdat:uses('span')"/>
+  <xsl:variable name="samizdat:has-writing" as="xs:boolean" select="samizdat:uses('writing')"/>
 </xsl:stylesheet>

@@ -46,6 +46,18 @@
     <xsl:sequence select="if ($e/following-sibling::node()[1][self::text()[matches(., '^[\p{L}\p{N}]')] or self::pause or self::vocal or self::kinesic or self::incident or self::shift]) then ' ' else ''"/>
   </xsl:function>
 
+  <!-- writing ("a passage of written text revealed to participants in the course of a spoken text", TEI: a letter
+       read out, a sign) within a line or a paragraph, set against the words beside it with no white space in the
+       encoding ("I read:<writing>Come at once.</writing>So be it."): one space there, on the page and in the plain
+       text, lest the words written and the words spoken run together ("I read:Come at once.So be it."). It stays
+       in the line, as the page's italics keep it: a short text, which the TEI's remarks expect "most simply
+       transcribed as a character string". Writing set apart as a block (samizdat:writing-apart) needs none. -->
+  <xsl:function name="samizdat:writing-gap" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:sequence select="samizdat:set-against($e, $after) and not(samizdat:writing-apart($e))"/>
+  </xsl:function>
+
   <!-- An xs:duration (@dur, as "PT2S" or "PT1M30S") in words ("2 s", "1 min 30 s"); () when it is none. -->
   <xsl:function name="samizdat:duration-words" as="xs:string?">
     <xsl:param name="dur" as="attribute()?"/>

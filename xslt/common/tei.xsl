@@ -195,6 +195,26 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Whether an inline quotation (q, quote, said) is set against the words beside it with no white space in the
+       encoding (samizdat:set-against: "I read:<q>Come at once.</q>So be it."): the page and the plain text put one
+       space there, lest "read:“Come" and "once.”So" run together, as the source, which printed the marks, did not. -->
+  <xsl:function name="samizdat:quote-gap" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:sequence select="exists($q[self::q or self::quote or self::said]) and samizdat:set-against($q, $after) and not(samizdat:holds-blocks($q))"/>
+  </xsl:function>
+  <!-- Whether $q is a block quotation within a paragraph: a quotation (q, quote, said) holding blocks (verse lines,
+       paragraphs), a child of a paragraph that is a block of the text (not one in a note, another paragraph or a
+       quotation, which the page sets as words of a phrase). A quotation holding blocks is a block quotation in every
+       view: the page sets it apart as a blockquote, without marks, in the flow of its paragraph (a div then: HTML has
+       no blockquote in a p); the plain text gives its blocks lines of their own; a search passage reads its words,
+       without marks. -->
+  <xsl:function name="samizdat:block-quotation" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="exists($q[self::q or self::quote or self::said][parent::p or parent::ab]) and samizdat:holds-blocks($q)
+      and empty($q/../ancestor::*[self::p or self::ab or self::note or self::q or self::quote or self::said])"/>
+  </xsl:function>
+
   <!-- The pointers of a @ref, @target …, each resolved. -->
   <xsl:function name="samizdat:pointers" as="xs:string*">
     <xsl:param name="attribute" as="attribute()?"/>
@@ -327,14 +347,17 @@
   </xsl:function>
   <!-- Whether the white space that ends $t, the last text of a role or a description (all of it, or after its words:
        "<role>Theseus </role>"), is left out: ", " follows the element (samizdat:role-gap or samizdat:role-space), and
-       "Theseus , duke" would read a space before the comma. -->
+       "Theseus , duke" would read a space before the comma; or another gap does (a space before an opening bracket,
+       "<role>Puck </role><roleDesc>(Robin)</roleDesc>"), or white space before the next description does, and the
+       page's source read two spaces ("Puck  (Robin)"). -->
   <xsl:function name="samizdat:role-trail" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
     <xsl:variable name="owner" select="$t/parent::*[self::role or self::roleDesc]"/>
     <xsl:variable name="next" select="$owner/following-sibling::node()[1]"/>
     <xsl:sequence select="exists($owner) and matches($t, '\s$') and empty($t/following-sibling::node())
-      and (($next instance of element(roleDesc) and samizdat:role-gap($next) = ', ')
-        or ($next instance of text() and samizdat:role-space($next) = ', '))"/>
+      and (($next instance of element(roleDesc) and samizdat:role-gap($next) != '')
+        or ($next instance of text() and (samizdat:role-space($next) = ', '
+          or (normalize-space($next) = '' and exists($next/following-sibling::node()[1][self::roleDesc])))))"/>
   </xsl:function>
   <!-- The white space between a role (or a description) and the description after it, as the reader gets it:
        ", " where samizdat:role-gap would put it had the encoding nothing there, else the white space itself. -->
@@ -380,10 +403,19 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
     <!-- Whether it is a stage direction first, before the walk to a sibling. -->
-    <xsl:variable name="next" select="if (empty($e/self::stage)) then () else if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="exists($e/self::stage) and samizdat:set-against($e, $after) and samizdat:in-sentence($e)"/>
+  </xsl:function>
+  <!-- Whether the words beside $e (before it, or after it with $after) are set against it with no white space between
+       in the encoding: before it, text that ends in a word or a closing mark; after it, text that begins with a word or
+       an opening bracket or quotation mark, never punctuation that follows ("Come at once.", with a comma after). What
+       stands in a sentence set apart by its rendering (a stage direction, writing, a quotation) gets one space there
+       on the page and in the plain text, lest its words and the sentence's run together. -->
+  <xsl:function name="samizdat:set-against" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
     <xsl:sequence select="$next instance of text()
-      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))
-      and samizdat:in-sentence($e)"/>
+      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))"/>
   </xsl:function>
   <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
        and reference a cit pairs, whether the cit's parent has. A dictionary entry's sense or other part runs on
@@ -408,12 +440,16 @@
   </xsl:function>
 
   <!-- Whether $e is writing ("a passage of written text revealed to participants in the course of a spoken text",
-       TEI: a letter read out, a scroll) standing between a play's blocks (in a speech, a division, a group of
-       lines), which the page sets apart as a block (samizdat.css): the plain text and the search records, walking
-       the blocks, make it one of its own too, rather than run it into the words beside it. -->
+       TEI: a letter read out, a scroll) standing between a play's blocks (in a speech, beside its speaker's words
+       even where it has no other block, a division, a group of lines, a prologue, an epilogue, a setting), which the
+       page sets apart as a block (samizdat.css): the plain text and the search records, walking the blocks, make it
+       one of its own too, rather than run it into the words beside it. Within a line or a paragraph it is words of
+       the line, set apart from them by a space where the encoding has none (samizdat:writing-gap). -->
   <xsl:function name="samizdat:writing-apart" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/self::writing[parent::sp or parent::div or parent::lg or parent::body or parent::front or parent::back])"/>
+    <xsl:sequence select="exists($e/self::writing[parent::sp or parent::div or parent::lg or parent::body or parent::front or parent::back
+      or parent::prologue or parent::epilogue or parent::set or parent::div0 or parent::div1 or parent::div2 or parent::div3
+      or parent::div4 or parent::div5 or parent::div6 or parent::div7])"/>
   </xsl:function>
 
   <xsl:function name="samizdat:holds-blocks" as="xs:boolean">

@@ -765,12 +765,15 @@
     <xsl:sequence select="$after instance of text() and not(matches($after, '^\s')) and samizdat:separates($e)"/>
   </xsl:function>
 
+  <!-- A paragraph that holds a block quotation (samizdat:block-quotation) is a div, the quotation a blockquote in the
+       flow of its words (HTML has no blockquote in a p); the tunnel parameter samizdat:flow tells the quotation so. -->
   <xsl:template match="p | ab" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="number" select="if (@n) then string(@n) else string(samizdat:paragraph-number(.))"/>
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
+    <xsl:variable name="flow" select="not($phrase) and (some $q in (q | quote | said) satisfies samizdat:block-quotation($q))"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+    <xsl:element name="{if ($phrase) then 'span' else if ($flow) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:attribute name="class" select="samizdat:classes(.) || ' para'"/>
       <xsl:sequence select="samizdat:style(.)"/>
@@ -778,9 +781,19 @@
         <a class="para-number" href="#{$id}" aria-label="Paragraph {$number}"><xsl:value-of select="$number"/></a>
         <xsl:text> </xsl:text>
       </xsl:if>
-      <xsl:apply-templates mode="text">
-        <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:choose>
+        <xsl:when test="$flow">
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+            <xsl:with-param name="samizdat:flow" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
@@ -927,20 +940,36 @@
   <!-- Quotations: a quotation holding blocks is a blockquote; an inline one (and a soCalled's words, a
        gloss) gets quotation marks (samizdat:quote-marks: by @rend, the language and the nesting; none where
        the source's own marks are kept in the text). -->
+  <!-- A block quotation in a paragraph (samizdat:block-quotation; the paragraph a div, samizdat:flow) is a blockquote
+       too, its blocks blocks again. An inline one set against the words beside it: a space apart (samizdat:quote-gap). -->
   <xsl:template match="q | quote | said | soCalled | gloss" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="block" select="not($phrase) and samizdat:holds-blocks(.)"/>
+    <xsl:param name="samizdat:flow" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="in-flow" select="$phrase and $samizdat:flow and samizdat:block-quotation(.)"/>
+    <xsl:variable name="block" select="$in-flow or (not($phrase) and samizdat:holds-blocks(.))"/>
     <xsl:variable name="marks" select="if ($block) then () else samizdat:quote-marks(.)"/>
     <!-- A quotation the encoding says is displayed (@rend display, block, blockquote: "set off from the
          running text") but that holds no blocks: set apart as a block quotation is, in the words of its
          paragraph if it stands in one (a span: HTML allows no blockquote in a p). -->
     <xsl:variable name="displayed" select="not($block) and tokenize(lower-case(normalize-space(@rend))) = ('display', 'block', 'blockquote')"/>
+    <xsl:if test="not($block) and samizdat:quote-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
       <xsl:attribute name="class" select="samizdat:classes(.) || (if ($displayed) then ' quote-display' else '')"/>
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[1]"/></span></xsl:if>
-      <xsl:apply-templates mode="text"/>
+      <xsl:choose>
+        <xsl:when test="$in-flow">
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="phrase" select="false()" tunnel="yes"/>
+            <xsl:with-param name="samizdat:flow" select="false()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="text"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[2]"/></span></xsl:if>
     </xsl:element>
+    <xsl:if test="not($block) and samizdat:quote-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -36,6 +36,14 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- writing, as any element is (fallback.xsl), a space apart from the words of its line or paragraph where the
+       encoding sets it against them (samizdat:writing-gap). Set apart between blocks, samizdat.css makes it a block. -->
+  <xsl:template match="writing" mode="text">
+    <xsl:if test="samizdat:writing-gap(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:next-match/>
+    <xsl:if test="samizdat:writing-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
   <xsl:template match="pause | vocal | kinesic | incident | shift" mode="text">
     <xsl:value-of select="samizdat:event-space-before(.)"/>
     <span class="{samizdat:classes(.)} spoken-event">

@@ -191,12 +191,15 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:link" as="map(*)?" select="()"/>
     <xsl:variable name="blocks" select="samizdat:holds-blocks(.)"/>
+    <!-- A stage direction amid the words of a line or a speech (samizdat:in-sentence, written out with $blocks, which
+         it asks too): asked once here for its class and the space on either side. -->
+    <xsl:variable name="in-sentence" select="exists(self::stage) and not($blocks) and samizdat:words-beside(.)"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between (samizdat:stage-gap). -->
-    <xsl:if test="self::stage and samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$in-sentence and samizdat:set-against(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->
-      <xsl:attribute name="class" select="samizdat:classes(.) || (if (self::stage and samizdat:in-sentence(.)) then ' in-sentence' else '')"/>
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if ($in-sentence) then ' in-sentence' else '')"/>
       <!-- Its xml:id, so that a pointer to a stage direction, a byline, a reference … lands on it. -->
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:choose>
@@ -218,7 +221,7 @@
       </xsl:choose>
     </xsl:element>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:if test="self::stage and samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$in-sentence and samizdat:set-against(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- An element's content. In a cast list (castGroup, castItem, role, roleDesc), its white space as the reader gets

@@ -88,7 +88,8 @@
     <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
     <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
     <xsl:choose>
-      <xsl:when test="samizdat:holds-blocks(.)">
+      <!-- Writing set apart in a speech that holds no other block a passage of its own, as in the plain text. -->
+      <xsl:when test="samizdat:holds-blocks(.) or samizdat:holds-writing-apart(.)">
         <!-- Asked of containers only: an element with a head holds a block (head is one), so a passage's own
              division is never the element itself, and a play's or a novel's thousands of lines and paragraphs
              are spared the test. -->

@@ -105,9 +105,17 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Whether $e, an element walked as blocks here and in the search records, holds writing set apart
+       (samizdat:writing-apart), as a block of its own on the page: a speech with no block but its speaker's words
+       and a letter read in them is one. -->
+  <xsl:function name="samizdat:holds-writing-apart" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$samizdat:has-writing and (some $w in $e/writing satisfies samizdat:writing-apart($w))"/>
+  </xsl:function>
+
   <xsl:template match="*" mode="blocks">
     <xsl:choose>
-      <xsl:when test="samizdat:holds-blocks(.)">
+      <xsl:when test="samizdat:holds-blocks(.) or samizdat:holds-writing-apart(.)">
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
         <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
@@ -316,11 +324,20 @@
   <xsl:template match="stage" mode="inline">
     <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates mode="inline"/></xsl:variable>
     <xsl:variable name="words" select="string-join($parts)"/>
+    <!-- Asked once (it looks at every child of the parent and of the stage direction), for the parentheses and both gaps. -->
+    <xsl:variable name="in-sentence" select="samizdat:in-sentence(.)"/>
     <!-- One space where the encoding sets it against a word (samizdat:stage-gap), as on the page. -->
-    <xsl:if test="samizdat:stage-gap(., false())"><xsl:text> </xsl:text></xsl:if>
-    <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not(samizdat:in-sentence(.))) then $words
+    <xsl:if test="$in-sentence and samizdat:set-against(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not($in-sentence)) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
-    <xsl:if test="samizdat:stage-gap(., true())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="$in-sentence and samizdat:set-against(., true())"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- writing within a line or a sentence: its words in the line, a space between them and the line's where the
+       encoding has none (samizdat:writing-gap), as on the page; set apart (samizdat:writing-apart), a block. -->
+  <xsl:template match="writing" mode="inline">
+    <xsl:if test="samizdat:writing-gap(., false())"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:if test="samizdat:writing-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- An inline quotation (or a soCalled's words, a gloss) between the marks the page gives it
        (samizdat:quote-marks). A word mentioned, a term, a distinct word: their words only, the page's italics
@@ -365,11 +382,17 @@
   <xsl:template match="dimensions[ancestor::msDesc][*][not(text()[normalize-space()])]" mode="inline">
     <xsl:value-of select="samizdat:ms-dimensions(.)"/>
   </xsl:template>
+  <!-- A quotation within a sentence set against its words (samizdat:quote-gap) a space apart, as on the page; a block
+       quotation within a paragraph (samizdat:block-quotation), which the page sets apart with no marks, none here, and a
+       space either side (the search records read a paragraph as one passage; the plain text walks it as blocks). -->
   <xsl:template match="q | quote | said | soCalled | gloss" mode="inline">
-    <xsl:variable name="marks" select="samizdat:quote-marks(.)"/>
+    <xsl:variable name="block" select="samizdat:block-quotation(.)"/>
+    <xsl:variable name="marks" select="if ($block) then ('', '') else samizdat:quote-marks(.)"/>
+    <xsl:if test="$block or samizdat:quote-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
+    <xsl:if test="$block or samizdat:quote-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- The lines of an address within a sentence, joined by ", " (samizdat:address-gap), the white space between them
        layout; an address standing as a block keeps its lines (common/tei.xsl: samizdat:address-in-sentence). -->
@@ -519,7 +542,7 @@
        within a sentence (the plain text sets it apart as a block; a search passage reads it in the sentence):
        its heading and description are not words of the sentence, "See<figure>…A map…</figure>it" is "See A
        map it". -->
-  <xsl:template match="lb | pb | gb | cb | cell | l | item | label | figure" mode="inline">
+  <xsl:template match="lb | pb | gb | cb | cell | item | label | figure" mode="inline">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="inline"/>
     <xsl:text> </xsl:text>
@@ -538,8 +561,9 @@
        keeps the white space the note begins and ends with). Not the blocks that may also stand inside a
        sentence (quote, bibl, cit, stage, docAuthor, docDate …), whose neighbours may be
        punctuation: they keep the white space they are given. With the template above, the names
-       samizdat:separates (common/tei.xsl) lists (a change here is a change there). -->
-  <xsl:template match="p | ab | head | lg | sp | speaker | row | list | table
+       samizdat:separates (common/tei.xsl) lists (a change here is a change there). A verse line too: the first of a
+       quotation of lines in a note read "“ one line" with a space after the mark, where the page has none. -->
+  <xsl:template match="p | ab | head | lg | l | sp | speaker | row | list | table
       | titlePage | docTitle | titlePart | docImprint | byline | dateline | salute | signed | trailer | addrLine
       | castList | castGroup | castItem | opener | closer | argument | epigraph | postscript
       | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front | body | back | group | text | floatingText
