@@ -59,7 +59,7 @@ describe('a span\'s annotation reached from its words, once, and found where it 
   it('links the words annotated to their annotation and back, lettered in the order of the page', async () => {
     const page = await toHtml(doc(body));
     // In the order a reader meets them, not the order of the spanGrp.
-    assert.deepEqual([...page.matchAll(/<span class="note-margin span-annotation" role="note" id="(annotation-\d)"[^>]*>(?:<a[^>]*>|<span class="annotation-letter">)([a-z])<\/(?:a|span)> <span class="span-annotation-label">gloss: <\/span>([^<]*)<\/span>/g)].map((m) => m.slice(1)), [
+    assert.deepEqual([...page.matchAll(/<span class="note-margin span-annotation" role="note" id="(annotation-\d)"[^>]*>(?:<a[^>]*>|<span class="annotation-letter">)([a-z])<\/(?:a|span)> <span class="span-annotation-label">annotation: <\/span>([^<]*)<\/span>/g)].map((m) => m.slice(1)), [
       ['annotation-1', 'a', 'a blacksmith by trade'], ['annotation-2', 'b', 'now a garage'], ['annotation-3', 'c', 'a late addition'], ['annotation-4', 'd', 'written later'],
     ]);
     // After the last words annotated, the letter, a link to the annotation, which links back.
