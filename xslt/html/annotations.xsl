@@ -17,7 +17,8 @@
     page, apart from the footnotes' numbers) is a link to it, which Tab reaches, and the annotation's letter links
     back, as a footnote's call-out and body do (core.xsl: samizdat:note-call). No script.
   - Once: a copy of the words (an apparatus entry's lemma) shows them plainly, without the annotation, its marks or
-    its link, so that no id is written twice.
+    its link; an element a list holds between its items (a pb) is rendered by way of the list's item mode and then
+    the text mode, and takes its annotation in the text mode only; so no id is written twice.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

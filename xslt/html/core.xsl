@@ -677,8 +677,8 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A span's annotation is not lost: where the span is only when it has no place in the text (annotations.xsl,
-       samizdat:span-note); else at its place (common/annotations.xsl). -->
+  <!-- A span's annotation is not lost: it stands where the span is only when it names no place in the text
+       (common/annotations.xsl: samizdat:annotation-target); else at that place (annotations.xsl writes it there). -->
   <xsl:template match="span[normalize-space()]" mode="text" priority="1">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
     <xsl:if test="empty(samizdat:annotation-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
