@@ -41,12 +41,13 @@ describe('a span\'s annotation a reader can find', function () {
     for (const annotation of ['the smith of the village', 'a doubtful word', 'a late addition', 'struck out', 'in pencil']) {
       assert.equal(page.split(annotation).length, 2, `${annotation}: once`);
     }
+    // Changed on purpose (span41): each annotation begins with its letter, a link back to its words.
     // Before a phrase, beside its words (as at an anchor).
-    assert.match(page, /He met <span class="note-margin span-annotation"[^>]*><span class="span-annotation-label">person: <\/span>the smith of the village<\/span><span class="tei-persName" id="n1">/);
+    assert.match(page, /He met <span class="note-margin span-annotation"[^>]*><a class="annotation-back"[^>]*>[a-z]<\/a> <span class="span-annotation-label">person: <\/span>the smith of the village<\/span><span class="tei-persName" id="n1">/);
     assert.match(page, /<span class="span-annotation-label">annotation: <\/span>a doubtful word<\/span><span class="tei-seg" id="s1">/);
     // Inside a block, at its start: in the paragraph, in the list's item.
-    assert.match(page, /<p id="p2" class="tei-p para"><span class="note-margin span-annotation"[^>]*><span class="span-annotation-label">annotation: <\/span>a late addition<\/span>/);
-    assert.match(page, /<li[^>]*><span class="note-margin span-annotation"[^>]*><span class="span-annotation-label">annotation: <\/span>struck out<\/span>/);
+    assert.match(page, /<p id="p2" class="tei-p para"><span class="note-margin span-annotation"[^>]*><a class="annotation-back"[^>]*>[a-z]<\/a> <span class="span-annotation-label">annotation: <\/span>a late addition<\/span>/);
+    assert.match(page, /<li[^>]*><span class="note-margin span-annotation"[^>]*><a class="annotation-back"[^>]*>[a-z]<\/a> <span class="span-annotation-label">annotation: <\/span>struck out<\/span>/);
   });
 
   it('marks the words annotated, naming the annotation; the page valid', async () => {
@@ -61,10 +62,11 @@ describe('a span\'s annotation a reader can find', function () {
     assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)), []);
   });
 
+  // Changed on purpose (span41): after the words the annotation is on (where the page shows it), not where the span is.
   it('puts an annotation\'s words in the search records, as a note\'s', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
     const { text, file } = doc('<p>Some <seg xml:id="w">words</seg> here<spanGrp><span target="#w">an ironic aside</span></spanGrp>.</p><p>Next.</p>');
     const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), ['Some words here [an ironic aside].', 'Next.']);
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Some words [an ironic aside] here.', 'Next.']);
   });
 });

@@ -677,53 +677,8 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A span's annotation is not lost: it stands in the margin (as a margin note does) beside the words it is on, at
-       the anchor or element its @from (or @target) names where that is one of the text's (samizdat:annotation-target; an
-       element's rule in annotations.xsl writes it there), else where the span is; its title names the words
-       annotated, and those words point to it (annotations.xsl). Not in the running text: the plain text and the search records
-       leave it out, and the page's paragraph reads on without it (.note-margin sets it beside the text). -->
-  <xsl:key name="samizdat:span-at" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-start(.)"/>
-  <xsl:function name="samizdat:span-start" as="xs:string?">
-    <xsl:param name="s" as="element()"/>
-    <xsl:sequence select="tokenize(normalize-space(($s/@from, $s/@target)[1]))[1][starts-with(., '#')] ! substring(., 2)"/>
-  </xsl:function>
-  <!-- Where the span's annotation stands, when not where the span is: the anchor or element its @from (or @target)
-       names, in the text, where the page shows it in its place (not in a figDesc, not another annotation, not a
-       note, which is called out; not the text's own parts, body, front …). -->
-  <xsl:function name="samizdat:annotation-target" as="element()?">
-    <xsl:param name="s" as="element()"/>
-    <xsl:variable name="t" select="(samizdat:span-start($s) ! key('samizdat:id', ., root($s)))[1]"/>
-    <xsl:sequence select="$t[ancestor::text][self::anchor or (not(self::text or self::body or self::front or self::back or self::group or self::note)
-      and empty(ancestor-or-self::*[self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc or self::desc or self::index or self::rdg or self::rdgGrp]))]"/>
-  </xsl:function>
-  <!-- The annotation's id, which the words it is on name (aria-describedby): annotation-1, -2 … in the document's order. -->
-  <xsl:accumulator name="samizdat:span-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="span[normalize-space()][not(ancestor::teiHeader)]" select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:function name="samizdat:span-note-id" as="xs:string">
-    <xsl:param name="s" as="element()"/>
-    <xsl:sequence select="if ($s/ancestor::teiHeader) then '' else samizdat:made-id('annotation', $s/accumulator-before('samizdat:span-number'), $s)"/>
-  </xsl:function>
-  <!-- The words annotated: the element @target or @from names, or those from @from to @to. -->
-  <xsl:function name="samizdat:span-words" as="xs:string">
-    <xsl:param name="s" as="element()"/>
-    <xsl:variable name="ids" select="for $p in tokenize(normalize-space(string-join(($s/@target, $s/@from, $s/@to), ' '))) return substring-after($p, '#')"/>
-    <xsl:variable name="found" select="$ids[. != ''] ! key('samizdat:id', ., root($s))"/>
-    <xsl:variable name="from" select="if ($s/@from) then $found[@xml:id = substring-after(normalize-space($s/@from), '#')][1] else ()"/>
-    <xsl:variable name="to" select="if ($s/@to) then $found[@xml:id = substring-after(normalize-space($s/@to), '#')][1] else ()"/>
-    <xsl:sequence select="normalize-space(if (exists($from) and exists($to))
-      then string-join(($from//text(), $from/following::text()[. &lt;&lt; $to][not(ancestor::*[self::span or self::spanGrp or self::note or self::interpGrp])], $to[not(self::anchor)]//text()))
-      else string-join($found[not(self::anchor)] ! string(.), ' '))"/>
-  </xsl:function>
-  <xsl:template name="samizdat:span-note">
-    <xsl:variable name="words" select="samizdat:span-words(.)"/>
-    <span class="note-margin span-annotation" role="note">
-      <xsl:if test="not(ancestor::teiHeader)"><xsl:attribute name="id" select="samizdat:span-note-id(.)"/></xsl:if>
-      <xsl:if test="$words != ''"><xsl:attribute name="title" select="'Annotation on “' || $words || '”'"/></xsl:if>
-      <span class="span-annotation-label"><xsl:value-of select="if (@type) then normalize-space(@type) else 'annotation'"/>: </span>
-      <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
-    </span>
-  </xsl:template>
+  <!-- A span's annotation is not lost: it stands where the span is only when it names no place in the text
+       (common/annotations.xsl: samizdat:annotation-target); else at that place (annotations.xsl writes it there). -->
   <xsl:template match="span[normalize-space()]" mode="text" priority="1">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
     <xsl:if test="empty(samizdat:annotation-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
@@ -738,10 +693,7 @@
     <span class="{samizdat:classes(.)}">
       <xsl:sequence select="samizdat:id(.)"/>
     </span>
-    <xsl:variable name="anchor" select="."/>
-    <xsl:for-each select="if (@xml:id and ancestor::text) then key('samizdat:span-at', string(@xml:id))[samizdat:annotation-target(.) is $anchor] else ()">
-      <xsl:call-template name="samizdat:span-note"/>
-    </xsl:for-each>
+    <xsl:call-template name="samizdat:annotation-notes"/>
     <xsl:for-each select="if (@xml:id) then key('samizdat:note-target', string(@xml:id))[samizdat:called-out(.)][not(ancestor::note)] else ()">
       <xsl:call-template name="samizdat:note-call"/>
     </xsl:for-each>

@@ -14,6 +14,7 @@
   <xsl:import href="../common/tei.xsl"/>
   <xsl:import href="../common/apparatus.xsl"/>
   <xsl:import href="../common/present.xsl"/>
+  <xsl:import href="../common/annotations.xsl"/>
   <xsl:import href="fallback.xsl"/>
   <xsl:import href="core.xsl"/>
   <xsl:import href="textstructure.xsl"/>

@@ -37,6 +37,8 @@
 
   <!-- The plain text's reading of every element. -->
   <xsl:import href="../text/text.xsl"/>
+  <!-- Where a span's annotation stands (as on the page). -->
+  <xsl:import href="../common/annotations.xsl"/>
 
   <xsl:output method="json" indent="no"/>
 
@@ -73,7 +75,7 @@
     <xsl:variable name="number" select="accumulator-before('samizdat:search-paragraph')"/>
     <xsl:sequence select="samizdat:passage(node(), if (@xml:id) then string(@xml:id) else 'para-' || $number,
       if (@n) then string(@n) else string($number), $samizdat:heading,
-      if (@xml:lang) then string(@xml:lang) else $samizdat:language)"/>
+      if (@xml:lang) then string(@xml:lang) else $samizdat:language, .)"/>
   </xsl:template>
 
   <!-- Any other block: walked when it holds blocks, its loose text between them a passage; a passage itself otherwise. -->
@@ -96,6 +98,14 @@
         <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
           then samizdat:line(head[1]/node()) else $samizdat:heading"/>
         <xsl:variable name="container" select="."/>
+        <!-- The annotations on the container itself (a division, a list), which the page shows at its start: a passage
+             of their own there, anchored at its id. -->
+        <xsl:if test="$samizdat:has-span and @xml:id">
+          <xsl:variable name="annotations" select="samizdat:annotation-words(.)"/>
+          <xsl:if test="$annotations != ''">
+            <xsl:sequence select="[ string(@xml:id), '', [], $annotations, [], if ($language = '') then [] else [$language], [], $heading ]"/>
+          </xsl:if>
+        </xsl:if>
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
         <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
@@ -116,7 +126,7 @@
         </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $samizdat:heading, $language)"/>
+        <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $samizdat:heading, $language, .)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -173,6 +183,11 @@
   <!-- The brackets hold the note's words without white space at their edges ("[A note — Ed.]"), and no space
        is put between the closing one and punctuation after it ("word [a note]."). -->
   <xsl:template match="note | span[normalize-space()][not(ancestor::teiHeader)]" mode="inline">
+    <xsl:call-template name="samizdat:bracketed"/>
+  </xsl:template>
+  <!-- The note's or annotation's words in brackets, standing after $after. -->
+  <xsl:template name="samizdat:bracketed">
+    <xsl:param name="after" as="node()" select="."/>
     <xsl:variable name="words" as="xs:string">
       <xsl:value-of>
         <xsl:apply-templates mode="inline"/>
@@ -182,8 +197,35 @@
     <xsl:value-of select="replace($words, '^\s+|\s+$', '')"/>
     <xsl:value-of select="samizdat:note-by(.)[1] ! (' — ' || .)"/>
     <xsl:text>]</xsl:text>
-    <xsl:if test="not(matches(string(following::text()[1]), '^[.,;:!?)\]’”»]'))"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(matches(string($after/following::text()[1]), '^[.,;:!?)\]’”»]'))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+
+  <!-- A span's annotation stands where the page shows it, at the element or anchor its @from (or @target) names
+       (common/annotations.xsl), not where it is encoded (a spanGrp in the back is no passage the reader sees it in):
+       its words in brackets after the element's words, or at the anchor; after a block's words, at the end of its
+       passage. -->
+  <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)][exists(samizdat:annotation-target(.))]" mode="inline" priority="1"/>
+  <xsl:template match="*[$samizdat:has-span][@xml:id][exists(samizdat:annotations-at(.))]" mode="inline">
+    <xsl:next-match/>
+    <xsl:variable name="at" select="."/>
+    <xsl:for-each select="samizdat:annotations-at(.)">
+      <xsl:call-template name="samizdat:bracketed">
+        <xsl:with-param name="after" select="$at"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- The words of the annotations standing at $e, in brackets ('' for none). -->
+  <xsl:function name="samizdat:annotation-words" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="words" as="xs:string">
+      <xsl:value-of>
+        <xsl:for-each select="samizdat:annotations-at($e)">
+          <xsl:call-template name="samizdat:bracketed"/>
+        </xsl:for-each>
+      </xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space($words)"/>
+  </xsl:function>
 
   <xsl:template match="spanGrp" mode="inline">
     <xsl:apply-templates select="span" mode="inline"/>
@@ -210,11 +252,24 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="anchor" as="xs:string"/>
     <xsl:param name="number" as="xs:string"/>
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="language" as="xs:string"/>
+    <xsl:sequence select="samizdat:passage($nodes, $anchor, $number, $heading, $language, ())"/>
+  </xsl:function>
+  <!-- $block: the element $nodes are the content of, whose own annotations (common/annotations.xsl) end its text, as
+       the page shows them at its start, beside it. -->
+  <xsl:function name="samizdat:passage" as="array(*)?">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:param name="number" as="xs:string"/>
     <!-- The head of the division the passage is in (the nearest div, div0 … div7 or floatingText with a head), as the reading text has it. -->
     <xsl:param name="heading" as="xs:string"/>
     <!-- The xml:lang in force for the block the nodes are of ('' for none): its own, else its nearest ancestor's. -->
     <xsl:param name="language" as="xs:string"/>
-    <xsl:variable name="text" select="samizdat:line($nodes)"/>
+    <xsl:param name="block" as="element()?"/>
+    <xsl:variable name="line" select="samizdat:line($nodes)"/>
+    <xsl:variable name="text" select="if ($samizdat:has-span and exists($block/@xml:id))
+      then string-join(($line, samizdat:annotation-words($block))[. != ''], ' ') else $line"/>
     <!-- $nodes are siblings in document order: "!" keeps that order without the sort "/" makes saxon-js do. -->
     <xsl:variable name="elements" select="$nodes ! descendant-or-self::*"/>
     <xsl:choose>
