@@ -103,14 +103,39 @@
        transcriber when expanding an abbreviation". The mark gives way only to an ex of its word: the nodes beside
        it (beside its abbr, when a lone abbr holds it) up to the nearest whitespace on either side, or its w. An ex
        of another word of the paragraph ("Bp~ and D~<ex>omi</ex>nus") leaves the mark, the only reading of its word. -->
+  <!-- The word is walked from the mark outwards, a node at a time, to the white space on either side: each mark costs
+       the length of its word. (Finding the word's nodes by comparing every sibling's place with the white space's
+       cost each mark the length of its paragraph: a paragraph of 300 marks took seconds.) A walk that finds neither
+       an ex nor white space within $samizdat:word-walk nodes (a text written without spaces) gives way to the whole
+       word's scan, lest a long walk's recursion run deep. -->
   <xsl:function name="samizdat:am-expanded" as="xs:boolean">
     <xsl:param name="am" as="element()"/>
     <xsl:variable name="at" select="if ($am/parent::abbr[not(parent::choice)]) then $am/.. else $am"/>
+    <xsl:variable name="before" select="samizdat:word-has-ex($at/preceding-sibling::node()[1], false(), $samizdat:word-walk)"/>
+    <xsl:variable name="after" select="if ($before) then true() else samizdat:word-has-ex($at/following-sibling::node()[1], true(), $samizdat:word-walk)"/>
+    <xsl:sequence select="exists($am/parent::w/ex) or $before or $after
+      or (count(($before, $after)) lt 2 and samizdat:word-scan-has-ex($at))"/>
+  </xsl:function>
+  <xsl:variable name="samizdat:word-walk" as="xs:integer" select="64"/>
+  <!-- Whether the word holds an ex from $n on, walking forward ($forward) or back: false() at white space or the
+       end of the siblings, () when $steps more nodes did not tell. -->
+  <xsl:function name="samizdat:word-has-ex" as="xs:boolean?">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:param name="forward" as="xs:boolean"/>
+    <xsl:param name="steps" as="xs:integer"/>
+    <xsl:sequence select="if (empty($n) or matches(string($n), '\s')) then false()
+      else if (exists($n/descendant-or-self::ex)) then true()
+      else if ($steps le 0) then ()
+      else samizdat:word-has-ex(if ($forward) then $n/following-sibling::node()[1] else $n/preceding-sibling::node()[1], $forward, $steps - 1)"/>
+  </xsl:function>
+  <!-- The same question for a word longer than the walk: its elements between the white space on either side of $at. -->
+  <xsl:function name="samizdat:word-scan-has-ex" as="xs:boolean">
+    <xsl:param name="at" as="element()"/>
     <xsl:variable name="start" select="$at/preceding-sibling::node()[matches(string(.), '\s')][1]"/>
     <xsl:variable name="end" select="$at/following-sibling::node()[matches(string(.), '\s')][1]"/>
     <xsl:variable name="word" select="$at/preceding-sibling::*[empty($start) or . &gt;&gt; $start]
       | $at/following-sibling::*[empty($end) or . &lt;&lt; $end]"/>
-    <xsl:sequence select="exists($am/parent::w/ex) or exists($word/descendant-or-self::ex)"/>
+    <xsl:sequence select="exists($word/descendant-or-self::ex)"/>
   </xsl:function>
 
   <!-- Spans. delSpan "marks the beginning of a longer sequence of text deleted"; addSpan and damageSpan
