@@ -339,10 +339,17 @@
     <xsl:param name="rend" as="attribute()?"/>
     <xsl:sequence select="if (contains($rend, '(')) then replace($rend, '[^\s(]*\([^)]*\)?', ' ') else $rend"/>
   </xsl:function>
-  <!-- One word's class: rend-WORD, its characters other than letters, digits, _ and - as _; none for a word of marks only. -->
+  <!-- One word's class: rend-WORD, its characters other than letters, digits, _ and - as _; none for a word of marks only.
+       Letters and digits of any script ("größer", "курсив"): a CSS identifier may hold any character above U+007F, and
+       the encoder's words are often their language's (as ASCII only, "größer" was rend-gr__er, and "курсив" no class). -->
   <xsl:function name="samizdat:rend-class" as="xs:string?">
     <xsl:param name="t" as="xs:string"/>
-    <xsl:sequence select="if (matches($t, '[A-Za-z0-9]')) then 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_') else ()"/>
+    <xsl:sequence select="if (matches($t, '[\p{L}\p{N}]')) then 'rend-' || samizdat:class-word($t) else ()"/>
+  </xsl:function>
+  <!-- A word as (part of) a class: its characters other than letters, digits, _ and - as _. -->
+  <xsl:function name="samizdat:class-word" as="xs:string">
+    <xsl:param name="t" as="xs:string"/>
+    <xsl:sequence select="replace($t, '[^\p{L}\p{N}_-]', '_')"/>
   </xsl:function>
 
   <!-- A link target is kept only if it is http(s), mailto, a fragment or a relative path. -->
