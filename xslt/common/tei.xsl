@@ -346,11 +346,13 @@
       and samizdat:role-gap-after($previous, samizdat:role-words($previous), string($desc)) = ', ') then ', ' else string($t)"/>
   </xsl:function>
   <!-- A text node as the reader reads it: in a cast list, the white space around a role description as the page
-       sets it (samizdat:role-space, samizdat:role-trail). The page, the plain text and the mentions' contexts read it. -->
+       sets it (samizdat:role-space, samizdat:role-trail); beside a line break within a word, joined to it
+       (samizdat:word-break-text). The page, the plain text and the mentions' contexts read it. -->
   <xsl:function name="samizdat:cast-text" as="xs:string">
     <xsl:param name="t" as="text()"/>
     <xsl:sequence select="if ($t/parent::castItem or $t/parent::castGroup) then samizdat:role-space($t)
-      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then replace($t, '\s+$', '') else string($t)"/>
+      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then replace($t, '\s+$', '')
+      else if (samizdat:beside-word-break($t)) then samizdat:word-break-text($t) else string($t)"/>
   </xsl:function>
   <xsl:function name="samizdat:role-gap-after" as="xs:string">
     <xsl:param name="previous" as="element()?"/>

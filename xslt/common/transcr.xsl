@@ -273,11 +273,37 @@
   </xsl:function>
 
   <!-- The hyphen a line break within a word (lb break="no") was printed with, where @rend or @rendition says
-       so ('hyphen', '-', '#hyphen'), else ''. Only the diplomatic view shows it; the reading view joins the word. -->
+       so ('hyphen', '-', '#hyphen') or the text before it ends with a soft hyphen (samizdat:break-signal), else ''.
+       Only the diplomatic view shows it; the reading view joins the word. -->
   <xsl:function name="samizdat:break-hyphen" as="xs:string">
     <xsl:param name="lb" as="element()"/>
-    <xsl:sequence select="if (tokenize(lower-case($lb/@rend)) = ('hyphen', 'hyphenated', '-')
-      or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))) then '-' else ''"/>
+    <xsl:sequence select="if (samizdat:rend-hyphen($lb) or matches(string($lb/preceding-sibling::node()[1][self::text()]), '&#xAD;\s*$')) then '-' else ''"/>
+  </xsl:function>
+  <xsl:function name="samizdat:rend-hyphen" as="xs:boolean">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:sequence select="tokenize(lower-case($lb/@rend)) = ('hyphen', 'hyphenated', '-')
+      or (some $r in tokenize(lower-case($lb/@rendition)) satisfies contains($r, 'hyphen'))"/>
+  </xsl:function>
+
+  <!-- Text beside a line break within a word. @break="no": the lb is no token boundary, so the white space the file
+       has next to it is layout ("exam⏎  <lb break="no"/>ple" is one word). And the Guidelines (Hyphenation): at the
+       end of a line the hyphen "is not, in this case, part of the word, but just a signal that the word continues",
+       recorded "explicitly, by including an appropriate punctuation character in the text data, or implicitly" on
+       the lb. The signal, not a letter of the word: a soft hyphen (U+00AD, the character for it), or a hyphen the
+       lb's @rend or @rendition records as well (samizdat:rend-hyphen: one hyphen, encoded twice). Either is left out
+       of the words (the diplomatic view prints it at the break: samizdat:break-hyphen). Any other hyphen there is
+       the word's own ("tea-pot" cannot be told from "teapot" otherwise): kept. -->
+  <xsl:function name="samizdat:beside-word-break" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="exists($t/following-sibling::node()[1][self::lb[@break = 'no']] | $t/preceding-sibling::node()[1][self::lb[@break = 'no']])"/>
+  </xsl:function>
+  <xsl:function name="samizdat:word-break-text" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="break" select="$t/following-sibling::node()[1][self::lb[@break = 'no']]"/>
+    <xsl:variable name="words" select="if ($t/preceding-sibling::node()[1][self::lb[@break = 'no']]) then replace($t, '^\s+', '') else string($t)"/>
+    <xsl:sequence select="if (empty($break)) then $words
+      else if (samizdat:rend-hyphen($break)) then replace($words, '([&#xAD;\-&#x2010;&#x2E17;]\s*|\s+)$', '')
+      else replace($words, '(&#xAD;\s*|\s+)$', '')"/>
   </xsl:function>
 
   <!-- The hand a handShift (@new) or an intervention (@hand: add, del, undo …) names: its handNote's persName,

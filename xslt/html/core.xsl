@@ -431,6 +431,11 @@
       <br/>
     </span>
   </xsl:template>
+  <!-- The words beside such a break: joined to it (common/transcr.xsl: samizdat:word-break-text). Ranked low, so that
+       the rules that wrap a text node's words (spans, annotations) ask this one for them (next-match). -->
+  <xsl:template match="text()[$samizdat:has-word-breaks][samizdat:beside-word-break(.)]" mode="text" priority="0.1">
+    <xsl:value-of select="samizdat:word-break-text(.)"/>
+  </xsl:template>
   <!-- A page break is a visible marker, linkable as #page-N (its @n; page-N-2 … when @n repeats), with
        the page's facsimile beside it when @facs names one (xslt/html/facsimile.xsl). -->
   <xsl:template match="pb" mode="text">
@@ -565,6 +570,7 @@
   <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index | interp | interpGrp | span | spanGrp" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="lb[@break = 'no']" mode="samizdat:plain"/>
+  <xsl:template match="text()[samizdat:beside-word-break(.)]" mode="samizdat:plain"><xsl:value-of select="samizdat:word-break-text(.)"/></xsl:template>
   <xsl:template match="caesura" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>

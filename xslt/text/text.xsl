@@ -475,6 +475,11 @@
        in the reading text (and the search records) a space between words. -->
   <xsl:template match="lb" mode="inline" priority="0.4">
     <xsl:sequence select="if ($diplomatic) then $samizdat:own-line else ' '"/>
+  <!-- The words beside such a break, joined to it as on the page (samizdat:word-break-text); ranked below the rules
+       that ask for a text node's words (next-match). -->
+  <xsl:template match="text()[$samizdat:has-word-breaks][samizdat:beside-word-break(.)]" mode="inline" priority="0.1">
+    <xsl:sequence select="samizdat:word-break-text(.)"/>
+  </xsl:template>
   </xsl:template>
   <!-- gb (a new gathering) is a page break too: "word<gb/>word" is two words, as "word<pb/>word" is. A figure
        within a sentence (the plain text sets it apart as a block; a search passage reads it in the sentence):
