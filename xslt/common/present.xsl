@@ -47,7 +47,8 @@
     <xsl:sequence select="empty($samizdat:used-names) or (some $name in $names satisfies map:contains($samizdat:used-names, $name))"/>
   </xsl:function>
 
-  <xsl:variable name="samizdat:has-bibl-struct" as="xs:boolean" select="samizdat:uses('biblStruct')"/>
+  <!-- A structured reference of either kind (common/bibl.xsl reads a biblFull as a biblStruct). -->
+  <xsl:variable name="samizdat:has-bibl-struct" as="xs:boolean" select="samizdat:uses(('biblStruct', 'biblFull'))"/>
   <!-- A line break within a word (lb break="no"): the text beside one is joined to it (common/transcr.xsl). Not
        every document with line breaks: looked for once, where the document has any. -->
   <xsl:variable name="samizdat:has-word-breaks" as="xs:boolean">

@@ -43,7 +43,7 @@
   <xsl:variable name="samizdat:block-names" as="xs:string*" select="(
     'p', 'ab', 'head', 'l', 'speaker', 'stage', 'item', 'label', 'titlePart', 'docAuthor',
     'docDate', 'docImprint', 'docEdition', 'byline', 'dateline', 'salute', 'signed', 'trailer',
-    'castItem', 'bibl', 'biblStruct', 'row', 'addrLine', 'sp', 'lg', 'list', 'table', 'quote', 'opener',
+    'castItem', 'bibl', 'biblStruct', 'biblFull', 'row', 'addrLine', 'sp', 'lg', 'list', 'table', 'quote', 'opener',
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
@@ -205,7 +205,7 @@
        bibliographic references; a title page's author, date and edition, which a byline or an imprint may
        hold amid its own words; a stage direction, which may stand between speeches or within a verse line
        or a speech's sentence): a block only where no words of their parent stand beside them. -->
-  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'biblStruct', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
+  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'biblStruct', 'biblFull', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
 
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
