@@ -344,12 +344,7 @@
        the encoder's words are often their language's (as ASCII only, "größer" was rend-gr__er, and "курсив" no class). -->
   <xsl:function name="samizdat:rend-class" as="xs:string?">
     <xsl:param name="t" as="xs:string"/>
-    <xsl:sequence select="if (matches($t, '[\p{L}\p{N}]')) then 'rend-' || samizdat:class-word($t) else ()"/>
-  </xsl:function>
-  <!-- A word as (part of) a class: its characters other than letters, digits, _ and - as _. -->
-  <xsl:function name="samizdat:class-word" as="xs:string">
-    <xsl:param name="t" as="xs:string"/>
-    <xsl:sequence select="replace($t, '[^\p{L}\p{N}_-]', '_')"/>
+    <xsl:sequence select="if (matches($t, '[\p{L}\p{N}]')) then 'rend-' || samizdat:class-word($t) (: css.xsl :) else ()"/>
   </xsl:function>
 
   <!-- A link target is kept only if it is http(s), mailto, a fragment or a relative path. -->

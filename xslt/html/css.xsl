@@ -132,6 +132,13 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- A word as (part of) a class, here as in samizdat:rend-class (core.xsl): its characters other than letters and
+       digits (of any script: a CSS identifier may hold any character above U+007F), _ and - as _. -->
+  <xsl:function name="samizdat:class-word" as="xs:string">
+    <xsl:param name="t" as="xs:string"/>
+    <xsl:sequence select="replace($t, '[^\p{L}\p{N}_-]', '_')"/>
+  </xsl:function>
+
   <!-- One compound selector (name, *, #id, [rend=…]): its translation, or '!' when it has anything else. -->
   <xsl:function name="samizdat:css-compound" as="xs:string">
     <xsl:param name="compound" as="xs:string"/>
