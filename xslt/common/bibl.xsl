@@ -23,6 +23,14 @@
   a resp that is neither a label nor ends in "by", a colon: "transcription: M. Fahlgren"). A pointer's
   words are its address.
   Citation data (cite, src/cite) is made elsewhere and not from this.
+
+  A biblFull ("a fully-structured bibliographic citation, in which all components of the TEI file description are
+  present") in the text, a listBibl's entry or a note's reference, reads the same way: its statements (titleStmt,
+  editionStmt, publicationStmt, seriesStmt, notesStmt, sourceDesc) are its groups, extent a field of its own:
+
+    Title of Work, John Smith; edited by Jane Roe. Second edition. 320 pages. Macmillan, London, 1900. Series, vol. 4.
+
+  (The header's own sources, html/header.xsl, keep their summary.)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,31 +39,40 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- The groups of a reference: their white space is layout, their fields are set apart by punctuation. -->
+  <!-- The groups of a reference: their white space is layout, their fields are set apart by punctuation. A
+       biblFull's are the statements of a file description. -->
   <xsl:function name="samizdat:bibl-group" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[self::analytic or self::monogr or self::series or self::imprint][ancestor::biblStruct])"/>
+    <xsl:sequence select="exists($e[self::analytic or self::monogr or self::series or self::imprint][ancestor::biblStruct])
+      or exists($e[self::titleStmt or self::editionStmt or self::publicationStmt or self::seriesStmt or self::notesStmt or self::sourceDesc][parent::biblFull])"/>
   </xsl:function>
 
-  <!-- Whether $e is a field of a reference: a child of the biblStruct or of one of its groups, not a group. -->
+  <!-- The reference $e is part of: the nearest biblStruct or biblFull around it. -->
+  <xsl:function name="samizdat:bibl-reference" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/ancestor::*[self::biblStruct or self::biblFull][1]"/>
+  </xsl:function>
+
+  <!-- Whether $e is a field of a reference: a child of the biblStruct (biblFull) or of one of its groups, not a group. -->
   <!-- A relatedItem in the header's sources is a line of its own after the reference (html/header.xsl), not one
        of its fields: the reference ends, with its full stop, before it. -->
   <xsl:function name="samizdat:bibl-field" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/parent::*[self::biblStruct or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)
+    <xsl:sequence select="exists($e/parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)
       and not($e/self::relatedItem[ancestor::teiHeader])"/>
   </xsl:function>
 
-  <!-- Asked once per field of the reference: cache="yes" keeps the answer per biblStruct for the transform. -->
+  <!-- Asked once per field of the reference: cache="yes" keeps the answer per reference for the transform. -->
   <xsl:function name="samizdat:bibl-fields" as="element()*" cache="yes">
     <xsl:param name="b" as="element()"/>
-    <xsl:sequence select="$b/descendant::*[samizdat:bibl-field(.)][ancestor::biblStruct[1] is $b]"/>
+    <xsl:sequence select="$b/descendant::*[samizdat:bibl-field(.)][samizdat:bibl-reference(.) is $b]"/>
   </xsl:function>
 
-  <!-- The group a field belongs to (analytic, monogr, series; imprint counts as its monogr), or the biblStruct. -->
+  <!-- The group a field belongs to (analytic, monogr, series; imprint counts as its monogr; a biblFull's
+       statement), or the reference itself (a biblFull's extent). -->
   <xsl:function name="samizdat:bibl-group-of" as="element()">
     <xsl:param name="f" as="element()"/>
-    <xsl:sequence select="$f/ancestor::*[self::analytic or self::monogr or self::series or self::biblStruct][1]"/>
+    <xsl:sequence select="$f/ancestor::*[self::analytic or self::monogr or self::series or self::biblStruct or self::biblFull or parent::biblFull][1]"/>
   </xsl:function>
 
   <xsl:function name="samizdat:bibl-name" as="xs:boolean">
@@ -89,7 +106,7 @@
       else if (not(samizdat:bibl-group-of($p) is samizdat:bibl-group-of($f))) then '.'
       else if (samizdat:bibl-name($p) and not($p[self::editor or self::respStmt] and samizdat:bibl-editor-after($p))) then '.'
       else if (samizdat:bibl-quoted($p)) then '.'
-      else if ($f/self::note or $f/self::idno or $f/self::relatedItem) then '.'
+      else if ($f/self::note or $f/self::idno or $f/self::relatedItem or $f/self::availability) then '.'
       else if ($p/self::title and $f/self::title) then (if ($p/@level and $f/@level and not($p/@level = $f/@level) and not($f/@type = 'sub')) then '.' else ':')
       else if ($p/self::pubPlace and $f/self::publisher) then ':'
       else ','"/>
@@ -133,7 +150,7 @@
   <xsl:function name="samizdat:bibl-label" as="xs:string">
     <xsl:param name="f" as="element()"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:variable name="lang" select="lower-case(tokenize(string($f/ancestor-or-self::biblStruct[1]/ancestor-or-self::*[@xml:lang][1]/@xml:lang), '-')[1])"/>
+    <xsl:variable name="lang" select="lower-case(tokenize(string($f/ancestor-or-self::*[self::biblStruct or self::biblFull][1]/ancestor-or-self::*[@xml:lang][1]/@xml:lang), '-')[1])"/>
     <xsl:variable name="row" select="($samizdat:bibl-labels($lang), $samizdat:bibl-labels('en'))[1]"/>
     <xsl:sequence select="($row($key), $key)[1]"/>
   </xsl:function>
@@ -161,7 +178,7 @@
        ones: “Article.”), a head editor's ", ed."; after the last field, the reference's closing full stop. -->
   <xsl:function name="samizdat:bibl-around" as="xs:string+">
     <xsl:param name="f" as="element()"/>
-    <xsl:variable name="b" select="$f/ancestor::biblStruct[1]"/>
+    <xsl:variable name="b" select="samizdat:bibl-reference($f)"/>
     <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
     <xsl:variable name="i" select="samizdat:place-of($f, $fields)"/>
     <xsl:variable name="p" select="$fields[$i - 1]"/>
@@ -275,6 +292,6 @@
   <!-- A page range's hyphen, as print sets it: an en dash ("1-10" reads "1–10"). -->
   <xsl:function name="samizdat:bibl-scope-words" as="xs:string">
     <xsl:param name="t" as="text()"/>
-    <xsl:sequence select="if ($t/parent::biblScope[ancestor::biblStruct]) then replace(string($t), '([0-9])\s*-\s*([0-9])', '$1–$2') else string($t)"/>
+    <xsl:sequence select="if ($t/parent::biblScope[ancestor::biblStruct or ancestor::biblFull]) then replace(string($t), '([0-9])\s*-\s*([0-9])', '$1–$2') else string($t)"/>
   </xsl:function>
 </xsl:stylesheet>

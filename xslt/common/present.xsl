@@ -47,7 +47,15 @@
     <xsl:sequence select="empty($samizdat:used-names) or (some $name in $names satisfies map:contains($samizdat:used-names, $name))"/>
   </xsl:function>
 
-  <xsl:variable name="samizdat:has-bibl-struct" as="xs:boolean" select="samizdat:uses('biblStruct')"/>
+  <!-- A structured reference of either kind (common/bibl.xsl reads a biblFull as a biblStruct). -->
+  <xsl:variable name="samizdat:has-bibl-struct" as="xs:boolean" select="samizdat:uses(('biblStruct', 'biblFull'))"/>
+  <!-- A line break within a word (lb break="no"): the text beside one is joined to it (common/transcr.xsl). Not
+       every document with line breaks: looked for once, where the document has any. -->
+  <xsl:variable name="samizdat:has-word-breaks" as="xs:boolean">
+    <xsl:try select="samizdat:uses('lb') and (empty($samizdat:used-names) or exists(samizdat:rendered(root(.))/descendant::*:lb[@break = 'no']))">
+      <xsl:catch select="true()"/>
+    </xsl:try>
+  </xsl:variable>
   <xsl:variable name="samizdat:has-register-entries" as="xs:boolean" select="samizdat:uses(('person', 'personGrp', 'place', 'org', 'event', 'object'))"/>
   <xsl:variable name="samizdat:has-geo" as="xs:boolean" select="samizdat:uses('geo')"/>
   <xsl:variable name="samizdat:has-measure-grp" as="xs:boolean" select="samizdat:uses('measureGrp')"/>

@@ -43,7 +43,7 @@
   <xsl:variable name="samizdat:block-names" as="xs:string*" select="(
     'p', 'ab', 'head', 'l', 'speaker', 'stage', 'item', 'label', 'titlePart', 'docAuthor',
     'docDate', 'docImprint', 'docEdition', 'byline', 'dateline', 'salute', 'signed', 'trailer',
-    'castItem', 'bibl', 'biblStruct', 'row', 'addrLine', 'sp', 'lg', 'list', 'table', 'quote', 'opener',
+    'castItem', 'bibl', 'biblStruct', 'biblFull', 'row', 'addrLine', 'sp', 'lg', 'list', 'table', 'quote', 'opener',
     'closer', 'argument', 'epigraph', 'castList', 'castGroup', 'listBibl', 'figure', 'cit',
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
@@ -225,7 +225,7 @@
        bibliographic references; a title page's author, date and edition, which a byline or an imprint may
        hold amid its own words; a stage direction, which may stand between speeches or within a verse line
        or a speech's sentence): a block only where no words of their parent stand beside them. -->
-  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'biblStruct', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
+  <xsl:variable name="samizdat:in-sentence-names" as="xs:string*" select="('quote', 'bibl', 'biblStruct', 'biblFull', 'cit', 'docAuthor', 'docDate', 'docEdition', 'stage')"/>
 
   <xsl:function name="samizdat:block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -369,11 +369,13 @@
       and samizdat:role-gap-after($previous, samizdat:role-words($previous), string($desc)) = ', ') then ', ' else string($t)"/>
   </xsl:function>
   <!-- A text node as the reader reads it: in a cast list, the white space around a role description as the page
-       sets it (samizdat:role-space, samizdat:role-trail). The page, the plain text and the mentions' contexts read it. -->
+       sets it (samizdat:role-space, samizdat:role-trail); beside a line break within a word, joined to it
+       (samizdat:word-break-text). The page, the plain text and the mentions' contexts read it. -->
   <xsl:function name="samizdat:cast-text" as="xs:string">
     <xsl:param name="t" as="text()"/>
     <xsl:sequence select="if ($t/parent::castItem or $t/parent::castGroup) then samizdat:role-space($t)
-      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then replace($t, '\s+$', '') else string($t)"/>
+      else if (($t/parent::role or $t/parent::roleDesc) and samizdat:role-trail($t)) then replace($t, '\s+$', '')
+      else if (samizdat:beside-word-break($t)) then samizdat:word-break-text($t) else string($t)"/>
   </xsl:function>
   <xsl:function name="samizdat:role-gap-after" as="xs:string">
     <xsl:param name="previous" as="element()?"/>

@@ -5,7 +5,8 @@
   (its span or cite, class tei-<name>, a link to the entity index) between the punctuation and labels
   that common/bibl.xsl gives it ("Doe, J. “Article.” Journal, vol. 3, pp. 1–10, 1999.").
   Imported last (html.xsl): its wrapper is asked first and passes each part on (next-match). The header's
-  sources (html/header.xsl) follow the same rules in mode header, below.
+  sources (html/header.xsl) follow the same rules in mode header, below. A biblFull in the text is read as a
+  biblStruct is (common/bibl.xsl: its statements are its groups).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,7 +16,7 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:template match="biblStruct" mode="text">
+  <xsl:template match="biblStruct | biblFull" mode="text">
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase or not(samizdat:block-name(.))) then 'span' else 'p'}">
@@ -29,7 +30,7 @@
   </xsl:template>
 
   <!-- A part between its punctuation (samizdat:bibl-around); its own rendering from the next template. -->
-  <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="text" priority="3">
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][samizdat:bibl-field(.)]" mode="text" priority="3">
     <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
     <xsl:value-of select="$around[1]"/>
     <xsl:next-match/>
@@ -38,7 +39,7 @@
 
   <!-- A part of a respStmt in a reference: "ed. B. Editor", "C. Tr and D. Tr" (samizdat:bibl-resp-gap); a resp
        with no words, its relator code's label. The white space between the parts is layout. -->
-  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct]" mode="text" priority="3">
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct or ancestor::biblFull]" mode="text" priority="3">
     <xsl:value-of select="samizdat:bibl-resp-gap(.)"/>
     <xsl:variable name="label" select="self::resp ! samizdat:bibl-resp-label(.)"/>
     <xsl:choose>
@@ -51,13 +52,13 @@
       <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="text" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="text" priority="3"/>
 
   <!-- The white space between a reference's parts is layout: the punctuation stands in its place. -->
-  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][not(normalize-space())][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
 
   <!-- A page range's hyphen as an en dash (not in a witness's text, whose text template comes first). -->
-  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][not($samizdat:witness-limits)]" mode="text" priority="3">
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct or ancestor::biblFull]][not($samizdat:witness-limits)]" mode="text" priority="3">
     <xsl:value-of select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
 

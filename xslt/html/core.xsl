@@ -339,10 +339,12 @@
     <xsl:param name="rend" as="attribute()?"/>
     <xsl:sequence select="if (contains($rend, '(')) then replace($rend, '[^\s(]*\([^)]*\)?', ' ') else $rend"/>
   </xsl:function>
-  <!-- One word's class: rend-WORD, its characters other than letters, digits, _ and - as _; none for a word of marks only. -->
+  <!-- One word's class: rend-WORD, its characters other than letters, digits, _ and - as _; none for a word of marks only.
+       Letters and digits of any script ("größer", "курсив"): a CSS identifier may hold any character above U+007F, and
+       the encoder's words are often their language's (as ASCII only, "größer" was rend-gr__er, and "курсив" no class). -->
   <xsl:function name="samizdat:rend-class" as="xs:string?">
     <xsl:param name="t" as="xs:string"/>
-    <xsl:sequence select="if (matches($t, '[A-Za-z0-9]')) then 'rend-' || replace($t, '[^A-Za-z0-9_-]', '_') else ()"/>
+    <xsl:sequence select="if (matches($t, '[\p{L}\p{N}]')) then 'rend-' || samizdat:class-word($t) (: css.xsl :) else ()"/>
   </xsl:function>
 
   <!-- A link target is kept only if it is http(s), mailto, a fragment or a relative path. -->
@@ -423,6 +425,11 @@
       <xsl:if test="$hyphen != ''"><span class="mark"><xsl:value-of select="$hyphen"/></span></xsl:if>
       <br/>
     </span>
+  </xsl:template>
+  <!-- The words beside such a break: joined to it (common/transcr.xsl: samizdat:word-break-text). Ranked low, so that
+       the rules that wrap a text node's words (spans, annotations) ask this one for them (next-match). -->
+  <xsl:template match="text()[$samizdat:has-word-breaks][samizdat:beside-word-break(.)]" mode="text" priority="0.1">
+    <xsl:value-of select="samizdat:word-break-text(.)"/>
   </xsl:template>
   <!-- A page break is a visible marker, linkable as #page-N (its @n; page-N-2 … when @n repeats), with
        the page's facsimile beside it when @facs names one (xslt/html/facsimile.xsl). -->
@@ -558,6 +565,7 @@
   <xsl:template match="note | figDesc | ellipsis/desc | gap/desc | fw | index | interp | interpGrp | span | spanGrp" mode="samizdat:plain"/>
   <xsl:template match="lb" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="lb[@break = 'no']" mode="samizdat:plain"/>
+  <xsl:template match="text()[samizdat:beside-word-break(.)]" mode="samizdat:plain"><xsl:value-of select="samizdat:word-break-text(.)"/></xsl:template>
   <xsl:template match="caesura" mode="samizdat:plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="add | del | subst | mod | restore | retrace | supplied | unclear | damage | gap | space | surplus | secl | handShift | metamark | am | ex | sic | corr | abbr | expan | orig | reg" mode="samizdat:plain">
     <xsl:variable name="marks" select="samizdat:transcription(., 'reading')"/>

@@ -132,11 +132,18 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- A word as (part of) a class, here as in samizdat:rend-class (core.xsl): its characters other than letters and
+       digits (of any script: a CSS identifier may hold any character above U+007F), _ and - as _. -->
+  <xsl:function name="samizdat:class-word" as="xs:string">
+    <xsl:param name="t" as="xs:string"/>
+    <xsl:sequence select="replace($t, '[^\p{L}\p{N}_-]', '_')"/>
+  </xsl:function>
+
   <!-- One compound selector (name, *, #id, [rend=…]): its translation, or '!' when it has anything else. -->
   <xsl:function name="samizdat:css-compound" as="xs:string">
     <xsl:param name="compound" as="xs:string"/>
     <xsl:variable name="simple" as="xs:string*">
-      <xsl:analyze-string select="$compound" regex="^([A-Za-z][A-Za-z0-9_-]*|\*)|#([A-Za-z_][A-Za-z0-9_-]*)|\[(rend|type)(~?=)(&quot;([^&quot;]*)&quot;|'([^']*)'|([A-Za-z0-9_-]+))\]">
+      <xsl:analyze-string select="$compound" regex="^([A-Za-z][A-Za-z0-9_-]*|\*)|#([A-Za-z_][A-Za-z0-9_-]*)|\[(rend|type)(~?=)(&quot;([^&quot;]*)&quot;|'([^']*)'|([\p{{L}}\p{{N}}_-]+))\]">
         <xsl:matching-substring>
           <xsl:variable name="value" select="string-join((regex-group(6), regex-group(7), regex-group(8)))"/>
           <xsl:sequence select="
@@ -144,7 +151,7 @@
             else if (regex-group(1) != '') then '.tei-' || regex-group(1)
             else if (regex-group(2) != '') then '#' || regex-group(2)
             else if (normalize-space($value) = '' or (regex-group(4) = '~=' and matches($value, '\s'))) then '!'
-            else string-join(tokenize(normalize-space($value)) ! ('.rend-' || replace(., '[^A-Za-z0-9_-]', '_')))"/>
+            else string-join(tokenize(normalize-space($value)) ! ('.rend-' || samizdat:class-word(.)))"/>
         </xsl:matching-substring>
         <xsl:non-matching-substring><xsl:sequence select="'!'"/></xsl:non-matching-substring>
       </xsl:analyze-string>

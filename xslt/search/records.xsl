@@ -78,6 +78,14 @@
       if (@xml:lang) then string(@xml:lang) else $samizdat:language, .)"/>
   </xsl:template>
 
+  <!-- A full reference (biblFull) is one passage, as it is one line of the plain text, though a statement of it
+       may hold a paragraph (common/bibl.xsl). -->
+  <xsl:template match="biblFull" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:sequence select="samizdat:passage(node(), samizdat:nearest-anchor(.), '', $samizdat:heading, if (@xml:lang) then string(@xml:lang) else $samizdat:language)"/>
+  </xsl:template>
+
   <!-- Any other block: walked when it holds blocks, its loose text between them a passage; a passage itself otherwise. -->
   <xsl:template match="*" mode="samizdat:passages">
     <!-- The head of the division a passage is in, read once per division and passed down rather than

@@ -408,25 +408,29 @@
     <xsl:sequence select="samizdat:measure-gap(.)"/>
     <xsl:next-match/>
   </xsl:template>
-  <!-- A structured bibliographic reference, punctuated as on the page (common/bibl.xsl): a line of its own
-       between blocks (an entry of a listBibl), in its sentence otherwise. -->
-  <xsl:template match="biblStruct" mode="blocks">
+  <!-- A structured bibliographic reference (biblStruct, biblFull), punctuated as on the page (common/bibl.xsl): a
+       line of its own between blocks (an entry of a listBibl), in its sentence otherwise. A paragraph that is a
+       field of a biblFull (a publicationStmt of prose) runs in the reference, after the mark before it. -->
+  <xsl:template match="biblStruct | biblFull" mode="blocks">
     <xsl:sequence select="samizdat:line(.)"/>
   </xsl:template>
-  <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="inline" priority="3">
+  <xsl:template match="p[parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::sourceDesc][parent::*/parent::biblFull]" mode="inline" priority="1">
+    <xsl:call-template name="samizdat:inline-content"/>
+  </xsl:template>
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][samizdat:bibl-field(.)]" mode="inline" priority="3">
     <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
     <xsl:sequence select="$around[1]"/>
     <xsl:next-match/>
     <xsl:sequence select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
-  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct]" mode="inline" priority="3">
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][not(normalize-space())][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
+  <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct or ancestor::biblFull]" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-resp-gap(.)"/>
     <xsl:next-match/>
     <xsl:sequence select="self::resp ! samizdat:bibl-resp-label(.)"/>
   </xsl:template>
-  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="inline" priority="3"/>
-  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct]][$samizdat:witness-id = '']" mode="inline" priority="3">
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="inline" priority="3"/>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct or ancestor::biblFull]][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
   <!-- A register entry in the text, a line of its own, its parts worded as on the page (common/register.xsl). -->
@@ -532,6 +536,11 @@
     <xsl:if test="$diplomatic">
       <xsl:sequence select="samizdat:break-hyphen(.), $samizdat:own-line"/>
     </xsl:if>
+  </xsl:template>
+  <!-- The words beside such a break, joined to it as on the page (samizdat:word-break-text); ranked below the rules
+       that ask for a text node's words (next-match). -->
+  <xsl:template match="text()[$samizdat:has-word-breaks][samizdat:beside-word-break(.)]" mode="inline" priority="0.1">
+    <xsl:sequence select="samizdat:word-break-text(.)"/>
   </xsl:template>
   <!-- An ordinary line break: in the diplomatic text a new line, the source's lineation (as the page's <br>);
        in the reading text (and the search records) a space between words. -->
