@@ -5,32 +5,19 @@
  * (samizdat:am-expanded, abbreviation-marks.test.ts). Finding that word compared the place of every sibling of
  * the mark with the white space around it: each mark cost the length of its paragraph, a paragraph of 300
  * marks about three times as much as the rest of its page. Now the word is walked from the mark to the white
- * space: the same words, each mark the cost of its word. Held here: a long paragraph reads as before (and a word
- * longer than the walk, written without spaces, is still one word), and eight times as many marks cost less
- * than twelve times as much (linear: at most eight, about four; comparing places made it about twenty).
+ * space: the same words, each mark the cost of its word (measured by ms41, CPU of toHtml, old and new builds in
+ * turn in one process: 300 pairs 1386 → 438 ms, 600 pairs 4296 → 698 ms). Held here: a long paragraph reads as
+ * before, and a word longer than the walk, written without spaces, is still one word. Its cost is not timed
+ * here: speed is measured by the bench, not by timed unit tests.
  */
 import { strict as assert } from 'node:assert';
-import { toHtml, toText } from '../../src/transform/index.js';
+import { toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'marks.xml', title: 'Marks', body });
 // An expanded word ("D~omi-nus" reads "Dominus"), then one with no expansion ("Bp̃" keeps its mark).
 const pair = 'D<am>~</am><ex>omi</ex>nus Bp<am>\u0303</am> ';
 const paragraph = (pairs: number): TeiSource => doc(`<p>${pair.repeat(pairs)}</p>`);
-/** A paragraph of `words` expanded words. */
-const expanded = (words: number): TeiSource => doc(`<p>${'D<am>~</am><ex>omi</ex>nus '.repeat(words)}</p>`);
-
-/** CPU milliseconds of the fastest of three page transforms of `source` (the others are the machine's noise). */
-async function pageCost(source: TeiSource): Promise<number> {
-  const costs: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const start = process.cpuUsage();
-    await toHtml(source);
-    const used = process.cpuUsage(start);
-    costs.push((used.user + used.system) / 1000);
-  }
-  return Math.min(...costs);
-}
 
 describe('abbreviation marks in a long paragraph', function () {
   this.timeout(600_000);
@@ -45,12 +32,5 @@ describe('abbreviation marks in a long paragraph', function () {
     const letters = 'a<hi>b</hi>'.repeat(40);
     assert.equal((await toText(doc(`<p>D<am>~</am>${letters}<ex>omi</ex>nus and D<am>~</am>${letters} too</p>`))).trim(),
       `D${'ab'.repeat(40)}ominus and D~${'ab'.repeat(40)} too`);
-  });
-
-  it('costs eight times as many marks less than twelve times as much', async () => {
-    await toHtml(expanded(10));
-    const few = await pageCost(expanded(100));
-    const many = await pageCost(expanded(800));
-    assert.ok(many < 12 * few, `100 marks ${few.toFixed(0)} ms, 800 marks ${many.toFixed(0)} ms`);
   });
 });

@@ -69,4 +69,13 @@ describe('a quotation holding blocks a block quotation in every view, one of phr
     assert.deepEqual((await toText(tight)).trim().split('\n\n'), expected);
     assert.deepEqual(passages(records, tight), expected);
   });
+
+  // A dash closes up to what it sets off, in print as in the encoding: no space is put after it.
+  const dashed = doc('<p>He cried—<q>Stop!</q>—and fell.</p>');
+
+  it('after a dash, closed up in every view', async () => {
+    assert.match(article(await toHtml(dashed)), /1<\/a> He cried—<span class="tei-q"><span class="mark quote-mark">“<\/span>Stop!<span class="mark quote-mark">”<\/span><\/span>—and fell\.<\/p>/);
+    assert.deepEqual((await toText(dashed)).trim().split('\n\n'), ['He cried—“Stop!”—and fell.']);
+    assert.deepEqual(passages(records, dashed), ['He cried—“Stop!”—and fell.']);
+  });
 });

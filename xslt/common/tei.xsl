@@ -408,8 +408,9 @@
     <xsl:sequence select="exists($e/self::stage) and samizdat:set-against($e, $after) and samizdat:in-sentence($e)"/>
   </xsl:function>
   <!-- Whether the words beside $e (before it, or after it with $after) are set against it with no white space between
-       in the encoding: before it, text that ends in a word or a closing mark; after it, text that begins with a word or
-       an opening bracket or quotation mark, never punctuation that follows ("Come at once.", with a comma after). What
+       in the encoding: before it, text that ends in a word or a closing mark (not a dash, which closes up to what it
+       sets off); after it, text that begins with a word or an opening bracket or quotation mark, never punctuation
+       that follows ("Come at once.", with a comma after). What
        stands in a sentence set apart by its rendering (a stage direction, writing, a quotation) gets one space there
        on the page and in the plain text, lest its words and the sentence's run together. -->
   <xsl:function name="samizdat:set-against" as="xs:boolean">
@@ -417,7 +418,7 @@
     <xsl:param name="after" as="xs:boolean"/>
     <xsl:variable name="next" select="if ($after) then $e/following-sibling::node()[1] else $e/preceding-sibling::node()[1]"/>
     <xsl:sequence select="$next instance of text()
-      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}]$') and not(matches($e, '^\s')))"/>
+      and (if ($after) then matches($next, '^[\p{L}\p{N}\p{Ps}\p{Pi}]') and not(matches($e, '\s$')) else matches($next, '[^\s\p{Ps}\p{Pi}\p{Pd}]$') and not(matches($e, '^\s')))"/>
   </xsl:function>
   <!-- Whether $e's parent has words of its own (not only white space) beside its children; for the quotation
        and reference a cit pairs, whether the cit's parent has. A dictionary entry's sense or other part runs on
