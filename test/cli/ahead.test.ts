@@ -55,7 +55,7 @@ describe('cli: the render thread started ahead of build', () => {
   });
 
   describe('a build through the CLI', function () {
-    this.timeout(300_000);
+    this.timeout(600_000);
     let scratch: string;
     before(() => { scratch = mkdtempSync(join(tmpdir(), 'samizdat-ahead-')); });
     after(() => rmSync(scratch, { recursive: true, force: true }));

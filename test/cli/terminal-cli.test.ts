@@ -33,7 +33,7 @@ function invalidLetter(): string {
 }
 
 describe('terminal conventions (CLI)', function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
 
   describe('colour', () => {
     const file = invalidLetter();
