@@ -112,7 +112,6 @@ describe('bench: the report', () => {
 });
 
 describe('bench: the eight plays', function () {
-  this.timeout(60_000);
   let scratch: string;
   before(() => { scratch = mkdtempSync(join(tmpdir(), 'samizdat-bench-plays-')); });
   after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -22,7 +22,6 @@ describe('cli: V8 tuned for the command', () => {
   });
 
   it('is a flag this V8 knows: setting it prints nothing', function () {
-    this.timeout(30_000);
     const [flag] = jitFlagsFor(['validate', '--grammar-only']);
     if (flag === undefined) this.skip();
     const run = spawnSync(process.execPath, ['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(flag)})`], { encoding: 'utf8' });

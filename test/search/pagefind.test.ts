@@ -21,7 +21,6 @@ async function* batches<T = SearchRecord>(...records: T[][]): AsyncIterable<T[]>
 }
 
 describe('search: Pagefind', function () {
-  this.timeout(60_000);
 
   it('returns the index in memory, sorted by path, without Pagefind’s own interfaces', async () => {
     const { files, records } = await indexRecords(batches([record(1, 'the first paragraph')], [record(2, 'the second paragraph')]));

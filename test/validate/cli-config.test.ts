@@ -80,7 +80,6 @@ function ruleIds(report: JsonReport): string[] {
 }
 
 describe('samizdat validate with samizdat.config.json (CLI)', function () {
-  this.timeout(60_000);
 
   let configured: { dir: string; status: number | null; report: JsonReport };
 

@@ -233,7 +233,6 @@ process.stdout.write(\`\${report.remembered} \${report.threads}\`);`;
 
     it('trusts how a file looked only once it has been still for a while, and checks a rewritten file with the same size and times again', async function () {
       // A file's look is trusted only when its times are two seconds old (see file-look.ts).
-      this.timeout(30_000);
       const old = new Date(Date.now() - 60_000);
       utimesSync(edition.document, old, old);
       await new Promise((wait) => setTimeout(wait, 2100));

@@ -23,7 +23,6 @@ async function answerOrder(interleaved: boolean): Promise<string[]> {
 }
 
 describe('workers: answering the jobs given at once', function () {
-  this.timeout(60_000);
 
   it('answers in the order given by default', async () => {
     assert.deepEqual(await answerOrder(false), ['slow', 'quick']);

@@ -19,7 +19,6 @@ async function limitsOf(options: ThreadOptions): Promise<ResourceLimits> {
 }
 
 describe('workers: the resource limits of a pool\'s threads', function () {
-  this.timeout(60_000);
 
   it('gives a thread the young generation asked for, with the stack asked for', async () => {
     const limits = await limitsOf({ youngGenerationMb: TRANSFORMING_YOUNG_GENERATION_MB, stackSizeMb: 16 });

@@ -32,6 +32,7 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="resp.xsl"/>
   <xsl:include href="dates.xsl"/>
+  <xsl:include href="nets.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <!-- Not an example's (egXML, common/tagdocs.xsl): its ids are the markup it shows, not the document's. -->
@@ -48,6 +49,7 @@
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
     'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
+    'tree', 'forest', 'listForest',
     $samizdat:ms-blocks)"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->
@@ -236,7 +238,8 @@
       and not(local-name($e) = $samizdat:in-sentence-names and samizdat:in-sentence($e))
       and not(local-name($e) = 'addrLine' and samizdat:address-in-sentence($e/..))
       or local-name($e) = 'milestone' and samizdat:section-break($e)
-      or $e[self::person or self::personGrp or self::place or self::org or self::event or self::object][ancestor::text] (: samizdat:register-entry, written out: asked of every element :)"/>
+      or $e[self::person or self::personGrp or self::place or self::org or self::event or self::object][ancestor::text] (: samizdat:register-entry, written out: asked of every element :)
+      or $e[self::eTree or self::triangle][not(parent::eTree or parent::triangle)] (: samizdat:tree-top: a tree is one block, its nodes drawn by common/nets.xsl's users :)"/>
   </xsl:function>
 
   <!-- A milestone "marks a boundary point separating any kind of section of a text … where the change is not

@@ -20,6 +20,7 @@
   <xsl:import href="textstructure.xsl"/>
   <xsl:import href="namesdates.xsl"/>
   <xsl:import href="figures.xsl"/>
+  <xsl:import href="nets.xsl"/>
   <xsl:import href="css.xsl"/>
   <xsl:import href="transcr.xsl"/>
   <xsl:import href="gaiji.xsl"/>

@@ -136,6 +136,30 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A tree (common/nets.xsl) drawn as the page lists it: a node a line, under its parent and one step further in,
+       joined to it by a branch ("├─ " before a node with siblings after it, "└─ " before the last), as a tree is
+       drawn in plain text. Its lines are kept as drawn: the block's white space is not normalised. -->
+  <xsl:template match="tree | eTree[samizdat:tree-top(.)] | triangle[samizdat:tree-top(.)]" mode="blocks">
+    <xsl:variable name="caption" select="self::tree/label[1]/samizdat:line(node())[. != '']"/>
+    <xsl:variable name="start" select="samizdat:tree-start(.)"/>
+    <xsl:sequence select="string-join(($caption, if (exists($start)) then samizdat:tree-lines($start, '', '', ()) else ()), '&#10;')"/>
+  </xsl:template>
+  <!-- The lines of node $node and those below it: its own begun with $lead, its children's with $indent. -->
+  <xsl:function name="samizdat:tree-lines" as="xs:string*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="lead" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="seen" as="xs:string*"/>
+    <xsl:variable name="label" select="samizdat:line(samizdat:tree-label($node))"/>
+    <xsl:sequence select="$lead || string-join(($label, $node/self::triangle ! $samizdat:triangle-mark)[. != ''], ' ')"/>
+    <xsl:variable name="children" select="samizdat:tree-children($node, $seen)"/>
+    <xsl:for-each select="$children">
+      <xsl:variable name="last" select="position() = last()"/>
+      <xsl:sequence select="samizdat:tree-lines(., $indent || (if ($last) then '└─ ' else '├─ '), $indent || (if ($last) then '   ' else '│  '),
+        ($seen, string($node/@xml:id)[. != '']))"/>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- A prologue, epilogue or setting without a head: what it is, a line before it, as on the page. -->
   <xsl:template match="prologue | epilogue | set" mode="blocks">
     <xsl:sequence select="samizdat:drama-label(.)"/>

@@ -61,7 +61,6 @@ describe('the precompiled form of a schema', () => {
   });
 
   it('validates corpus documents and their faults as tei_all compiled does', function () {
-    this.timeout(60_000);
     const compiled = compileSchema(teiAllSchema).grammar;
     const read = roundTrip(compiled);
     const folder = join(corporaDir, 'tei-stylesheets-tests');
