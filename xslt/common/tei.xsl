@@ -396,23 +396,13 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
   </xsl:function>
-  <!-- Whether a stage direction amid the words of a line or a sentence (samizdat:in-sentence) is set against a
-       word with no white space between them in the encoding ("<stage>(rising)</stage>with"): before it
-       ($after false), text that ends in a word or a closing mark; after it, text that begins with a word or an
-       opening bracket or quotation mark; never punctuation that follows ("(rising), with"). The page and the
-       plain text then put one space there, lest "(rising)with" run together. -->
-  <xsl:function name="samizdat:stage-gap" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="after" as="xs:boolean"/>
-    <!-- Whether it is a stage direction first, before the walk to a sibling. -->
-    <xsl:sequence select="exists($e/self::stage) and samizdat:set-against($e, $after) and samizdat:in-sentence($e)"/>
-  </xsl:function>
   <!-- Whether the words beside $e (before it, or after it with $after) are set against it with no white space between
        in the encoding: before it, text that ends in a word or a closing mark (not a dash, which closes up to what it
        sets off); after it, text that begins with a word or an opening bracket or quotation mark, never punctuation
        that follows ("Come at once.", with a comma after). What
-       stands in a sentence set apart by its rendering (a stage direction, writing, a quotation) gets one space there
-       on the page and in the plain text, lest its words and the sentence's run together. -->
+       stands in a sentence set apart by its rendering (a stage direction amid the words of a line or a sentence,
+       samizdat:in-sentence; writing; a quotation) gets one space there on the page and in the plain text, lest its
+       words and the sentence's run together ("(rising)with", "read:“Come"). -->
   <xsl:function name="samizdat:set-against" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
