@@ -116,7 +116,7 @@
     <!-- A gloss is set in the inner marks wherever it stands; asked for double marks (@rend), it gets the outer. -->
     <xsl:variable name="gloss" select="exists($q/self::gloss)"/>
     <xsl:variable name="inner" select="if ($gloss) then not($tokens = ('double', 'dq', 'doublequotes'))
-      else exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))])"/>
+      else exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))][not(samizdat:indirect(.))])"/>
     <xsl:variable name="marks" select="
       if ($lang = ('de', 'cs', 'sk')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
       else if ($lang = ('fr', 'ru', 'uk', 'it', 'es', 'pt', 'el', 'no', 'nb')) then (if ($inner) then ('“', '”') else ('«', '»'))
@@ -134,10 +134,18 @@
       <!-- A soCalled or gloss whose rendition is given otherwise (italics, say) is set so, not in quotation marks. -->
       <xsl:when test="($q/self::soCalled or $gloss) and ($q/@rend or $q/@rendition or $q/@style)"/>
       <xsl:when test="key('samizdat:quotation', 'all', root($q))/@marks = ('all', 'some')"/>
-      <xsl:when test="$q/@direct = 'false'"/>
+      <xsl:when test="samizdat:indirect($q)"/>
       <xsl:when test="matches(string($q), '^\s*[&quot;“”„‘’‚«»‹›''「『]')"/>
       <xsl:otherwise><xsl:sequence select="$marks"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether $q is reported indirectly (said, q: @direct "indicates whether the quoted matter is regarded as direct or
+       indirect speech", TEI; false or 0, a boolean): the narrator's words, given no marks, nor counted as marks that a
+       quotation within it nests in (its marks are the outer ones). -->
+  <xsl:function name="samizdat:indirect" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="normalize-space($q/@direct) = ('false', '0')"/>
   </xsl:function>
 
   <xsl:function name="samizdat:tei" as="document-node()">
