@@ -211,16 +211,17 @@
     <xsl:param name="after" as="xs:boolean"/>
     <xsl:sequence select="exists($q[self::q or self::quote or self::said]) and samizdat:set-against($q, $after) and not(samizdat:holds-blocks($q))"/>
   </xsl:function>
-  <!-- Whether $q is a block quotation within a paragraph: a quotation (q, quote, said) holding blocks (verse lines,
-       paragraphs), a child of a paragraph that is a block of the text (not one in a note, another paragraph or a
-       quotation, which the page sets as words of a phrase). A quotation holding blocks is a block quotation in every
+  <!-- Whether $q is a block quotation within a paragraph: a quotation (q, quote, said), or writing (a letter read out,
+       "a passage of written text revealed to participants", TEI), holding blocks (verse lines, paragraphs), a child of
+       a paragraph that is a block of the text (not one in a note, another paragraph, a quotation or writing, which the
+       page sets as words of a phrase). A quotation holding blocks is a block quotation in every
        view: the page sets it apart as a blockquote, without marks, in the flow of its paragraph (a div then: HTML has
        no blockquote in a p); the plain text gives its blocks lines of their own; a search passage reads its words,
        without marks. -->
   <xsl:function name="samizdat:block-quotation" as="xs:boolean">
     <xsl:param name="q" as="element()"/>
-    <xsl:sequence select="exists($q[self::q or self::quote or self::said][parent::p or parent::ab]) and samizdat:holds-blocks($q)
-      and empty($q/../ancestor::*[self::p or self::ab or self::note or self::q or self::quote or self::said])"/>
+    <xsl:sequence select="exists($q[self::q or self::quote or self::said or self::writing][parent::p or parent::ab]) and samizdat:holds-blocks($q)
+      and empty($q/../ancestor::*[self::p or self::ab or self::note or self::q or self::quote or self::said or self::writing])"/>
   </xsl:function>
 
   <!-- The pointers of a @ref, @target …, each resolved. -->

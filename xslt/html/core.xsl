@@ -731,7 +731,7 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="number" select="if (@n) then string(@n) else string(samizdat:paragraph-number(.))"/>
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
-    <xsl:variable name="flow" select="not($phrase) and (some $q in (q | quote | said) satisfies samizdat:block-quotation($q))"/>
+    <xsl:variable name="flow" select="not($phrase) and (some $q in (q | quote | said | writing) satisfies samizdat:block-quotation($q))"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($flow) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
