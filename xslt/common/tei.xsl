@@ -118,7 +118,7 @@
     <!-- A gloss is set in the inner marks wherever it stands; asked for double marks (@rend), it gets the outer. -->
     <xsl:variable name="gloss" select="exists($q/self::gloss)"/>
     <xsl:variable name="inner" select="if ($gloss) then not($tokens = ('double', 'dq', 'doublequotes'))
-      else exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))])"/>
+      else exists($q/ancestor::*[self::q or self::quote or self::said or self::soCalled][not(samizdat:holds-blocks(.))][not(samizdat:indirect(.))])"/>
     <xsl:variable name="marks" select="
       if ($lang = ('de', 'cs', 'sk')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
       else if ($lang = ('fr', 'ru', 'uk', 'it', 'es', 'pt', 'el', 'no', 'nb')) then (if ($inner) then ('“', '”') else ('«', '»'))
@@ -136,10 +136,18 @@
       <!-- A soCalled or gloss whose rendition is given otherwise (italics, say) is set so, not in quotation marks. -->
       <xsl:when test="($q/self::soCalled or $gloss) and ($q/@rend or $q/@rendition or $q/@style)"/>
       <xsl:when test="key('samizdat:quotation', 'all', root($q))/@marks = ('all', 'some')"/>
-      <xsl:when test="$q/@direct = 'false'"/>
+      <xsl:when test="samizdat:indirect($q)"/>
       <xsl:when test="matches(string($q), '^\s*[&quot;“”„‘’‚«»‹›''「『]')"/>
       <xsl:otherwise><xsl:sequence select="$marks"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether $q is reported indirectly (said, q: @direct "indicates whether the quoted matter is regarded as direct or
+       indirect speech", TEI; false or 0, a boolean): the narrator's words, given no marks, nor counted as marks that a
+       quotation within it nests in (its marks are the outer ones). -->
+  <xsl:function name="samizdat:indirect" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="normalize-space($q/@direct) = ('false', '0')"/>
   </xsl:function>
 
   <xsl:function name="samizdat:tei" as="document-node()">
@@ -205,16 +213,17 @@
     <xsl:param name="after" as="xs:boolean"/>
     <xsl:sequence select="exists($q[self::q or self::quote or self::said]) and samizdat:set-against($q, $after) and not(samizdat:holds-blocks($q))"/>
   </xsl:function>
-  <!-- Whether $q is a block quotation within a paragraph: a quotation (q, quote, said) holding blocks (verse lines,
-       paragraphs), a child of a paragraph that is a block of the text (not one in a note, another paragraph or a
-       quotation, which the page sets as words of a phrase). A quotation holding blocks is a block quotation in every
+  <!-- Whether $q is a block quotation within a paragraph: a quotation (q, quote, said), or writing (a letter read out,
+       "a passage of written text revealed to participants", TEI), holding blocks (verse lines, paragraphs), a child of
+       a paragraph that is a block of the text (not one in a note, another paragraph, a quotation or writing, which the
+       page sets as words of a phrase). A quotation holding blocks is a block quotation in every
        view: the page sets it apart as a blockquote, without marks, in the flow of its paragraph (a div then: HTML has
        no blockquote in a p); the plain text gives its blocks lines of their own; a search passage reads its words,
        without marks. -->
   <xsl:function name="samizdat:block-quotation" as="xs:boolean">
     <xsl:param name="q" as="element()"/>
-    <xsl:sequence select="exists($q[self::q or self::quote or self::said][parent::p or parent::ab]) and samizdat:holds-blocks($q)
-      and empty($q/../ancestor::*[self::p or self::ab or self::note or self::q or self::quote or self::said])"/>
+    <xsl:sequence select="exists($q[self::q or self::quote or self::said or self::writing][parent::p or parent::ab]) and samizdat:holds-blocks($q)
+      and empty($q/../ancestor::*[self::p or self::ab or self::note or self::q or self::quote or self::said or self::writing])"/>
   </xsl:function>
 
   <!-- The pointers of a @ref, @target …, each resolved. -->
@@ -399,23 +408,13 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="samizdat:words-beside($e) and not(samizdat:holds-blocks($e))"/>
   </xsl:function>
-  <!-- Whether a stage direction amid the words of a line or a sentence (samizdat:in-sentence) is set against a
-       word with no white space between them in the encoding ("<stage>(rising)</stage>with"): before it
-       ($after false), text that ends in a word or a closing mark; after it, text that begins with a word or an
-       opening bracket or quotation mark; never punctuation that follows ("(rising), with"). The page and the
-       plain text then put one space there, lest "(rising)with" run together. -->
-  <xsl:function name="samizdat:stage-gap" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="after" as="xs:boolean"/>
-    <!-- Whether it is a stage direction first, before the walk to a sibling. -->
-    <xsl:sequence select="exists($e/self::stage) and samizdat:set-against($e, $after) and samizdat:in-sentence($e)"/>
-  </xsl:function>
   <!-- Whether the words beside $e (before it, or after it with $after) are set against it with no white space between
        in the encoding: before it, text that ends in a word or a closing mark (not a dash, which closes up to what it
        sets off); after it, text that begins with a word or an opening bracket or quotation mark, never punctuation
        that follows ("Come at once.", with a comma after). What
-       stands in a sentence set apart by its rendering (a stage direction, writing, a quotation) gets one space there
-       on the page and in the plain text, lest its words and the sentence's run together. -->
+       stands in a sentence set apart by its rendering (a stage direction amid the words of a line or a sentence,
+       samizdat:in-sentence; writing; a quotation) gets one space there on the page and in the plain text, lest its
+       words and the sentence's run together ("(rising)with", "read:“Come"). -->
   <xsl:function name="samizdat:set-against" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>

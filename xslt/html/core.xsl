@@ -731,7 +731,7 @@
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="number" select="if (@n) then string(@n) else string(samizdat:paragraph-number(.))"/>
     <xsl:variable name="id" select="samizdat:anchor-id(.)"/>
-    <xsl:variable name="flow" select="not($phrase) and (some $q in (q | quote | said) satisfies samizdat:block-quotation($q))"/>
+    <xsl:variable name="flow" select="not($phrase) and (some $q in (q | quote | said | writing) satisfies samizdat:block-quotation($q))"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($flow) then 'div' else 'p'}">
       <xsl:attribute name="id" select="$id"/>
@@ -914,7 +914,10 @@
     <xsl:variable name="displayed" select="not($block) and tokenize(lower-case(normalize-space(@rend))) = ('display', 'block', 'blockquote')"/>
     <xsl:if test="not($block) and samizdat:quote-gap(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
-      <xsl:attribute name="class" select="samizdat:classes(.) || (if ($displayed) then ' quote-display' else '')"/>
+      <!-- Thought (said @aloud false: not "vocalized or signed", TEI) keeps its marks, as speech does: neither the
+           Guidelines nor the TEI Stylesheets set it otherwise; a class lets a site's CSS tell it apart. -->
+      <xsl:attribute name="class" select="samizdat:classes(.) || (if ($displayed) then ' quote-display' else '')
+        || (if (self::said and normalize-space(@aloud) = ('false', '0')) then ' said-thought' else '')"/>
       <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
       <xsl:if test="exists($marks)"><span class="mark quote-mark"><xsl:value-of select="$marks[1]"/></span></xsl:if>
       <xsl:choose>

@@ -43,6 +43,25 @@
     <xsl:next-match/>
     <xsl:if test="samizdat:writing-gap(., true())"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
+  <!-- writing holding verse lines or paragraphs in a paragraph (a letter read out) is set apart as a block quotation
+       is (common/tei.xsl: samizdat:block-quotation; the paragraph a div, samizdat:flow), its blocks blocks again, as
+       the plain text gives them lines of their own and the search records read them in the paragraph's passage. -->
+  <xsl:template match="writing" mode="text" priority="1">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="samizdat:flow" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$phrase and $samizdat:flow and samizdat:block-quotation(.)">
+        <blockquote class="{samizdat:classes(.)}">
+          <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="phrase" select="false()" tunnel="yes"/>
+            <xsl:with-param name="samizdat:flow" select="false()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </blockquote>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="pause | vocal | kinesic | incident | shift" mode="text">
     <xsl:value-of select="samizdat:event-space-before(.)"/>

@@ -195,7 +195,8 @@
          it asks too): asked once here for its class and the space on either side. -->
     <xsl:variable name="in-sentence" select="exists(self::stage) and not($blocks) and samizdat:words-beside(.)"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
-    <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between (samizdat:stage-gap). -->
+    <!-- A stage direction set against a word in the encoding ("(rising)with"): one space between
+         (samizdat:set-against). -->
     <xsl:if test="$in-sentence and samizdat:set-against(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
       <!-- A stage direction amid the words of a line or a speech is set in them (samizdat:in-sentence), not on a line of its own. -->

@@ -350,7 +350,7 @@
     <xsl:variable name="words" select="string-join($parts)"/>
     <!-- Asked once (it looks at every child of the parent and of the stage direction), for the parentheses and both gaps. -->
     <xsl:variable name="in-sentence" select="samizdat:in-sentence(.)"/>
-    <!-- One space where the encoding sets it against a word (samizdat:stage-gap), as on the page. -->
+    <!-- One space where the encoding sets it against a word (samizdat:set-against), as on the page. -->
     <xsl:if test="$in-sentence and samizdat:set-against(., false())"><xsl:text> </xsl:text></xsl:if>
     <xsl:sequence select="if (normalize-space($words) = '' or matches($words, '^\s*[(\[]') or not($in-sentence)) then $words
       else (if (matches($words, '^\s')) then ' ' else '') || '(' || normalize-space($words) || ')' || (if (matches($words, '\s$')) then ' ' else '')"/>
