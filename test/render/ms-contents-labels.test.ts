@@ -114,8 +114,8 @@ describe('a manuscript item\'s and a physical description\'s parts say what they
     const labelledLines = PHYS_LINES.map(([, label, words]) => label + words);
     assert.deepEqual((await toText(doc(PHYS))).trim().split('\n\n'),
       ['MS 2', 'Support: Parchment.', 'Extent: ii + 143 leaves', ...labelledLines]);
-    // The support's paragraph is a passage of its own, unlabelled, as before (ms-desc.test.ts).
-    assert.deepEqual(await passages(PHYS), ['MS 2', 'Parchment.', 'Extent: ii + 143 leaves', ...labelledLines]);
+    // The support labelled as in the plain text (ms-support-search.test.ts).
+    assert.deepEqual(await passages(PHYS), ['MS 2', 'Support: Parchment.', 'Extent: ii + 143 leaves', ...labelledLines]);
   });
 
   it('labels a part holding several blocks once, before them, and nothing inside a labelled part again', async () => {

@@ -44,8 +44,8 @@ describe('a manuscript description (msDesc) reads as a description', function ()
     const records = await compileStylesheet(RECORDS_STYLESHEET);
     const { text, file } = doc(body);
     const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-    // A passage is the paragraph's words: the label "Support:" the page and the plain text put before it is not searched.
-    assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', ...LINES.map((l) => l.replace(/^Support: /, '')), 'After.']);
+    // The support labelled as on the page and in the plain text (as the description's other physical parts are).
+    assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', ...LINES, 'After.']);
   });
 
   // views39: the extent was a span after the support's div, its dimensions run together ("ii + 143 leaves172124").

@@ -314,4 +314,30 @@
     <xsl:variable name="name" select="samizdat:agent-name(samizdat:agent(string(($shift/@new, $shift/@hand)[1]), $shift))"/>
     <xsl:sequence select="replace(normalize-space(string(($name, $shift/@new, $shift/@hand, $shift/@medium, '?')[normalize-space() != ''][1])), '^#', '')"/>
   </xsl:function>
+
+  <!-- A note of a source-document transcription (sourceDoc) attached by @target to its lines or zones: the Guidelines'
+       note "contains a note or annotation", @target "indicates the point of attachment"; an editor's notes often stand
+       after the surfaces, each pointing at the line it is on. Its call-out belongs at the end of the line or zone it
+       names (the last of them, where it names several), not where it is encoded; a note that names anything else, or
+       nothing, stays where it is. The page, the plain text and the search ask these, so they put it in one place. -->
+  <xsl:key name="samizdat:source-note-target" match="sourceDoc//note[@target][not(ancestor::note)]" use="tokenize(normalize-space(string-join((@target, @targetEnd), ' '))) ! substring-after(., '#')"/>
+  <xsl:function name="samizdat:note-line-targets" as="element()*">
+    <xsl:param name="note" as="element()"/>
+    <!-- In document order ($found/.), the last the end of what the note is on (its @targetEnd, where it has one: "the
+         end of the span to which the note is attached"). -->
+    <xsl:variable name="ids" select="tokenize(normalize-space(string-join(($note/@target, $note/@targetEnd), ' '))) ! (if (starts-with(., '#')) then substring(., 2) else '')"/>
+    <xsl:variable name="found" select="if (root($note) instance of document-node()) then $ids ! key('samizdat:id', ., root($note))[1] else ()"/>
+    <xsl:sequence select="if (not(root($note) instance of document-node()) or empty($note/ancestor::sourceDoc) or empty($ids) or $ids = '' or count($found) != count($ids)
+      or exists($found[not(self::line or self::zone) or empty(ancestor::sourceDoc)])) then () else $found/."/>
+  </xsl:function>
+  <xsl:function name="samizdat:note-at-line" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/@target) and empty($note/ancestor::note) and exists(samizdat:note-line-targets($note))"/>
+  </xsl:function>
+  <!-- The notes whose call-outs stand at the end of the line or zone $e, in the order they are encoded. -->
+  <xsl:function name="samizdat:notes-at-line" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (empty($e/@xml:id) or not(root($e) instance of document-node())) then ()
+      else key('samizdat:source-note-target', string($e/@xml:id), root($e))[samizdat:note-line-targets(.)[last()] is $e]"/>
+  </xsl:function>
 </xsl:stylesheet>

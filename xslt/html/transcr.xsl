@@ -345,6 +345,7 @@
         <xsl:if test="exists($image?external)"><a class="facsimile-link" href="{$image?external}" rel="external">Facsimile (<xsl:value-of select="if (samizdat:iiif($image?external)) then 'IIIF' else 'on the web'"/>)</a></xsl:if>
       </xsl:for-each>
       <xsl:apply-templates select="node() except (graphic, label)" mode="text"/>
+      <xsl:call-template name="samizdat:line-note-calls"/>
     </div>
   </xsl:template>
   <xsl:template match="line" mode="text">
@@ -353,7 +354,19 @@
       <xsl:apply-templates mode="text">
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
+      <xsl:call-template name="samizdat:line-note-calls"/>
     </div>
+  </xsl:template>
+  <!-- A note attached to a line or a zone (common/transcr.xsl: samizdat:note-at-line): its call-out at the end of
+       that line or zone, the link core.xsl makes for every note (samizdat:note-call: to its body, which links back),
+       and nothing where it is encoded. Its body stays with the transcription's footnotes. -->
+  <xsl:template name="samizdat:line-note-calls">
+    <xsl:for-each select="samizdat:notes-at-line(.)[samizdat:called-out(.)]">
+      <xsl:call-template name="samizdat:note-call"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="note[@target][ancestor::sourceDoc]" mode="text" priority="1">
+    <xsl:if test="not(samizdat:called-out(.) and samizdat:note-at-line(.))"><xsl:next-match/></xsl:if>
   </xsl:template>
   <xsl:template match="facsimile" mode="text"/>
 

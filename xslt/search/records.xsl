@@ -185,6 +185,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A manuscript's support and extent, labelled as the page and the plain text label them (common/msdesc.xsl:
+       samizdat:support-label), one passage each as they are one line each there, so that "Support: Parchment." is
+       found as the reader sees it, as the description's other labelled parts are. Anchored at its paragraph where it
+       has one. -->
+  <xsl:template match="support[parent::supportDesc] | extent[parent::supportDesc]" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
+    <xsl:variable name="paragraph" select="(descendant::p | descendant::ab)[1]"/>
+    <xsl:sequence select="samizdat:passage-of((., node() ! descendant-or-self::*),
+      if ($paragraph) then samizdat:paragraph-anchor($paragraph) else samizdat:nearest-anchor(.),
+      if ($paragraph/@n) then string($paragraph/@n) else if ($paragraph) then string($paragraph/accumulator-before('samizdat:search-paragraph')) else '',
+      samizdat:support-label(.) || samizdat:line(node()), $samizdat:heading, $language)"/>
+  </xsl:template>
+
   <!-- A note's words belong to the passage it stands in (the plain text moves them to the end as "[1]"),
        signed as there when not the author's (samizdat:note-by: "— Ed."). So do a span's (an annotation, which the
        page shows as a margin note and the plain text leaves out), so that a search for them finds it. -->

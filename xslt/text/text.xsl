@@ -236,6 +236,16 @@
   <xsl:template match="note" mode="inline">
     <xsl:sequence select="samizdat:note-label(.)"/>
   </xsl:template>
+  <!-- A sourceDoc's note attached to a line or a zone (common/transcr.xsl: samizdat:note-at-line): its label at the
+       end of that line or zone, as on the page, none where it is encoded. -->
+  <xsl:template match="note[@target][ancestor::sourceDoc]" mode="inline" priority="1">
+    <xsl:if test="not(samizdat:note-at-line(.))"><xsl:next-match/></xsl:if>
+  </xsl:template>
+  <xsl:template match="line[@xml:id][ancestor::sourceDoc] | zone[@xml:id][ancestor::sourceDoc]" mode="blocks">
+    <xsl:variable name="lines" as="xs:string*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="labels" select="string-join(samizdat:notes-at-line(.)[samizdat:text-note(.)] ! samizdat:note-label(.))"/>
+    <xsl:sequence select="if ($labels = '') then $lines else (subsequence($lines, 1, count($lines) - 1), $lines[last()] || $labels)"/>
+  </xsl:template>
   <xsl:template match="note//note" mode="inline">
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
