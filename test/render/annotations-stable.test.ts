@@ -39,6 +39,18 @@ describe('a span\'s annotation: once in the headings, reached by its own id', fu
     ]);
   });
 
+  // span's @from and @to are pointers (teidata.pointer) to the words annotated, not att.datable's dates: a span in a
+  // passage gave it a date ["", "#w", ""] to sort and filter by.
+  it('reads no date from a span\'s @from in the passage it stands in', async () => {
+    const records = await compileStylesheet(RECORDS_STYLESHEET);
+    const { text, file } = teiDoc({
+      file: 'undated.xml', title: 'Undated',
+      body: '<p>Some <seg xml:id="w">words</seg><spanGrp><span from="#w" to="#w">an aside</span></spanGrp> here, <date when="1850">in 1850</date>.</p>',
+    });
+    const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
+    assert.deepEqual(json.passages, [['para-1', '1', [], 'Some words [an aside] here, in 1850.', [], [], [['1850', '', '']], '']]);
+  });
+
   const body = '<p>The <seg xml:id="g1">grey</seg> cat and the <seg xml:id="d">dog</seg>.</p>'
     + '<p>See <ref target="#colour">the note on colour</ref>.</p>'
     + '<spanGrp><span xml:id="colour" from="#g1">a colour word</span><span from="#d">a loyal friend</span>'

@@ -336,7 +336,8 @@
         array { $forms },
         array { distinct-values(($language, $elements ! @xml:lang ! string())[. != '']) },
         (: samizdat:dated(.), written out: asked of every element of a passage (a flagship paragraph has dozens of names), a call each was a twentieth of this stylesheet's time there. :)
-        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso] ! samizdat:date(.) },
+        (: Not a span's: its @from and @to point to the words it annotates (teidata.pointer), they date nothing. :)
+        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso][not(self::span)] ! samizdat:date(.) },
         $heading
       ]"/>
     </xsl:if>
