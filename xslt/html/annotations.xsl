@@ -49,13 +49,18 @@
   </xsl:function>
   <!-- The annotation's id, which the words it is on name (aria-describedby) and their link leads to: annotation-1, -2 …;
        its link's, annotation-ref-1 …; its letter, a, b … (footnotes have the numbers). -->
+  <!-- A span with an xml:id of its own (the first element to have it) is reached by it, as a note is (core.xsl:
+       samizdat:anchor-id): a link made to it still leads to it after an edit renumbers the others; its link's id
+       annotation-ref- and that id, as a note's call-out is noteref- and the note's. -->
   <xsl:function name="samizdat:span-note-id" as="xs:string">
     <xsl:param name="s" as="element()"/>
-    <xsl:sequence select="samizdat:made-id('annotation', samizdat:annotation-number($s), $s)"/>
+    <xsl:variable name="own" select="samizdat:id($s)"/>
+    <xsl:sequence select="if (exists($own)) then string($own) else samizdat:made-id('annotation', samizdat:annotation-number($s), $s)"/>
   </xsl:function>
   <xsl:function name="samizdat:annotation-ref-id" as="xs:string">
     <xsl:param name="s" as="element()"/>
-    <xsl:sequence select="samizdat:made-id('annotation-ref', samizdat:annotation-number($s), $s)"/>
+    <xsl:variable name="own" select="samizdat:id($s)"/>
+    <xsl:sequence select="if (exists($own)) then samizdat:free-id('annotation-ref-' || $own, $s) else samizdat:made-id('annotation-ref', samizdat:annotation-number($s), $s)"/>
   </xsl:function>
   <xsl:function name="samizdat:annotation-label" as="xs:string">
     <xsl:param name="s" as="element()"/>
@@ -103,6 +108,13 @@
         <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
       </span>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Where the span is encoded: its annotation only when it names no place in the text (core.xsl's rule, less the
+       empty element that held its id there: the annotation has that id now, wherever it stands, and an id is
+       written once). -->
+  <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)]" mode="text" priority="1">
+    <xsl:if test="empty(samizdat:annotation-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
   </xsl:template>
 
   <!-- The annotations standing at the context element (an anchor, or an element with an id). -->

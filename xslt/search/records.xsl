@@ -104,7 +104,7 @@
              division is never the element itself, and a play's or a novel's thousands of lines and paragraphs
              are spared the test. -->
         <xsl:variable name="heading" select="if ((self::div or self::floatingText or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')) and head)
-          then samizdat:line(head[1]/node()) else $samizdat:heading"/>
+          then samizdat:heading-line(head[1]) else $samizdat:heading"/>
         <xsl:variable name="container" select="."/>
         <!-- The annotations on the container itself (a division, a list), which the page shows at its start: a passage
              of their own there, anchored at its id. -->
@@ -206,7 +206,8 @@
   <!-- The brackets hold the note's words without white space at their edges ("[A note — Ed.]"), and no space
        is put between the closing one and punctuation after it ("word [a note]."). -->
   <xsl:template match="note | span[normalize-space()][not(ancestor::teiHeader)]" mode="inline">
-    <xsl:call-template name="samizdat:bracketed"/>
+    <xsl:param name="samizdat:heading-copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="not($samizdat:heading-copy and self::span)"><xsl:call-template name="samizdat:bracketed"/></xsl:if>
   </xsl:template>
   <!-- The note's or annotation's words in brackets, standing after $after. -->
   <xsl:template name="samizdat:bracketed">
@@ -229,14 +230,36 @@
        passage. -->
   <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)][exists(samizdat:annotation-target(.))]" mode="inline" priority="1"/>
   <xsl:template match="*[$samizdat:has-span][@xml:id][exists(samizdat:annotations-at(.))]" mode="inline">
+    <xsl:param name="samizdat:heading-copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>
     <xsl:variable name="at" select="."/>
-    <xsl:for-each select="samizdat:annotations-at(.)">
+    <xsl:for-each select="if ($samizdat:heading-copy) then () else samizdat:annotations-at(.)">
       <xsl:call-template name="samizdat:bracketed">
         <xsl:with-param name="after" select="$at"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
+  <!-- A division's heading as each of its passages carries it: the head's words without the annotations on them
+       (a span in the head, or one whose target is in it), which are words about the heading, not of it: they
+       belong once, to the passage the head (or the annotation's target) is, not to every passage of the division.
+       samizdat:line otherwise; its white space handled as there. -->
+  <xsl:function name="samizdat:heading-line" as="xs:string">
+    <xsl:param name="head" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$samizdat:has-span and exists($head//*[self::span or @xml:id])">
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:apply-templates select="$head/node()" mode="inline">
+            <xsl:with-param name="samizdat:heading-copy" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:variable name="spaced" select="normalize-space(string-join($parts))"/>
+        <xsl:variable name="line" select="if (contains($spaced, $samizdat:caesura)) then replace($spaced, ' ?' || $samizdat:caesura || ' ?', '    ') else $spaced"/>
+        <xsl:sequence select="if (contains($line, $samizdat:own-line)) then replace(replace($line, ' ?' || $samizdat:own-line || '[ ' || $samizdat:own-line || ']*', '&#10;'), '^&#10;|&#10;$', '') else $line"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="samizdat:line($head/node())"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <!-- The words of the annotations standing at $e, in brackets ('' for none). -->
   <xsl:function name="samizdat:annotation-words" as="xs:string">
     <xsl:param name="e" as="element()"/>
@@ -328,7 +351,8 @@
         array { $forms },
         array { distinct-values(($language, $elements ! @xml:lang ! string())[. != '']) },
         (: samizdat:dated(.), written out: asked of every element of a passage (a flagship paragraph has dozens of names), a call each was a twentieth of this stylesheet's time there. :)
-        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso] ! samizdat:date(.) },
+        (: Not a span's: its @from and @to point to the words it annotates (teidata.pointer), they date nothing. :)
+        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso][not(self::span)] ! samizdat:date(.) },
         $heading
       ]"/>
     </xsl:if>
