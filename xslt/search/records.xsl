@@ -55,7 +55,9 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="samizdat:tei(.)"/>
     <xsl:variable name="passages" as="array(*)*">
-      <xsl:apply-templates select="$tei//text[not(ancestor::text)]" mode="samizdat:passages"/>
+      <!-- A document that is a transcription of its source alone (a sourceDoc, no text) is searched in its lines, as
+           its page and plain text show them. -->
+      <xsl:apply-templates select="if ($tei//text) then $tei//text[not(ancestor::text)] else $tei//sourceDoc[not(ancestor::sourceDoc)]" mode="samizdat:passages"/>
     </xsl:variable>
     <xsl:variable name="dated" select="(
       $tei/*/teiHeader/profileDesc/creation/descendant::*,
@@ -351,8 +353,11 @@
         array { $forms },
         array { distinct-values(($language, $elements ! @xml:lang ! string())[. != '']) },
         (: samizdat:dated(.), written out: asked of every element of a passage (a flagship paragraph has dozens of names), a call each was a twentieth of this stylesheet's time there. :)
-        (: Not a span's: its @from and @to point to the words it annotates (teidata.pointer), they date nothing. :)
-        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso][not(self::span)] ! samizdat:date(.) },
+        (: Only att.datable's @from and @to are dates. A span's and an app's point to the words they are on (teidata.pointer), an
+           arc's to its nodes; a locus counts leaves, a biblScope's and a citedRange's pages or volumes (pp. 1200–1250
+           read as the years 1200 to 1250): they date nothing. :)
+        array { $elements[@when or @when-iso or @from or @notBefore or @from-iso or @notBefore-iso or @to or @notAfter or @to-iso or @notAfter-iso]
+          [not(self::span or self::app or self::arc or self::locus or self::biblScope or self::citedRange)] ! samizdat:date(.) },
         $heading
       ]"/>
     </xsl:if>
