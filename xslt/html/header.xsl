@@ -131,8 +131,12 @@
   </xsl:template>
   <xsl:template match="biblFull//note" mode="header"/>
   <!-- What would be a block in the header (a paragraph, a licence, a statement's div) is a phrase of the line. -->
-  <xsl:template match="(titleStmt | editionStmt | extent | publicationStmt | seriesStmt | sourceDesc | p | availability | licence | bibl | biblStruct | biblFull | msDesc)[ancestor::biblFull]" mode="header" priority="1">
-    <span class="{samizdat:classes(.)}"><xsl:apply-templates mode="header"/></span>
+  <xsl:template match="(titleStmt | editionStmt | extent | publicationStmt | seriesStmt | sourceDesc | p | availability | licence | address | bibl | biblStruct | biblFull | msDesc)[ancestor::biblFull]" mode="header" priority="1">
+    <xsl:variable name="href" select="self::licence ! samizdat:safe-href(string(@target))"/>
+    <span class="{samizdat:classes(.)}">
+      <xsl:apply-templates mode="header"/>
+      <xsl:if test="exists($href)"><xsl:text> </xsl:text><a href="{$href}" rel="license"><xsl:value-of select="@target"/></a></xsl:if>
+    </span>
   </xsl:template>
 
   <!-- "Original: …": what a related item is (its @type), and the reference it points to, linked where it is in the
