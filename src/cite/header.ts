@@ -306,7 +306,9 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     url = firstWebAddress([...descendants(analytic, 'ptr'), ...descendants(monogr, 'ptr')]);
   } else if (bibl.name === 'biblFull') {
     const titleStmt = child(bibl, 'titleStmt');
-    title = textOf(child(titleStmt, 'title')) || undefined;
+    // The work's title is the main one (a subtitle may be encoded first), as the page's entry names it.
+    const titles = children(titleStmt, 'title');
+    title = textOf(titles.find((t) => t.attributes.type === 'main') ?? titles.find((t) => t.attributes.type !== 'sub') ?? titles[0]) || undefined;
     authors = children(titleStmt, 'author');
     imprint = child(bibl, 'publicationStmt');
   } else {

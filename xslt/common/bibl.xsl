@@ -30,7 +30,7 @@
 
     Title of Work, John Smith; edited by Jane Roe. Second edition. 320 pages. Macmillan, London, 1900. Series, vol. 4.
 
-  (The header's own sources, html/header.xsl, keep their summary.)
+  The header's sources (html/header.xsl) read a biblFull so too, its notes after it as a biblStruct's are.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -239,7 +239,8 @@
   <xsl:function name="samizdat:bibl-own-texts" as="text()*" cache="yes">
     <xsl:param name="b" as="element()"/>
     <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
-    <xsl:sequence select="$b//text()[normalize-space()][not(ancestor::* intersect $fields)]"/>
+    <!-- A note's words are not punctuation between the fields it stands between (a biblFull's notesStmt). -->
+    <xsl:sequence select="$b//text()[normalize-space()][not(ancestor::* intersect ($fields | $b//note))]"/>
   </xsl:function>
 
   <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->

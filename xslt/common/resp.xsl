@@ -39,10 +39,12 @@
   <xsl:variable name="samizdat:preferred-name-types" as="xs:string*" select="('preferred', 'reg', 'regularised', 'regularized', 'standard', 'main', 'normalized', 'normalised', 'full')"/>
 
   <!-- An entry's names (a bibliographic entry's titles; else its name children with words), the regularised
-       one first: a name of a preferred @type, else one with no @type, else the first. -->
+       one first: a name of a preferred @type, else one with no @type, else the first. A biblFull's are its
+       titleStmt's: its seriesStmt's title names the series it is in, not the work. -->
   <xsl:function name="samizdat:names" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" select="if (local-name($entry) = ('bibl', 'biblStruct', 'biblFull')) then $entry/(title | */title)
+    <xsl:variable name="names" select="if (local-name($entry) = 'biblFull') then $entry/titleStmt/title
+      else if (local-name($entry) = ('bibl', 'biblStruct')) then $entry/(title | */title)
       else $entry/*[ends-with(local-name(), 'Name') or self::name or self::label][normalize-space()]"/>
     <xsl:variable name="preferred" select="($names[lower-case(@type) = $samizdat:preferred-name-types], $names[not(@type)], $names)[1]"/>
     <xsl:sequence select="$preferred, $names except $preferred"/>

@@ -64,17 +64,17 @@
 
   <!-- The same rules for the header's sources, without the switch: the header is small, while the switch on would
        have every node of a text with no references try the rules above (20 ms of the flagship's 50 ms page). -->
-  <xsl:template match="*[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][samizdat:bibl-field(.)]" mode="header" priority="3">
+  <xsl:template match="*[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::*[parent::biblFull]][samizdat:bibl-field(.)]" mode="header" priority="3">
     <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
     <xsl:value-of select="$around[1]"/>
     <xsl:next-match/>
     <xsl:value-of select="$around[2]"/>
   </xsl:template>
-  <xsl:template match="text()[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint][not(normalize-space())][parent::*[self::biblStruct or samizdat:bibl-group(.)]]" mode="header" priority="3"/>
-  <xsl:template match="text()[parent::biblScope[ancestor::biblStruct]]" mode="header" priority="3">
+  <xsl:template match="text()[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::*[parent::biblFull]][not(normalize-space())][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]]" mode="header" priority="3"/>
+  <xsl:template match="text()[parent::biblScope[ancestor::biblStruct or ancestor::biblFull]]" mode="header" priority="3">
     <xsl:value-of select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
-  <xsl:template match="*[parent::respStmt][ancestor::biblStruct]" mode="header" priority="3">
+  <xsl:template match="*[parent::respStmt][ancestor::biblStruct or ancestor::biblFull]" mode="header" priority="3">
     <xsl:value-of select="samizdat:bibl-resp-gap(.)"/>
     <xsl:variable name="label" select="self::resp ! samizdat:bibl-resp-label(.)"/>
     <xsl:choose>
@@ -82,5 +82,5 @@
       <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="text()[parent::respStmt][not(normalize-space())][ancestor::biblStruct]" mode="header" priority="3"/>
+  <xsl:template match="text()[parent::respStmt][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="header" priority="3"/>
 </xsl:stylesheet>

@@ -31,7 +31,9 @@
        documents that need them, notes (all, and those called out without @n), headed divisions,
        page breaks, verse lines (in the document, and afresh in each division). -->
   <xsl:accumulator name="samizdat:paragraph" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
+    <!-- A paragraph of a full reference (biblFull: a statement's, a note's) is part of the reference's line, not a
+         paragraph of the text: no number, no passage of its own (search/records.xsl counts alike). -->
+    <xsl:accumulator-rule match="p[ancestor::text][not(ancestor::biblFull)] | ab[ancestor::text][not(ancestor::biblFull)]" select="$value + 1"/>
   </xsl:accumulator>
   <!-- The counters, in the order of $samizdat:counter-names, as a sequence of integers (saxon-js keeps
        a value per node: a short sequence is cheaper than a map). Each rule changes its counters by
@@ -118,7 +120,7 @@
       else if ($e/self::note) then samizdat:made-id('note', samizdat:counter($e, 'note'), $e)
       else if ($e/self::pb) then samizdat:page-id($e)
       else if ($e/self::l) then samizdat:made-id('line', samizdat:counter($e, 'line'), $e)
-      else if ($e/self::p or $e/self::ab) then (if ($e/ancestor::text) then samizdat:made-id('para', samizdat:paragraph-number($e), $e) else ())
+      else if ($e/self::p or $e/self::ab) then (if ($e/ancestor::text and not($e/ancestor::biblFull)) then samizdat:made-id('para', samizdat:paragraph-number($e), $e) else ())
       else if ($e[head][self::div or local-name() = $samizdat:numbered-divisions[. ne 'div0']]) then samizdat:made-id('section', samizdat:counter($e, 'division'), $e)
       else ()"/>
   </xsl:function>
@@ -734,10 +736,11 @@
     <xsl:variable name="flow" select="not($phrase) and (some $q in (q | quote | said | writing) satisfies samizdat:block-quotation($q))"/>
     <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($phrase) then 'span' else if ($flow) then 'div' else 'p'}">
-      <xsl:attribute name="id" select="$id"/>
+      <!-- None for a paragraph of a full reference (samizdat:anchor-id): it is no paragraph of the text. -->
+      <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
       <xsl:attribute name="class" select="samizdat:classes(.) || ' para'"/>
       <xsl:sequence select="samizdat:style(.)"/>
-      <xsl:if test="not($phrase) and not(ancestor::note)">
+      <xsl:if test="not($phrase) and not(ancestor::note) and exists($id)">
         <a class="para-number" href="#{$id}" aria-label="Paragraph {$number}"><xsl:value-of select="$number"/></a>
         <xsl:text> </xsl:text>
       </xsl:if>

@@ -464,7 +464,7 @@
   <!-- Where on the page a mention is: its paragraph, or the nearest element the page gives an id. -->
   <xsl:function name="samizdat:mention-place" as="map(*)">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="p" select="$e/ancestor-or-self::*[self::p or self::ab][1]"/>
+    <xsl:variable name="p" select="$e/ancestor-or-self::*[self::p or self::ab][not(ancestor::biblFull)][1]"/>
     <xsl:sequence select="if ($p) then map {
         'paragraph': if ($p/@xml:id) then string($p/@xml:id) else 'para-' || samizdat:paragraph-number($p),
         'paragraphNumber': if ($p/@n) then string($p/@n) else string(samizdat:paragraph-number($p)) }

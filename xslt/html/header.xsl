@@ -111,6 +111,34 @@
   </xsl:template>
   <xsl:template match="biblStruct//note" mode="header"/>
 
+  <!-- A biblFull among the sources reads as it does in the text (common/bibl.xsl: its statements are the groups of
+       a reference), not as titles and statements run together: "Title of Work, John Smith; edited by Jane Roe.
+       Second edition. 320 pages. Macmillan, London, 1900. Library of Classics, vol. 4." Its notes (notesStmt) are
+       paragraphs after it, as a biblStruct's are; a paragraph of a statement (publicationStmt/availability/p,
+       sourceDesc/p) runs in the reference's line, unnumbered. -->
+  <xsl:template match="biblFull" mode="header">
+    <div class="source {samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.)"/>
+      <p class="source-citation"><xsl:apply-templates select="node() except notesStmt" mode="header"/></p>
+      <xsl:apply-templates select="descendant::note" mode="samizdat:source-note"/>
+    </div>
+  </xsl:template>
+  <!-- A note of a source: a paragraph after the reference, one per paragraph of its own. -->
+  <xsl:template match="note" mode="samizdat:source-note">
+    <xsl:for-each select="if (p) then p else .">
+      <p class="source-note"><xsl:apply-templates mode="header"/></p>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="biblFull//note" mode="header"/>
+  <!-- What would be a block in the header (a paragraph, a licence, a statement's div) is a phrase of the line. -->
+  <xsl:template match="(titleStmt | editionStmt | extent | publicationStmt | seriesStmt | sourceDesc | p | availability | licence | address | bibl | biblStruct | biblFull | msDesc)[ancestor::biblFull]" mode="header" priority="1">
+    <xsl:variable name="href" select="self::licence ! samizdat:safe-href(string(@target))"/>
+    <span class="{samizdat:classes(.)}">
+      <xsl:apply-templates mode="header"/>
+      <xsl:if test="exists($href)"><xsl:text> </xsl:text><a href="{$href}" rel="license"><xsl:value-of select="@target"/></a></xsl:if>
+    </span>
+  </xsl:template>
+
   <!-- "Original: …": what a related item is (its @type), and the reference it points to, linked where it is in the
        page, or the reference it holds. -->
   <xsl:template match="biblStruct/relatedItem" mode="header">
@@ -129,7 +157,7 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="bibl | biblFull | msDesc" mode="header">
+  <xsl:template match="bibl | msDesc" mode="header">
     <div class="source {samizdat:classes(.)}">
       <xsl:for-each select="descendant::title[not(ancestor::note)]">
         <xsl:if test="position() gt 1">. </xsl:if>

@@ -49,7 +49,7 @@
        the HTML stylesheets would make this one as slow to compile as they are. A test checks that
        every paragraph's anchor is an id of its page. -->
   <xsl:accumulator name="samizdat:search-paragraph" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="p[ancestor::text] | ab[ancestor::text]" select="$value + 1"/>
+    <xsl:accumulator-rule match="p[ancestor::text][not(ancestor::biblFull)] | ab[ancestor::text][not(ancestor::biblFull)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:template match="/">
@@ -223,7 +223,8 @@
     <xsl:value-of select="replace($words, '^\s+|\s+$', '')"/>
     <xsl:value-of select="samizdat:note-by(.)[1] ! (' — ' || .)"/>
     <xsl:text>]</xsl:text>
-    <xsl:if test="not(matches(string($after/following::text()[1]), '^[.,;:!?)\]’”»]'))"><xsl:text> </xsl:text></xsl:if>
+    <!-- A full reference's note (notesStmt) is followed by the mark common/bibl.xsl puts before the next field. -->
+    <xsl:if test="not(matches(string($after/following::text()[1]), '^[.,;:!?)\]’”»]')) and not($after/parent::notesStmt[parent::biblFull][following-sibling::*])"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A span's annotation stands where the page shows it, at the element or anchor its @from (or @target) names
@@ -348,7 +349,7 @@
       <xsl:sequence select="[
         $anchor,
         $number,
-        array { distinct-values($elements[self::p or self::ab] ! samizdat:paragraph-anchor(.))[. != $anchor] },
+        array { distinct-values($elements[self::p or self::ab][not(ancestor::biblFull)] ! samizdat:paragraph-anchor(.))[. != $anchor] },
         $text,
         array { $forms },
         array { distinct-values(($language, $elements ! @xml:lang ! string())[. != '']) },

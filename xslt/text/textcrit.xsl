@@ -62,10 +62,11 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- In a witness's text, what it lacks is left out. -->
+  <!-- In a witness's text, what it lacks is left out; the words beside a line break within a word are joined as
+       in the edited text (common/transcr.xsl: samizdat:word-break-text), since this rule ranks above that one. -->
   <xsl:template match="text()[$samizdat:witness-id != '']" mode="inline">
     <xsl:if test="not(samizdat:absent($samizdat:witness-id, .))">
-      <xsl:sequence select="string(.)"/>
+      <xsl:sequence select="if ($samizdat:has-word-breaks and samizdat:beside-word-break(.)) then samizdat:word-break-text(.) else string(.)"/>
     </xsl:if>
   </xsl:template>
 
