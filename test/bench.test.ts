@@ -22,7 +22,6 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const inputs = { repo, corpora: corporaDir };
 
 describe('bench: the synthetic corpus', function () {
-  this.timeout(120_000);
   const scratch: string[] = [];
   const fresh = (): string => { const dir = mkdtempSync(join(tmpdir(), 'samizdat-bench-test-')); scratch.push(dir); return dir; };
   let first: Corpus;

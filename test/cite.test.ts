@@ -316,7 +316,6 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
   });
 
   it('gives every paragraph the citation citeproc gives it alone, in every style', async function () {
-    this.timeout(120_000);
     const play = readCitable(readFileSync(new URL('test/corpora/shakedracor/tei/cymbeline.xml', repo), 'utf8'), 'cymbeline.xml', { baseUrl: BASE });
     assert.ok(play.ok);
     const unusual = { ...flagship(BASE), passages: [...flagship(BASE).passages, { id: 'p-x', n: '7–8' }, { id: 'p-y', n: 'iv & v' }] };
@@ -335,7 +334,6 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
   });
 
   it('gives a document without a URL the entries and paragraph citations each has alone, through one registry per style', async function () {
-    this.timeout(120_000);
     const play = readCitable(readFileSync(new URL('test/corpora/shakedracor/tei/cymbeline.xml', repo), 'utf8'), 'cymbeline.xml');
     assert.ok(play.ok);
     const document = flagship();
@@ -364,7 +362,6 @@ describe('cite: BibTeX, RIS and formatted styles (Citation.js)', () => {
   });
 
   it('gives, of items that tell apart only by what disambiguation looks at, in any order, the citation Citation.js gives', async function () {
-    this.timeout(120_000);
     // formatEntryAndCitation and formatHtml render the citation without registering it (makeCitationCluster);
     // Citation.js's own citation format registers it (rebuildProcessorState) and runs disambiguation again. Items whose
     // names or years would set disambiguation going if two were in one registry, items citeproc decides by position

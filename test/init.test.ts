@@ -104,7 +104,6 @@ describe('samizdat init', () => {
 
   it('then builds offline: dist/sample/index.html and the entity index', function () {
     // A first build compiles every stylesheet (the pages', the text's, the search's) before it renders.
-    this.timeout(180_000);
     const result = samizdat(['build'], edition);
     assert.equal(result.status, 0, result.stdout + result.stderr);
     const page = readFileSync(join(edition, 'dist/sample/index.html'), 'utf8');

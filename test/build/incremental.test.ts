@@ -40,7 +40,6 @@ function touched(before: ReturnType<typeof snapshot>, after: ReturnType<typeof s
 }
 
 describe('samizdat build, incremental and parallel', function () {
-  this.timeout(120_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-incremental-'));
   const tei = join(scratch, 'tei');
   const out = join(scratch, 'dist');

@@ -19,7 +19,6 @@ const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'ut
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 describe('samizdat build, documents known unchanged', function () {
-  this.timeout(120_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-reads-'));
   const tei = join(scratch, 'tei');
   const out = join(scratch, 'dist');

@@ -29,7 +29,6 @@ const optionsOf = (project: string, out = 'dist'): BuildOptions => ({
 });
 
 describe('samizdat build, a project moved or copied', function () {
-  this.timeout(180_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-relocate-'));
   const project = join(scratch, 'proj');
 

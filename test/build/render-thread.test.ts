@@ -24,7 +24,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = readFileSync(join(root, 'tei', '1923-opposition-ch01.xml'), 'utf8');
 
 describe('samizdat build, the render thread', function () {
-  this.timeout(120_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-render-thread-'));
   const tei = join(scratch, 'tei');
   const out = join(scratch, 'dist');

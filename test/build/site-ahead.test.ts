@@ -16,7 +16,6 @@ import { diagnostic } from '../../src/diagnostics.js';
 import { SITE_STYLESHEET, TransformProblem, stylesheetKey, type CompiledStylesheet } from '../../src/transform/index.js';
 
 describe('the site stylesheet loaded ahead of the edition-wide pages', function () {
-  this.timeout(120_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-site-ahead-'));
   after(() => rmSync(scratch, { recursive: true, force: true }));
 

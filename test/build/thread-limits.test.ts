@@ -47,7 +47,6 @@ async function threadsStartedBy(during: () => Promise<void>): Promise<Started[]>
 }
 
 describe('samizdat build: the young generation of the threads that transform', function () {
-  this.timeout(180_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-thread-limits-'));
   const tei = join(scratch, 'tei');
   const options: BuildOptions = { out: join(scratch, 'dist'), buildCacheDir: join(scratch, 'cache'), jobs: 2, siteThreadFrom: 0 };

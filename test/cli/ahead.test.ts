@@ -36,7 +36,6 @@ describe('cli: the render thread started ahead of build', () => {
   });
 
   it('is not counted as running until a build asks something of it', function () {
-    this.timeout(120_000);
     assert.equal(runAlone(`startRenderThreadAhead(16); console.log(renderThreadRunning()); startRenderThread(16); console.log(renderThreadRunning());`), 'false\ntrue\n');
   });
 

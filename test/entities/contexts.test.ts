@@ -35,7 +35,6 @@ function lastWords(text: string): string {
 }
 
 describe('mentions in context', function () {
-  this.timeout(120_000);
 
   it('leaves out what a reader does not see: notes, the form a choice sets aside', async () => {
     assert.deepEqual(await contexts(`<p>Before the note<note>hidden words</note> we <choice><sic>mete</sic><corr>meet</corr></choice> ${anna} at home<note>not this</note> today.</p>`), [

@@ -23,7 +23,6 @@ const BODY = '<p><persName ref="#anna">Anna</persName> met <persName ref="#boris
 const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0">${HEADER}<text><body>${BODY}</body></text></TEI>`;
 
 describe('names\' targets on the page and in the mentions', function () {
-  this.timeout(120_000);
 
   it('links each name to its own targets on the page', async () => {
     const page = await toHtml({ text, file: 'targets.xml' });

@@ -24,7 +24,6 @@ import { repoRoot } from '../support/paths.js';
 const parallel = 'wbp-parallel/index.html';
 
 describe('the critical apparatus in a browser', function () {
-  this.timeout(180_000);
   const edition = inBrowser((out, scratch) => {
     const tei = join(scratch, 'tei');
     cpSync(join(repoRoot, 'test', 'fixtures', 'textcrit'), tei, { recursive: true });

@@ -30,7 +30,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flagship = '1923-opposition-ch01/index.html';
 
 describe('the flagship edition in a browser', function () {
-  this.timeout(120_000);
   let scratch: string | undefined;
   let edition: ServedEdition | undefined;
   let browser: Browser | undefined;

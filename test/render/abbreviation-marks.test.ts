@@ -24,7 +24,6 @@ const doc = teiDoc({ file: 'marks.xml', body, header: personRegister([['ada', 'A
 const reading = 'Bp\u0303 Ada and Dominus and dominus pr\u0304 Ada.';
 
 describe('an abbreviation mark in a word without an expansion', function () {
-  this.timeout(120_000);
 
   it('stays in the reading view of the page; a mark beside its word\'s ex gives way', async () => {
     const page = await toHtml(doc);

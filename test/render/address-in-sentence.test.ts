@@ -11,7 +11,6 @@ import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 const doc = (body: string): TeiSource => teiDoc({ file: 'address.xml', title: 'Addresses', body });
 
 describe('address within a sentence, in the plain text', function () {
-  this.timeout(120_000);
 
   it('joins the lines of an address that stands in running text', async () => {
     const body = '<p>Write to <address><addrLine>1 Main St</addrLine><addrLine>Town</addrLine></address> then <email>a@b.c</email> end.</p>'

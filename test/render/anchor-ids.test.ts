@@ -19,7 +19,6 @@ function anchors(page: string, classes: string[]): string[] {
 }
 
 describe('anchor ids', function () {
-  this.timeout(120_000);
 
   it('keep the first holder of an xml:id, and make free ids for the others', async () => {
     const page = await toHtml(doc(

@@ -20,7 +20,6 @@ const tei = teiText({
 });
 
 describe('a span\'s annotation reached with the keyboard, in a browser', function () {
-  this.timeout(180_000);
   const edition = inBrowser((out, scratch) => {
     const sources = join(scratch, 'tei');
     mkdirSync(sources);

@@ -16,7 +16,6 @@ const body = '<p>The <app><lem wit="#A">king</lem><rdg wit="#B" hand="#h1">kyng<
   + '<rdg wit="#D" hand="#h2">kinge</rdg></app> rode.</p>';
 
 describe('apparatus: the hand of a reading', function () {
-  this.timeout(120_000);
 
   it('names a hand by its handNote’s scribe, a person by their name, else the pointer', async () => {
     const doc = teiDoc({ file: 'apparatus-hands.xml', title: 'Hands', body, header });

@@ -46,7 +46,6 @@ const expected = [
 ];
 
 describe('biblStruct on the page and in the plain text', function () {
-  this.timeout(120_000);
 
   const list = `<div><listBibl>${article}${chapter}${edited}${punctuated}</listBibl></div>`;
 
@@ -82,7 +81,6 @@ const book = (lang: string | undefined, title: string, editor: string): string =
   + '<biblScope unit="page">5-9</biblScope></imprint></monogr></biblStruct></listBibl></div>';
 
 describe('biblStruct labels in the reference’s language', function () {
-  this.timeout(120_000);
 
   it('labels the editor, the volume and the pages as the language of the reference or its text has them', async () => {
     const body = book('de', 'Buch', 'A. Schmidt') + book('fr-CA', 'Livre', 'A. Martin') + book('ru', 'Книга', 'А. Иванова')
@@ -103,7 +101,6 @@ describe('biblStruct labels in the reference’s language', function () {
 });
 
 describe('biblStruct: a chapter in a book', function () {
-  this.timeout(120_000);
 
   it('reads "In" before the book, in the reference’s language; an article in a journal has none', async () => {
     const chapterIn = (lang: string): string => `<biblStruct xml:lang="${lang}"><analytic><author>Roe, R.</author><title>Chapter</title></analytic>`
@@ -116,7 +113,6 @@ describe('biblStruct: a chapter in a book', function () {
 });
 
 describe('biblStruct: a respStmt, its resp before its names', function () {
-  this.timeout(120_000);
 
   it('reads "resp name", names joined in the reference’s language, set apart from the fields around it', async () => {
     const body = `<div><listBibl>

@@ -22,7 +22,6 @@ const tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titl
   + '<closer><salute>Yours truly,</salute><signed>J. S.</signed></closer><trailer>THE END</trailer></div></body></text></TEI>';
 
 describe('blocks set apart, in a browser', function () {
-  this.timeout(180_000);
   const edition = inBrowser((out, scratch) => {
     const sources = join(scratch, 'tei');
     mkdirSync(sources);

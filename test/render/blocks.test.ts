@@ -24,7 +24,6 @@ const doc = (front: string, body: string): { text: string; file: string } => ({
 });
 
 describe('labels, title pages, subtitles and column headings as blocks', function () {
-  this.timeout(120_000);
 
   it('a label between blocks is a block; in a sentence, a span set off; in a list, as before', async () => {
     const page = await toHtml(doc('', '<div><p>Before.</p><label>CHORUS.</label><lg><l>one</l><label>REFRAIN</label><l>two</l></lg>'

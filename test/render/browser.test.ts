@@ -21,7 +21,6 @@ import { repoRoot } from '../support/paths.js';
 const fixtures = join(repoRoot, 'test', 'fixtures', 'render');
 
 describe('the rendering fixtures in a browser', function () {
-  this.timeout(180_000);
   let scratch: string | undefined;
   let edition: ServedEdition | undefined;
   let context: BrowserContext;

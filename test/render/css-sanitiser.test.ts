@@ -27,7 +27,6 @@ const ALLOWED = new Set([
 ]);
 
 describe('the CSS sanitiser (@style, @rendition)', function () {
-  this.timeout(120_000);
   let scratch: string;
   let harness: CompiledStylesheet;
   /** Sanitises many declaration lists in one transformation. */

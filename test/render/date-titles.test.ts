@@ -23,7 +23,6 @@ async function dateTag(date: string): Promise<string> {
 const title = (tag: string): string | undefined => /title="([^"]*)"/.exec(tag)?.[1];
 
 describe('dates say in their title what the encoding says they are', function () {
-  this.timeout(120_000);
 
   it('gives a date\'s @when in words: day, month and year, month and year, or year', async () => {
     assert.equal(title(await dateTag('<date when="1923-10-08">October 8</date>')), '8 October 1923');

@@ -59,7 +59,6 @@ const fontStyle = (value: 'italic' | 'normal'): string[] => {
 };
 
 describe('hi with no rendition given: italics on the page, the words in the plain text', function () {
-  this.timeout(120_000);
 
   const carroll = '<p>However, this bottle was <hi>not</hi> marked ‘poison,’ so Alice ventured to taste it.</p>';
 
@@ -117,7 +116,6 @@ describe('hi with no rendition given: italics on the page, the words in the plai
  * language (lang) for screen readers and hyphenation.
  */
 describe('foreign with no rendition given: italics and its language on the page', function () {
-  this.timeout(120_000);
 
   const body = '<p>He said <foreign xml:lang="la">carpe diem</foreign>, <foreign xml:lang="fr" rend="roman">à la mode</foreign>'
     + ' and <hi rend="italic">read <foreign xml:lang="de">Wanderjahre</foreign></hi>.</p>';

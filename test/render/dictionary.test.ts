@@ -18,7 +18,6 @@ const ENTRIES = '<div><entry xml:id="cat"><form type="lemma"><orth>cat</orth><pr
   + '<entry><form><orth>dog</orth></form><sense><def>a canine</def></sense></entry></div>';
 
 describe('dictionary entries on the page, in the plain text and in the search records', function () {
-  this.timeout(120_000);
 
   it('sets each entry apart and its parts apart, each numbered sense after its number', async () => {
     const page = await toHtml(doc(ENTRIES));

@@ -14,7 +14,6 @@ const doc = (back: string): TeiSource => teiDoc({ file: 'index.xml', title: 'Ind
   body: '<div><p>Text.</p></div>' + back });
 
 describe('divGen type="index": a pointer to the entity index where the encoding puts it', function () {
-  this.timeout(120_000);
 
   it('links the entity index, under the divGen\'s head or "Index"', async () => {
     const page = await toHtml(doc('<divGen type="index"/>'));

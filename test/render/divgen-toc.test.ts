@@ -25,7 +25,6 @@ const body = '<div xml:id="one"><head>One</head><p>First.</p>'
   + '<div><head>Two</head><p>More.</p></div>';
 
 describe('divGen type="toc": a table of contents where the encoding puts it', function () {
-  this.timeout(120_000);
 
   it('lists the text’s headed divisions, nested, linked to their sections', async () => {
     const page = await toHtml(doc('<divGen type="toc"/>', body));

@@ -25,7 +25,6 @@ const codeBlocks = (page: string): string[] => [...page.matchAll(/<pre class="[^
   .map(([, inner]) => inner.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
 
 describe('examples (egXML, eg) and element and attribute names (gi, att, tag) as code', function () {
-  this.timeout(120_000);
 
   it('shows an egXML as its markup, escaped, white space kept, and links nothing in it', async () => {
     const page = await toHtml(doc(`<div><p>Before.</p>${EGXML}${EG}<p>After.</p></div>`));

@@ -28,7 +28,6 @@ const words = (html: string): string => html.replace(/<a class="para-number"[^>]
 const paragraphs = (page: string): string[] => [...page.matchAll(/<p id="para-\d+"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => words(m[1]!));
 
 describe('fw (forme work) on the page, in the plain text and in the search records', function () {
-  this.timeout(120_000);
 
   it('is not in the reading view: the sentence reads on', async () => {
     const page = await toHtml(doc(body));

@@ -36,7 +36,6 @@ const view = (markup: string, shown: 'reading' | 'diplomatic'): string => markup
   .replace(/<[^>]*>/g, '');
 
 describe('non-standard characters (g) on the page, in the plain text and in the search records', function () {
-  this.timeout(120_000);
 
   it('reads an empty g as its declaration\'s mapping, and names the character in its title', async () => {
     const p = await paragraph('<p>Pan <g ref="#et"/> win.</p>');

@@ -26,7 +26,6 @@ const body = '<p>The <app><lem wit="#A">king</lem><rdg wit="#B" hand="#h2">kyng<
 const doc = teiDoc({ file: 'hand-names.xml', title: 'Hands', body, header });
 
 describe('a hand named by the persName in its handNote', function () {
-  this.timeout(120_000);
 
   it('names the hand of an apparatus reading so, in the plain text and on the page', async () => {
     const text = await toText(doc);

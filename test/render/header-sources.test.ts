@@ -31,7 +31,6 @@ async function sourcePart(sources: string): Promise<string> {
 const words = (markup: string): string => markup.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
 describe('the header\'s sources read as references', function () {
-  this.timeout(120_000);
 
   it('punctuates a biblStruct as the text does, its chapter and imprint included', async () => {
     const part = await sourcePart(SOURCES);
@@ -50,7 +49,6 @@ describe('the header\'s sources read as references', function () {
 });
 
 describe('the header\'s sources name who is responsible as the text does', function () {
-  this.timeout(120_000);
 
   it('reads a respStmt in a source as its resp, then its names', async () => {
     const part = await sourcePart(SOURCES.replace('<title level="m">The book</title>',
@@ -61,7 +59,6 @@ describe('the header\'s sources name who is responsible as the text does', funct
 });
 
 describe('the header\'s sources read as the flagship\'s transcription is cited', function () {
-  this.timeout(120_000);
 
   /** The flagship's online source, as its header encodes it (a made-up address). */
   const ONLINE = '<sourceDesc><listBibl>'

@@ -14,7 +14,6 @@ import { imageReferences, isImage } from '../../src/build/images.js';
 import { repoRoot } from '../support/paths.js';
 
 describe('images in the edition', function () {
-  this.timeout(180_000);
   let scratch: string;
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'samizdat-images-'));

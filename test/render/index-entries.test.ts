@@ -17,7 +17,6 @@ const body = '<p>Josiah ha-Kohen <index indexName="NAMES"><term>Josiah ha-Kohen 
 const expected = 'Josiah ha-Kohen b. Azarya came; ships sailed.';
 
 describe('index entries on the page, in the plain text and in the search records', function () {
-  this.timeout(120_000);
 
   it('prints none of its terms on the page, and keeps an anchor where it has an id', async () => {
     const page = await toHtml(doc(body));

@@ -27,7 +27,6 @@ function paragraph(page: string, hidden: 'reading' | 'diplomatic'): string {
 const shown = (html: string): string => html.replace(/<br ?\/>/g, '⏎').replace(/<[^>]*>/g, '');
 
 describe('lb break="no" on the page, in the plain text and in the search records', function () {
-  this.timeout(120_000);
 
   it('joins the word in the reading view, where a break between words stays', async () => {
     const page = await toHtml(doc(body));

@@ -17,7 +17,6 @@ async function pageParagraph(body: string): Promise<string> {
 }
 
 describe('measureGrp on the page and in the plain text', function () {
-  this.timeout(120_000);
 
   it('sets apart measurements the encoding sets one against the next', async () => {
     const body = '<p>It weighs <measureGrp><measure quantity="2" unit="lb">2 lb</measure><measure quantity="3" unit="oz">3 oz</measure>'

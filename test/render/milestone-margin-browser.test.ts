@@ -20,7 +20,6 @@ const body = '<div><lg>' + lines.map((l, i) => `<l n="${i + 1}">${i === 4 ? '<mi
 interface Box { left: number; right: number; top: number; bottom: number; width: number }
 
 describe('a reference milestone on a numbered verse line, in a browser', function () {
-  this.timeout(180_000);
   const edition = inBrowser((out, scratch) => {
     const sources = join(scratch, 'tei');
     mkdirSync(sources);

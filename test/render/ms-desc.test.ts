@@ -28,7 +28,6 @@ const lines = (html: string, name: string): string[] => [...html.matchAll(new Re
   .map(([, inner]) => inner.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim());
 
 describe('a manuscript description (msDesc) reads as a description', function () {
-  this.timeout(120_000);
 
   it('gives the identifier and each item a line of their own, their parts joined, on the page', async () => {
     const page = await toHtml(doc(`<div><p>Before.</p>${MS}<p>After.</p></div>`));

@@ -29,7 +29,6 @@ const doc = {
 };
 
 describe('a note signed by whoever wrote it, when not the author', function () {
-  this.timeout(120_000);
 
   it('on the page: "— Ed." at the end of an editor’s footnote, who in full in its title; the author’s unsigned', async () => {
     const page = await toHtml(doc);
@@ -72,7 +71,6 @@ const byRef = {
 };
 
 describe('a note by the author the titleStmt names by @ref', function () {
-  this.timeout(120_000);
 
   it('is unsigned on the page; the editor it points to signs "— Ed."', async () => {
     const page = await toHtml(byRef);

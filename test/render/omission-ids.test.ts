@@ -10,7 +10,6 @@ import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 const doc = (body: string): TeiSource => teiDoc({ file: 'omissions.xml', title: 'Omissions', body });
 
 describe('omission ids', function () {
-  this.timeout(120_000);
 
   it('do not depend on the documents rendered before in the same thread', async () => {
     const omissions = doc('<p>One <gap reason="illegible" quantity="3" unit="word"/> two <ellipsis><metamark>. . .</metamark></ellipsis> three.</p>');

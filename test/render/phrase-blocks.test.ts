@@ -29,7 +29,6 @@ async function noteTexts(body: string): Promise<string[]> {
 }
 
 describe('blocks in a phrase on the page', function () {
-  this.timeout(120_000);
 
   it('keeps apart the words of blocks set with no white space between them', async () => {
     assert.deepEqual(await noteTexts(

@@ -51,7 +51,6 @@ function lastStep(alternative: string): { test: string; predicate?: string } {
 const unescape = (attribute: string): string => attribute.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('rules tried on every node of a text', function () {
-  this.timeout(120_000);
 
   it('each begins by asking whether the document uses the elements it is for', () => {
     const unguarded: string[] = [];

@@ -41,7 +41,6 @@ const entries = [
 ];
 
 describe('registers in the text, on the page and in the plain text', function () {
-  this.timeout(120_000);
 
   it('words each entry as a register does, a line of its own', async () => {
     assert.equal((await toText(doc(register))).trim(), ['Text.', ...entries].join('\n\n'));
@@ -62,7 +61,6 @@ describe('registers in the text, on the page and in the plain text', function ()
 });
 
 describe('events and objects in the text, as register lines', function () {
-  this.timeout(120_000);
 
   // TEI: event "contains data relating to anything of significance that happens in time" (its label or name, a
   // description, its date in att.datable's attributes); object "contains a description of a single identifiable

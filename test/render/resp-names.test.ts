@@ -33,7 +33,6 @@ const text = (n: Node): string => n.nodeName === '#text' ? (n as DefaultTreeAdap
 const words = (n: Node): string => text(n).replace(/\s+/g, ' ').trim();
 
 describe('who a pointer names, named alike everywhere', function () {
-  this.timeout(120_000);
 
   it('a gap by a person: the person’s regularised name, not all its words; by an editor: with the role', async () => {
     const page = await toHtml(doc);

@@ -21,7 +21,6 @@ const cast = teiDoc({
 });
 
 describe('one space between a role and its description', function () {
-  this.timeout(120_000);
 
   it('on the page, in the source', async () => {
     const page = await toHtml(cast);

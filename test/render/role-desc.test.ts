@@ -20,7 +20,6 @@ const castItems = (page: string): string[] =>
   [...page.matchAll(/<p(?: id="[^"]*")? class="tei-castItem[^"]*">([\s\S]*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim());
 
 describe('a role description set apart from its role', function () {
-  this.timeout(120_000);
 
   const cast = '<castList>'
     + '<castItem><role>Theseus</role><roleDesc>duke of Athens</roleDesc></castItem>'

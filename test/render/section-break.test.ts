@@ -24,7 +24,6 @@ const main = async (body: string): Promise<string> => (/<div class="tei-body">([
   .replace(/<a class="para-number"[^>]*>[^<]*<\/a>\s*/g, '');
 
 describe('milestone as a section break, on the page and in the plain text', function () {
-  this.timeout(120_000);
 
   // As the ELTeC novels have them (Trollope, Carroll), a section, a rule, an asterism.
   const scenes = '<div><p>One.</p>\n<milestone unit="structural" rend="stars"/>\n<p>Two.</p><milestone unit="pause" type="stars"/>'

@@ -21,7 +21,6 @@ async function pageParagraph(body: string, encodingDesc = ''): Promise<string> {
 }
 
 describe('soCalled on the page and in the plain text', function () {
-  this.timeout(120_000);
 
   const body = '<p>He <soCalled>came down</soCalled> handsomely; the <soCalled rend="italic">experts</soCalled> agreed;'
     + ' <q>the <soCalled>experts</soCalled> said so</q>; <soCalled rend="single">so</soCalled>, <soCalled style="font-weight: bold">too</soCalled>.</p>'

@@ -23,7 +23,6 @@ const utterances = (page: string): string[] => [...page.matchAll(/<p class="tei-
   .map(([, inner]) => inner.replace(/<[^>]*>/g, ''));
 
 describe('transcribed speech: utterances and what the transcriber describes', function () {
-  this.timeout(120_000);
 
   it('sets each utterance apart, headed by who speaks, on the page and in the plain text', async () => {
     const page = await toHtml(doc(TRANSCRIPT));

@@ -18,7 +18,6 @@ function lines(page: string): string[] {
 }
 
 describe('verse lines split among speakers', function () {
-  this.timeout(120_000);
 
   it('begin each medial and final part after the hidden words of the parts before it', async () => {
     const page = await toHtml(doc(

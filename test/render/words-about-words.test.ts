@@ -27,7 +27,6 @@ const paragraphWords = (page: string, n = 1): string => {
 };
 
 describe('mentioned, term, gloss and distinct on the page and in the plain text', function () {
-  this.timeout(120_000);
 
   const sentence = '<p>The word <mentioned>cat</mentioned> is a <term>noun</term>, <gloss>a small feline</gloss>;'
     + ' <distinct type="slang">innit</distinct> is slang.</p>';

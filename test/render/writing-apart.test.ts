@@ -17,7 +17,6 @@ const doc = teiDoc({ file: 'writing.xml', title: 'Writing', body: BODY });
 const EXPECTED = ['Malvolio', 'reads', 'To the unknown beloved', 'soft!', 'Romeo', 'I read: Come at once. So be it.', 'A sign'];
 
 describe('writing in a speech set apart as on the page', function () {
-  this.timeout(120_000);
   let records: CompiledStylesheet;
   before(async () => {
     records = await compileStylesheet(RECORDS_STYLESHEET);

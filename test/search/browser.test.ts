@@ -30,7 +30,6 @@ import { repoRoot } from '../support/paths.js';
 interface Result { href: string; title: string; where: string; excerpt: string; marks: string[]; forms: string }
 
 describe('search in a browser', function () {
-  this.timeout(180_000);
   let scratch: string | undefined;
   let server: EditionServer | undefined;
   let browser: Browser | undefined;

@@ -23,7 +23,6 @@ const fixtures = join(repoRoot, 'test', 'fixtures', 'search');
 const searchFiles = (files: Iterable<string>): string[] => [...files].filter((p) => p.startsWith('search/')).sort();
 
 describe('search: what the build publishes', function () {
-  this.timeout(180_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-build-'));
   const tei = join(scratch, 'tei');
   const out = join(scratch, 'dist');

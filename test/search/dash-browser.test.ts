@@ -18,7 +18,6 @@ import { lettersInBrowser } from './letters.js';
 const JOINED = 'Zorbaxian—quillet 1923–1924 maybe…trelliswick';
 
 describe('words joined by a dash, searched in a browser', function () {
-  this.timeout(240_000);
   const served = lettersInBrowser('dash-browser', { 'bath.xml': JOINED });
   let page: Page, single: string, sharded: string;
   before(() => { ({ page, single, sharded } = served); });

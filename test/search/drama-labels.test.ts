@@ -18,7 +18,6 @@ const BODY = '<div type="prologue"><prologue xml:id="pro"><sp who="#chorus"><spe
   + '<div><epilogue><head>The Epilogue, spoken by Puck</head><p>If we shadows have offended,</p></epilogue></div>';
 
 describe('search: a play\'s prologue, epilogue and setting labels', function () {
-  this.timeout(120_000);
   let records: CompiledStylesheet;
   before(async () => {
     records = await compileStylesheet(RECORDS_STYLESHEET);

@@ -11,7 +11,6 @@ import { readDocumentPassages } from '../../src/search/passages.js';
 import { teiText } from '../support/tei-doc.js';
 
 describe('search: a figure within a sentence', function () {
-  this.timeout(120_000);
   let records: CompiledStylesheet;
   before(async () => {
     records = await compileStylesheet(RECORDS_STYLESHEET);

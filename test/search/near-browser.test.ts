@@ -27,7 +27,6 @@ const WORD = { file: 'a-letter.xml', word: 'Grimstone' };
 const NEAR = { file: 'london.xml', word: 'grim' };
 
 describe('near matches of a search index in shards, in a browser', function () {
-  this.timeout(240_000);
   it('sets the two letters in different shards (else this file tests nothing)', () => {
     const count = shardCount(LETTERS.length, 1);
     assert.notEqual(shardOf(WORD.file.replace(/\.xml$/, ''), count), shardOf(NEAR.file.replace(/\.xml$/, ''), count), 'the two letters share a shard');

@@ -26,7 +26,6 @@ const passage = (over: Partial<Passage>): Passage => ({
 });
 
 describe('search: the passages of a document', function () {
-  this.timeout(120_000);
   before(async () => {
     records = await compileStylesheet(RECORDS_STYLESHEET);
   });

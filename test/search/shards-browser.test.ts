@@ -26,7 +26,6 @@ import { LETTERS, lettersInBrowser } from './letters.js';
 interface Shown { status: string; results: string[] }
 
 describe('search in shards, in a browser', function () {
-  this.timeout(240_000);
   const served = lettersInBrowser('shards-browser');
   let page: Page, single: string, sharded: string;
   let bundles: string[];

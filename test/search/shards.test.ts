@@ -80,7 +80,6 @@ describe('search shards: the rule', () => {
 });
 
 describe('search shards: what the build makes', function () {
-  this.timeout(180_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-shards-'));
   const tei = join(scratch, 'tei');
   const out = join(scratch, 'dist');
@@ -168,7 +167,6 @@ describe('search shards: what the build makes', function () {
 });
 
 describe('search shards: a change to a register entry', function () {
-  this.timeout(180_000);
   const scratch = mkdtempSync(join(tmpdir(), 'samizdat-search-entry-'));
   const tei = join(scratch, 'tei');
   const options: BuildOptions = { out: join(scratch, 'dist'), buildCacheDir: join(scratch, 'cache'), jobs: 1, searchShardSize: 1 };

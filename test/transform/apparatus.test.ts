@@ -33,7 +33,6 @@ function printed(entry: ApparatusEntry): string {
 const lines = (text: string): string[] => text.trim().split(/\n\n+/);
 
 describe('the critical apparatus (readApparatus)', function () {
-  this.timeout(120_000);
 
   it('reads a parallel-segmentation apparatus entry by entry, in the order of the text', async () => {
     const apparatus = await readApparatus(parallel);
@@ -140,7 +139,6 @@ describe('the critical apparatus (readApparatus)', function () {
 });
 
 describe('witness texts (toText({ witness }), samizdat text --witness)', function () {
-  this.timeout(120_000);
 
   /** The six lines of the prologue in each manuscript, as the Guidelines quote them (X begins at "auctorite"; Ra2 has a lacuna). */
   const expected: Record<string, string[]> = {
@@ -254,7 +252,6 @@ describe('witness texts (toText({ witness }), samizdat text --witness)', functio
 });
 
 describe('the apparatus in the plain text', function () {
-  this.timeout(120_000);
 
   it('follows the edited text: "N lemma] sigla; reading sigla", then the witnesses', async () => {
     const blocks = lines(await toText(parallel));
@@ -290,7 +287,6 @@ describe('the apparatus in the plain text', function () {
 });
 
 describe('the apparatus on the page, customised', function () {
-  this.timeout(120_000);
 
   it('goes after each top-level division and speaks the words a customisation gives', async () => {
     const html = await toHtml(parallel, { stylesheet: join(fixtures, 'custom.xsl') });

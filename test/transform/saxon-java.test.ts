@@ -32,7 +32,6 @@ const documents: { file: string; registers: string }[] = [
 const sameTags = (html: string) => html.replace(/ \/>/g, '/>').replace(/^<!DOCTYPE html>\n/, '<!DOCTYPE html>');
 
 describe('the stylesheets under Saxon-HE (Java), the reference XSLT 3.0 processor', function () {
-  this.timeout(120_000);
   before(function () { requireSaxonJava(this); });
 
   for (const { file, registers } of documents) {

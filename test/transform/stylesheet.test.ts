@@ -17,7 +17,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'samizdat-sef-'));
 
 describe('compiled stylesheets (SEF cache)', function () {
-  this.timeout(180_000);
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('compiles once, then finds the SEF in memory, and another process finds it in the cache folder', async () => {

@@ -16,7 +16,6 @@ const textcrit = join(repoRoot, 'test', 'fixtures', 'textcrit');
 
 
 describe('edition rules for the critical apparatus', function () {
-  this.timeout(240_000);
   let rules: CompiledRules;
   before(async () => {
     rules = await loadRules([{ path: EDITION_RULES }], { cacheDir: defaultCacheDir() });

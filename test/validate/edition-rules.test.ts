@@ -15,7 +15,6 @@ const teiAll = teiAllSchema;
 
 
 describe('edition rules (schemas/samizdat-rules.sch)', function () {
-  this.timeout(240_000);
   let rules: CompiledRules;
   before(async () => {
     rules = await loadRules([{ path: EDITION_RULES }], { cacheDir: defaultCacheDir() });

@@ -34,7 +34,6 @@ const documents = [
 ];
 
 describe('validate: the outline of a document, taken while it is checked', function () {
-  this.timeout(120_000);
 
   for (const file of documents) {
     it(`places every element at its start tag, and finds the attribute values saxes finds: ${relative(repoRoot, file)}`, () => {

@@ -19,7 +19,6 @@ function verdict(result: DocumentResult): unknown {
 }
 
 describe('validate: documents shared among the threads', function () {
-  this.timeout(120_000);
 
   describe('batchFor', () => {
     it('sends full batches while many documents wait, and one at a time when few do', () => {

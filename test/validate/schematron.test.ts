@@ -24,7 +24,6 @@ function brief(diagnostics: Diagnostic[]) {
 }
 
 describe('Schematron engine', function () {
-  this.timeout(240_000);
 
   describe('ISO features (test/fixtures/schematron/features.sch)', () => {
     let rules: CompiledRules;
@@ -203,7 +202,6 @@ describe('Schematron engine', function () {
 });
 
 describe('Schematron sandbox', function () {
-  this.timeout(240_000);
 
   it('lets rules read only local files the document names, never other files or the network', async () => {
     const rules = await loadRules([{ path: join(fixtures, 'reads-files.sch') }], { cacheDir });

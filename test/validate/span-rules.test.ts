@@ -24,7 +24,6 @@ function placeOf(text: string, markup: string): string {
 }
 
 describe('edition rules for spans (@spanTo)', function () {
-  this.timeout(240_000);
   let rules: CompiledRules;
   let folder: string;
   before(async () => {

@@ -24,7 +24,6 @@ function seenFrom(dir: string, report: ValidationReport) {
 }
 
 describe('validate: remembered verdicts in a moved or copied project', function () {
-  this.timeout(120_000);
   let edition: ScratchEdition;
   /** Where projects are copied or moved to, removed after each test. */
   let elsewhere: string;

@@ -20,7 +20,6 @@ const ruleIds = (report: ValidationReport, file: string) =>
   report.files.find((f) => f.file === file)?.diagnostics.map((d) => d.ruleId) ?? [];
 
 describe('validate: verdicts remembered between runs', function () {
-  this.timeout(120_000);
   let edition: ScratchEdition;
   let register: string;
   let options: ValidateOptions;

@@ -20,7 +20,6 @@ const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('samizdat serve: live reload in a browser', function () {
-  this.timeout(120_000);
   let edition: ScratchEdition | undefined;
   let watcher: Watcher | undefined;
   let server: EditionServer | undefined;

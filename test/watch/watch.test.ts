@@ -256,7 +256,6 @@ describe('samizdat watch (library) with a configuration file', () => {
 describe('samizdat watch (library) with a customisation stylesheet', function () {
   // The first round compiles the customisation with xslt3, html.xsl and all it imports: about 14 s on an
   // idle 2-core machine, past the suite's 60 s when the machine is loaded (seen at load 10-14).
-  this.timeout(240_000);
   let persons: string;
   const sheet = (body: string) => `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml" xpath-default-namespace="http://www.tei-c.org/ns/1.0">${body}</xsl:stylesheet>`;
   const personsModule = (name: string) => sheet(`<xsl:import href="${pathToFileURL(join(repository, 'xslt', 'html', 'html.xsl')).href}"/>` +

@@ -21,7 +21,6 @@ function runAlone(body: string, timeoutMs = 30_000): { status: number | null; si
 }
 
 describe('workers: a background pool', function () {
-  this.timeout(120_000);
 
   it('never given a job, lets the process end', () => {
     const ended = runAlone(`new WorkerPool(new URL(${JSON.stringify(SLEEPY)}), 1, { interleaved: false }, { background: true }); console.log('started');`);

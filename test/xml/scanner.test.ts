@@ -133,7 +133,6 @@ const SAXES_LENIENT = [
 ];
 
 describe('the XML scanner, against saxes', function () {
-  this.timeout(120_000);
 
   for (const [name, xml] of Object.entries(samples)) {
     it(`reads ${name} as saxes does, whole and in chunks of every size up to 97 characters`, () => {
