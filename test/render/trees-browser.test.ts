@@ -40,8 +40,12 @@ describe('a tree and a thought in a browser', function () {
   });
 
   it('joins the children to their parent by a rule, in a paragraph too', async () => {
-    const rule = (text: string) => edition.page.locator('li, [role="listitem"]', { has: edition.page.locator('.tree-label', { hasText: new RegExp(`^${text}$`) }) }).first()
-      .evaluate((e) => getComputedStyle(e.parentElement!).borderLeftStyle + ' ' + getComputedStyle(e, '::before').borderTopStyle);
+    // The node's item (the label's parent): the rule down its list's left side, and the branch from it to the label.
+    const rule = (text: string) => edition.page.locator('.tree-label', { hasText: new RegExp(`^${text}$`) }).first()
+      .evaluate((label) => {
+        const item = label.parentElement!;
+        return getComputedStyle(item.parentElement!).borderLeftStyle + ' ' + getComputedStyle(item, '::before').borderTopStyle;
+      });
     assert.equal(await rule('Hugo'), 'solid solid');
     assert.equal(await rule('Wendy'), 'solid solid');
     assert.ok(await left('Wendy') > await left('Lionel') + 10, 'the tree in a paragraph is set out as a tree');

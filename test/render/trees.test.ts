@@ -12,8 +12,8 @@
  * one passage. A triangle's label is followed by a triangle (△), as linguists draw it.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
+import { searchRecords } from '../support/records.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'trees.xml', title: 'Trees', body });
@@ -33,12 +33,7 @@ function treeOnPage(html: string, element: 'div' | 'span', cls: string): string 
   throw new Error('unclosed');
 }
 
-async function passages(body: string): Promise<string[]> {
-  const records = await compileStylesheet(RECORDS_STYLESHEET);
-  const { text, file } = doc(body);
-  const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-  return json.passages.map((p) => String(p[3]));
-}
+const passages = async (body: string): Promise<string[]> => (await searchRecords(doc(body))).passages.map((p) => p[3]);
 
 // The Guidelines' example of eTree (a prepositional phrase), with a triangle of theirs in place of one NP.
 const PARSE = '<div><p>The phrase parsed:</p><figure><eTree xml:id="pp"><label>PP</label>'

@@ -11,27 +11,20 @@
  *   could be found. Its lines are now passages, with their ids as anchors.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { searchRecords } from '../support/records.js';
 import { teiDoc, teiText } from '../support/tei-doc.js';
-
-async function records(text: string, file: string): Promise<{ passages: unknown[][] }> {
-  const stylesheet = await compileStylesheet(RECORDS_STYLESHEET);
-  return JSON.parse(String(runStylesheet(stylesheet, teiSource(text, file)))) as { passages: unknown[][] };
-}
 
 describe('search records: dates only from dates; a transcription with no text searched', function () {
   this.timeout(300_000);
 
   it('reads no date from a page range, a citation\'s range, leaves or an apparatus entry\'s pointers', async () => {
-    const { text, file } = teiDoc({
+    const { passages } = await searchRecords(teiDoc({
       file: 'ranges.xml', title: 'Ranges',
       body: '<p>See <bibl><title>Annals</title>, <biblScope unit="page" from="1200" to="1250">pp. 1200–1250</biblScope></bibl>'
         + ' and <citedRange unit="volume" from="1917" to="1921">vols. 1917–1921</citedRange>,'
         + ' <locus from="1r" to="10v">fols. 1r–10v</locus><anchor xml:id="a1"/>cat<anchor xml:id="a2"/>'
         + '<app from="#a1" to="#a2"><rdg wit="#B">dog</rdg></app>, written <date from="1917" to="1921">1917–21</date>.</p>',
-    });
-    const { passages } = await records(text, file);
+    }));
     assert.equal(passages.length, 1);
     assert.deepEqual(passages[0][6], [['', '1917', '1921']]);
   });
@@ -40,7 +33,7 @@ describe('search records: dates only from dates; a transcription with no text se
     const tei = teiText({ title: 'Draft', body: '' }).replace(/<text>[\s\S]*<\/text>/, '<sourceDoc><surface n="1r"><zone>'
       + '<line xml:id="l1">First line of the draft</line><line xml:id="l2">and the second</line></zone></surface></sourceDoc>');
     assert.match(tei, /<sourceDoc>/);
-    const { passages } = await records(tei, 'draft.xml');
+    const { passages } = await searchRecords({ text: tei, file: 'draft.xml' });
     assert.deepEqual(passages.map((p) => [p[0], p[3]]), [['l1', 'First line of the draft'], ['l2', 'and the second']]);
   });
 });
