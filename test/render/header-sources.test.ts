@@ -42,6 +42,17 @@ describe('the header\'s sources read as references', function () {
     assert.match(await sourcePart(SOURCES), /<p class="source-note">The year is the print's\.<\/p>/);
   });
 
+  // A note of paragraphs was written as a paragraph holding them (<p><p>…</p></p>: no HTML parser keeps that as written);
+  // each of its paragraphs is a note's paragraph now, as a biblFull's are, for a biblStruct and a bibl alike.
+  it('writes a note of several paragraphs as as many paragraphs, after a biblStruct and a bibl', async () => {
+    const notes = '<note><p>First of two.</p><p>Second of two.</p></note>';
+    const part = await sourcePart('<sourceDesc><biblStruct><monogr><title level="m">A book</title><imprint><date>1900</date></imprint></monogr>'
+      + notes + '</biblStruct><bibl><title>A pamphlet</title>' + notes + '</bibl></sourceDesc>');
+    assert.deepEqual([...part.matchAll(/<p class="source-note">([\s\S]*?)<\/p>/g)].map((m) => m[1]),
+      ['First of two.', 'Second of two.', 'First of two.', 'Second of two.']);
+    assert.doesNotMatch(part, /<p[^>]*>(?:(?!<\/p>)[\s\S])*<p[\s>]/, 'no paragraph inside a paragraph');
+  });
+
   it('links a relatedItem to the reference it points to', async () => {
     const part = await sourcePart(SOURCES);
     assert.match(part, /<p class="source-related[^"]*">Original: <a href="#print">The chapter\. The book<\/a><\/p>/);

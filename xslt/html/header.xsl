@@ -104,9 +104,7 @@
       <xsl:sequence select="samizdat:id(.)"/>
       <p class="source-citation"><xsl:apply-templates select="node() except (note, relatedItem)" mode="header"/></p>
       <xsl:apply-templates select="relatedItem" mode="header"/>
-      <xsl:for-each select="descendant::note">
-        <p class="source-note"><xsl:apply-templates mode="header"/></p>
-      </xsl:for-each>
+      <xsl:apply-templates select="descendant::note" mode="samizdat:source-note"/>
     </div>
   </xsl:template>
   <xsl:template match="biblStruct//note" mode="header"/>
@@ -181,9 +179,7 @@
       </xsl:for-each>
       <xsl:text> </xsl:text>
       <xsl:apply-templates select="node() except (title, respStmt, imprint, ptr, note)" mode="header"/>
-      <xsl:for-each select="descendant::note">
-        <p class="source-note"><xsl:apply-templates mode="header"/></p>
-      </xsl:for-each>
+      <xsl:apply-templates select="descendant::note" mode="samizdat:source-note"/>
     </div>
   </xsl:template>
 
