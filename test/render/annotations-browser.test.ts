@@ -6,11 +6,7 @@
  * Enter lead back, as a footnote's call-out and body do. axe-core finds nothing wrong with the page.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { axeViolations, focusedForScreenReader, inBrowser, withoutJavaScript } from '../support/browser.js';
-import { repoRoot } from '../support/paths.js';
+import { axeViolations, focusedForScreenReader, oneDocumentInBrowser, withoutJavaScript } from '../support/browser.js';
 import { teiText } from '../support/tei-doc.js';
 
 const tei = teiText({
@@ -20,12 +16,7 @@ const tei = teiText({
 });
 
 describe('a span\'s annotation reached with the keyboard, in a browser', function () {
-  const edition = inBrowser((out, scratch) => {
-    const sources = join(scratch, 'tei');
-    mkdirSync(sources);
-    writeFileSync(join(sources, 'annotated.xml'), tei);
-    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', sources, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
-  }, 'annotated/index.html');
+  const edition = oneDocumentInBrowser('annotated', tei);
 
   it('takes a keyboard user from the words to their annotation and back, without JavaScript', async () => {
     await withoutJavaScript(edition, 'annotated/index.html', async (reader) => {

@@ -6,11 +6,7 @@
  * smaller than its title; a note not the author's signed "— Ed.".
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { inBrowser } from '../support/browser.js';
-import { repoRoot } from '../support/paths.js';
+import { oneDocumentInBrowser } from '../support/browser.js';
 
 const tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Blocks</title>'
   + '<respStmt xml:id="ed"><resp>editor</resp><name>Ed Itor</name></respStmt></titleStmt>'
@@ -22,12 +18,7 @@ const tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titl
   + '<closer><salute>Yours truly,</salute><signed>J. S.</signed></closer><trailer>THE END</trailer></div></body></text></TEI>';
 
 describe('blocks set apart, in a browser', function () {
-  const edition = inBrowser((out, scratch) => {
-    const sources = join(scratch, 'tei');
-    mkdirSync(sources);
-    writeFileSync(join(sources, 'blocks.xml'), tei);
-    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', sources, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
-  }, 'blocks/index.html');
+  const edition = oneDocumentInBrowser('blocks', tei);
 
   it('sets the title page, trailer, letter parts, label, subtitle and signature as print does', async () => {
     const { page } = edition;

@@ -6,11 +6,7 @@
  * reference number left of the line number, neither over the verse's words.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { inBrowser } from '../support/browser.js';
-import { repoRoot } from '../support/paths.js';
+import { oneDocumentInBrowser } from '../support/browser.js';
 import { teiText } from '../support/tei-doc.js';
 
 const lines = ['Sing, goddess, the wrath', 'of Peleus\' son Achilles,', 'the ruinous wrath', 'that brought countless woes', 'and sent many mighty souls'];
@@ -20,12 +16,7 @@ const body = '<div><lg>' + lines.map((l, i) => `<l n="${i + 1}">${i === 4 ? '<mi
 interface Box { left: number; right: number; top: number; bottom: number; width: number }
 
 describe('a reference milestone on a numbered verse line, in a browser', function () {
-  const edition = inBrowser((out, scratch) => {
-    const sources = join(scratch, 'tei');
-    mkdirSync(sources);
-    writeFileSync(join(sources, 'iliad.xml'), teiText({ body, title: 'Iliad' }));
-    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', sources, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
-  }, 'iliad/index.html');
+  const edition = oneDocumentInBrowser('iliad', teiText({ body, title: 'Iliad' }));
 
   it('shows the line number and the reference number side by side, both in the margin', async () => {
     const { page } = edition;

@@ -10,8 +10,8 @@
  * are one labelled passage each, anchored at the support's paragraph.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
+import { searchRecords } from '../support/records.js';
 import { teiDoc } from '../support/tei-doc.js';
 
 const BODY = '<div><p>Before.</p><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier><physDesc><objectDesc><supportDesc material="perg">'
@@ -24,8 +24,7 @@ describe('a manuscript\'s support and extent in the search records', function ()
   this.timeout(300_000);
 
   it('labels them as the page and the plain text do, one passage each', async () => {
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(DOC.text, DOC.file)))) as { passages: unknown[][] };
+    const json = await searchRecords(DOC);
     assert.deepEqual(json.passages.map((p) => p[3]), LINES);
     // The support's passage is found at its paragraph (the second of the page), the extent's at the nearest anchor before it.
     const support = json.passages.find((p) => p[3] === LINES[2])!;

@@ -9,21 +9,17 @@
  * gives it the class said-thought, for a site's CSS to tell it apart. Page, plain text and search records agree.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText, type CompiledStylesheet } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
+import { passageWords } from '../support/records.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'said-views.xml', title: 'Said', body });
-const passages = (records: CompiledStylesheet, d: TeiSource): string[] =>
-  (JSON.parse(String(runStylesheet(records, teiSource(d.text, d.file)))) as { passages: unknown[][] }).passages.map((p) => String(p[3]));
 const article = (page: string): string => /<article>([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '';
 const mark = (m: string): string => `<span class="mark quote-mark">${m}</span>`;
 const escaped = (html: string): string => html.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('said: direct speech in marks, indirect speech without, thought in marks and told apart on the page', function () {
   this.timeout(300_000);
-  let records: CompiledStylesheet;
-  before(async () => { records = await compileStylesheet(RECORDS_STYLESHEET); });
 
   const speech = doc('<p>She cried <said>Go</said> and left.</p>'
     + '<p>She said <said direct="false">that she would go</said>; he said <said direct="0">no</said>.</p>'
@@ -49,7 +45,7 @@ describe('said: direct speech in marks, indirect speech without, thought in mark
     assert.deepEqual((await toText(speech)).trim().split('\n\n'), expected);
   });
 
-  it('in the search records', () => {
-    assert.deepEqual(passages(records, speech), expected);
+  it('in the search records', async () => {
+    assert.deepEqual(await passageWords(speech), expected);
   });
 });

@@ -5,11 +5,7 @@
  * axe-core finds nothing wrong with the page.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { axeViolations, inBrowser } from '../support/browser.js';
-import { repoRoot } from '../support/paths.js';
+import { axeViolations, oneDocumentInBrowser } from '../support/browser.js';
 import { teiText } from '../support/tei-doc.js';
 
 const tei = teiText({
@@ -22,12 +18,7 @@ const tei = teiText({
 
 describe('a tree and a thought in a browser', function () {
   this.timeout(300_000);
-  const edition = inBrowser((out, scratch) => {
-    const sources = join(scratch, 'tei');
-    mkdirSync(sources);
-    writeFileSync(join(sources, 'descent.xml'), tei);
-    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', sources, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
-  }, 'descent/index.html');
+  const edition = oneDocumentInBrowser('descent', tei);
 
   /** Where the label's box starts, left to right, in CSS pixels. */
   const left = (text: string) => edition.page.locator('.tree-label', { hasText: new RegExp(`^${text}$`) }).first().evaluate((e) => e.getBoundingClientRect().left);

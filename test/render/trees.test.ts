@@ -13,7 +13,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
-import { searchRecords } from '../support/records.js';
+import { passageWords } from '../support/records.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'trees.xml', title: 'Trees', body });
@@ -32,8 +32,6 @@ function treeOnPage(html: string, element: 'div' | 'span', cls: string): string 
   }
   throw new Error('unclosed');
 }
-
-const passages = async (body: string): Promise<string[]> => (await searchRecords(doc(body))).passages.map((p) => p[3]);
 
 // The Guidelines' example of eTree (a prepositional phrase), with a triangle of theirs in place of one NP.
 const PARSE = '<div><p>The phrase parsed:</p><figure><eTree xml:id="pp"><label>PP</label>'
@@ -71,7 +69,7 @@ describe('render: trees (eTree, triangle, forest, tree)', function () {
   });
 
   it('the search has the labels\' words, a passage of their own', async function () {
-    assert.deepEqual(await passages(PARSE), ['The phrase parsed:', 'PP P with NP the periscope']);
+    assert.deepEqual(await passageWords(doc(PARSE)), ['The phrase parsed:', 'PP P with NP the periscope']);
   });
 
   it('a tree of pointers follows @children, else @parent, in that order', async function () {

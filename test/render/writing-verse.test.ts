@@ -9,21 +9,17 @@
  */
 import { strict as assert } from 'node:assert';
 import { HtmlValidate } from 'html-validate';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText, type CompiledStylesheet } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
+import { passageWords } from '../support/records.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'writing-verse.xml', title: 'Writing', body });
-const passages = (records: CompiledStylesheet, d: TeiSource): string[] =>
-  (JSON.parse(String(runStylesheet(records, teiSource(d.text, d.file)))) as { passages: unknown[][] }).passages.map((p) => String(p[3]));
 const article = (page: string): string => /<article>([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '';
 const lineNumber = '(?:<a class="line-number"[^>]*>\\d+<\\/a>)?';
 const paraNumber = (n: number): string => `<a class="para-number" href="#para-${n}" aria-label="Paragraph ${n}">${n}<\\/a> `;
 
 describe('writing holding verse or paragraphs in a paragraph: a block in every view, as a block quotation is', function () {
   this.timeout(300_000);
-  let records: CompiledStylesheet;
-  before(async () => { records = await compileStylesheet(RECORDS_STYLESHEET); });
 
   const letters = doc('<p>He read:<writing><l>Come at once</l><l>all is lost</l></writing>and wept.</p>'
     + '<p>She read <writing><p>Dear sir,</p><p>I decline.</p></writing> and smiled.</p>'
@@ -50,8 +46,8 @@ describe('writing holding verse or paragraphs in a paragraph: a block in every v
       'She read', 'Dear sir,', 'I decline.', 'and smiled.', 'A sign said No entry there.']);
   });
 
-  it('in the search records: its words in the paragraph’s passage', () => {
-    assert.deepEqual(passages(records, letters), ['He read: Come at once all is lost and wept.', 'She read Dear sir, I decline. and smiled.',
+  it('in the search records: its words in the paragraph’s passage', async () => {
+    assert.deepEqual(await passageWords(letters), ['He read: Come at once all is lost and wept.', 'She read Dear sir, I decline. and smiled.',
       'A sign said No entry there.']);
   });
 

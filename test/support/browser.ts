@@ -4,7 +4,8 @@
  * playwright-core, headless and offline (one launch, in `openEdition`),
  * axe-core, and what a screen reader is told about the focused element.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot } from './paths.js';
 
 export const executablePath = '/usr/bin/chromium';
 const axePath = createRequire(import.meta.url).resolve('axe-core');
@@ -167,4 +169,17 @@ export function inBrowser(make: (out: string, scratch: string) => void, start: s
     await edition.page?.context().close();
   });
   return edition;
+}
+
+/**
+ * One document, `tei`, published by the CLI as `name` (tei/<name>.xml, built with `samizdat build` into an empty
+ * folder) and served to Chromium, each test starting at its page: what a browser test of one rendering needs.
+ */
+export function oneDocumentInBrowser(name: string, tei: string): EditionInBrowser {
+  return inBrowser((out, scratch) => {
+    const sources = join(scratch, 'tei');
+    mkdirSync(sources);
+    writeFileSync(join(sources, `${name}.xml`), tei);
+    execFileSync(process.execPath, [join(repoRoot, 'bin', 'samizdat.js'), 'build', sources, '--out', out, '--cache-dir', join(scratch, 'cache')], { cwd: scratch, stdio: 'pipe' });
+  }, `${name}/index.html`);
 }

@@ -10,3 +10,8 @@ export async function searchRecords(doc: TeiSource): Promise<{ passages: RecordP
   const stylesheet = await compileStylesheet(RECORDS_STYLESHEET);
   return JSON.parse(String(runStylesheet(stylesheet, teiSource(doc.text, doc.file)))) as { passages: RecordPassage[] };
 }
+
+/** The words of each of a document's search passages, in order. */
+export async function passageWords(doc: TeiSource): Promise<string[]> {
+  return (await searchRecords(doc)).passages.map((passage) => passage[3]);
+}
