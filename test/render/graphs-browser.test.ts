@@ -29,6 +29,7 @@ describe('a graph and a forest\'s synch links in a browser', function () {
     const snapshot = await edition.page.locator('figure.graph').ariaSnapshot();
     assert.equal(snapshot, [
       '- figure "Selected Airline Routes":',
+      '  - text: Selected Airline Routes',
       '  - paragraph: Nodes',
       '  - list:',
       '    - listitem: LAX6',
@@ -47,7 +48,7 @@ describe('a graph and a forest\'s synch links in a browser', function () {
       '    - listitem:',
       '      - text: PHX6',
       '      - img "to": →',
-      '      - text: ? (#TUS6)',
+      '      - text: "? (#TUS6)"',
     ].join('\n'));
   });
 
