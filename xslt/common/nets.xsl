@@ -57,4 +57,114 @@
 
   <!-- What stands after an underspecified node's label: the triangle a linguist draws for it. -->
   <xsl:variable name="samizdat:triangle-mark" as="xs:string" select="'△'"/>
+  <!-- A tree node's @synch (att.global.linking: it "points to elements that are synchronous with the current
+       element"), or its label's: in a forest, the same node in another tree (a derivation's stages). Its
+       pointers as written, so that one naming nothing stays visible. -->
+  <xsl:function name="samizdat:tree-synch" as="xs:string*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="($node/@synch, $node/label[1]/@synch) ! tokenize(normalize-space(.))"/>
+  </xsl:function>
+
+  <!-- The element a same-document pointer ("#id") names, if any. -->
+  <xsl:function name="samizdat:net-target" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (starts-with($pointer, '#') and string-length($pointer) gt 1)
+      then key('samizdat:id', substring($pointer, 2), root($context))[1] else ()"/>
+  </xsl:function>
+
+  <!-- What a synch link says of the node it names: "same node as NP in Stage 1" (its label's words; its tree's
+       @n, else its tree's label), read aloud on the page and written out in the plain text. -->
+  <xsl:function name="samizdat:tree-synch-name" as="xs:string">
+    <xsl:param name="target" as="element()"/>
+    <xsl:variable name="node" select="if ($target/self::label) then $target/.. else $target"/>
+    <xsl:variable name="top" select="($node/ancestor-or-self::*[samizdat:tree-top(.)])[1]"/>
+    <xsl:variable name="tree-name" select="normalize-space(($top/@n, $top/self::tree/label[1])[1])"/>
+    <xsl:sequence select="'same node as ' || normalize-space(string-join(samizdat:tree-label($node)))
+      || (if ($tree-name != '') then ' in ' || $tree-name else '')"/>
+  </xsl:function>
+
+  <!--
+    Graphs (the same chapter): a graph holds its label, its nodes (each with its label) and arcs. An edge is an arc
+    ("from" and "to" name its nodes), or, where the graph has no arc, what the nodes' adjacency attributes say: adjTo
+    names the nodes "adjacent to the current node" (an edge from it), adjFrom those it is adjacent from, adj (for an
+    undirected graph) both. The Guidelines note that an edge may be described in any of its places, or in several, so
+    an edge told twice is listed once. A graph is undirected when its @type says so; directed otherwise (a transition
+    network, a transducer, a family tree), where adj still names undirected edges.
+  -->
+  <xsl:function name="samizdat:graph-undirected" as="xs:boolean">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:sequence select="normalize-space($graph/@type) = 'undirected'"/>
+  </xsl:function>
+
+  <!-- A graph's edges, each a string "FROM TO KIND ARC": its pointers as written ('#' for one missing), KIND
+       'directed' or 'undirected', ARC the arc's position among the graph's arcs (0 for an adjacency attribute's). -->
+  <xsl:function name="samizdat:graph-edges" as="xs:string*">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:variable name="kind" select="if (samizdat:graph-undirected($graph)) then 'undirected' else 'directed'"/>
+    <xsl:choose>
+      <xsl:when test="$graph/arc">
+        <xsl:for-each select="$graph/arc">
+          <xsl:sequence select="string-join((samizdat:graph-pointer(@from), samizdat:graph-pointer(@to), $kind, string(position())), ' ')"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="told" as="xs:string*">
+          <xsl:for-each select="$graph/node">
+            <xsl:variable name="self" select="'#' || @xml:id"/>
+            <xsl:sequence select="tokenize(normalize-space(@adj)) ! string-join(($self, ., 'undirected', '0'), ' '),
+              tokenize(normalize-space(@adjTo)) ! string-join(($self, ., $kind, '0'), ' '),
+              tokenize(normalize-space(@adjFrom)) ! string-join((., $self, $kind, '0'), ' ')"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:for-each-group select="$told" group-by="samizdat:graph-edge-key(.)">
+          <xsl:sequence select="current-group()[1]"/>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A pointer attribute's first pointer, '#' when it has none (shown as a missing node). -->
+  <xsl:function name="samizdat:graph-pointer" as="xs:string">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="(tokenize(normalize-space($pointer))[1], '#')[1]"/>
+  </xsl:function>
+
+  <!-- What makes two edges one: their ends, in either order for an undirected edge. -->
+  <xsl:function name="samizdat:graph-edge-key" as="xs:string">
+    <xsl:param name="edge" as="xs:string"/>
+    <xsl:variable name="part" select="tokenize($edge, ' ')"/>
+    <xsl:sequence select="if ($part[3] = 'undirected' and compare($part[1], $part[2]) gt 0)
+      then $part[2] || ' ' || $part[1] || ' u' else $part[1] || ' ' || $part[2] || ' ' || substring($part[3], 1, 1)"/>
+  </xsl:function>
+
+  <!-- The node of $graph a pointer names, if any. -->
+  <xsl:function name="samizdat:graph-node" as="element()?">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($pointer, '#')) then $graph/node[@xml:id = substring($pointer, 2)][1] else ()"/>
+  </xsl:function>
+
+  <!-- A node's name when it has no label: its @n, else its id (a transition network's states are often only that). -->
+  <xsl:function name="samizdat:graph-node-fallback" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="string(($node/@n, $node/@xml:id, '?')[normalize-space()][1])"/>
+  </xsl:function>
+
+  <!-- How an edge's ends are joined: an arrow from one to the other, a dash between two undirected ends; and what
+       a screen reader says for it (it may not say a dash at all). -->
+  <xsl:function name="samizdat:graph-joiner" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($kind = 'undirected') then '—' else '→'"/>
+  </xsl:function>
+  <xsl:function name="samizdat:graph-joiner-name" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($kind = 'undirected') then 'and' else 'to'"/>
+  </xsl:function>
+
+  <!-- A pointer that names no node of the graph, kept visible: "?" and the pointer as written. -->
+  <xsl:function name="samizdat:graph-missing" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="if ($pointer = '#') then '?' else '? (' || $pointer || ')'"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -49,7 +49,7 @@
     'div', 'div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'titlePage',
     'docTitle', 'front', 'body', 'back', 'group', 'text', 'floatingText', 'postscript',
     'egXML', 'eg', 'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line', 'u', 'entry', 'entryFree', 'superEntry',
-    'tree', 'forest', 'listForest',
+    'tree', 'forest', 'listForest', 'graph',
     $samizdat:ms-blocks)"/>
   <!-- The same names as map keys: asking whether a name is one of them is then one lookup, not sixty
        string comparisons (saxon-js asks it of every element of the text, and of every ancestor of a mention). -->

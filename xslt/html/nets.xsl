@@ -59,6 +59,7 @@
       <xsl:if test="$phrase"><xsl:attribute name="role" select="'list'"/></xsl:if>
       <xsl:for-each select="$nodes">
         <xsl:variable name="children" select="samizdat:tree-children(., $seen)"/>
+        <xsl:variable name="node" select="."/>
         <xsl:element name="{if ($phrase) then 'span' else 'li'}">
           <xsl:attribute name="class" select="samizdat:classes(.)"/>
           <xsl:if test="$phrase"><xsl:attribute name="role" select="'listitem'"/></xsl:if>
@@ -70,6 +71,10 @@
                 <xsl:sequence select="label[1] ! samizdat:id(.)"/>
                 <xsl:apply-templates select="samizdat:tree-label(.)" mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
               </span>
+              <xsl:for-each select="samizdat:tree-synch(.)">
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="samizdat:tree-synch-link"><xsl:with-param name="node" select="$node"/></xsl:call-template>
+              </xsl:for-each>
             </xsl:otherwise>
           </xsl:choose>
           <xsl:if test="self::triangle">
@@ -85,5 +90,139 @@
         </xsl:element>
       </xsl:for-each>
     </xsl:element>
+  </xsl:template>
+  <!-- A link to the node a tree node's @synch names (the same node in another tree of the forest): "= NP", read as
+       "same node as NP in Stage 1". A pointer naming nothing in the document stays visible, unlinked. -->
+  <xsl:template name="samizdat:tree-synch-link">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="target" select="samizdat:net-target(., $node)"/>
+    <xsl:choose>
+      <xsl:when test="exists($target)">
+        <xsl:variable name="target-node" select="if ($target/self::label) then $target/.. else $target"/>
+        <a class="tree-synch" href="{.}" aria-label="{samizdat:tree-synch-name($target)}">
+          <xsl:text>= </xsl:text>
+          <xsl:value-of select="normalize-space(string-join(samizdat:tree-label($target-node)))"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tree-synch tree-synch-missing">= <xsl:value-of select="samizdat:graph-missing(.)"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A graph (common/nets.xsl): a figure, its label the caption, then its nodes and its edges, each a list under
+       a heading, so that a reader (and a screen reader) is told which node joins which: "LAX → LVG", with the arc's
+       own label after it. Inside a phrase, spans with the figure's and the lists' roles. -->
+  <xsl:template match="graph" mode="text">
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="graph" select="."/>
+    <xsl:variable name="edges" select="samizdat:graph-edges(.)"/>
+    <xsl:if test="$phrase and samizdat:phrase-gap(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:element name="{if ($phrase) then 'span' else 'figure'}">
+      <xsl:attribute name="class" select="samizdat:classes(.) || ' graph'"/>
+      <xsl:if test="$phrase"><xsl:attribute name="role" select="'figure'"/></xsl:if>
+      <xsl:sequence select="samizdat:id(.)"/>
+      <xsl:for-each select="label[1][normalize-space()]">
+        <xsl:element name="{if ($phrase) then 'span' else 'figcaption'}">
+          <xsl:attribute name="class" select="'graph-caption'"/>
+          <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:element>
+      </xsl:for-each>
+      <xsl:if test="node">
+        <xsl:call-template name="samizdat:graph-list">
+          <xsl:with-param name="head" select="'Nodes'"/>
+          <xsl:with-param name="class" select="'graph-nodes'"/>
+          <xsl:with-param name="items" as="element()*">
+            <xsl:for-each select="node">
+              <item class="{samizdat:classes(.)}">
+                <xsl:sequence select="samizdat:id(.)"/>
+                <xsl:call-template name="samizdat:graph-node-name"/>
+                <xsl:for-each select="@value[normalize-space()]">
+                  <xsl:variable name="target" select="samizdat:net-target(normalize-space(.), $graph)"/>
+                  <xsl:text> </xsl:text>
+                  <span class="graph-node-value">(value: <xsl:choose>
+                    <xsl:when test="exists($target)"><a href="{normalize-space(.)}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+                  </xsl:choose>)</span>
+                </xsl:for-each>
+              </item>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="exists($edges)">
+        <xsl:call-template name="samizdat:graph-list">
+          <xsl:with-param name="head" select="'Edges'"/>
+          <xsl:with-param name="class" select="'graph-edges'"/>
+          <xsl:with-param name="items" as="element()*">
+            <xsl:for-each select="$edges">
+              <xsl:variable name="part" select="tokenize(., ' ')"/>
+              <xsl:variable name="arc" select="$graph/arc[xs:integer($part[4])]"/>
+              <item class="{if (exists($arc)) then samizdat:classes($arc) else 'graph-edge'}">
+                <xsl:sequence select="$arc ! samizdat:id(.)"/>
+                <xsl:call-template name="samizdat:graph-end"><xsl:with-param name="graph" select="$graph"/><xsl:with-param name="pointer" select="$part[1]"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+                <span class="graph-joiner" role="img" aria-label="{samizdat:graph-joiner-name($part[3])}"><xsl:value-of select="samizdat:graph-joiner($part[3])"/></span>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="samizdat:graph-end"><xsl:with-param name="graph" select="$graph"/><xsl:with-param name="pointer" select="$part[2]"/></xsl:call-template>
+                <xsl:for-each select="$arc/label[1][normalize-space()]">
+                  <xsl:text>: </xsl:text>
+                  <span class="graph-arc-label">
+                    <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+                  </span>
+                </xsl:for-each>
+              </item>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:element>
+    <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- A graph's list under its heading: $items are <item class> elements (built above), each made a list item. -->
+  <xsl:template name="samizdat:graph-list">
+    <xsl:param name="head" as="xs:string"/>
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="items" as="element()*"/>
+    <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="'graph-list-head'"/>
+      <xsl:value-of select="$head"/>
+    </xsl:element>
+    <xsl:element name="{if ($phrase) then 'span' else 'ul'}">
+      <xsl:attribute name="class" select="$class"/>
+      <xsl:if test="$phrase"><xsl:attribute name="role" select="'list'"/></xsl:if>
+      <xsl:for-each select="$items">
+        <xsl:element name="{if ($phrase) then 'span' else 'li'}">
+          <xsl:sequence select="@class"/>
+          <xsl:if test="$phrase"><xsl:attribute name="role" select="'listitem'"/></xsl:if>
+          <xsl:sequence select="@id, node()"/>
+        </xsl:element>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A node's name on the page: its label's words, else its @n or id. -->
+  <xsl:template name="samizdat:graph-node-name">
+    <span class="graph-node-label">
+      <xsl:choose>
+        <xsl:when test="label[1][normalize-space()]">
+          <xsl:apply-templates select="label[1]/node()" mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="samizdat:graph-node-fallback(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- An edge's end: the node's name, or, when the pointer names no node of the graph, "?" and the pointer. -->
+  <xsl:template name="samizdat:graph-end">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="node" select="samizdat:graph-node($graph, $pointer)"/>
+    <xsl:choose>
+      <xsl:when test="exists($node)"><xsl:for-each select="$node"><xsl:call-template name="samizdat:graph-node-name"/></xsl:for-each></xsl:when>
+      <xsl:otherwise><span class="graph-node-missing"><xsl:value-of select="samizdat:graph-missing($pointer)"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

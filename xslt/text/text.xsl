@@ -151,13 +151,59 @@
     <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="seen" as="xs:string*"/>
     <xsl:variable name="label" select="samizdat:line(samizdat:tree-label($node))"/>
-    <xsl:sequence select="$lead || string-join(($label, $node/self::triangle ! $samizdat:triangle-mark)[. != ''], ' ')"/>
+    <xsl:sequence select="$lead || string-join(($label, $node/self::triangle ! $samizdat:triangle-mark, samizdat:tree-synch-words($node))[. != ''], ' ')"/>
     <xsl:variable name="children" select="samizdat:tree-children($node, $seen)"/>
     <xsl:for-each select="$children">
       <xsl:variable name="last" select="position() = last()"/>
       <xsl:sequence select="samizdat:tree-lines(., $indent || (if ($last) then '└─ ' else '├─ '), $indent || (if ($last) then '   ' else '│  '),
         ($seen, string($node/@xml:id)[. != '']))"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- A tree node's synch links as the page reads them aloud: "(same node as NP in Stage 1)". -->
+  <xsl:function name="samizdat:tree-synch-words" as="xs:string*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:for-each select="samizdat:tree-synch($node)">
+      <xsl:variable name="target" select="samizdat:net-target(., $node)"/>
+      <xsl:sequence select="'(' || (if (exists($target)) then samizdat:tree-synch-name($target) else 'same node as ' || samizdat:graph-missing(.)) || ')'"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A graph (common/nets.xsl) as the page lists it: its label, "Nodes:" and a node a line, "Edges:" and an edge a
+       line ("LAX → LVG", "LAX — LVG" when undirected, the arc's label after a colon). -->
+  <xsl:template match="graph" mode="blocks">
+    <xsl:variable name="graph" select="."/>
+    <xsl:variable name="edges" select="samizdat:graph-edges(.)"/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:sequence select="label[1]/samizdat:line(node())[. != '']"/>
+      <xsl:if test="node">
+        <xsl:sequence select="'Nodes:'"/>
+        <xsl:for-each select="node">
+          <xsl:sequence select="samizdat:graph-node-words(.) || @value[normalize-space()] ! (' (value: ' || normalize-space(.) || ')')"/>
+        </xsl:for-each>
+      </xsl:if>
+      <xsl:if test="exists($edges)">
+        <xsl:sequence select="'Edges:'"/>
+        <xsl:for-each select="$edges">
+          <xsl:variable name="part" select="tokenize(., ' ')"/>
+          <xsl:variable name="arc-label" select="$graph/arc[xs:integer($part[4])]/label[1]/samizdat:line(node())[. != '']"/>
+          <xsl:sequence select="samizdat:graph-end-words($graph, $part[1]) || ' ' || samizdat:graph-joiner($part[3]) || ' '
+            || samizdat:graph-end-words($graph, $part[2]) || $arc-label ! (': ' || .)"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines, '&#10;')"/>
+  </xsl:template>
+  <xsl:function name="samizdat:graph-node-words" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="label" select="$node/label[1]/samizdat:line(node())"/>
+    <xsl:sequence select="if ($label != '') then $label else samizdat:graph-node-fallback($node)"/>
+  </xsl:function>
+  <xsl:function name="samizdat:graph-end-words" as="xs:string">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="node" select="samizdat:graph-node($graph, $pointer)"/>
+    <xsl:sequence select="if (exists($node)) then samizdat:graph-node-words($node) else samizdat:graph-missing($pointer)"/>
   </xsl:function>
 
   <!-- A prologue, epilogue or setting without a head: what it is, a line before it, as on the page. -->
