@@ -35,12 +35,37 @@
 
   <!-- Notes numbered in one pass (as on the page): @n, where given, is the label instead. -->
   <xsl:mode use-accumulators="#all"/>
-  <xsl:accumulator name="samizdat:note-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[not(@n)][not(ancestor::note or ancestor::teiHeader)][samizdat:text-note(.)]" select="$value + 1"/>
+  <!-- Two counts: the notes (their order, for the list at the end), and those without @n (their numbers). A sourceDoc
+       note labelled at the end of a line or zone is counted there, as on the page (html/core.xsl), so that the
+       numbers run in the order the labels are read. -->
+  <xsl:accumulator name="samizdat:note-number" as="xs:integer*" initial-value="(0, 0)">
+    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)][samizdat:text-note(.)]"
+      select="if (samizdat:text-note-at-line(.)) then $value else ($value[1] + 1, $value[2] + (if (@n) then 0 else 1))"/>
+    <xsl:accumulator-rule match="line[@xml:id][ancestor::sourceDoc] | zone[@xml:id][ancestor::sourceDoc]" phase="end"
+      select="samizdat:count-text-notes($value, samizdat:notes-at-line(.)[samizdat:text-note(.)])"/>
   </xsl:accumulator>
+  <xsl:function name="samizdat:count-text-notes" as="xs:integer*">
+    <xsl:param name="value" as="xs:integer*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:sequence select="if (empty($notes)) then $value else ($value[1] + count($notes), $value[2] + count($notes[not(@n)]))"/>
+  </xsl:function>
+  <xsl:function name="samizdat:text-note-at-line" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/@target) and exists($note/ancestor::sourceDoc) and samizdat:note-at-line($note)"/>
+  </xsl:function>
+  <!-- The note's count ($which: 1 its place in the reading, 2 its number): at the note, or where the line or zone it
+       is labelled at ends, less the notes labelled after it there. -->
+  <xsl:function name="samizdat:text-note-count" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="which" as="xs:integer"/>
+    <xsl:sequence select="if (not(samizdat:text-note-at-line($note))) then $note/accumulator-before('samizdat:note-number')[$which] else
+      let $home := samizdat:note-line-targets($note)[last()]
+      return $home/accumulator-after('samizdat:note-number')[$which]
+        - count(samizdat:notes-at-line($home)[samizdat:text-note(.)][. &gt;&gt; $note][$which = 1 or not(@n)])"/>
+  </xsl:function>
   <xsl:function name="samizdat:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string($note/accumulator-before('samizdat:note-number'))) || ']'"/>
+    <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string(samizdat:text-note-count($note, 2))) || ']'"/>
   </xsl:function>
 
   <!-- blocks: a sequence of strings, one per block. -->
@@ -58,7 +83,9 @@
       <xsl:apply-templates select="$texts" mode="blocks"/>
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
+      <!-- A transcription's notes in the order their labels are read (a note on a line at that line's end). -->
       <xsl:for-each select="$texts//note[not(ancestor::note)][samizdat:text-note(.)]">
+        <xsl:sort select="if ($texts[1]/self::sourceDoc) then samizdat:text-note-count(., 1) else 0"/>
         <!-- Signed, as on the page, when not the author's (samizdat:note-by). -->
         <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node()) || samizdat:note-by(.)[1] ! (' — ' || .)"/>
       </xsl:for-each>
