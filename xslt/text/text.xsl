@@ -532,6 +532,15 @@
   <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]" mode="inline">
     <xsl:value-of select="(@target, @url)[1]"/>
   </xsl:template>
+  <!-- A pointer (ptr) into the document at a division, figure, table, verse group or list with a heading reads, as on
+       the page (html/core.xsl: samizdat:target-label) and in the TEI Stylesheets, as that heading: TEI ptr "defines a
+       pointer to another location", and "to the next section: <ptr target='#P1'/>." read "to the next section: ."
+       (TEIC/Stylesheets Test/test23.xml). Pointers to anything else stay out, as before. -->
+  <xsl:template match="ptr[starts-with(normalize-space(@target), '#')]" mode="inline">
+    <xsl:variable name="to" select="key('samizdat:id', substring(normalize-space(@target), 2), root(.))[1]"/>
+    <xsl:sequence select="if ($to[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])
+      then normalize-space(string-join($to/head[1]//text()[not(ancestor::note)])) else ''"/>
+  </xsl:template>
   <!-- binaryObject: encoded data (Base64), never words; the page shows the picture it holds (html/figures.xsl). -->
   <xsl:template match="binaryObject" mode="inline"/>
   <xsl:template match="text()[$samizdat:has-geo][parent::geo][$samizdat:witness-id = '']" mode="inline" priority="3">
