@@ -40,13 +40,36 @@
        position: the accumulator runs on every note, division, page break and verse line, and naming the counters to
        change (a loop comparing names) cost saxon-js more than the counting. -->
   <xsl:accumulator name="samizdat:counters" as="xs:integer*" initial-value="(0, 0, 0, 0, 0, 0)">
-    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)]" select="($value[1] + 1, $value[2] + (if (not(@n) and samizdat:called-out(.)) then 1 else 0), subsequence($value, 3))"/>
+    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)]" select="if (samizdat:called-out-at-line(.)) then $value else ($value[1] + 1, $value[2] + (if (not(@n) and samizdat:called-out(.)) then 1 else 0), subsequence($value, 3))"/>
+    <!-- A sourceDoc note called out at the end of a line or zone is counted there, after what the line or zone holds,
+         so that the numbers run in the order the call-outs are read, whatever order the notes are encoded in. -->
+    <xsl:accumulator-rule match="line[@xml:id][ancestor::sourceDoc] | zone[@xml:id][ancestor::sourceDoc]" phase="end" select="samizdat:count-line-notes($value, samizdat:notes-at-line(.)[samizdat:called-out(.)])"/>
     <xsl:accumulator-rule match="div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="($value[1], $value[2], $value[3] + (if (head) then 1 else 0), $value[4], $value[5], 0)"/>
     <xsl:accumulator-rule match="text" select="(subsequence($value, 1, 5), 0)"/>
     <xsl:accumulator-rule match="pb" select="($value[1], $value[2], $value[3], $value[4] + 1, $value[5], $value[6])"/>
     <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="(subsequence($value, 1, 4), $value[5] + 1, $value[6] + 1)"/>
   </xsl:accumulator>
   <xsl:variable name="samizdat:counter-names" as="xs:string*" select="('note', 'note-number', 'division', 'page', 'line', 'line-in-division')"/>
+  <xsl:function name="samizdat:count-line-notes" as="xs:integer*">
+    <xsl:param name="value" as="xs:integer*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:sequence select="if (empty($notes)) then $value else ($value[1] + count($notes), $value[2] + count($notes[not(@n)]), subsequence($value, 3))"/>
+  </xsl:function>
+  <!-- A note of a sourceDoc whose call-out stands at the end of a line or zone (html/transcr.xsl), not where it is encoded. -->
+  <xsl:function name="samizdat:called-out-at-line" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/@target) and exists($note/ancestor::sourceDoc) and samizdat:called-out($note) and samizdat:note-at-line($note)"/>
+  </xsl:function>
+  <!-- A note's counter ('note' or 'note-number'): at the note, or, for one called out at a line or zone, where that
+       line or zone ends, less the notes called out after it there. A lookup, not a scan of the document. -->
+  <xsl:function name="samizdat:note-counter" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="if (not(samizdat:called-out-at-line($note))) then samizdat:counter($note, $name) else
+      let $home := samizdat:note-line-targets($note)[last()]
+      return $home/accumulator-after('samizdat:counters')[index-of($samizdat:counter-names, $name)]
+        - count(samizdat:notes-at-line($home)[samizdat:called-out(.)][. &gt;&gt; $note][$name = 'note' or not(@n)])"/>
+  </xsl:function>
   <!-- The words of a verse line split among speakers (l/@part, TEI: "I" initial, "M" medial, "F" final) before
        each medial or final part: after an initial part, its words; after a medial one, those and its own; after
        any other line, none. The page sets them, hidden, before the part, so that the part begins where the line
@@ -117,7 +140,7 @@
     <xsl:variable name="own" select="samizdat:id($e)"/>
     <xsl:sequence select="
       if (exists($own)) then string($own)
-      else if ($e/self::note) then samizdat:made-id('note', samizdat:counter($e, 'note'), $e)
+      else if ($e/self::note) then samizdat:made-id('note', samizdat:note-counter($e, 'note'), $e)
       else if ($e/self::pb) then samizdat:page-id($e)
       else if ($e/self::l) then samizdat:made-id('line', samizdat:counter($e, 'line'), $e)
       else if ($e/self::p or $e/self::ab) then (if ($e/ancestor::text and not($e/ancestor::biblFull)) then samizdat:made-id('para', samizdat:paragraph-number($e), $e) else ())
@@ -602,7 +625,7 @@
 
   <xsl:function name="samizdat:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@n) then normalize-space($note/@n) else string(samizdat:counter($note, 'note-number'))"/>
+    <xsl:sequence select="if ($note/@n) then normalize-space($note/@n) else string(samizdat:note-counter($note, 'note-number'))"/>
   </xsl:function>
 
   <xsl:template match="note" mode="text">

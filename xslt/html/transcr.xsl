@@ -313,9 +313,15 @@
        (textstructure.xsl): a sourceDoc may hold notes (an editor's, often after its surfaces with @target on a
        line), and without their bodies their call-outs led nowhere. -->
   <xsl:template match="sourceDoc" mode="text">
-    <xsl:variable name="notes" select=".//note[not(ancestor::note)][samizdat:called-out(.)]"/>
+    <!-- Listed in the order their call-outs are read (a note on a line at that line's end: core.xsl's counters). -->
+    <xsl:variable name="notes" as="element()*">
+      <xsl:perform-sort select=".//note[not(ancestor::note)][samizdat:called-out(.)]">
+        <xsl:sort select="samizdat:note-counter(., 'note')"/>
+      </xsl:perform-sort>
+    </xsl:variable>
     <xsl:variable name="foot" select="$notes[samizdat:note-place(.) = 'foot'][not(samizdat:note-at-anchor(.))]"/>
-    <xsl:variable name="end" select="($notes except $foot)[samizdat:note-place(.) = 'end' or samizdat:note-at-anchor(.)]"/>
+    <!-- A filter, not "except", which would put them back in document order. -->
+    <xsl:variable name="end" select="$notes[samizdat:note-place(.) = 'end' or samizdat:note-at-anchor(.)]"/>
     <section class="{samizdat:classes(.)}" aria-label="Transcription of the source document">
       <xsl:sequence select="samizdat:id(.)"/>
       <xsl:apply-templates mode="text"/>

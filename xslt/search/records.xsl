@@ -32,6 +32,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:samizdat="urn:samizdat"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -225,6 +226,33 @@
     <xsl:text>]</xsl:text>
     <!-- A full reference's note (notesStmt) is followed by the mark common/bibl.xsl puts before the next field. -->
     <xsl:if test="not(matches(string($after/following::text()[1]), '^[.,;:!?)\]’”»]')) and not($after/parent::notesStmt[parent::biblFull][following-sibling::*])"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- A sourceDoc note called out at the end of a line or zone (common/transcr.xsl: samizdat:note-at-line): its words
+       in brackets end that line's passage (the zone's last line's), where the page and the plain text call it out,
+       not the passage of wherever it is encoded (the notes after the surfaces, a passage with no anchor). -->
+  <xsl:template match="note[@target][ancestor::sourceDoc]" mode="inline" priority="1">
+    <xsl:if test="not(samizdat:text-note-at-line(.))"><xsl:next-match/></xsl:if>
+  </xsl:template>
+  <xsl:template match="line[@xml:id][ancestor::sourceDoc] | zone[@xml:id][ancestor::sourceDoc]" mode="samizdat:passages" priority="1">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="passages" as="array(*)*">
+      <xsl:next-match>
+        <xsl:with-param name="samizdat:heading" select="$samizdat:heading"/>
+        <xsl:with-param name="samizdat:language" select="$samizdat:language"/>
+      </xsl:next-match>
+    </xsl:variable>
+    <xsl:variable name="notes" as="xs:string*">
+      <xsl:for-each select="samizdat:notes-at-line(.)[samizdat:text-note(.)]">
+        <xsl:variable name="bracketed"><xsl:call-template name="samizdat:bracketed"/></xsl:variable>
+        <xsl:sequence select="normalize-space($bracketed)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
+    <xsl:sequence select="if (empty($notes)) then $passages
+      else if (empty($passages)) then [ string(@xml:id), '', [], string-join($notes, ' '), [], if ($language = '') then [] else [$language], [], $samizdat:heading ]
+      else (subsequence($passages, 1, count($passages) - 1), array:put($passages[last()], 4, string-join(($passages[last()](4), $notes), ' ')))"/>
   </xsl:template>
 
   <!-- A span's annotation stands where the page shows it, at the element or anchor its @from (or @target) names

@@ -35,12 +35,37 @@
 
   <!-- Notes numbered in one pass (as on the page): @n, where given, is the label instead. -->
   <xsl:mode use-accumulators="#all"/>
-  <xsl:accumulator name="samizdat:note-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[not(@n)][not(ancestor::note or ancestor::teiHeader)][samizdat:text-note(.)]" select="$value + 1"/>
+  <!-- Two counts: the notes (their order, for the list at the end), and those without @n (their numbers). A sourceDoc
+       note labelled at the end of a line or zone is counted there, as on the page (html/core.xsl), so that the
+       numbers run in the order the labels are read. -->
+  <xsl:accumulator name="samizdat:note-number" as="xs:integer*" initial-value="(0, 0)">
+    <xsl:accumulator-rule match="note[not(ancestor::note or ancestor::teiHeader)][samizdat:text-note(.)]"
+      select="if (samizdat:text-note-at-line(.)) then $value else ($value[1] + 1, $value[2] + (if (@n) then 0 else 1))"/>
+    <xsl:accumulator-rule match="line[@xml:id][ancestor::sourceDoc] | zone[@xml:id][ancestor::sourceDoc]" phase="end"
+      select="samizdat:count-text-notes($value, samizdat:notes-at-line(.)[samizdat:text-note(.)])"/>
   </xsl:accumulator>
+  <xsl:function name="samizdat:count-text-notes" as="xs:integer*">
+    <xsl:param name="value" as="xs:integer*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:sequence select="if (empty($notes)) then $value else ($value[1] + count($notes), $value[2] + count($notes[not(@n)]))"/>
+  </xsl:function>
+  <xsl:function name="samizdat:text-note-at-line" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/@target) and exists($note/ancestor::sourceDoc) and samizdat:note-at-line($note)"/>
+  </xsl:function>
+  <!-- The note's count ($which: 1 its place in the reading, 2 its number): at the note, or where the line or zone it
+       is labelled at ends, less the notes labelled after it there. -->
+  <xsl:function name="samizdat:text-note-count" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="which" as="xs:integer"/>
+    <xsl:sequence select="if (not(samizdat:text-note-at-line($note))) then $note/accumulator-before('samizdat:note-number')[$which] else
+      let $home := samizdat:note-line-targets($note)[last()]
+      return $home/accumulator-after('samizdat:note-number')[$which]
+        - count(samizdat:notes-at-line($home)[samizdat:text-note(.)][. &gt;&gt; $note][$which = 1 or not(@n)])"/>
+  </xsl:function>
   <xsl:function name="samizdat:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string($note/accumulator-before('samizdat:note-number'))) || ']'"/>
+    <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string(samizdat:text-note-count($note, 2))) || ']'"/>
   </xsl:function>
 
   <!-- blocks: a sequence of strings, one per block. -->
@@ -58,7 +83,9 @@
       <xsl:apply-templates select="$texts" mode="blocks"/>
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
+      <!-- A transcription's notes in the order their labels are read (a note on a line at that line's end). -->
       <xsl:for-each select="$texts//note[not(ancestor::note)][samizdat:text-note(.)]">
+        <xsl:sort select="if ($texts[1]/self::sourceDoc) then samizdat:text-note-count(., 1) else 0"/>
         <!-- Signed, as on the page, when not the author's (samizdat:note-by). -->
         <xsl:sequence select="samizdat:note-label(.) || ' ' || samizdat:line(node()) || samizdat:note-by(.)[1] ! (' — ' || .)"/>
       </xsl:for-each>
@@ -550,6 +577,15 @@
        (#id), which the page reads as the heading or number it points to, stays out. -->
   <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]" mode="inline">
     <xsl:value-of select="(@target, @url)[1]"/>
+  </xsl:template>
+  <!-- A pointer (ptr) into the document at a division, figure, table, verse group or list with a heading reads, as on
+       the page (html/core.xsl: samizdat:target-label) and in the TEI Stylesheets, as that heading: TEI ptr "defines a
+       pointer to another location", and "to the next section: <ptr target='#P1'/>." read "to the next section: ."
+       (TEIC/Stylesheets Test/test23.xml). Pointers to anything else stay out, as before. -->
+  <xsl:template match="ptr[starts-with(normalize-space(@target), '#')]" mode="inline">
+    <xsl:variable name="to" select="key('samizdat:id', substring(normalize-space(@target), 2), root(.))[1]"/>
+    <xsl:sequence select="if ($to[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])
+      then normalize-space(string-join($to/head[1]//text()[not(ancestor::note)])) else ''"/>
   </xsl:template>
   <!-- binaryObject: encoded data (Base64), never words; the page shows the picture it holds (html/figures.xsl). -->
   <xsl:template match="binaryObject" mode="inline"/>
