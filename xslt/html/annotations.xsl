@@ -47,7 +47,7 @@
     <xsl:variable name="site" select="if (exists($at)) then () else samizdat:annotation-entry($s) ! samizdat:callout-site(.)"/>
     <!-- accumulator-before: the value once the element's own rule has counted it (or the annotations at it); -after,
          once those at the call-out after it are counted too. -->
-    <xsl:variable name="here" select="if (exists($at)) then samizdat:annotations-at($at) ! generate-id() else samizdat:entry-annotations-at($site) ! generate-id()"/>
+    <xsl:variable name="here" select="if (exists($at)) then samizdat:annotations-at($at) ! generate-id() else $site ! samizdat:entry-annotations-at(.) ! generate-id()"/>
     <xsl:sequence select="if (exists($at)) then $at/accumulator-before('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
       else if (exists($site)) then $site/accumulator-after('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
       else $s/accumulator-before('samizdat:annotation-number')"/>

@@ -235,7 +235,8 @@
        element it attaches to: the passage the reader finds the entry's call-out in (common/annotations.xsl:
        samizdat:entry-annotations-at). -->
   <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)][samizdat:annotation-placed(.)]" mode="inline" priority="1"/>
-  <xsl:template match="*[$samizdat:has-span][exists(samizdat:annotations-beside(.))]" mode="inline">
+  <!-- (A call-out follows an app or the element one attaches to, which @to, @from or @loc names: by id or @n.) -->
+  <xsl:template match="*[$samizdat:has-span][self::app or @xml:id or @n][exists(samizdat:annotations-beside(.))]" mode="inline">
     <xsl:param name="samizdat:heading-copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>
     <xsl:variable name="at" select="."/>
