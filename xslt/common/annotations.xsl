@@ -37,6 +37,43 @@
     <xsl:variable name="app" select="$r/ancestor::app[1]"/>
     <xsl:sequence select="exists($app) and samizdat:app-method($app) = 'parallel-segmentation' and samizdat:shown-reading($app) is $r"/>
   </xsl:function>
+  <!-- An annotation on words the text does not show (a reading of an apparatus other than the one in the text: a seg in
+       an rdg, in the lem of an app placed by @loc or @from/@to) is shown in the apparatus entry that prints them, its
+       letter after them there, rather than where the span happens to be encoded. The entry: that of the app whose
+       reading, the innermost not shown, holds the target (an app inside it prints only its shown reading there). Only
+       an entry whose call-out the text shows: the annotation stands at the call-out, among the others. -->
+  <xsl:function name="samizdat:annotation-entry" as="element()?">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="t" select="(samizdat:span-start($s) ! key('samizdat:id', ., root($s)))[1]"/>
+    <xsl:variable name="reading" select="$t[ancestor::text][not(self::lem or self::rdg or self::app or self::rdgGrp)]
+      [empty(ancestor-or-self::*[self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc or self::desc or self::index or self::note or self::witDetail or self::wit])]
+      /ancestor::*[self::lem or self::rdg][not(samizdat:reading-shown(.))][1]"/>
+    <xsl:variable name="app" select="$reading/ancestor::app[1]"/>
+    <xsl:sequence select="$app[exists(samizdat:callout-site(.))]"/>
+  </xsl:function>
+  <!-- Where the text shows an app's call-out: after the app standing in the text (common/apparatus.xsl: its entry's
+       'attach'), or after the element it attaches to when placed apart; () when the text shows none. -->
+  <xsl:function name="samizdat:callout-site" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="site" select="if (samizdat:inline($app)) then $app else samizdat:attach-target($app, root($app))"/>
+    <xsl:sequence select="$site[samizdat:in-edited-text(.)]"/>
+  </xsl:function>
+  <xsl:key name="samizdat:entry-annotation-at" match="span[normalize-space()][not(ancestor::teiHeader)]"
+    use="samizdat:annotation-entry(.) ! samizdat:callout-site(.) ! generate-id()"/>
+  <!-- The annotations standing at the call-out(s) after $e, in the order of the call-outs (that of their apps), then
+       as encoded. -->
+  <xsl:function name="samizdat:entry-annotations-at" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="spans" select="key('samizdat:entry-annotation-at', generate-id($e), root($e))"/>
+    <xsl:sequence select="if (empty($spans)) then () else
+      for $app in ($spans ! samizdat:annotation-entry(.))/. return $spans[samizdat:annotation-entry(.) is $app]"/>
+  </xsl:function>
+  <!-- Whether the span's annotation stands elsewhere than where the span is encoded: at its words, or at the call-out
+       of the entry that shows them. -->
+  <xsl:function name="samizdat:annotation-placed" as="xs:boolean">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="exists(samizdat:annotation-target($s)) or exists(samizdat:annotation-entry($s))"/>
+  </xsl:function>
   <!-- The spans whose annotation stands at $e. -->
   <xsl:function name="samizdat:annotations-at" as="element()*">
     <xsl:param name="e" as="element()"/>

@@ -36,16 +36,21 @@
   <!-- The annotations numbered in the order a reader meets them: at their place (its annotations in the order they
        are encoded), or where the span is when it names none. -->
   <xsl:accumulator name="samizdat:annotation-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="span[normalize-space()][not(ancestor::teiHeader)]" select="if (empty(samizdat:annotation-target(.))) then $value + 1 else $value"/>
+    <xsl:accumulator-rule match="span[normalize-space()][not(ancestor::teiHeader)]" select="if (samizdat:annotation-placed(.)) then $value else $value + 1"/>
     <xsl:accumulator-rule match="*[@xml:id][not(self::span)][ancestor::text]" select="$value + count(samizdat:annotations-at(.))"/>
+    <!-- Those at an apparatus entry's call-out, which follows the element (samizdat:entry-annotations-at). -->
+    <xsl:accumulator-rule match="*[$samizdat:has-span][self::app or @xml:id or @n][ancestor::text]" phase="end" select="$value + count(samizdat:entry-annotations-at(.))"/>
   </xsl:accumulator>
   <xsl:function name="samizdat:annotation-number" as="xs:integer">
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="at" select="samizdat:annotation-target($s)"/>
-    <!-- accumulator-before: the value once the element's own rule has counted it (or the annotations at it). -->
-    <xsl:variable name="here" select="if (empty($at)) then () else samizdat:annotations-at($at) ! generate-id()"/>
-    <xsl:sequence select="if (empty($at)) then $s/accumulator-before('samizdat:annotation-number')
-      else $at/accumulator-before('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))"/>
+    <xsl:variable name="site" select="if (exists($at)) then () else samizdat:annotation-entry($s) ! samizdat:callout-site(.)"/>
+    <!-- accumulator-before: the value once the element's own rule has counted it (or the annotations at it); -after,
+         once those at the call-out after it are counted too. -->
+    <xsl:variable name="here" select="if (exists($at)) then samizdat:annotations-at($at) ! generate-id() else $site ! samizdat:entry-annotations-at(.) ! generate-id()"/>
+    <xsl:sequence select="if (exists($at)) then $at/accumulator-before('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
+      else if (exists($site)) then $site/accumulator-after('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
+      else $s/accumulator-before('samizdat:annotation-number')"/>
   </xsl:function>
   <!-- The annotation's id, which the words it is on name (aria-describedby) and their link leads to: annotation-1, -2 …;
        its link's, annotation-ref-1 …; its letter, a, b … (footnotes have the numbers). -->
@@ -114,7 +119,23 @@
        empty element that held its id there: the annotation has that id now, wherever it stands, and an id is
        written once). -->
   <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)]" mode="text" priority="1">
-    <xsl:if test="empty(samizdat:annotation-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
+    <xsl:if test="not(samizdat:annotation-placed(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
+  </xsl:template>
+
+  <!-- At an apparatus entry's call-out (textcrit.xsl: samizdat:callout), before it: the annotations on words only the
+       entry shows (common/annotations.xsl: samizdat:annotation-entry), which link to their words there, and back.
+       Not on a witness page, which has no entries: there the letter alone. -->
+  <xsl:template name="samizdat:entry-annotation-notes">
+    <xsl:param name="app" as="element()"/>
+    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:if test="$samizdat:has-span">
+      <xsl:for-each select="samizdat:callout-site($app) ! samizdat:entry-annotations-at(.)[samizdat:annotation-entry(.) is $app]">
+        <xsl:call-template name="samizdat:span-note">
+          <xsl:with-param name="linked" select="$linked or $samizdat:witness != ''" tunnel="yes"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <!-- The annotations standing at the context element (an anchor, or an element with an id). -->
@@ -184,7 +205,8 @@
        one). Only for a span whose annotation stands at its target: there, beside them. -->
   <xsl:function name="samizdat:span-text" as="text()*">
     <xsl:param name="s" as="element()"/>
-    <xsl:variable name="from" select="samizdat:annotation-target($s)"/>
+    <!-- Or, for an annotation shown in an apparatus entry, the words the entry prints. -->
+    <xsl:variable name="from" select="(samizdat:annotation-target($s), samizdat:annotation-entry($s) ! key('samizdat:id', samizdat:span-start($s), root($s))[1])[1]"/>
     <xsl:variable name="to" select="if ($s/@to and exists($from)) then key('samizdat:id', substring-after(normalize-space($s/@to), '#'), root($s))[1][ancestor::text] else ()"/>
     <xsl:variable name="words" select="
       if (exists($to)) then (
@@ -196,15 +218,19 @@
 
   <!-- The words annotated, marked; after the last of an annotation's, its letter, a link to it (not a link inside
        a link: there the letter alone, which the annotation's own letter still leads back to). In a copy of the words
-       (an apparatus entry's lemma), plain, as the annotation is not there. -->
+       (an apparatus entry's lemma), plain, as the annotation is not there; in the entry that alone shows them
+       ($samizdat:entry-app, common/annotations.xsl: samizdat:annotation-entry), marked, with their letter. -->
   <xsl:template match="text()[$samizdat:has-span][normalize-space()][exists(key('samizdat:annotated', generate-id(.)))]" mode="text">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:in-entry" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="samizdat:entry-app" as="element()?" tunnel="yes" select="()"/>
+    <xsl:variable name="spans" select="if (not($samizdat:in-entry)) then key('samizdat:annotated', generate-id(.))
+      else if (empty($samizdat:entry-app)) then () else key('samizdat:annotated', generate-id(.))[samizdat:annotation-entry(.) is $samizdat:entry-app]"/>
     <xsl:choose>
-      <xsl:when test="$samizdat:in-entry"><xsl:next-match/></xsl:when>
+      <xsl:when test="empty($spans)"><xsl:next-match/></xsl:when>
       <xsl:otherwise>
-        <span class="annotated" aria-describedby="{key('samizdat:annotated', generate-id(.)) ! samizdat:span-note-id(.)}"><xsl:next-match/></span>
-        <xsl:for-each select="key('samizdat:annotated-end', generate-id(.))">
+        <span class="annotated" aria-describedby="{$spans ! samizdat:span-note-id(.)}"><xsl:next-match/></span>
+        <xsl:for-each select="key('samizdat:annotated-end', generate-id(.)) intersect $spans">
           <xsl:variable name="label" select="samizdat:annotation-label(.)"/>
           <xsl:choose>
             <xsl:when test="$linked">

@@ -714,7 +714,7 @@
        (common/annotations.xsl: samizdat:annotation-target); else at that place (annotations.xsl writes it there). -->
   <xsl:template match="span[normalize-space()]" mode="text" priority="1">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>
-    <xsl:if test="empty(samizdat:annotation-target(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
+    <xsl:if test="not(samizdat:annotation-placed(.))"><xsl:call-template name="samizdat:span-note"/></xsl:if>
   </xsl:template>
   <xsl:template match="spanGrp" mode="text" priority="1">
     <xsl:if test="@xml:id"><span class="{samizdat:classes(.)}"><xsl:sequence select="samizdat:id(.)"/></span></xsl:if>

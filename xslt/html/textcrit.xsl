@@ -208,6 +208,7 @@
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="page" select="if ($samizdat:witness != '') then 'index.html' else ''"/>
+    <xsl:call-template name="samizdat:entry-annotation-notes"><xsl:with-param name="app" select="$entry?app"/></xsl:call-template>
     <xsl:choose>
       <xsl:when test="$linked">
         <sup class="app-callout"><xsl:value-of select="$entry?number"/></sup>
@@ -566,9 +567,12 @@
       <xsl:apply-templates select="$nodes/node()" mode="text">
         <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
         <xsl:with-param name="samizdat:in-entry" select="true()" tunnel="yes"/>
+        <!-- The entry whose words these are: annotations on words only it shows are marked in it (annotations.xsl). -->
+        <xsl:with-param name="samizdat:entry-app" select="if ($samizdat:has-span) then $nodes[1]/ancestor::app[1] else ()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
-    <xsl:variable name="ids" select="$rendered/descendant-or-self::*/@id ! string()"/>
+    <!-- Not an annotation's letter's: written once, here, the annotation links back to it as it is. -->
+    <xsl:variable name="ids" select="$rendered/descendant-or-self::*[not(@class = 'annotation-ref')]/@id ! string()"/>
     <xsl:choose>
       <xsl:when test="empty($ids)">
         <xsl:sequence select="$rendered"/>

@@ -259,12 +259,16 @@
        (common/annotations.xsl), not where it is encoded (a spanGrp in the back is no passage the reader sees it in):
        its words in brackets after the element's words, or at the anchor; after a block's words, at the end of its
        passage. -->
-  <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)][exists(samizdat:annotation-target(.))]" mode="inline" priority="1"/>
-  <xsl:template match="*[$samizdat:has-span][@xml:id][exists(samizdat:annotations-at(.))]" mode="inline">
+  <!-- One on words only an apparatus entry shows stands, as on the page, at the entry's call-out, after the app or the
+       element it attaches to: the passage the reader finds the entry's call-out in (common/annotations.xsl:
+       samizdat:entry-annotations-at). -->
+  <xsl:template match="span[normalize-space()][not(ancestor::teiHeader)][samizdat:annotation-placed(.)]" mode="inline" priority="1"/>
+  <!-- (A call-out follows an app or the element one attaches to, which @to, @from or @loc names: by id or @n.) -->
+  <xsl:template match="*[$samizdat:has-span][self::app or @xml:id or @n][exists(samizdat:annotations-beside(.))]" mode="inline">
     <xsl:param name="samizdat:heading-copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>
     <xsl:variable name="at" select="."/>
-    <xsl:for-each select="if ($samizdat:heading-copy) then () else samizdat:annotations-at(.)">
+    <xsl:for-each select="if ($samizdat:heading-copy) then () else samizdat:annotations-beside(.)">
       <xsl:call-template name="samizdat:bracketed">
         <xsl:with-param name="after" select="$at"/>
       </xsl:call-template>
@@ -291,12 +295,17 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The annotations standing at $e, then those at the call-out after it. -->
+  <xsl:function name="samizdat:annotations-beside" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="samizdat:annotations-at($e), samizdat:entry-annotations-at($e)"/>
+  </xsl:function>
   <!-- The words of the annotations standing at $e, in brackets ('' for none). -->
   <xsl:function name="samizdat:annotation-words" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="words" as="xs:string">
       <xsl:value-of>
-        <xsl:for-each select="samizdat:annotations-at($e)">
+        <xsl:for-each select="samizdat:annotations-beside($e)">
           <xsl:call-template name="samizdat:bracketed"/>
         </xsl:for-each>
       </xsl:value-of>
