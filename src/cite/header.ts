@@ -318,7 +318,7 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     url = firstWebAddress(descendants(bibl, 'ptr'));
   }
   const publisher = textOf(child(imprint, 'publisher')) || undefined;
-  const place = textOf(child(imprint, 'pubPlace')) || undefined;
+  const place = placeOf(child(imprint, 'pubPlace')) || undefined;
   const dateElement = children(imprint, 'date').find((d) => !d.attributes.type || d.attributes.type === 'published' || d.attributes.type === 'transcribed') ?? child(imprint, 'date');
   const date = dateOf(dateElement);
   const names = authors.map(nameOf).filter(isName);
@@ -332,12 +332,29 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
   }
   const year = date?.['date-parts']?.[0]?.[0];
   const who = names.map((n) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ')).join(', ');
-  const series = bibl.name === 'biblStruct' ? textOf(children(child(bibl, 'monogr'), 'title').find((t) => t.attributes.level === 's')) : '';
+  const series = seriesOf(bibl);
   const head = [who, container ? `“${title}”, in ${container}` : title].filter(Boolean).join(', ');
   const imprintText = [place && publisher ? `${place}: ${publisher}` : place ?? publisher, series, year !== undefined ? String(year) : 'n.d.']
     .filter(Boolean).join(', ');
   const description = `${head}${head ? '. ' : ''}${imprintText}${url ? `, ${url}` : ''}`.replace(/\.?$/, '.');
   return { kind, title, container, authors: names, publisher, place, date, url, description };
+}
+
+/** A place of publication as it reads: an address's lines set apart by commas ("12 High Street, Oxford"), as on the page. */
+function placeOf(pubPlace: TeiElement | undefined): string {
+  const lines = descendants(pubPlace, 'addrLine').map(textOf).filter(Boolean);
+  return lines.length > 0 ? lines.join(', ') : textOf(pubPlace);
+}
+
+/**
+ * The series a source is in, as its reference on the page names it: a biblStruct's `series` (or a title
+ * level="s" in its monogr), a biblFull's `seriesStmt`; with its volume ("Library of Classics, vol. 4").
+ */
+function seriesOf(bibl: TeiElement): string {
+  const group = bibl.name === 'biblStruct' ? child(bibl, 'series') : bibl.name === 'biblFull' ? child(bibl, 'seriesStmt') : undefined;
+  const title = textOf(child(group, 'title')) || (bibl.name === 'biblStruct' ? textOf(children(child(bibl, 'monogr'), 'title').find((t) => t.attributes.level === 's')) : '');
+  const volume = children(group, 'biblScope').find((s) => ['volume', 'vol'].includes((s.attributes.unit ?? s.attributes.type ?? '').toLowerCase()));
+  return title && volume && textOf(volume) ? `${title}, vol. ${textOf(volume)}` : title;
 }
 
 /** Paragraphs of `text` with an `xml:id`, numbered by `@n` (else their position). */

@@ -62,7 +62,7 @@ describe('biblFull in the header', function () {
   it('gives the citation data the main title of the source', () => {
     const read = readCitable(inHeader.text, inHeader.file);
     assert.ok(read.ok);
-    assert.deepEqual(read.value.sources.map((s) => [s.title, s.description]), [['Title of Work', 'John Smith, Title of Work. London: Macmillan, 1900.']]);
+    assert.deepEqual(read.value.sources.map((s) => [s.title, s.description]), [['Title of Work', 'John Smith, Title of Work. London: Macmillan, Library of Classics, vol. 4, 1900.']]);
   });
 });
 

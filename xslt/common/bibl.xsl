@@ -191,6 +191,7 @@
     <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p)) then samizdat:bibl-marks($p) else ()"/>
     <xsl:variable name="lead" select="
       if (empty($p) or $own-before) then ''
+      else if (samizdat:bibl-next-editor($p, $f)) then (if ($f/following-sibling::*[1][self::editor]) then ', ' else ' ' || samizdat:bibl-label($f, 'and') || ' ')
       else if ($p-marks[2] = '”') then ' '
       else samizdat:bibl-unless-ends(samizdat:bibl-words($p), samizdat:bibl-mark($p, $f)) || ' '"/>
     <xsl:variable name="editors" select="$f/self::editor/(preceding-sibling::*[1][self::editor], following-sibling::*[1][self::editor])"/>
@@ -213,6 +214,15 @@
       else if ($stop) then samizdat:bibl-unless-ends($words, '.') else ''"/>
     <xsl:variable name="end" select="if (not($stop) or $inside) then '' else samizdat:bibl-unless-ends($words, '.')"/>
     <xsl:sequence select="$lead || $label || ($marks[1], '')[1], $tail || $in-marks || ($marks[2], '')[1] || $end"/>
+  </xsl:function>
+
+  <!-- Whether $f is an editor that follows editor $p in the same group: editors are named together, as one label
+       introduces them ("eds. A, B and C"; "A and B, eds."), not set apart as authors are ("Doe, J.; Roe, R."),
+       unless a name has a comma of its own ("Smith, A.; Jones, B., eds."): commas would then run the names together. -->
+  <xsl:function name="samizdat:bibl-next-editor" as="xs:boolean">
+    <xsl:param name="p" as="element()"/>
+    <xsl:param name="f" as="element()"/>
+    <xsl:sequence select="exists($f/self::editor) and exists($p/self::editor) and $f/preceding-sibling::*[1] is $p and not($f/../editor[contains(., ',')])"/>
   </xsl:function>
 
   <!-- Whether $f opens the book a chapter is in: the first field of a monogr with a title level="m", after an

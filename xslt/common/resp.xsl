@@ -40,11 +40,15 @@
 
   <!-- An entry's names (a bibliographic entry's titles; else its name children with words), the regularised
        one first: a name of a preferred @type, else one with no @type, else the first. A biblFull's are its
-       titleStmt's: its seriesStmt's title names the series it is in, not the work. -->
+       titleStmt's: its seriesStmt's title names the series it is in, not the work. A biblStruct's likewise are its
+       work's: the analytic's (an article, a chapter), else the monogr's, not the journal or book an article is
+       in, nor a series's (a title level="s"); a series's only when it has no other. -->
   <xsl:function name="samizdat:names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="if (local-name($entry) = 'biblFull') then $entry/titleStmt/title
-      else if (local-name($entry) = ('bibl', 'biblStruct')) then $entry/(title | */title)
+      else if (local-name($entry) = 'biblStruct') then (let $work := ($entry/analytic[title], $entry/monogr[title[not(@level = 's')]])[1]
+        return if (exists($work)) then $work/title[not(@level = 's')] else $entry/(monogr | series)/title)
+      else if (local-name($entry) = 'bibl') then $entry/(title | */title)
       else $entry/*[ends-with(local-name(), 'Name') or self::name or self::label][normalize-space()]"/>
     <xsl:variable name="preferred" select="($names[lower-case(@type) = $samizdat:preferred-name-types], $names[not(@type)], $names)[1]"/>
     <xsl:sequence select="$preferred, $names except $preferred"/>

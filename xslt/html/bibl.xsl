@@ -57,6 +57,35 @@
   <!-- The white space between a reference's parts is layout: the punctuation stands in its place. -->
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][not(normalize-space())][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]]" mode="text" priority="3"/>
 
+  <!-- An address in a reference is part of its imprint, not a block of lines: its lines run on, set apart by ", "
+       (samizdat:address-gap), as the plain text sets them ("12 High Street, Oxford: Clarendon"); the white space
+       around an address's lines or an availability's statements is layout, which left a space before the mark
+       after them ("Washington, DC 20003 ."). -->
+  <xsl:template match="addrLine[$samizdat:has-bibl-struct][ancestor::biblStruct or ancestor::biblFull]" mode="text" priority="3">
+    <xsl:value-of select="samizdat:address-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::address or parent::availability][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="text" priority="3"/>
+
+  <!-- A licence in a reference (TEI: licence "contains information about a licence or other legal agreement
+       applicable to the text", @target "points to the licence"): its words link to the licence, as a ref's do,
+       where they were a span that left the pointer out; with no words, its address is the link's. -->
+  <xsl:template match="licence[$samizdat:has-bibl-struct][ancestor::biblStruct or ancestor::biblFull]" mode="text" priority="3">
+    <xsl:variable name="href" select="samizdat:safe-href(normalize-space(@target))"/>
+    <span class="{samizdat:classes(.)}">
+      <xsl:sequence select="samizdat:id(.), samizdat:style(.)"/>
+      <xsl:choose>
+        <xsl:when test="exists($href)">
+          <a href="{$href}" rel="license">
+            <xsl:if test="not(normalize-space())"><xsl:value-of select="normalize-space(@target)"/></xsl:if>
+            <xsl:apply-templates mode="text"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
   <!-- A page range's hyphen as an en dash (not in a witness's text, whose text template comes first). -->
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct or ancestor::biblFull]][not($samizdat:witness-limits)]" mode="text" priority="3">
     <xsl:value-of select="samizdat:bibl-scope-words(.)"/>
@@ -83,4 +112,9 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="text()[parent::respStmt][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="header" priority="3"/>
+  <xsl:template match="addrLine[ancestor::biblStruct or ancestor::biblFull]" mode="header" priority="3">
+    <xsl:value-of select="samizdat:address-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template match="text()[parent::address or parent::availability][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="header" priority="3"/>
 </xsl:stylesheet>

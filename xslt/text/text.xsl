@@ -537,6 +537,9 @@
     <xsl:sequence select="self::resp ! samizdat:bibl-resp-label(.)"/>
   </xsl:template>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::respStmt][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="inline" priority="3"/>
+  <!-- An address's and an availability's white space in a reference is layout, as on the page (html/bibl.xsl); its
+       lines are set apart by samizdat:address-gap, an address in a reference being within its sentence. -->
+  <xsl:template match="text()[$samizdat:has-bibl-struct][parent::address or parent::availability][not(normalize-space())][ancestor::biblStruct or ancestor::biblFull]" mode="inline" priority="3"/>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblScope[ancestor::biblStruct or ancestor::biblFull]][$samizdat:witness-id = '']" mode="inline" priority="3">
     <xsl:sequence select="samizdat:bibl-scope-words(.)"/>
   </xsl:template>
@@ -575,7 +578,8 @@
   <!-- A pointer (ptr, or a ref with no words) outside the document reads as its address, as on the page
        (html/core.xsl): "see <ptr target='http://…'/>" lost the address it names. One into the document
        (#id), which the page reads as the heading or number it points to, stays out. -->
-  <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]" mode="inline">
+  <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]
+      | licence[@target][not(normalize-space())][not(*)]" mode="inline">
     <xsl:value-of select="(@target, @url)[1]"/>
   </xsl:template>
   <!-- A pointer (ptr) into the document at a division, figure, table, verse group or list with a heading reads, as on
