@@ -26,22 +26,10 @@ import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
 import { passageWords } from '../support/records.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { elementOnPage } from '../support/page-element.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'graphs.xml', title: 'Graphs', body });
 
-/** The page's element holding the graph or forest whose class begins $cls (the element and what it holds). */
-function onPage(html: string, element: 'figure' | 'span' | 'div', cls: string): string {
-  const start = html.indexOf(`<${element} class="${cls}`);
-  assert.ok(start >= 0, `no ${element}.${cls} on the page`);
-  const tags = new RegExp(`<(/?)${element}\\b[^>]*>`, 'g');
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return html.slice(start, m.index + m[0].length);
-  }
-  throw new Error('unclosed');
-}
 
 const AIRPORTS = (n: string) => ['LAX', 'LVG', 'PHX', 'TUS', 'CIB'].map((a) => a + n);
 const nodes = (ids: string[], attrs: Record<string, string> = {}) =>
@@ -103,7 +91,7 @@ describe('render: graphs (graph, node, arc)', function () {
   this.timeout(300_000);
 
   it('an undirected graph is a figure: its label the caption, its nodes and its edges lists', async function () {
-    assert.equal(onPage(await toHtml(doc(CUG1)), 'figure', 'tei-graph'),
+    assert.equal(elementOnPage(await toHtml(doc(CUG1)), 'figure', 'tei-graph'),
       '<figure class="tei-graph rend-undirected graph" id="CUG1"><figcaption class="graph-caption">Airline Connections in Southwestern USA</figcaption>'
       + '<p class="graph-list-head">Nodes</p><ul class="graph-nodes">' + nodeItems(AIRPORTS('')) + '</ul>'
       + '<p class="graph-list-head">Edges</p><ul class="graph-edges">'
@@ -170,7 +158,7 @@ describe('render: graphs (graph, node, arc)', function () {
   it('a graph in a paragraph: spans with the figure\'s and the lists\' roles', async function () {
     const body = '<div><p>Flights <figure><graph type="directed"><label>Two</label><node xml:id="a"><label>Rome</label></node>'
       + '<node xml:id="b" adjFrom="#a"><label>Oslo</label></node></graph></figure> weekly.</p></div>';
-    assert.equal(onPage(await toHtml(doc(body)), 'span', 'tei-graph'),
+    assert.equal(elementOnPage(await toHtml(doc(body)), 'span', 'tei-graph'),
       '<span class="tei-graph rend-directed graph" role="figure"><span class="graph-caption">Two</span>'
       + '<span class="graph-list-head">Nodes</span><span class="graph-nodes" role="list">'
       + '<span class="tei-node" role="listitem" id="a"><span class="graph-node-label">Rome</span></span>'
@@ -192,7 +180,7 @@ describe('render: a tree node\'s @synch in a forest', function () {
     + '<eLeaf synch="#S1WH #S3WH"><label>t</label></eLeaf></eTree></eTree></forest></figure></div>';
 
   it('links the node to the same node in the other tree, named for the reader; a pointer naming nothing stays', async function () {
-    assert.equal(onPage(await toHtml(doc(FOREST)), 'div', 'tei-forest'),
+    assert.equal(elementOnPage(await toHtml(doc(FOREST)), 'div', 'tei-forest'),
       '<div class="tei-forest rend-derivation-syntactic">'
       + '<div class="tei-eTree tree"><ul class="tree-nodes"><li class="tei-eTree" id="S1SBAR"><span class="tree-label">S\'</span><ul class="tree-nodes">'
       + '<li class="tei-eTree" id="S1NP2"><span class="tree-label">NP</span><ul class="tree-nodes"><li class="tei-eLeaf" id="S1WH"><span class="tree-label">what</span></li>'

@@ -15,23 +15,10 @@ import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
 import { passageWords } from '../support/records.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { elementOnPage } from '../support/page-element.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'trees.xml', title: 'Trees', body });
 
-/** The page's element holding the tree whose class begins $cls (its div or span, and what it holds). */
-function treeOnPage(html: string, element: 'div' | 'span', cls: string): string {
-  const start = html.indexOf(`<${element} class="${cls}`);
-  assert.ok(start >= 0, `no ${element}.${cls} on the page`);
-  // Count the element's own opening and closing tags to find where it ends.
-  const tags = new RegExp(`<(/?)${element}\\b[^>]*>`, 'g');
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return html.slice(start, m.index + m[0].length);
-  }
-  throw new Error('unclosed');
-}
 
 // The Guidelines' example of eTree (a prepositional phrase), with a triangle of theirs in place of one NP.
 const PARSE = '<div><p>The phrase parsed:</p><figure><eTree xml:id="pp"><label>PP</label>'
@@ -53,7 +40,7 @@ describe('render: trees (eTree, triangle, forest, tree)', function () {
 
   it('an embedding tree is a nested list on the page, each node under its parent', async function () {
     const page = await toHtml(doc(PARSE));
-    assert.equal(treeOnPage(page, 'div', 'tei-eTree tree'),
+    assert.equal(elementOnPage(page, 'div', 'tei-eTree tree'),
       '<div class="tei-eTree tree"><ul class="tree-nodes"><li class="tei-eTree" id="pp"><span class="tree-label">PP</span>'
       + '<ul class="tree-nodes">'
       + '<li class="tei-eTree"><span class="tree-label">P</span><ul class="tree-nodes"><li class="tei-eLeaf"><span class="tree-label">with</span></li></ul></li>'
@@ -74,7 +61,7 @@ describe('render: trees (eTree, triangle, forest, tree)', function () {
 
   it('a tree of pointers follows @children, else @parent, in that order', async function () {
     const page = await toHtml(doc(POINTERS));
-    assert.equal(treeOnPage(page, 'div', 'tei-tree tree'),
+    assert.equal(elementOnPage(page, 'div', 'tei-tree tree'),
       '<div class="tei-tree tree"><p class="tree-caption">A family</p><ul class="tree-nodes">'
       + '<li class="tei-root" id="r"><span class="tree-label">Richardus</span><ul class="tree-nodes">'
       + '<li class="tei-leaf" id="a"><span class="tree-label">Matilda</span></li>'
@@ -95,7 +82,7 @@ describe('render: trees (eTree, triangle, forest, tree)', function () {
     const body = '<div><p>Two lines of descent <figure><forest><eTree><label>Lionel</label><eTree><label>Wendy</label></eTree></eTree>'
       + '<eTree><label>Frederick</label><eLeaf><label>Philip</label></eLeaf></eTree></forest></figure> and no more.</p></div>';
     const page = await toHtml(doc(body));
-    assert.equal(treeOnPage(page, 'span', 'tei-forest'),
+    assert.equal(elementOnPage(page, 'span', 'tei-forest'),
       '<span class="tei-forest">'
       + '<span class="tei-eTree tree"><span class="tree-nodes" role="list"><span class="tei-eTree" role="listitem"><span class="tree-label">Lionel</span>'
       + '<span class="tree-nodes" role="list"><span class="tei-eTree" role="listitem"><span class="tree-label">Wendy</span></span></span></span></span></span>'
