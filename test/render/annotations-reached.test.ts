@@ -15,24 +15,14 @@
  *   twice over for the reader. Now it is written once, at the text, with its marks and links; the entry's copy plain.
  */
 import { strict as assert } from 'node:assert';
-import { HtmlValidate } from 'html-validate';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { pageProblems } from '../support/html-check.js';
+import { passageTexts } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'reached.xml', title: 'Reached', body });
 
-/** The search records' passages of `source`: [anchor, text]. */
-async function passages(source: TeiSource): Promise<string[][]> {
-  const records = await compileStylesheet(RECORDS_STYLESHEET);
-  const json = JSON.parse(String(runStylesheet(records, teiSource(source.text, source.file)))) as { passages: string[][] };
-  return json.passages.map((p) => [p[0], p[3]]);
-}
 
-async function validity(page: string): Promise<string[]> {
-  const report = await new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'no-missing-references': 'error' } }).validateString(page, 'reached.html');
-  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
-}
 
 // Annotations encoded at the end of the body, in another order than the words they are on.
 const body = '<p>He met <seg xml:id="w">the smith</seg> at <anchor xml:id="a"/>the old forge<anchor xml:id="b"/>.</p>'
@@ -45,7 +35,7 @@ describe('a span\'s annotation reached from its words, once, and found where it 
   this.timeout(300_000);
 
   it('puts its words in the search passage of the words it is on, not where it is encoded', async () => {
-    assert.deepEqual(await passages(doc(body)), [
+    assert.deepEqual(await passageTexts(doc(body)), [
       ['para-1', 'He met the smith [a blacksmith by trade] at [now a garage] the old forge.'],
       ['p2', 'A second paragraph. [a late addition]'],
       ['d1', '[written later]'],
@@ -68,13 +58,13 @@ describe('a span\'s annotation reached from its words, once, and found where it 
     assert.match(page, /<span class="annotated" aria-describedby="annotation-2">the old forge<\/span><a class="annotation-ref" id="annotation-ref-2" href="#annotation-2" aria-label="Annotation b"><sup>b<\/sup><\/a><span class="tei-anchor" id="b"><\/span>\./);
     assert.match(page, /<span class="annotated" aria-describedby="annotation-3">A second paragraph\.<\/span><a class="annotation-ref" id="annotation-ref-3" href="#annotation-3" aria-label="Annotation c"><sup>c<\/sup><\/a><\/p>/);
     assert.equal([...page.matchAll(/class="annotation-ref"/g)].length, 4, 'one link for each annotation');
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
   });
 
   it('inside a link, the letter is no link of its own, and the annotation still leads back to it', async () => {
     const page = await toHtml(doc('<p>See <ref target="https://example.org/"><seg xml:id="r">the map</seg></ref>.</p><spanGrp><span target="#r">drawn in 1850</span></spanGrp>'));
     assert.match(page, /<a href="https:\/\/example\.org\/"[^>]*>.*<span class="annotated" aria-describedby="annotation-1">the map<\/span><sup class="annotation-ref" id="annotation-ref-1">a<\/sup>.*<\/a>/);
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
   });
 
   it('writes the annotation once where the page draws its words twice: an apparatus entry\'s lemma is plain', async () => {
@@ -83,13 +73,13 @@ describe('a span\'s annotation reached from its words, once, and found where it 
     assert.equal(page.split('in pencil').length, 2, 'the annotation once');
     assert.equal(page.split('class="annotated"').length, 2, 'its words marked once');
     assert.equal(page.split('class="annotation-ref"').length, 2, 'one link to it');
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
   });
 
   it('writes the annotation once at an element a list holds between its items (a page break)', async () => {
     const page = await toHtml(doc('<list><item>one</item><pb xml:id="pb3" n="3"/><item>two</item></list><spanGrp><span target="#pb3">a later leaf</span></spanGrp>'));
     assert.equal(page.split('a later leaf').length, 2, 'the annotation once');
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
   });
 
   // Changed on purpose (span43): the lemma of an app placed by @from/@to is printed only in its entry, so the
@@ -102,6 +92,6 @@ describe('a span\'s annotation reached from its words, once, and found where it 
     assert.match(text, /<span class="tei-anchor" id="x2"><\/span><span class="note-margin span-annotation" role="note" id="annotation-1" title="Annotation on “word”"><a class="annotation-back" href="#annotation-ref-1" aria-label="Annotation a: back to the text">a<\/a> <span class="span-annotation-label">annotation: <\/span>on the lemma<\/span><a class="app-callout" href="#app-1"/);
     assert.match(page, /<span class="app-lemma tei-lem"><span class="tei-seg" id="l--app-1"><span class="annotated" aria-describedby="annotation-1">word<\/span><a class="annotation-ref" id="annotation-ref-1" href="#annotation-1" aria-label="Annotation a"><sup>a<\/sup><\/a><\/span><\/span>\]/);
     assert.equal(page.split('on the lemma').length, 2, 'once');
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
   });
 });

@@ -17,24 +17,14 @@
  * (annotations-reached.test.ts), its entry's line the same as before.
  */
 import { strict as assert } from 'node:assert';
-import { HtmlValidate } from 'html-validate';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { pageProblems } from '../support/html-check.js';
+import { passageTexts } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'readings.xml', title: 'Readings', body });
 
-/** The search records' passages of `source`: [anchor, text]. */
-async function passages(source: TeiSource): Promise<string[][]> {
-  const records = await compileStylesheet(RECORDS_STYLESHEET);
-  const json = JSON.parse(String(runStylesheet(records, teiSource(source.text, source.file)))) as { passages: string[][] };
-  return json.passages.map((p) => [p[0], p[3]]);
-}
 
-async function validity(page: string): Promise<string[]> {
-  const report = await new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'no-missing-references': 'error' } }).validateString(page, 'readings.html');
-  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
-}
 
 /** The annotation in the margin: its id, its letter linking back to `ref`, its words' title, its text. */
 const note = (id: string, letter: string, words: string, text: string): string => `<span class="note-margin span-annotation" role="note" id="${id}" title="Annotation on “${words}”">`
@@ -56,9 +46,9 @@ describe('an annotation on a reading seen only in the apparatus entry', function
     assert.match(page, new RegExp(escape('; <span class="app-rdg tei-rdg"><span class="tei-seg" id="r1--app-1-1"><span class="annotated" aria-describedby="annotation-1">said</span>'
       + ref(1, 'a') + '</span></span> <span class="sigla"><span class="siglum">B</span></span>.</li>')));
     assert.equal(page.split('a slip of the scribe').length, 2, 'the annotation once');
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
     assert.equal((await toText(source)).trim(), 'He wrote it.\n\nNext.\n\nApparatus criticus\n\n1 wrote] A; said B.');
-    assert.deepEqual(await passages(source), [['para-1', 'He wrote [a slip of the scribe] it.'], ['para-2', 'Next.']]);
+    assert.deepEqual(await passageTexts(source), [['para-1', 'He wrote [a slip of the scribe] it.'], ['para-2', 'Next.']]);
   });
 
   it('a seg in an rdg of an app placed by @loc in a listApp: the annotation at the call-out after the line', async () => {
@@ -69,10 +59,10 @@ describe('an annotation on a reading seen only in the apparatus entry', function
     assert.match(page, new RegExp(escape('<p id="l1" class="tei-l">Sing, goddess, the wrath' + note('annotation-1', 'a', 'anger', 'a gloss taken into the text') + callout + '</p>')));
     assert.match(page, new RegExp(escape('<span class="app-loc">1</span>: <span class="app-lemma tei-lem">wrath</span>]; <span class="app-rdg tei-rdg"><span class="tei-seg" id="r2--app-1-1">'
       + '<span class="annotated" aria-describedby="annotation-1">anger</span>' + ref(1, 'a') + '</span></span>')));
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
     assert.equal((await toText(source)).trim(), 'Sing, goddess, the wrath\n\nof Achilles.\n\nApparatus criticus\n\n1 1: wrath]; anger B.');
     // The last passage, the listApp's, holds the readings as other forms only (as before): no words of the annotation.
-    assert.deepEqual(await passages(source), [['l1', 'Sing, goddess, the wrath [a gloss taken into the text]'], ['', 'of Achilles.'], ['', '']]);
+    assert.deepEqual(await passageTexts(source), [['l1', 'Sing, goddess, the wrath [a gloss taken into the text]'], ['', 'of Achilles.'], ['', '']]);
   });
 
   it('guard: a seg in the lemma of an inline app keeps its annotation in the text, once; the entry\'s copy plain', async () => {
@@ -82,8 +72,8 @@ describe('an annotation on a reading seen only in the apparatus entry', function
       + '<span class="tei-seg" id="l"><span class="annotated" aria-describedby="annotation-1">wrote</span>' + ref(1, 'a') + '</span></span>' + callout + ' it.</p>')));
     assert.match(page, /<span class="app-lemma tei-lem"><span class="tei-seg" id="l--app-1">wrote<\/span><\/span>\]/);
     assert.equal(page.split('class="annotation-ref"').length, 2, 'one link to it');
-    assert.deepEqual(await validity(page), []);
-    assert.deepEqual(await passages(source), [['para-1', 'He wrote [in pencil] it.']]);
+    assert.deepEqual(await pageProblems(page), []);
+    assert.deepEqual(await passageTexts(source), [['para-1', 'He wrote [in pencil] it.']]);
   });
 
   it('two annotations on one reading, lettered where the call-out stands among the text\'s own', async () => {
@@ -95,8 +85,8 @@ describe('an annotation on a reading seen only in the apparatus entry', function
     assert.match(page, new RegExp(escape(note('annotation-1', 'a', 'First', 'capital') + '<span class="tei-seg" id="f">')));
     assert.match(page, new RegExp(escape('<span class="app-rdg tei-rdg"><span class="tei-seg" id="r3--app-1-1"><span class="annotated" aria-describedby="annotation-3">said</span></span> '
       + '<span class="tei-seg" id="r4--app-1-1"><span class="annotated" aria-describedby="annotation-2 annotation-3">plainly</span>' + ref(2, 'b') + ref(3, 'c') + '</span></span>')));
-    assert.deepEqual(await validity(page), []);
+    assert.deepEqual(await pageProblems(page), []);
     assert.equal((await toText(source)).trim(), 'First he wrote it.\n\nApparatus criticus\n\n1 wrote] A; said plainly B.');
-    assert.deepEqual(await passages(source), [['para-1', 'First [capital] he wrote [late ink] [a later hand] it [the letter].']]);
+    assert.deepEqual(await passageTexts(source), [['para-1', 'First [capital] he wrote [late ink] [a later hand] it [the letter].']]);
   });
 });

@@ -90,3 +90,12 @@ export function formatProblems(problems: readonly PageProblem[], max = 40): stri
   if (problems.length > max) lines.push(`… and ${problems.length - max} more`);
   return lines.join('\n');
 }
+
+/**
+ * One rendered page's problems (html-validate's standard rules; a reference to an id the page lacks an error) as
+ * "rule: message": what a test of one page asserts is empty.
+ */
+export async function pageProblems(page: string, name = 'page.html'): Promise<string[]> {
+  const report = await new HtmlValidate({ extends: ['html-validate:standard'], rules: { 'no-missing-references': 'error' } }).validateString(page, name);
+  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+}

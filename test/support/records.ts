@@ -15,3 +15,8 @@ export async function searchRecords(doc: TeiSource): Promise<{ passages: RecordP
 export async function passageWords(doc: TeiSource): Promise<string[]> {
   return (await searchRecords(doc)).passages.map((passage) => passage[3]);
 }
+
+/** Each of a document's search passages as [anchor, words]. */
+export async function passageTexts(doc: TeiSource): Promise<string[][]> {
+  return (await searchRecords(doc)).passages.map((passage) => [passage[0], passage[3]]);
+}
