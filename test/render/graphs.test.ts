@@ -14,6 +14,14 @@
  * naming no node kept as "? (#TUS)"; the plain text the same ("Nodes:", "Edges:", a line each); the search the
  * labels' words as one passage.
  *
+ * A graph's @type: "undirected", "directed", "transitionNetwork" ("a directed graph with distinguished initial and
+ * final nodes"), "transducer" ("a transition network with up to two labels on each arc"); only the first is
+ * undirected. A node's @type "initial" or "final" ("initial node in a transition network") is shown after its name
+ * ("Q0 (initial)"), where before it was a class only and the reader could not tell where the network starts. A
+ * transducer's arc labels are a pair, "a mapping from one sequence of labels to the other": both shown, joined by ↦
+ * ("THE ↦ L'", read "maps to"), where before the second (the French) was dropped; two labels on another graph's arc
+ * stand side by side ("a / b").
+ *
  * att.global.linking's @synch "points to elements that are synchronous with the current element": in a forest (a
  * derivation's stages), a tree node's @synch, or its label's, names the same node in another tree. It is a link to
  * that node ("= what", read as "same node as what in Stage 1"), where before it was dropped.
@@ -69,6 +77,9 @@ const SS8 = '<div><figure><graph type="network-transition" xml:id="SS8"><label>(
   + '<arc from="#Q0" to="#Q1"><label>THE</label></arc><arc from="#Q1" to="#Q1"><label>OLD</label></arc>'
   + '<arc from="#Q1" to="#Q2"><label>MAN</label></arc><arc from="#Q1" to="#Q3"><label>MEN</label></arc>'
   + '<arc from="#Q2" to="#Q4"><label>COMES</label></arc><arc from="#Q3" to="#Q4"><label>COME</label></arc></graph></figure></div>';
+
+// A transducer, English to French (the Guidelines' GDTN-egXML-wh): each arc has two labels, the word and its translation.
+const TRANSDUCER = '<div><figure>' + '<graph type="transducer" order="7" size="10"><node xml:id="T0" inDegree="0" outDegree="3" type="initial"><label>0</label></node><node xml:id="T1" inDegree="2" outDegree="1"><label>1</label></node><node xml:id="T2" inDegree="2" outDegree="2"><label>2</label></node><node xml:id="T3" inDegree="2" outDegree="2"><label>3</label></node><node xml:id="T4" inDegree="1" outDegree="1"><label>4</label></node><node xml:id="T5" inDegree="1" outDegree="1"><label>5</label></node><node xml:id="T6" inDegree="2" outDegree="0" type="final"><label>6</label></node><arc from="#T0" to="#T1"><label>THE</label><label>L\'</label></arc><arc from="#T0" to="#T2"><label>THE</label><label>LE</label></arc><arc from="#T0" to="#T3"><label>THE</label><label>LES</label></arc><arc from="#T1" to="#T4"><label>MAN</label><label>HOMME</label></arc><arc from="#T2" to="#T1"><label>OLD</label><label>VIEIL</label></arc><arc from="#T2" to="#T2"><label>OLD</label><label>VIEIL</label></arc><arc from="#T3" to="#T3"><label>OLD</label><label>VIEUX</label></arc><arc from="#T3" to="#T5"><label>MEN</label><label>HOMMES</label></arc><arc from="#T4" to="#T6"><label>COMES</label><label>VIENT</label></arc><arc from="#T5" to="#T6"><label>COME</label><label>VIENNENT</label></arc></graph>' + '</figure></div>';
 
 // Bertrand Russell's family tree, cut: people's nodes point to their feature structures by @value.
 const RUSSELL = '<div><figure><graph type="family_tree">'
@@ -138,10 +149,35 @@ describe('render: graphs (graph, node, arc)', function () {
       ['Selected Airline Routes in Southwestern USA LAX6 LVG6 PHX6 TUS6 CIB6 SW117 SW711 AA218 AW229 AW225']);
   });
 
-  it('a node with no label is named by its id; a graph of any other type is directed', async function () {
-    assert.equal(await toText(doc(SS8)), '(8)\nNodes:\nQ0\nQ1\nQ2\nQ3\nQ4\n'
+  it('a node with no label is named by its id; a transition network\'s initial and final nodes are named so; its arcs directed', async function () {
+    assert.equal(await toText(doc(SS8)), '(8)\nNodes:\nQ0 (initial)\nQ1\nQ2\nQ3\nQ4 (final)\n'
       + 'Edges:\nQ0 → Q1: THE\nQ1 → Q1: OLD\nQ1 → Q2: MAN\nQ1 → Q3: MEN\nQ2 → Q4: COMES\nQ3 → Q4: COME\n');
-    assert.match(await toHtml(doc(SS8)), /<li class="tei-node rend-initial" id="Q0"><span class="graph-node-label">Q0<\/span><\/li>/);
+    assert.match(await toHtml(doc(SS8)), new RegExp('<ul class="graph-nodes"><li class="tei-node rend-initial" id="Q0"><span class="graph-node-label">Q0</span> '
+      + '<span class="graph-node-type">\\(initial\\)</span></li><li class="tei-node" id="Q1"><span class="graph-node-label">Q1</span></li>'
+      + '<li class="tei-node" id="Q2"><span class="graph-node-label">Q2</span></li><li class="tei-node" id="Q3"><span class="graph-node-label">Q3</span></li>'
+      + '<li class="tei-node rend-final" id="Q4"><span class="graph-node-label">Q4</span> <span class="graph-node-type">\\(final\\)</span></li></ul>'));
+  });
+
+  it('a transducer\'s arc has its pair of labels, the first mapped to the second', async function () {
+    const page = await toHtml(doc(TRANSDUCER));
+    const pair = (from: string, to: string, input: string, output: string) => `<li class="tei-arc"><span class="graph-node-label">${from}</span> `
+      + `<span class="graph-joiner" role="img" aria-label="to">→</span> <span class="graph-node-label">${to}</span>: <span class="graph-arc-label">${input}</span> `
+      + `<span class="graph-label-joiner" role="img" aria-label="maps to">↦</span> <span class="graph-arc-label">${output}</span></li>`;
+    assert.ok(page.includes('<ul class="graph-edges">' + pair('0', '1', 'THE', "L'") + pair('0', '2', 'THE', 'LE') + pair('0', '3', 'THE', 'LES')
+      + pair('1', '4', 'MAN', 'HOMME') + pair('2', '1', 'OLD', 'VIEIL') + pair('2', '2', 'OLD', 'VIEIL') + pair('3', '3', 'OLD', 'VIEUX')
+      + pair('3', '5', 'MEN', 'HOMMES') + pair('4', '6', 'COMES', 'VIENT') + pair('5', '6', 'COME', 'VIENNENT') + '</ul>'), page);
+    assert.equal(await toText(doc(TRANSDUCER)), 'Nodes:\n0 (initial)\n1\n2\n3\n4\n5\n6 (final)\nEdges:\n'
+      + "0 → 1: THE ↦ L'\n0 → 2: THE ↦ LE\n0 → 3: THE ↦ LES\n1 → 4: MAN ↦ HOMME\n2 → 1: OLD ↦ VIEIL\n2 → 2: OLD ↦ VIEIL\n"
+      + '3 → 3: OLD ↦ VIEUX\n3 → 5: MEN ↦ HOMMES\n4 → 6: COMES ↦ VIENT\n5 → 6: COME ↦ VIENNENT\n');
+    assert.deepEqual(await passageWords(doc(TRANSDUCER)),
+      ["0 1 2 3 4 5 6 THE L' THE LE THE LES MAN HOMME OLD VIEIL OLD VIEIL OLD VIEUX MEN HOMMES COMES VIENT COME VIENNENT"]);
+  });
+
+  it('two labels on an arc of another graph stand side by side', async function () {
+    const body = '<div><figure><graph type="directed"><node xml:id="x"><label>x</label></node><node xml:id="y"><label>y</label></node>'
+      + '<arc from="#x" to="#y"><label>a</label><label>b</label></arc></graph></figure></div>';
+    assert.equal(await toText(doc(body)), 'Nodes:\nx\ny\nEdges:\nx → y: a / b\n');
+    assert.match(await toHtml(doc(body)), /<span class="graph-node-label">y<\/span>: <span class="graph-arc-label">a<\/span> \/ <span class="graph-arc-label">b<\/span><\/li>/);
   });
 
   it('a node\'s value follows its label', async function () {

@@ -49,20 +49,41 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- The words that name a node: its label's content; a pointer's own content (it is its own node). -->
+  <!-- The words that name a node: its label's content; a pointer's own content (it is its own node); for a virtual copy
+       with no label of its own (@copyOf: its content is the copied node's), the label of the node it copies. -->
   <xsl:function name="samizdat:tree-label" as="node()*">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="if ($node[self::ptr or self::ref]) then $node else $node/label[1]/node()"/>
+    <xsl:variable name="copied" select="if ($node/label) then () else samizdat:net-target(string(tokenize(normalize-space($node/@copyOf))[1]), $node)"/>
+    <xsl:sequence select="if ($node[self::ptr or self::ref]) then $node else if (exists($copied)) then samizdat:tree-link-node($copied)/label[1]/node() else $node/label[1]/node()"/>
   </xsl:function>
 
   <!-- What stands after an underspecified node's label: the triangle a linguist draws for it. -->
   <xsl:variable name="samizdat:triangle-mark" as="xs:string" select="'△'"/>
-  <!-- A tree node's @synch (att.global.linking: it "points to elements that are synchronous with the current
-       element"), or its label's: in a forest, the same node in another tree (a derivation's stages). Its
-       pointers as written, so that one naming nothing stays visible. -->
-  <xsl:function name="samizdat:tree-synch" as="xs:string*">
+  <!-- A tree node's links to other nodes (att.global.linking), or its label's, each "RELATION POINTER", its pointers as
+       written so that one naming nothing stays visible. In a forest (a derivation's stages) the Guidelines link a stage's
+       node to the earlier stage's: @copyOf "points to an element of which the current element is a copy" (a virtual
+       copy: its content is that element's), @corresp "points to elements that correspond to the current element in
+       some way" (the node that became it), @synch to those "synchronous with the current element" (the same node).
+       In that order, whatever the attributes' order: a relation's place does not move from node to node. -->
+  <xsl:variable name="samizdat:tree-relations" as="xs:string+" select="('copyOf', 'corresp', 'synch')"/>
+  <xsl:function name="samizdat:tree-links" as="xs:string*">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="($node/@synch, $node/label[1]/@synch) ! tokenize(normalize-space(.))"/>
+    <xsl:for-each select="$samizdat:tree-relations">
+      <xsl:variable name="relation" select="."/>
+      <xsl:sequence select="($node/@*[local-name() = $relation][namespace-uri() = ''], $node/label[1]/@*[local-name() = $relation][namespace-uri() = ''])
+        ! tokenize(normalize-space(.)) ! ($relation || ' ' || .)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- What a relation says, before the node it names ("copy of NP"), and on the page the mark standing for it (synch's
+       "=", as since stop 43; the others their words, no sign saying them as plainly). -->
+  <xsl:function name="samizdat:tree-relation-words" as="xs:string">
+    <xsl:param name="relation" as="xs:string"/>
+    <xsl:sequence select="if ($relation = 'copyOf') then 'copy of' else if ($relation = 'corresp') then 'corresponds to' else 'same node as'"/>
+  </xsl:function>
+  <xsl:function name="samizdat:tree-relation-mark" as="xs:string">
+    <xsl:param name="relation" as="xs:string"/>
+    <xsl:sequence select="if ($relation = 'synch') then '=' else samizdat:tree-relation-words($relation)"/>
   </xsl:function>
 
   <!-- The element a same-document pointer ("#id") names, if any. -->
@@ -73,15 +94,22 @@
       then key('samizdat:id', substring($pointer, 2), root($context))[1] else ()"/>
   </xsl:function>
 
-  <!-- What a synch link says of the node it names: "same node as NP in Stage 1" (its label's words; its tree's
-       @n, else its tree's label), read aloud on the page and written out in the plain text. -->
-  <xsl:function name="samizdat:tree-synch-name" as="xs:string">
+  <!-- What a link says of the node it names: "copy of NP in Stage 1" (the relation's words, the node's label; its
+       tree's @n, else its tree's label), read aloud on the page and written out in the plain text. -->
+  <xsl:function name="samizdat:tree-link-name" as="xs:string">
+    <xsl:param name="relation" as="xs:string"/>
     <xsl:param name="target" as="element()"/>
-    <xsl:variable name="node" select="if ($target/self::label) then $target/.. else $target"/>
+    <xsl:variable name="node" select="samizdat:tree-link-node($target)"/>
     <xsl:variable name="top" select="($node/ancestor-or-self::*[samizdat:tree-top(.)])[1]"/>
     <xsl:variable name="tree-name" select="normalize-space(($top/@n, $top/self::tree/label[1])[1])"/>
-    <xsl:sequence select="'same node as ' || normalize-space(string-join(samizdat:tree-label($node)))
+    <xsl:sequence select="samizdat:tree-relation-words($relation) || ' ' || normalize-space(string-join(samizdat:tree-label($node)))
       || (if ($tree-name != '') then ' in ' || $tree-name else '')"/>
+  </xsl:function>
+
+  <!-- The node a link names: a label stands for its node. -->
+  <xsl:function name="samizdat:tree-link-node" as="element()">
+    <xsl:param name="target" as="element()"/>
+    <xsl:sequence select="if ($target/self::label) then $target/.. else $target"/>
   </xsl:function>
 
   <!--
@@ -160,6 +188,30 @@
   <xsl:function name="samizdat:graph-joiner-name" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:sequence select="if ($kind = 'undirected') then 'and' else 'to'"/>
+  </xsl:function>
+
+  <!-- What a node's @type says when it is one the Guidelines give: "initial node in a transition network", "final
+       node in a transition network" (a transition network accepts the strings read from its initial node to its final
+       one, so the reader must know which they are). Other types (the encoder's own) stay a class only. -->
+  <xsl:function name="samizdat:graph-node-type-words" as="xs:string?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="type" select="normalize-space($node/@type)"/>
+    <xsl:sequence select="if ($type = ('initial', 'final')) then '(' || $type || ')' else ()"/>
+  </xsl:function>
+
+  <!-- An arc's labels (it may have two): a transducer's are a pair, "a transition network with up to two labels on
+       each arc", mapping the one sequence of labels to the other ("THE ↦ L'"); another graph's two labels, side by side. -->
+  <xsl:function name="samizdat:graph-arc-labels" as="element()*">
+    <xsl:param name="arc" as="element()?"/>
+    <xsl:sequence select="$arc/label[normalize-space()]"/>
+  </xsl:function>
+  <xsl:function name="samizdat:graph-transducer" as="xs:boolean">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:sequence select="normalize-space($graph/@type) = 'transducer'"/>
+  </xsl:function>
+  <xsl:function name="samizdat:graph-label-joiner" as="xs:string">
+    <xsl:param name="graph" as="element()"/>
+    <xsl:sequence select="if (samizdat:graph-transducer($graph)) then '↦' else '/'"/>
   </xsl:function>
 
   <!-- A pointer that names no node of the graph, kept visible: "?" and the pointer as written. -->

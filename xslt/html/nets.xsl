@@ -71,9 +71,9 @@
                 <xsl:sequence select="label[1] ! samizdat:id(.)"/>
                 <xsl:apply-templates select="samizdat:tree-label(.)" mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
               </span>
-              <xsl:for-each select="samizdat:tree-synch(.)">
+              <xsl:for-each select="samizdat:tree-links(.)">
                 <xsl:text> </xsl:text>
-                <xsl:call-template name="samizdat:tree-synch-link"><xsl:with-param name="node" select="$node"/></xsl:call-template>
+                <xsl:call-template name="samizdat:tree-link"><xsl:with-param name="node" select="$node"/></xsl:call-template>
               </xsl:for-each>
             </xsl:otherwise>
           </xsl:choose>
@@ -91,21 +91,25 @@
       </xsl:for-each>
     </xsl:element>
   </xsl:template>
-  <!-- A link to the node a tree node's @synch names (the same node in another tree of the forest): "= NP", read as
-       "same node as NP in Stage 1". A pointer naming nothing in the document stays visible, unlinked. -->
-  <xsl:template name="samizdat:tree-synch-link">
+  <!-- A link ("RELATION POINTER", common/nets.xsl) to the node a tree node's @synch, @copyOf or @corresp names (in a
+       forest, the node in another tree it is the same as, a copy of, or became): "= NP" (synch), "copy of NP",
+       "corresponds to e", read as "copy of NP in Stage 1". A pointer naming nothing in the document stays visible, unlinked. -->
+  <xsl:template name="samizdat:tree-link">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="target" select="samizdat:net-target(., $node)"/>
+    <xsl:variable name="relation" select="substring-before(., ' ')"/>
+    <xsl:variable name="pointer" select="substring-after(., ' ')"/>
+    <xsl:variable name="target" select="samizdat:net-target($pointer, $node)"/>
+    <xsl:variable name="class" select="if ($relation = 'synch') then 'tree-synch' else 'tree-link tree-' || $relation"/>
     <xsl:choose>
       <xsl:when test="exists($target)">
-        <xsl:variable name="target-node" select="if ($target/self::label) then $target/.. else $target"/>
-        <a class="tree-synch" href="{.}" aria-label="{samizdat:tree-synch-name($target)}">
-          <xsl:text>= </xsl:text>
-          <xsl:value-of select="normalize-space(string-join(samizdat:tree-label($target-node)))"/>
+        <a class="{$class}" href="{$pointer}" aria-label="{samizdat:tree-link-name($relation, $target)}">
+          <xsl:value-of select="samizdat:tree-relation-mark($relation) || ' ' || normalize-space(string-join(samizdat:tree-label(samizdat:tree-link-node($target))))"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tree-synch tree-synch-missing">= <xsl:value-of select="samizdat:graph-missing(.)"/></span>
+        <span class="{$class} {if ($relation = 'synch') then 'tree-synch-missing' else 'tree-link-missing'}">
+          <xsl:value-of select="samizdat:tree-relation-mark($relation) || ' ' || samizdat:graph-missing($pointer)"/>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -137,6 +141,10 @@
               <item class="{samizdat:classes(.)}">
                 <xsl:sequence select="samizdat:id(.)"/>
                 <xsl:call-template name="samizdat:graph-node-name"/>
+                <xsl:for-each select="samizdat:graph-node-type-words(.)">
+                  <xsl:text> </xsl:text>
+                  <span class="graph-node-type"><xsl:value-of select="."/></span>
+                </xsl:for-each>
                 <xsl:for-each select="@value[normalize-space()]">
                   <xsl:variable name="target" select="samizdat:net-target(normalize-space(.), $graph)"/>
                   <xsl:text> </xsl:text>
@@ -165,8 +173,14 @@
                 <span class="graph-joiner" role="img" aria-label="{samizdat:graph-joiner-name($part[3])}"><xsl:value-of select="samizdat:graph-joiner($part[3])"/></span>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="samizdat:graph-end"><xsl:with-param name="graph" select="$graph"/><xsl:with-param name="pointer" select="$part[2]"/></xsl:call-template>
-                <xsl:for-each select="$arc/label[1][normalize-space()]">
-                  <xsl:text>: </xsl:text>
+                <xsl:for-each select="samizdat:graph-arc-labels($arc)">
+                  <xsl:choose>
+                    <xsl:when test="position() = 1"><xsl:text>: </xsl:text></xsl:when>
+                    <xsl:when test="samizdat:graph-transducer($graph)">
+                      <xsl:text> </xsl:text><span class="graph-label-joiner" role="img" aria-label="maps to">↦</span><xsl:text> </xsl:text>
+                    </xsl:when>
+                    <xsl:otherwise><xsl:text> / </xsl:text></xsl:otherwise>
+                  </xsl:choose>
                   <span class="graph-arc-label">
                     <xsl:apply-templates mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
                   </span>

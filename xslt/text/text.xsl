@@ -178,7 +178,7 @@
     <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="seen" as="xs:string*"/>
     <xsl:variable name="label" select="samizdat:line(samizdat:tree-label($node))"/>
-    <xsl:sequence select="$lead || string-join(($label, $node/self::triangle ! $samizdat:triangle-mark, samizdat:tree-synch-words($node))[. != ''], ' ')"/>
+    <xsl:sequence select="$lead || string-join(($label, $node/self::triangle ! $samizdat:triangle-mark, samizdat:tree-link-words($node))[. != ''], ' ')"/>
     <xsl:variable name="children" select="samizdat:tree-children($node, $seen)"/>
     <xsl:for-each select="$children">
       <xsl:variable name="last" select="position() = last()"/>
@@ -187,12 +187,15 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- A tree node's synch links as the page reads them aloud: "(same node as NP in Stage 1)". -->
-  <xsl:function name="samizdat:tree-synch-words" as="xs:string*">
+  <!-- A tree node's links (synch, copyOf, corresp) as the page reads them aloud: "(copy of NP in Stage 1)". -->
+  <xsl:function name="samizdat:tree-link-words" as="xs:string*">
     <xsl:param name="node" as="element()"/>
-    <xsl:for-each select="samizdat:tree-synch($node)">
-      <xsl:variable name="target" select="samizdat:net-target(., $node)"/>
-      <xsl:sequence select="'(' || (if (exists($target)) then samizdat:tree-synch-name($target) else 'same node as ' || samizdat:graph-missing(.)) || ')'"/>
+    <xsl:for-each select="samizdat:tree-links($node)">
+      <xsl:variable name="relation" select="substring-before(., ' ')"/>
+      <xsl:variable name="pointer" select="substring-after(., ' ')"/>
+      <xsl:variable name="target" select="samizdat:net-target($pointer, $node)"/>
+      <xsl:sequence select="'(' || (if (exists($target)) then samizdat:tree-link-name($relation, $target)
+        else samizdat:tree-relation-words($relation) || ' ' || samizdat:graph-missing($pointer)) || ')'"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -206,14 +209,16 @@
       <xsl:if test="node">
         <xsl:sequence select="'Nodes:'"/>
         <xsl:for-each select="node">
-          <xsl:sequence select="samizdat:graph-node-words(.) || @value[normalize-space()] ! (' (value: ' || normalize-space(.) || ')')"/>
+          <xsl:sequence select="string-join((samizdat:graph-node-words(.), samizdat:graph-node-type-words(.)), ' ')
+            || @value[normalize-space()] ! (' (value: ' || normalize-space(.) || ')')"/>
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="exists($edges)">
         <xsl:sequence select="'Edges:'"/>
         <xsl:for-each select="$edges">
           <xsl:variable name="part" select="tokenize(., ' ')"/>
-          <xsl:variable name="arc-label" select="$graph/arc[xs:integer($part[4])]/label[1]/samizdat:line(node())[. != '']"/>
+          <xsl:variable name="arc-labels" select="samizdat:graph-arc-labels($graph/arc[xs:integer($part[4])]) ! samizdat:line(node())[. != '']"/>
+          <xsl:variable name="arc-label" select="string-join($arc-labels, ' ' || samizdat:graph-label-joiner($graph) || ' ')[. != '']"/>
           <xsl:sequence select="samizdat:graph-end-words($graph, $part[1]) || ' ' || samizdat:graph-joiner($part[3]) || ' '
             || samizdat:graph-end-words($graph, $part[2]) || $arc-label ! (': ' || .)"/>
         </xsl:for-each>
