@@ -3,7 +3,7 @@
  * ptr to a division or a figure as its heading (html/core.xsl, samizdat:target-label), as the TEI Stylesheets do
  * ("1. Tests", "Figure 1, Doris Lessing" for TEIC/Stylesheets Test/test23.xml); the plain text dropped it, so "to
  * the next section: <ptr target='#P1'/>." read "to the next section: .". Now it reads the heading there too; a
- * pointer to anything else (here a paragraph) still reads as nothing.
+ * pointer to a paragraph reads as its number, as on the page (test/render/ptr-text.test.ts).
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
@@ -21,6 +21,6 @@ describe('a ptr to a heading in the plain text', function () {
   it('reads as the heading it points to, as on the page', async () => {
     const page = await toHtml(DOC);
     assert.match(page, /Figure: <a href="#fig" class="tei-ptr">Doris Lessing<\/a>\. Next section: <a href="#P1" class="tei-ptr">Tests<\/a>\./);
-    assert.equal((await toText(DOC)).split('\n\n')[0], 'Figure: Doris Lessing. Next section: Tests. A paragraph: .');
+    assert.equal((await toText(DOC)).split('\n\n')[0], 'Figure: Doris Lessing. Next section: Tests. A paragraph: paragraph 1.');
   });
 });

@@ -51,7 +51,7 @@
   </xsl:function>
   <xsl:function name="samizdat:text-note-at-line" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/@target) and exists($note/ancestor::sourceDoc) and samizdat:note-at-line($note)"/>
+    <xsl:sequence select="exists($note/@target) and exists($note/ancestor::sourceDoc) and samizdat:text-note($note) and samizdat:note-at-line($note)"/>
   </xsl:function>
   <!-- The note's count ($which: 1 its place in the reading, 2 its number): at the note, or where the line or zone it
        is labelled at ends, less the notes labelled after it there. -->
@@ -66,6 +66,31 @@
   <xsl:function name="samizdat:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string(samizdat:text-note-count($note, 2))) || ']'"/>
+  </xsl:function>
+
+  <!-- What a pointer into the document reads, with the page's numbers (html/core.xsl: the samizdat:paragraph and
+       samizdat:counters accumulators, samizdat:target-label), restated since importing the page's stylesheets would
+       make this one as slow to compile as they are: (paragraph, page, verse line in its division). One walk, asked
+       for only by a document with a pointer into itself; a pointer then looks its target's numbers up. -->
+  <xsl:accumulator name="samizdat:pointer-counters" as="xs:integer*" initial-value="(0, 0, 0)">
+    <xsl:accumulator-rule match="p[ancestor::text][not(ancestor::biblFull)] | ab[ancestor::text][not(ancestor::biblFull)]" select="($value[1] + 1, $value[2], $value[3])"/>
+    <xsl:accumulator-rule match="pb" select="($value[1], $value[2] + 1, $value[3])"/>
+    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="($value[1], $value[2], $value[3] + 1)"/>
+    <xsl:accumulator-rule match="text | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="($value[1], $value[2], 0)"/>
+  </xsl:accumulator>
+  <!-- What a pointer to $e reads as, as on the page: a heading, "note 3" (the number the notes list gives it),
+       "paragraph 7", "line 12", "page 5"; any other element its "#id". -->
+  <xsl:function name="samizdat:pointer-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])
+        then normalize-space(string-join($e/head[1]//text()[not(ancestor::note)]))
+      else if ($e/self::note) then 'note ' || (if ($e/@n) then normalize-space($e/@n) else string(samizdat:text-note-count($e, 2)))
+      else if ($e/self::p or $e/self::ab) then 'paragraph ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[1])[1]
+      else if ($e/self::l) then 'line ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[3])[1]
+      else if ($e/self::pb) then 'page ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[2])[1]
+      else if ($e/self::head) then normalize-space(string-join($e//text()[not(ancestor::note)]))
+      else '#' || $e/@xml:id"/>
   </xsl:function>
 
   <!-- blocks: a sequence of strings, one per block. -->
@@ -323,6 +348,13 @@
     <xsl:variable name="lines" as="xs:string*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="labels" select="string-join(samizdat:notes-at-line(.)[samizdat:text-note(.)] ! samizdat:note-label(.))"/>
     <xsl:sequence select="if ($labels = '') then $lines else (subsequence($lines, 1, count($lines) - 1), $lines[last()] || $labels)"/>
+  </xsl:template>
+  <!-- A margin note (@place margin, left, right …) or an inline one is not called out on the page (html/core.xsl:
+       samizdat:called-out) but read where it stands, "[" and "]" around an inline one: here too, in brackets, its
+       label (@n) and signature as on the page. Numbered as before, it took a number the page does not give it, and
+       every footnote after it read one more here than on the page ("[6] Typed." for the page's footnote 5). -->
+  <xsl:template match="note[not(ancestor::note)][samizdat:set-off-note(.)]" mode="inline" priority="2">
+    <xsl:sequence select="' [' || string-join((normalize-space(@n)[. != ''], samizdat:line(node()), samizdat:note-by(.)[1] ! ('— ' || .)), ' ') || ']'"/>
   </xsl:template>
   <xsl:template match="note//note" mode="inline">
     <xsl:apply-templates mode="inline"/>
@@ -587,14 +619,15 @@
       | licence[@target][not(normalize-space())][not(*)]" mode="inline">
     <xsl:value-of select="(@target, @url)[1]"/>
   </xsl:template>
-  <!-- A pointer (ptr) into the document at a division, figure, table, verse group or list with a heading reads, as on
-       the page (html/core.xsl: samizdat:target-label) and in the TEI Stylesheets, as that heading: TEI ptr "defines a
-       pointer to another location", and "to the next section: <ptr target='#P1'/>." read "to the next section: ."
-       (TEIC/Stylesheets Test/test23.xml). Pointers to anything else stay out, as before. -->
-  <xsl:template match="ptr[starts-with(normalize-space(@target), '#')]" mode="inline">
-    <xsl:variable name="to" select="key('samizdat:id', substring(normalize-space(@target), 2), root(.))[1]"/>
-    <xsl:sequence select="if ($to[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])
-      then normalize-space(string-join($to/head[1]//text()[not(ancestor::note)])) else ''"/>
+  <!-- A pointer (ptr, or a ref with no words) into the document reads as on the page (html/core.xsl:
+       samizdat:target-label) and in the TEI Stylesheets: TEI ptr "defines a pointer to another location", and "to the
+       next section: <ptr target='#P1'/>." read "to the next section: ." (TEIC/Stylesheets Test/test23.xml). So
+       "see <ptr target='#p7'/>" reads "see paragraph 7", as the page does; one to an id the document lacks keeps its
+       "#id", as the page keeps it (unlinked). -->
+  <xsl:template match="ptr[starts-with(normalize-space(@target), '#')] | ref[not(normalize-space())][not(*)][starts-with(normalize-space((@target, @url)[1]), '#')]" mode="inline">
+    <xsl:variable name="target" select="normalize-space((@target, @url)[1])"/>
+    <xsl:variable name="to" select="if (contains($target, ' ')) then () else key('samizdat:id', substring($target, 2), root(.))[1]"/>
+    <xsl:sequence select="if (exists($to)) then samizdat:pointer-label($to) else string((@target, @url)[1])"/>
   </xsl:template>
   <!-- binaryObject: encoded data (Base64), never words; the page shows the picture it holds (html/figures.xsl). -->
   <xsl:template match="binaryObject" mode="inline"/>

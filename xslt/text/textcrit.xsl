@@ -70,10 +70,17 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Whether a note is one of the text's notes (numbered after the text) rather than part of an apparatus entry. -->
+  <!-- Whether a note is one of the text's notes (numbered after the text) rather than part of an apparatus entry,
+       or a margin or inline note, which is read where it stands, as on the page (html/core.xsl: samizdat:called-out). -->
   <xsl:function name="samizdat:text-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="empty($note/ancestor::app | $note/ancestor::listApp)"/>
+    <xsl:sequence select="empty($note/ancestor::app | $note/ancestor::listApp) and not(samizdat:set-off-note($note))"/>
+  </xsl:function>
+  <!-- A margin note (@place margin, left, right, opposite …) or an inline one (inline, interlinear, above, below): the
+       page's samizdat:note-place, restated. -->
+  <xsl:function name="samizdat:set-off-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="matches(lower-case(normalize-space($note/@place)), 'margin|left|right|opposite|inline|interlinear|above|below') and empty($note/ancestor::app | $note/ancestor::listApp)"/>
   </xsl:function>
 
   <!-- ============================================================ after the text -->
