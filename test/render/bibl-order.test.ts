@@ -8,6 +8,10 @@
  * "Title of Work: A Study" on the page, in the plain text, in the search records and in the header's sources
  * (common/bibl.xsl, samizdat:bibl-in-slot: the titles change places, the fields around them and the
  * encoding's own words stay where they are). The citation data name the source by its main title.
+ * A biblFull's publicationStmt reads as an imprint (TEI leaves the order of its parts free): publisher, place,
+ * address and date, then its identifier and its availability; DraCor's plays give the idno between the publisher
+ * and the address and the date after the licence ("Folger Shakespeare Library. Cym, 201 East Capitol Street …
+ * Distributed under a … licence, April, 2015.", the date read as the licence's).
  * Guards: titles of different levels keep the reference's own order (the article's before its book's); two
  * titles of no type, and a main title encoded before its subtitle, read as encoded.
  */
@@ -96,6 +100,21 @@ describe('a reference’s main title before its subtitles', function () {
     assert.deepEqual(paragraphs(page), lines);
     assert.match(page, /<span class="tei-bibl"><cite class="tei-title rend-main">Title of Work<\/cite>: <cite class="tei-title rend-sub">A Study<\/cite><\/span>\./);
     assert.equal((await toText(doc(body))).trim(), lines.join('\n\n'));
+  });
+
+  it('reads a biblFull’s publicationStmt as an imprint: its date before its identifier and its licence (DraCor’s order)', async () => {
+    const folger = '<listBibl><biblFull><titleStmt><title>Cymbeline</title><author>William Shakespeare</author></titleStmt>'
+      + '<publicationStmt><publisher>Folger Shakespeare Library</publisher><idno>Cym</idno>'
+      + '<address>\n  <addrLine>201 East Capitol Street, SE</addrLine>\n  <addrLine>Washington, DC 20003</addrLine>\n</address>'
+      + '<availability><licence target="http://creativecommons.org/licenses/by-nc/3.0/">Distributed under a Creative Commons licence</licence></availability>'
+      + '<date>April, 2015</date></publicationStmt></biblFull></listBibl>';
+    const line = 'Cymbeline, William Shakespeare. Folger Shakespeare Library, 201 East Capitol Street, SE, Washington, DC 20003, April, 2015. '
+      + 'Cym. Distributed under a Creative Commons licence.';
+    assert.deepEqual(entries(await toHtml(doc(folger)), 'tei-biblFull'), [line]);
+    assert.equal((await toText(doc(folger))).trim(), line);
+    const header = await toHtml(withSource(folger.replace(/<\/?listBibl>/g, '')));
+    assert.deepEqual([...header.matchAll(/<p class="source-citation">([\s\S]*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]*>/g, '')),
+      [line.replace(/\.$/, ' http://creativecommons.org/licenses/by-nc/3.0/.')]);
   });
 
   it('in a plain bibl among the header’s sources', async () => {

@@ -85,6 +85,21 @@
        levels (an article's and its journal's) are read as encoded: that order is the reference's own. -->
   <xsl:function name="samizdat:bibl-in-slot" as="node()">
     <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="if (exists($n/self::*/parent::publicationStmt[parent::biblFull])) then samizdat:bibl-statement-order($n/..)[samizdat:place-of($n, $n/../*)]
+      else samizdat:bibl-title-in-slot($n)"/>
+  </xsl:function>
+
+  <!-- A biblFull's publicationStmt read as an imprint: its publisher, place, address and date as encoded, then its
+       identifiers and its availability (TEI leaves their order free: DraCor's plays give the idno between the
+       publisher and the address, the date after the licence, which read "Folger Shakespeare Library. Cym, 201 East
+       Capitol Street …, Distributed under a … License, April, 2015", the date as if the licence's). -->
+  <xsl:function name="samizdat:bibl-statement-order" as="element()*" cache="yes">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="$s/*[not(self::idno or self::availability)], $s/idno, $s/availability"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:bibl-title-in-slot" as="node()">
+    <xsl:param name="n" as="node()"/>
     <xsl:variable name="main" select="$n/self::title[@type = 'sub'] ! samizdat:bibl-main-after(.)"/>
     <xsl:variable name="previous" select="$n/preceding-sibling::*[1]"/>
     <xsl:sequence select="
