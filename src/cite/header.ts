@@ -297,8 +297,10 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
   if (bibl.name === 'biblStruct') {
     const analytic = child(bibl, 'analytic');
     const monogr = child(bibl, 'monogr');
-    const analyticTitle = textOf(child(analytic, 'title'));
-    const monogrTitle = textOf(children(monogr, 'title').find((t) => t.attributes.level !== 's') ?? child(monogr, 'title'));
+    const analyticTitle = mainTitle(children(analytic, 'title'));
+    const monogrTitles = children(monogr, 'title');
+    const bookTitles = monogrTitles.filter((t) => t.attributes.level !== 's');
+    const monogrTitle = mainTitle(bookTitles.length > 0 ? bookTitles : monogrTitles.slice(0, 1));
     title = analyticTitle || monogrTitle || undefined;
     container = analyticTitle ? monogrTitle || undefined : undefined;
     authors = [...children(analytic, 'author'), ...children(monogr, 'author')];
@@ -306,13 +308,11 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     url = firstWebAddress([...descendants(analytic, 'ptr'), ...descendants(monogr, 'ptr')]);
   } else if (bibl.name === 'biblFull') {
     const titleStmt = child(bibl, 'titleStmt');
-    // The work's title is the main one (a subtitle may be encoded first), as the page's entry names it.
-    const titles = children(titleStmt, 'title');
-    title = textOf(titles.find((t) => t.attributes.type === 'main') ?? titles.find((t) => t.attributes.type !== 'sub') ?? titles[0]) || undefined;
+    title = mainTitle(children(titleStmt, 'title')) || undefined;
     authors = children(titleStmt, 'author');
     imprint = child(bibl, 'publicationStmt');
   } else {
-    title = textOf(child(bibl, 'title')) || undefined;
+    title = mainTitle(children(bibl, 'title')) || undefined;
     authors = children(bibl, 'author');
     imprint = bibl;
     url = firstWebAddress(descendants(bibl, 'ptr'));
@@ -338,6 +338,16 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     .filter(Boolean).join(', ');
   const description = `${head}${head ? '. ' : ''}${imprintText}${url ? `, ${url}` : ''}`.replace(/\.?$/, '.');
   return { kind, title, container, authors: names, publisher, place, date, url, description };
+}
+
+/**
+ * A reference's title: its main title (type "main", else the first that is not a subtitle, an alternate, a short or
+ * a descriptive title), wherever the encoding puts it: a subtitle encoded first is not the work's title.
+ */
+function mainTitle(titles: TeiElement[]): string {
+  return textOf(titles.find((t) => t.attributes.type === 'main')
+    ?? titles.find((t) => !['sub', 'alt', 'short', 'desc'].includes(t.attributes.type ?? ''))
+    ?? titles[0]);
 }
 
 /** A place of publication as it reads: an address's lines set apart by commas ("12 High Street, Oxford"), as on the page. */

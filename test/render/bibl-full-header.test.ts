@@ -42,7 +42,7 @@ const inHeader: TeiSource = {
 };
 const inText = teiDoc({ file: 'bibl-full-text.xml', title: 'Text source', body: `<p>Before.</p><listBibl>${full}</listBibl><p>After.</p>` });
 
-const citation = 'A Study: Title of Work, John Smith; edited by Jane Roe. Second edition. 320 pages. Macmillan, London, 1900. '
+const citation = 'Title of Work: A Study, John Smith; edited by Jane Roe. Second edition. 320 pages. Macmillan, London, 1900. '
   + 'Out of copyright. Library of Classics, vol. 4. Transcribed from the copy in the British Library.';
 
 describe('biblFull in the header', function () {
@@ -80,7 +80,7 @@ describe('paragraphs of a biblFull in the text', function () {
   it('are no passages of their own in the search records; the words agree with the plain text', async () => {
     const records = await compileStylesheet(RECORDS_STYLESHEET);
     const json = JSON.parse(String(runStylesheet(records, teiSource(inText.text, inText.file)))) as { passages: unknown[][] };
-    const line = 'A Study: Title of Work, John Smith; edited by Jane Roe. Second edition. 320 pages. Macmillan, London, 1900. '
+    const line = 'Title of Work: A Study, John Smith; edited by Jane Roe. Second edition. 320 pages. Macmillan, London, 1900. '
       + 'Out of copyright. Library of Classics, vol. 4';
     const rest = ' Transcribed from the copy in the British Library.';
     assert.deepEqual(json.passages.map((p) => [p[0], p[1], p[2], p[3]]), [

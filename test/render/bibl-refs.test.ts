@@ -69,7 +69,7 @@ const lines = [
   'Fay Fox. “On Letters.” Journal of Letters, 1999, vol. 7. Letters Series.',
 ];
 const folgerWords = (licence: string) => 'Cymbeline, William Shakespeare; eds. Barbara A. Mowat and Paul Werstine; Edited for XML and encoded by Michael Poston and Rebecca Niles. '
-  + `Folger Shakespeare Library, 201 East Capitol Street, SE, Washington, DC 20003. Distributed under a Creative Commons licence${licence}, April, 2015. Folger Digital Texts, vol. 2.`;
+  + `Folger Shakespeare Library, 201 East Capitol Street, SE, Washington, DC 20003, April, 2015. Distributed under a Creative Commons licence${licence}. Folger Digital Texts, vol. 2.`;
 
 /** The words of each reference paragraph of a page, tags taken out. */
 function references(page: string): string[] {
@@ -93,7 +93,7 @@ describe('references: editors, addresses, names, series', function () {
     const source = /<div class="source tei-biblFull" id="folger"><p class="source-citation">([\s\S]*?)<\/p><\/div>/.exec(header);
     assert.ok(source, 'the header names its source');
     assert.equal(source[1].replace(/<[^>]*>/g, ''), folgerWords(' http://creativecommons.org/licenses/by-nc/3.0/'));
-    assert.match(source[1], /<span class="tei-addrLine">201 East Capitol Street, SE<\/span>, <span class="tei-addrLine">Washington, DC 20003<\/span><\/span>\. <span class="tei-availability"><span class="tei-licence">/);
+    assert.match(source[1], /<span class="tei-addrLine">201 East Capitol Street, SE<\/span>, <span class="tei-addrLine">Washington, DC 20003<\/span><\/span>, <span class="tei-date">April, 2015<\/span>\. <span class="tei-availability"><span class="tei-licence">/);
     // An address line is a line of its own in a letter's opener, not in a reference.
     const css = await readFile(join(XSLT_DIR, 'html', 'samizdat.css'), 'utf8');
     assert.match(css, /^\.tei-l, \.tei-speaker, \.tei-stage, \.tei-addrLine \{ display: block; \}$/m);

@@ -62,10 +62,72 @@
       and not($e/self::relatedItem[ancestor::teiHeader])"/>
   </xsl:function>
 
-  <!-- Asked once per field of the reference: cache="yes" keeps the answer per reference for the transform. -->
+  <!-- The fields in the order a reader reads them (a main title before its subtitles: samizdat:bibl-in-slot).
+       Asked once per field of the reference: cache="yes" keeps the answer per reference for the transform. -->
   <xsl:function name="samizdat:bibl-fields" as="element()*" cache="yes">
     <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="samizdat:bibl-fields-as-encoded($b) ! samizdat:bibl-in-slot(.)"/>
+  </xsl:function>
+
+  <!-- The fields in the encoding's order: the places the fields are read in, and the encoding's own words between
+       two places stay there, whichever field is read in them. -->
+  <xsl:function name="samizdat:bibl-fields-as-encoded" as="element()*" cache="yes">
+    <xsl:param name="b" as="element()"/>
     <xsl:sequence select="$b/descendant::*[samizdat:bibl-field(.)][samizdat:bibl-reference(.) is $b]"/>
+  </xsl:function>
+
+  <!-- A main title reads before its subtitles. TEI title/@type: "main" is the main title, "sub" a "subtitle, title
+       of part"; an encoding may give a subtitle first ("<title type="sub">A Study</title><title type="main">Title of
+       Work</title>"), which read "A Study: Title of Work". The subtitles right before a main title (or a title of no
+       type: the main one where a subtitle goes with it) and of its level (or of none) are read after it: the titles
+       change places, the main one taking the first subtitle's, each subtitle the next one's, so that the fields
+       around them and any words of the encoding between them (its ": ") stay where they are. Titles of different
+       levels (an article's and its journal's) are read as encoded: that order is the reference's own. -->
+  <xsl:function name="samizdat:bibl-in-slot" as="node()">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="if (exists($n/self::*/parent::publicationStmt[parent::biblFull])) then samizdat:bibl-statement-order($n/..)[samizdat:place-of($n, $n/../*)]
+      else samizdat:bibl-title-in-slot($n)"/>
+  </xsl:function>
+
+  <!-- A biblFull's publicationStmt read as an imprint: its publisher, place, address and date as encoded, then its
+       identifiers and its availability (TEI leaves their order free: DraCor's plays give the idno between the
+       publisher and the address, the date after the licence, which read "Folger Shakespeare Library. Cym, 201 East
+       Capitol Street …, Distributed under a … License, April, 2015", the date as if the licence's). -->
+  <xsl:function name="samizdat:bibl-statement-order" as="element()*" cache="yes">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="$s/*[not(self::idno or self::availability)], $s/idno, $s/availability"/>
+  </xsl:function>
+
+  <xsl:function name="samizdat:bibl-title-in-slot" as="node()">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="main" select="$n/self::title[@type = 'sub'] ! samizdat:bibl-main-after(.)"/>
+    <xsl:variable name="previous" select="$n/preceding-sibling::*[1]"/>
+    <xsl:sequence select="
+      if (not($n/self::title)) then $n
+      else if (exists($main)) then (if (exists($previous/self::title[@type = 'sub']) and samizdat:bibl-main-after($previous) is $main) then $previous else $main)
+      else if (exists($previous/self::title[@type = 'sub']) and samizdat:bibl-main-after($previous) is $n) then $previous
+      else $n"/>
+  </xsl:function>
+
+  <!-- In a plain bibl, whose encoder punctuates it: the mark after the title read in place $slot where the title
+       read in the next place is its subtitle and the encoding has no words between the two places (the
+       subtitle given first had none after it): ":", and a space where there was none. -->
+  <xsl:function name="samizdat:bibl-subtitle-mark" as="xs:string">
+    <xsl:param name="slot" as="element()"/>
+    <xsl:variable name="next" select="$slot/following-sibling::*[1]"/>
+    <xsl:variable name="between" select="$slot/following-sibling::node()[. &lt;&lt; $next]"/>
+    <xsl:sequence select="if (not($slot/self::title) or empty($next/self::title) or not(samizdat:bibl-in-slot($next)/@type = 'sub')
+        or normalize-space(string-join($between ! string(.))) != '') then ''
+      else ':' || (if (exists($between)) then '' else ' ')"/>
+  </xsl:function>
+
+  <!-- The main title that subtitle $s is encoded before: the first element after the subtitles that follow $s, if a
+       title of type "main" or of none, of $s's level and every such subtitle's (or of none); else (). -->
+  <xsl:function name="samizdat:bibl-main-after" as="element()?">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="main" select="$s/following-sibling::*[not(self::title[@type = 'sub'])][1][self::title][not(@type) or @type = 'main']"/>
+    <xsl:variable name="subtitles" select="$s | $s/following-sibling::title[@type = 'sub'][. &lt;&lt; $main]"/>
+    <xsl:sequence select="$main[every $t in $subtitles satisfies (not($t/@level) or not($main/@level) or $t/@level = $main/@level)]"/>
   </xsl:function>
 
   <!-- The group a field belongs to (analytic, monogr, series; imprint counts as its monogr; a biblFull's
@@ -183,9 +245,11 @@
     <xsl:variable name="i" select="samizdat:place-of($f, $fields)"/>
     <xsl:variable name="p" select="$fields[$i - 1]"/>
     <xsl:variable name="n" select="$fields[$i + 1]"/>
-    <!-- The encoding's own words between two fields are its punctuation: nothing added there. -->
-    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $p, $f)"/>
-    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $f, $n)"/>
+    <!-- The encoding's own words between two fields are its punctuation: nothing added there. They stand between
+         the places of the fields (the i-th field is read in the i-th encoded field's place). -->
+    <xsl:variable name="places" select="samizdat:bibl-fields-as-encoded($b)"/>
+    <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $places[$i - 1], $places[$i])"/>
+    <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $places[$i], $places[$i + 1])"/>
     <xsl:variable name="marks" select="if (samizdat:bibl-quoted($f)) then samizdat:bibl-marks($f) else ()"/>
     <xsl:variable name="inside" select="$marks[2] = '”'"/>
     <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p)) then samizdat:bibl-marks($p) else ()"/>

@@ -29,12 +29,37 @@
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
-  <!-- A part between its punctuation (samizdat:bibl-around); its own rendering from the next template. -->
+  <!-- A part between its punctuation (samizdat:bibl-around); its own rendering from the next template. In its place
+       the part read there (samizdat:bibl-in-slot: a main title where its subtitle was encoded first), which is
+       rendered as itself ($samizdat:in-its-slot). -->
   <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][samizdat:bibl-field(.)]" mode="text" priority="3">
-    <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
-    <xsl:value-of select="$around[1]"/>
-    <xsl:next-match/>
-    <xsl:value-of select="$around[2]"/>
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
+    <xsl:variable name="read-here" select="if ($samizdat:in-its-slot) then . else samizdat:bibl-in-slot(.)"/>
+    <xsl:choose>
+      <xsl:when test="not($read-here is .)">
+        <xsl:apply-templates select="$read-here" mode="text"><xsl:with-param name="samizdat:in-its-slot" select="true()"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
+        <xsl:value-of select="$around[1]"/>
+        <xsl:next-match/>
+        <xsl:value-of select="$around[2]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A plain bibl's titles: a main title read before the subtitle encoded first, in its place (samizdat:bibl-in-slot),
+       with ":" after a title that its subtitle follows where the encoder put nothing between them. -->
+  <xsl:template match="title[parent::bibl][@type = 'sub' or following-sibling::*[1][self::title/@type = 'sub'] or preceding-sibling::*[1][self::title/@type = 'sub']]" mode="text header" priority="3">
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
+    <xsl:variable name="read-here" select="if ($samizdat:in-its-slot) then . else samizdat:bibl-in-slot(.)"/>
+    <xsl:choose>
+      <xsl:when test="not($read-here is .)">
+        <xsl:apply-templates select="$read-here" mode="#current"><xsl:with-param name="samizdat:in-its-slot" select="true()"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="not($samizdat:in-its-slot)"><xsl:value-of select="samizdat:bibl-subtitle-mark(.)"/></xsl:if>
   </xsl:template>
 
   <!-- A part of a respStmt in a reference: "ed. B. Editor", "C. Tr and D. Tr" (samizdat:bibl-resp-gap); a resp
@@ -94,10 +119,19 @@
   <!-- The same rules for the header's sources, without the switch: the header is small, while the switch on would
        have every node of a text with no references try the rules above (20 ms of the flagship's 50 ms page). -->
   <xsl:template match="*[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::*[parent::biblFull]][samizdat:bibl-field(.)]" mode="header" priority="3">
-    <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
-    <xsl:value-of select="$around[1]"/>
-    <xsl:next-match/>
-    <xsl:value-of select="$around[2]"/>
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
+    <xsl:variable name="read-here" select="if ($samizdat:in-its-slot) then . else samizdat:bibl-in-slot(.)"/>
+    <xsl:choose>
+      <xsl:when test="not($read-here is .)">
+        <xsl:apply-templates select="$read-here" mode="header"><xsl:with-param name="samizdat:in-its-slot" select="true()"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
+        <xsl:value-of select="$around[1]"/>
+        <xsl:next-match/>
+        <xsl:value-of select="$around[2]"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="text()[parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::*[parent::biblFull]][not(normalize-space())][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]]" mode="header" priority="3"/>
   <xsl:template match="text()[parent::biblScope[ancestor::biblStruct or ancestor::biblFull]]" mode="header" priority="3">

@@ -157,9 +157,14 @@
 
   <xsl:template match="bibl | msDesc" mode="header">
     <div class="source {samizdat:classes(.)}">
+      <!-- Its titles as a reader reads them (common/bibl.xsl): a main title before the subtitle encoded first, ": "
+           before a subtitle read after its main title. -->
       <xsl:for-each select="descendant::title[not(ancestor::note)]">
-        <xsl:if test="position() gt 1">. </xsl:if>
-        <cite><xsl:value-of select="normalize-space()"/></cite>
+        <xsl:variable name="title" select="samizdat:bibl-in-slot(.)"/>
+        <xsl:if test="position() gt 1">
+          <xsl:value-of select="if ($title/@type = 'sub' and exists(preceding-sibling::*[1][self::title])) then ': ' else '. '"/>
+        </xsl:if>
+        <cite><xsl:value-of select="normalize-space($title)"/></cite>
       </xsl:for-each>
       <xsl:for-each select="descendant::respStmt[not(ancestor::note)]">
         <xsl:text>. </xsl:text>

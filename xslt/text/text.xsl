@@ -561,11 +561,33 @@
   <xsl:template match="p[parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::sourceDesc][parent::*/parent::biblFull]" mode="inline" priority="1">
     <xsl:call-template name="samizdat:inline-content"/>
   </xsl:template>
+  <!-- In a part's place, the part read there (a main title where its subtitle was encoded first), as on the page. -->
   <xsl:template match="*[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][samizdat:bibl-field(.)]" mode="inline" priority="3">
-    <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
-    <xsl:sequence select="$around[1]"/>
-    <xsl:next-match/>
-    <xsl:sequence select="$around[2]"/>
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
+    <xsl:variable name="read-here" select="if ($samizdat:in-its-slot) then . else samizdat:bibl-in-slot(.)"/>
+    <xsl:choose>
+      <xsl:when test="not($read-here is .)">
+        <xsl:apply-templates select="$read-here" mode="inline"><xsl:with-param name="samizdat:in-its-slot" select="true()"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="around" select="samizdat:bibl-around(.)"/>
+        <xsl:sequence select="$around[1]"/>
+        <xsl:next-match/>
+        <xsl:sequence select="$around[2]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- A plain bibl's titles, a main title before its subtitle, as on the page (html/bibl.xsl). -->
+  <xsl:template match="title[parent::bibl][@type = 'sub' or following-sibling::*[1][self::title/@type = 'sub'] or preceding-sibling::*[1][self::title/@type = 'sub']]" mode="inline" priority="3">
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
+    <xsl:variable name="read-here" select="if ($samizdat:in-its-slot) then . else samizdat:bibl-in-slot(.)"/>
+    <xsl:choose>
+      <xsl:when test="not($read-here is .)">
+        <xsl:apply-templates select="$read-here" mode="inline"><xsl:with-param name="samizdat:in-its-slot" select="true()"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="not($samizdat:in-its-slot)"><xsl:sequence select="samizdat:bibl-subtitle-mark(.)"/></xsl:if>
   </xsl:template>
   <xsl:template match="text()[$samizdat:has-bibl-struct][parent::biblStruct or parent::analytic or parent::monogr or parent::series or parent::imprint or parent::biblFull or parent::titleStmt or parent::editionStmt or parent::publicationStmt or parent::seriesStmt or parent::notesStmt or parent::sourceDesc][not(normalize-space())][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]]" mode="inline" priority="3"/>
   <xsl:template match="*[$samizdat:has-bibl-struct][parent::respStmt][ancestor::biblStruct or ancestor::biblFull]" mode="inline" priority="3">
