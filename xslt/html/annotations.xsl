@@ -33,25 +33,6 @@
   <xsl:variable name="samizdat:annotation-holders" as="xs:string*"
     select="('p', 'li', 'td', 'th', 'dd', 'dt', 'div', 'section', 'article', 'aside', 'blockquote', 'figure', 'figcaption')"/>
 
-  <!-- The annotations numbered in the order a reader meets them: at their place (its annotations in the order they
-       are encoded), or where the span is when it names none. -->
-  <xsl:accumulator name="samizdat:annotation-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="span[normalize-space()][not(ancestor::teiHeader)]" select="if (samizdat:annotation-placed(.)) then $value else $value + 1"/>
-    <xsl:accumulator-rule match="*[@xml:id][not(self::span)][ancestor::text]" select="$value + count(samizdat:annotations-at(.))"/>
-    <!-- Those at an apparatus entry's call-out, which follows the element (samizdat:entry-annotations-at). -->
-    <xsl:accumulator-rule match="*[$samizdat:has-span][self::app or @xml:id or @n][ancestor::text]" phase="end" select="$value + count(samizdat:entry-annotations-at(.))"/>
-  </xsl:accumulator>
-  <xsl:function name="samizdat:annotation-number" as="xs:integer">
-    <xsl:param name="s" as="element()"/>
-    <xsl:variable name="at" select="samizdat:annotation-target($s)"/>
-    <xsl:variable name="site" select="if (exists($at)) then () else samizdat:annotation-entry($s) ! samizdat:callout-site(.)"/>
-    <!-- accumulator-before: the value once the element's own rule has counted it (or the annotations at it); -after,
-         once those at the call-out after it are counted too. -->
-    <xsl:variable name="here" select="if (exists($at)) then samizdat:annotations-at($at) ! generate-id() else $site ! samizdat:entry-annotations-at(.) ! generate-id()"/>
-    <xsl:sequence select="if (exists($at)) then $at/accumulator-before('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
-      else if (exists($site)) then $site/accumulator-after('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
-      else $s/accumulator-before('samizdat:annotation-number')"/>
-  </xsl:function>
   <!-- The annotation's id, which the words it is on name (aria-describedby) and their link leads to: annotation-1, -2 …;
        its link's, annotation-ref-1 …; its letter, a, b … (footnotes have the numbers). -->
   <!-- A span with an xml:id of its own (the first element to have it) is reached by it, as a note is (core.xsl:
@@ -66,10 +47,6 @@
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="own" select="samizdat:id($s)"/>
     <xsl:sequence select="if (exists($own)) then samizdat:free-id('annotation-ref-' || $own, $s) else samizdat:made-id('annotation-ref', samizdat:annotation-number($s), $s)"/>
-  </xsl:function>
-  <xsl:function name="samizdat:annotation-label" as="xs:string">
-    <xsl:param name="s" as="element()"/>
-    <xsl:sequence select="format-integer(samizdat:annotation-number($s), 'a')"/>
   </xsl:function>
 
   <!-- The words annotated, for the title: the element @target or @from names, or those from @from to @to. -->
@@ -193,28 +170,6 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-
-  <!-- The words each span is on, as the key's values (generate-id: a node is no key value); built when first asked,
-       only for a document with spans. The last of them, where its link follows. -->
-  <xsl:key name="samizdat:annotated" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.) ! generate-id()"/>
-  <xsl:key name="samizdat:annotated-end" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.)[last()] ! generate-id()"/>
-
-  <!-- The words of the page a span's annotation is on: those of the element it stands at, or from there to its @to
-       (the element's words too, not an anchor's), looked for within the nearest element holding both. Not the words
-       of a note or another annotation among them, which are not the text's (unless the span is on words inside
-       one). Only for a span whose annotation stands at its target: there, beside them. -->
-  <xsl:function name="samizdat:span-text" as="text()*">
-    <xsl:param name="s" as="element()"/>
-    <!-- Or, for an annotation shown in an apparatus entry, the words the entry prints. -->
-    <xsl:variable name="from" select="(samizdat:annotation-target($s), samizdat:annotation-entry($s) ! key('samizdat:id', samizdat:span-start($s), root($s))[1])[1]"/>
-    <xsl:variable name="to" select="if ($s/@to and exists($from)) then key('samizdat:id', substring-after(normalize-space($s/@to), '#'), root($s))[1][ancestor::text] else ()"/>
-    <xsl:variable name="words" select="
-      if (exists($to)) then (
-        let $common := ($from/ancestor::* intersect $to/ancestor::*)[last()]
-        return ($common//text()[. &gt;&gt; $from][. &lt;&lt; $to], $to//text()))
-      else $from[not(self::anchor)]//text()"/>
-    <xsl:sequence select="$words[normalize-space()][empty(ancestor::*[self::note or self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc] except $from/ancestor-or-self::*)]"/>
-  </xsl:function>
 
   <!-- The words annotated, marked; after the last of an annotation's, its letter, a link to it (not a link inside
        a link: there the letter alone, which the annotation's own letter still leads back to). In a copy of the words
