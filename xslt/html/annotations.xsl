@@ -68,6 +68,9 @@
   <xsl:template name="samizdat:span-note">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:in-entry" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- The page its words are on, when not this one (a witness page's annotation on a reading the witness lacks: the
+         edition's, in the entry); the link's label says where it leads. -->
+    <xsl:param name="words-page" as="xs:string" select="''"/>
     <xsl:variable name="words" select="samizdat:span-words(.)"/>
     <xsl:variable name="numbered" select="empty(ancestor::teiHeader)"/>
     <xsl:variable name="label" select="if ($numbered) then samizdat:annotation-label(.) else ''"/>
@@ -78,7 +81,8 @@
         <xsl:choose>
           <xsl:when test="not($numbered)"/>
           <xsl:when test="not($linked) and exists(samizdat:span-text(.))">
-            <a class="annotation-back" href="#{samizdat:annotation-ref-id(.)}" aria-label="Annotation {$label}: back to the text"><xsl:value-of select="$label"/></a>
+            <a class="annotation-back" href="{$words-page}#{samizdat:annotation-ref-id(.)}"
+              aria-label="Annotation {$label}: {if ($words-page = '') then 'back to the text' else 'its words in the apparatus'}"><xsl:value-of select="$label"/></a>
             <xsl:text> </xsl:text>
           </xsl:when>
           <xsl:otherwise>
@@ -101,19 +105,26 @@
 
   <!-- At an apparatus entry's call-out (textcrit.xsl: samizdat:callout), before it: the annotations on words only the
        entry shows (common/annotations.xsl: samizdat:annotation-entry), which link to their words there, and back.
-       Not on a witness page, which has no entries: there the letter alone. -->
+       A witness page has no entries: there the words are in its text when its reading holds them (their letter links
+       to the annotation, as in the edition's text), and the annotation links back to them; else it links to them in
+       the entry on the edition's page, as the call-out beside it does to the entry. -->
   <xsl:template name="samizdat:entry-annotation-notes">
     <xsl:param name="app" as="element()"/>
-    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
     <xsl:if test="$samizdat:has-span">
       <xsl:for-each select="samizdat:callout-site($app) ! samizdat:entry-annotations-at(.)[samizdat:annotation-entry(.) is $app]">
         <xsl:call-template name="samizdat:span-note">
-          <xsl:with-param name="linked" select="$linked or $samizdat:witness != ''" tunnel="yes"/>
+          <xsl:with-param name="words-page" select="if ($samizdat:witness = '' or samizdat:witness-shows(samizdat:span-text(.)[1], $samizdat:witness)) then '' else 'index.html'"/>
         </xsl:call-template>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
+  <!-- Whether the witness's text shows the node $n: every reading it is in is the witness's (none: the text's own). -->
+  <xsl:function name="samizdat:witness-shows" as="xs:boolean">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:param name="witness" as="xs:string"/>
+    <xsl:sequence select="exists($n) and (every $r in $n/ancestor::*[self::lem or self::rdg] satisfies exists(samizdat:witness-readings($r/ancestor::app[1], $witness) intersect $r))"/>
+  </xsl:function>
 
   <!-- The annotations standing at the context element (an anchor, or an element with an id). -->
   <xsl:template name="samizdat:annotation-notes">
