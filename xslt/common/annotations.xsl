@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Where a span's annotation belongs in the text, shared by the page (html/annotations.xsl, which shows it there) and
-  the search records (search/records.xsl, which put its words in the passage a reader finds it in), so that the two
-  agree. span "associates an interpretative annotation directly with a span of text" (TEI Guidelines 17.3): it is
-  about the words its @from (or @target) names, and where it is encoded (often a spanGrp in the back) is no place of
-  the text.
+  Where a span's annotation belongs in the text, shared by the page (html/annotations.xsl, which shows it there), the
+  plain text (text/text.xsl, which gives its letter after the same words and the annotation in a list after the
+  notes) and the search records (search/records.xsl, which put its words in the passage a reader finds it in), so that
+  the three agree; and its letter, the same on the page and in the plain text. span "associates an interpretative
+  annotation directly with a span of text" (TEI Guidelines 17.3): it is about the words its @from (or @target) names,
+  and where it is encoded (often a spanGrp in the back) is no place of the text.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -79,4 +80,52 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if ($e/@xml:id) then key('samizdat:span-at', string($e/@xml:id), root($e))[samizdat:annotation-target(.) is $e] else ()"/>
   </xsl:function>
+
+  <!-- The annotations numbered in the order a reader of the page meets them (the plain text gives them the same
+       letters): at their place (its annotations in the order they are encoded), or where the span is when it names
+       none. -->
+  <xsl:accumulator name="samizdat:annotation-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="span[$samizdat:has-span][normalize-space()][not(ancestor::teiHeader)]" select="if (samizdat:annotation-placed(.)) then $value else $value + 1"/>
+    <xsl:accumulator-rule match="*[$samizdat:has-span][@xml:id][not(self::span)][ancestor::text]" select="$value + count(samizdat:annotations-at(.))"/>
+    <!-- Those at an apparatus entry's call-out, which follows the element (samizdat:entry-annotations-at). -->
+    <xsl:accumulator-rule match="*[$samizdat:has-span][self::app or @xml:id or @n][ancestor::text]" phase="end" select="$value + count(samizdat:entry-annotations-at(.))"/>
+  </xsl:accumulator>
+  <xsl:function name="samizdat:annotation-number" as="xs:integer">
+    <xsl:param name="s" as="element()"/>
+    <xsl:variable name="at" select="samizdat:annotation-target($s)"/>
+    <xsl:variable name="site" select="if (exists($at)) then () else samizdat:annotation-entry($s) ! samizdat:callout-site(.)"/>
+    <!-- accumulator-before: the value once the element's own rule has counted it (or the annotations at it); -after,
+         once those at the call-out after it are counted too. -->
+    <xsl:variable name="here" select="if (exists($at)) then samizdat:annotations-at($at) ! generate-id() else $site ! samizdat:entry-annotations-at(.) ! generate-id()"/>
+    <xsl:sequence select="if (exists($at)) then $at/accumulator-before('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
+      else if (exists($site)) then $site/accumulator-after('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
+      else $s/accumulator-before('samizdat:annotation-number')"/>
+  </xsl:function>
+  <xsl:function name="samizdat:annotation-label" as="xs:string">
+    <xsl:param name="s" as="element()"/>
+    <xsl:sequence select="format-integer(samizdat:annotation-number($s), 'a')"/>
+  </xsl:function>
+
+  <!-- The words each span is on, as the key's values (generate-id: a node is no key value); built when first asked,
+       only for a document with spans. The last of them, where its link follows. -->
+  <xsl:key name="samizdat:annotated" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.) ! generate-id()"/>
+  <xsl:key name="samizdat:annotated-end" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.)[last()] ! generate-id()"/>
+
+  <!-- The words of the page a span's annotation is on: those of the element it stands at, or from there to its @to
+       (the element's words too, not an anchor's), looked for within the nearest element holding both. Not the words
+       of a note or another annotation among them, which are not the text's (unless the span is on words inside
+       one). Only for a span whose annotation stands at its target: there, beside them. -->
+  <xsl:function name="samizdat:span-text" as="text()*">
+    <xsl:param name="s" as="element()"/>
+    <!-- Or, for an annotation shown in an apparatus entry, the words the entry prints. -->
+    <xsl:variable name="from" select="(samizdat:annotation-target($s), samizdat:annotation-entry($s) ! key('samizdat:id', samizdat:span-start($s), root($s))[1])[1]"/>
+    <xsl:variable name="to" select="if ($s/@to and exists($from)) then key('samizdat:id', substring-after(normalize-space($s/@to), '#'), root($s))[1][ancestor::text] else ()"/>
+    <xsl:variable name="words" select="
+      if (exists($to)) then (
+        let $common := ($from/ancestor::* intersect $to/ancestor::*)[last()]
+        return ($common//text()[. &gt;&gt; $from][. &lt;&lt; $to], $to//text()))
+      else $from[not(self::anchor)]//text()"/>
+    <xsl:sequence select="$words[normalize-space()][empty(ancestor::*[self::note or self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc] except $from/ancestor-or-self::*)]"/>
+  </xsl:function>
+
 </xsl:stylesheet>

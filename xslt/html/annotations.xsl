@@ -33,25 +33,6 @@
   <xsl:variable name="samizdat:annotation-holders" as="xs:string*"
     select="('p', 'li', 'td', 'th', 'dd', 'dt', 'div', 'section', 'article', 'aside', 'blockquote', 'figure', 'figcaption')"/>
 
-  <!-- The annotations numbered in the order a reader meets them: at their place (its annotations in the order they
-       are encoded), or where the span is when it names none. -->
-  <xsl:accumulator name="samizdat:annotation-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="span[normalize-space()][not(ancestor::teiHeader)]" select="if (samizdat:annotation-placed(.)) then $value else $value + 1"/>
-    <xsl:accumulator-rule match="*[@xml:id][not(self::span)][ancestor::text]" select="$value + count(samizdat:annotations-at(.))"/>
-    <!-- Those at an apparatus entry's call-out, which follows the element (samizdat:entry-annotations-at). -->
-    <xsl:accumulator-rule match="*[$samizdat:has-span][self::app or @xml:id or @n][ancestor::text]" phase="end" select="$value + count(samizdat:entry-annotations-at(.))"/>
-  </xsl:accumulator>
-  <xsl:function name="samizdat:annotation-number" as="xs:integer">
-    <xsl:param name="s" as="element()"/>
-    <xsl:variable name="at" select="samizdat:annotation-target($s)"/>
-    <xsl:variable name="site" select="if (exists($at)) then () else samizdat:annotation-entry($s) ! samizdat:callout-site(.)"/>
-    <!-- accumulator-before: the value once the element's own rule has counted it (or the annotations at it); -after,
-         once those at the call-out after it are counted too. -->
-    <xsl:variable name="here" select="if (exists($at)) then samizdat:annotations-at($at) ! generate-id() else $site ! samizdat:entry-annotations-at(.) ! generate-id()"/>
-    <xsl:sequence select="if (exists($at)) then $at/accumulator-before('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
-      else if (exists($site)) then $site/accumulator-after('samizdat:annotation-number') - count($here) + index-of($here, generate-id($s))
-      else $s/accumulator-before('samizdat:annotation-number')"/>
-  </xsl:function>
   <!-- The annotation's id, which the words it is on name (aria-describedby) and their link leads to: annotation-1, -2 …;
        its link's, annotation-ref-1 …; its letter, a, b … (footnotes have the numbers). -->
   <!-- A span with an xml:id of its own (the first element to have it) is reached by it, as a note is (core.xsl:
@@ -66,10 +47,6 @@
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="own" select="samizdat:id($s)"/>
     <xsl:sequence select="if (exists($own)) then samizdat:free-id('annotation-ref-' || $own, $s) else samizdat:made-id('annotation-ref', samizdat:annotation-number($s), $s)"/>
-  </xsl:function>
-  <xsl:function name="samizdat:annotation-label" as="xs:string">
-    <xsl:param name="s" as="element()"/>
-    <xsl:sequence select="format-integer(samizdat:annotation-number($s), 'a')"/>
   </xsl:function>
 
   <!-- The words annotated, for the title: the element @target or @from names, or those from @from to @to. -->
@@ -91,6 +68,9 @@
   <xsl:template name="samizdat:span-note">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:in-entry" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- The page its words are on, when not this one (a witness page's annotation on a reading the witness lacks: the
+         edition's, in the entry); the link's label says where it leads. -->
+    <xsl:param name="words-page" as="xs:string" select="''"/>
     <xsl:variable name="words" select="samizdat:span-words(.)"/>
     <xsl:variable name="numbered" select="empty(ancestor::teiHeader)"/>
     <xsl:variable name="label" select="if ($numbered) then samizdat:annotation-label(.) else ''"/>
@@ -101,7 +81,8 @@
         <xsl:choose>
           <xsl:when test="not($numbered)"/>
           <xsl:when test="not($linked) and exists(samizdat:span-text(.))">
-            <a class="annotation-back" href="#{samizdat:annotation-ref-id(.)}" aria-label="Annotation {$label}: back to the text"><xsl:value-of select="$label"/></a>
+            <a class="annotation-back" href="{$words-page}#{samizdat:annotation-ref-id(.)}"
+              aria-label="Annotation {$label}: {if ($words-page = '') then 'back to the text' else 'its words in the apparatus'}"><xsl:value-of select="$label"/></a>
             <xsl:text> </xsl:text>
           </xsl:when>
           <xsl:otherwise>
@@ -124,19 +105,26 @@
 
   <!-- At an apparatus entry's call-out (textcrit.xsl: samizdat:callout), before it: the annotations on words only the
        entry shows (common/annotations.xsl: samizdat:annotation-entry), which link to their words there, and back.
-       Not on a witness page, which has no entries: there the letter alone. -->
+       A witness page has no entries: there the words are in its text when its reading holds them (their letter links
+       to the annotation, as in the edition's text), and the annotation links back to them; else it links to them in
+       the entry on the edition's page, as the call-out beside it does to the entry. -->
   <xsl:template name="samizdat:entry-annotation-notes">
     <xsl:param name="app" as="element()"/>
-    <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="samizdat:witness" as="xs:string" tunnel="yes" select="''"/>
     <xsl:if test="$samizdat:has-span">
       <xsl:for-each select="samizdat:callout-site($app) ! samizdat:entry-annotations-at(.)[samizdat:annotation-entry(.) is $app]">
         <xsl:call-template name="samizdat:span-note">
-          <xsl:with-param name="linked" select="$linked or $samizdat:witness != ''" tunnel="yes"/>
+          <xsl:with-param name="words-page" select="if ($samizdat:witness = '' or samizdat:witness-shows(samizdat:span-text(.)[1], $samizdat:witness)) then '' else 'index.html'"/>
         </xsl:call-template>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
+  <!-- Whether the witness's text shows the node $n: every reading it is in is the witness's (none: the text's own). -->
+  <xsl:function name="samizdat:witness-shows" as="xs:boolean">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:param name="witness" as="xs:string"/>
+    <xsl:sequence select="exists($n) and (every $r in $n/ancestor::*[self::lem or self::rdg] satisfies exists(samizdat:witness-readings($r/ancestor::app[1], $witness) intersect $r))"/>
+  </xsl:function>
 
   <!-- The annotations standing at the context element (an anchor, or an element with an id). -->
   <xsl:template name="samizdat:annotation-notes">
@@ -193,28 +181,6 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-
-  <!-- The words each span is on, as the key's values (generate-id: a node is no key value); built when first asked,
-       only for a document with spans. The last of them, where its link follows. -->
-  <xsl:key name="samizdat:annotated" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.) ! generate-id()"/>
-  <xsl:key name="samizdat:annotated-end" match="span[normalize-space()][not(ancestor::teiHeader)]" use="samizdat:span-text(.)[last()] ! generate-id()"/>
-
-  <!-- The words of the page a span's annotation is on: those of the element it stands at, or from there to its @to
-       (the element's words too, not an anchor's), looked for within the nearest element holding both. Not the words
-       of a note or another annotation among them, which are not the text's (unless the span is on words inside
-       one). Only for a span whose annotation stands at its target: there, beside them. -->
-  <xsl:function name="samizdat:span-text" as="text()*">
-    <xsl:param name="s" as="element()"/>
-    <!-- Or, for an annotation shown in an apparatus entry, the words the entry prints. -->
-    <xsl:variable name="from" select="(samizdat:annotation-target($s), samizdat:annotation-entry($s) ! key('samizdat:id', samizdat:span-start($s), root($s))[1])[1]"/>
-    <xsl:variable name="to" select="if ($s/@to and exists($from)) then key('samizdat:id', substring-after(normalize-space($s/@to), '#'), root($s))[1][ancestor::text] else ()"/>
-    <xsl:variable name="words" select="
-      if (exists($to)) then (
-        let $common := ($from/ancestor::* intersect $to/ancestor::*)[last()]
-        return ($common//text()[. &gt;&gt; $from][. &lt;&lt; $to], $to//text()))
-      else $from[not(self::anchor)]//text()"/>
-    <xsl:sequence select="$words[normalize-space()][empty(ancestor::*[self::note or self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc] except $from/ancestor-or-self::*)]"/>
-  </xsl:function>
 
   <!-- The words annotated, marked; after the last of an annotation's, its letter, a link to it (not a link inside
        a link: there the letter alone, which the annotation's own letter still leads back to). In a copy of the words

@@ -38,8 +38,8 @@
 
   <!-- The plain text's reading of every element. -->
   <xsl:import href="../text/text.xsl"/>
-  <!-- Where a span's annotation stands (as on the page). -->
-  <xsl:import href="../common/annotations.xsl"/>
+  <!-- An annotation's words stand in brackets in the passage (below), where the plain text gives its letter: none. -->
+  <xsl:variable name="samizdat:text-annotations" as="xs:boolean" select="false()"/>
 
   <xsl:output method="json" indent="no"/>
 

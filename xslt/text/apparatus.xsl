@@ -18,6 +18,8 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="text.xsl"/>
+  <!-- The readings' words as data: no annotation letters (text.xsl's, for the plain text's reader). -->
+  <xsl:variable name="samizdat:text-annotations" as="xs:boolean" select="false()"/>
 
   <xsl:template match="/">
     <xsl:variable name="main" select="samizdat:tei(.)"/>

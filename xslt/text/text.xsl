@@ -25,6 +25,8 @@
   <xsl:import href="../common/tei.xsl"/>
   <xsl:import href="../common/apparatus.xsl"/>
   <xsl:import href="../common/present.xsl"/>
+  <!-- Where a span's annotation stands, and its letter, as on the page. -->
+  <xsl:import href="../common/annotations.xsl"/>
   <!-- Included, not imported: its templates (app, listApp …) rank with the ones here. -->
   <xsl:include href="textcrit.xsl"/>
 
@@ -120,17 +122,26 @@
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:value-of select="string-join(($blocks, $apparatus, $notes)[. != ''], '&#10;&#10;') || '&#10;'"/>
+    <xsl:variable name="annotations" select="if ($samizdat:text-annotations) then samizdat:annotation-list($texts) else ()"/>
+    <xsl:value-of select="string-join(($blocks, $apparatus, $notes, $annotations)[. != ''], '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
 
   <xsl:function name="samizdat:line" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="samizdat:line($nodes, ())"/>
+  </xsl:function>
+  <!-- $entry-app: the app whose entry prints $nodes (a reading's words), where the letters of the annotations on words
+       only that entry shows follow them, and those on the text's words do not (the entry's copy of a lemma is plain,
+       as on the page); () in the text. -->
+  <xsl:function name="samizdat:line" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="entry-app" as="element()?"/>
     <xsl:choose>
       <!-- Text alone (most of a play's lines, many of a novel's paragraphs) is its own text: read without
            matching each text node against the inline templates, which took a tenth of this stylesheet's time
            on a play. Not in a witness's text, where a text node's template leaves out what the witness lacks, nor
            within a span (delSpan …), where it leaves out what the view does not show. -->
-      <xsl:when test="$samizdat:witness-id = '' and (every $n in $nodes satisfies $n instance of text())
+      <xsl:when test="$samizdat:witness-id = '' and not($samizdat:text-annotations) and (every $n in $nodes satisfies $n instance of text())
         and not($samizdat:text-spanning and exists($nodes) and exists(samizdat:open-spans(head($nodes))))">
         <xsl:sequence select="normalize-space(string-join($nodes))"/>
       </xsl:when>
@@ -141,10 +152,13 @@
             <xsl:when test="$samizdat:has-cast-list and exists($nodes/parent::*[self::castItem or self::castGroup or self::role or self::roleDesc])">
               <xsl:call-template name="samizdat:inline-content">
                 <xsl:with-param name="nodes" select="$nodes"/>
+                <xsl:with-param name="samizdat:entry-app" select="$entry-app" tunnel="yes"/>
               </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:apply-templates select="$nodes" mode="inline"/>
+              <xsl:apply-templates select="$nodes" mode="inline">
+                <xsl:with-param name="samizdat:entry-app" select="$entry-app" tunnel="yes"/>
+              </xsl:apply-templates>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
@@ -707,8 +721,35 @@
   <xsl:template match="facsimile" mode="blocks inline"/>
   <!-- An index entry marks a place for an index: its terms are not text (nor in the search records). -->
   <xsl:template match="index" mode="blocks inline"/>
-  <!-- An interpretative annotation (interp, interpGrp, span, spanGrp) is about the text, not of it: none (nor in the search records). -->
+  <!-- An interpretative annotation (interp, interpGrp, span, spanGrp) is about the text, not of it: none of its words
+       where it is encoded (a span's in the search records, search/records.xsl). -->
   <xsl:template match="interp | interpGrp | span | spanGrp" mode="blocks inline"/>
+  <!-- A span's annotation as on the page (common/annotations.xsl): its letter after the last of the words it is on,
+       "[^a]" (a note's label may be a letter, and a letter supplied reads "[a]"); in an apparatus entry's line, that of
+       an annotation on words only the entry shows; the annotations listed after the notes. Not in a witness's text,
+       which has no apparatus to hold those on readings (nor in the search records and the apparatus data, which turn
+       the switch off). -->
+  <xsl:variable name="samizdat:text-annotations" as="xs:boolean" select="$samizdat:has-span and $samizdat:witness-id = ''"/>
+  <xsl:template match="text()[$samizdat:text-annotations][normalize-space()][exists(key('samizdat:annotated-end', generate-id(.)))]" mode="inline" priority="20">
+    <xsl:param name="samizdat:entry-app" as="element()?" tunnel="yes" select="()"/>
+    <xsl:next-match/>
+    <xsl:variable name="spans" select="key('samizdat:annotated-end', generate-id(.))[
+      if (exists($samizdat:entry-app)) then samizdat:annotation-entry(.) is $samizdat:entry-app else exists(samizdat:annotation-target(.))]"/>
+    <xsl:sequence select="string-join($spans ! ('[^' || samizdat:annotation-label(.) || ']'))"/>
+  </xsl:template>
+  <!-- "Annotations", then each a paragraph, "a. its words" (its type first, when it has one: "colour: …"), in the
+       order of their letters. -->
+  <xsl:function name="samizdat:annotation-list" as="xs:string*">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:variable name="spans" select="$texts//span[normalize-space()][not(ancestor::teiHeader)]"/>
+    <xsl:if test="exists($spans)">
+      <xsl:sequence select="'Annotations'"/>
+      <xsl:for-each select="$spans">
+        <xsl:sort select="samizdat:annotation-number(.)"/>
+        <xsl:sequence select="samizdat:annotation-label(.) || '. ' || string-join((@type[normalize-space()] ! normalize-space(.), samizdat:line(node())), ': ')"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:function>
   <!-- A break within a word: joined in the reading text (and the search records); in the diplomatic text, as on
        the diplomatic page, the line ends there, after the hyphen the source printed (samizdat:break-hyphen). -->
   <xsl:template match="lb[@break = 'no'] | pb[@break = 'no'] | gb[@break = 'no']" mode="inline"/>

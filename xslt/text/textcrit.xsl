@@ -151,7 +151,7 @@
     <xsl:param name="lemma" as="xs:boolean"/>
     <xsl:variable name="limits" select="$reading//(lacunaStart | lacunaEnd | witStart | witEnd) ! samizdat:label(local-name())"/>
     <xsl:variable name="words" select="if (samizdat:omission($reading)) then (if (exists($limits)) then string-join($limits, ' ') else samizdat:label('omission'))
-      else string-join(($limits, samizdat:line($reading/node())), ' ')"/>
+      else string-join(($limits, samizdat:line($reading/node(), $reading/ancestor::app[1])), ' ')"/>
     <xsl:variable name="ids" select="samizdat:reading-witnesses($reading, $main)"/>
     <xsl:variable name="pointers" select="samizdat:witness-pointers($reading)"/>
     <xsl:sequence select="string-join((
