@@ -6,9 +6,9 @@
  * feline"), the senses lost their numbers, and an entry was not a block.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'dictionary.xml', title: 'Dictionary', body });
 
@@ -32,9 +32,6 @@ describe('dictionary entries on the page, in the plain text and in the search re
   });
 
   it('indexes each entry as a passage, as the plain text reads it', async () => {
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const { text, file } = doc(ENTRIES);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), ['cat kat n 1. a small feline “the cat sat” 2) naut. a whip From Old English catt.', 'dog a canine']);
+    assert.deepEqual(await passageWords(doc(ENTRIES)), ['cat kat n 1. a small feline “the cat sat” 2) naut. a whip From Old English catt.', 'dog a canine']);
   });
 });

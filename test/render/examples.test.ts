@@ -10,9 +10,9 @@
  * given their delimiters: <name>, @name, <name …/> by tag's @type.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { personRegister, teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'examples.xml', title: 'Examples', body, header: personRegister([['bob', 'Bob']]) });
 
@@ -37,10 +37,7 @@ describe('examples (egXML, eg) and element and attribute names (gi, att, tag) as
   it('gives the plain text the example as code, and the search its markup', async () => {
     const body = `<div><p>Before.</p>${EGXML}${EG}<p>After.</p></div>`;
     assert.deepEqual((await toText(doc(body))).trim().split('\n\n'), ['Before.', EGXML_CODE, 'if (a < b)\n  return;', 'After.']);
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const { text, file } = doc(body);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', EGXML_CODE.replace(/\s+/g, ' '), 'if (a < b) return;', 'After.']);
+    assert.deepEqual(await passageWords(doc(body)), ['Before.', EGXML_CODE.replace(/\s+/g, ' '), 'if (a < b) return;', 'After.']);
   });
 
   it('leaves an example\'s xml:ids to the example: the document\'s element of the same id keeps it', async () => {

@@ -8,15 +8,11 @@
  * before, it ran on into the words either side.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'quires.xml', title: 'Quires', body });
-const passages = async (source: TeiSource): Promise<unknown[]> => {
-  const records = await compileStylesheet(RECORDS_STYLESHEET);
-  return (JSON.parse(String(runStylesheet(records, teiSource(source.text, source.file)))) as { passages: unknown[][] }).passages.map((p) => p[3]);
-};
 
 describe('gb and media in the plain text', function () {
   this.timeout(300_000);
@@ -26,7 +22,7 @@ describe('gb and media in the plain text', function () {
     const words = 'end of the quire next one, end of a page next, halfway.';
     assert.equal((await toText(source)).trim(), words);
     assert.equal((await toText(source, { mode: 'diplomatic' })).trim(), words);
-    assert.deepEqual(await passages(source), [words]);
+    assert.deepEqual(await passageWords(source), [words]);
   });
 
   it('sets a media\'s description apart from the sentence, as a figure\'s is', async () => {
@@ -35,6 +31,6 @@ describe('gb and media in the plain text', function () {
     const text = (await toText(source)).trimEnd().split('\n\n');
     assert.deepEqual(text.slice(0, 1), ['Hear\nThe poet reads\nit now.']);
     assert.deepEqual(text.slice(1), ['See', 'A map', 'it.'], 'a figure\'s description, a block of its own');
-    for (const passage of await passages(source)) assert.doesNotMatch(String(passage), /HearThe|readsit/);
+    for (const passage of await passageWords(source)) assert.doesNotMatch(String(passage), /HearThe|readsit/);
   });
 });

@@ -8,8 +8,8 @@
  * where @rend or @rendition says so. A break between words stays a <br>.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
+import { passageWords } from '../support/records.js';
 
 const tei = (body: string): string => '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Line breaks</title></titleStmt>'
   + `<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Made up.</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
@@ -45,8 +45,6 @@ describe('lb break="no" on the page, in the plain text and in the search records
   });
 
   it('keeps the word joined in the search records', async () => {
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(tei(body), 'lb.xml')))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), ['An example, a hyphen, a dash, a rule, b and c.']);
+    assert.deepEqual(await passageWords({ text: tei(body), file: 'lb.xml' }), ['An example, a hyphen, a dash, a rule, b and c.']);
   });
 });

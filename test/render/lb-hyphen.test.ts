@@ -11,9 +11,9 @@
  * A newline the file has before <lb break="no"/> made "exam ple" two words; now none.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'hyphens.xml', title: 'Hyphens', body });
 
@@ -49,8 +49,6 @@ describe('a hyphen at a line break within a word', function () {
   });
 
   it('is joined in the search records', async () => {
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), [reading]);
+    assert.deepEqual(await passageWords(doc(body)), [reading]);
   });
 });

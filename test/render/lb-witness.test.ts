@@ -11,9 +11,9 @@
  * the diplomatic one printed the hyphen twice ("hy--"). Now every view of a witness joins as the edited text does.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toText, transformSource, HTML_STYLESHEET } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { compileStylesheet, teiSource, toText, transformSource, HTML_STYLESHEET } from '../../src/transform/index.js';
 import { teiDoc } from '../support/tei-doc.js';
+import { searchRecords } from '../support/records.js';
 
 const doc = teiDoc({
   file: 'lb-witness.xml',
@@ -46,8 +46,7 @@ describe('a line break within a word, in a witness’s text', function () {
       .replace(/<br ?\/>/g, '').replace(/<[^>]*>/g, '');
     assert.equal(reading(results['witness-A.html']), words('silver'));
     assert.equal(reading(results['witness-B.html']), words('golden'));
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(doc.text, doc.file)))) as { passages: unknown[][] };
+    const json = await searchRecords(doc);
     assert.deepEqual(json.passages.map((p) => [p[3], p[4]]), [[words('silver'), ['golden']]]);
   });
 });

@@ -14,9 +14,9 @@
  * The plain text and the search records carry the same labels.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'ms-labels.xml', title: 'Manuscript', body });
 
@@ -29,12 +29,7 @@ const labelled = (html: string): string[][] => [...html.matchAll(/<p class="tei-
   .map(([, name, label, inner]) => [name, label, inner.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()]);
 
 /** The words of the document's search passages. */
-async function passages(body: string): Promise<string[]> {
-  const records = await compileStylesheet(RECORDS_STYLESHEET);
-  const { text, file } = doc(body);
-  const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
-  return json.passages.map((p) => String(p[3]));
-}
+const passages = (body: string): Promise<string[]> => passageWords(doc(body));
 
 const ITEM = '<div><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier><msContents>'
   + '<msItem n="1"><locus>fols. 1r-10v</locus> <title>Seinte Marherete</title> <textLang mainLang="enm">Middle English</textLang>'

@@ -9,9 +9,9 @@
  * item one line, its locus before ": "; the other parts blocks of their own.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const MS = '<msDesc>\n <msIdentifier>\n  <settlement>Oxford</settlement>\n  <repository>Bodleian Library</repository>\n  <idno>MS Bodley 34</idno>\n </msIdentifier>'
   + '<msContents><msItem n="1"><locus>fols. 1r-10v</locus> <author>Anon.</author> <title>Seinte Marherete</title></msItem>'
@@ -40,11 +40,8 @@ describe('a manuscript description (msDesc) reads as a description', function ()
   it('gives the same lines to the plain text and the search records', async () => {
     const body = `<div><p>Before.</p>${MS}<p>After.</p></div>`;
     assert.deepEqual((await toText(doc(body))).trim().split('\n\n'), ['Before.', ...LINES, 'After.']);
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const { text, file } = doc(body);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(text, file)))) as { passages: unknown[][] };
     // The support labelled as on the page and in the plain text (as the description's other physical parts are).
-    assert.deepEqual(json.passages.map((p) => p[3]), ['Before.', ...LINES, 'After.']);
+    assert.deepEqual(await passageWords(doc(body)), ['Before.', ...LINES, 'After.']);
   });
 
   // views39: the extent was a span after the support's div, its dimensions run together ("ii + 143 leaves172124").

@@ -11,20 +11,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { HtmlValidate } from 'html-validate';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText, type CompiledStylesheet } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'quote-views.xml', title: 'Quotations', body });
-const passages = (records: CompiledStylesheet, d: TeiSource): string[] =>
-  (JSON.parse(String(runStylesheet(records, teiSource(d.text, d.file)))) as { passages: unknown[][] }).passages.map((p) => String(p[3]));
 const article = (page: string): string => /<article>([\s\S]*?)<\/article>/.exec(page)?.[1] ?? '';
 
 describe('a quotation holding blocks a block quotation in every view, one of phrases in its sentence', function () {
   this.timeout(300_000);
-  let records: CompiledStylesheet;
-  before(async () => { records = await compileStylesheet(RECORDS_STYLESHEET); });
-
   const verse = doc('<p>He wrote:<quote><l>Shall I compare thee</l><l>to a summer’s day?</l></quote>and stopped.</p>'
     + '<p>She said <q><p>Go.</p><p>Now.</p></q> and left.</p>'
     + '<p>A line <quote>of phrases</quote> stays.</p>');
@@ -46,9 +41,9 @@ describe('a quotation holding blocks a block quotation in every view, one of phr
       'She said', 'Go.', 'Now.', 'and left.', 'A line “of phrases” stays.']);
   });
 
-  it('in the search records: its words in the paragraph’s passage, without marks', () => {
-    assert.deepEqual(passages(records, verse).slice(0, 2), ['He wrote: Shall I compare thee to a summer’s day? and stopped.', 'She said Go. Now. and left.']);
-    assert.equal(passages(records, verse).at(-1), 'A line “of phrases” stays.');
+  it('in the search records: its words in the paragraph’s passage, without marks', async () => {
+    assert.deepEqual((await passageWords(verse)).slice(0, 2), ['He wrote: Shall I compare thee to a summer’s day? and stopped.', 'She said Go. Now. and left.']);
+    assert.equal((await passageWords(verse)).at(-1), 'A line “of phrases” stays.');
   });
 
   // A quotation within a note's paragraph stays in the note's words, in its marks, on the page and in the plain text.
@@ -67,7 +62,7 @@ describe('a quotation holding blocks a block quotation in every view, one of phr
     assert.match(page, /2<\/a> He wrote <span class="tei-quote"><span class="mark quote-mark">“<\/span>soon<span class="mark quote-mark">”<\/span><\/span>, then <span class="tei-said"><span class="mark quote-mark">“<\/span>never<span class="mark quote-mark">”<\/span><\/span>\.<\/p>/);
     const expected = ['I read: “Come at once.” So be it.', 'He wrote “soon”, then “never”.'];
     assert.deepEqual((await toText(tight)).trim().split('\n\n'), expected);
-    assert.deepEqual(passages(records, tight), expected);
+    assert.deepEqual(await passageWords(tight), expected);
   });
 
   // A dash closes up to what it sets off, in print as in the encoding: no space is put after it.
@@ -76,6 +71,6 @@ describe('a quotation holding blocks a block quotation in every view, one of phr
   it('after a dash, closed up in every view', async () => {
     assert.match(article(await toHtml(dashed)), /1<\/a> He cried—<span class="tei-q"><span class="mark quote-mark">“<\/span>Stop!<span class="mark quote-mark">”<\/span><\/span>—and fell\.<\/p>/);
     assert.deepEqual((await toText(dashed)).trim().split('\n\n'), ['He cried—“Stop!”—and fell.']);
-    assert.deepEqual(passages(records, dashed), ['He cried—“Stop!”—and fell.']);
+    assert.deepEqual(await passageWords(dashed), ['He cried—“Stop!”—and fell.']);
   });
 });

@@ -7,9 +7,9 @@
  * text and the search records; a word of @rend is still a class.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'rend.xml', title: 'Rend', body });
 const BODY = '<p>He said <hi rend="pre(«) post(»)">quoted</hi> and <hi rend="italic pre(« ) post( »)">spaced</hi> and <hi rend="smallcaps ¶">plain</hi>.</p>';
@@ -32,8 +32,6 @@ describe('@rend: classes from its words, content from pre() and post()', functio
     assert.match(page, /<span class="tei-hi">«quoted»<\/span>/);
     assert.match(page, /<span class="tei-hi rend-italic typo-italic">« spaced »<\/span>/);
     assert.equal((await toText(doc(BODY))).trim(), 'He said «quoted» and « spaced » and plain.');
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(BODY).text, doc(BODY).file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]), ['He said «quoted» and « spaced » and plain.']);
+    assert.deepEqual(await passageWords(doc(BODY)), ['He said «quoted» and « spaced » and plain.']);
   });
 });

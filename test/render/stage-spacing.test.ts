@@ -6,9 +6,9 @@
  * between the stage and a word, none before punctuation that follows it.
  */
 import { strict as assert } from 'node:assert';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const doc = (body: string): TeiSource => teiDoc({ file: 'stage.xml', title: 'Stage', body });
 
@@ -22,9 +22,7 @@ describe('a stage direction set against a word', function () {
 
   it('is a word apart in the plain text and the search records, none before punctuation', async () => {
     assert.equal((await toText(doc(body))).trim(), ['HERMIA', ...lines].join('\n\n'));
-    const records = await compileStylesheet(RECORDS_STYLESHEET);
-    const json = JSON.parse(String(runStylesheet(records, teiSource(doc(body).text, doc(body).file)))) as { passages: unknown[][] };
-    assert.deepEqual(json.passages.map((p) => p[3]).filter((t) => t !== 'HERMIA'), lines);
+    assert.deepEqual((await passageWords(doc(body))).filter((t) => t !== 'HERMIA'), lines);
   });
 
   it('is a word apart on the page, in the line (inline), none before punctuation', async () => {

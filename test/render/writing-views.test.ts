@@ -12,9 +12,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { compileStylesheet, runStylesheet, teiSource, toHtml, toText, type CompiledStylesheet } from '../../src/transform/index.js';
-import { RECORDS_STYLESHEET } from '../../src/search/index.js';
+import { toHtml, toText } from '../../src/transform/index.js';
 import { teiDoc, type TeiSource } from '../support/tei-doc.js';
+import { passageWords } from '../support/records.js';
 
 const CSS = readFileSync(new URL('../../xslt/html/samizdat.css', import.meta.url), 'utf8');
 
@@ -55,24 +55,17 @@ function expandIs(selector: string): string[] {
 
 const play = (body: string, front?: string): TeiSource => teiDoc({ file: 'writing-views.xml', title: 'Writing', body, front });
 
-/** The passages' texts of the search records of $doc. */
-const passages = (records: CompiledStylesheet, doc: TeiSource): string[] =>
-  (JSON.parse(String(runStylesheet(records, teiSource(doc.text, doc.file)))) as { passages: unknown[][] }).passages.map((p) => String(p[3]));
-
 /** The plain text's blocks. */
 const blocks = async (doc: TeiSource): Promise<string[]> => (await toText(doc)).trim().split('\n\n');
 
 describe('writing a block between blocks, words within a line, in every view', function () {
   this.timeout(300_000);
-  let records: CompiledStylesheet;
-  before(async () => { records = await compileStylesheet(RECORDS_STYLESHEET); });
-
   // A speech without a speaker or a paragraph: its words and the letter read in them, no white space either side.
   const speech = play('<div><sp>reads<writing type="letter">To the unknown beloved</writing>soft!</sp></div>');
 
   it('a speech with no other block: the letter a block of its own in the plain text and the search records', async () => {
     assert.deepEqual(await blocks(speech), ['reads', 'To the unknown beloved', 'soft!']);
-    assert.deepEqual(passages(records, speech), ['reads', 'To the unknown beloved', 'soft!']);
+    assert.deepEqual(await passageWords(speech), ['reads', 'To the unknown beloved', 'soft!']);
   });
 
   it('a speech with no other block: on the page, the letter set apart by the style sheet, as before', async () => {
@@ -92,7 +85,7 @@ describe('writing a block between blocks, words within a line, in every view', f
     const expected = ['Setting', 'Athens.', 'A sign:', 'The Duke’s palace', 'Act 1', 'Bottom', 'Look here.', 'Pyramus and Thisbe',
       'Prologue', 'Quince', 'If we offend,', 'Wall', 'Epilogue', 'Our play is done.', 'Finis'];
     assert.deepEqual(await blocks(parts), expected);
-    assert.deepEqual(passages(records, parts), expected);
+    assert.deepEqual(await passageWords(parts), expected);
   });
 
   it('a setting, a prologue, an epilogue, a numbered division: a block on the page', async () => {
@@ -114,7 +107,7 @@ describe('writing a block between blocks, words within a line, in every view', f
   it('within a line or a paragraph: words of the line, a space apart where the encoding has none', async () => {
     const expected = ['Romeo', 'I read: Come at once. So be it.', 'It says Verona, and Mantua.'];
     assert.deepEqual(await blocks(inLine), expected);
-    assert.deepEqual(passages(records, inLine), expected);
+    assert.deepEqual(await passageWords(inLine), expected);
     const page = await toHtml(inLine);
     assert.match(page, /I read: <span class="tei-writing">Come at once\.<\/span> So be it\.<\/p>/);
     assert.match(page, />It says <span class="tei-writing">Verona<\/span>, and <span class="tei-writing">Mantua<\/span>\.<\/p>/);

@@ -258,6 +258,26 @@
       else ()"/>
   </xsl:function>
 
+  <!-- Whether an entry prints nothing after the reading's words: no sigla, hand, responsibility, type, cause, wit or
+       witDetail. After such a lemma the first reading follows its "]" with a space ("wrote] wrot B"): "; " parts one
+       reading and its witnesses from the next, and a bare lemma has none ("wrote]; wrot B" read as an empty reading). -->
+  <xsl:function name="samizdat:reading-bare" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:param name="main" as="document-node()"/>
+    <xsl:sequence select="empty(samizdat:reading-witnesses($reading, $main)) and empty(samizdat:witness-pointers($reading))
+      and empty($reading/(@hand, @resp, @type)) and normalize-space($reading/@cause) = ''
+      and empty($reading/following-sibling::*[1][self::wit])
+      and empty($reading/@xml:id ! key('samizdat:witDetail', '#' || ., root($reading)))"/>
+  </xsl:function>
+
+  <!-- Whether an entry's head (its lemma, or the words a double-end-point entry spans) has nothing after its "]". -->
+  <xsl:function name="samizdat:entry-head-bare" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:param name="lemma" as="element()?"/>
+    <xsl:param name="main" as="document-node()"/>
+    <xsl:sequence select="if (exists($lemma)) then samizdat:reading-bare($lemma, $main) else empty(samizdat:implied-witnesses($app, $main))"/>
+  </xsl:function>
+
   <!-- Whether a reading's witnesses are implied rather than named. -->
   <xsl:function name="samizdat:implied" as="xs:boolean">
     <xsl:param name="reading" as="element()"/>

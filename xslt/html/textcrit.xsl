@@ -359,16 +359,23 @@
         </xsl:when>
         <xsl:when test="$span != ''">
           <span class="app-lemma"><xsl:value-of select="$span"/></span>
-          <xsl:text>] </xsl:text>
-          <xsl:call-template name="samizdat:sigla">
-            <xsl:with-param name="ids" select="samizdat:implied-witnesses(., $main)"/>
-            <xsl:with-param name="main" select="$main"/>
-          </xsl:call-template>
+          <xsl:text>]</xsl:text>
+          <xsl:if test="exists(samizdat:implied-witnesses(., $main))">
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="samizdat:sigla">
+              <xsl:with-param name="ids" select="samizdat:implied-witnesses(., $main)"/>
+              <xsl:with-param name="main" select="$main"/>
+            </xsl:call-template>
+          </xsl:if>
         </xsl:when>
       </xsl:choose>
       <xsl:variable name="items" select="(* except $lemma)[self::rdg or self::lem or self::rdgGrp[.//(lem | rdg) except $lemma]]"/>
+      <xsl:variable name="head-bare" select="samizdat:entry-head-bare(., $lemma, $main)"/>
       <xsl:for-each select="$items">
-        <xsl:if test="position() gt 1 or exists($lemma) or $span != ''">; </xsl:if>
+        <xsl:choose>
+          <xsl:when test="position() gt 1">; </xsl:when>
+          <xsl:when test="exists($lemma) or $span != ''"><xsl:value-of select="if ($head-bare) then ' ' else '; '"/></xsl:when>
+        </xsl:choose>
         <xsl:apply-templates select="." mode="samizdat:entry-item">
           <xsl:with-param name="main" select="$main"/>
           <xsl:with-param name="lemma" select="$lemma"/>

@@ -81,6 +81,25 @@
       if (@xml:lang) then string(@xml:lang) else $samizdat:language, .)"/>
   </xsl:template>
 
+  <!-- An app kept apart from the text (in a listApp, or in the standOff) is shown by its entry's call-out after the
+       element it attaches to (common/annotations.xsl: samizdat:callout-site): its readings are forms of the passage the
+       reader finds that call-out in, not a passage of their own (a listApp's had no anchor to go to, and a standOff's
+       readings were not searched at all). A listApp is a passage only for apps whose call-out the text does not show. -->
+  <xsl:key name="samizdat:apps-apart-at" match="app[not(samizdat:inline(.))]" use="samizdat:callout-site(.) ! generate-id()"/>
+  <xsl:variable name="samizdat:has-apps-apart" as="xs:boolean">
+    <xsl:try select=". instance of node() and exists(key('samizdat:textcrit', 'app', root(.))[not(samizdat:inline(.))])">
+      <xsl:catch select="false()"/>
+    </xsl:try>
+  </xsl:variable>
+  <xsl:template match="listApp" mode="samizdat:passages">
+    <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
+    <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:variable name="unplaced" select=".//app[empty(samizdat:callout-site(.))]"/>
+    <xsl:if test="exists($unplaced)">
+      <xsl:sequence select="samizdat:passage($unplaced, samizdat:nearest-anchor(.), '', $samizdat:heading, if (@xml:lang) then string(@xml:lang) else $samizdat:language)"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A full reference (biblFull) is one passage, as it is one line of the plain text, though a statement of it
        may hold a paragraph (common/bibl.xsl). -->
   <xsl:template match="biblFull" mode="samizdat:passages">
@@ -119,7 +138,7 @@
         </xsl:if>
         <!-- samizdat:structural(.), written out: asked of every child node (half of them the white space between
              blocks), a call for each cost 5-10% of this stylesheet's time on a play. -->
-        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or samizdat:holds-blocks(.)
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and not(self::note) and (samizdat:block-name(.) or self::listApp or samizdat:holds-blocks(.)
             or (self::writing and samizdat:writing-apart(.)))">
           <xsl:choose>
             <xsl:when test="current-grouping-key()">
@@ -381,7 +400,8 @@
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="heading" as="xs:string"/>
     <xsl:param name="language" as="xs:string"/>
-    <xsl:variable name="forms" select="distinct-values(samizdat:other-forms($elements))[not(. = $text)]"/>
+    <xsl:variable name="apart" select="if ($samizdat:has-apps-apart) then key('samizdat:apps-apart-at', $elements ! generate-id(.), root($elements[1])) else ()"/>
+    <xsl:variable name="forms" select="distinct-values(samizdat:other-forms(($elements, $apart ! descendant-or-self::*)))[not(. = $text)]"/>
     <xsl:if test="$text != '' or exists($forms)">
       <xsl:sequence select="[
         $anchor,
@@ -405,7 +425,9 @@
   <xsl:function name="samizdat:other-forms" as="xs:string*">
     <xsl:param name="elements" as="element()*"/>
     <xsl:for-each select="$elements[self::choice or self::app]">
-      <xsl:variable name="shown" select="samizdat:line(.)"/>
+      <!-- An app kept apart shows none of its readings where it is encoded: the text shows its lemma's words where its
+           call-out stands (none when the text shows no call-out: all its readings are forms). -->
+      <xsl:variable name="shown" select="if (self::app and not(samizdat:inline(.)) and exists(samizdat:callout-site(.))) then string(samizdat:lemma(.) ! samizdat:line(node())) else samizdat:line(.)"/>
       <xsl:for-each select="if (self::app) then .//(lem | rdg) else *">
         <xsl:variable name="form" select="samizdat:line(node())"/>
         <xsl:if test="$form != '' and $form != $shown">

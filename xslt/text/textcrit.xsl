@@ -113,12 +113,13 @@
     <xsl:variable name="span" select="if (empty($lemma) and $entry?method = 'double-end-point') then samizdat:span-text($app, $main) else ''"/>
     <xsl:variable name="head" as="xs:string?" select="
       if (exists($lemma)) then samizdat:reading-text($lemma, $main, true())
-      else if ($span != '') then $span || '] ' || samizdat:sigla-text((), samizdat:implied-witnesses($app, $main), $app, $main)
+      else if ($span != '') then string-join(($span || ']', samizdat:sigla-text((), samizdat:implied-witnesses($app, $main), $app, $main)[. != '']), ' ')
       else ()"/>
     <xsl:variable name="items" select="for $item in samizdat:entry-items($app, $lemma) return samizdat:item-text($item, $lemma, $main)"/>
+    <xsl:variable name="first-gap" select="if (samizdat:entry-head-bare($app, $lemma, $main)) then ' ' else '; '"/>
     <xsl:variable name="notes" select="$app//note[not(ancestor::note)][ancestor::app[1] is $app] ! samizdat:line(node())"/>
     <xsl:sequence select="normalize-space(
-      string-join((normalize-space($app/@loc)[. != ''] ! (. || ':'), string-join(($head, $items), '; ')), ' ')
+      string-join((normalize-space($app/@loc)[. != ''] ! (. || ':'), string-join((string-join(($head, $items[1]), $first-gap), $items[position() gt 1]), '; ')), ' ')
       || (if ($app/@type) then ' — ' || normalize-space($app/@type) else '')
       || '.' || string-join($notes ! (' ' || .)))"/>
   </xsl:function>
