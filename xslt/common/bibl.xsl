@@ -39,6 +39,27 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <!-- A loosely structured reference (TEI bibl: "a loosely-structured bibliographic citation of which the
+       sub-components may or may not be explicitly tagged") reads as encoded, with the encoder's punctuation. Where two
+       of its parts touch, nothing between them, not even a space, their words ran together (ELTeC's sources:
+       "<author>Mrs. Gaskell.</author><publisher>London: Chapman and Hall</publisher><date>1848</date>" read
+       "Mrs. Gaskell.London: Chapman and Hall1848"): ", " sets them apart, a space after a part that ends with a mark
+       of its own. The page, the header's sources and the plain text (and so the search) put this before the part. -->
+  <xsl:function name="samizdat:loose-bibl-gap" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <!-- (A subtitle after its title has its ": " of samizdat:bibl-subtitle-mark.) -->
+    <xsl:variable name="before" select="$e/preceding-sibling::node()[1][self::*][samizdat:loose-bibl-part(.)][not(self::title and $e/self::title)]"/>
+    <!-- (A part that ends with white space of its own is set apart by it: a mark after it would stand alone, "Elder , London".) -->
+    <xsl:sequence select="if (empty($before) or not(samizdat:loose-bibl-part($e)) or matches(string($before), '\s$')) then ''
+      else if (matches(normalize-space($before), '[.,:;!?]$')) then ' ' else ', '"/>
+  </xsl:function>
+  <xsl:function name="samizdat:loose-bibl-part" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::bibl) and exists($e[self::author or self::editor or self::title or self::publisher
+      or self::pubPlace or self::date or self::biblScope or self::citedRange or self::edition or self::extent or self::idno
+      or self::respStmt or self::ref or self::ptr or self::orgName or self::persName or self::name or self::distributor])"/>
+  </xsl:function>
+
   <!-- The groups of a reference: their white space is layout, their fields are set apart by punctuation. A
        biblFull's are the statements of a file description. -->
   <xsl:function name="samizdat:bibl-group" as="xs:boolean">

@@ -48,6 +48,12 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Two parts of a plain bibl that touch: set apart (common/bibl.xsl, samizdat:loose-bibl-gap). -->
+  <xsl:template match="(author | editor | title | publisher | pubPlace | date | biblScope | citedRange | edition | extent | idno | respStmt | ref | ptr | orgName | persName | name | distributor)[parent::bibl][preceding-sibling::node()[1][self::*]]" mode="text" priority="30">
+    <xsl:value-of select="samizdat:loose-bibl-gap(.)"/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- A plain bibl's titles: a main title read before the subtitle encoded first, in its place (samizdat:bibl-in-slot),
        with ":" after a title that its subtitle follows where the encoder put nothing between them. -->
   <xsl:template match="title[parent::bibl][@type = 'sub' or following-sibling::*[1][self::title/@type = 'sub'] or preceding-sibling::*[1][self::title/@type = 'sub']]" mode="text header" priority="3">

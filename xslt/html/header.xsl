@@ -182,8 +182,18 @@
           <xsl:otherwise><xsl:value-of select="@target"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <xsl:text> </xsl:text>
-      <xsl:apply-templates select="node() except (title, respStmt, imprint, ptr, note)" mode="header"/>
+      <!-- The parts the lines above do not read, each set apart from one it touches (samizdat:loose-bibl-gap); the
+           first from the titles as from a title it touches, where nothing else was read after them. -->
+      <xsl:variable name="rest" select="node() except (title, respStmt, imprint, ptr, note)"/>
+      <xsl:value-of select="if (empty(descendant::respStmt[not(ancestor::note)] | descendant::imprint | descendant::ptr[@target][not(ancestor::note)])
+        and exists($rest[1][self::*][preceding-sibling::node()[1][self::title]][samizdat:loose-bibl-part(.)])
+        and not(matches(string($rest[1]/preceding-sibling::node()[1]), '[.,:;!?]\s*$'))) then ', ' else ' '"/>
+      <xsl:for-each select="$rest">
+        <xsl:if test="not(preceding-sibling::node()[1][self::title or self::respStmt or self::imprint or self::ptr or self::note])">
+          <xsl:value-of select="self::* ! samizdat:loose-bibl-gap(.)"/>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="header"/>
+      </xsl:for-each>
       <xsl:apply-templates select="descendant::note" mode="samizdat:source-note"/>
     </div>
   </xsl:template>
