@@ -50,8 +50,10 @@
 
   <!-- Two parts of a plain bibl that touch: set apart (common/bibl.xsl, samizdat:loose-bibl-gap). -->
   <xsl:template match="(author | editor | title | publisher | pubPlace | date | biblScope | citedRange | edition | extent | idno | respStmt | ref | ptr | orgName | persName | name | distributor)[parent::bibl][preceding-sibling::node()[1][self::*]]" mode="text" priority="30">
+    <!-- A title read in another's place (samizdat:bibl-in-slot) is told so by the rule after this one. -->
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
     <xsl:value-of select="samizdat:loose-bibl-gap(.)"/>
-    <xsl:next-match/>
+    <xsl:next-match><xsl:with-param name="samizdat:in-its-slot" select="$samizdat:in-its-slot"/></xsl:next-match>
   </xsl:template>
 
   <!-- A plain bibl's titles: a main title read before the subtitle encoded first, in its place (samizdat:bibl-in-slot),

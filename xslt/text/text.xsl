@@ -593,8 +593,10 @@
   </xsl:template>
   <!-- Two parts of a plain bibl that touch: set apart (common/bibl.xsl, samizdat:loose-bibl-gap). -->
   <xsl:template match="(author | editor | title | publisher | pubPlace | date | biblScope | citedRange | edition | extent | idno | respStmt | ref | ptr | orgName | persName | name | distributor)[parent::bibl][preceding-sibling::node()[1][self::*]]" mode="inline" priority="30">
+    <!-- A title read in another's place (samizdat:bibl-in-slot) is told so by the rule after this one. -->
+    <xsl:param name="samizdat:in-its-slot" as="xs:boolean" select="false()"/>
     <xsl:sequence select="samizdat:loose-bibl-gap(.)"/>
-    <xsl:next-match/>
+    <xsl:next-match><xsl:with-param name="samizdat:in-its-slot" select="$samizdat:in-its-slot"/></xsl:next-match>
   </xsl:template>
   <!-- A plain bibl's titles, a main title before its subtitle, as on the page (html/bibl.xsl). -->
   <xsl:template match="title[parent::bibl][@type = 'sub' or following-sibling::*[1][self::title/@type = 'sub'] or preceding-sibling::*[1][self::title/@type = 'sub']]" mode="inline" priority="3">
