@@ -24,7 +24,7 @@
  *
  * att.global.linking's @synch "points to elements that are synchronous with the current element": in a forest (a
  * derivation's stages), a tree node's @synch, or its label's, names the same node in another tree. It is a link to
- * that node ("= what", read as "same node as what in Stage 1"), where before it was dropped.
+ * that node ("same node as what", named "same node as what in Stage 1": the words seen begin the name), where before it was dropped.
  *
  * The graphs are the Guidelines' examples (GD-GraphsNetworksTrees.xml, TEI P5, CC-BY 3.0 / BSD-2 by the TEI
  * Consortium), whitespace removed; the family tree cut to four of its people; the forest is theirs, cut down, with
@@ -222,10 +222,16 @@ describe('render: a tree node\'s @synch in a forest', function () {
       + '<li class="tei-eTree" id="S1NP2"><span class="tree-label">NP</span><ul class="tree-nodes"><li class="tei-eLeaf" id="S1WH"><span class="tree-label">what</span></li>'
       + '</ul></li></ul></li></ul></div>'
       + '<div class="tei-eTree tree"><ul class="tree-nodes"><li class="tei-eTree" id="S2SBAR"><span class="tree-label">S\'</span> '
-      + '<a class="tree-synch" href="#S1SBAR" aria-label="same node as S\' in Stage 1">= S\'</a><ul class="tree-nodes">'
-      + '<li class="tei-eTree"><span class="tree-label">NP</span> <a class="tree-synch" href="#S1NP2" aria-label="same node as NP in Stage 1">= NP</a><ul class="tree-nodes">'
-      + '<li class="tei-eLeaf"><span class="tree-label">t</span> <a class="tree-synch" href="#S1WH" aria-label="same node as what in Stage 1">= what</a> '
-      + '<span class="tree-synch tree-synch-missing">= ? (#S3WH)</span></li></ul></li></ul></li></ul></div></div>');
+      + '<a class="tree-synch" href="#S1SBAR" aria-label="same node as S\' in Stage 1">same node as S\'</a><ul class="tree-nodes">'
+      + '<li class="tei-eTree"><span class="tree-label">NP</span> <a class="tree-synch" href="#S1NP2" aria-label="same node as NP in Stage 1">same node as NP</a><ul class="tree-nodes">'
+      + '<li class="tei-eLeaf"><span class="tree-label">t</span> <a class="tree-synch" href="#S1WH" aria-label="same node as what in Stage 1">same node as what</a> '
+      + '<span class="tree-synch tree-synch-missing">same node as ? (#S3WH)</span></li></ul></li></ul></li></ul></div></div>');
+  });
+
+  // WCAG 2.5.3 (label in name): the link read "= NP" and was named "same node as NP in Stage 1".
+  it('begins each link\'s accessible name with the words it shows', async function () {
+    const links = [...(await toHtml(doc(FOREST))).matchAll(/<a class="tree-[^"]*" href="[^"]*" aria-label="([^"]*)">([^<]*)<\/a>/g)];
+    assert.deepEqual(links.map(([, name, words]) => name.startsWith(words)), [true, true, true]);
   });
 
   it('the plain text says which node it is the same as', async function () {

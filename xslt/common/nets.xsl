@@ -75,15 +75,12 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- What a relation says, before the node it names ("copy of NP"), and on the page the mark standing for it (synch's
-       "=", as since stop 43; the others their words, no sign saying them as plainly). -->
+  <!-- What a relation says, before the node it names ("copy of NP", "same node as NP"): on the page the link's words,
+       which its accessible name begins with (WCAG 2.5.3, label in name: synch's link read "= NP" and was named "same node
+       as NP in Stage 1", so a reader speaking the words seen could not reach it). -->
   <xsl:function name="samizdat:tree-relation-words" as="xs:string">
     <xsl:param name="relation" as="xs:string"/>
     <xsl:sequence select="if ($relation = 'copyOf') then 'copy of' else if ($relation = 'corresp') then 'corresponds to' else 'same node as'"/>
-  </xsl:function>
-  <xsl:function name="samizdat:tree-relation-mark" as="xs:string">
-    <xsl:param name="relation" as="xs:string"/>
-    <xsl:sequence select="if ($relation = 'synch') then '=' else samizdat:tree-relation-words($relation)"/>
   </xsl:function>
 
   <!-- The element a same-document pointer ("#id") names, if any. -->

@@ -92,7 +92,7 @@
     </xsl:element>
   </xsl:template>
   <!-- A link ("RELATION POINTER", common/nets.xsl) to the node a tree node's @synch, @copyOf or @corresp names (in a
-       forest, the node in another tree it is the same as, a copy of, or became): "= NP" (synch), "copy of NP",
+       forest, the node in another tree it is the same as, a copy of, or became): "same node as NP", "copy of NP",
        "corresponds to e", read as "copy of NP in Stage 1". A pointer naming nothing in the document stays visible, unlinked. -->
   <xsl:template name="samizdat:tree-link">
     <xsl:param name="node" as="element()"/>
@@ -103,12 +103,12 @@
     <xsl:choose>
       <xsl:when test="exists($target)">
         <a class="{$class}" href="{$pointer}" aria-label="{samizdat:tree-link-name($relation, $target)}">
-          <xsl:value-of select="samizdat:tree-relation-mark($relation) || ' ' || normalize-space(string-join(samizdat:tree-label(samizdat:tree-link-node($target))))"/>
+          <xsl:value-of select="samizdat:tree-relation-words($relation) || ' ' || normalize-space(string-join(samizdat:tree-label(samizdat:tree-link-node($target))))"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class} {if ($relation = 'synch') then 'tree-synch-missing' else 'tree-link-missing'}">
-          <xsl:value-of select="samizdat:tree-relation-mark($relation) || ' ' || samizdat:graph-missing($pointer)"/>
+          <xsl:value-of select="samizdat:tree-relation-words($relation) || ' ' || samizdat:graph-missing($pointer)"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>
