@@ -33,6 +33,7 @@
   <xsl:include href="resp.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="nets.xsl"/>
+  <xsl:include href="pointers.xsl"/>
 
   <!-- Elements by xml:id, for pointers within the document. -->
   <!-- Not an example's (egXML, common/tagdocs.xsl): its ids are the markup it shows, not the document's. -->

@@ -27,14 +27,9 @@
   <!-- The source document in the TEI namespace, made once. -->
   <xsl:variable name="samizdat:source" as="document-node()?" select="if (. instance of document-node()) then samizdat:tei(.) else ()"/>
   <!-- What samizdat numbers, each accumulator one walk over the document when first asked for:
-       paragraphs (p and ab within text), which every page needs; and in one more walk, only for
+       paragraphs (p and ab within text), which every page needs (common/pointers.xsl); and in one more walk, only for
        documents that need them, notes (all, and those called out without @n), headed divisions,
        page breaks, verse lines (in the document, and afresh in each division). -->
-  <xsl:accumulator name="samizdat:paragraph" as="xs:integer" initial-value="0">
-    <!-- A paragraph of a full reference (biblFull: a statement's, a note's) is part of the reference's line, not a
-         paragraph of the text: no number, no passage of its own (search/records.xsl counts alike). -->
-    <xsl:accumulator-rule match="p[ancestor::text][not(ancestor::biblFull)] | ab[ancestor::text][not(ancestor::biblFull)]" select="$value + 1"/>
-  </xsl:accumulator>
   <!-- The counters, in the order of $samizdat:counter-names, as a sequence of integers (saxon-js keeps
        a value per node: a short sequence is cheaper than a map). Each rule changes its counters by
        position: the accumulator runs on every note, division, page break and verse line, and naming the counters to
@@ -534,7 +529,7 @@
 
   <xsl:template match="ref | ptr" mode="text header">
     <xsl:param name="linked" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="target" select="samizdat:resolve-pointer(normalize-space((@target, @url)[1]), (@target, @url, .)[1])"/>
+    <xsl:variable name="target" select="samizdat:pointer-address(.)"/>
     <!-- A pointer into one of the edition's registers leads to the entity index instead. -->
     <xsl:variable name="register-file" select="if (contains($target, '#')) then substring-before($target, '#') else $target"/>
     <xsl:variable name="href" select="
@@ -542,7 +537,7 @@
       else if ($register-file != '' and $register-file = tokenize($registers)) then $entity-index-href || (if (contains($target, '#')) then '#' || encode-for-uri(substring-after($target, '#')) else '')
       else samizdat:safe-href($target)"/>
     <!-- A pointer to an element of this document links to the id it has in the page, and an empty one reads as that element's heading or number. -->
-    <xsl:variable name="internal" select="if (starts-with($target, '#') and not(contains($target, ' '))) then key('samizdat:id', substring($target, 2), root(.))[1] else ()"/>
+    <xsl:variable name="internal" select="samizdat:pointer-target(.)"/>
     <xsl:variable name="internal-id" select="$internal ! samizdat:anchor-id(.)"/>
     <!-- A pointer to an id the document does not have would be a broken link: it stays text (the edition rules report it). -->
     <xsl:variable name="href" select="if (exists($internal-id) and not($linked)) then '#' || $internal-id else if (starts-with($target, '#') and empty($internal)) then () else $href"/>
@@ -565,12 +560,14 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- What a pointer to $e reads as: a division's or figure's heading, "note 3", "paragraph 7", "line 25", "page 12". -->
+  <!-- What a pointer to $e reads as: a division's or figure's heading, "note 3", "paragraph 7", "line 25", "page 12";
+       a note the page does not number, where it stands ("note in the margin of paragraph 3", common/pointers.xsl). -->
   <xsl:function name="samizdat:target-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
       if ($e[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = $samizdat:numbered-divisions]) then samizdat:plain($e/head[1])
-      else if ($e/self::note) then 'note ' || samizdat:note-label($e)
+      else if ($e/self::note) then (if ($e/@n or samizdat:numbered-note($e)) then 'note ' || samizdat:note-label($e)
+        else samizdat:set-off-note-label($e, string(samizdat:set-off-note-host($e) ! samizdat:target-label(.))))
       else if ($e/self::p or $e/self::ab) then 'paragraph ' || ($e/@n, samizdat:paragraph-number($e))[1]
       else if ($e/self::l) then 'line ' || ($e/@n, samizdat:counter($e, 'line-in-division'))[1]
       else if ($e/self::pb) then 'page ' || ($e/@n, samizdat:counter($e, 'page'))[1]
@@ -600,16 +597,8 @@
   <!-- Notes. A margin note (@place margin, left, right …) and an inline note stay where they are,
        set off; any other note is a numbered call-out in the text, linked both ways to its body:
        footnotes at the end of their top-level division, endnotes (@place end) at the end of the
-       text. A note attached by @target to an anchor is called out at the anchor. -->
-  <xsl:function name="samizdat:note-place" as="xs:string">
-    <xsl:param name="note" as="element()"/>
-    <xsl:variable name="place" select="lower-case(normalize-space($note/@place))"/>
-    <xsl:sequence select="
-      if (matches($place, 'margin|left|right|opposite')) then 'margin'
-      else if (matches($place, 'inline|interlinear|above|below')) then 'inline'
-      else if (matches($place, '^end|endnote')) then 'end'
-      else 'foot'"/>
-  </xsl:function>
+       text. A note attached by @target to an anchor is called out at the anchor. Where a note stands:
+       samizdat:note-place (common/pointers.xsl), which the plain text reads too. -->
 
   <!-- A note in an apparatus entry is the entry's (textcrit.xsl), never one of the text's notes. -->
   <xsl:function name="samizdat:called-out" as="xs:boolean">
@@ -783,11 +772,6 @@
     </xsl:element>
     <xsl:if test="$phrase and samizdat:phrase-gap-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-
-  <xsl:function name="samizdat:paragraph-number" as="xs:integer">
-    <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="$p/accumulator-before('samizdat:paragraph')"/>
-  </xsl:function>
 
   <!-- Lists. An inline list runs in its paragraph. Otherwise: a list whose every item has a label is a
        gloss list (dl: label → dt, item → dd); an ordered list (@type ordered, or @rend numbered …) is

@@ -46,12 +46,8 @@
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="samizdat:passages" on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <!-- The page's paragraph numbers: core.xsl's rule, restated rather than imported, since importing
-       the HTML stylesheets would make this one as slow to compile as they are. A test checks that
-       every paragraph's anchor is an id of its page. -->
-  <xsl:accumulator name="samizdat:search-paragraph" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="p[ancestor::text][not(ancestor::biblFull)] | ab[ancestor::text][not(ancestor::biblFull)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- The page's paragraph numbers: samizdat:paragraph-number (common/pointers.xsl), the one count the page and the
+       plain text read too. A test checks that every paragraph's anchor is an id of its page. -->
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="samizdat:tei(.)"/>
@@ -75,7 +71,7 @@
     <xsl:param name="samizdat:heading" as="xs:string" select="''"/>
     <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
     <!-- The number read once, for the anchor too: samizdat:paragraph-anchor(.), written out. -->
-    <xsl:variable name="number" select="accumulator-before('samizdat:search-paragraph')"/>
+    <xsl:variable name="number" select="samizdat:paragraph-number(.)"/>
     <xsl:sequence select="samizdat:passage(node(), if (@xml:id) then string(@xml:id) else 'para-' || $number,
       if (@n) then string(@n) else string($number), $samizdat:heading,
       if (@xml:lang) then string(@xml:lang) else $samizdat:language, .)"/>
@@ -192,7 +188,7 @@
         <xsl:variable name="paragraph" select="(descendant::p | descendant::ab)[1]"/>
         <xsl:sequence select="samizdat:passage-of((., node() ! descendant-or-self::*),
           if ($paragraph) then samizdat:paragraph-anchor($paragraph) else samizdat:nearest-anchor(.),
-          if ($paragraph/@n) then string($paragraph/@n) else if ($paragraph) then string($paragraph/accumulator-before('samizdat:search-paragraph')) else '',
+          if ($paragraph/@n) then string($paragraph/@n) else if ($paragraph) then string(samizdat:paragraph-number($paragraph)) else '',
           $label || ': ' || samizdat:line(node()), $samizdat:heading, $language)"/>
       </xsl:when>
       <xsl:otherwise>
@@ -218,7 +214,7 @@
     <xsl:variable name="paragraph" select="(descendant::p | descendant::ab)[1]"/>
     <xsl:sequence select="samizdat:passage-of((., node() ! descendant-or-self::*),
       if ($paragraph) then samizdat:paragraph-anchor($paragraph) else samizdat:nearest-anchor(.),
-      if ($paragraph/@n) then string($paragraph/@n) else if ($paragraph) then string($paragraph/accumulator-before('samizdat:search-paragraph')) else '',
+      if ($paragraph/@n) then string($paragraph/@n) else if ($paragraph) then string(samizdat:paragraph-number($paragraph)) else '',
       samizdat:support-label(.) || samizdat:line(node()), $samizdat:heading, $language)"/>
   </xsl:template>
 
@@ -344,7 +340,7 @@
   <!-- The id the page gives a paragraph (core.xsl's rule), which entity mentions name too. The p template writes it out. -->
   <xsl:function name="samizdat:paragraph-anchor" as="xs:string">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="if ($p/@xml:id) then string($p/@xml:id) else 'para-' || $p/accumulator-before('samizdat:search-paragraph')"/>
+    <xsl:sequence select="if ($p/@xml:id) then string($p/@xml:id) else 'para-' || samizdat:paragraph-number($p)"/>
   </xsl:function>
 
   <!-- Outside paragraphs, the anchor a mention there names (namesdates.xsl's rule): the nearest xml:id. -->

@@ -70,27 +70,29 @@
     <xsl:sequence select="'[' || (if ($note/@n) then normalize-space($note/@n) else string(samizdat:text-note-count($note, 2))) || ']'"/>
   </xsl:function>
 
-  <!-- What a pointer into the document reads, with the page's numbers (html/core.xsl: the samizdat:paragraph and
-       samizdat:counters accumulators, samizdat:target-label), restated since importing the page's stylesheets would
-       make this one as slow to compile as they are: (paragraph, page, verse line in its division). One walk, asked
-       for only by a document with a pointer into itself; a pointer then looks its target's numbers up. -->
-  <xsl:accumulator name="samizdat:pointer-counters" as="xs:integer*" initial-value="(0, 0, 0)">
-    <xsl:accumulator-rule match="p[ancestor::text][not(ancestor::biblFull)] | ab[ancestor::text][not(ancestor::biblFull)]" select="($value[1] + 1, $value[2], $value[3])"/>
-    <xsl:accumulator-rule match="pb" select="($value[1], $value[2] + 1, $value[3])"/>
-    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="($value[1], $value[2], $value[3] + 1)"/>
-    <xsl:accumulator-rule match="text | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="($value[1], $value[2], 0)"/>
+  <!-- What a pointer into the document reads, with the page's numbers (html/core.xsl: the samizdat:counters
+       accumulator, samizdat:target-label), restated since importing the page's stylesheets would make this one as slow
+       to compile as they are: (page, verse line in its division). Paragraphs are numbered once for every view
+       (common/pointers.xsl). One walk, asked for only by a document with a pointer into itself. -->
+  <xsl:accumulator name="samizdat:pointer-counters" as="xs:integer*" initial-value="(0, 0)">
+    <xsl:accumulator-rule match="pb" select="($value[1] + 1, $value[2])"/>
+    <xsl:accumulator-rule match="l[not(ancestor::teiHeader)]" select="($value[1], $value[2] + 1)"/>
+    <xsl:accumulator-rule match="text | div | div0 | div1 | div2 | div3 | div4 | div5 | div6 | div7" select="($value[1], 0)"/>
   </xsl:accumulator>
-  <!-- What a pointer to $e reads as, as on the page: a heading, "note 3" (the number the notes list gives it),
-       "paragraph 7", "line 12", "page 5"; any other element its "#id". -->
+  <!-- What a pointer to $e reads as, as on the page: a heading, "note 3" (the number the notes list gives it), a note
+       not numbered where it stands ("note in the margin of paragraph 3"), "paragraph 7", "line 12", "page 5"; any
+       other element its "#id". -->
   <xsl:function name="samizdat:pointer-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
       if ($e[head][self::div or self::figure or self::table or self::lg or self::list or local-name() = ('div0', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])
         then normalize-space(string-join($e/head[1]//text()[not(ancestor::note)]))
-      else if ($e/self::note) then 'note ' || (if ($e/@n) then normalize-space($e/@n) else string(samizdat:text-note-count($e, 2)))
-      else if ($e/self::p or $e/self::ab) then 'paragraph ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[1])[1]
-      else if ($e/self::l) then 'line ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[3])[1]
-      else if ($e/self::pb) then 'page ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[2])[1]
+      else if ($e/self::note) then (if ($e/@n) then 'note ' || normalize-space($e/@n)
+        else if (samizdat:numbered-note($e)) then 'note ' || samizdat:text-note-count($e, 2)
+        else samizdat:set-off-note-label($e, string(samizdat:set-off-note-host($e) ! samizdat:pointer-label(.))))
+      else if ($e/self::p or $e/self::ab) then 'paragraph ' || ($e/@n, samizdat:paragraph-number($e))[1]
+      else if ($e/self::l) then 'line ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[2])[1]
+      else if ($e/self::pb) then 'page ' || ($e/@n, $e/accumulator-before('samizdat:pointer-counters')[1])[1]
       else if ($e/self::head) then normalize-space(string-join($e//text()[not(ancestor::note)]))
       else '#' || $e/@xml:id"/>
   </xsl:function>
@@ -655,21 +657,15 @@
     <xsl:apply-templates mode="inline"/>
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
-  <!-- A pointer (ptr, or a ref with no words) outside the document reads as its address, as on the page
-       (html/core.xsl): "see <ptr target='http://…'/>" lost the address it names. One into the document
-       (#id), which the page reads as the heading or number it points to, stays out. -->
-  <xsl:template match="ptr[not(starts-with(normalize-space((@target, @url)[1]), '#'))] | ref[not(normalize-space())][not(*)][not(starts-with(normalize-space((@target, @url)[1]), '#'))]
-      | licence[@target][not(normalize-space())][not(*)]" mode="inline">
-    <xsl:value-of select="(@target, @url)[1]"/>
-  </xsl:template>
   <!-- A pointer (ptr, or a ref with no words) into the document reads as on the page (html/core.xsl:
        samizdat:target-label) and in the TEI Stylesheets: TEI ptr "defines a pointer to another location", and "to the
        next section: <ptr target='#P1'/>." read "to the next section: ." (TEIC/Stylesheets Test/test23.xml). So
-       "see <ptr target='#p7'/>" reads "see paragraph 7", as the page does; one to an id the document lacks keeps its
-       "#id", as the page keeps it (unlinked). -->
-  <xsl:template match="ptr[starts-with(normalize-space(@target), '#')] | ref[not(normalize-space())][not(*)][starts-with(normalize-space((@target, @url)[1]), '#')]" mode="inline">
-    <xsl:variable name="target" select="normalize-space((@target, @url)[1])"/>
-    <xsl:variable name="to" select="if (contains($target, ' ')) then () else key('samizdat:id', substring($target, 2), root(.))[1]"/>
+       "see <ptr target='#p7'/>" reads "see paragraph 7", as the page does, and so does a prefixed pointer the
+       document's prefixDef leads there ("ed:p7", common/pointers.xsl: samizdat:pointer-target), which read as its
+       address. One outside the document reads as its address, as on the page ("see <ptr target='http://…'/>" lost
+       the address it names); one to an id the document lacks keeps its "#id", as the page keeps it (unlinked). -->
+  <xsl:template match="ptr | ref[not(normalize-space())][not(*)] | licence[@target][not(normalize-space())][not(*)]" mode="inline" priority="0.5">
+    <xsl:variable name="to" select="samizdat:pointer-target(.)"/>
     <xsl:sequence select="if (exists($to)) then samizdat:pointer-label($to) else string((@target, @url)[1])"/>
   </xsl:template>
   <!-- binaryObject: encoded data (Base64), never words; the page shows the picture it holds (html/figures.xsl). -->

@@ -76,11 +76,11 @@
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="empty($note/ancestor::app | $note/ancestor::listApp) and not(samizdat:set-off-note($note))"/>
   </xsl:function>
-  <!-- A margin note (@place margin, left, right, opposite …) or an inline one (inline, interlinear, above, below): the
-       page's samizdat:note-place, restated. -->
+  <!-- A margin note (@place margin, left, right, opposite …) or an inline one (inline, interlinear, above, below):
+       common/pointers.xsl's samizdat:note-place, as on the page. -->
   <xsl:function name="samizdat:set-off-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="matches(lower-case(normalize-space($note/@place)), 'margin|left|right|opposite|inline|interlinear|above|below') and empty($note/ancestor::app | $note/ancestor::listApp)"/>
+    <xsl:sequence select="samizdat:note-place($note) = ('margin', 'inline') and empty($note/ancestor::app | $note/ancestor::listApp)"/>
   </xsl:function>
 
   <!-- ============================================================ after the text -->
