@@ -29,6 +29,7 @@ export interface CslItem {
   id: string;
   type: CslType;
   title?: string;
+  'title-short'?: string;
   'container-title'?: string;
   'collection-title'?: string;
   author?: CslName[];

@@ -25,7 +25,10 @@ const SOURCE_LABELS = { firstEdition: 'First edition', print: 'Print source', di
 export interface SourceRecord {
   /** From `@type` ("firstEdition", "printSource", "digitalSource", "webpage"…) and whether it has a URL. */
   kind: keyof typeof SOURCE_LABELS;
+  /** Its main title with its subtitles ("Title of Work: A Study"), as the reference on the page reads it. */
   title?: string;
+  /** Its abbreviated title (`title[@type='short']`), if the encoding gives one. */
+  shortTitle?: string;
   container?: string;
   authors: CslName[];
   publisher?: string;
@@ -87,6 +90,7 @@ export function readHeader(root: TeiElement, file: string, options: CiteOptions 
     ?? titles[0];
   const subtitle = titles.find((t) => t.attributes.type === 'sub' && t.attributes.level === main?.attributes.level);
   const description = titles.find((t) => t.attributes.type === 'desc');
+  const short = titles.find((t) => t.attributes.type === 'short');
 
   let type: CslType = 'book';
   let container: string | undefined;
@@ -97,6 +101,7 @@ export function readHeader(root: TeiElement, file: string, options: CiteOptions 
   const item: CslItem = { id: root.attributes['xml:id'] || name, type };
   const title = joinTitle(textOf(main), textOf(subtitle));
   if (title) item.title = title;
+  if (short && textOf(short)) item['title-short'] = textOf(short);
   if (container) item['container-title'] = container;
   if (series && textOf(series)) item['collection-title'] = textOf(series);
 
@@ -290,6 +295,7 @@ function readSources(sourceDesc: TeiElement | undefined): SourceRecord[] {
 
 function readSource(bibl: TeiElement): SourceRecord | undefined {
   let title: string | undefined;
+  let titles: TeiElement[];
   let container: string | undefined;
   let authors: TeiElement[];
   let imprint: TeiElement | undefined;
@@ -297,10 +303,12 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
   if (bibl.name === 'biblStruct') {
     const analytic = child(bibl, 'analytic');
     const monogr = child(bibl, 'monogr');
-    const analyticTitle = mainTitle(children(analytic, 'title'));
+    const analyticTitles = children(analytic, 'title');
+    const analyticTitle = fullTitle(analyticTitles);
     const monogrTitles = children(monogr, 'title');
     const bookTitles = monogrTitles.filter((t) => t.attributes.level !== 's');
-    const monogrTitle = mainTitle(bookTitles.length > 0 ? bookTitles : monogrTitles.slice(0, 1));
+    const monogrTitle = fullTitle(bookTitles.length > 0 ? bookTitles : monogrTitles.slice(0, 1));
+    titles = analyticTitle ? analyticTitles : bookTitles;
     title = analyticTitle || monogrTitle || undefined;
     container = analyticTitle ? monogrTitle || undefined : undefined;
     authors = [...children(analytic, 'author'), ...children(monogr, 'author')];
@@ -308,11 +316,13 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
     url = firstWebAddress([...descendants(analytic, 'ptr'), ...descendants(monogr, 'ptr')]);
   } else if (bibl.name === 'biblFull') {
     const titleStmt = child(bibl, 'titleStmt');
-    title = mainTitle(children(titleStmt, 'title')) || undefined;
+    titles = children(titleStmt, 'title');
+    title = fullTitle(titles) || undefined;
     authors = children(titleStmt, 'author');
     imprint = child(bibl, 'publicationStmt');
   } else {
-    title = mainTitle(children(bibl, 'title')) || undefined;
+    titles = children(bibl, 'title');
+    title = fullTitle(titles) || undefined;
     authors = children(bibl, 'author');
     imprint = bibl;
     url = firstWebAddress(descendants(bibl, 'ptr'));
@@ -337,17 +347,30 @@ function readSource(bibl: TeiElement): SourceRecord | undefined {
   const imprintText = [place && publisher ? `${place}: ${publisher}` : place ?? publisher, series, year !== undefined ? String(year) : 'n.d.']
     .filter(Boolean).join(', ');
   const description = `${head}${head ? '. ' : ''}${imprintText}${url ? `, ${url}` : ''}`.replace(/\.?$/, '.');
-  return { kind, title, container, authors: names, publisher, place, date, url, description };
+  const shortTitle = textOf(titles.find((t) => t.attributes.type === 'short')) || undefined;
+  return { kind, title, ...(shortTitle ? { shortTitle } : {}), container, authors: names, publisher, place, date, url, description };
 }
 
 /**
  * A reference's title: its main title (type "main", else the first that is not a subtitle, an alternate, a short or
  * a descriptive title), wherever the encoding puts it: a subtitle encoded first is not the work's title.
  */
-function mainTitle(titles: TeiElement[]): string {
-  return textOf(titles.find((t) => t.attributes.type === 'main')
+function mainTitle(titles: TeiElement[]): TeiElement | undefined {
+  return titles.find((t) => t.attributes.type === 'main')
     ?? titles.find((t) => !['sub', 'alt', 'short', 'desc'].includes(t.attributes.type ?? ''))
-    ?? titles[0]);
+    ?? titles[0];
+}
+
+/**
+ * A reference's title as a citation names it: its main title and its subtitles ("Title of Work: A Study"), as the
+ * page reads them (TEI title/@type "sub": "subtitle, title of part"). A subtitle of another level (a journal's,
+ * after an article's title) is not this title's; an alternate, short or descriptive title is not part of it.
+ */
+function fullTitle(titles: TeiElement[]): string {
+  const main = mainTitle(titles);
+  const level = main?.attributes.level;
+  const subtitles = titles.filter((t) => t !== main && t.attributes.type === 'sub' && (!level || !t.attributes.level || t.attributes.level === level));
+  return subtitles.reduce((whole, sub) => joinTitle(whole, textOf(sub)), textOf(main));
 }
 
 /** A place of publication as it reads: an address's lines set apart by commas ("12 High Street, Oxford"), as on the page. */

@@ -8,7 +8,8 @@
  * sourceDesc/p, note/p) is part of that line: on the page of the text it no longer takes a paragraph number or an
  * id, so the paragraph after the reference is 2, not 5, in the page and in the search records alike.
  * An entry's names (samizdat:names): a biblFull is named by its titleStmt's titles, the main one first, not by its
- * seriesStmt's (the series it is in). The citation data's source title is the main title too.
+ * seriesStmt's (the series it is in). The citation data's source title is the main title with its subtitle, as the
+ * reference reads ("Title of Work: A Study"; it was the main title alone, changed on purpose by ref45).
  */
 import { strict as assert } from 'node:assert';
 import { compileStylesheet, runStylesheet, teiSource, toHtml, toText, transformSource, HTML_STYLESHEET } from '../../src/transform/index.js';
@@ -59,10 +60,10 @@ describe('biblFull in the header', function () {
     assert.match(source[1], /<span class="tei-availability"><span class="tei-p">Out of copyright\.<\/span><\/span>/);
   });
 
-  it('gives the citation data the main title of the source', () => {
+  it('gives the citation data the title of the source, main title and subtitle', () => {
     const read = readCitable(inHeader.text, inHeader.file);
     assert.ok(read.ok);
-    assert.deepEqual(read.value.sources.map((s) => [s.title, s.description]), [['Title of Work', 'John Smith, Title of Work. London: Macmillan, Library of Classics, vol. 4, 1900.']]);
+    assert.deepEqual(read.value.sources.map((s) => [s.title, s.description]), [['Title of Work: A Study', 'John Smith, Title of Work: A Study. London: Macmillan, Library of Classics, vol. 4, 1900.']]);
   });
 });
 

@@ -7,7 +7,8 @@
  * (the fields of a biblStruct or a biblFull, and a plain bibl's titles, were rendered in encoding order); now
  * "Title of Work: A Study" on the page, in the plain text, in the search records and in the header's sources
  * (common/bibl.xsl, samizdat:bibl-in-slot: the titles change places, the fields around them and the
- * encoding's own words stay where they are). The citation data name the source by its main title.
+ * encoding's own words stay where they are). The citation data name the source by its main title and its subtitle
+ * ("Title of Work: A Study", as the reference reads; it was the main title alone, changed on purpose by ref45).
  * A biblFull's publicationStmt reads as an imprint (TEI leaves the order of its parts free): publisher, place,
  * address and date, then its identifier and its availability; DraCor's plays give the idno between the publisher
  * and the address and the date after the licence ("Folger Shakespeare Library. Cym, 201 East Capitol Street …
@@ -89,7 +90,7 @@ describe('a reference’s main title before its subtitles', function () {
     assert.deepEqual(citations, ['Title of Work: A Study, John Smith. Macmillan, London, 1900.', 'Smith, J. Title of Work: A Study, London: Macmillan, 1900.']);
     const read = readCitable(source.text, source.file);
     assert.ok(read.ok);
-    assert.deepEqual(read.value.sources.map((s) => s.title), ['Title of Work', 'Title of Work']);
+    assert.deepEqual(read.value.sources.map((s) => s.title), ['Title of Work: A Study', 'Title of Work: A Study']);
   });
 
   it('in a plain bibl: the titles change places, the encoder’s words stay; ": " where there were none', async () => {

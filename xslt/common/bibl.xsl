@@ -80,7 +80,34 @@
   <xsl:function name="samizdat:bibl-field" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]) and not(samizdat:bibl-group($e)) and not($e/self::note)
-      and not($e/self::relatedItem[ancestor::teiHeader])"/>
+      and not($e/self::relatedItem[ancestor::teiHeader]) and not(samizdat:bibl-unread($e))"/>
+  </xsl:function>
+
+  <!-- A title of a structured reference that is not read in it: a short title (TEI title/@type "short", an
+       "abbreviated form of title"), the name a work goes by in the citations that follow, not a part of its title;
+       read after the main one it read "Hamlet: Ham.". The citation data keep it (CSL title-short). -->
+  <xsl:function name="samizdat:bibl-unread" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::title[@type = 'short'][parent::*[self::biblStruct or self::biblFull or samizdat:bibl-group(.)]])"/>
+  </xsl:function>
+
+  <!-- An alternate title (TEI title/@type "alt": a title "by which the work is also known", often in another
+       language) after another title of its group: another name of the work, not a part of its title (read as a
+       subtitle it was "Hamlet: The Tragedy of Hamlet"), in parentheses after the title it stands for. -->
+  <xsl:function name="samizdat:bibl-alt-title" as="xs:boolean">
+    <xsl:param name="f" as="element()"/>
+    <xsl:param name="p" as="element()?"/>
+    <xsl:sequence select="exists($f/self::title[@type = 'alt']) and exists($p/self::title) and samizdat:bibl-group-of($p) is samizdat:bibl-group-of($f)"/>
+  </xsl:function>
+
+  <!-- Whether quoted title $f goes on the quoted title $p before it: an article's subtitle (TEI title/@type "sub")
+       after its title, of one group. The article's title is the two together ("X: Y"), in one pair of marks
+       (“X: Y”), where each had its own (“X.” “Y.”), as if two articles. -->
+  <xsl:function name="samizdat:bibl-title-goes-on" as="xs:boolean">
+    <xsl:param name="p" as="element()?"/>
+    <xsl:param name="f" as="element()?"/>
+    <xsl:sequence select="exists($p/self::title) and exists($f/self::title[@type = 'sub']) and samizdat:bibl-quoted($p) and samizdat:bibl-quoted($f)
+      and samizdat:bibl-group-of($p) is samizdat:bibl-group-of($f)"/>
   </xsl:function>
 
   <!-- The fields in the order a reader reads them (a main title before its subtitles: samizdat:bibl-in-slot).
@@ -185,7 +212,9 @@
     <xsl:param name="p" as="element()"/>
     <xsl:param name="f" as="element()"/>
     <xsl:sequence select="
-      if (samizdat:bibl-name($p) and samizdat:bibl-name($f) and $p/parent::* is $f/parent::*) then ';'
+      if (samizdat:bibl-alt-title($f, $p)) then ''
+      else if (samizdat:bibl-title-goes-on($p, $f)) then ':'
+      else if (samizdat:bibl-name($p) and samizdat:bibl-name($f) and $p/parent::* is $f/parent::*) then ';'
       else if (not(samizdat:bibl-group-of($p) is samizdat:bibl-group-of($f))) then '.'
       else if (samizdat:bibl-name($p) and not($p[self::editor or self::respStmt] and samizdat:bibl-editor-after($p))) then '.'
       else if (samizdat:bibl-quoted($p)) then '.'
@@ -271,11 +300,17 @@
     <xsl:variable name="places" select="samizdat:bibl-fields-as-encoded($b)"/>
     <xsl:variable name="own-before" select="exists($p) and samizdat:bibl-own-words($b, $places[$i - 1], $places[$i])"/>
     <xsl:variable name="own-after" select="exists($n) and samizdat:bibl-own-words($b, $places[$i], $places[$i + 1])"/>
+    <!-- An article's title and its subtitles share one pair of marks: the first opens it, the last closes it. -->
+    <xsl:variable name="goes-on" select="samizdat:bibl-title-goes-on($p, $f)"/>
+    <xsl:variable name="goes-on-after" select="samizdat:bibl-title-goes-on($f, $n)"/>
+    <!-- (Where the encoder has words of its own before it, "or", they say what it is: no parentheses.) -->
+    <xsl:variable name="alt" select="samizdat:bibl-alt-title($f, $p) and not($own-before)"/>
     <xsl:variable name="marks" select="if (samizdat:bibl-quoted($f)) then samizdat:bibl-marks($f) else ()"/>
-    <xsl:variable name="inside" select="$marks[2] = '”'"/>
-    <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p)) then samizdat:bibl-marks($p) else ()"/>
+    <xsl:variable name="inside" select="$marks[2] = '”' and not($goes-on-after) and not($alt)"/>
+    <xsl:variable name="p-marks" select="if (exists($p) and samizdat:bibl-quoted($p) and not($goes-on) and not(samizdat:bibl-alt-title($p, $fields[$i - 2]))) then samizdat:bibl-marks($p) else ()"/>
     <xsl:variable name="lead" select="
       if (empty($p) or $own-before) then ''
+      else if ($alt) then ' ('
       else if (samizdat:bibl-next-editor($p, $f)) then (if ($f/following-sibling::*[1][self::editor]) then ', ' else ' ' || samizdat:bibl-label($f, 'and') || ' ')
       else if ($p-marks[2] = '”') then ' '
       else samizdat:bibl-unless-ends(samizdat:bibl-words($p), samizdat:bibl-mark($p, $f)) || ' '"/>
@@ -290,7 +325,7 @@
       if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor]))
       then samizdat:bibl-unless-ends(string($f), ',') || ' ' || samizdat:bibl-label($f, if ($f/preceding-sibling::*[1][self::editor]) then 'eds.' else 'ed.')
       else ''"/>
-    <xsl:variable name="words" select="samizdat:bibl-own-string($f) || $tail"/>
+    <xsl:variable name="words" select="samizdat:bibl-own-string($f) || $tail || (if ($alt) then ')' else '')"/>
     <!-- Inside English marks: the mark the next field would be given, or the closing full stop. -->
     <!-- Within a sentence the reference ends as its last part does: the sentence goes on, or has its own stop. -->
     <xsl:variable name="stop" select="empty($n) and not(samizdat:in-sentence($b))"/>
@@ -298,7 +333,8 @@
       else if (exists($n) and not($own-after)) then samizdat:bibl-unless-ends($words, samizdat:bibl-mark($f, $n))
       else if ($stop) then samizdat:bibl-unless-ends($words, '.') else ''"/>
     <xsl:variable name="end" select="if (not($stop) or $inside) then '' else samizdat:bibl-unless-ends($words, '.')"/>
-    <xsl:sequence select="$lead || $label || ($marks[1], '')[1], $tail || $in-marks || ($marks[2], '')[1] || $end"/>
+    <xsl:sequence select="$lead || $label || (if ($goes-on) then '' else ($marks[1], '')[1]),
+      $tail || $in-marks || (if ($goes-on-after) then '' else ($marks[2], '')[1]) || (if ($alt) then ')' else '') || $end"/>
   </xsl:function>
 
   <!-- Whether $f is an editor that follows editor $p in the same group: editors are named together, as one label
@@ -335,13 +371,15 @@
     <xsl:param name="b" as="element()"/>
     <xsl:variable name="fields" select="samizdat:bibl-fields($b)"/>
     <!-- A note's words are not punctuation between the fields it stands between (a biblFull's notesStmt). -->
-    <xsl:sequence select="$b//text()[normalize-space()][not(ancestor::* intersect ($fields | $b//note))]"/>
+    <!-- (Nor are an unread title's: samizdat:bibl-unread.) -->
+    <xsl:sequence select="$b//text()[normalize-space()][not(ancestor::* intersect ($fields | $b//note | $b//title[samizdat:bibl-unread(.)]))]"/>
   </xsl:function>
 
   <!-- A field's words as read, to see what punctuation it ends with: with a head editor's ", ed.". -->
   <xsl:function name="samizdat:bibl-words" as="xs:string">
     <xsl:param name="f" as="element()"/>
-    <xsl:sequence select="samizdat:bibl-own-string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ' || samizdat:bibl-label($f, 'ed.') else '')"/>
+    <xsl:sequence select="samizdat:bibl-own-string($f) || (if ($f/self::editor and not(samizdat:bibl-editor-after($f)) and not($f/following-sibling::*[1][self::editor])) then ' ' || samizdat:bibl-label($f, 'ed.') else '')
+      || (if ($f/self::title[@type = 'alt'] and exists($f/preceding-sibling::title)) then ')' else '')"/>
   </xsl:function>
 
   <!-- The words set before a part of a respStmt in a reference (TEI: resp, then the names of those responsible,

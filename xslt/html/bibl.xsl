@@ -48,6 +48,9 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A short title is not read in a structured reference (common/bibl.xsl, samizdat:bibl-unread). -->
+  <xsl:template match="title[@type = 'short'][samizdat:bibl-unread(.)]" mode="text header" priority="4"/>
+
   <!-- Two parts of a plain bibl that touch: set apart (common/bibl.xsl, samizdat:loose-bibl-gap). -->
   <xsl:template match="(author | editor | title | publisher | pubPlace | date | biblScope | citedRange | edition | extent | idno | respStmt | ref | ptr | orgName | persName | name | distributor)[parent::bibl][preceding-sibling::node()[1][self::*]]" mode="text" priority="30">
     <!-- A title read in another's place (samizdat:bibl-in-slot) is told so by the rule after this one. -->
