@@ -23,7 +23,7 @@ import {
 import type { BuildCache, UnitRecord } from '../build/cache.js';
 import { cacheKey } from '../build/cache.js';
 import type { Entity } from './entities.js';
-import { BATCHES_IN_FLIGHT, MAX_FRAGMENTS, PagefindProblem, dropPreparedIndex, indexRecords, pagefindVersion, prepareIndex, whenAllSent } from './pagefind.js';
+import { BATCHES_IN_FLIGHT, MAX_FRAGMENTS, PAGEFIND_RECORD_FORM, PagefindProblem, dropPreparedIndex, indexRecords, pagefindVersion, prepareIndex, whenAllSent } from './pagefind.js';
 import { PASSAGES_DATA, type DocumentPassages } from './passages.js';
 import {
   LANGUAGES_DATA, RECORDS_FORMAT, documentLabels, documentRecords, indexLanguage, languageCounts, type LanguageCounts, type SearchRecord,
@@ -194,7 +194,7 @@ export async function searchUnit(
   // Date, not performance: `performance` is loaded on first use, ~8 ms here, after the changed page has rendered.
   const started = Date.now();
   const keyOf = (shard: Shard<UnitRecord>): string => cacheKey([
-    context.format, 'search-shard', RECORDS_FORMAT, pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
+    context.format, 'search-shard', RECORDS_FORMAT, PAGEFIND_RECORD_FORM, pagefind, recordsKey, `${SEARCH_FOLDER}/${shard.folder}`, terms.language, String(terms.sortMeta), String(terms.maxFragments),
     ...shard.members.map(({ document, position }) => JSON.stringify([
       document.name, terms.labels.get(document.name), position, document.data?.[PASSAGES_DATA] ?? '', entities.digest(document.name),
     ])),

@@ -74,6 +74,49 @@ export const BATCHES_IN_FLIGHT = 8;
 export class PagefindProblem extends Error {}
 
 /**
+ * How a record reaches Pagefind, part of the search shards' cache keys: a
+ * samizdat that gives Pagefind its records otherwise does not take an
+ * earlier one's bundles (2: what a record carries for the search page in its
+ * address, not its metadata; `pagefindRecord`).
+ */
+export const PAGEFIND_RECORD_FORM = 'address-carries-meta-2';
+
+/**
+ * A name or value of an address's query, as `URLSearchParams` reads it, its
+ * colons left as they are (a query may hold them): a record's spans are
+ * colon-separated, and a fragment file holds every record's address.
+ */
+function queryPart(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%20/g, '+');
+}
+
+/**
+ * A record as Pagefind is given it, its address none of `taken` (which it
+ * joins). Pagefind indexes every metadata value
+ * as words of its record (its metadata search), and a record's metadata here
+ * are no words of the text but where its passages are, their heading and
+ * its sort keys (`documentRecords`): a word such as "0para117" for each
+ * record, a third more words in the index (its chunks, which readers load,
+ * 37% larger on a shard of the bench's edition) and about a third of
+ * Pagefind's work. They travel in the record's address instead, as its
+ * query, which Pagefind keeps and does not index; the search page reads them
+ * there (search.js, `recordAbout`) and leaves them out of its links.
+ */
+export function pagefindRecord({ meta, ...record }: SearchRecord, taken: Set<string> = new Set()): Omit<SearchRecord, 'meta'> {
+  const hash = record.url.indexOf('#');
+  const address = hash < 0 ? record.url : record.url.slice(0, hash);
+  const fragment = hash < 0 ? '' : record.url.slice(hash);
+  const query = Object.entries(meta).map(([name, value]) => `${queryPart(name)}=${queryPart(value)}`);
+  const url = (parts: readonly string[]): string => `${address}${parts.length > 0 ? `?${parts.join('&')}` : ''}${fragment}`;
+  let unique = url(query);
+  // Pagefind keeps one record per address, the last: a division's heading and the verse after it, both at the
+  // division's id, were one record, the heading's words lost from the search.
+  for (let n = 2; taken.has(unique); n++) unique = url([...query, `record=${n}`]);
+  taken.add(unique);
+  return { ...record, url: unique };
+}
+
+/**
  * Pagefind's module for process `slot`. The module keeps its one process
  * in a variable of its own, so each slot is an instance of the module of
  * its own: Node loads a file URL that differs by its query as another
@@ -260,8 +303,9 @@ async function indexNow(source: AsyncIterable<SearchRecord[]>, sent: () => void,
   try {
     if (!index) throw problem ?? new PagefindProblem('Pagefind did not start: no reason given');
     let records = 0;
+    const addresses = new Set<string>();
     const add = async (batch: readonly SearchRecord[]): Promise<void> => {
-      const answers = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      const answers = await Promise.all(batch.map((record) => index.addCustomRecord(pagefindRecord(record, addresses))));
       const failed = answers.findIndex((answer) => answer.errors.length > 0);
       if (failed >= 0) throw new PagefindProblem(`Pagefind refused the record for ${batch[failed].url}: ${answers[failed].errors.join('; ')}`);
       records += answers.length;

@@ -282,7 +282,7 @@ export function documentRecords(
       url: `/${urlPath(document.name)}/index.html${target === '' ? '' : `#${urlFragment(target)}`}`,
       content,
       language: context.language,
-      // Pagefind indexes metadata too; the search page keeps only results whose words are in the content, and gives metadata no weight.
+      // For the search page, not words of the text: Pagefind is given them in the record's address (pagefind.ts, `pagefindRecord`).
       meta: {
         passages: encodeSpans(spans),
         // The words that follow a dash with no space in the text (DASH_JOIN): the search page shows them joined.

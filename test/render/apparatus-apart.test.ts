@@ -9,7 +9,10 @@
  * 2. An app kept apart from the text (a listApp in the body, or the standOff) shows its entry's call-out after the
  *    element it attaches to; its readings were searched as a passage of their own, with no anchor a result could go
  *    to (a body listApp) or not at all (the standOff). They are now other forms of the passage the call-out stands
- *    in; a listApp whose apps the text shows no call-out for keeps its passage (guard).
+ *    in. An entry whose call-out the text does not show (its @from/@to name nothing there, or it has only a @loc) is
+ *    read only in the apparatus: it was one passage of the listApp with no anchor and no words (a result went to the
+ *    page's top and showed nothing); each such entry is now a passage at its entry's id, its line as the plain text
+ *    prints it, under the apparatus's heading.
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText } from '../../src/transform/index.js';
@@ -61,8 +64,21 @@ describe('an apparatus entry after a bare lemma, and the readings of an app kept
     assert.deepEqual(await passages(source), [['para-1', 'He wrote it.', ['wrot']], ['para-2', 'After.', []]]);
   });
 
-  it('keeps a passage for a listApp whose app the text shows no call-out for (guard)', async () => {
-    const source = doc(`${ANCHORED}<listApp><app from="#gone" to="#gone2"><lem>wrote</lem><rdg wit="#B">wrot</rdg></app></listApp><p>After.</p>`);
-    assert.deepEqual(await passages(source), [['para-1', 'He wrote it.', []], ['', '', ['wrote', 'wrot']], ['para-2', 'After.', []]]);
+  it('searches an entry whose call-out the text does not show as its own passage, at the entry', async () => {
+    const source = doc(`${ANCHORED}<listApp><app from="#gone" to="#gone2"><lem>wrote</lem><rdg wit="#B">wrot</rdg></app>`
+      + '<app from="#a1" to="#a2"><rdg wit="#C">wrote</rdg></app><app loc="5"><lem>it</lem><rdg wit="#B">id</rdg></app></listApp><p>After.</p>');
+    const page = await toHtml(source);
+    // The page lists the two entries the text gives no call-out for after the one it does, and gives each an id.
+    assert.match(entries(page), /^<li id="app-1" [^>]*><a class="app-number" href="#app-1-ref">1<\/a>.*<li id="app-2" [^>]*><span class="app-number">2<\/span> <span class="app-lemma tei-lem">wrote<\/span>.*<li id="app-3" [^>]*><span class="app-number">3<\/span> <span class="app-loc">5<\/span>: <span class="app-lemma tei-lem">it<\/span>/);
+    // Each is found where it is read, as the plain text prints it, under the apparatus's heading (one passage with
+    // no anchor and no words before).
+    const records = (await searchRecords(source)).passages;
+    assert.deepEqual(records.map((p) => [p[0], p[1], p[3], p[4], p[7]]), [
+      ['para-1', '1', 'He wrote it.', ['wrote'], ''],
+      ['app-2', '', '2 wrote] wrot B.', [], 'Apparatus criticus'],
+      ['app-3', '', '3 5: it] id B.', [], 'Apparatus criticus'],
+      ['para-2', '2', 'After.', [], ''],
+    ]);
+    assert.deepEqual((await toText(source)).split('\n\n').slice(3), ['1 wrote] wrote C.', '2 wrote] wrot B.', '3 5: it] id B.\n']);
   });
 });

@@ -9,7 +9,8 @@
  * same files, and stopped when none takes it.
  */
 import { strict as assert } from 'node:assert';
-import { BATCHES_IN_FLIGHT, PAGEFIND_PROCESSES, PagefindProblem, addInOrder, dropPreparedIndex, indexRecords, prepareIndex, preparedIndex, whenAllSent } from '../../src/search/pagefind.js';
+import { gunzipSync } from 'node:zlib';
+import { BATCHES_IN_FLIGHT, PAGEFIND_PROCESSES, PagefindProblem, addInOrder, dropPreparedIndex, indexRecords, pagefindRecord, prepareIndex, preparedIndex, whenAllSent } from '../../src/search/pagefind.js';
 import type { SearchRecord } from '../../src/search/records.js';
 
 const record = (n: number, content: string): SearchRecord => ({
@@ -30,6 +31,43 @@ describe('search: Pagefind', function () {
     assert.ok(paths.includes('pagefind.js') && paths.includes('pagefind-entry.json') && paths.some((p) => p.endsWith('.pf_meta')));
     assert.deepEqual(paths.filter((p) => /ui|highlight/.test(p)), []);
     assert.equal(paths.filter((p) => p.startsWith('fragment/')).length, 2, 'one fragment per record');
+  });
+
+  it('gives Pagefind what a record carries for the search page in its address, not in its metadata', () => {
+    const carrying: SearchRecord = { ...record(3, 'words'), meta: { passages: '0:p3:3 4:p 4:4', heading: 'To Ada & Co', 'sort-order': 'd3', odd: '+ %3A =?#' } };
+    assert.deepEqual(pagefindRecord(carrying), {
+      url: '/doc/index.html?passages=0:p3:3+4:p+4:4&heading=To+Ada+%26+Co&sort-order=d3&odd=%2B+%253A+%3D%3F%23#p3', content: 'words', language: 'en', filters: { document: ['Doc'] }, sort: { order: 'd3' },
+    });
+    assert.equal(pagefindRecord({ ...carrying, url: '/doc/index.html', meta: { passages: '0::' } }).url, '/doc/index.html?passages=0::', 'an address without a fragment');
+    assert.equal(pagefindRecord({ ...carrying, meta: {} }).url, '/doc/index.html#p3', 'nothing to carry: the address as it was');
+    // What it carries reads back as it was (the search page reads it with URLSearchParams too).
+    const query = pagefindRecord(carrying).url.split('#')[0].split('?')[1];
+    assert.deepEqual(Object.fromEntries(new URLSearchParams(query)), carrying.meta);
+  });
+
+  it('gives each record an address of its own: Pagefind keeps one record per address', async () => {
+    // A division's heading and the verse after it are both found at the division's id: on main, one record.
+    const heading: SearchRecord = { ...record(1, 'To Ada'), url: '/doc/index.html#letter', meta: { passages: '0:letter:' } };
+    const verse: SearchRecord = { ...record(2, 'A verse'), url: '/doc/index.html#letter', meta: { passages: '0:letter:' } };
+    const taken = new Set<string>();
+    assert.deepEqual([heading, verse, verse].map((r) => pagefindRecord(r, taken).url),
+      ['/doc/index.html?passages=0:letter:#letter', '/doc/index.html?passages=0:letter:&record=2#letter', '/doc/index.html?passages=0:letter:&record=3#letter']);
+    const { files, records } = await indexRecords(batches([heading, verse]));
+    const contents = [...files].filter(([path]) => path.endsWith('.pf_fragment')).map(([, bytes]) => (JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string }).content);
+    assert.deepEqual([records, contents.sort()], [2, ['A verse', 'To Ada']]);
+  });
+
+  it('indexes the words of a record\'s content, and none of what it carries for the search page', async () => {
+    // Pagefind indexes metadata values as words: the spans' "0zzqxp33" and "zzqx" and the heading's "kumquat" were
+    // words of the index, a third more of them on the bench's edition.
+    const carrying: SearchRecord = { ...record(3, 'apple banana'), meta: { passages: '0:zzqx-p3:3', heading: 'Kumquat' } };
+    const { files } = await indexRecords(batches([carrying]));
+    const chunks = [...files].filter(([path]) => path.endsWith('.pf_index')).map(([, bytes]) => gunzipSync(bytes).toString('latin1'));
+    assert.ok(chunks.length > 0 && chunks.every((chunk) => chunk.startsWith('pagefind_dcd')), 'the index\'s chunks, read');
+    const words = chunks.join('');
+    assert.deepEqual(['appl', 'banana', 'zzqx', 'kumquat', 'p3'].filter((word) => words.includes(word)), ['appl', 'banana']);
+    const fragments = [...files].filter(([path]) => path.endsWith('.pf_fragment')).map(([, bytes]) => JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; meta: object });
+    assert.deepEqual(fragments.map(({ url, meta }) => [url, meta]), [['/doc/index.html?passages=0:zzqx-p3:3&heading=Kumquat#p3', {}]]);
   });
 
   it('makes indexes asked for at once side by side, each in a process of its own, and more in turn', async function () {

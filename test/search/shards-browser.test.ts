@@ -69,7 +69,9 @@ describe('search in shards, in a browser', function () {
 
   it('lists every filter value with its count summed over the shards', async () => {
     const one = await filters(single);
-    assert.ok(one.document.length === LETTERS.length + 1 && one.person?.includes('Ada Lovelace (10)'), JSON.stringify(one));
+    // Ada is named in each letter's heading and in a paragraph: twenty passages (ten before each record had an address
+    // of its own, when Pagefind kept the verse after the heading in its place).
+    assert.ok(one.document.length === LETTERS.length + 1 && one.person?.includes('Ada Lovelace (20)'), JSON.stringify(one));
     assert.deepEqual(await filters(sharded), one);
   });
 

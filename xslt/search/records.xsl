@@ -92,7 +92,13 @@
     <xsl:param name="samizdat:language" as="xs:string" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
     <xsl:variable name="unplaced" select=".//app[empty(samizdat:callout-site(.))]"/>
     <xsl:if test="exists($unplaced)">
-      <xsl:sequence select="samizdat:passage($unplaced, samizdat:nearest-anchor(.), '', $samizdat:heading, if (@xml:lang) then string(@xml:lang) else $samizdat:language)"/>
+      <xsl:variable name="main" select="root(.)"/>
+      <xsl:variable name="language" select="if (@xml:lang) then string(@xml:lang) else $samizdat:language"/>
+      <!-- Such an entry is read only in the apparatus, where the page gives it an id: a passage each, its line as the
+           plain text prints it, found where the reader reads it (one passage with no anchor sent a result to the page's top). -->
+      <xsl:for-each select="samizdat:apparatus($main)[some $app in $unplaced satisfies ?app is $app]">
+        <xsl:sequence select="[ ?id, '', [], ?number || ' ' || samizdat:entry-text(., $main), [], if ($language = '') then [] else [$language], [], samizdat:label('apparatus') ]"/>
+      </xsl:for-each>
     </xsl:if>
   </xsl:template>
 

@@ -33,10 +33,19 @@ const TYPE_NAMES = /** @type {Record<string, string>} */ ({
   person: 'persons', group: 'groups', place: 'places', organisation: 'organisations', event: 'events', object: 'objects', work: 'works', name: 'names',
 });
 const SORTS = ['order', 'date', 'title'];
-/** Prefix of the metadata that repeats a record's sort keys in an index of several shards (SORT_META in src/search/records.ts). */
+/** Prefix of what repeats a record's sort keys in an index of several shards (SORT_META in src/search/records.ts; read by `recordAbout`). */
 const SORT_META = 'sort-';
-/** The metadata each record carries (src/search/records.ts): where its passages are, their heading and sort keys, not words of the text. */
-const META = ['passages', 'heading', ...SORTS.map((key) => `${SORT_META}${key}`)];
+
+/**
+ * What a record carries for this page (src/search/records.ts: where its passages are, their heading, its sort keys),
+ * from the query of its address, where the build puts it (src/search/pagefind.ts, `pagefindRecord`): Pagefind would
+ * index it as words in the record's metadata. @returns {URLSearchParams}
+ */
+function recordAbout(/** @type {any} */ data) {
+  const address = String(data.raw_url ?? data.url ?? '').split('#')[0];
+  const query = address.indexOf('?');
+  return new URLSearchParams(query < 0 ? '' : address.slice(query + 1));
+}
 
 const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (byId('search'));
@@ -64,8 +73,7 @@ const chunksLoaded = new WeakMap();
  * is loaded, the others merged into it. An edition in one shard lists none.
  */
 const bundles = (form.dataset.bundles ?? 'pagefind/').split(' ').filter((b) => b !== '');
-// Pagefind searches metadata too; here it only says where a record's passages are, their heading and sort keys, so it must not rank them.
-const settings = { baseUrl: root.pathname, excerptLength: 30, ranking: { metaWeights: Object.fromEntries(META.map((key) => [key, 0])) } };
+const settings = { baseUrl: root.pathname, excerptLength: 30 };
 
 /** @type {any} */
 let pagefind;
@@ -275,7 +283,7 @@ async function bestFirst(/** @type {string} */ words, /** @type {Record<string, 
 /**
  * The results of every shard in `order`, as one index would list them: each
  * shard's results in order (Pagefind sorts them), merged by the sort key
- * each record carries in its metadata. Only the records about to be shown,
+ * each record carries (`recordAbout`). Only the records about to be shown,
  * and the next of each shard, are loaded. @returns {Promise<Found>}
  */
 async function inOrder(/** @type {string} */ words, /** @type {Record<string, unknown>} */ filters, /** @type {string} */ order) {
@@ -283,7 +291,7 @@ async function inOrder(/** @type {string} */ words, /** @type {Record<string, un
   /** Each shard's next record, loaded. @type {(Promise<any> | undefined)[]} */
   const heads = lists.map((list) => list[0]?.data());
   const positions = lists.map(() => 0);
-  const key = (/** @type {any} */ data) => String(data.meta?.[`${SORT_META}${order}`] ?? '');
+  const key = (/** @type {any} */ data) => recordAbout(data).get(`${SORT_META}${order}`) ?? '';
   return {
     count: lists.reduce((sum, list) => sum + list.length, 0),
     take: async (n) => {
@@ -505,13 +513,14 @@ function byCodePoint(/** @type {string} */ a, /** @type {string} */ b) {
  * passages it belongs to.
  */
 function contentWords(/** @type {any} */ data) {
-  const spans = String(data.meta?.passages ?? '').split(' ').filter((s) => s !== '').map((span) => {
+  const about = recordAbout(data);
+  const spans = (about.get('passages') ?? '').split(' ').filter((s) => s !== '').map((span) => {
     const [offset, target, number] = span.split(':');
     return { offset: Number(offset), target, number: decodeURIComponent(number ?? '') };
   });
   if (spans.length === 0) spans.push({ offset: 0, target: String(data.raw_url ?? '').split('#')[1] ?? '', number: '' });
   // The words that follow a dash in the text with no space between (src/search/records.ts, DASH_JOIN): shown joined.
-  const joins = new Set(String(data.meta?.joins ?? '').split(' ').filter((s) => s !== '').map(Number));
+  const joins = new Set((about.get('joins') ?? '').split(' ').filter((s) => s !== '').map(Number));
   let forms = false;
   let passage = 0;
   const words = String(data.content ?? '').split(/\s+/).map((word, index) => {
@@ -536,7 +545,7 @@ function resultItem(/** @type {any} */ data) {
   const marked = tokens.findIndex((t, i) => t.mark && !words[start + i]?.forms);
   const found = marked >= 0 ? start + marked : -1;
   const span = spans[found >= 0 ? words[found].passage : words[start]?.passage ?? 0];
-  const address = String(data.url).split('#')[0];
+  const address = String(data.url).split(/[?#]/)[0];
 
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -547,7 +556,7 @@ function resultItem(/** @type {any} */ data) {
   heading.append(link);
   const where = document.createElement('p');
   where.className = 'search-result-where';
-  where.textContent = [span.number ? `paragraph ${span.number}` : '', data.meta?.heading ?? ''].filter((s) => s !== '').join(' · ');
+  where.textContent = [span.number ? `paragraph ${span.number}` : '', recordAbout(data).get('heading') ?? ''].filter((s) => s !== '').join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result-excerpt';
   excerpt.append(...excerptNodes(tokens, words, start));
