@@ -12,7 +12,7 @@
  * supplied letters read "w[a]s"), an entry's line carries the letter of an annotation on its reading, and after the
  * notes an "Annotations" list gives each, "a. its words" (its @type first when it has one), in the page's order and
  * with its letters. The search records and the apparatus data keep the annotation's words, without letters; a
- * witness's text, which has no apparatus, leaves annotations out as before.
+ * witness's text gives them as the witness's page does (annotations-witness-text.test.ts).
  */
 import { strict as assert } from 'node:assert';
 import { toHtml, toText, readApparatus } from '../../src/transform/index.js';
@@ -58,8 +58,9 @@ describe('a span\'s annotation in the plain text', function () {
     // The apparatus as data gives the readings' words, no letters.
     const apparatus = await readApparatus(source);
     assert.deepEqual(apparatus.entries.map((e) => [e.lemma?.text, ...e.readings.map((r) => r.kind === 'reading' ? r.text : '')]), [['wrote', 'said']]);
-    // A witness's text has no apparatus and no list: its words plain.
-    assert.equal(await toText(source, { witness: 'B' }), 'He said it.\n\nNext.\n');
+    // A witness's text has no apparatus, but the letters and the list, as the witness's page
+    // (annotations-witness-text.test.ts).
+    assert.equal(await toText(source, { witness: 'B' }), 'He said[^b] it.\n\nNext.\n\nAnnotations\n\na. in pencil\n\nb. a slip of the scribe\n');
   });
 
   it('guard: a document with no annotation has no list', async () => {

@@ -23,12 +23,14 @@
   <!-- Where the span's annotation stands, when not where the span is: the anchor or element its @from (or @target)
        names, in the text, where the page shows it in its place (not in a figDesc, not another annotation, not a
        note, which is called out; not the text's own parts, body, front …; not in a reading of an apparatus the text
-       does not show, which only the entry prints: its annotation would be nowhere). -->
+       does not show, which only the entry prints: its annotation would be nowhere). A lem in an rdgGrp (which groups
+       readings "perceived to have a genetic or other relationship", TEI) is the text's as any lem: not an rdgGrp
+       itself, which is no words of the text. -->
   <xsl:function name="samizdat:annotation-target" as="element()?">
     <xsl:param name="s" as="element()"/>
     <xsl:variable name="t" select="(samizdat:span-start($s) ! key('samizdat:id', ., root($s)))[1]"/>
-    <xsl:sequence select="$t[ancestor::text][self::anchor or (not(self::text or self::body or self::front or self::back or self::group or self::note)
-      and empty(ancestor-or-self::*[self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc or self::desc or self::index or self::rdgGrp]))]
+    <xsl:sequence select="$t[ancestor::text][self::anchor or (not(self::text or self::body or self::front or self::back or self::group or self::note or self::rdgGrp)
+      and empty(ancestor-or-self::*[self::span or self::spanGrp or self::interp or self::interpGrp or self::figDesc or self::desc or self::index]))]
       [every $r in ancestor-or-self::*[self::lem or self::rdg] satisfies samizdat:reading-shown($r)]"/>
   </xsl:function>
   <!-- Whether the text shows the reading $r: the lem (else the first reading) of a parallel-segmentation apparatus;

@@ -731,15 +731,20 @@
   <xsl:template match="interp | interpGrp | span | spanGrp" mode="blocks inline"/>
   <!-- A span's annotation as on the page (common/annotations.xsl): its letter after the last of the words it is on,
        "[^a]" (a note's label may be a letter, and a letter supplied reads "[a]"); in an apparatus entry's line, that of
-       an annotation on words only the entry shows; the annotations listed after the notes. Not in a witness's text,
-       which has no apparatus to hold those on readings (nor in the search records and the apparatus data, which turn
-       the switch off). -->
-  <xsl:variable name="samizdat:text-annotations" as="xs:boolean" select="$samizdat:has-span and $samizdat:witness-id = ''"/>
+       an annotation on words only the entry shows; the annotations listed after the notes (not in the search records
+       and the apparatus data, which turn the switch off). A witness's text, as the witness's page: the letter after
+       the words it reads, those of a reading only the edition's apparatus shows included (the page marks them in its
+       text); not after words it lacks (a lacuna), nor where it reads another reading; every annotation in the list,
+       with the edition's letters, as the page shows each (one on a reading the witness lacks at the call-out). -->
+  <xsl:variable name="samizdat:text-annotations" as="xs:boolean" select="$samizdat:has-span"/>
   <xsl:template match="text()[$samizdat:text-annotations][normalize-space()][exists(key('samizdat:annotated-end', generate-id(.)))]" mode="inline" priority="20">
     <xsl:param name="samizdat:entry-app" as="element()?" tunnel="yes" select="()"/>
     <xsl:next-match/>
-    <xsl:variable name="spans" select="key('samizdat:annotated-end', generate-id(.))[
-      if (exists($samizdat:entry-app)) then samizdat:annotation-entry(.) is $samizdat:entry-app else exists(samizdat:annotation-target(.))]"/>
+    <xsl:variable name="spans" select="if ($samizdat:witness-id != '' and samizdat:absent($samizdat:witness-id, .)) then ()
+      else key('samizdat:annotated-end', generate-id(.))[
+        if (exists($samizdat:entry-app)) then samizdat:annotation-entry(.) is $samizdat:entry-app
+        else if ($samizdat:witness-id != '') then true()
+        else exists(samizdat:annotation-target(.))]"/>
     <xsl:sequence select="string-join($spans ! ('[^' || samizdat:annotation-label(.) || ']'))"/>
   </xsl:template>
   <!-- "Annotations", then each a paragraph, "a. its words" (its type first, when it has one: "colour: …"), in the
