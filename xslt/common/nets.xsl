@@ -49,6 +49,36 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Where a virtual copy's content comes from. @copyOf "points to an element of which the current element is a copy":
+       a node with no children of its own that names another tree node takes that node's children, drawn under it. The
+       chain of nodes it takes them from: the node named, and, when that one is a virtual copy too, the one it names,
+       and so on. A node met before on the way down ($seen: the ids above it, and the nodes already copied) is not
+       copied again, so a copy of its own ancestor, or two copies of each other, are drawn once, not forever. -->
+  <xsl:function name="samizdat:tree-copy-sources" as="element()*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="seen" as="xs:string*"/>
+    <xsl:variable name="own-id" select="string($node/@xml:id)"/>
+    <xsl:variable name="source" select="if (exists(samizdat:tree-children($node, $seen))) then () else samizdat:tree-copy-source($node)"/>
+    <xsl:for-each select="$source[not(string(@xml:id) = ($seen, $own-id))]">
+      <xsl:sequence select=". , samizdat:tree-copy-sources(., ($seen, $own-id, string(@xml:id)))"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The tree node a node's @copyOf names, if it names one (a label standing for its node). -->
+  <xsl:function name="samizdat:tree-copy-source" as="element()?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="target" select="samizdat:net-target(string(tokenize(normalize-space($node/@copyOf))[1]), $node)"/>
+    <xsl:sequence select="$target ! samizdat:tree-link-node(.)[self::eTree or self::triangle or self::eLeaf or self::root or self::iNode or self::leaf]"/>
+  </xsl:function>
+
+  <!-- The ids to pass below a node drawn with $sources' content: those above it, its own, the nodes copied. -->
+  <xsl:function name="samizdat:tree-seen-below" as="xs:string*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="seen" as="xs:string*"/>
+    <xsl:param name="sources" as="element()*"/>
+    <xsl:sequence select="$seen, ($node, $sources) ! string(@xml:id)[. != '']"/>
+  </xsl:function>
+
   <!-- The words that name a node: its label's content; a pointer's own content (it is its own node); for a virtual copy
        with no label of its own (@copyOf: its content is the copied node's), the label of the node it copies. -->
   <xsl:function name="samizdat:tree-label" as="node()*">

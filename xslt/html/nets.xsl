@@ -50,25 +50,31 @@
   </xsl:template>
 
   <!-- A list of sibling nodes, each an item: its label, then the list of its own children. -->
+  <!-- $copied: the nodes are a virtual copy's content (common/nets.xsl), drawn a second time: their list is marked
+       as copied, and they carry no ids (the originals do: an id is the page's once). -->
   <xsl:template name="samizdat:tree-list">
     <xsl:param name="nodes" as="element()+"/>
     <xsl:param name="seen" as="xs:string*"/>
+    <xsl:param name="copied" as="xs:boolean" select="false()"/>
     <xsl:param name="phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($phrase) then 'span' else 'ul'}">
-      <xsl:attribute name="class" select="'tree-nodes'"/>
+      <xsl:attribute name="class" select="if ($copied) then 'tree-nodes tree-copied' else 'tree-nodes'"/>
       <xsl:if test="$phrase"><xsl:attribute name="role" select="'list'"/></xsl:if>
       <xsl:for-each select="$nodes">
-        <xsl:variable name="children" select="samizdat:tree-children(., $seen)"/>
+        <xsl:variable name="sources" select="samizdat:tree-copy-sources(., $seen)"/>
+        <xsl:variable name="below" select="samizdat:tree-seen-below(., $seen, $sources)"/>
+        <!-- One call on one node: Saxon-JS put a choice between two calls into document order, not @children's. -->
+        <xsl:variable name="children" select="samizdat:tree-children(if (exists($sources)) then $sources[last()] else ., $below)"/>
         <xsl:variable name="node" select="."/>
         <xsl:element name="{if ($phrase) then 'span' else 'li'}">
           <xsl:attribute name="class" select="samizdat:classes(.)"/>
           <xsl:if test="$phrase"><xsl:attribute name="role" select="'listitem'"/></xsl:if>
-          <xsl:sequence select="samizdat:id(.)"/>
+          <xsl:if test="not($copied)"><xsl:sequence select="samizdat:id(.)"/></xsl:if>
           <xsl:choose>
             <xsl:when test="self::ptr or self::ref"><xsl:apply-templates select="." mode="text"/></xsl:when>
             <xsl:otherwise>
               <span class="tree-label">
-                <xsl:sequence select="label[1] ! samizdat:id(.)"/>
+                <xsl:if test="not($copied)"><xsl:sequence select="label[1] ! samizdat:id(.)"/></xsl:if>
                 <xsl:apply-templates select="samizdat:tree-label(.)" mode="text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
               </span>
               <xsl:for-each select="samizdat:tree-links(.)">
@@ -84,7 +90,8 @@
           <xsl:if test="exists($children)">
             <xsl:call-template name="samizdat:tree-list">
               <xsl:with-param name="nodes" select="$children"/>
-              <xsl:with-param name="seen" select="$seen, string(@xml:id)[. != '']"/>
+              <xsl:with-param name="seen" select="$below"/>
+              <xsl:with-param name="copied" select="$copied or exists($sources)"/>
             </xsl:call-template>
           </xsl:if>
         </xsl:element>

@@ -220,11 +220,14 @@
     <xsl:param name="seen" as="xs:string*"/>
     <xsl:variable name="label" select="samizdat:line(samizdat:tree-label($node))"/>
     <xsl:sequence select="$lead || string-join(($label, $node/self::triangle ! $samizdat:triangle-mark, samizdat:tree-link-words($node))[. != ''], ' ')"/>
-    <xsl:variable name="children" select="samizdat:tree-children($node, $seen)"/>
+    <!-- A virtual copy's lines go on with the copied node's children (common/nets.xsl), as on the page. -->
+    <xsl:variable name="sources" select="samizdat:tree-copy-sources($node, $seen)"/>
+    <xsl:variable name="below" select="samizdat:tree-seen-below($node, $seen, $sources)"/>
+    <!-- One call on one node: Saxon-JS put a choice between two calls into document order, not @children's. -->
+    <xsl:variable name="children" select="samizdat:tree-children(if (exists($sources)) then $sources[last()] else $node, $below)"/>
     <xsl:for-each select="$children">
       <xsl:variable name="last" select="position() = last()"/>
-      <xsl:sequence select="samizdat:tree-lines(., $indent || (if ($last) then '└─ ' else '├─ '), $indent || (if ($last) then '   ' else '│  '),
-        ($seen, string($node/@xml:id)[. != '']))"/>
+      <xsl:sequence select="samizdat:tree-lines(., $indent || (if ($last) then '└─ ' else '├─ '), $indent || (if ($last) then '   ' else '│  '), $below)"/>
     </xsl:for-each>
   </xsl:function>
 
