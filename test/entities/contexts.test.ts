@@ -182,6 +182,21 @@ describe('mentions in context', function () {
     ]);
   });
 
+  it('leaves out the readings the page does not show: a group\'s, all but the first of an app without a lemma, all of an app linked by @from/@to', async () => {
+    // An rdgGrp "groups readings which share some feature"; the text shows the lem, else the first reading
+    // (common/apparatus.xsl, samizdat:shown-reading): the context read "Then leftwentwente" and "Then leftwentwente".
+    assert.deepEqual(await contexts(`<p>Then <app><lem>left</lem><rdgGrp type="orthographic"><rdg wit="#B">went</rdg><rdg wit="#C">wente</rdg></rdgGrp></app> ${anna} home.</p>`
+      + `<p>Then <app><rdg wit="#A">left</rdg><rdg wit="#B">went</rdg><rdgGrp><rdg wit="#C">wente</rdg></rdgGrp></app> ${anna} away.</p>`
+      + `<p>Then <app><rdgGrp><lem>left</lem><rdg wit="#B">lefte</rdg></rdgGrp><rdg wit="#C">went</rdg></app> ${anna} again.</p>`
+      // An app linked by @from/@to shows none of its readings: the words are the base text's ("He wrotewrote to").
+      + `<p>He <anchor xml:id="a1"/>wrote<anchor xml:id="a2"/><app from="#a1" to="#a2"><lem>wrote</lem><rdg wit="#B">wrot</rdg></app> to ${anna}.</p>`), [
+      { before: 'Then left ', after: ' home.' },
+      { before: 'Then left ', after: ' away.' },
+      { before: 'Then left ', after: ' again.' },
+      { before: 'He wrote to ', after: '.' },
+    ]);
+  });
+
   it("reads a speaker's label around a mention in it, on both sides, and on into the speech it heads", async () => {
     // The label's own words on each side, then (after a space: the label is a block of its own) the speech in
     // reading order, stage directions included, as far as the words after go; before, nothing of the speech before.

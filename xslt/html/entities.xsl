@@ -276,6 +276,17 @@
       else ()"/>
   </xsl:function>
 
+  <!-- Whether the text leaves out a reading (lem or rdg) where it is encoded, as html/textcrit.xsl does: in parallel
+       segmentation it shows one reading (the lem, else the first: samizdat:shown-reading), wherever the others stand
+       (an rdgGrp's too); an app linked by @from/@to or @loc shows none (its words are the base text's). The rule read
+       only "rdg[../lem]": an rdgGrp's readings ("Then leftwentwente Anna"), every reading of an app without a lem and
+       the lem of an app standing after its words ("He wrotewrote to Anna") were read. -->
+  <xsl:function name="samizdat:reading-unseen" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:variable name="app" select="$reading/ancestor::app[1]"/>
+    <xsl:sequence select="exists($app) and (samizdat:app-method($app) != 'parallel-segmentation' or not($reading is samizdat:shown-reading($app)))"/>
+  </xsl:function>
+
   <!-- Each speaker counts this much in samizdat:unread, so that the count of the other enclosing
        elements is its remainder: no document nests elements this deep. -->
   <xsl:variable name="samizdat:speaker-weight" as="xs:integer" select="1000000"/>
@@ -284,13 +295,13 @@
        counted in one pass, since asking each text node's ancestors (24 text nodes after each mention)
        was a sixth of a page's time. -->
   <xsl:accumulator name="samizdat:unread" as="xs:integer" initial-value="0">
-    <!-- Also: an interpretation or a span annotation (about the text, not of it: out of the page and the plain text),
+    <!-- A reading the text does not show (samizdat:reading-unseen). Also: an interpretation or a span annotation (about the text, not of it: out of the page and the plain text),
          a deletion the reading text leaves out (common/transcr.xsl), an abbreviation mark that gives way to an expansion
          beside it (am beside ex: "D~omi" reads "Domi"), and the content of what reads as a string
          instead (samizdat:read-as). -->
-    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader
+    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[samizdat:reading-unseen(.)] | lem[samizdat:reading-unseen(.)] | ellipsis/desc | gap/desc | teiHeader
       | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | am[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" select="$value + 1"/>
-    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[../lem] | ellipsis/desc | gap/desc | teiHeader
+    <xsl:accumulator-rule match="note | sic | orig | abbr | metamark | rdg[samizdat:reading-unseen(.)] | lem[samizdat:reading-unseen(.)] | ellipsis/desc | gap/desc | teiHeader
       | interp | interpGrp | span | spanGrp | del[empty(samizdat:transcription(., 'reading'))] | am[empty(samizdat:transcription(., 'reading'))] | g | pause | vocal | kinesic | incident | shift" phase="end" select="$value - 1"/>
     <xsl:accumulator-rule match="speaker" select="$value + $samizdat:speaker-weight"/>
     <xsl:accumulator-rule match="speaker" phase="end" select="$value - $samizdat:speaker-weight"/>
